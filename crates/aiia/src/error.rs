@@ -1,0 +1,72 @@
+use std::time::Duration;
+
+/// What went wrong talking to Aiia. Each variant keeps its cause; `Display` is a plain
+/// sentence a merchant can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum AiiaError {
+    #[error("bad setting: {0}")]
+    Config(String),
+    #[error("cannot reach the payment service at {url}")]
+    Network {
+        url: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("the payment service did not answer in time ({url})")]
+    Timeout {
+        url: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("the payment service refused the credentials: {message}")]
+    Unauthorized { message: String },
+    #[error("the payment service refused the request ({code}): {message}")]
+    Rejected { status: u16, code: String, message: String },
+    #[error("payment {0} is unknown to the payment service")]
+    NotFound(String),
+    #[error("the payment service is busy{}", retry_hint(*.retry_after))]
+    RateLimited { retry_after: Option<Duration> },
+    #[error("the payment service has a problem (HTTP {status}, {code}): {message}")]
+    Server { status: u16, code: String, message: String, retry_after: Option<Duration> },
+    #[error("the payment service sent a reply Kassa cannot read: {detail}")]
+    Malformed {
+        detail: String,
+        #[source]
+        source: Option<serde_json::Error>,
+    },
+}
+
+fn retry_hint(after: Option<Duration>) -> String {
+    match after {
+        Some(d) => format!("; try again in {} s", d.as_secs()),
+        None => String::new(),
+    }
+}
+
+impl AiiaError {
+    /// True when the same request may simply be tried again later. For a create call this
+    /// says nothing about whether a payment was made; the caller must account for that.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            AiiaError::Network { .. }
+            | AiiaError::Timeout { .. }
+            | AiiaError::RateLimited { .. }
+            | AiiaError::Server { .. }
+            | AiiaError::Malformed { .. } => true,
+            AiiaError::Config(_)
+            | AiiaError::Unauthorized { .. }
+            | AiiaError::Rejected { .. }
+            | AiiaError::NotFound(_) => false,
+        }
+    }
+
+    /// The wait the service asked for, if any.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            AiiaError::RateLimited { retry_after } | AiiaError::Server { retry_after, .. } => {
+                *retry_after
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Aiia Pay's JSON, exactly as it travels. See `docs/aiia-wire.md` for the decisions and
+//! their sources; a correction to the wire format is a change to this module only.
+
+use std::fmt;
+
+use kassa_money::{Currency, Money};
+use serde::de::{self, Deserializer};
+use serde::ser::{Error as _, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// `POST /v2/payments/accept` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptPaymentRequest {
+    pub destination_id: String,
+    pub amount: DecimalAmount,
+    pub currency: Currency,
+    pub scheme_id: String,
+    pub reference: String,
+    pub redirect_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preselected_country: Option<String>,
+}
+
+/// `POST /v2/payments/accept` reply.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptPaymentResponse {
+    pub payment_id: String,
+    pub authorization_url: String,
+}
+
+/// `GET /v2/payments/accept/{paymentId}` reply. Only `paymentId` and `status` are relied on;
+/// the rest is read when present and unknown fields are ignored.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentStatusResponse {
+    pub payment_id: String,
+    pub status: PaymentStatus,
+    #[serde(default)]
+    pub amount: Option<Box<RawValue>>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+impl PaymentStatusResponse {
+    /// The amount the service holds for this payment, when it sent one Kassa can read exactly.
+    pub fn money(&self) -> Option<Money> {
+        let currency: Currency = self.currency.as_deref()?.parse().ok()?;
+        Money::from_decimal(self.amount.as_ref()?.get(), currency).ok()
+    }
+}
+
+/// `POST /v1/oauth/token` reply.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[serde(default)]
+    pub token_type: Option<String>,
+    pub expires_in: u64,
+}
+
+/// The body of every non-2xx reply. All fields are optional so that a proxy's or load
+/// balancer's error page still yields something to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub trace_id: Option<String>,
+}
+
+/// A payment's status as Aiia reports it. An unknown value is kept, never fatal, and counts
+/// as not final so the payment stays followed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PaymentStatus {
+    Initiated,
+    AwaitingAuthorization,
+    Authorized,
+    Executed,
+    Rejected,
+    Failed,
+    Expired,
+    Unknown(String),
+}
+
+impl PaymentStatus {
+    pub fn as_str(&self) -> &str {
+        match self {
+            PaymentStatus::Initiated => "Initiated",
+            PaymentStatus::AwaitingAuthorization => "AwaitingAuthorization",
+            PaymentStatus::Authorized => "Authorized",
+            PaymentStatus::Executed => "Executed",
+            PaymentStatus::Rejected => "Rejected",
+            PaymentStatus::Failed => "Failed",
+            PaymentStatus::Expired => "Expired",
+            PaymentStatus::Unknown(s) => s,
+        }
+    }
+
+    pub fn parse(s: &str) -> PaymentStatus {
+        match s {
+            "Initiated" => PaymentStatus::Initiated,
+            "AwaitingAuthorization" => PaymentStatus::AwaitingAuthorization,
+            "Authorized" => PaymentStatus::Authorized,
+            "Executed" => PaymentStatus::Executed,
+            "Rejected" => PaymentStatus::Rejected,
+            "Failed" => PaymentStatus::Failed,
+            "Expired" => PaymentStatus::Expired,
+            other => PaymentStatus::Unknown(other.to_owned()),
+        }
+    }
+
+    /// The service will not move this payment any more.
+    pub fn is_final(&self) -> bool {
+        match self {
+            PaymentStatus::Executed
+            | PaymentStatus::Rejected
+            | PaymentStatus::Failed
+            | PaymentStatus::Expired => true,
+            PaymentStatus::Initiated
+            | PaymentStatus::AwaitingAuthorization
+            | PaymentStatus::Authorized
+            | PaymentStatus::Unknown(_) => false,
+        }
+    }
+
+    /// The money has been sent.
+    pub fn is_paid(&self) -> bool {
+        matches!(self, PaymentStatus::Executed)
+    }
+}
+
+impl fmt::Display for PaymentStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for PaymentStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(PaymentStatus::parse(&s))
+    }
+}
+
+impl Serialize for PaymentStatus {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// An amount written as a JSON number in major units ("12.50"), produced from integer minor
+/// units as exact text so no float ever touches money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecimalAmount(pub Money);
+
+impl Serialize for DecimalAmount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let raw = RawValue::from_string(self.0.decimal()).map_err(S::Error::custom)?;
+        raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecimalAmount {
+    /// Reads the number's text; the currency is not known here, so the value comes back as
+    /// two-decimal minor units tagged with a placeholder currency the caller replaces.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = <Box<RawValue>>::deserialize(d)?;
+        Money::from_decimal(raw.get(), Currency::Eur)
+            .map(DecimalAmount)
+            .map_err(de::Error::custom)
+    }
+}
+
+/// The payment scheme Kassa uses for a currency (domestic instant transfer, SEPA for EUR).
+pub fn scheme_for(currency: Currency) -> &'static str {
+    match currency {
+        Currency::Dkk => "DanishDomesticCreditTransfer",
+        Currency::Sek => "SwedishDomesticCreditTransfer",
+        Currency::Nok => "NorwegianDomesticCreditTransfer",
+        Currency::Eur => "SepaCreditTransfer",
+    }
+}
+
+/// Longest `reference` all of Kassa's schemes accept.
+pub const REFERENCE_MAX: usize = 18;
+
+/// Why a payment reference breaks the scheme rules. Messages are for a cashier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReferenceError {
+    #[error("the reference is empty")]
+    Empty,
+    #[error("the reference is {0} characters; the bank allows at most 18")]
+    TooLong(usize),
+    #[error("the reference may hold only letters A–Z and digits; \"{0}\" is not allowed")]
+    BadCharacter(char),
+}
+
+/// Checks a reference against the strictest rule of the supported schemes: 1–18 ASCII
+/// letters and digits.
+pub fn validate_reference(reference: &str) -> Result<(), ReferenceError> {
+    if reference.is_empty() {
+        return Err(ReferenceError::Empty);
+    }
+    if let Some(c) = reference.chars().find(|c| !c.is_ascii_alphanumeric()) {
+        return Err(ReferenceError::BadCharacter(c));
+    }
+    let n = reference.chars().count();
+    if n > REFERENCE_MAX {
+        return Err(ReferenceError::TooLong(n));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_request_matches_the_documented_shape() {
+        let req = AcceptPaymentRequest {
+            destination_id: "dest-1".into(),
+            amount: DecimalAmount(Money::new(1250, Currency::Dkk)),
+            currency: Currency::Dkk,
+            scheme_id: scheme_for(Currency::Dkk).into(),
+            reference: "KASSA4F2A91".into(),
+            redirect_url: "https://kassa.local/return".into(),
+            preselected_country: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&req).unwrap(),
+            r#"{"destinationId":"dest-1","amount":12.50,"currency":"DKK","schemeId":"DanishDomesticCreditTransfer","reference":"KASSA4F2A91","redirectUrl":"https://kassa.local/return"}"#
+        );
+    }
+
+    #[test]
+    fn status_reply_is_read_with_unknown_fields_and_statuses() {
+        let body = r#"{"paymentId":"p1","status":"SomethingNew","amount":12.5,"currency":"DKK",
+                      "reference":"R1","extra":{"nested":true}}"#;
+        let s: PaymentStatusResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(s.status, PaymentStatus::Unknown("SomethingNew".into()));
+        assert!(!s.status.is_final());
+        assert_eq!(s.money(), Some(Money::new(1250, Currency::Dkk)));
+    }
+
+    #[test]
+    fn every_documented_status_round_trips() {
+        for (text, is_final) in [
+            ("Initiated", false),
+            ("AwaitingAuthorization", false),
+            ("Authorized", false),
+            ("Executed", true),
+            ("Rejected", true),
+            ("Failed", true),
+            ("Expired", true),
+        ] {
+            let s = PaymentStatus::parse(text);
+            assert!(!matches!(s, PaymentStatus::Unknown(_)), "{text}");
+            assert_eq!(s.as_str(), text);
+            assert_eq!(s.is_final(), is_final, "{text}");
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{text}\""));
+        }
+        assert!(PaymentStatus::Executed.is_paid());
+        assert!(!PaymentStatus::Authorized.is_paid());
+    }
+
+    #[test]
+    fn decimal_amount_reads_exact_text() {
+        let a: DecimalAmount = serde_json::from_str("0.10").unwrap();
+        assert_eq!(a.0.minor, 10);
+        assert!(serde_json::from_str::<DecimalAmount>("0.105").is_err());
+        assert!(serde_json::from_str::<DecimalAmount>("\"1.00\"").is_err());
+    }
+
+    #[test]
+    fn reference_rules() {
+        assert_eq!(validate_reference("Table12"), Ok(()));
+        assert_eq!(validate_reference(""), Err(ReferenceError::Empty));
+        assert_eq!(validate_reference("A-1"), Err(ReferenceError::BadCharacter('-')));
+        assert_eq!(validate_reference("æble"), Err(ReferenceError::BadCharacter('æ')));
+        assert_eq!(validate_reference(&"A".repeat(19)), Err(ReferenceError::TooLong(19)));
+    }
+
+    #[test]
+    fn error_body_tolerates_anything_json() {
+        let e: ErrorBody = serde_json::from_str(r#"{"code":"InvalidAmount","message":"no"}"#).unwrap();
+        assert_eq!(e.code.as_deref(), Some("InvalidAmount"));
+        let e: ErrorBody = serde_json::from_str("{}").unwrap();
+        assert_eq!(e, ErrorBody::default());
+    }
+}
