@@ -60,6 +60,22 @@ impl AiiaError {
         }
     }
 
+    /// After a failed create call: could Aiia have made the payment anyway? True when the
+    /// request may have arrived and only the reply was lost or unreadable.
+    pub fn payment_may_exist(&self) -> bool {
+        match self {
+            AiiaError::Network { source, .. } | AiiaError::Timeout { source, .. } => {
+                !source.is_connect()
+            }
+            AiiaError::Server { .. } | AiiaError::Malformed { .. } => true,
+            AiiaError::Config(_)
+            | AiiaError::Unauthorized { .. }
+            | AiiaError::Rejected { .. }
+            | AiiaError::NotFound(_)
+            | AiiaError::RateLimited { .. } => false,
+        }
+    }
+
     /// The wait the service asked for, if any.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {

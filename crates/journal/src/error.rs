@@ -1,0 +1,38 @@
+use rusqlite::ErrorCode;
+
+/// Journal failures, in words a merchant can act on. Whatever the error, nothing already
+/// written is lost: a failed write is rolled back whole.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost")]
+    DiskFull(#[source] rusqlite::Error),
+    #[error("the sale journal is read-only: check the permissions of the Kassa data folder")]
+    ReadOnly(#[source] rusqlite::Error),
+    #[error("the sale journal is damaged ({0}); keep the file and restore a backup")]
+    Corrupt(String),
+    #[error("the sale journal was written by a newer Kassa (schema {found}, this one knows {supported}); update Kassa")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("cannot use the folder {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0} is not in the journal")]
+    NotFound(String),
+    #[error("the sale journal failed: {0}")]
+    Sqlite(#[source] rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for JournalError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => JournalError::DiskFull(e),
+            Some(ErrorCode::ReadOnly) => JournalError::ReadOnly(e),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                JournalError::Corrupt(e.to_string())
+            }
+            _ => JournalError::Sqlite(e),
+        }
+    }
+}

@@ -1,0 +1,455 @@
+//! The sales journal: SQLite through rusqlite. Sales, attempts (one per accept call) and an
+//! append-only event log. Every write is its own durable transaction (WAL,
+//! `synchronous=FULL`), so a crash at any point leaves the journal at the last completed step.
+//! It holds records, not business rules: the engine decides what to write.
+
+mod error;
+mod schema;
+
+use std::path::Path;
+
+use kassa_money::{Currency, Money};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use serde::Serialize;
+
+pub use error::JournalError;
+pub use schema::SCHEMA_VERSION;
+
+pub type Result<T> = std::result::Result<T, JournalError>;
+
+/// Where a sale stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaleState {
+    Open,
+    Paid,
+    Failed,
+    Cancelled,
+}
+
+impl SaleState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SaleState::Open => "open",
+            SaleState::Paid => "paid",
+            SaleState::Failed => "failed",
+            SaleState::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "open" => SaleState::Open,
+            "paid" => SaleState::Paid,
+            "failed" => SaleState::Failed,
+            "cancelled" => SaleState::Cancelled,
+            other => return Err(JournalError::Corrupt(format!("unknown sale state {other:?}"))),
+        })
+    }
+}
+
+/// Where one accept call stands, as far as Kassa knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttemptState {
+    /// The intent is written; the accept call is about to go out or is under way.
+    Requested,
+    /// Aiia answered with a payment id and a link.
+    Created,
+    /// Aiia refused the call: no payment exists.
+    Refused,
+    /// The call may or may not have created a payment (the reply was lost).
+    Unknown,
+}
+
+impl AttemptState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttemptState::Requested => "requested",
+            AttemptState::Created => "created",
+            AttemptState::Refused => "refused",
+            AttemptState::Unknown => "unknown",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "requested" => AttemptState::Requested,
+            "created" => AttemptState::Created,
+            "refused" => AttemptState::Refused,
+            "unknown" => AttemptState::Unknown,
+            other => return Err(JournalError::Corrupt(format!("unknown attempt state {other:?}"))),
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SaleRecord {
+    pub id: String,
+    pub amount: Money,
+    pub reference: Option<String>,
+    pub state: SaleState,
+    pub created_at_ms: i64,
+    pub ended_at_ms: Option<i64>,
+    /// The payment that paid this sale.
+    pub paid_payment_id: Option<String>,
+    /// Set when a person must act (e.g. refund a second payment). Never cleared silently.
+    pub attention: Option<String>,
+    pub attempts: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttemptRecord {
+    pub id: i64,
+    pub sale_id: String,
+    pub seq: i64,
+    pub state: AttemptState,
+    pub reference: String,
+    pub payment_id: Option<String>,
+    pub authorization_url: Option<String>,
+    pub requested_at_ms: i64,
+    pub expires_at_ms: Option<i64>,
+    /// Last status Aiia reported (wire text), if any.
+    pub status: Option<String>,
+    pub is_final: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRecord {
+    pub id: i64,
+    pub sale_id: String,
+    pub attempt_id: Option<i64>,
+    pub at_ms: i64,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// A new sale to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSale<'a> {
+    pub id: &'a str,
+    pub amount: Money,
+    pub reference: Option<&'a str>,
+    pub at_ms: i64,
+}
+
+pub struct Journal {
+    conn: Connection,
+}
+
+impl Journal {
+    /// Opens (creating if needed) the journal at `path`, checks its integrity and brings its
+    /// schema up to date. A journal written by a newer Kassa is refused, not touched.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| JournalError::Io {
+                path: dir.display().to_string(),
+                source: e,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        Self::init(conn, true)
+    }
+
+    /// A journal in memory, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?, false)
+    }
+
+    fn init(conn: Connection, file: bool) -> Result<Self> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        if file {
+            let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                tracing::warn!(%mode, "SQLite could not use WAL; durability is unchanged, only speed");
+            }
+        }
+        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(JournalError::Corrupt(check));
+        }
+        let mut journal = Journal { conn };
+        schema::migrate(&mut journal.conn)?;
+        Ok(journal)
+    }
+
+    pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
+                params![sale.id, sale.amount.minor, sale.amount.currency.code(), sale.reference, sale.at_ms],
+            )?;
+            event(tx, sale.id, None, sale.at_ms, "sale_opened", &sale.amount.to_string())
+        })
+    }
+
+    /// Ends an open sale. Returns false (and writes nothing) when it had ended already.
+    pub fn end_sale(
+        &mut self,
+        sale_id: &str,
+        state: SaleState,
+        paid_payment_id: Option<&str>,
+        at_ms: i64,
+        detail: &str,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sales SET state = ?2, ended_at = ?3, paid_payment_id = ?4
+                 WHERE id = ?1 AND state = 'open'",
+                params![sale_id, state.as_str(), at_ms, paid_payment_id],
+            )?;
+            if n == 1 {
+                event(tx, sale_id, None, at_ms, &format!("sale_{}", state.as_str()), detail)?;
+            }
+            Ok(n == 1)
+        })
+    }
+
+    /// Records that a person must act on this sale. Adds to earlier notes, never replaces.
+    pub fn flag_attention(
+        &mut self,
+        sale_id: &str,
+        attempt_id: Option<i64>,
+        note: &str,
+        at_ms: i64,
+    ) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE sales SET attention = CASE WHEN attention IS NULL THEN ?2
+                                                  ELSE attention || char(10) || ?2 END
+                 WHERE id = ?1",
+                params![sale_id, note],
+            )?;
+            event(tx, sale_id, attempt_id, at_ms, "needs_attention", note)
+        })
+    }
+
+    /// Writes the intent of an accept call before it is sent. Returns the attempt id.
+    pub fn begin_attempt(&mut self, sale_id: &str, reference: &str, at_ms: i64) -> Result<AttemptRecord> {
+        self.write(|tx| {
+            let seq: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM attempts WHERE sale_id = ?1",
+                [sale_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO attempts (sale_id, seq, state, reference, requested_at)
+                 VALUES (?1, ?2, 'requested', ?3, ?4)",
+                params![sale_id, seq, reference, at_ms],
+            )?;
+            let id = tx.last_insert_rowid();
+            event(tx, sale_id, Some(id), at_ms, "attempt_requested", reference)?;
+            attempt_by_id(tx, id)
+        })
+    }
+
+    /// Records Aiia's answer to an accept call.
+    pub fn attempt_created(
+        &mut self,
+        attempt_id: i64,
+        payment_id: &str,
+        authorization_url: &str,
+        at_ms: i64,
+        expires_at_ms: i64,
+    ) -> Result<AttemptRecord> {
+        self.write(|tx| {
+            let sale_id = sale_of(tx, attempt_id)?;
+            tx.execute(
+                "UPDATE attempts SET state = 'created', payment_id = ?2, authorization_url = ?3,
+                        created_at = ?4, expires_at = ?5
+                 WHERE id = ?1",
+                params![attempt_id, payment_id, authorization_url, at_ms, expires_at_ms],
+            )?;
+            event(tx, &sale_id, Some(attempt_id), at_ms, "attempt_created", payment_id)?;
+            attempt_by_id(tx, attempt_id)
+        })
+    }
+
+    /// Records that an accept call did not give a payment: `Refused` when Aiia said no,
+    /// `Unknown` when the outcome was lost on the way.
+    pub fn attempt_not_created(
+        &mut self,
+        attempt_id: i64,
+        state: AttemptState,
+        error: &str,
+        at_ms: i64,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let sale_id = sale_of(tx, attempt_id)?;
+            let is_final = state == AttemptState::Refused;
+            tx.execute(
+                "UPDATE attempts SET state = ?2, error = ?3, is_final = ?4 WHERE id = ?1",
+                params![attempt_id, state.as_str(), error, is_final],
+            )?;
+            event(tx, &sale_id, Some(attempt_id), at_ms, &format!("attempt_{}", state.as_str()), error)
+        })
+    }
+
+    /// Records a status read from Aiia. Writes only a change; returns whether it changed.
+    pub fn record_status(&mut self, attempt_id: i64, status: &str, is_final: bool, at_ms: i64) -> Result<bool> {
+        self.write(|tx| {
+            let sale_id = sale_of(tx, attempt_id)?;
+            let n = tx.execute(
+                "UPDATE attempts SET status = ?2, is_final = ?3
+                 WHERE id = ?1 AND (status IS NULL OR status <> ?2 OR is_final <> ?3)",
+                params![attempt_id, status, is_final],
+            )?;
+            if n == 1 {
+                event(tx, &sale_id, Some(attempt_id), at_ms, "status", status)?;
+            }
+            Ok(n == 1)
+        })
+    }
+
+    pub fn sale(&self, sale_id: &str) -> Result<Option<SaleRecord>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{SALE_SELECT} WHERE s.id = ?1"), [sale_id], sale_row)
+            .optional()?
+            .transpose()?)
+    }
+
+    /// Sales still open, oldest first.
+    pub fn open_sales(&self) -> Result<Vec<SaleRecord>> {
+        self.sales_where("WHERE s.state = 'open' ORDER BY s.created_at, s.id", params![])
+    }
+
+    /// Sales created in `[from_ms, to_ms)`, newest first, at most `limit`.
+    pub fn sales_between(&self, from_ms: i64, to_ms: i64, limit: u32) -> Result<Vec<SaleRecord>> {
+        self.sales_where(
+            "WHERE s.created_at >= ?1 AND s.created_at < ?2 ORDER BY s.created_at DESC, s.id LIMIT ?3",
+            params![from_ms, to_ms, limit],
+        )
+    }
+
+    pub fn attempts(&self, sale_id: &str) -> Result<Vec<AttemptRecord>> {
+        let mut stmt =
+            self.conn.prepare(&format!("{ATTEMPT_SELECT} WHERE sale_id = ?1 ORDER BY seq"))?;
+        let rows = stmt.query_map([sale_id], attempt_row)?;
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+    }
+
+    /// Every attempt, of any sale, that may still change: the engine follows them all.
+    pub fn unfinished_attempts(&self) -> Result<Vec<AttemptRecord>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{ATTEMPT_SELECT} WHERE is_final = 0 ORDER BY sale_id, seq"
+        ))?;
+        let rows = stmt.query_map([], attempt_row)?;
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+    }
+
+    pub fn events(&self, sale_id: &str) -> Result<Vec<EventRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, sale_id, attempt_id, at, kind, detail FROM events WHERE sale_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([sale_id], |r| {
+            Ok(EventRecord {
+                id: r.get(0)?,
+                sale_id: r.get(1)?,
+                attempt_id: r.get(2)?,
+                at_ms: r.get(3)?,
+                kind: r.get(4)?,
+                detail: r.get(5)?,
+            })
+        })?;
+        rows.map(|r| r.map_err(JournalError::from)).collect()
+    }
+
+    fn sales_where(&self, clause: &str, p: impl rusqlite::Params) -> Result<Vec<SaleRecord>> {
+        let mut stmt = self.conn.prepare(&format!("{SALE_SELECT} {clause}"))?;
+        let rows = stmt.query_map(p, sale_row)?;
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+    }
+
+    /// One durable write: an IMMEDIATE transaction, committed before returning.
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+const SALE_SELECT: &str = "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
+        s.ended_at, s.paid_payment_id, s.attention,
+        (SELECT COUNT(*) FROM attempts a WHERE a.sale_id = s.id)
+    FROM sales s";
+
+const ATTEMPT_SELECT: &str = "SELECT id, sale_id, seq, state, reference, payment_id, authorization_url,
+        requested_at, expires_at, status, is_final
+    FROM attempts";
+
+fn sale_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleRecord>> {
+    let currency: String = r.get(2)?;
+    let state: String = r.get(4)?;
+    let currency = match currency.parse::<Currency>() {
+        Ok(c) => c,
+        Err(_) => return Ok(Err(JournalError::Corrupt(format!("unknown currency {currency:?}")))),
+    };
+    let state = match SaleState::parse(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(SaleRecord {
+        id: r.get(0)?,
+        amount: Money::new(r.get(1)?, currency),
+        reference: r.get(3)?,
+        state,
+        created_at_ms: r.get(5)?,
+        ended_at_ms: r.get(6)?,
+        paid_payment_id: r.get(7)?,
+        attention: r.get(8)?,
+        attempts: r.get(9)?,
+    }))
+}
+
+fn attempt_row(r: &Row<'_>) -> rusqlite::Result<Result<AttemptRecord>> {
+    let state: String = r.get(3)?;
+    let state = match AttemptState::parse(&state) {
+        Ok(s) => s,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(AttemptRecord {
+        id: r.get(0)?,
+        sale_id: r.get(1)?,
+        seq: r.get(2)?,
+        state,
+        reference: r.get(4)?,
+        payment_id: r.get(5)?,
+        authorization_url: r.get(6)?,
+        requested_at_ms: r.get(7)?,
+        expires_at_ms: r.get(8)?,
+        status: r.get(9)?,
+        is_final: r.get(10)?,
+    }))
+}
+
+fn attempt_by_id(conn: &Connection, id: i64) -> Result<AttemptRecord> {
+    conn.query_row(&format!("{ATTEMPT_SELECT} WHERE id = ?1"), [id], attempt_row)?
+}
+
+fn sale_of(conn: &Connection, attempt_id: i64) -> Result<String> {
+    conn.query_row("SELECT sale_id FROM attempts WHERE id = ?1", [attempt_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| JournalError::NotFound(format!("attempt {attempt_id}")))
+}
+
+fn event(
+    conn: &Connection,
+    sale_id: &str,
+    attempt_id: Option<i64>,
+    at_ms: i64,
+    kind: &str,
+    detail: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO events (sale_id, attempt_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![sale_id, attempt_id, at_ms, kind, detail],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

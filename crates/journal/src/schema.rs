@@ -1,0 +1,78 @@
+//! Schema migrations: numbered SQL scripts applied in order, all pending ones in a single
+//! transaction, tracked with `PRAGMA user_version`. A newer schema than this binary knows is
+//! refused so an older Kassa never writes to a journal it does not understand.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{JournalError, Result};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: sales, attempts, append-only events.
+    "CREATE TABLE sales (
+        id              TEXT PRIMARY KEY,
+        amount_minor    INTEGER NOT NULL CHECK (amount_minor > 0),
+        currency        TEXT NOT NULL,
+        reference       TEXT,
+        state           TEXT NOT NULL CHECK (state IN ('open','paid','failed','cancelled')),
+        created_at      INTEGER NOT NULL,
+        ended_at        INTEGER,
+        paid_payment_id TEXT,
+        attention       TEXT
+    ) STRICT;
+    CREATE INDEX sales_created ON sales (created_at);
+    CREATE INDEX sales_open ON sales (state) WHERE state = 'open';
+
+    CREATE TABLE attempts (
+        id                INTEGER PRIMARY KEY,
+        sale_id           TEXT NOT NULL REFERENCES sales (id),
+        seq               INTEGER NOT NULL,
+        state             TEXT NOT NULL CHECK (state IN ('requested','created','refused','unknown')),
+        reference         TEXT NOT NULL,
+        payment_id        TEXT UNIQUE,
+        authorization_url TEXT,
+        requested_at      INTEGER NOT NULL,
+        created_at        INTEGER,
+        expires_at        INTEGER,
+        status            TEXT,
+        is_final          INTEGER NOT NULL DEFAULT 0,
+        error             TEXT,
+        UNIQUE (sale_id, seq)
+    ) STRICT;
+    CREATE INDEX attempts_unfinished ON attempts (is_final) WHERE is_final = 0;
+
+    CREATE TABLE events (
+        id         INTEGER PRIMARY KEY,
+        sale_id    TEXT NOT NULL REFERENCES sales (id),
+        attempt_id INTEGER REFERENCES attempts (id),
+        at         INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        detail     TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX events_sale ON events (sale_id, id);
+    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(JournalError::SchemaTooNew { found, supported: SCHEMA_VERSION });
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

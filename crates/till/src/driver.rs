@@ -1,0 +1,476 @@
+//! One task per sale: makes codes while the sale is open, reads every attempt's status on
+//! its schedule, ends the sale, and keeps following attempts after the end until each is
+//! final. All of a sale's state changes happen here, in order, journal first.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use kassa_aiia::AiiaError;
+use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, PaymentStatus, scheme_for};
+use kassa_journal::{AttemptRecord, AttemptState, JournalError, SaleRecord, SaleState};
+
+use crate::events::{Outcome, Qr, TillEvent};
+use crate::{Control, Gateway, Inner, SaleView, cashier_message, qr, status_text};
+
+/// Status text recorded for a payment the service says it does not know.
+const NOT_FOUND: &str = "NotFound";
+
+struct Tracked {
+    attempt: AttemptRecord,
+    status: Option<PaymentStatus>,
+    next_poll_ms: i64,
+}
+
+impl Tracked {
+    fn is_final(&self) -> bool {
+        self.attempt.is_final
+    }
+}
+
+struct Driver<G> {
+    inner: Arc<Inner<G>>,
+    control: Arc<Control>,
+    sale: SaleRecord,
+    tracked: Vec<Tracked>,
+    /// The code on screen (open sales only).
+    current: Option<Qr>,
+    next_create_ms: i64,
+    create_failures: u32,
+}
+
+pub(crate) fn spawn<G: Gateway>(inner: Arc<Inner<G>>, sale: SaleRecord, attempts: Vec<AttemptRecord>) {
+    let control = Arc::new(Control {
+        cancel: std::sync::atomic::AtomicBool::new(false),
+        wake: tokio::sync::Notify::new(),
+    });
+    let mut driver = Driver {
+        inner,
+        control,
+        sale,
+        tracked: Vec::new(),
+        current: None,
+        next_create_ms: 0,
+        create_failures: 0,
+    };
+    driver.adopt(attempts);
+    // Registered before the task starts, so a cancel right after `charge` finds the sale.
+    let view = driver.view(None);
+    driver.inner.live().insert(driver.sale.id.clone(), (Arc::clone(&driver.control), view));
+    tokio::spawn(driver.run());
+}
+
+impl<G: Gateway> Driver<G> {
+    fn now(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    fn is_open(&self) -> bool {
+        self.sale.state == SaleState::Open
+    }
+
+    /// Takes over attempts from the journal (after a restart). An attempt whose reply was
+    /// never written is marked unknown; a still-valid code of an open sale is shown again.
+    fn adopt(&mut self, attempts: Vec<AttemptRecord>) {
+        let now = self.now();
+        let margin = ms(self.inner.config.show_margin);
+        for attempt in attempts {
+            if attempt.state == AttemptState::Requested {
+                let note = "Kassa stopped before the payment service's reply was recorded";
+                if let Err(e) = self.inner.journal().attempt_not_created(attempt.id, AttemptState::Unknown, note, now) {
+                    tracing::error!(error = %e, attempt = attempt.id, "cannot mark attempt unknown");
+                }
+                continue;
+            }
+            let (Some(pid), Some(url), Some(expires)) =
+                (attempt.payment_id.clone(), attempt.authorization_url.clone(), attempt.expires_at_ms)
+            else {
+                continue;
+            };
+            if self.is_open() && now < expires - margin {
+                match qr::svg(&url) {
+                    Ok(svg) => {
+                        self.current = Some(Qr {
+                            sale_id: self.sale.id.clone(),
+                            attempt: attempt.seq,
+                            payment_id: pid,
+                            authorization_url: url,
+                            qr_svg: svg,
+                            expires_at_ms: expires,
+                            show_until_ms: expires - margin,
+                        })
+                    }
+                    Err(e) => tracing::warn!(error = %e, "cannot render resumed code"),
+                }
+            }
+            if !attempt.is_final {
+                self.tracked.push(Tracked {
+                    status: attempt.status.as_deref().map(PaymentStatus::parse),
+                    attempt,
+                    next_poll_ms: now,
+                });
+            }
+        }
+        if self.current.is_some() {
+            if let Some(qr) = self.current.clone() {
+                self.inner.emit(TillEvent::QrReady(qr));
+            }
+        }
+    }
+
+    async fn run(mut self) {
+        loop {
+            if let Err(e) = self.step().await {
+                tracing::error!(sale = %self.sale.id, error = %e, "journal write failed; retrying");
+                let retry_at_ms = self.now() + 1000;
+                self.inner.emit(TillEvent::AttemptError {
+                    sale_id: self.sale.id.clone(),
+                    message: e.to_string(),
+                    retry_at_ms,
+                });
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+            if !self.is_open() && self.tracked.iter().all(Tracked::is_final) {
+                break;
+            }
+            let wait = Duration::from_millis(u64::try_from(self.next_wake() - self.now()).unwrap_or(0));
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = self.control.wake.notified() => {
+                    // A hint: read every followed status now.
+                    let now = self.now();
+                    for t in &mut self.tracked {
+                        t.next_poll_ms = t.next_poll_ms.min(now);
+                    }
+                }
+            }
+        }
+        self.inner.live().remove(&self.sale.id);
+        tracing::info!(sale = %self.sale.id, state = self.sale.state.as_str(), "sale followed to the end");
+    }
+
+    async fn step(&mut self) -> Result<(), JournalError> {
+        if self.is_open() && self.control.cancel.load(Ordering::SeqCst) {
+            self.end(Outcome::Cancelled, None, "Cancelled by the cashier".into())?;
+        }
+        let now = self.now();
+        if self.is_open() && self.needs_new_code(now) && now >= self.next_create_ms {
+            self.create_attempt().await?;
+        }
+        if self.is_open() {
+            // Hide a code whose time is up even if no replacement exists yet.
+            if self.current.as_ref().is_some_and(|q| self.now() >= q.show_until_ms) {
+                self.current = None;
+                self.publish_view(None);
+            }
+        }
+        let due: Vec<usize> = (0..self.tracked.len())
+            .filter(|&i| !self.tracked[i].is_final() && self.tracked[i].next_poll_ms <= self.now())
+            .collect();
+        for i in due {
+            self.poll(i).await?;
+        }
+        Ok(())
+    }
+
+    fn needs_new_code(&self, now: i64) -> bool {
+        match &self.current {
+            None => true,
+            Some(q) => now >= q.expires_at_ms - ms(self.inner.config.rotate_before),
+        }
+    }
+
+    fn next_wake(&self) -> i64 {
+        let mut at = i64::MAX;
+        if self.is_open() {
+            let create_at = match &self.current {
+                None => self.next_create_ms,
+                Some(q) => (q.expires_at_ms - ms(self.inner.config.rotate_before)).max(self.next_create_ms),
+            };
+            at = at.min(create_at);
+            if let Some(q) = &self.current {
+                at = at.min(q.show_until_ms);
+            }
+        }
+        for t in self.tracked.iter().filter(|t| !t.is_final()) {
+            at = at.min(t.next_poll_ms);
+        }
+        // Never sleep blind for long: a cancel or hint also wakes us, this is a safety net.
+        at.min(self.now() + 5_000)
+    }
+
+    fn reference(&self) -> String {
+        match &self.sale.reference {
+            Some(r) => r.clone(),
+            None => {
+                let short: String =
+                    self.sale.id.chars().filter(char::is_ascii_alphanumeric).take(12).collect();
+                format!("K{}", short.to_ascii_uppercase())
+            }
+        }
+    }
+
+    async fn create_attempt(&mut self) -> Result<(), JournalError> {
+        let config = &self.inner.config;
+        let requested_at = self.now();
+        let reference = self.reference();
+        let attempt = self.inner.journal().begin_attempt(&self.sale.id, &reference, requested_at)?;
+        let request = AcceptPaymentRequest {
+            destination_id: config.destination_id.clone(),
+            amount: DecimalAmount(self.sale.amount),
+            currency: self.sale.amount.currency,
+            scheme_id: scheme_for(self.sale.amount.currency).to_owned(),
+            reference,
+            redirect_url: config.redirect_url.clone(),
+            preselected_country: None,
+        };
+        let reply = self.inner.gateway.accept(&request).await;
+        let now = self.now();
+        match reply {
+            Ok(created) => {
+                // The link's minute is counted from before the request left, never later.
+                let expires = requested_at + ms(config.link_ttl);
+                let attempt = self.inner.journal().attempt_created(
+                    attempt.id,
+                    &created.payment_id,
+                    &created.authorization_url,
+                    now,
+                    expires,
+                )?;
+                self.create_failures = 0;
+                self.next_create_ms = 0;
+                tracing::info!(sale = %self.sale.id, payment = %created.payment_id, seq = attempt.seq, "code created");
+                self.tracked.push(Tracked {
+                    attempt: attempt.clone(),
+                    status: None,
+                    next_poll_ms: now + ms(config.poll.waiting),
+                });
+                match qr::svg(&created.authorization_url) {
+                    Ok(svg) => {
+                        let qr = Qr {
+                            sale_id: self.sale.id.clone(),
+                            attempt: attempt.seq,
+                            payment_id: created.payment_id,
+                            authorization_url: created.authorization_url,
+                            qr_svg: svg,
+                            expires_at_ms: expires,
+                            show_until_ms: expires - ms(config.show_margin),
+                        };
+                        self.current = Some(qr.clone());
+                        self.publish_view(Some(status_text(&PaymentStatus::Initiated)));
+                        self.inner.emit(TillEvent::QrReady(qr));
+                    }
+                    Err(e) => {
+                        // Followed all the same; the next attempt gets another chance.
+                        tracing::error!(error = %e, "cannot draw the QR code for this link");
+                        self.retry_create(now, None, "The payment link cannot be drawn as a QR code. Retrying…".into());
+                    }
+                }
+            }
+            Err(e) => {
+                let state = if e.payment_may_exist() { AttemptState::Unknown } else { AttemptState::Refused };
+                self.inner.journal().attempt_not_created(attempt.id, state, &e.to_string(), now)?;
+                tracing::warn!(sale = %self.sale.id, error = %e, ?state, "create call failed");
+                if e.is_transient() {
+                    self.retry_create(now, e.retry_after(), cashier_message(&e));
+                } else {
+                    self.end(Outcome::Failed, None, cashier_message(&e))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn retry_create(&mut self, now: i64, asked: Option<Duration>, message: String) {
+        let config = &self.inner.config;
+        self.create_failures += 1;
+        let backoff = config
+            .retry_base
+            .saturating_mul(1 << self.create_failures.saturating_sub(1).min(16))
+            .min(config.retry_max);
+        let wait = asked.unwrap_or(backoff).max(backoff);
+        self.next_create_ms = now + ms(wait);
+        self.inner.emit(TillEvent::AttemptError {
+            sale_id: self.sale.id.clone(),
+            message,
+            retry_at_ms: self.next_create_ms,
+        });
+    }
+
+    async fn poll(&mut self, i: usize) -> Result<(), JournalError> {
+        let Some(payment_id) = self.tracked[i].attempt.payment_id.clone() else {
+            return Ok(());
+        };
+        let reply = self.inner.gateway.status(&payment_id).await;
+        let now = self.now();
+        let status = match reply {
+            Ok(s) if s.payment_id == payment_id => s.status,
+            Ok(s) => {
+                tracing::error!(asked = %payment_id, got = %s.payment_id, "status reply for another payment");
+                self.tracked[i].next_poll_ms = now + ms(self.inner.config.poll.after_error);
+                return Ok(());
+            }
+            Err(AiiaError::NotFound(_)) => {
+                tracing::warn!(payment = %payment_id, "the payment service does not know this payment");
+                let attempt_id = self.tracked[i].attempt.id;
+                self.inner.journal().record_status(attempt_id, NOT_FOUND, true, now)?;
+                self.tracked[i].attempt.is_final = true;
+                if self.current.as_ref().is_some_and(|q| q.payment_id == payment_id) {
+                    self.current = None;
+                }
+                return Ok(());
+            }
+            Err(e) => {
+                tracing::warn!(payment = %payment_id, error = %e, "status read failed");
+                let wait = e.retry_after().unwrap_or(self.inner.config.poll.after_error);
+                self.tracked[i].next_poll_ms = now + ms(wait);
+                if self.is_on_screen(&payment_id) {
+                    self.inner.emit(TillEvent::AttemptError {
+                        sale_id: self.sale.id.clone(),
+                        message: cashier_message(&e),
+                        retry_at_ms: self.tracked[i].next_poll_ms,
+                    });
+                }
+                return Ok(());
+            }
+        };
+        let attempt_id = self.tracked[i].attempt.id;
+        let changed =
+            self.inner.journal().record_status(attempt_id, status.as_str(), status.is_final(), now)?;
+        let t = &mut self.tracked[i];
+        t.attempt.is_final = status.is_final();
+        t.attempt.status = Some(status.as_str().to_owned());
+        t.status = Some(status.clone());
+        let on_screen = self.is_on_screen(&payment_id);
+        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen));
+        if changed {
+            tracing::info!(sale = %self.sale.id, payment = %payment_id, %status, "status changed");
+            self.inner.emit(TillEvent::StatusChanged {
+                sale_id: self.sale.id.clone(),
+                payment_id: payment_id.clone(),
+                status: status.as_str().to_owned(),
+                status_text: status_text(&status),
+            });
+            let replaced_expiry = status == PaymentStatus::Expired && !on_screen;
+            if self.is_open() && !replaced_expiry {
+                self.publish_view(Some(status_text(&status)));
+            }
+        }
+        match status {
+            PaymentStatus::Executed => self.paid(&payment_id, attempt_id)?,
+            PaymentStatus::Rejected | PaymentStatus::Failed if self.is_open() => {
+                self.end(Outcome::Failed, None, status_text(&status))?;
+            }
+            PaymentStatus::Expired if on_screen => {
+                // Should not happen (codes rotate first), but never leave a dead code up.
+                self.current = None;
+                self.publish_view(None);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn is_on_screen(&self, payment_id: &str) -> bool {
+        self.is_open() && self.current.as_ref().is_some_and(|q| q.payment_id == payment_id)
+    }
+
+    fn cadence(&self, status: &PaymentStatus, on_screen: bool) -> Duration {
+        let p = &self.inner.config.poll;
+        match status {
+            PaymentStatus::Authorized => p.authorized,
+            PaymentStatus::AwaitingAuthorization => p.opened.min(if on_screen { p.opened } else { p.replaced }),
+            _ if on_screen => p.waiting,
+            _ => p.replaced,
+        }
+    }
+
+    /// A payment was executed. The first one pays the sale; any other is money the merchant
+    /// must give back, and says so loudly.
+    fn paid(&mut self, payment_id: &str, attempt_id: i64) -> Result<(), JournalError> {
+        if self.is_open() {
+            return self.end(Outcome::Paid, Some(payment_id.to_owned()), "Paid".into());
+        }
+        if self.sale.paid_payment_id.as_deref() == Some(payment_id) {
+            return Ok(());
+        }
+        let amount = self.sale.amount.display();
+        let message = match self.sale.state {
+            SaleState::Paid => format!(
+                "Paid twice: payment {payment_id} of {amount} came in after the sale was already paid. Refund it."
+            ),
+            state => format!(
+                "Payment {payment_id} of {amount} came in after the sale was {}. Refund it or charge it to the sale.",
+                state.as_str()
+            ),
+        };
+        let now = self.now();
+        self.inner.journal().flag_attention(&self.sale.id, Some(attempt_id), &message, now)?;
+        self.sale.attention = Some(message.clone());
+        tracing::warn!(sale = %self.sale.id, payment = %payment_id, "needs attention: extra payment");
+        self.inner.emit(TillEvent::NeedsAttention {
+            sale_id: self.sale.id.clone(),
+            payment_id: payment_id.to_owned(),
+            amount_display: amount,
+            message,
+        });
+        Ok(())
+    }
+
+    fn end(&mut self, outcome: Outcome, payment_id: Option<String>, message: String) -> Result<(), JournalError> {
+        let state = match outcome {
+            Outcome::Paid => SaleState::Paid,
+            Outcome::Failed => SaleState::Failed,
+            Outcome::Cancelled => SaleState::Cancelled,
+        };
+        let now = self.now();
+        self.inner.journal().end_sale(&self.sale.id, state, payment_id.as_deref(), now, &message)?;
+        self.sale.state = state;
+        self.sale.ended_at_ms = Some(now);
+        self.sale.paid_payment_id = payment_id.clone();
+        self.current = None;
+        tracing::info!(sale = %self.sale.id, ?outcome, "sale ended");
+        self.publish_view(Some(message.clone()));
+        self.inner.emit(TillEvent::SaleEnded {
+            sale_id: self.sale.id.clone(),
+            outcome,
+            message,
+            amount_display: self.sale.amount.display(),
+            payment_id,
+        });
+        Ok(())
+    }
+
+    fn view(&self, status: Option<String>) -> SaleView {
+        SaleView {
+            sale_id: self.sale.id.clone(),
+            amount: self.sale.amount,
+            amount_display: self.sale.amount.display(),
+            reference: self.sale.reference.clone(),
+            state: self.sale.state,
+            status_text: status.unwrap_or_else(|| {
+                if self.current.is_some() {
+                    status_text(&PaymentStatus::Initiated)
+                } else {
+                    "Getting a new code…".into()
+                }
+            }),
+            qr: self.current.clone(),
+        }
+    }
+
+    /// Updates what `Till::current_sale` reports; keeps the last status text unless given.
+    fn publish_view(&self, status: Option<String>) {
+        let mut live = self.inner.live();
+        let keep = live.get(&self.sale.id).map(|(_, v)| v.status_text.clone());
+        let view = self.view(status.or(keep));
+        if let Some(entry) = live.get_mut(&self.sale.id) {
+            entry.1 = view;
+        }
+    }
+}
+
+fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}

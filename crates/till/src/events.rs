@@ -1,0 +1,98 @@
+//! What the engine tells its hosts (the window, the CLI). One enum, serialised with an
+//! `event` tag and camelCase fields; each host maps it in exactly one place.
+
+use serde::Serialize;
+
+/// How a sale ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Paid,
+    Failed,
+    Cancelled,
+}
+
+/// The code on screen for one attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Qr {
+    pub sale_id: String,
+    /// 1 for the first code of the sale, 2 for its replacement, ...
+    pub attempt: i64,
+    pub payment_id: String,
+    pub authorization_url: String,
+    pub qr_svg: String,
+    /// When Aiia stops accepting the link.
+    pub expires_at_ms: i64,
+    /// When the screen must stop showing it (a margin before expiry).
+    pub show_until_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum TillEvent {
+    #[serde(rename_all = "camelCase")]
+    SaleStarted { sale_id: String, amount_display: String, reference: Option<String> },
+    QrReady(Qr),
+    /// Something failed on the way (creating a code, reading a status); the engine retries.
+    #[serde(rename_all = "camelCase")]
+    AttemptError { sale_id: String, message: String, retry_at_ms: i64 },
+    #[serde(rename_all = "camelCase")]
+    StatusChanged { sale_id: String, payment_id: String, status: String, status_text: String },
+    #[serde(rename_all = "camelCase")]
+    SaleEnded {
+        sale_id: String,
+        outcome: Outcome,
+        message: String,
+        amount_display: String,
+        payment_id: Option<String>,
+    },
+    /// A person must act: e.g. a second payment for a sale that was already paid.
+    #[serde(rename_all = "camelCase")]
+    NeedsAttention { sale_id: String, payment_id: String, amount_display: String, message: String },
+}
+
+impl TillEvent {
+    pub fn sale_id(&self) -> &str {
+        match self {
+            TillEvent::SaleStarted { sale_id, .. }
+            | TillEvent::AttemptError { sale_id, .. }
+            | TillEvent::StatusChanged { sale_id, .. }
+            | TillEvent::SaleEnded { sale_id, .. }
+            | TillEvent::NeedsAttention { sale_id, .. } => sale_id,
+            TillEvent::QrReady(qr) => &qr.sale_id,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn serialises_with_an_event_tag_and_camel_case() {
+        let e = TillEvent::StatusChanged {
+            sale_id: "s".into(),
+            payment_id: "p".into(),
+            status: "Authorized".into(),
+            status_text: "ok".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"event":"status_changed","saleId":"s","paymentId":"p","status":"Authorized","statusText":"ok"}"#
+        );
+        let q = TillEvent::QrReady(Qr {
+            sale_id: "s".into(),
+            attempt: 2,
+            payment_id: "p".into(),
+            authorization_url: "u".into(),
+            qr_svg: "<svg/>".into(),
+            expires_at_ms: 60,
+            show_until_ms: 58,
+        });
+        let v: serde_json::Value = serde_json::to_value(&q).unwrap();
+        assert_eq!(v["event"], "qr_ready");
+        assert_eq!(v["showUntilMs"], 58);
+    }
+}

@@ -1,0 +1,362 @@
+//! The sale engine. A sale asks Aiia for a payment (an *attempt*), shows its link as a QR
+//! code, replaces it with a fresh attempt before the 60-second link dies for as long as the
+//! sale is open, and follows every attempt until Aiia calls it final — also after it was
+//! replaced, so a late approval is caught and flagged, never silently kept.
+//!
+//! Time ([`Clock`]), ids ([`IdSource`]) and the network ([`Gateway`]) are passed in; the
+//! journal is written before and after every network call.
+
+mod clock;
+mod driver;
+mod events;
+mod gateway;
+pub mod qr;
+mod words;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use kassa_aiia::AiiaError;
+use kassa_aiia::wire::{ReferenceError, validate_reference};
+use kassa_journal::{AttemptRecord, EventRecord, Journal, JournalError, NewSale, SaleRecord};
+use kassa_money::Money;
+use serde::Serialize;
+use tokio::sync::{Notify, broadcast};
+
+pub use clock::{Clock, SystemClock, TokioClock};
+pub use events::{Outcome, Qr, TillEvent};
+pub use gateway::Gateway;
+pub use words::status_text;
+
+/// Randomness is passed in: where new sale ids come from.
+pub trait IdSource: Send + Sync + 'static {
+    fn new_sale_id(&self) -> String;
+}
+
+/// Random v4 UUIDs, as 32 hex digits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RandomIds;
+
+impl IdSource for RandomIds {
+    fn new_sale_id(&self) -> String {
+        uuid::Uuid::new_v4().simple().to_string()
+    }
+}
+
+/// How often an attempt's status is read, by what Kassa last knew of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PollSchedule {
+    /// The code on screen, not opened yet.
+    pub waiting: Duration,
+    /// The customer is in the bank flow.
+    pub opened: Duration,
+    /// Approved, execution under way: the "Paid" is close.
+    pub authorized: Duration,
+    /// Codes no longer on screen, and every attempt after the sale ended.
+    pub replaced: Duration,
+    /// After a failed status read (unless the service asked for a longer wait).
+    pub after_error: Duration,
+}
+
+impl Default for PollSchedule {
+    fn default() -> Self {
+        PollSchedule {
+            waiting: Duration::from_millis(1000),
+            opened: Duration::from_millis(500),
+            authorized: Duration::from_millis(200),
+            replaced: Duration::from_millis(2000),
+            after_error: Duration::from_millis(2000),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TillConfig {
+    /// The merchant's Aiia destination (from the Connect flow).
+    pub destination_id: String,
+    /// Where the bank sends the customer's phone after approval.
+    pub redirect_url: String,
+    /// How long Aiia keeps a link valid (60 s).
+    pub link_ttl: Duration,
+    /// Create the replacement when this much of the current link's life is left.
+    pub rotate_before: Duration,
+    /// Stop showing a code this long before it expires.
+    pub show_margin: Duration,
+    pub poll: PollSchedule,
+    /// First wait after a failed create call; doubles up to `retry_max`.
+    pub retry_base: Duration,
+    pub retry_max: Duration,
+}
+
+impl TillConfig {
+    pub fn new(destination_id: impl Into<String>) -> Self {
+        TillConfig {
+            destination_id: destination_id.into(),
+            redirect_url: "https://kassa.invalid/paid".into(),
+            link_ttl: Duration::from_secs(60),
+            rotate_before: Duration::from_secs(8),
+            show_margin: Duration::from_secs(2),
+            poll: PollSchedule::default(),
+            retry_base: Duration::from_millis(500),
+            retry_max: Duration::from_secs(8),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TillError {
+    #[error("{0}")]
+    InvalidReference(#[from] ReferenceError),
+    #[error("sale {sale_id} is still open: finish or cancel it first")]
+    SaleInProgress { sale_id: String },
+    #[error("sale {0} is not open")]
+    NotOpen(String),
+    #[error("sale {0} does not exist")]
+    NotFound(String),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}
+
+/// A sale as the screen shows it right now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleView {
+    pub sale_id: String,
+    pub amount: Money,
+    pub amount_display: String,
+    pub reference: Option<String>,
+    pub state: kassa_journal::SaleState,
+    pub status_text: String,
+    /// The live code, or none while a fresh one is being made.
+    pub qr: Option<Qr>,
+}
+
+/// One sale with everything the journal holds about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SaleDetail {
+    pub sale: SaleRecord,
+    pub attempts: Vec<AttemptRecord>,
+    pub events: Vec<EventRecord>,
+}
+
+struct Control {
+    cancel: std::sync::atomic::AtomicBool,
+    wake: Notify,
+}
+
+struct Inner<G> {
+    gateway: G,
+    journal: Mutex<Journal>,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdSource>,
+    config: TillConfig,
+    events: broadcast::Sender<TillEvent>,
+    /// Sales with a running driver: their control handle and what the screen shows.
+    live: Mutex<HashMap<String, (Arc<Control>, SaleView)>>,
+}
+
+/// The engine. Cheap to clone; all clones drive the same sales.
+pub struct Till<G> {
+    inner: Arc<Inner<G>>,
+}
+
+impl<G> Clone for Till<G> {
+    fn clone(&self) -> Self {
+        Till { inner: Arc::clone(&self.inner) }
+    }
+}
+
+impl<G: Gateway> Till<G> {
+    pub fn new(
+        gateway: G,
+        journal: Journal,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+        config: TillConfig,
+    ) -> Self {
+        let (events, _) = broadcast::channel(256);
+        Till {
+            inner: Arc::new(Inner {
+                gateway,
+                journal: Mutex::new(journal),
+                clock,
+                ids,
+                config,
+                events,
+                live: Mutex::new(HashMap::new()),
+            }),
+        }
+    }
+
+    pub fn config(&self) -> &TillConfig {
+        &self.inner.config
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    /// Every event of every sale from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<TillEvent> {
+        self.inner.events.subscribe()
+    }
+
+    /// Opens a sale and starts taking the payment. Needs a tokio runtime.
+    /// `reference` (letters and digits, at most 18) is what the merchant sees on the bank
+    /// statement; without one Kassa uses the sale's own short id.
+    pub fn charge(&self, amount: Money, reference: Option<&str>) -> Result<String, TillError> {
+        let reference = reference.map(str::trim).filter(|r| !r.is_empty());
+        if let Some(r) = reference {
+            validate_reference(r)?;
+        }
+        let inner = &self.inner;
+        let mut journal = inner.journal();
+        if let Some(open) = journal.open_sales()?.into_iter().next() {
+            return Err(TillError::SaleInProgress { sale_id: open.id });
+        }
+        let sale_id = inner.ids.new_sale_id();
+        let now = inner.clock.now_ms();
+        journal.insert_sale(&NewSale { id: &sale_id, amount, reference, at_ms: now })?;
+        let sale = journal.sale(&sale_id)?.ok_or_else(|| TillError::NotFound(sale_id.clone()))?;
+        drop(journal);
+        tracing::info!(sale = %sale_id, amount = %amount, "sale opened");
+        inner.emit(TillEvent::SaleStarted {
+            sale_id: sale_id.clone(),
+            amount_display: amount.display(),
+            reference: sale.reference.clone(),
+        });
+        driver::spawn(Arc::clone(inner), sale, Vec::new());
+        Ok(sale_id)
+    }
+
+    /// Stops making new codes for an open sale and ends it as cancelled. Codes already out
+    /// are still followed: if one is approved anyway, it is flagged for a refund.
+    pub fn cancel(&self, sale_id: &str) -> Result<(), TillError> {
+        let live = self.inner.live();
+        let (control, view) = live.get(sale_id).ok_or_else(|| {
+            TillError::NotOpen(sale_id.to_owned())
+        })?;
+        if view.state != kassa_journal::SaleState::Open {
+            return Err(TillError::NotOpen(sale_id.to_owned()));
+        }
+        control.cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+        control.wake.notify_one();
+        Ok(())
+    }
+
+    /// A hint (e.g. a verified webhook) that something changed: read every followed status now.
+    pub fn poke(&self) {
+        for (control, _) in self.inner.live().values() {
+            control.wake.notify_one();
+        }
+    }
+
+    /// Picks up where the journal left off: drives every open sale again and follows every
+    /// attempt that may still change. Returns the ids of the open sales.
+    pub fn resume(&self) -> Result<Vec<String>, TillError> {
+        let inner = &self.inner;
+        let journal = inner.journal();
+        let open = journal.open_sales()?;
+        let mut by_sale: HashMap<String, Vec<AttemptRecord>> = HashMap::new();
+        for a in journal.unfinished_attempts()? {
+            by_sale.entry(a.sale_id.clone()).or_default().push(a);
+        }
+        let mut sales: Vec<SaleRecord> = open.clone();
+        for sale_id in by_sale.keys() {
+            if !sales.iter().any(|s| &s.id == sale_id) {
+                if let Some(s) = journal.sale(sale_id)? {
+                    sales.push(s);
+                }
+            }
+        }
+        let already: Vec<String> = inner.live().keys().cloned().collect();
+        let mut started = Vec::new();
+        for sale in sales.into_iter().filter(|s| !already.contains(&s.id)) {
+            let attempts = journal.attempts(&sale.id)?;
+            started.push((sale, attempts));
+        }
+        drop(journal);
+        for (sale, attempts) in started {
+            tracing::info!(sale = %sale.id, state = sale.state.as_str(), "resuming");
+            driver::spawn(Arc::clone(inner), sale, attempts);
+        }
+        Ok(open.into_iter().map(|s| s.id).collect())
+    }
+
+    /// The open sale on screen, if any, with its live code (never a dead one).
+    pub fn current_sale(&self) -> Option<SaleView> {
+        let now = self.inner.clock.now_ms();
+        let live = self.inner.live();
+        let mut open: Vec<&SaleView> = live
+            .values()
+            .map(|(_, v)| v)
+            .filter(|v| v.state == kassa_journal::SaleState::Open)
+            .collect();
+        open.sort_by(|a, b| a.sale_id.cmp(&b.sale_id));
+        open.first().map(|v| {
+            let mut v = (*v).clone();
+            v.qr = v.qr.filter(|q| now < q.show_until_ms);
+            v
+        })
+    }
+
+    /// Sales created in `[from_ms, to_ms)`, newest first.
+    pub fn sales_between(&self, from_ms: i64, to_ms: i64, limit: u32) -> Result<Vec<SaleRecord>, TillError> {
+        Ok(self.inner.journal().sales_between(from_ms, to_ms, limit)?)
+    }
+
+    pub fn sale_detail(&self, sale_id: &str) -> Result<SaleDetail, TillError> {
+        let journal = self.inner.journal();
+        let sale = journal.sale(sale_id)?.ok_or_else(|| TillError::NotFound(sale_id.to_owned()))?;
+        Ok(SaleDetail { attempts: journal.attempts(sale_id)?, events: journal.events(sale_id)?, sale })
+    }
+
+    /// True while a driver is still following something (an open sale or a pending attempt).
+    pub fn is_busy(&self) -> bool {
+        !self.inner.live().is_empty()
+    }
+}
+
+impl<G> Inner<G> {
+    fn journal(&self) -> MutexGuard<'_, Journal> {
+        // A panic while holding the lock cannot leave the journal half-written (every write
+        // is one transaction), so a poisoned lock is safe to take over.
+        self.journal.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn live(&self) -> MutexGuard<'_, HashMap<String, (Arc<Control>, SaleView)>> {
+        self.live.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn emit(&self, event: TillEvent) {
+        tracing::debug!(?event, "till event");
+        // No subscriber is fine: the journal is the record, events are for screens.
+        let _ = self.events.send(event);
+    }
+}
+
+/// A failed Aiia call in the cashier's words.
+pub fn cashier_message(e: &AiiaError) -> String {
+    match e {
+        AiiaError::Network { .. } => "No connection to the payment service. Retrying…".into(),
+        AiiaError::Timeout { .. } => "The payment service is not answering. Retrying…".into(),
+        AiiaError::RateLimited { retry_after } => match retry_after {
+            Some(d) => format!("The payment service is busy. Retrying in {} s…", d.as_secs().max(1)),
+            None => "The payment service is busy. Retrying…".into(),
+        },
+        AiiaError::Server { .. } => "The payment service has a problem. Retrying…".into(),
+        AiiaError::Malformed { .. } => {
+            "The payment service sent a reply Kassa cannot read. Retrying…".into()
+        }
+        AiiaError::Unauthorized { .. } => {
+            "The payment service refused Kassa's credentials: check the Client ID and Secret.".into()
+        }
+        AiiaError::Rejected { message, .. } => format!("The payment service refused the payment: {message}"),
+        AiiaError::NotFound(id) => format!("The payment service does not know payment {id}."),
+        AiiaError::Config(m) => format!("Kassa's settings need fixing: {m}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;
