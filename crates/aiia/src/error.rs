@@ -21,13 +21,22 @@ pub enum AiiaError {
     #[error("the payment service refused the credentials: {message}")]
     Unauthorized { message: String },
     #[error("the payment service refused the request ({code}): {message}")]
-    Rejected { status: u16, code: String, message: String },
+    Rejected {
+        status: u16,
+        code: String,
+        message: String,
+    },
     #[error("payment {0} is unknown to the payment service")]
     NotFound(String),
     #[error("the payment service is busy{}", retry_hint(*.retry_after))]
     RateLimited { retry_after: Option<Duration> },
     #[error("the payment service has a problem (HTTP {status}, {code}): {message}")]
-    Server { status: u16, code: String, message: String, retry_after: Option<Duration> },
+    Server {
+        status: u16,
+        code: String,
+        message: String,
+        retry_after: Option<Duration>,
+    },
     #[error("the payment service sent a reply Kassa cannot read: {detail}")]
     Malformed {
         detail: String,

@@ -15,7 +15,9 @@ use tokio::time::Instant;
 
 pub use error::AiiaError;
 pub use secret::Secret;
-use wire::{AcceptPaymentRequest, AcceptPaymentResponse, ErrorBody, PaymentStatusResponse, TokenResponse};
+use wire::{
+    AcceptPaymentRequest, AcceptPaymentResponse, ErrorBody, PaymentStatusResponse, TokenResponse,
+};
 
 /// Production API host.
 pub const PRODUCTION_URL: &str = "https://api.aiia.eu";
@@ -63,8 +65,15 @@ impl Config {
                 "the API address \"{url}\" must start with https:// (or http:// for a local sandbox)"
             )));
         }
-        if url.trim_end_matches('/').split("://").nth(1).is_none_or(str::is_empty) {
-            return Err(AiiaError::Config(format!("the API address \"{url}\" has no host")));
+        if url
+            .trim_end_matches('/')
+            .split("://")
+            .nth(1)
+            .is_none_or(str::is_empty)
+        {
+            return Err(AiiaError::Config(format!(
+                "the API address \"{url}\" has no host"
+            )));
         }
         if self.client_id.trim().is_empty() {
             return Err(AiiaError::Config("the Client ID is empty".into()));
@@ -133,9 +142,18 @@ impl Client {
     }
 
     /// `GET /v2/payments/accept/{paymentId}`.
-    pub async fn payment_status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
-        let url = format!("{}/v2/payments/accept/{}", self.base, encode_path(payment_id));
-        let reply = self.send_authorized(|http| http.request(Method::GET, &url)).await?;
+    pub async fn payment_status(
+        &self,
+        payment_id: &str,
+    ) -> Result<PaymentStatusResponse, AiiaError> {
+        let url = format!(
+            "{}/v2/payments/accept/{}",
+            self.base,
+            encode_path(payment_id)
+        );
+        let reply = self
+            .send_authorized(|http| http.request(Method::GET, &url))
+            .await?;
         if reply.status() == StatusCode::NOT_FOUND {
             return Err(AiiaError::NotFound(payment_id.to_owned()));
         }
@@ -153,7 +171,10 @@ impl Client {
             .send(
                 self.http
                     .post(&url)
-                    .basic_auth(&self.config.client_id, Some(self.config.client_secret.expose()))
+                    .basic_auth(
+                        &self.config.client_id,
+                        Some(self.config.client_secret.expose()),
+                    )
                     .form(&[("grant_type", "client_credentials")]),
                 &url,
             )
@@ -162,7 +183,10 @@ impl Client {
         let life = Duration::from_secs(token.expires_in);
         let early = TOKEN_EARLY.min(life / 2);
         let value = Secret::new(token.access_token);
-        *cached = Some(CachedToken { value: value.clone(), refresh_at: Instant::now() + life - early });
+        *cached = Some(CachedToken {
+            value: value.clone(),
+            refresh_at: Instant::now() + life - early,
+        });
         tracing::debug!(expires_in = token.expires_in, "got an Aiia access token");
         Ok(value)
     }
@@ -186,8 +210,10 @@ impl Client {
                 .map(|r| r.url().to_string())
                 .unwrap_or_default();
             let req = match self.config.auth {
-                AuthMode::Basic => req
-                    .basic_auth(&self.config.client_id, Some(self.config.client_secret.expose())),
+                AuthMode::Basic => req.basic_auth(
+                    &self.config.client_id,
+                    Some(self.config.client_secret.expose()),
+                ),
                 AuthMode::Bearer => {
                     let token = self.access_token().await?;
                     req.header(AUTHORIZATION, format!("Bearer {}", token.expose()))
@@ -210,9 +236,15 @@ impl Client {
     async fn send(&self, req: RequestBuilder, url: &str) -> Result<Response, AiiaError> {
         let reply = req.send().await.map_err(|e| {
             if e.is_timeout() {
-                AiiaError::Timeout { url: url.to_owned(), source: e }
+                AiiaError::Timeout {
+                    url: url.to_owned(),
+                    source: e,
+                }
             } else {
-                AiiaError::Network { url: url.to_owned(), source: e }
+                AiiaError::Network {
+                    url: url.to_owned(),
+                    source: e,
+                }
             }
         })?;
         let status = reply.status();
@@ -234,10 +266,17 @@ impl Client {
         Err(match status {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => AiiaError::Unauthorized { message },
             StatusCode::TOO_MANY_REQUESTS => AiiaError::RateLimited { retry_after },
-            s if s.is_server_error() => {
-                AiiaError::Server { status: s.as_u16(), code, message, retry_after }
-            }
-            s => AiiaError::Rejected { status: s.as_u16(), code, message },
+            s if s.is_server_error() => AiiaError::Server {
+                status: s.as_u16(),
+                code,
+                message,
+                retry_after,
+            },
+            s => AiiaError::Rejected {
+                status: s.as_u16(),
+                code,
+                message,
+            },
         })
     }
 }
@@ -292,7 +331,12 @@ mod tests {
         assert!(config("https://").validate().is_err());
         let mut c = config("https://api.aiia.eu");
         c.client_secret = Secret::new("");
-        assert!(c.validate().unwrap_err().to_string().contains("Client Secret"));
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("Client Secret")
+        );
     }
 
     #[test]

@@ -285,14 +285,24 @@ mod tests {
     fn reference_rules() {
         assert_eq!(validate_reference("Table12"), Ok(()));
         assert_eq!(validate_reference(""), Err(ReferenceError::Empty));
-        assert_eq!(validate_reference("A-1"), Err(ReferenceError::BadCharacter('-')));
-        assert_eq!(validate_reference("æble"), Err(ReferenceError::BadCharacter('æ')));
-        assert_eq!(validate_reference(&"A".repeat(19)), Err(ReferenceError::TooLong(19)));
+        assert_eq!(
+            validate_reference("A-1"),
+            Err(ReferenceError::BadCharacter('-'))
+        );
+        assert_eq!(
+            validate_reference("æble"),
+            Err(ReferenceError::BadCharacter('æ'))
+        );
+        assert_eq!(
+            validate_reference(&"A".repeat(19)),
+            Err(ReferenceError::TooLong(19))
+        );
     }
 
     #[test]
     fn error_body_tolerates_anything_json() {
-        let e: ErrorBody = serde_json::from_str(r#"{"code":"InvalidAmount","message":"no"}"#).unwrap();
+        let e: ErrorBody =
+            serde_json::from_str(r#"{"code":"InvalidAmount","message":"no"}"#).unwrap();
         assert_eq!(e.code.as_deref(), Some("InvalidAmount"));
         let e: ErrorBody = serde_json::from_str("{}").unwrap();
         assert_eq!(e, ErrorBody::default());

@@ -4,13 +4,17 @@ use rusqlite::ErrorCode;
 /// written is lost: a failed write is rolled back whole.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost")]
+    #[error(
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    )]
     DiskFull(#[source] rusqlite::Error),
     #[error("the sale journal is read-only: check the permissions of the Kassa data folder")]
     ReadOnly(#[source] rusqlite::Error),
     #[error("the sale journal is damaged ({0}); keep the file and restore a backup")]
     Corrupt(String),
-    #[error("the sale journal was written by a newer Kassa (schema {found}, this one knows {supported}); update Kassa")]
+    #[error(
+        "the sale journal was written by a newer Kassa (schema {found}, this one knows {supported}); update Kassa"
+    )]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("cannot use the folder {path}: {source}")]
     Io {

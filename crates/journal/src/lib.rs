@@ -43,7 +43,11 @@ impl SaleState {
             "paid" => SaleState::Paid,
             "failed" => SaleState::Failed,
             "cancelled" => SaleState::Cancelled,
-            other => return Err(JournalError::Corrupt(format!("unknown sale state {other:?}"))),
+            other => {
+                return Err(JournalError::Corrupt(format!(
+                    "unknown sale state {other:?}"
+                )));
+            }
         })
     }
 }
@@ -78,7 +82,11 @@ impl AttemptState {
             "created" => AttemptState::Created,
             "refused" => AttemptState::Refused,
             "unknown" => AttemptState::Unknown,
-            other => return Err(JournalError::Corrupt(format!("unknown attempt state {other:?}"))),
+            other => {
+                return Err(JournalError::Corrupt(format!(
+                    "unknown attempt state {other:?}"
+                )));
+            }
         })
     }
 }
@@ -179,9 +187,22 @@ impl Journal {
             tx.execute(
                 "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at)
                  VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
-                params![sale.id, sale.amount.minor, sale.amount.currency.code(), sale.reference, sale.at_ms],
+                params![
+                    sale.id,
+                    sale.amount.minor,
+                    sale.amount.currency.code(),
+                    sale.reference,
+                    sale.at_ms
+                ],
             )?;
-            event(tx, sale.id, None, sale.at_ms, "sale_opened", &sale.amount.to_string())
+            event(
+                tx,
+                sale.id,
+                None,
+                sale.at_ms,
+                "sale_opened",
+                &sale.amount.to_string(),
+            )
         })
     }
 
@@ -201,7 +222,14 @@ impl Journal {
                 params![sale_id, state.as_str(), at_ms, paid_payment_id],
             )?;
             if n == 1 {
-                event(tx, sale_id, None, at_ms, &format!("sale_{}", state.as_str()), detail)?;
+                event(
+                    tx,
+                    sale_id,
+                    None,
+                    at_ms,
+                    &format!("sale_{}", state.as_str()),
+                    detail,
+                )?;
             }
             Ok(n == 1)
         })
@@ -227,7 +255,12 @@ impl Journal {
     }
 
     /// Writes the intent of an accept call before it is sent. Returns the attempt id.
-    pub fn begin_attempt(&mut self, sale_id: &str, reference: &str, at_ms: i64) -> Result<AttemptRecord> {
+    pub fn begin_attempt(
+        &mut self,
+        sale_id: &str,
+        reference: &str,
+        at_ms: i64,
+    ) -> Result<AttemptRecord> {
         self.write(|tx| {
             let seq: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM attempts WHERE sale_id = ?1",
@@ -260,9 +293,22 @@ impl Journal {
                 "UPDATE attempts SET state = 'created', payment_id = ?2, authorization_url = ?3,
                         created_at = ?4, expires_at = ?5
                  WHERE id = ?1",
-                params![attempt_id, payment_id, authorization_url, at_ms, expires_at_ms],
+                params![
+                    attempt_id,
+                    payment_id,
+                    authorization_url,
+                    at_ms,
+                    expires_at_ms
+                ],
             )?;
-            event(tx, &sale_id, Some(attempt_id), at_ms, "attempt_created", payment_id)?;
+            event(
+                tx,
+                &sale_id,
+                Some(attempt_id),
+                at_ms,
+                "attempt_created",
+                payment_id,
+            )?;
             attempt_by_id(tx, attempt_id)
         })
     }
@@ -283,12 +329,25 @@ impl Journal {
                 "UPDATE attempts SET state = ?2, error = ?3, is_final = ?4 WHERE id = ?1",
                 params![attempt_id, state.as_str(), error, is_final],
             )?;
-            event(tx, &sale_id, Some(attempt_id), at_ms, &format!("attempt_{}", state.as_str()), error)
+            event(
+                tx,
+                &sale_id,
+                Some(attempt_id),
+                at_ms,
+                &format!("attempt_{}", state.as_str()),
+                error,
+            )
         })
     }
 
     /// Records a status read from Aiia. Writes only a change; returns whether it changed.
-    pub fn record_status(&mut self, attempt_id: i64, status: &str, is_final: bool, at_ms: i64) -> Result<bool> {
+    pub fn record_status(
+        &mut self,
+        attempt_id: i64,
+        status: &str,
+        is_final: bool,
+        at_ms: i64,
+    ) -> Result<bool> {
         self.write(|tx| {
             let sale_id = sale_of(tx, attempt_id)?;
             let n = tx.execute(
@@ -306,14 +365,21 @@ impl Journal {
     pub fn sale(&self, sale_id: &str) -> Result<Option<SaleRecord>> {
         Ok(self
             .conn
-            .query_row(&format!("{SALE_SELECT} WHERE s.id = ?1"), [sale_id], sale_row)
+            .query_row(
+                &format!("{SALE_SELECT} WHERE s.id = ?1"),
+                [sale_id],
+                sale_row,
+            )
             .optional()?
             .transpose()?)
     }
 
     /// Sales still open, oldest first.
     pub fn open_sales(&self) -> Result<Vec<SaleRecord>> {
-        self.sales_where("WHERE s.state = 'open' ORDER BY s.created_at, s.id", params![])
+        self.sales_where(
+            "WHERE s.state = 'open' ORDER BY s.created_at, s.id",
+            params![],
+        )
     }
 
     /// Sales created in `[from_ms, to_ms)`, newest first, at most `limit`.
@@ -325,10 +391,12 @@ impl Journal {
     }
 
     pub fn attempts(&self, sale_id: &str) -> Result<Vec<AttemptRecord>> {
-        let mut stmt =
-            self.conn.prepare(&format!("{ATTEMPT_SELECT} WHERE sale_id = ?1 ORDER BY seq"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ATTEMPT_SELECT} WHERE sale_id = ?1 ORDER BY seq"))?;
         let rows = stmt.query_map([sale_id], attempt_row)?;
-        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x))
+            .collect()
     }
 
     /// Every attempt, of any sale, that may still change: the engine follows them all.
@@ -337,7 +405,8 @@ impl Journal {
             "{ATTEMPT_SELECT} WHERE is_final = 0 ORDER BY sale_id, seq"
         ))?;
         let rows = stmt.query_map([], attempt_row)?;
-        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x))
+            .collect()
     }
 
     pub fn events(&self, sale_id: &str) -> Result<Vec<EventRecord>> {
@@ -360,24 +429,29 @@ impl Journal {
     fn sales_where(&self, clause: &str, p: impl rusqlite::Params) -> Result<Vec<SaleRecord>> {
         let mut stmt = self.conn.prepare(&format!("{SALE_SELECT} {clause}"))?;
         let rows = stmt.query_map(p, sale_row)?;
-        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x)).collect()
+        rows.map(|r| r.map_err(JournalError::from).and_then(|x| x))
+            .collect()
     }
 
     /// One durable write: an IMMEDIATE transaction, committed before returning.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
     }
 }
 
-const SALE_SELECT: &str = "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
+const SALE_SELECT: &str =
+    "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
         s.ended_at, s.paid_payment_id, s.attention,
         (SELECT COUNT(*) FROM attempts a WHERE a.sale_id = s.id)
     FROM sales s";
 
-const ATTEMPT_SELECT: &str = "SELECT id, sale_id, seq, state, reference, payment_id, authorization_url,
+const ATTEMPT_SELECT: &str =
+    "SELECT id, sale_id, seq, state, reference, payment_id, authorization_url,
         requested_at, expires_at, status, is_final
     FROM attempts";
 
@@ -386,7 +460,11 @@ fn sale_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleRecord>> {
     let state: String = r.get(4)?;
     let currency = match currency.parse::<Currency>() {
         Ok(c) => c,
-        Err(_) => return Ok(Err(JournalError::Corrupt(format!("unknown currency {currency:?}")))),
+        Err(_) => {
+            return Ok(Err(JournalError::Corrupt(format!(
+                "unknown currency {currency:?}"
+            ))));
+        }
     };
     let state = match SaleState::parse(&state) {
         Ok(s) => s,
@@ -427,13 +505,21 @@ fn attempt_row(r: &Row<'_>) -> rusqlite::Result<Result<AttemptRecord>> {
 }
 
 fn attempt_by_id(conn: &Connection, id: i64) -> Result<AttemptRecord> {
-    conn.query_row(&format!("{ATTEMPT_SELECT} WHERE id = ?1"), [id], attempt_row)?
+    conn.query_row(
+        &format!("{ATTEMPT_SELECT} WHERE id = ?1"),
+        [id],
+        attempt_row,
+    )?
 }
 
 fn sale_of(conn: &Connection, attempt_id: i64) -> Result<String> {
-    conn.query_row("SELECT sale_id FROM attempts WHERE id = ?1", [attempt_id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| JournalError::NotFound(format!("attempt {attempt_id}")))
+    conn.query_row(
+        "SELECT sale_id FROM attempts WHERE id = ?1",
+        [attempt_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| JournalError::NotFound(format!("attempt {attempt_id}")))
 }
 
 fn event(

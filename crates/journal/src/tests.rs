@@ -7,7 +7,13 @@ fn dkk(minor: i64) -> Money {
 }
 
 fn with_sale(j: &mut Journal, id: &str, at: i64) {
-    j.insert_sale(&NewSale { id, amount: dkk(1250), reference: Some("T1"), at_ms: at }).unwrap();
+    j.insert_sale(&NewSale {
+        id,
+        amount: dkk(1250),
+        reference: Some("T1"),
+        at_ms: at,
+    })
+    .unwrap();
 }
 
 #[test]
@@ -16,22 +22,39 @@ fn a_sale_with_attempts_and_statuses_reads_back() {
     with_sale(&mut j, "s1", 1_000);
     let a1 = j.begin_attempt("s1", "KASSAS1", 1_001).unwrap();
     assert_eq!((a1.seq, a1.state), (1, AttemptState::Requested));
-    let a1 = j.attempt_created(a1.id, "p1", "http://x/authorize/p1", 1_002, 61_002).unwrap();
+    let a1 = j
+        .attempt_created(a1.id, "p1", "http://x/authorize/p1", 1_002, 61_002)
+        .unwrap();
     assert_eq!(a1.payment_id.as_deref(), Some("p1"));
     assert!(j.record_status(a1.id, "Initiated", false, 1_500).unwrap());
-    assert!(!j.record_status(a1.id, "Initiated", false, 2_000).unwrap(), "no change, no write");
+    assert!(
+        !j.record_status(a1.id, "Initiated", false, 2_000).unwrap(),
+        "no change, no write"
+    );
     let a2 = j.begin_attempt("s1", "KASSAS1", 55_000).unwrap();
     assert_eq!(a2.seq, 2);
     assert!(j.record_status(a1.id, "Executed", true, 56_000).unwrap());
-    assert!(j.end_sale("s1", SaleState::Paid, Some("p1"), 56_001, "paid by p1").unwrap());
-    assert!(!j.end_sale("s1", SaleState::Cancelled, None, 57_000, "late").unwrap(), "ends once");
+    assert!(
+        j.end_sale("s1", SaleState::Paid, Some("p1"), 56_001, "paid by p1")
+            .unwrap()
+    );
+    assert!(
+        !j.end_sale("s1", SaleState::Cancelled, None, 57_000, "late")
+            .unwrap(),
+        "ends once"
+    );
 
     let sale = j.sale("s1").unwrap().unwrap();
     assert_eq!(sale.state, SaleState::Paid);
     assert_eq!(sale.paid_payment_id.as_deref(), Some("p1"));
     assert_eq!(sale.attempts, 2);
     assert_eq!(sale.ended_at_ms, Some(56_001));
-    let kinds: Vec<_> = j.events("s1").unwrap().into_iter().map(|e| e.kind).collect();
+    let kinds: Vec<_> = j
+        .events("s1")
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -44,7 +67,12 @@ fn a_sale_with_attempts_and_statuses_reads_back() {
             "sale_paid"
         ]
     );
-    let unfinished: Vec<_> = j.unfinished_attempts().unwrap().into_iter().map(|a| a.id).collect();
+    let unfinished: Vec<_> = j
+        .unfinished_attempts()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
     assert_eq!(unfinished, [a2.id]);
 }
 
@@ -54,7 +82,10 @@ fn attention_notes_accumulate() {
     with_sale(&mut j, "s1", 1);
     j.flag_attention("s1", None, "refund p2", 2).unwrap();
     j.flag_attention("s1", None, "refund p3", 3).unwrap();
-    assert_eq!(j.sale("s1").unwrap().unwrap().attention.as_deref(), Some("refund p2\nrefund p3"));
+    assert_eq!(
+        j.sale("s1").unwrap().unwrap().attention.as_deref(),
+        Some("refund p2\nrefund p3")
+    );
 }
 
 #[test]
@@ -62,11 +93,24 @@ fn lost_and_refused_attempts_are_kept() {
     let mut j = Journal::open_in_memory().unwrap();
     with_sale(&mut j, "s1", 1);
     let a = j.begin_attempt("s1", "R", 2).unwrap();
-    j.attempt_not_created(a.id, AttemptState::Unknown, "reply lost", 3).unwrap();
+    j.attempt_not_created(a.id, AttemptState::Unknown, "reply lost", 3)
+        .unwrap();
     let b = j.begin_attempt("s1", "R", 4).unwrap();
-    j.attempt_not_created(b.id, AttemptState::Refused, "400 InvalidAmount", 5).unwrap();
-    let states: Vec<_> = j.attempts("s1").unwrap().into_iter().map(|a| (a.state, a.is_final)).collect();
-    assert_eq!(states, [(AttemptState::Unknown, false), (AttemptState::Refused, true)]);
+    j.attempt_not_created(b.id, AttemptState::Refused, "400 InvalidAmount", 5)
+        .unwrap();
+    let states: Vec<_> = j
+        .attempts("s1")
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.state, a.is_final))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (AttemptState::Unknown, false),
+            (AttemptState::Refused, true)
+        ]
+    );
 }
 
 #[test]
@@ -75,10 +119,16 @@ fn lists_open_sales_and_a_day() {
     for (id, at) in [("a", 10), ("b", 20), ("c", 30)] {
         with_sale(&mut j, id, at);
     }
-    j.end_sale("b", SaleState::Cancelled, None, 25, "cashier").unwrap();
+    j.end_sale("b", SaleState::Cancelled, None, 25, "cashier")
+        .unwrap();
     let open: Vec<_> = j.open_sales().unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(open, ["a", "c"]);
-    let day: Vec<_> = j.sales_between(15, 31, 50).unwrap().into_iter().map(|s| s.id).collect();
+    let day: Vec<_> = j
+        .sales_between(15, 31, 50)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(day, ["c", "b"]);
     assert_eq!(j.sales_between(0, 100, 1).unwrap().len(), 1);
 }
@@ -87,7 +137,10 @@ fn lists_open_sales_and_a_day() {
 fn the_event_log_is_append_only() {
     let mut j = Journal::open_in_memory().unwrap();
     with_sale(&mut j, "s1", 1);
-    let err = j.conn.execute("UPDATE events SET detail = 'x'", []).unwrap_err();
+    let err = j
+        .conn
+        .execute("UPDATE events SET detail = 'x'", [])
+        .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     let err = j.conn.execute("DELETE FROM events", []).unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
@@ -106,7 +159,8 @@ fn survives_reopen_and_refuses_a_newer_schema() {
     drop(j);
 
     let conn = Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
     drop(conn);
     match Journal::open(&path) {
         Err(JournalError::SchemaTooNew { found, supported }) => {
@@ -120,7 +174,11 @@ fn survives_reopen_and_refuses_a_newer_schema() {
 fn a_file_that_is_not_a_journal_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kassa.db");
-    std::fs::write(&path, b"this is not sqlite, just some bytes that are long enough....").unwrap();
+    std::fs::write(
+        &path,
+        b"this is not sqlite, just some bytes that are long enough....",
+    )
+    .unwrap();
     let err = Journal::open(&path).err().expect("must fail");
     assert!(matches!(err, JournalError::Corrupt(_)), "{err:?}");
     assert!(err.to_string().contains("damaged"));
@@ -129,7 +187,12 @@ fn a_file_that_is_not_a_journal_is_refused_clearly() {
 #[test]
 fn amounts_must_be_positive_even_at_the_sql_level() {
     let mut j = Journal::open_in_memory().unwrap();
-    let err = j.insert_sale(&NewSale { id: "z", amount: dkk(0), reference: None, at_ms: 1 });
+    let err = j.insert_sale(&NewSale {
+        id: "z",
+        amount: dkk(0),
+        reference: None,
+        at_ms: 1,
+    });
     assert!(err.is_err());
     assert!(j.sale("z").unwrap().is_none());
 }

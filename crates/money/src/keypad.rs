@@ -23,7 +23,11 @@ impl Key {
             "Backspace" => Some(Key::Backspace),
             "Delete" | "Escape" | "Clear" => Some(Key::Clear),
             "00" => Some(Key::DoubleZero),
-            k if k.len() == 1 => k.bytes().next().filter(u8::is_ascii_digit).map(|b| Key::Digit(b - b'0')),
+            k if k.len() == 1 => k
+                .bytes()
+                .next()
+                .filter(u8::is_ascii_digit)
+                .map(|b| Key::Digit(b - b'0')),
             _ => None,
         }
     }
@@ -59,7 +63,10 @@ pub fn press(digits: &str, key: Key, currency: Currency) -> Entry {
     let mut next = d.trim_start_matches('0').to_owned();
     if value(&next).is_none_or(|v| v > currency.max_sale_minor()) {
         // Refuse the key, keep what was there.
-        next = digits.chars().filter(char::is_ascii_digit).collect::<String>();
+        next = digits
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>();
         next = next.trim_start_matches('0').to_owned();
         if value(&next).is_none_or(|v| v > currency.max_sale_minor()) {
             next.clear();
@@ -103,7 +110,9 @@ mod tests {
     use super::*;
 
     fn typed(keys: &[Key]) -> Entry {
-        keys.iter().fold(show("", Currency::Dkk), |e, k| press(&e.digits, *k, Currency::Dkk))
+        keys.iter().fold(show("", Currency::Dkk), |e, k| {
+            press(&e.digits, *k, Currency::Dkk)
+        })
     }
 
     #[test]

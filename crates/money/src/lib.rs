@@ -84,7 +84,11 @@ pub enum MoneyError {
     #[error("\"{0}\" is not an amount: use digits and one decimal separator, e.g. 12.50")]
     NotANumber(String),
     #[error("{currency} has {allowed} decimals; \"{text}\" has more")]
-    TooManyDecimals { text: String, currency: Currency, allowed: u32 },
+    TooManyDecimals {
+        text: String,
+        currency: Currency,
+        allowed: u32,
+    },
     #[error("the amount must be more than zero")]
     NotPositive,
     #[error("the amount is over the limit of {limit} for one sale")]
@@ -186,7 +190,10 @@ impl Money {
         if self.currency != other.currency {
             return None;
         }
-        Some(Money::new(self.minor.checked_add(other.minor)?, self.currency))
+        Some(Money::new(
+            self.minor.checked_add(other.minor)?,
+            self.currency,
+        ))
     }
 }
 
@@ -223,9 +230,16 @@ fn parse_minor(text: &str, currency: Currency) -> Result<i64, MoneyError> {
     if t.starts_with('-') {
         return Err(MoneyError::NotPositive);
     }
-    let cleaned: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\'' | '_')).collect();
+    let cleaned: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\'' | '_'))
+        .collect();
     let seps = cleaned.chars().filter(|c| matches!(c, '.' | ',')).count();
-    if seps > 1 || cleaned.chars().any(|c| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+    if seps > 1
+        || cleaned
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || c == '.' || c == ','))
+    {
         return Err(MoneyError::NotANumber(t.to_owned()));
     }
     let (int, frac) = match cleaned.split_once(['.', ',']) {
@@ -259,7 +273,8 @@ fn combine(int: &str, frac: &str, text: &str, currency: Currency) -> Result<i64,
     let major: i64 = if int.is_empty() {
         0
     } else {
-        int.parse().map_err(|_| MoneyError::NotANumber(text.to_owned()))?
+        int.parse()
+            .map_err(|_| MoneyError::NotANumber(text.to_owned()))?
     };
     let mut frac_minor: i64 = 0;
     for (i, b) in frac.bytes().enumerate() {
@@ -295,29 +310,57 @@ mod tests {
             ("99 dkk", 9900),
             ("007.10", 710),
         ] {
-            assert_eq!(Money::parse(text, Currency::Dkk), Ok(dkk(minor)), "{text:?}");
+            assert_eq!(
+                Money::parse(text, Currency::Dkk),
+                Ok(dkk(minor)),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn refuses_bad_amounts_with_a_reason() {
         assert_eq!(Money::parse("", Currency::Dkk), Err(MoneyError::Empty));
-        assert_eq!(Money::parse("0", Currency::Dkk), Err(MoneyError::NotPositive));
-        assert_eq!(Money::parse("-5", Currency::Dkk), Err(MoneyError::NotPositive));
-        assert!(matches!(Money::parse("1.2.3", Currency::Dkk), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(Money::parse("12a", Currency::Dkk), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(Money::parse("1e3", Currency::Dkk), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(Money::parse(".", Currency::Dkk), Err(MoneyError::NotANumber(_))));
+        assert_eq!(
+            Money::parse("0", Currency::Dkk),
+            Err(MoneyError::NotPositive)
+        );
+        assert_eq!(
+            Money::parse("-5", Currency::Dkk),
+            Err(MoneyError::NotPositive)
+        );
+        assert!(matches!(
+            Money::parse("1.2.3", Currency::Dkk),
+            Err(MoneyError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Money::parse("12a", Currency::Dkk),
+            Err(MoneyError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Money::parse("1e3", Currency::Dkk),
+            Err(MoneyError::NotANumber(_))
+        ));
+        assert!(matches!(
+            Money::parse(".", Currency::Dkk),
+            Err(MoneyError::NotANumber(_))
+        ));
         assert!(matches!(
             Money::parse("1.005", Currency::Eur),
             Err(MoneyError::TooManyDecimals { allowed: 2, .. })
         ));
-        assert!(matches!(Money::parse("1000000.01", Currency::Sek), Err(MoneyError::TooLarge { .. })));
+        assert!(matches!(
+            Money::parse("1000000.01", Currency::Sek),
+            Err(MoneyError::TooLarge { .. })
+        ));
         assert!(matches!(
             Money::parse("99999999999999999999999", Currency::Sek),
             Err(MoneyError::TooLarge { .. })
         ));
-        assert_eq!(Money::parse("1000000", Currency::Nok), Ok(Money::new(100_000_000, Currency::Nok)));
+        assert_eq!(
+            Money::parse("1000000", Currency::Nok),
+            Ok(Money::new(100_000_000, Currency::Nok))
+        );
     }
 
     #[test]
@@ -325,7 +368,10 @@ mod tests {
         let e = Money::parse("1.005", Currency::Eur).unwrap_err();
         assert_eq!(e.to_string(), "EUR has 2 decimals; \"1.005\" has more");
         let e = Money::parse("2000000", Currency::Dkk).unwrap_err();
-        assert_eq!(e.to_string(), "the amount is over the limit of 1.000.000,00\u{a0}kr. for one sale");
+        assert_eq!(
+            e.to_string(),
+            "the amount is over the limit of 1.000.000,00\u{a0}kr. for one sale"
+        );
     }
 
     #[test]
@@ -334,7 +380,10 @@ mod tests {
         assert_eq!(dkk(5).decimal(), "0.05");
         assert_eq!(dkk(0).decimal(), "0.00");
         assert_eq!(dkk(-199).decimal(), "-1.99");
-        assert_eq!(Money::new(i64::MAX, Currency::Eur).decimal(), "92233720368547758.07");
+        assert_eq!(
+            Money::new(i64::MAX, Currency::Eur).decimal(),
+            "92233720368547758.07"
+        );
     }
 
     #[test]
@@ -343,7 +392,10 @@ mod tests {
             let m = Money::new(minor, Currency::Sek);
             assert_eq!(Money::from_decimal(&m.decimal(), Currency::Sek), Ok(m));
         }
-        assert_eq!(Money::from_decimal("12.5", Currency::Eur), Ok(Money::new(1250, Currency::Eur)));
+        assert_eq!(
+            Money::from_decimal("12.5", Currency::Eur),
+            Ok(Money::new(1250, Currency::Eur))
+        );
         assert!(Money::from_decimal("12,5", Currency::Eur).is_err());
         assert!(Money::from_decimal("12.", Currency::Eur).is_err());
         assert!(Money::from_decimal("-1", Currency::Eur).is_err());
@@ -353,9 +405,18 @@ mod tests {
     #[test]
     fn display_follows_each_currency() {
         assert_eq!(dkk(123_450).display(), "1.234,50\u{a0}kr.");
-        assert_eq!(Money::new(123_450, Currency::Sek).display(), "1\u{a0}234,50\u{a0}kr");
-        assert_eq!(Money::new(123_450, Currency::Nok).display(), "kr\u{a0}1\u{a0}234,50");
-        assert_eq!(Money::new(123_456_789, Currency::Eur).display(), "€1,234,567.89");
+        assert_eq!(
+            Money::new(123_450, Currency::Sek).display(),
+            "1\u{a0}234,50\u{a0}kr"
+        );
+        assert_eq!(
+            Money::new(123_450, Currency::Nok).display(),
+            "kr\u{a0}1\u{a0}234,50"
+        );
+        assert_eq!(
+            Money::new(123_456_789, Currency::Eur).display(),
+            "€1,234,567.89"
+        );
         assert_eq!(Money::new(7, Currency::Eur).display(), "€0.07");
     }
 
@@ -363,7 +424,10 @@ mod tests {
     fn currency_codes() {
         assert_eq!("dkk".parse::<Currency>(), Ok(Currency::Dkk));
         assert_eq!(" EUR ".parse::<Currency>(), Ok(Currency::Eur));
-        assert_eq!("USD".parse::<Currency>(), Err(MoneyError::UnknownCurrency("USD".into())));
+        assert_eq!(
+            "USD".parse::<Currency>(),
+            Err(MoneyError::UnknownCurrency("USD".into()))
+        );
         assert_eq!(serde_json::to_string(&Currency::Nok).unwrap(), "\"NOK\"");
     }
 

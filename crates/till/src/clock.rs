@@ -28,7 +28,10 @@ pub struct TokioClock {
 
 impl TokioClock {
     pub fn starting_at(start_ms: i64) -> Self {
-        TokioClock { start_ms, start: tokio::time::Instant::now() }
+        TokioClock {
+            start_ms,
+            start: tokio::time::Instant::now(),
+        }
     }
 }
 

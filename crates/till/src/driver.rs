@@ -39,7 +39,11 @@ struct Driver<G> {
     create_failures: u32,
 }
 
-pub(crate) fn spawn<G: Gateway>(inner: Arc<Inner<G>>, sale: SaleRecord, attempts: Vec<AttemptRecord>) {
+pub(crate) fn spawn<G: Gateway>(
+    inner: Arc<Inner<G>>,
+    sale: SaleRecord,
+    attempts: Vec<AttemptRecord>,
+) {
     let control = Arc::new(Control {
         cancel: std::sync::atomic::AtomicBool::new(false),
         wake: tokio::sync::Notify::new(),
@@ -56,7 +60,10 @@ pub(crate) fn spawn<G: Gateway>(inner: Arc<Inner<G>>, sale: SaleRecord, attempts
     driver.adopt(attempts);
     // Registered before the task starts, so a cancel right after `charge` finds the sale.
     let view = driver.view(None);
-    driver.inner.live().insert(driver.sale.id.clone(), (Arc::clone(&driver.control), view));
+    driver
+        .inner
+        .live()
+        .insert(driver.sale.id.clone(), (Arc::clone(&driver.control), view));
     tokio::spawn(driver.run());
 }
 
@@ -77,14 +84,21 @@ impl<G: Gateway> Driver<G> {
         for attempt in attempts {
             if attempt.state == AttemptState::Requested {
                 let note = "Kassa stopped before the payment service's reply was recorded";
-                if let Err(e) = self.inner.journal().attempt_not_created(attempt.id, AttemptState::Unknown, note, now) {
+                if let Err(e) = self.inner.journal().attempt_not_created(
+                    attempt.id,
+                    AttemptState::Unknown,
+                    note,
+                    now,
+                ) {
                     tracing::error!(error = %e, attempt = attempt.id, "cannot mark attempt unknown");
                 }
                 continue;
             }
-            let (Some(pid), Some(url), Some(expires)) =
-                (attempt.payment_id.clone(), attempt.authorization_url.clone(), attempt.expires_at_ms)
-            else {
+            let (Some(pid), Some(url), Some(expires)) = (
+                attempt.payment_id.clone(),
+                attempt.authorization_url.clone(),
+                attempt.expires_at_ms,
+            ) else {
                 continue;
             };
             if self.is_open() && now < expires - margin {
@@ -134,7 +148,8 @@ impl<G: Gateway> Driver<G> {
             if !self.is_open() && self.tracked.iter().all(Tracked::is_final) {
                 break;
             }
-            let wait = Duration::from_millis(u64::try_from(self.next_wake() - self.now()).unwrap_or(0));
+            let wait =
+                Duration::from_millis(u64::try_from(self.next_wake() - self.now()).unwrap_or(0));
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
                 () = self.control.wake.notified() => {
@@ -160,7 +175,11 @@ impl<G: Gateway> Driver<G> {
         }
         if self.is_open() {
             // Hide a code whose time is up even if no replacement exists yet.
-            if self.current.as_ref().is_some_and(|q| self.now() >= q.show_until_ms) {
+            if self
+                .current
+                .as_ref()
+                .is_some_and(|q| self.now() >= q.show_until_ms)
+            {
                 self.current = None;
                 self.publish_view(None);
             }
@@ -186,7 +205,9 @@ impl<G: Gateway> Driver<G> {
         if self.is_open() {
             let create_at = match &self.current {
                 None => self.next_create_ms,
-                Some(q) => (q.expires_at_ms - ms(self.inner.config.rotate_before)).max(self.next_create_ms),
+                Some(q) => {
+                    (q.expires_at_ms - ms(self.inner.config.rotate_before)).max(self.next_create_ms)
+                }
             };
             at = at.min(create_at);
             if let Some(q) = &self.current {
@@ -204,8 +225,13 @@ impl<G: Gateway> Driver<G> {
         match &self.sale.reference {
             Some(r) => r.clone(),
             None => {
-                let short: String =
-                    self.sale.id.chars().filter(char::is_ascii_alphanumeric).take(12).collect();
+                let short: String = self
+                    .sale
+                    .id
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .take(12)
+                    .collect();
                 format!("K{}", short.to_ascii_uppercase())
             }
         }
@@ -215,7 +241,10 @@ impl<G: Gateway> Driver<G> {
         let config = &self.inner.config;
         let requested_at = self.now();
         let reference = self.reference();
-        let attempt = self.inner.journal().begin_attempt(&self.sale.id, &reference, requested_at)?;
+        let attempt =
+            self.inner
+                .journal()
+                .begin_attempt(&self.sale.id, &reference, requested_at)?;
         let request = AcceptPaymentRequest {
             destination_id: config.destination_id.clone(),
             amount: DecimalAmount(self.sale.amount),
@@ -264,13 +293,23 @@ impl<G: Gateway> Driver<G> {
                     Err(e) => {
                         // Followed all the same; the next attempt gets another chance.
                         tracing::error!(error = %e, "cannot draw the QR code for this link");
-                        self.retry_create(now, None, "The payment link cannot be drawn as a QR code. Retrying…".into());
+                        self.retry_create(
+                            now,
+                            None,
+                            "The payment link cannot be drawn as a QR code. Retrying…".into(),
+                        );
                     }
                 }
             }
             Err(e) => {
-                let state = if e.payment_may_exist() { AttemptState::Unknown } else { AttemptState::Refused };
-                self.inner.journal().attempt_not_created(attempt.id, state, &e.to_string(), now)?;
+                let state = if e.payment_may_exist() {
+                    AttemptState::Unknown
+                } else {
+                    AttemptState::Refused
+                };
+                self.inner
+                    .journal()
+                    .attempt_not_created(attempt.id, state, &e.to_string(), now)?;
                 tracing::warn!(sale = %self.sale.id, error = %e, ?state, "create call failed");
                 if e.is_transient() {
                     self.retry_create(now, e.retry_after(), cashier_message(&e));
@@ -314,16 +353,24 @@ impl<G: Gateway> Driver<G> {
             Err(AiiaError::NotFound(_)) => {
                 tracing::warn!(payment = %payment_id, "the payment service does not know this payment");
                 let attempt_id = self.tracked[i].attempt.id;
-                self.inner.journal().record_status(attempt_id, NOT_FOUND, true, now)?;
+                self.inner
+                    .journal()
+                    .record_status(attempt_id, NOT_FOUND, true, now)?;
                 self.tracked[i].attempt.is_final = true;
-                if self.current.as_ref().is_some_and(|q| q.payment_id == payment_id) {
+                if self
+                    .current
+                    .as_ref()
+                    .is_some_and(|q| q.payment_id == payment_id)
+                {
                     self.current = None;
                 }
                 return Ok(());
             }
             Err(e) => {
                 tracing::warn!(payment = %payment_id, error = %e, "status read failed");
-                let wait = e.retry_after().unwrap_or(self.inner.config.poll.after_error);
+                let wait = e
+                    .retry_after()
+                    .unwrap_or(self.inner.config.poll.after_error);
                 self.tracked[i].next_poll_ms = now + ms(wait);
                 if self.is_on_screen(&payment_id) {
                     self.inner.emit(TillEvent::AttemptError {
@@ -336,8 +383,12 @@ impl<G: Gateway> Driver<G> {
             }
         };
         let attempt_id = self.tracked[i].attempt.id;
-        let changed =
-            self.inner.journal().record_status(attempt_id, status.as_str(), status.is_final(), now)?;
+        let changed = self.inner.journal().record_status(
+            attempt_id,
+            status.as_str(),
+            status.is_final(),
+            now,
+        )?;
         let t = &mut self.tracked[i];
         t.attempt.is_final = status.is_final();
         t.attempt.status = Some(status.as_str().to_owned());
@@ -373,14 +424,20 @@ impl<G: Gateway> Driver<G> {
     }
 
     fn is_on_screen(&self, payment_id: &str) -> bool {
-        self.is_open() && self.current.as_ref().is_some_and(|q| q.payment_id == payment_id)
+        self.is_open()
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|q| q.payment_id == payment_id)
     }
 
     fn cadence(&self, status: &PaymentStatus, on_screen: bool) -> Duration {
         let p = &self.inner.config.poll;
         match status {
             PaymentStatus::Authorized => p.authorized,
-            PaymentStatus::AwaitingAuthorization => p.opened.min(if on_screen { p.opened } else { p.replaced }),
+            PaymentStatus::AwaitingAuthorization => {
+                p.opened.min(if on_screen { p.opened } else { p.replaced })
+            }
             _ if on_screen => p.waiting,
             _ => p.replaced,
         }
@@ -406,7 +463,9 @@ impl<G: Gateway> Driver<G> {
             ),
         };
         let now = self.now();
-        self.inner.journal().flag_attention(&self.sale.id, Some(attempt_id), &message, now)?;
+        self.inner
+            .journal()
+            .flag_attention(&self.sale.id, Some(attempt_id), &message, now)?;
         self.sale.attention = Some(message.clone());
         tracing::warn!(sale = %self.sale.id, payment = %payment_id, "needs attention: extra payment");
         self.inner.emit(TillEvent::NeedsAttention {
@@ -418,14 +477,25 @@ impl<G: Gateway> Driver<G> {
         Ok(())
     }
 
-    fn end(&mut self, outcome: Outcome, payment_id: Option<String>, message: String) -> Result<(), JournalError> {
+    fn end(
+        &mut self,
+        outcome: Outcome,
+        payment_id: Option<String>,
+        message: String,
+    ) -> Result<(), JournalError> {
         let state = match outcome {
             Outcome::Paid => SaleState::Paid,
             Outcome::Failed => SaleState::Failed,
             Outcome::Cancelled => SaleState::Cancelled,
         };
         let now = self.now();
-        self.inner.journal().end_sale(&self.sale.id, state, payment_id.as_deref(), now, &message)?;
+        self.inner.journal().end_sale(
+            &self.sale.id,
+            state,
+            payment_id.as_deref(),
+            now,
+            &message,
+        )?;
         self.sale.state = state;
         self.sale.ended_at_ms = Some(now);
         self.sale.paid_payment_id = payment_id.clone();

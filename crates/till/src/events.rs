@@ -32,13 +32,26 @@ pub struct Qr {
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum TillEvent {
     #[serde(rename_all = "camelCase")]
-    SaleStarted { sale_id: String, amount_display: String, reference: Option<String> },
+    SaleStarted {
+        sale_id: String,
+        amount_display: String,
+        reference: Option<String>,
+    },
     QrReady(Qr),
     /// Something failed on the way (creating a code, reading a status); the engine retries.
     #[serde(rename_all = "camelCase")]
-    AttemptError { sale_id: String, message: String, retry_at_ms: i64 },
+    AttemptError {
+        sale_id: String,
+        message: String,
+        retry_at_ms: i64,
+    },
     #[serde(rename_all = "camelCase")]
-    StatusChanged { sale_id: String, payment_id: String, status: String, status_text: String },
+    StatusChanged {
+        sale_id: String,
+        payment_id: String,
+        status: String,
+        status_text: String,
+    },
     #[serde(rename_all = "camelCase")]
     SaleEnded {
         sale_id: String,
@@ -49,7 +62,12 @@ pub enum TillEvent {
     },
     /// A person must act: e.g. a second payment for a sale that was already paid.
     #[serde(rename_all = "camelCase")]
-    NeedsAttention { sale_id: String, payment_id: String, amount_display: String, message: String },
+    NeedsAttention {
+        sale_id: String,
+        payment_id: String,
+        amount_display: String,
+        message: String,
+    },
 }
 
 impl TillEvent {

@@ -18,7 +18,10 @@ pub trait Gateway: Send + Sync + 'static {
 }
 
 impl Gateway for kassa_aiia::Client {
-    async fn accept(&self, request: &AcceptPaymentRequest) -> Result<AcceptPaymentResponse, AiiaError> {
+    async fn accept(
+        &self,
+        request: &AcceptPaymentRequest,
+    ) -> Result<AcceptPaymentResponse, AiiaError> {
         self.accept_payment(request).await
     }
 

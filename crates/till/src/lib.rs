@@ -163,7 +163,9 @@ pub struct Till<G> {
 
 impl<G> Clone for Till<G> {
     fn clone(&self) -> Self {
-        Till { inner: Arc::clone(&self.inner) }
+        Till {
+            inner: Arc::clone(&self.inner),
+        }
     }
 }
 
@@ -217,8 +219,15 @@ impl<G: Gateway> Till<G> {
         }
         let sale_id = inner.ids.new_sale_id();
         let now = inner.clock.now_ms();
-        journal.insert_sale(&NewSale { id: &sale_id, amount, reference, at_ms: now })?;
-        let sale = journal.sale(&sale_id)?.ok_or_else(|| TillError::NotFound(sale_id.clone()))?;
+        journal.insert_sale(&NewSale {
+            id: &sale_id,
+            amount,
+            reference,
+            at_ms: now,
+        })?;
+        let sale = journal
+            .sale(&sale_id)?
+            .ok_or_else(|| TillError::NotFound(sale_id.clone()))?;
         drop(journal);
         tracing::info!(sale = %sale_id, amount = %amount, "sale opened");
         inner.emit(TillEvent::SaleStarted {
@@ -234,13 +243,15 @@ impl<G: Gateway> Till<G> {
     /// are still followed: if one is approved anyway, it is flagged for a refund.
     pub fn cancel(&self, sale_id: &str) -> Result<(), TillError> {
         let live = self.inner.live();
-        let (control, view) = live.get(sale_id).ok_or_else(|| {
-            TillError::NotOpen(sale_id.to_owned())
-        })?;
+        let (control, view) = live
+            .get(sale_id)
+            .ok_or_else(|| TillError::NotOpen(sale_id.to_owned()))?;
         if view.state != kassa_journal::SaleState::Open {
             return Err(TillError::NotOpen(sale_id.to_owned()));
         }
-        control.cancel.store(true, std::sync::atomic::Ordering::SeqCst);
+        control
+            .cancel
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         control.wake.notify_one();
         Ok(())
     }
@@ -302,14 +313,25 @@ impl<G: Gateway> Till<G> {
     }
 
     /// Sales created in `[from_ms, to_ms)`, newest first.
-    pub fn sales_between(&self, from_ms: i64, to_ms: i64, limit: u32) -> Result<Vec<SaleRecord>, TillError> {
+    pub fn sales_between(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        limit: u32,
+    ) -> Result<Vec<SaleRecord>, TillError> {
         Ok(self.inner.journal().sales_between(from_ms, to_ms, limit)?)
     }
 
     pub fn sale_detail(&self, sale_id: &str) -> Result<SaleDetail, TillError> {
         let journal = self.inner.journal();
-        let sale = journal.sale(sale_id)?.ok_or_else(|| TillError::NotFound(sale_id.to_owned()))?;
-        Ok(SaleDetail { attempts: journal.attempts(sale_id)?, events: journal.events(sale_id)?, sale })
+        let sale = journal
+            .sale(sale_id)?
+            .ok_or_else(|| TillError::NotFound(sale_id.to_owned()))?;
+        Ok(SaleDetail {
+            attempts: journal.attempts(sale_id)?,
+            events: journal.events(sale_id)?,
+            sale,
+        })
     }
 
     /// True while a driver is still following something (an open sale or a pending attempt).
@@ -342,7 +364,10 @@ pub fn cashier_message(e: &AiiaError) -> String {
         AiiaError::Network { .. } => "No connection to the payment service. Retrying…".into(),
         AiiaError::Timeout { .. } => "The payment service is not answering. Retrying…".into(),
         AiiaError::RateLimited { retry_after } => match retry_after {
-            Some(d) => format!("The payment service is busy. Retrying in {} s…", d.as_secs().max(1)),
+            Some(d) => format!(
+                "The payment service is busy. Retrying in {} s…",
+                d.as_secs().max(1)
+            ),
             None => "The payment service is busy. Retrying…".into(),
         },
         AiiaError::Server { .. } => "The payment service has a problem. Retrying…".into(),
@@ -350,9 +375,12 @@ pub fn cashier_message(e: &AiiaError) -> String {
             "The payment service sent a reply Kassa cannot read. Retrying…".into()
         }
         AiiaError::Unauthorized { .. } => {
-            "The payment service refused Kassa's credentials: check the Client ID and Secret.".into()
+            "The payment service refused Kassa's credentials: check the Client ID and Secret."
+                .into()
         }
-        AiiaError::Rejected { message, .. } => format!("The payment service refused the payment: {message}"),
+        AiiaError::Rejected { message, .. } => {
+            format!("The payment service refused the payment: {message}")
+        }
         AiiaError::NotFound(id) => format!("The payment service does not know payment {id}."),
         AiiaError::Config(m) => format!("Kassa's settings need fixing: {m}"),
     }

@@ -18,8 +18,12 @@ pub fn svg(text: &str) -> Result<String, qrcode::types::QrError> {
 }
 
 fn strip_fixed_size(svg: &str) -> String {
-    let Some(start) = svg.find("<svg") else { return svg.to_owned() };
-    let Some(end) = svg[start..].find('>').map(|e| start + e) else { return svg.to_owned() };
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_owned();
+    };
+    let Some(end) = svg[start..].find('>').map(|e| start + e) else {
+        return svg.to_owned();
+    };
     let head: String = svg[start..end]
         .split(' ')
         .filter(|attr| !attr.starts_with("width=") && !attr.starts_with("height="))
@@ -38,7 +42,10 @@ mod tests {
         let url = "http://127.0.0.1:4010/sandbox/authorize/0b8f0e0c-1111-4222-8333-944445555666";
         let s = svg(url).unwrap();
         assert!(s.contains("<svg"), "{s}");
-        assert!(s.contains("viewBox"), "the SVG must keep its viewBox to scale");
+        assert!(
+            s.contains("viewBox"),
+            "the SVG must keep its viewBox to scale"
+        );
         let head = &s[s.find("<svg").unwrap()..];
         let head = &head[..head.find('>').unwrap()];
         assert!(!head.contains(" width="), "fixed size left in {head}");

@@ -5,7 +5,9 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kassa_aiia::wire::{AcceptPaymentRequest, AcceptPaymentResponse, PaymentStatus, PaymentStatusResponse};
+use kassa_aiia::wire::{
+    AcceptPaymentRequest, AcceptPaymentResponse, PaymentStatus, PaymentStatusResponse,
+};
 use kassa_journal::{AttemptState, SaleState};
 use kassa_money::Currency;
 use tokio::sync::broadcast::Receiver;
@@ -39,7 +41,10 @@ impl Fake {
 }
 
 impl Gateway for Fake {
-    async fn accept(&self, request: &AcceptPaymentRequest) -> Result<AcceptPaymentResponse, AiiaError> {
+    async fn accept(
+        &self,
+        request: &AcceptPaymentRequest,
+    ) -> Result<AcceptPaymentResponse, AiiaError> {
         let mut s = self.0.lock().unwrap();
         if let Some(e) = s.accept_errors.pop_front() {
             return Err(e);
@@ -47,7 +52,10 @@ impl Gateway for Fake {
         s.requests.push(request.clone());
         let id = format!("p{}", s.payments.len() + 1);
         s.payments.push((id.clone(), PaymentStatus::Initiated));
-        Ok(AcceptPaymentResponse { authorization_url: format!("https://bank.test/authorize/{id}"), payment_id: id })
+        Ok(AcceptPaymentResponse {
+            authorization_url: format!("https://bank.test/authorize/{id}"),
+            payment_id: id,
+        })
     }
 
     async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
@@ -57,7 +65,10 @@ impl Gateway for Fake {
             .iter()
             .find(|(id, _)| id == payment_id)
             .ok_or_else(|| AiiaError::NotFound(payment_id.into()))?;
-        Ok(serde_json::from_value(serde_json::json!({"paymentId": payment_id, "status": status.as_str()})).unwrap())
+        Ok(serde_json::from_value(
+            serde_json::json!({"paymentId": payment_id, "status": status.as_str()}),
+        )
+        .unwrap())
     }
 }
 
@@ -112,7 +123,9 @@ async fn a_sale_shows_a_code_and_ends_paid() {
     let mut rx = till.subscribe();
     let sale = till.charge(dkk(1250), Some("Table7")).unwrap();
 
-    let TillEvent::QrReady(qr) = next(&mut rx, is_qr).await else { unreachable!() };
+    let TillEvent::QrReady(qr) = next(&mut rx, is_qr).await else {
+        unreachable!()
+    };
     assert_eq!((qr.attempt, qr.payment_id.as_str()), (1, "p1"));
     assert!(qr.qr_svg.contains("<svg"));
     assert_eq!(qr.expires_at_ms - qr.show_until_ms, 2_000);
@@ -123,10 +136,16 @@ async fn a_sale_shows_a_code_and_ends_paid() {
     assert_eq!(till.current_sale().unwrap().qr.unwrap().payment_id, "p1");
 
     fake.set(0, PaymentStatus::Authorized);
-    next(&mut rx, |e| matches!(e, TillEvent::StatusChanged { status, .. } if status == "Authorized")).await;
+    next(
+        &mut rx,
+        |e| matches!(e, TillEvent::StatusChanged { status, .. } if status == "Authorized"),
+    )
+    .await;
     fake.set(0, PaymentStatus::Executed);
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"));
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1")
+    );
 
     let detail = till.sale_detail(&sale).unwrap();
     assert_eq!(detail.sale.state, SaleState::Paid);
@@ -146,17 +165,31 @@ async fn an_open_sale_gets_a_fresh_code_before_each_one_dies() {
 
     let mut codes: Vec<(Qr, i64)> = Vec::new();
     while codes.len() < 6 {
-        let TillEvent::QrReady(qr) = next(&mut rx, is_qr).await else { unreachable!() };
+        let TillEvent::QrReady(qr) = next(&mut rx, is_qr).await else {
+            unreachable!()
+        };
         codes.push((qr, till.now_ms()));
     }
     for pair in codes.windows(2) {
         let (old, new) = (&pair[0].0, &pair[1]);
         assert_eq!(new.0.attempt, old.attempt + 1);
-        assert!(new.1 < old.show_until_ms, "code {} arrived after code {} was taken down", new.0.attempt, old.attempt);
+        assert!(
+            new.1 < old.show_until_ms,
+            "code {} arrived after code {} was taken down",
+            new.0.attempt,
+            old.attempt
+        );
         assert!(new.0.expires_at_ms > old.expires_at_ms);
     }
     // The first reference is derived from the sale id; every attempt shares it.
-    let refs: Vec<String> = fake.0.lock().unwrap().requests.iter().map(|r| r.reference.clone()).collect();
+    let refs: Vec<String> = fake
+        .0
+        .lock()
+        .unwrap()
+        .requests
+        .iter()
+        .map(|r| r.reference.clone())
+        .collect();
     assert!(refs.iter().all(|r| r == "KSALE1"), "{refs:?}");
     // Replaced codes are still followed: the sandbox expires them, the journal records it.
     for n in 0..3 {
@@ -164,7 +197,10 @@ async fn an_open_sale_gets_a_fresh_code_before_each_one_dies() {
     }
     next(&mut rx, |e| matches!(e, TillEvent::StatusChanged { payment_id, status, .. } if payment_id == "p3" && status == "Expired")).await;
     assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Open);
-    assert!(till.current_sale().unwrap().qr.is_some(), "a live code stays up");
+    assert!(
+        till.current_sale().unwrap().qr.is_some(),
+        "a live code stays up"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -173,16 +209,30 @@ async fn a_late_approval_pays_and_a_second_one_is_flagged_for_refund() {
     let till = till_with(&fake, Journal::open_in_memory().unwrap());
     let mut rx = till.subscribe();
     let sale = till.charge(dkk(9900), None).unwrap();
-    next(&mut rx, |e| matches!(e, TillEvent::QrReady(q) if q.attempt == 2)).await;
+    next(
+        &mut rx,
+        |e| matches!(e, TillEvent::QrReady(q) if q.attempt == 2),
+    )
+    .await;
 
     // The customer approves the replaced code: that pays the sale.
     fake.set(0, PaymentStatus::Executed);
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"));
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1")
+    );
     // And then someone approves the newer one too: never hidden.
     fake.set(1, PaymentStatus::Executed);
     let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
-    let TillEvent::NeedsAttention { payment_id, amount_display, message, .. } = flag else { unreachable!() };
+    let TillEvent::NeedsAttention {
+        payment_id,
+        amount_display,
+        message,
+        ..
+    } = flag
+    else {
+        unreachable!()
+    };
     assert_eq!(payment_id, "p2");
     assert_eq!(amount_display, "99,00\u{a0}kr.");
     assert!(message.contains("Refund"), "{message}");
@@ -201,12 +251,20 @@ async fn cancel_ends_the_sale_and_an_approval_after_it_is_flagged() {
     next(&mut rx, is_qr).await;
     till.cancel(&sale).unwrap();
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Cancelled, .. }));
+    assert!(matches!(
+        end,
+        TillEvent::SaleEnded {
+            outcome: Outcome::Cancelled,
+            ..
+        }
+    ));
     assert!(matches!(till.cancel(&sale), Err(TillError::NotOpen(_))));
 
     fake.set(0, PaymentStatus::Executed);
     let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
-    assert!(matches!(flag, TillEvent::NeedsAttention { ref message, .. } if message.contains("cancelled")));
+    assert!(
+        matches!(flag, TillEvent::NeedsAttention { ref message, .. } if message.contains("cancelled"))
+    );
     // Once every attempt is final, the driver lets go.
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert!(!till.is_busy());
@@ -221,8 +279,13 @@ async fn a_declined_payment_fails_the_sale() {
     next(&mut rx, is_qr).await;
     fake.set(0, PaymentStatus::Rejected);
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Failed, ref message, .. } if message == "Declined in the bank"));
-    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Failed);
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Failed, ref message, .. } if message == "Declined in the bank")
+    );
+    assert_eq!(
+        till.sale_detail(&sale).unwrap().sale.state,
+        SaleState::Failed
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -230,34 +293,64 @@ async fn a_busy_service_is_retried_and_a_refusal_ends_the_sale() {
     let fake = Fake::default();
     let till = till_with(&fake, Journal::open_in_memory().unwrap());
     let mut rx = till.subscribe();
-    fake.fail_next_accept(AiiaError::Server { status: 503, code: "503".into(), message: "down".into(), retry_after: None });
-    fake.fail_next_accept(AiiaError::RateLimited { retry_after: Some(Duration::from_secs(3)) });
+    fake.fail_next_accept(AiiaError::Server {
+        status: 503,
+        code: "503".into(),
+        message: "down".into(),
+        retry_after: None,
+    });
+    fake.fail_next_accept(AiiaError::RateLimited {
+        retry_after: Some(Duration::from_secs(3)),
+    });
     let started = till.now_ms();
     let sale = till.charge(dkk(100), None).unwrap();
     let err = next(&mut rx, |e| matches!(e, TillEvent::AttemptError { .. })).await;
-    assert!(matches!(err, TillEvent::AttemptError { ref message, .. } if message.contains("problem")));
+    assert!(
+        matches!(err, TillEvent::AttemptError { ref message, .. } if message.contains("problem"))
+    );
     next(&mut rx, is_qr).await;
     assert!(till.now_ms() - started >= 3_000, "Retry-After was honoured");
     let attempts = till.sale_detail(&sale).unwrap().attempts;
     let states: Vec<AttemptState> = attempts.iter().map(|a| a.state).collect();
-    assert_eq!(states, [AttemptState::Unknown, AttemptState::Refused, AttemptState::Created]);
+    assert_eq!(
+        states,
+        [
+            AttemptState::Unknown,
+            AttemptState::Refused,
+            AttemptState::Created
+        ]
+    );
     till.cancel(&sale).unwrap();
     next(&mut rx, is_end).await;
 
-    fake.fail_next_accept(AiiaError::Rejected { status: 400, code: "InvalidDestination".into(), message: "unknown destinationId".into() });
+    fake.fail_next_accept(AiiaError::Rejected {
+        status: 400,
+        code: "InvalidDestination".into(),
+        message: "unknown destinationId".into(),
+    });
     let sale = till.charge(dkk(100), None).unwrap();
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Failed, ref message, .. } if message.contains("unknown destinationId")));
-    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Failed);
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Failed, ref message, .. } if message.contains("unknown destinationId"))
+    );
+    assert_eq!(
+        till.sale_detail(&sale).unwrap().sale.state,
+        SaleState::Failed
+    );
 }
 
 #[tokio::test(start_paused = true)]
 async fn one_open_sale_at_a_time_and_references_are_checked() {
     let fake = Fake::default();
     let till = till_with(&fake, Journal::open_in_memory().unwrap());
-    assert!(matches!(till.charge(dkk(100), Some("no spaces")), Err(TillError::InvalidReference(_))));
+    assert!(matches!(
+        till.charge(dkk(100), Some("no spaces")),
+        Err(TillError::InvalidReference(_))
+    ));
     let sale = till.charge(dkk(100), Some("  ")).unwrap();
-    assert!(matches!(till.charge(dkk(100), None), Err(TillError::SaleInProgress { sale_id }) if sale_id == sale));
+    assert!(
+        matches!(till.charge(dkk(100), None), Err(TillError::SaleInProgress { sale_id }) if sale_id == sale)
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -279,17 +372,32 @@ async fn a_restart_resumes_the_open_sale_and_its_live_code() {
     assert_eq!(till.resume().unwrap(), vec![sale.clone()]);
     let view = till.current_sale().unwrap();
     assert_eq!(view.sale_id, sale);
-    assert_eq!(view.qr.unwrap().payment_id, "p1", "the still-valid code is shown again");
+    assert_eq!(
+        view.qr.unwrap().payment_id,
+        "p1",
+        "the still-valid code is shown again"
+    );
     fake.set(0, PaymentStatus::Executed);
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, .. }));
+    assert!(matches!(
+        end,
+        TillEvent::SaleEnded {
+            outcome: Outcome::Paid,
+            ..
+        }
+    ));
 }
 
 #[tokio::test(start_paused = true)]
 async fn an_attempt_cut_off_before_its_reply_is_marked_unknown_on_resume() {
     let mut journal = Journal::open_in_memory().unwrap();
     journal
-        .insert_sale(&NewSale { id: "s1", amount: dkk(100), reference: None, at_ms: T0 })
+        .insert_sale(&NewSale {
+            id: "s1",
+            amount: dkk(100),
+            reference: None,
+            at_ms: T0,
+        })
         .unwrap();
     journal.begin_attempt("s1", "KS1", T0).unwrap();
     let fake = Fake::default();
@@ -297,6 +405,12 @@ async fn an_attempt_cut_off_before_its_reply_is_marked_unknown_on_resume() {
     let mut rx = till.subscribe();
     till.resume().unwrap();
     next(&mut rx, is_qr).await;
-    let states: Vec<AttemptState> = till.sale_detail("s1").unwrap().attempts.iter().map(|a| a.state).collect();
+    let states: Vec<AttemptState> = till
+        .sale_detail("s1")
+        .unwrap()
+        .attempts
+        .iter()
+        .map(|a| a.state)
+        .collect();
     assert_eq!(states, [AttemptState::Unknown, AttemptState::Created]);
 }

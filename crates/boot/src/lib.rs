@@ -1,0 +1,312 @@
+//! Turns settings into a running counter: the journal, the Aiia client (or the embedded
+//! sandbox when no real credentials are set) and the engine. The desktop app and the `kassa`
+//! CLI both start here, so they behave the same.
+
+mod day;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use kassa_aiia::{AuthMode, Client, Config, Secret};
+use kassa_journal::{Journal, JournalError};
+use kassa_money::{Currency, MoneyError};
+use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
+use serde::Serialize;
+
+pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
+
+/// Where the counter sends payments, as the screen names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Kassa's own Aiia sandbox (embedded, or one started with `kassa sandbox`).
+    Sandbox,
+    /// Aiia with the merchant's credentials.
+    Live,
+}
+
+/// Everything a counter needs to start. Secrets are [`Secret`]s and never print.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `None`: Aiia production when credentials are set, else the embedded sandbox.
+    pub api_url: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<Secret>,
+    pub destination_id: Option<String>,
+    pub currency: Currency,
+    pub auth: AuthMode,
+    pub db_path: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BootError {
+    #[error("{0}")]
+    Setting(String),
+    #[error("bad setting KASSA_CURRENCY: {0}")]
+    Currency(#[from] MoneyError),
+    #[error(transparent)]
+    Aiia(#[from] kassa_aiia::AiiaError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error("cannot start the built-in sandbox: {0}")]
+    Sandbox(#[source] std::io::Error),
+    #[error(transparent)]
+    Till(#[from] kassa_till::TillError),
+}
+
+impl Settings {
+    /// Reads `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
+    /// `KASSA_DESTINATION_ID`, `KASSA_CURRENCY`, `KASSA_AUTH` (`bearer` or `basic`) and
+    /// `KASSA_DB` through `var`, so tests pass their own environment.
+    pub fn from_vars(
+        var: impl Fn(&str) -> Option<String>,
+        default_db: PathBuf,
+    ) -> Result<Self, BootError> {
+        let get = |k: &str| {
+            var(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let currency = match get("KASSA_CURRENCY") {
+            Some(c) => c.parse()?,
+            None => Currency::Dkk,
+        };
+        let auth = match get("KASSA_AUTH")
+            .as_deref()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("bearer") => AuthMode::Bearer,
+            Some("basic") => AuthMode::Basic,
+            Some(other) => {
+                return Err(BootError::Setting(format!(
+                    "bad setting KASSA_AUTH: \"{other}\" (use bearer or basic)"
+                )));
+            }
+        };
+        let settings = Settings {
+            api_url: get("KASSA_API_URL"),
+            client_id: get("KASSA_CLIENT_ID"),
+            client_secret: get("KASSA_CLIENT_SECRET").map(Secret::new),
+            destination_id: get("KASSA_DESTINATION_ID"),
+            currency,
+            auth,
+            db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
+        };
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Credentials are all or nothing: a half-configured live counter is refused with the
+    /// name of what is missing.
+    fn check(&self) -> Result<(), BootError> {
+        let given = [
+            ("KASSA_CLIENT_ID", self.client_id.is_some()),
+            ("KASSA_CLIENT_SECRET", self.client_secret.is_some()),
+            ("KASSA_DESTINATION_ID", self.destination_id.is_some()),
+        ];
+        if given.iter().any(|(_, set)| *set) {
+            let missing: Vec<&str> = given
+                .iter()
+                .filter(|(_, set)| !set)
+                .map(|(k, _)| *k)
+                .collect();
+            if !missing.is_empty() {
+                return Err(BootError::Setting(format!(
+                    "real Aiia credentials are only partly set: {} missing",
+                    missing.join(", ")
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.client_id.is_some() {
+            Mode::Live
+        } else {
+            Mode::Sandbox
+        }
+    }
+}
+
+/// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox.
+pub struct Counter {
+    pub till: Till<Client>,
+    pub mode: Mode,
+    pub api_url: String,
+    pub currency: Currency,
+    sandbox: Option<RunningSandbox>,
+}
+
+impl Counter {
+    /// The embedded sandbox, when the counter runs on it.
+    pub fn sandbox(&self) -> Option<&RunningSandbox> {
+        self.sandbox.as_ref()
+    }
+}
+
+/// Opens the journal, connects to Aiia (starting the embedded sandbox if no real
+/// credentials are set and no API address is given) and resumes open sales.
+pub async fn start(settings: Settings) -> Result<Counter, BootError> {
+    let journal = Journal::open(&settings.db_path)?;
+    let (config, destination, sandbox) = match settings.mode() {
+        Mode::Live => {
+            let url = settings
+                .api_url
+                .clone()
+                .unwrap_or_else(|| kassa_aiia::PRODUCTION_URL.into());
+            let mut config = Config::new(
+                url,
+                settings.client_id.clone().unwrap_or_default(),
+                settings
+                    .client_secret
+                    .clone()
+                    .unwrap_or_else(|| Secret::new("")),
+            );
+            config.auth = settings.auth;
+            (
+                config,
+                settings.destination_id.clone().unwrap_or_default(),
+                None,
+            )
+        }
+        Mode::Sandbox => {
+            let defaults = SandboxConfig::default();
+            let destination = defaults
+                .destination_ids
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            let (url, running) = match &settings.api_url {
+                Some(url) => (url.clone(), None),
+                None => {
+                    let running = Sandbox::new(defaults.clone())
+                        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+                        .await
+                        .map_err(BootError::Sandbox)?;
+                    tracing::info!(url = running.base_url(), "built-in Aiia sandbox started");
+                    (running.base_url().to_owned(), Some(running))
+                }
+            };
+            let config = Config::new(url, defaults.client_id, Secret::new(defaults.client_secret));
+            (config, destination, running)
+        }
+    };
+    let client = Client::new(config)?;
+    let api_url = client.base_url().to_owned();
+    let till = Till::new(
+        client,
+        journal,
+        std::sync::Arc::new(SystemClock),
+        std::sync::Arc::new(RandomIds),
+        TillConfig::new(destination),
+    );
+    let open = till.resume()?;
+    if !open.is_empty() {
+        tracing::info!(count = open.len(), "resumed open sales");
+    }
+    Ok(Counter {
+        till,
+        mode: settings.mode(),
+        api_url,
+        currency: settings.currency,
+        sandbox,
+    })
+}
+
+/// The default journal path for a user: `$XDG_DATA_HOME/kassa/kassa.db`, else
+/// `~/.local/share/kassa/kassa.db` (on Windows `%APPDATA%\kassa\kassa.db`), else `./kassa.db`.
+pub fn default_db_path(var: impl Fn(&str) -> Option<String>) -> PathBuf {
+    let base = var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("APPDATA").map(PathBuf::from))
+        .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".local").join("share")));
+    match base {
+        Some(b) => b.join("kassa").join("kassa.db"),
+        None => PathBuf::from("kassa.db"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k: &str| {
+            owned
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        }
+    }
+
+    #[test]
+    fn no_credentials_means_the_sandbox() {
+        let s = Settings::from_vars(vars(&[]), "x.db".into()).unwrap();
+        assert_eq!(s.mode(), Mode::Sandbox);
+        assert_eq!(s.currency, Currency::Dkk);
+        assert_eq!(s.db_path, PathBuf::from("x.db"));
+    }
+
+    #[test]
+    fn full_credentials_mean_live_and_the_secret_never_prints() {
+        let s = Settings::from_vars(
+            vars(&[
+                ("KASSA_CLIENT_ID", "id"),
+                ("KASSA_CLIENT_SECRET", "s3cr3t-value"),
+                ("KASSA_DESTINATION_ID", "d"),
+                ("KASSA_CURRENCY", "eur"),
+                ("KASSA_DB", "/tmp/k.db"),
+            ]),
+            "x.db".into(),
+        )
+        .unwrap();
+        assert_eq!(s.mode(), Mode::Live);
+        assert_eq!(s.currency, Currency::Eur);
+        assert!(!format!("{s:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn half_set_credentials_and_bad_values_are_named() {
+        let e = Settings::from_vars(vars(&[("KASSA_CLIENT_ID", "id")]), "x".into()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "real Aiia credentials are only partly set: KASSA_CLIENT_SECRET, KASSA_DESTINATION_ID missing"
+        );
+        let e = Settings::from_vars(vars(&[("KASSA_CURRENCY", "USD")]), "x".into()).unwrap_err();
+        assert!(e.to_string().contains("USD"), "{e}");
+        let e = Settings::from_vars(vars(&[("KASSA_AUTH", "digest")]), "x".into()).unwrap_err();
+        assert!(e.to_string().contains("bearer or basic"), "{e}");
+    }
+
+    #[test]
+    fn default_db_path_follows_the_platform_variables() {
+        assert_eq!(
+            default_db_path(vars(&[("XDG_DATA_HOME", "/d"), ("HOME", "/h")])),
+            PathBuf::from("/d/kassa/kassa.db")
+        );
+        assert_eq!(
+            default_db_path(vars(&[("HOME", "/h")])),
+            PathBuf::from("/h/.local/share/kassa/kassa.db")
+        );
+        assert_eq!(default_db_path(vars(&[])), PathBuf::from("kassa.db"));
+    }
+
+    #[tokio::test]
+    async fn starts_on_the_embedded_sandbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings::from_vars(vars(&[]), dir.path().join("k.db")).unwrap();
+        let counter = start(s).await.unwrap();
+        assert_eq!(counter.mode, Mode::Sandbox);
+        let sandbox = counter.sandbox().expect("embedded sandbox");
+        assert_eq!(counter.api_url, sandbox.base_url());
+        assert!(counter.api_url.starts_with("http://127.0.0.1:"));
+    }
+}

@@ -1,0 +1,65 @@
+//! What a sandbox instance accepts and how fast its payments move.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Credentials, destinations and timings of one sandbox. The defaults follow the real
+/// service: a link must be opened within 60 s and a bank session lives 5 minutes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SandboxConfig {
+    /// Client ID the token endpoint and HTTP Basic accept.
+    pub client_id: String,
+    /// Client Secret paired with `client_id`.
+    pub client_secret: String,
+    /// Destinations (payee accounts) "connected" to this client; any other is refused.
+    pub destination_ids: Vec<String>,
+    /// The authorization link must be opened within this time after creation.
+    pub link_ttl: Duration,
+    /// An opened bank session expires after this time without a decision.
+    pub session_ttl: Duration,
+    /// Time from `Authorized` to `Executed`.
+    pub settle_delay: Duration,
+    /// Lifetime of an access token from `POST /v1/oauth/token`.
+    pub token_ttl: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            client_id: "sandbox-client".into(),
+            client_secret: "sandbox-secret".into(),
+            destination_ids: vec!["sandbox-destination".into()],
+            link_ttl: Duration::from_secs(60),
+            session_ttl: Duration::from_secs(300),
+            settle_delay: Duration::from_millis(300),
+            token_ttl: Duration::from_secs(3600),
+        }
+    }
+}
+
+/// Keeps the client secret out of debug output and so out of logs.
+impl fmt::Debug for SandboxConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SandboxConfig")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("destination_ids", &self.destination_ids)
+            .field("link_ttl", &self.link_ttl)
+            .field("session_ttl", &self.session_ttl)
+            .field("settle_delay", &self.settle_delay)
+            .field("token_ttl", &self.token_ttl)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_hides_the_secret() {
+        let text = format!("{:?}", SandboxConfig::default());
+        assert!(text.contains("sandbox-client"));
+        assert!(!text.contains("sandbox-secret"));
+    }
+}

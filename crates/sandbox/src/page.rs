@@ -1,0 +1,208 @@
+//! The hosted bank page behind an authorization link: a plain, self-contained HTML page (no
+//! scripts, no external assets) that looks like a small mobile bank app.
+
+use kassa_money::Money;
+
+use crate::payment::{PaymentStatus, PaymentView};
+
+const BANK: &str = "Sandbox Bank";
+
+/// The page for `payment` in its current status: the approve / reject choice while the bank
+/// session is open, otherwise the outcome.
+pub(crate) fn payment_page(payment: &PaymentView) -> String {
+    let amount = Money::new(payment.amount_minor, payment.currency).display();
+    let summary = format!(
+        r#"<p class="label">Pay</p>
+<p class="amount">{amount}</p>
+<p class="to">to <strong>{destination}</strong></p>
+<dl><dt>Reference</dt><dd>{reference}</dd></dl>"#,
+        amount = escape(&amount),
+        destination = escape(&payment.destination_id),
+        reference = escape(&payment.reference),
+    );
+    let body = match payment.status {
+        PaymentStatus::Initiated | PaymentStatus::AwaitingAuthorization => {
+            let id = escape(&payment.payment_id);
+            format!(
+                r#"<section class="card">{summary}</section>
+<form method="post" action="/sandbox/payments/{id}/approve"><button class="approve" type="submit">Approve</button></form>
+<form method="post" action="/sandbox/payments/{id}/reject"><button class="reject" type="submit">Reject</button></form>"#
+            )
+        }
+        PaymentStatus::Authorized | PaymentStatus::Executed => outcome(
+            "ok",
+            "&#10003;",
+            "Payment approved",
+            "The money is on its way. You can return to the counter.",
+            &summary,
+        ),
+        PaymentStatus::Rejected => outcome(
+            "no",
+            "&#10005;",
+            "Payment rejected",
+            "No money was sent.",
+            &summary,
+        ),
+        PaymentStatus::Failed => outcome(
+            "no",
+            "!",
+            "Payment failed",
+            "The bank could not send the money. Ask the cashier to try again.",
+            &summary,
+        ),
+        PaymentStatus::Expired => outcome(
+            "late",
+            "!",
+            "This payment link has expired \u{2014} ask the cashier for a new code",
+            "No money was sent.",
+            &summary,
+        ),
+    };
+    layout(body)
+}
+
+/// The page for a link whose payment does not exist.
+pub(crate) fn not_found_page() -> String {
+    layout(outcome(
+        "no",
+        "?",
+        "Payment not found",
+        "This link does not belong to a payment. Ask the cashier for a new code.",
+        "",
+    ))
+}
+
+fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> String {
+    format!(
+        r#"<section class="outcome {kind}"><div class="icon">{icon}</div><h1>{title}</h1><p>{detail}</p></section>
+<section class="card">{summary}</section>"#,
+        title = escape(title),
+        detail = escape(detail),
+    )
+}
+
+fn layout(body: String) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{BANK}</title>
+<style>
+*{{box-sizing:border-box}}
+body{{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#eef2f7;color:#1c2430}}
+header{{background:#0b3d91;color:#fff;padding:18px 20px;display:flex;align-items:center;gap:12px}}
+.logo{{width:36px;height:36px;border-radius:50%;background:#fff;color:#0b3d91;font-weight:800;display:flex;align-items:center;justify-content:center}}
+header span{{font-size:20px;font-weight:700}}
+main{{max-width:440px;margin:0 auto;padding:20px}}
+.card{{background:#fff;border-radius:16px;padding:20px;box-shadow:0 2px 10px rgba(0,0,0,.08);margin-bottom:20px}}
+.card:empty{{display:none}}
+.label{{margin:0;color:#5b6675;font-size:15px}}
+.amount{{margin:4px 0 8px;font-size:40px;font-weight:800;letter-spacing:-.5px}}
+.to{{margin:0 0 16px;font-size:17px;word-break:break-all}}
+dl{{margin:0;display:flex;justify-content:space-between;border-top:1px solid #e3e8ef;padding-top:12px}}
+dt{{color:#5b6675}}dd{{margin:0;font-family:ui-monospace,monospace}}
+form{{margin:0 0 14px}}
+button{{width:100%;padding:20px;font-size:20px;font-weight:700;border-radius:14px;border:0;cursor:pointer}}
+.approve{{background:#13845a;color:#fff}}
+.reject{{background:#fff;color:#b3261e;border:2px solid #b3261e}}
+.outcome{{text-align:center;padding:12px 0 20px}}
+.outcome h1{{font-size:24px;margin:12px 0 6px}}
+.outcome p{{margin:0;color:#5b6675}}
+.icon{{width:72px;height:72px;margin:0 auto;border-radius:50%;color:#fff;font-size:36px;display:flex;align-items:center;justify-content:center}}
+.ok .icon{{background:#13845a}}.no .icon{{background:#b3261e}}.late .icon{{background:#8a6d00}}
+footer{{text-align:center;color:#5b6675;font-size:13px;padding:8px 20px 24px}}
+</style>
+</head>
+<body>
+<header><div class="logo">S</div><span>{BANK}</span></header>
+<main>
+{body}
+</main>
+<footer>A test bank for Kassa. No real money moves.</footer>
+</body>
+</html>
+"#
+    )
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use kassa_money::Currency;
+
+    use super::*;
+
+    fn view(status: PaymentStatus) -> PaymentView {
+        PaymentView {
+            payment_id: "0b8f0e0c-1".into(),
+            status,
+            amount_minor: 123_450,
+            currency: Currency::Dkk,
+            reference: "KASSA1".into(),
+            destination_id: "Caf\u{e9} <Nord>".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_open_session_offers_both_buttons() {
+        let html = payment_page(&view(PaymentStatus::AwaitingAuthorization));
+        assert!(html.contains("Sandbox Bank"));
+        assert!(html.contains("1.234,50\u{a0}kr."));
+        assert!(
+            html.contains("Caf\u{e9} &lt;Nord&gt;"),
+            "destination is escaped"
+        );
+        assert!(html.contains("KASSA1"));
+        assert!(html.contains(r#"action="/sandbox/payments/0b8f0e0c-1/approve""#));
+        assert!(html.contains(r#"action="/sandbox/payments/0b8f0e0c-1/reject""#));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("http"), "no external assets");
+    }
+
+    #[test]
+    fn outcomes_are_said_plainly_without_buttons() {
+        for (status, text) in [
+            (PaymentStatus::Authorized, "Payment approved"),
+            (PaymentStatus::Executed, "Payment approved"),
+            (PaymentStatus::Rejected, "Payment rejected"),
+            (PaymentStatus::Failed, "Payment failed"),
+            (
+                PaymentStatus::Expired,
+                "This payment link has expired \u{2014} ask the cashier for a new code",
+            ),
+        ] {
+            let html = payment_page(&view(status));
+            assert!(html.contains(text), "{status}");
+            assert!(!html.contains("<form"), "{status}");
+        }
+        assert!(not_found_page().contains("Payment not found"));
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}

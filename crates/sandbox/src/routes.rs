@@ -1,0 +1,285 @@
+//! The HTTP endpoints. Handlers only translate: the rules live in [`crate::wire`] (request
+//! validation) and [`crate::payment`] (the life of a payment).
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, FormRejection};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use serde::Deserialize;
+
+use crate::Sandbox;
+use crate::auth::{self, Credentials};
+use crate::error::{ApiError, SandboxError};
+use crate::page;
+use crate::payment::PaymentView;
+use crate::wire::{self, AcceptResponse};
+
+pub(crate) fn router(sandbox: Sandbox) -> Router {
+    Router::new()
+        .route("/v1/oauth/token", post(token))
+        .route("/v2/payments/accept", post(accept))
+        .route("/v2/payments/accept/{payment_id}", get(status))
+        .route("/sandbox/authorize/{payment_id}", get(authorize_page))
+        .route("/sandbox/payments", get(list))
+        .route("/sandbox/payments/{payment_id}/approve", post(approve))
+        .route("/sandbox/payments/{payment_id}/reject", post(reject))
+        .route("/sandbox/payments/{payment_id}/fail", post(fail))
+        .fallback(no_route)
+        .method_not_allowed_fallback(wrong_method)
+        .with_state(sandbox)
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenForm {
+    grant_type: Option<String>,
+}
+
+/// `POST /v1/oauth/token`: HTTP Basic client credentials, `grant_type=client_credentials`.
+async fn token(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    form: Result<Form<TokenForm>, FormRejection>,
+) -> Response {
+    let authenticated = match auth::credentials(&headers) {
+        Some(Credentials::Basic { client_id, secret }) => sandbox.is_client(&client_id, &secret),
+        _ => false,
+    };
+    if !authenticated {
+        return ApiError::unauthorized(
+            "invalid_client",
+            "client authentication failed: send the client id and secret with HTTP Basic",
+            "Basic realm=\"aiia\"",
+        )
+        .into_response();
+    }
+    let grant_type = match form {
+        Ok(Form(TokenForm {
+            grant_type: Some(g),
+        })) => g,
+        Ok(_) => {
+            return ApiError::bad_request("invalid_request", "grant_type is required")
+                .into_response();
+        }
+        Err(rejection) => {
+            return ApiError::bad_request(
+                "invalid_request",
+                format!("expected an application/x-www-form-urlencoded body: {rejection}"),
+            )
+            .into_response();
+        }
+    };
+    if grant_type != "client_credentials" {
+        return ApiError::bad_request(
+            "unsupported_grant_type",
+            format!("grant_type \"{grant_type}\" is not supported; use client_credentials"),
+        )
+        .into_response();
+    }
+    let mut response = Json(sandbox.issue_token()).into_response();
+    // RFC 6749 section 5.1: token replies must not be cached.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `POST /v2/payments/accept`: validate, store, answer with the authorization link.
+async fn accept(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    sandbox.authenticate(&headers)?;
+    let body = body.map_err(|rejection| {
+        ApiError::new(rejection.status(), "InvalidBody", rejection.body_text())
+    })?;
+    let request = wire::parse_accept(&body, &sandbox.config().destination_ids)?;
+    let payment = sandbox.create(request);
+    let authorization_url = format!(
+        "{}/sandbox/authorize/{}",
+        base_url(&headers, &uri),
+        payment.payment_id
+    );
+    let reply = AcceptResponse {
+        payment_id: payment.payment_id,
+        authorization_url,
+    };
+    Ok((StatusCode::CREATED, Json(reply)).into_response())
+}
+
+/// `GET /v2/payments/accept/{paymentId}`.
+async fn status(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    Path(payment_id): Path<String>,
+) -> Result<Json<PaymentView>, ApiError> {
+    sandbox.authenticate(&headers)?;
+    sandbox
+        .payment(&payment_id)
+        .map(Json)
+        .ok_or_else(|| SandboxError::NotFound(payment_id).into())
+}
+
+/// `GET /sandbox/payments`: every payment, oldest first.
+async fn list(State(sandbox): State<Sandbox>) -> Json<Vec<PaymentView>> {
+    Json(sandbox.payments())
+}
+
+/// `GET /sandbox/authorize/{paymentId}`: the link opens the bank session and shows the page.
+async fn authorize_page(
+    State(sandbox): State<Sandbox>,
+    Path(payment_id): Path<String>,
+) -> Response {
+    // An expired link is not opened, but its page still tells the payer so.
+    let shown = match sandbox.open(&payment_id) {
+        Ok(view) => Some(view),
+        Err(_) => sandbox.payment(&payment_id),
+    };
+    match shown {
+        Some(view) => html(StatusCode::OK, page::payment_page(&view)),
+        None => html(StatusCode::NOT_FOUND, page::not_found_page()),
+    }
+}
+
+async fn approve(
+    State(sandbox): State<Sandbox>,
+    Path(payment_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = sandbox.approve(&payment_id);
+    decision_reply(&sandbox, &payment_id, &headers, result)
+}
+
+async fn reject(
+    State(sandbox): State<Sandbox>,
+    Path(payment_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = sandbox.reject(&payment_id);
+    decision_reply(&sandbox, &payment_id, &headers, result)
+}
+
+async fn fail(
+    State(sandbox): State<Sandbox>,
+    Path(payment_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let result = sandbox.fail(&payment_id);
+    decision_reply(&sandbox, &payment_id, &headers, result)
+}
+
+/// A browser (the bank page's form) gets the outcome page; a machine gets the status JSON,
+/// or the error body with `404` / `409`.
+fn decision_reply(
+    sandbox: &Sandbox,
+    payment_id: &str,
+    headers: &HeaderMap,
+    result: Result<PaymentView, SandboxError>,
+) -> Response {
+    if wants_html(headers) {
+        let code = match &result {
+            Ok(_) => StatusCode::OK,
+            Err(e) => e.http_status(),
+        };
+        return match result.ok().or_else(|| sandbox.payment(payment_id)) {
+            Some(view) => html(code, page::payment_page(&view)),
+            None => html(StatusCode::NOT_FOUND, page::not_found_page()),
+        };
+    }
+    match result {
+        Ok(view) => Json(view).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+async fn no_route(uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "NotFound",
+        format!("no endpoint at {}", uri.path()),
+    )
+}
+
+async fn wrong_method(uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "MethodNotAllowed",
+        format!("{} does not accept this method", uri.path()),
+    )
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut response = (status, Html(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("text/html"))
+}
+
+/// `http://` plus the host the request came in on, so links work on whatever address and
+/// port the sandbox is reached at.
+fn base_url(headers: &HeaderMap, uri: &Uri) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| uri.authority().map(|a| a.as_str()))
+        .filter(|h| is_plain_host(h))
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+/// A host name or address with an optional port, nothing that could bend a URL.
+fn is_plain_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 255
+        && host.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':' | b'[' | b']')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    #[test]
+    fn base_url_follows_the_host_header() {
+        let mut h = HeaderMap::new();
+        let uri: Uri = "/v2/payments/accept".parse().unwrap();
+        assert_eq!(base_url(&h, &uri), "http://localhost");
+        h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:4711"));
+        assert_eq!(base_url(&h, &uri), "http://127.0.0.1:4711");
+        h.insert(header::HOST, HeaderValue::from_static("[::1]:80"));
+        assert_eq!(base_url(&h, &uri), "http://[::1]:80");
+        h.insert(header::HOST, HeaderValue::from_static("evil.example/x?"));
+        assert_eq!(base_url(&h, &uri), "http://localhost");
+        let absolute: Uri = "http://10.1.2.3:99/v2/payments/accept".parse().unwrap();
+        assert_eq!(base_url(&HeaderMap::new(), &absolute), "http://10.1.2.3:99");
+    }
+
+    #[test]
+    fn html_is_for_browsers() {
+        let mut h = HeaderMap::new();
+        assert!(!wants_html(&h));
+        h.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        assert!(!wants_html(&h));
+        h.insert(
+            header::ACCEPT,
+            HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
+        );
+        assert!(wants_html(&h));
+    }
+}

@@ -1,0 +1,51 @@
+// The only module that talks to the Rust side. Everything else imports these functions and
+// never touches window.__TAURI__ directly.
+
+const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
+
+/** A rejected command, as `{ code, message }`; `message` is meant for the cashier. */
+export class IpcError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "IpcError";
+    this.code = code;
+  }
+}
+
+function tauri() {
+  const api = window.__TAURI__;
+  if (!api) throw new IpcError("internal", "Kassa's back end is not available.");
+  return api;
+}
+
+// Rust rejects with `{ code, message }`; anything else (a bare string from Tauri itself, an
+// exception) is mapped so the cashier never sees a stack trace or JSON.
+function toIpcError(err) {
+  if (err instanceof IpcError) return err;
+  if (err && typeof err === "object" && typeof err.message === "string" && err.message) {
+    return new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
+  }
+  if (typeof err === "string" && err) return new IpcError("internal", err);
+  return new IpcError("internal", FALLBACK_MESSAGE);
+}
+
+async function call(cmd, args) {
+  try {
+    return await tauri().core.invoke(cmd, args);
+  } catch (err) {
+    throw toIpcError(err);
+  }
+}
+
+export const appInfo = () => call("app_info");
+export const keypadShow = (digits) => call("keypad_show", { digits });
+export const keypadPress = (digits, key) => call("keypad_press", { digits, key });
+export const charge = (digits, reference) => call("charge", { digits, reference });
+export const cancelSale = (saleId) => call("cancel_sale", { saleId });
+export const currentSale = () => call("current_sale");
+export const todaySales = () => call("today_sales");
+
+/** Subscribes to the "till" event stream; `handler` receives the tagged payload. */
+export function onTill(handler) {
+  return tauri().event.listen("till", (event) => handler(event.payload));
+}

@@ -1,0 +1,76 @@
+// Start-up and routing of "till" events to the screens.
+
+import * as ipc from "./ipc.js";
+import { byId } from "./dom.js";
+import { showScreen } from "./screens.js";
+import { initKeypad, isCharging, resetKeypad, showFormError } from "./keypad.js";
+import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
+import { initResult, showResult } from "./result.js";
+import { initToday, markAttention, refreshToday, showToday } from "./today.js";
+import { raiseAttention } from "./attention.js";
+
+// The last sale that ended, so a late charge() reply cannot reopen it.
+let endedSaleId = null;
+
+function openSaleUnlessEnded(sale) {
+  if (sale.saleId !== endedSaleId) openSale(sale);
+}
+
+function backToKeypad() {
+  resetKeypad();
+  showScreen("keypad");
+}
+
+function onTillEvent(payload) {
+  switch (payload.event) {
+    case "needs_attention":
+      raiseAttention(payload);
+      markAttention(payload.saleId);
+      refreshToday();
+      break;
+    case "sale_started":
+      // Usually charge() answers first; this covers its reply arriving after the event.
+      if (isCharging() && saleOnScreen() === null) openSaleUnlessEnded(payload);
+      break;
+    case "sale_ended":
+      endedSaleId = payload.saleId;
+      refreshToday();
+      if (payload.saleId === saleOnScreen()) showResult(payload);
+      break;
+    default:
+      handleSaleEvent(payload);
+  }
+}
+
+async function showMode() {
+  const { mode, apiUrl } = await ipc.appInfo();
+  const badge = byId("mode-badge");
+  badge.hidden = mode !== "sandbox";
+  badge.title = apiUrl;
+  setSandbox(mode === "sandbox");
+}
+
+/** After a restart (or a refused charge) the open sale, if any, goes straight on screen. */
+async function resumeOpenSale() {
+  try {
+    const sale = await ipc.currentSale();
+    if (sale) openSaleUnlessEnded(sale);
+  } catch (err) {
+    showFormError(err.message);
+  }
+}
+
+async function start() {
+  initKeypad({ onSaleOpened: openSaleUnlessEnded, onSaleInProgress: resumeOpenSale });
+  initSaleScreen();
+  initResult(backToKeypad);
+  initToday(backToKeypad);
+  byId("nav-today").addEventListener("click", showToday);
+  showScreen("keypad");
+
+  // Listen before asking for the open sale, so no event falls in between.
+  await ipc.onTill(onTillEvent);
+  await Promise.all([showMode(), resetKeypad(), resumeOpenSale()]);
+}
+
+start().catch((err) => showFormError(err.message));

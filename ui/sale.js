@@ -1,0 +1,149 @@
+// The QR / waiting screen for the sale in progress. Rust sends the QR codes and the status
+// wording; this module only shows them and makes sure an expired code is never on screen.
+
+import * as ipc from "./ipc.js";
+import { byId, secondsUntil, setAmount, setNotice } from "./dom.js";
+import { onLeave, showScreen } from "./screens.js";
+
+const TICK_MS = 250;
+
+const el = {
+  amount: byId("qr-amount"),
+  reference: byId("qr-reference"),
+  status: byId("sale-status"),
+  attemptError: byId("attempt-error"),
+  cancelError: byId("cancel-error"),
+  cancel: byId("cancel-sale"),
+  qr: byId("qr"),
+  pending: byId("qr-pending"),
+  pendingText: byId("qr-pending-text"),
+  countdown: byId("qr-countdown"),
+  link: byId("qr-link"),
+  linkUrl: byId("qr-link-url"),
+};
+
+// The sale on screen: { saleId, qr, attemptError }, or null.
+let sale = null;
+let ticker = 0;
+let sandbox = false;
+
+export const saleOnScreen = () => sale?.saleId ?? null;
+
+export function initSaleScreen() {
+  el.cancel.addEventListener("click", cancel);
+  onLeave("qr", closeSale);
+}
+
+/** In sandbox mode the authorization link is shown as text so a demo can open it. */
+export function setSandbox(on) {
+  sandbox = on;
+  render();
+}
+
+/** Shows the waiting screen for a sale (just charged, or resumed via current_sale). */
+export function openSale({ saleId, amountDisplay, reference, statusText = "", qr = null }) {
+  if (sale?.saleId === saleId) return;
+  clearInterval(ticker);
+  sale = { saleId, qr: null, attemptError: null };
+  setAmount(el.amount, amountDisplay);
+  el.reference.textContent = reference ? `Reference ${reference}` : "";
+  el.status.textContent = statusText;
+  setNotice(el.cancelError, "");
+  el.cancel.disabled = false;
+  clearQr();
+  if (qr) setQr(qr);
+  showScreen("qr");
+  render();
+  ticker = setInterval(render, TICK_MS);
+}
+
+/** Applies a "till" event that belongs to the sale on screen. */
+export function handleSaleEvent(payload) {
+  if (!sale || payload.saleId !== sale.saleId) return;
+  switch (payload.event) {
+    case "qr_ready":
+      setQr(payload);
+      break;
+    case "attempt_error":
+      sale.attemptError = { message: payload.message, retryAtMs: payload.retryAtMs };
+      break;
+    case "status_changed":
+      el.status.textContent = payload.statusText;
+      break;
+    default:
+      return;
+  }
+  render();
+}
+
+function closeSale() {
+  clearInterval(ticker);
+  sale = null;
+  clearQr();
+}
+
+// Swaps in a new code in one step: markup and data attributes always describe the same QR.
+function setQr(qr) {
+  if (sale.qr && qr.attempt < sale.qr.attempt) return; // a late event for an older code
+  sale.qr = qr;
+  sale.attemptError = null;
+  el.qr.innerHTML = qr.qrSvg;
+  makeScalable(el.qr.querySelector("svg"));
+  el.qr.dataset.paymentId = qr.paymentId;
+  el.qr.dataset.authorizationUrl = qr.authorizationUrl;
+  el.linkUrl.textContent = qr.authorizationUrl;
+}
+
+function clearQr() {
+  el.qr.replaceChildren();
+  delete el.qr.dataset.paymentId;
+  delete el.qr.dataset.authorizationUrl;
+  el.linkUrl.textContent = "";
+}
+
+// CSS sizes the svg to its container; that only scales the drawing if it has a viewBox.
+function makeScalable(svg) {
+  if (!svg || svg.hasAttribute("viewBox")) return;
+  const width = parseFloat(svg.getAttribute("width"));
+  const height = parseFloat(svg.getAttribute("height"));
+  if (width > 0 && height > 0) svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+}
+
+// Time-dependent parts, redrawn every tick: a code is shown only until its showUntilMs.
+function render() {
+  if (!sale) return;
+  const now = Date.now();
+  const qr = sale.qr;
+  const live = qr !== null && now < qr.showUntilMs;
+
+  el.qr.hidden = !live;
+  el.pending.hidden = live;
+  el.pendingText.textContent = qr ? "Getting a new code…" : "Getting a code…";
+  el.countdown.textContent = live ? `New code in ${secondsUntil(qr.showUntilMs, now)} s` : "";
+  // The sandbox link keeps its place while hidden so the code does not jump when it returns.
+  el.link.hidden = !sandbox;
+  el.link.classList.toggle("invisible", !live);
+  setNotice(el.attemptError, attemptErrorText(now));
+}
+
+function attemptErrorText(now) {
+  const error = sale.attemptError;
+  if (!error) return "";
+  const wait = secondsUntil(error.retryAtMs, now);
+  return wait > 0 ? `${error.message} Trying again in ${wait} s.` : error.message;
+}
+
+async function cancel() {
+  const saleId = sale?.saleId;
+  if (!saleId) return;
+  el.cancel.disabled = true;
+  setNotice(el.cancelError, "");
+  try {
+    // The result screen follows from the sale_ended event.
+    await ipc.cancelSale(saleId);
+  } catch (err) {
+    if (sale?.saleId !== saleId) return;
+    setNotice(el.cancelError, err.message);
+    el.cancel.disabled = false;
+  }
+}

@@ -1,0 +1,22 @@
+// Which screen is visible. Exactly one `#screen-*` section is shown; the others are `hidden`.
+
+import { byId } from "./dom.js";
+
+const SCREENS = ["keypad", "qr", "result", "today"];
+const leaveHandlers = new Map();
+let current = null;
+
+export const currentScreen = () => current;
+
+/** Registers `handler` to run whenever screen `name` is left (e.g. to stop its timers). */
+export function onLeave(name, handler) {
+  leaveHandlers.set(name, handler);
+}
+
+export function showScreen(name) {
+  if (current && current !== name) leaveHandlers.get(current)?.();
+  for (const screen of SCREENS) byId(`screen-${screen}`).hidden = screen !== name;
+  current = name;
+  // While a sale is waiting for the customer the cashier stays on it; Today has its own Back.
+  byId("nav-today").hidden = name === "qr" || name === "today";
+}

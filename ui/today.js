@@ -1,0 +1,90 @@
+// Today's sales: the list from Rust, newest first, with the paid total on top.
+
+import * as ipc from "./ipc.js";
+import { byId, setAmount, setNotice } from "./dom.js";
+import { showScreen } from "./screens.js";
+
+const el = {
+  back: byId("today-back"),
+  total: byId("today-total"),
+  count: byId("today-count"),
+  error: byId("today-error"),
+  list: byId("today-list"),
+};
+
+// Sales flagged by a needs_attention event, marked even before Rust's list reflects it.
+const flagged = new Set();
+// Only the newest request may render, in case refreshes overlap.
+let latestRequest = 0;
+
+export function initToday(onBack) {
+  el.back.addEventListener("click", () => onBack());
+}
+
+export function showToday() {
+  showScreen("today");
+  return refreshToday();
+}
+
+export async function refreshToday() {
+  const request = ++latestRequest;
+  try {
+    const today = await ipc.todaySales();
+    if (request === latestRequest) render(today);
+  } catch (err) {
+    if (request === latestRequest) setNotice(el.error, err.message);
+  }
+}
+
+export function markAttention(saleId) {
+  flagged.add(saleId);
+  el.list.querySelector(`.sale-row[data-sale-id="${CSS.escape(saleId)}"]`)?.classList.add("attention-row");
+}
+
+function render({ sales, paidTotalDisplay, paidCount }) {
+  setNotice(el.error, "");
+  setAmount(el.total, paidTotalDisplay);
+  el.count.textContent = paidCount === 1 ? "1 paid sale" : `${paidCount} paid sales`;
+  el.list.replaceChildren(...(sales.length ? sales.map(saleRow) : [emptyRow()]));
+}
+
+function saleRow(sale) {
+  const row = document.createElement("li");
+  row.className = "sale-row";
+  row.dataset.saleId = sale.saleId;
+  row.dataset.state = sale.state;
+  if (sale.state === "needs_attention" || flagged.has(sale.saleId)) row.classList.add("attention-row");
+
+  const detail = span("sale-detail", "");
+  detail.append(span(sale.reference ? "sale-ref" : "sale-ref sale-ref-none", sale.reference || "No reference"));
+  if (row.classList.contains("attention-row") && sale.paymentId) {
+    detail.append(span("sale-payment", `Payment ${sale.paymentId}`));
+  }
+  row.append(
+    span("sale-time", clockTime(sale.createdAtMs)),
+    span("amount sale-amount", sale.amountDisplay),
+    detail,
+    span(`chip chip-${sale.state}`, sale.stateText),
+  );
+  return row;
+}
+
+function emptyRow() {
+  const row = document.createElement("li");
+  row.className = "sale-empty";
+  row.textContent = "No sales yet today.";
+  return row;
+}
+
+function span(className, text) {
+  const s = document.createElement("span");
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+// HH:MM in the till's local time.
+function clockTime(ms) {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
