@@ -85,6 +85,15 @@ pub fn show(digits: &str, currency: Currency) -> Entry {
     }
 }
 
+/// The sale amount an entry stands for, or why it cannot be charged.
+pub fn amount(digits: &str, currency: Currency) -> Result<Money, crate::MoneyError> {
+    let d: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let minor = value(d.trim_start_matches('0')).ok_or_else(|| crate::MoneyError::TooLarge {
+        limit: Money::new(currency.max_sale_minor(), currency).display(),
+    })?;
+    Money::sale_amount(minor, currency)
+}
+
 fn value(digits: &str) -> Option<i64> {
     if digits.is_empty() {
         return Some(0);
@@ -148,6 +157,22 @@ mod tests {
         assert_eq!(after.minor, 100_000_000);
         let after = press(&"9".repeat(30), Key::Digit(1), Currency::Dkk);
         assert_eq!(after.minor, 0);
+    }
+
+    #[test]
+    fn amount_of_an_entry() {
+        assert_eq!(
+            amount("1250", Currency::Sek),
+            Ok(Money::new(1250, Currency::Sek))
+        );
+        assert_eq!(
+            amount("", Currency::Sek),
+            Err(crate::MoneyError::NotPositive)
+        );
+        assert!(matches!(
+            amount(&"9".repeat(25), Currency::Sek),
+            Err(crate::MoneyError::TooLarge { .. })
+        ));
     }
 
     #[test]

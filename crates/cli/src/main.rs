@@ -1,0 +1,267 @@
+//! `kassa`: the counter without a window, on the same engine as the app.
+//!
+//! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
+//! * `kassa cancel SALE_ID`
+//! * `kassa today [--json]`
+//! * `kassa sandbox [--port N]`
+//!
+//! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
+//! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
+//! its built-in sandbox.
+
+mod output;
+
+use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use kassa_boot::{Counter, Settings, day_report, local_day_bounds};
+use kassa_money::{Currency, Money};
+use kassa_till::{Outcome, TillEvent};
+use tokio::sync::broadcast::error::RecvError;
+
+use output::Printer;
+
+#[derive(Parser)]
+#[command(
+    name = "kassa",
+    version,
+    about = "Pay-by-bank counter: take payments with Aiia Pay"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Take a payment and follow it to its end (exit 0 when paid).
+    Charge {
+        /// The amount, e.g. 12.50 or 12,50.
+        #[arg(long)]
+        amount: String,
+        /// DKK, SEK, NOK or EUR (default: KASSA_CURRENCY, else DKK).
+        #[arg(long)]
+        currency: Option<String>,
+        /// Reference on the bank statement: letters and digits, at most 18.
+        #[arg(long)]
+        reference: Option<String>,
+        /// One JSON object per line per event, for machines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel an open sale (e.g. one left open by a crash).
+    Cancel { sale_id: String },
+    /// List today's sales.
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the Aiia sandbox on its own.
+    Sandbox {
+        #[arg(long, default_value_t = 4010)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        host: IpAddr,
+        /// How long a payment link stays valid, in seconds.
+        #[arg(long, default_value_t = 60)]
+        link_ttl: u64,
+    },
+}
+
+/// Exit codes: 0 paid (or done), 1 declined or failed, 2 bad input or settings,
+/// 3 cancelled, 4 the counter could not start.
+const EXIT_FAILED: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+const EXIT_CANCELLED: u8 = 3;
+const EXIT_START: u8 = 4;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = if matches!(cli.command, Command::Sandbox { .. }) {
+        "info"
+    } else {
+        "warn"
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KASSA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => return fail(EXIT_START, &format!("cannot start: {e}")),
+    };
+    runtime.block_on(run(cli.command))
+}
+
+async fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Sandbox {
+            port,
+            host,
+            link_ttl,
+        } => {
+            let config = kassa_sandbox::SandboxConfig {
+                link_ttl: Duration::from_secs(link_ttl),
+                ..Default::default()
+            };
+            match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(
+                    EXIT_START,
+                    &format!("cannot run the sandbox on {host}:{port}: {e}"),
+                ),
+            }
+        }
+        Command::Charge {
+            amount,
+            currency,
+            reference,
+            json,
+        } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
+        Command::Cancel { sale_id } => cancel(&sale_id).await,
+        Command::Today { json } => today(json).await,
+    }
+}
+
+fn settings() -> Result<Settings, ExitCode> {
+    let var = |k: &str| std::env::var(k).ok();
+    Settings::from_vars(var, kassa_boot::default_db_path(var))
+        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+}
+
+async fn counter(settings: Settings) -> Result<Counter, ExitCode> {
+    kassa_boot::start(settings)
+        .await
+        .map_err(|e| fail(EXIT_START, &e.to_string()))
+}
+
+async fn charge(
+    amount: &str,
+    currency: Option<&str>,
+    reference: Option<&str>,
+    json: bool,
+) -> ExitCode {
+    let mut settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Some(c) = currency {
+        match c.parse::<Currency>() {
+            Ok(c) => settings.currency = c,
+            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        }
+    }
+    let amount = match Money::parse(amount, settings.currency) {
+        Ok(a) => a,
+        Err(e) => return fail(EXIT_USAGE, &format!("bad amount: {e}")),
+    };
+    let counter = match counter(settings).await {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut events = counter.till.subscribe();
+    let sale_id = match counter.till.charge(amount, reference) {
+        Ok(id) => id,
+        Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
+            return fail(
+                EXIT_USAGE,
+                &format!(
+                    "sale {sale_id} is still open; follow it in the app or run `kassa cancel {sale_id}`"
+                ),
+            );
+        }
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let printer = Printer::new(json);
+    follow(&counter, &mut events, &sale_id, &printer).await
+}
+
+/// Prints the sale's events until it ends; Ctrl-C cancels it (and still waits for the end).
+async fn follow(
+    counter: &Counter,
+    events: &mut tokio::sync::broadcast::Receiver<TillEvent>,
+    sale_id: &str,
+    printer: &Printer,
+) -> ExitCode {
+    let mut interrupted = false;
+    loop {
+        let event = tokio::select! {
+            e = events.recv() => e,
+            _ = tokio::signal::ctrl_c(), if !interrupted => {
+                interrupted = true;
+                eprintln!("cancelling sale {sale_id}…");
+                if let Err(e) = counter.till.cancel(sale_id) {
+                    return fail(EXIT_FAILED, &e.to_string());
+                }
+                continue;
+            }
+        };
+        match event {
+            Ok(e) if e.sale_id() == sale_id => {
+                printer.event(&e);
+                if let TillEvent::SaleEnded {
+                    outcome, message, ..
+                } = &e
+                {
+                    return match outcome {
+                        Outcome::Paid => ExitCode::SUCCESS,
+                        Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),
+                        Outcome::Cancelled => {
+                            fail(EXIT_CANCELLED, "not paid: the sale was cancelled")
+                        }
+                    };
+                }
+            }
+            Ok(e) => printer.event(&e),
+            Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
+            Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
+        }
+    }
+}
+
+async fn cancel(sale_id: &str) -> ExitCode {
+    let counter = match settings() {
+        Ok(s) => match counter(s).await {
+            Ok(c) => c,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    let mut events = counter.till.subscribe();
+    if let Err(e) = counter.till.cancel(sale_id) {
+        return fail(EXIT_USAGE, &e.to_string());
+    }
+    match follow(&counter, &mut events, sale_id, &Printer::new(false)).await {
+        // Cancelling is what was asked: that outcome is success here.
+        code if code == ExitCode::from(EXIT_CANCELLED) => ExitCode::SUCCESS,
+        code => code,
+    }
+}
+
+async fn today(json: bool) -> ExitCode {
+    let counter = match settings() {
+        Ok(s) => match counter(s).await {
+            Ok(c) => c,
+            Err(code) => return code,
+        },
+        Err(code) => return code,
+    };
+    let (from, to) = local_day_bounds(counter.till.now_ms());
+    match counter.till.sales_between(from, to, 1000) {
+        Ok(sales) => {
+            Printer::new(json).day(&day_report(sales, counter.currency));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_START, &e.to_string()),
+    }
+}
+
+fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("kassa: {message}");
+    ExitCode::from(code)
+}

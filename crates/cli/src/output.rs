@@ -1,0 +1,213 @@
+//! How the CLI prints: plain lines (with the QR drawn in the terminal) for people, one JSON
+//! object per line for machines. Every event is mapped here, in one place.
+
+use kassa_boot::DayReport;
+use kassa_till::TillEvent;
+use serde::Serialize;
+
+pub struct Printer {
+    json: bool,
+}
+
+/// One `--json` line. `event`, `sale_id`, `payment_id`, `status` and `authorization_url`
+/// are always present (null when they do not apply).
+#[derive(Debug, Default, Serialize)]
+struct Line<'a> {
+    event: &'a str,
+    sale_id: &'a str,
+    payment_id: Option<&'a str>,
+    status: Option<&'a str>,
+    authorization_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attempt: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at_ms: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+fn line(e: &TillEvent) -> Line<'_> {
+    match e {
+        TillEvent::SaleStarted {
+            sale_id,
+            amount_display,
+            ..
+        } => Line {
+            event: "sale_started",
+            sale_id,
+            status: Some("open"),
+            amount: Some(amount_display),
+            ..Default::default()
+        },
+        TillEvent::QrReady(qr) => Line {
+            event: "qr_ready",
+            sale_id: &qr.sale_id,
+            payment_id: Some(&qr.payment_id),
+            status: Some("Initiated"),
+            authorization_url: Some(&qr.authorization_url),
+            attempt: Some(qr.attempt),
+            expires_at_ms: Some(qr.expires_at_ms),
+            ..Default::default()
+        },
+        TillEvent::AttemptError {
+            sale_id, message, ..
+        } => Line {
+            event: "attempt_error",
+            sale_id,
+            status: Some("error"),
+            message: Some(message),
+            ..Default::default()
+        },
+        TillEvent::StatusChanged {
+            sale_id,
+            payment_id,
+            status,
+            status_text,
+        } => Line {
+            event: "status_changed",
+            sale_id,
+            payment_id: Some(payment_id),
+            status: Some(status),
+            message: Some(status_text),
+            ..Default::default()
+        },
+        TillEvent::SaleEnded {
+            sale_id,
+            outcome,
+            message,
+            amount_display,
+            payment_id,
+        } => Line {
+            event: "sale_ended",
+            sale_id,
+            payment_id: payment_id.as_deref(),
+            status: Some(match outcome {
+                kassa_till::Outcome::Paid => "paid",
+                kassa_till::Outcome::Failed => "failed",
+                kassa_till::Outcome::Cancelled => "cancelled",
+            }),
+            amount: Some(amount_display),
+            message: Some(message),
+            ..Default::default()
+        },
+        TillEvent::NeedsAttention {
+            sale_id,
+            payment_id,
+            amount_display,
+            message,
+        } => Line {
+            event: "needs_attention",
+            sale_id,
+            payment_id: Some(payment_id),
+            status: Some("needs_attention"),
+            amount: Some(amount_display),
+            message: Some(message),
+            ..Default::default()
+        },
+    }
+}
+
+impl Printer {
+    pub fn new(json: bool) -> Self {
+        Printer { json }
+    }
+
+    pub fn event(&self, e: &TillEvent) {
+        if self.json {
+            match serde_json::to_string(&line(e)) {
+                Ok(s) => println!("{s}"),
+                Err(err) => tracing::error!(error = %err, "cannot write an event as JSON"),
+            }
+            return;
+        }
+        match e {
+            TillEvent::SaleStarted {
+                sale_id,
+                amount_display,
+                ..
+            } => {
+                println!("Sale {sale_id}: {amount_display}");
+            }
+            TillEvent::QrReady(qr) => {
+                println!(
+                    "\nCode {} — scan to pay:\n{}",
+                    qr.attempt,
+                    terminal_qr(&qr.authorization_url)
+                );
+                println!("{}\n", qr.authorization_url);
+            }
+            TillEvent::AttemptError { message, .. } => println!("! {message}"),
+            TillEvent::StatusChanged { status_text, .. } => println!("… {status_text}"),
+            TillEvent::SaleEnded {
+                message,
+                amount_display,
+                ..
+            } => println!("{message}: {amount_display}"),
+            TillEvent::NeedsAttention { message, .. } => println!("NEEDS ATTENTION: {message}"),
+        }
+    }
+
+    pub fn day(&self, report: &DayReport) {
+        if self.json {
+            match serde_json::to_string(report) {
+                Ok(s) => println!("{s}"),
+                Err(err) => tracing::error!(error = %err, "cannot write the report as JSON"),
+            }
+            return;
+        }
+        println!(
+            "{} paid sales today, {} in all",
+            report.paid_count, report.paid_total_display
+        );
+        for s in &report.sales {
+            println!(
+                "{:<34} {:>16}  {:<16} {}",
+                s.sale_id,
+                s.amount_display,
+                s.state_text,
+                s.reference.as_deref().unwrap_or("")
+            );
+        }
+    }
+}
+
+/// The QR drawn with half-block characters, two modules per character row.
+fn terminal_qr(text: &str) -> String {
+    match qrcode::QrCode::new(text.as_bytes()) {
+        Ok(code) => code
+            .render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .build(),
+        Err(e) => format!("(cannot draw the code: {e})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn json_lines_always_carry_the_named_keys() {
+        let e = TillEvent::SaleStarted {
+            sale_id: "s".into(),
+            amount_display: "1,00 kr.".into(),
+            reference: None,
+        };
+        let v: serde_json::Value = serde_json::to_value(line(&e)).unwrap();
+        for key in [
+            "event",
+            "sale_id",
+            "payment_id",
+            "status",
+            "authorization_url",
+        ] {
+            assert!(v.get(key).is_some(), "{key} missing in {v}");
+        }
+        assert_eq!(v["status"], "open");
+        assert!(v["payment_id"].is_null());
+    }
+}

@@ -1,0 +1,85 @@
+//! Tauri commands: unpack, call the core, map the error. Nothing else lives here.
+
+use kassa_boot::{DayReport, Mode, day_report, local_day_bounds};
+use kassa_money::keypad::{self, Entry, Key};
+use kassa_till::SaleView;
+use serde::Serialize;
+use tauri::State;
+
+use crate::AppState;
+use crate::error::{Code, IpcError};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    mode: Mode,
+    api_url: String,
+    currency: kassa_money::Currency,
+    version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Charged {
+    sale_id: String,
+}
+
+/// The most sales the day list shows.
+const DAY_LIST_LIMIT: u32 = 200;
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    let c = state.counter()?;
+    Ok(AppInfo {
+        mode: c.mode,
+        api_url: c.api_url.clone(),
+        currency: c.currency,
+        version: env!("CARGO_PKG_VERSION"),
+    })
+}
+
+#[tauri::command]
+pub fn keypad_show(state: State<'_, AppState>, digits: String) -> Result<Entry, IpcError> {
+    Ok(keypad::show(&digits, state.counter()?.currency))
+}
+
+#[tauri::command]
+pub fn keypad_press(
+    state: State<'_, AppState>,
+    digits: String,
+    key: String,
+) -> Result<Entry, IpcError> {
+    let key = Key::from_keyboard(&key)
+        .ok_or_else(|| IpcError::new(Code::InvalidKey, format!("\"{key}\" is not a keypad key")))?;
+    Ok(keypad::press(&digits, key, state.counter()?.currency))
+}
+
+#[tauri::command]
+pub async fn charge(
+    state: State<'_, AppState>,
+    digits: String,
+    reference: Option<String>,
+) -> Result<Charged, IpcError> {
+    let c = state.counter()?;
+    let amount = keypad::amount(&digits, c.currency)?;
+    let sale_id = c.till.charge(amount, reference.as_deref())?;
+    Ok(Charged { sale_id })
+}
+
+#[tauri::command]
+pub fn cancel_sale(state: State<'_, AppState>, sale_id: String) -> Result<(), IpcError> {
+    Ok(state.counter()?.till.cancel(&sale_id)?)
+}
+
+#[tauri::command]
+pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleView>, IpcError> {
+    Ok(state.counter()?.till.current_sale())
+}
+
+#[tauri::command]
+pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
+    let c = state.counter()?;
+    let (from, to) = local_day_bounds(c.till.now_ms());
+    let sales = c.till.sales_between(from, to, DAY_LIST_LIMIT)?;
+    Ok(day_report(sales, c.currency))
+}
