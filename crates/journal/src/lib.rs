@@ -363,15 +363,10 @@ impl Journal {
     }
 
     pub fn sale(&self, sale_id: &str) -> Result<Option<SaleRecord>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("{SALE_SELECT} WHERE s.id = ?1"),
-                [sale_id],
-                sale_row,
-            )
+        self.conn
+            .query_row(&format!("{SALE_SELECT} WHERE s.id = ?1"), [sale_id], sale_row)
             .optional()?
-            .transpose()?)
+            .transpose()
     }
 
     /// Sales still open, oldest first.
