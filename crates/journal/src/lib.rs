@@ -364,7 +364,11 @@ impl Journal {
 
     pub fn sale(&self, sale_id: &str) -> Result<Option<SaleRecord>> {
         self.conn
-            .query_row(&format!("{SALE_SELECT} WHERE s.id = ?1"), [sale_id], sale_row)
+            .query_row(
+                &format!("{SALE_SELECT} WHERE s.id = ?1"),
+                [sale_id],
+                sale_row,
+            )
             .optional()?
             .transpose()
     }

@@ -62,7 +62,7 @@ pub struct PollSchedule {
 impl Default for PollSchedule {
     fn default() -> Self {
         PollSchedule {
-            waiting: Duration::from_millis(1000),
+            waiting: Duration::from_millis(500),
             opened: Duration::from_millis(500),
             authorized: Duration::from_millis(200),
             replaced: Duration::from_millis(2000),

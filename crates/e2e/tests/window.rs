@@ -1,0 +1,256 @@
+//! The Kassa window driven end to end through tauri-driver: keypad, QR, the built-in Aiia
+//! sandbox's bank decision, the result and Today screens.
+//!
+//! Needs the built app (`cargo build -p kassa-app`), tauri-driver 2.x, WebKitWebDriver and a
+//! display. Run serially: `xvfb-run -a cargo test -p kassa-e2e -- --test-threads=1`
+//! (`scripts/test.sh` does this under a private session bus and X server).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Instant;
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use kassa_e2e::{Context, Result, Session, ensure, sandbox_decide, sandbox_from_authorization_url};
+
+/// The visible QR screen with a live code: payment id set and an inline svg drawn.
+const LIVE_QR: &str =
+    "#screen-qr:not([hidden]) #qr:not([hidden])[data-payment-id]:not([data-payment-id='']) svg";
+
+/// Waits for the keypad screen and the Sandbox badge of a freshly started app.
+async fn ready(s: &Session) -> Result<()> {
+    s.wait_for_screen("keypad").await?;
+    let badge = s
+        .wait_for(
+            "the Sandbox badge",
+            Locator::Css("#mode-badge:not([hidden])"),
+        )
+        .await?;
+    let text = badge.text().await.context("cannot read #mode-badge")?;
+    ensure(text.trim() == "Sandbox", || {
+        format!("#mode-badge reads {text:?}, not \"Sandbox\"")
+    })?;
+    ensure(
+        badge
+            .is_displayed()
+            .await
+            .context("#mode-badge displayed?")?,
+        || "#mode-badge is not displayed".to_owned(),
+    )?;
+    // A fresh journal: the keypad starts empty, with Charge disabled.
+    s.wait_for_amount("0,00").await?;
+    let charge = s.find("#charge").await?;
+    ensure(
+        !charge.is_enabled().await.context("#charge enabled?")?,
+        || "Charge is enabled with a zero amount".to_owned(),
+    )?;
+    Ok(())
+}
+
+async fn click_keys(s: &Session, keys: &[&str]) -> Result<()> {
+    for key in keys {
+        s.click(&format!("key-{key}")).await?;
+    }
+    Ok(())
+}
+
+/// Clicks Charge (or lets `charge` do it) and waits for a live QR code; returns the elapsed
+/// milliseconds and the (sandbox base URL, payment id).
+async fn wait_for_qr(s: &Session, started: Instant) -> Result<(u128, String, String)> {
+    s.wait_for("a live QR code on the QR screen", Locator::Css(LIVE_QR))
+        .await?;
+    let elapsed = started.elapsed().as_millis();
+    let qr = s.find("#qr").await?;
+    ensure(qr.is_displayed().await.context("#qr displayed?")?, || {
+        "#qr is not displayed".to_owned()
+    })?;
+    let payment_id = s.attr("qr", "data-payment-id").await?;
+    let link = s.attr("qr", "data-authorization-url").await?;
+    let (base, id) = sandbox_from_authorization_url(&link)?;
+    ensure(id == payment_id, || {
+        format!("data-authorization-url {link:?} is not for data-payment-id {payment_id:?}")
+    })?;
+    let countdown = s.text("qr-countdown").await?;
+    ensure(countdown.contains("New code in"), || {
+        format!("#qr-countdown reads {countdown:?} while a code is shown")
+    })?;
+    Ok((elapsed, base, payment_id))
+}
+
+async fn assert_text_contains(s: &Session, id: &str, expected: &str) -> Result<()> {
+    let text = s.text(id).await?;
+    ensure(text.contains(expected), || {
+        format!("#{id} reads {text:?}, expected it to contain {expected:?}")
+    })
+}
+
+#[tokio::test]
+async fn sale_paid_end_to_end() -> Result<()> {
+    let s = Session::start("sale_paid_end_to_end").await?;
+    ready(&s).await?;
+
+    click_keys(&s, &["1", "2", "5", "0"]).await?;
+    s.wait_for_amount("12,50").await?;
+    assert_text_contains(&s, "amount", "12,50 kr").await?;
+
+    let reference = s.find("#reference").await?;
+    reference.click().await.context("cannot click #reference")?;
+    reference
+        .send_keys("E2E1")
+        .await
+        .context("cannot type into #reference")?;
+    let value = reference
+        .prop("value")
+        .await
+        .context("cannot read #reference")?;
+    ensure(value.as_deref() == Some("E2E1"), || {
+        format!("#reference holds {value:?}")
+    })?;
+    // Typing into the reference must not change the amount.
+    assert_text_contains(&s, "amount", "12,50").await?;
+    let charge = s.find("#charge").await?;
+    ensure(
+        charge.is_enabled().await.context("#charge enabled?")?,
+        || "Charge is disabled with 12,50 entered".to_owned(),
+    )?;
+    s.screenshot("01-keypad.png").await?;
+
+    let started = Instant::now();
+    s.click("charge").await?;
+    let (charge_to_qr_ms, base, payment_id) = wait_for_qr(&s, started).await?;
+    println!("charge_to_qr_ms={charge_to_qr_ms}");
+    assert_text_contains(&s, "qr-amount", "12,50").await?;
+    assert_text_contains(&s, "qr-reference", "E2E1").await?;
+    s.screenshot("02-qr.png").await?;
+
+    let started = Instant::now();
+    let payment = sandbox_decide(&base, &payment_id, "approve").await?;
+    println!("sandbox approve reply: {payment}");
+    s.wait_for_result("Paid").await?;
+    let approve_to_paid_ms = started.elapsed().as_millis();
+    println!("approve_to_paid_ms={approve_to_paid_ms}");
+    s.wait_for_screen("result").await?;
+    assert_text_contains(&s, "result-amount", "12,50").await?;
+    s.screenshot("03-paid.png").await?;
+
+    s.click("new-sale").await?;
+    s.wait_for_screen("keypad").await?;
+    s.wait_for_amount("0,00").await?;
+    s.click("nav-today").await?;
+    s.wait_for_screen("today").await?;
+    let row = s
+        .wait_for(
+            "a paid sale in Today's list",
+            Locator::Css("#today-list .sale-row[data-state='paid']"),
+        )
+        .await?;
+    let rows = s
+        .client()?
+        .find_all(Locator::Css("#today-list .sale-row"))
+        .await
+        .context("cannot list the sales")?;
+    ensure(rows.len() == 1, || {
+        format!("Today lists {} sales after one sale", rows.len())
+    })?;
+    let sale_id = row
+        .attr("data-sale-id")
+        .await
+        .context("cannot read data-sale-id")?;
+    ensure(sale_id.is_some_and(|id| !id.is_empty()), || {
+        "the sale row has no data-sale-id".to_owned()
+    })?;
+    // textContent, not the WebDriver text: WebKitWebDriver's visible-text algorithm drops the
+    // reference (a nowrap/ellipsis span in a flex column) although it is on screen.
+    let row_text = row
+        .prop("textContent")
+        .await
+        .context("cannot read the sale row")?;
+    let row_text = kassa_e2e::normalize(&row_text.unwrap_or_default());
+    if !(row_text.contains("12,50") && row_text.contains("E2E1")) {
+        let html = row.html(false).await.context("cannot read the sale row")?;
+        return Err(s
+            .failure(format!(
+                "the paid row reads {row_text:?}, expected 12,50 and E2E1; html: {html}"
+            ))
+            .await);
+    }
+    assert_text_contains(&s, "today-total", "12,50").await?;
+    s.screenshot("04-today.png").await?;
+
+    s.close().await
+}
+
+#[tokio::test]
+async fn keyboard_entry_and_cancel() -> Result<()> {
+    let s = Session::start("keyboard_entry_and_cancel").await?;
+    ready(&s).await?;
+
+    // Physical keys go to the amount only while the reference field is not focused.
+    let focus = s
+        .client()?
+        .execute(
+            "return document.activeElement ? document.activeElement.id : ''",
+            vec![],
+        )
+        .await
+        .context("cannot read the focused element")?;
+    ensure(focus.as_str() != Some("reference"), || {
+        "the reference field has the focus".to_owned()
+    })?;
+    s.press_keys("700").await?;
+    s.wait_for_amount("7,00").await?;
+    let reference = s.find("#reference").await?;
+    let value = reference
+        .prop("value")
+        .await
+        .context("cannot read #reference")?;
+    ensure(value.as_deref().unwrap_or_default().is_empty(), || {
+        format!("the digits went into the reference field: {value:?}")
+    })?;
+
+    let started = Instant::now();
+    s.press_keys(&char::from(Key::Enter).to_string()).await?;
+    let (charge_to_qr_ms, _, _) = wait_for_qr(&s, started).await?;
+    println!("keyboard charge_to_qr_ms={charge_to_qr_ms}");
+    assert_text_contains(&s, "qr-amount", "7,00").await?;
+
+    s.click("cancel-sale").await?;
+    s.wait_for_result("Cancelled").await?;
+    s.wait_for_screen("result").await?;
+    assert_text_contains(&s, "result-amount", "7,00").await?;
+    s.screenshot("05-cancelled.png").await?;
+
+    s.close().await
+}
+
+#[tokio::test]
+async fn declined_in_the_bank() -> Result<()> {
+    let s = Session::start("declined_in_the_bank").await?;
+    ready(&s).await?;
+
+    click_keys(&s, &["1", "0", "0"]).await?;
+    s.wait_for_amount("1,00").await?;
+    let started = Instant::now();
+    s.click("charge").await?;
+    let (_, base, payment_id) = wait_for_qr(&s, started).await?;
+    assert_text_contains(&s, "qr-amount", "1,00").await?;
+
+    sandbox_decide(&base, &payment_id, "reject").await?;
+    s.wait_for_result("Declined").await?;
+    s.wait_for_screen("result").await?;
+    assert_text_contains(&s, "result-amount", "1,00").await?;
+    s.screenshot("06-declined.png").await?;
+
+    // The journal records it as failed.
+    s.click("new-sale").await?;
+    s.wait_for_screen("keypad").await?;
+    s.click("nav-today").await?;
+    s.wait_for_screen("today").await?;
+    s.wait_for(
+        "a failed sale in Today's list",
+        Locator::Css("#today-list .sale-row[data-state='failed']"),
+    )
+    .await?;
+
+    s.close().await
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every check and test of Kassa, the way CI does (.ci/run calls this):
+#   setup (apt packages, tauri-driver) → rustfmt → clippy → build → unit/integration tests
+#   → window end-to-end tests (kassa-e2e) under a private session bus and X server.
+# Works from a fresh clone; a cold build takes several minutes.
+# The window tests must run serially (--test-threads=1): WebKitWebDriver cannot host
+# parallel sessions. Their screenshots land in target/e2e-screens/.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+START=$SECONDS
+
+CURRENT="start"
+step() { CURRENT="$*"; printf '\n==> %s\n' "$*"; }
+RUNTIME=""
+finish() {
+  local rc=$?
+  [[ -n "$RUNTIME" ]] && rm -rf "$RUNTIME"
+  if ((rc != 0)); then
+    printf '\n==> FAILED (exit %s) at: %s (%ss)\n' "$rc" "$CURRENT" "$((SECONDS - START))" >&2
+  fi
+}
+trap finish EXIT
+
+step "setup (scripts/setup-debian.sh)"
+bash scripts/setup-debian.sh
+# setup-debian.sh may have found cargo or tauri-driver only in ~/.cargo/bin.
+export PATH="$PATH:$HOME/.cargo/bin"
+
+step "cargo fmt --all --check"
+cargo fmt --all --check
+
+step "cargo clippy --workspace --all-targets --locked -- -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo build --workspace --locked"
+cargo build --workspace --locked
+
+step "cargo test --workspace --exclude kassa-e2e --locked"
+cargo test --workspace --exclude kassa-e2e --locked
+
+step "window tests: cargo test -p kassa-e2e --locked -- --test-threads=1 (dbus-run-session + xvfb-run)"
+RUNTIME=$(mktemp -d "${TMPDIR:-/tmp}/kassa-test.XXXXXX")
+mkdir -p "$RUNTIME/run" "$RUNTIME/data"
+chmod 700 "$RUNTIME" "$RUNTIME/run"
+export XDG_RUNTIME_DIR="$RUNTIME/run" XDG_DATA_HOME="$RUNTIME/data" NO_AT_BRIDGE=1
+export KASSA_APP_BIN="${KASSA_APP_BIN:-$ROOT/target/debug/kassa-app}"
+# A desktop session's bus or display must not leak in: the tests get their own of both.
+unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
+
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+  bash -euo pipefail -c '
+    # An unlocked login keyring on the private bus, for the Secret Service.
+    echo -n ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    # --nocapture: show the timings (charge_to_qr_ms, approve_to_paid_ms) and screenshot paths.
+    cargo test -p kassa-e2e --locked -- --test-threads=1 --nocapture
+  '
+
+printf '\n==> all checks passed: fmt, clippy, build, unit tests, window tests (%ss); screenshots in %s\n' \
+  "$((SECONDS - START))" "$ROOT/target/e2e-screens"
