@@ -254,3 +254,83 @@ async fn declined_in_the_bank() -> Result<()> {
 
     s.close().await
 }
+
+/// The status the sandbox holds for a payment (`GET /v2/payments/accept/{id}`).
+async fn sandbox_status(base: &str, payment_id: &str) -> Result<String> {
+    let url = format!("{base}/v2/payments/accept/{payment_id}");
+    let reply: serde_json::Value = reqwest::Client::new()
+        .get(&url)
+        .basic_auth("sandbox-client", Some("sandbox-secret"))
+        .send()
+        .await
+        .context(format!("GET {url}"))?
+        .json()
+        .await
+        .context(format!("GET {url} did not answer JSON"))?;
+    Ok(reply["status"].as_str().unwrap_or_default().to_owned())
+}
+
+/// A sale left open gets a new, live code before the first one's minute is up, and at no
+/// moment does the window show a code the sandbox already considers expired.
+#[tokio::test]
+async fn an_open_sale_keeps_a_live_code() -> Result<()> {
+    let s = Session::start("an_open_sale_keeps_a_live_code").await?;
+    ready(&s).await?;
+    click_keys(&s, &["5", "0", "0"]).await?;
+    s.wait_for_amount("5,00").await?;
+    s.click("charge").await?;
+    let (_, base, first) = wait_for_qr(&s, Instant::now()).await?;
+
+    let shown_js =
+        "const q = document.querySelector(\"#screen-qr:not([hidden]) #qr:not([hidden])\");
+                    return q && q.querySelector('svg') ? (q.dataset.paymentId || '') : '';";
+    let started = Instant::now();
+    let mut codes = vec![first.clone()];
+    let mut checks = 0;
+    while codes.len() < 2 {
+        ensure(
+            started.elapsed() < std::time::Duration::from_secs(75),
+            || {
+                format!(
+                    "no new code after {} s; codes seen: {codes:?}",
+                    started.elapsed().as_secs()
+                )
+            },
+        )?;
+        let shown = s
+            .client()?
+            .execute(shown_js, vec![])
+            .await
+            .context("cannot read the shown code")?;
+        let shown = shown.as_str().unwrap_or_default().to_owned();
+        if !shown.is_empty() {
+            let status = sandbox_status(&base, &shown).await?;
+            checks += 1;
+            ensure(status != "Expired", || {
+                format!("the window shows code {shown}, which the sandbox says is Expired")
+            })?;
+            if !codes.contains(&shown) {
+                codes.push(shown);
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    println!(
+        "new_code_after_s={} live_checks={checks}",
+        started.elapsed().as_secs()
+    );
+    let countdown = s.text("qr-countdown").await?;
+    ensure(countdown.contains("New code in"), || {
+        format!("#qr-countdown reads {countdown:?}")
+    })?;
+    s.screenshot("07-new-code.png").await?;
+    // The replaced code stays valid until its own minute is up: the customer may still use it.
+    let first_status = sandbox_status(&base, &first).await?;
+    ensure(first_status == "Initiated", || {
+        format!("the replaced code is {first_status}")
+    })?;
+
+    s.click("cancel-sale").await?;
+    s.wait_for_result("Cancelled").await?;
+    s.close().await
+}
