@@ -37,10 +37,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo build --workspace --locked"
 cargo build --workspace --locked
 
-step "cargo test --workspace --exclude kassa-e2e --locked"
-cargo test --workspace --exclude kassa-e2e --locked
-
-step "window tests: cargo test -p kassa-e2e --locked -- --test-threads=1 (dbus-run-session + xvfb-run)"
+step "tests: unit, integration, keyring, then the window tests (dbus-run-session + xvfb-run)"
 RUNTIME=$(mktemp -d "${TMPDIR:-/tmp}/kassa-test.XXXXXX")
 mkdir -p "$RUNTIME/run" "$RUNTIME/data"
 chmod 700 "$RUNTIME" "$RUNTIME/run"
@@ -49,11 +46,16 @@ export KASSA_APP_BIN="${KASSA_APP_BIN:-$ROOT/target/debug/kassa-app}"
 # A desktop session's bus or display must not leak in: the tests get their own of both.
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
 
+# All tests run on a private session bus with an unlocked GNOME Keyring (the Secret Service
+# the keyring test stores the Client Secret in) and a private X server for the window tests.
+# The window tests run serially (--test-threads=1): WebKitWebDriver cannot host parallel
+# sessions; --nocapture shows their timings and screenshot paths.
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   bash -euo pipefail -c '
-    # An unlocked login keyring on the private bus, for the Secret Service.
     echo -n ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    # --nocapture: show the timings (charge_to_qr_ms, approve_to_paid_ms) and screenshot paths.
+    echo "==> cargo test --workspace --exclude kassa-e2e --locked"
+    cargo test --workspace --exclude kassa-e2e --locked
+    echo "==> cargo test -p kassa-e2e --locked -- --test-threads=1"
     cargo test -p kassa-e2e --locked -- --test-threads=1 --nocapture
   '
 

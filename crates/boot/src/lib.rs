@@ -3,6 +3,8 @@
 //! CLI both start here, so they behave the same.
 
 mod day;
+mod saved;
+mod secrets;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -15,6 +17,8 @@ use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 use serde::Serialize;
 
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
+pub use saved::{SavedError, SavedSettings, settings_path};
+pub use secrets::{Keyring, MemorySecrets, SecretError, SecretStore};
 
 /// Where the counter sends payments, as the screen names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,24 +57,54 @@ pub enum BootError {
     Sandbox(#[source] std::io::Error),
     #[error(transparent)]
     Till(#[from] kassa_till::TillError),
+    #[error(transparent)]
+    Saved(#[from] SavedError),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
 }
 
 impl Settings {
-    /// Reads `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
-    /// `KASSA_DESTINATION_ID`, `KASSA_CURRENCY`, `KASSA_AUTH` (`bearer` or `basic`) and
-    /// `KASSA_DB` through `var`, so tests pass their own environment.
+    /// Settings from the environment alone: `KASSA_API_URL`, `KASSA_CLIENT_ID`,
+    /// `KASSA_CLIENT_SECRET`, `KASSA_DESTINATION_ID`, `KASSA_CURRENCY`, `KASSA_AUTH`
+    /// (`bearer` or `basic`) and `KASSA_DB`, read through `var` so tests pass their own.
     pub fn from_vars(
         var: impl Fn(&str) -> Option<String>,
         default_db: PathBuf,
     ) -> Result<Self, BootError> {
-        let get = |k: &str| {
-            var(k)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
+        Self::from_parts(var, &SavedSettings::default(), None, default_db)
+    }
+
+    /// Settings as the app and the CLI use them: the environment first, then the settings
+    /// file beside the journal, and the Client Secret from the keyring when the environment
+    /// does not give one (the keyring is only asked when a Client ID is set).
+    pub fn load(
+        var: impl Fn(&str) -> Option<String>,
+        default_db: PathBuf,
+        secrets: &dyn SecretStore,
+    ) -> Result<Self, BootError> {
+        let db = env_value(&var, "KASSA_DB")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| default_db.clone());
+        let saved = SavedSettings::load(&settings_path(&db))?;
+        let has_id = env_value(&var, "KASSA_CLIENT_ID").is_some() || saved.client_id.is_some();
+        let keyring = if has_id && env_value(&var, "KASSA_CLIENT_SECRET").is_none() {
+            secrets.get()?
+        } else {
+            None
         };
+        Self::from_parts(var, &saved, keyring, default_db)
+    }
+
+    fn from_parts(
+        var: impl Fn(&str) -> Option<String>,
+        saved: &SavedSettings,
+        keyring_secret: Option<Secret>,
+        default_db: PathBuf,
+    ) -> Result<Self, BootError> {
+        let get = |k: &str| env_value(&var, k);
         let currency = match get("KASSA_CURRENCY") {
             Some(c) => c.parse()?,
-            None => Currency::Dkk,
+            None => saved.currency.unwrap_or(Currency::Dkk),
         };
         let auth = match get("KASSA_AUTH")
             .as_deref()
@@ -86,10 +120,12 @@ impl Settings {
             }
         };
         let settings = Settings {
-            api_url: get("KASSA_API_URL"),
-            client_id: get("KASSA_CLIENT_ID"),
-            client_secret: get("KASSA_CLIENT_SECRET").map(Secret::new),
-            destination_id: get("KASSA_DESTINATION_ID"),
+            api_url: get("KASSA_API_URL").or_else(|| saved.api_url.clone()),
+            client_id: get("KASSA_CLIENT_ID").or_else(|| saved.client_id.clone()),
+            client_secret: get("KASSA_CLIENT_SECRET")
+                .map(Secret::new)
+                .or(keyring_secret),
+            destination_id: get("KASSA_DESTINATION_ID").or_else(|| saved.destination_id.clone()),
             currency,
             auth,
             db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
@@ -102,9 +138,15 @@ impl Settings {
     /// name of what is missing.
     fn check(&self) -> Result<(), BootError> {
         let given = [
-            ("KASSA_CLIENT_ID", self.client_id.is_some()),
-            ("KASSA_CLIENT_SECRET", self.client_secret.is_some()),
-            ("KASSA_DESTINATION_ID", self.destination_id.is_some()),
+            ("the Client ID (KASSA_CLIENT_ID)", self.client_id.is_some()),
+            (
+                "the Client Secret (KASSA_CLIENT_SECRET or the keyring)",
+                self.client_secret.is_some(),
+            ),
+            (
+                "the destination (KASSA_DESTINATION_ID)",
+                self.destination_id.is_some(),
+            ),
         ];
         if given.iter().any(|(_, set)| *set) {
             let missing: Vec<&str> = given
@@ -129,6 +171,12 @@ impl Settings {
             Mode::Sandbox
         }
     }
+}
+
+fn env_value(var: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String> {
+    var(key)
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox.
@@ -278,12 +326,57 @@ mod tests {
         let e = Settings::from_vars(vars(&[("KASSA_CLIENT_ID", "id")]), "x".into()).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "real Aiia credentials are only partly set: KASSA_CLIENT_SECRET, KASSA_DESTINATION_ID missing"
+            "real Aiia credentials are only partly set: the Client Secret (KASSA_CLIENT_SECRET or the keyring), the destination (KASSA_DESTINATION_ID) missing"
         );
         let e = Settings::from_vars(vars(&[("KASSA_CURRENCY", "USD")]), "x".into()).unwrap_err();
         assert!(e.to_string().contains("USD"), "{e}");
         let e = Settings::from_vars(vars(&[("KASSA_AUTH", "digest")]), "x".into()).unwrap_err();
         assert!(e.to_string().contains("bearer or basic"), "{e}");
+    }
+
+    #[test]
+    fn load_merges_env_file_and_keyring_with_env_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        SavedSettings {
+            api_url: Some("https://api-sandbox.aiia.eu".into()),
+            client_id: Some("file-id".into()),
+            destination_id: Some("file-dest".into()),
+            currency: Some(Currency::Nok),
+            ..Default::default()
+        }
+        .save(&settings_path(&db))
+        .unwrap();
+        let secrets = MemorySecrets::default();
+        // No secret anywhere: refused, naming the keyring.
+        let e = Settings::load(vars(&[]), db.clone(), &secrets).unwrap_err();
+        assert!(e.to_string().contains("the keyring"), "{e}");
+        secrets.set(&Secret::new("from-keyring")).unwrap();
+        let s = Settings::load(vars(&[]), db.clone(), &secrets).unwrap();
+        assert_eq!(s.mode(), Mode::Live);
+        assert_eq!(s.client_id.as_deref(), Some("file-id"));
+        assert_eq!(
+            s.client_secret.as_ref().map(Secret::expose),
+            Some("from-keyring")
+        );
+        assert_eq!(s.currency, Currency::Nok);
+        let s = Settings::load(
+            vars(&[
+                ("KASSA_CLIENT_ID", "env-id"),
+                ("KASSA_CLIENT_SECRET", "env-secret"),
+                ("KASSA_CURRENCY", "EUR"),
+            ]),
+            db,
+            &secrets,
+        )
+        .unwrap();
+        assert_eq!(s.client_id.as_deref(), Some("env-id"));
+        assert_eq!(
+            s.client_secret.as_ref().map(Secret::expose),
+            Some("env-secret")
+        );
+        assert_eq!(s.destination_id.as_deref(), Some("file-dest"));
+        assert_eq!(s.currency, Currency::Eur);
     }
 
     #[test]

@@ -1,0 +1,114 @@
+//! The settings file (`settings.json` beside the journal): everything but the secret.
+//! Written atomically (a temporary file, then a rename), so a crash never leaves half a file.
+
+use std::path::{Path, PathBuf};
+
+use kassa_money::Currency;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SavedSettings {
+    pub api_url: Option<String>,
+    pub client_id: Option<String>,
+    pub destination_id: Option<String>,
+    /// A name for the destination, as the Connect flow reported it.
+    pub destination_name: Option<String>,
+    pub currency: Option<Currency>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SavedError {
+    #[error("cannot read the settings file {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the settings file {path} is damaged ({source}); fix or delete it")]
+    Damaged {
+        path: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("cannot save the settings file {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The settings file beside a journal.
+pub fn settings_path(db_path: &Path) -> PathBuf {
+    db_path.with_file_name("settings.json")
+}
+
+impl SavedSettings {
+    /// Reads the file; a missing file is empty settings.
+    pub fn load(path: &Path) -> Result<Self, SavedError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(source) => {
+                return Err(SavedError::Read {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        serde_json::from_str(&text).map_err(|source| SavedError::Damaged {
+            path: path.display().to_string(),
+            source,
+        })
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), SavedError> {
+        let write = |source| SavedError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(write)?;
+        }
+        let text =
+            serde_json::to_string_pretty(self).map_err(|e| write(std::io::Error::other(e)))?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, text).map_err(write)?;
+        std::fs::rename(&tmp, path).map_err(write)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_a_missing_file_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x").join("settings.json");
+        assert_eq!(
+            SavedSettings::load(&path).unwrap(),
+            SavedSettings::default()
+        );
+        let s = SavedSettings {
+            client_id: Some("id".into()),
+            destination_id: Some("d".into()),
+            currency: Some(Currency::Sek),
+            ..Default::default()
+        };
+        s.save(&path).unwrap();
+        assert_eq!(SavedSettings::load(&path).unwrap(), s);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.to_lowercase().contains("secret"), "{text}");
+    }
+
+    #[test]
+    fn a_damaged_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, "{ not json").unwrap();
+        let e = SavedSettings::load(&path).unwrap_err();
+        assert!(e.to_string().contains("is damaged"), "{e}");
+    }
+}

@@ -1,0 +1,106 @@
+//! Where the Client Secret lives: the OS keyring (Keychain, Credential Manager, Secret
+//! Service), never a file. [`SecretStore`] lets tests and tools use a memory store instead.
+
+use std::sync::Mutex;
+
+use kassa_aiia::Secret;
+
+/// The keyring entry: service and account names.
+pub const KEYRING_SERVICE: &str = "eu.kassa.counter";
+pub const KEYRING_ACCOUNT: &str = "aiia-client-secret";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error(
+        "the system keyring is not available ({0}); on Linux a Secret Service (e.g. GNOME Keyring) must be running and unlocked"
+    )]
+    Unavailable(String),
+    #[error("the system keyring refused access: {0}")]
+    Refused(String),
+}
+
+pub trait SecretStore: Send + Sync {
+    fn get(&self) -> Result<Option<Secret>, SecretError>;
+    fn set(&self, secret: &Secret) -> Result<(), SecretError>;
+    fn delete(&self) -> Result<(), SecretError>;
+}
+
+/// The OS keyring.
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    service: String,
+    account: String,
+}
+
+impl Default for Keyring {
+    fn default() -> Self {
+        Keyring {
+            service: KEYRING_SERVICE.into(),
+            account: KEYRING_ACCOUNT.into(),
+        }
+    }
+}
+
+impl Keyring {
+    /// A keyring entry under other names (tests use their own, to leave the real one alone).
+    pub fn named(service: &str, account: &str) -> Self {
+        Keyring {
+            service: service.into(),
+            account: account.into(),
+        }
+    }
+
+    fn entry(&self) -> Result<keyring::Entry, SecretError> {
+        keyring::Entry::new(&self.service, &self.account).map_err(map_error)
+    }
+}
+
+fn map_error(e: keyring::Error) -> SecretError {
+    match e {
+        keyring::Error::NoStorageAccess(inner) => SecretError::Refused(inner.to_string()),
+        other => SecretError::Unavailable(other.to_string()),
+    }
+}
+
+impl SecretStore for Keyring {
+    fn get(&self) -> Result<Option<Secret>, SecretError> {
+        match self.entry()?.get_password() {
+            Ok(s) => Ok(Some(Secret::new(s))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn set(&self, secret: &Secret) -> Result<(), SecretError> {
+        self.entry()?
+            .set_password(secret.expose())
+            .map_err(map_error)
+    }
+
+    fn delete(&self) -> Result<(), SecretError> {
+        match self.entry()?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+}
+
+/// A store in memory, for tests and for runs that must not touch the keyring.
+#[derive(Debug, Default)]
+pub struct MemorySecrets(Mutex<Option<Secret>>);
+
+impl SecretStore for MemorySecrets {
+    fn get(&self) -> Result<Option<Secret>, SecretError> {
+        Ok(self.0.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    }
+
+    fn set(&self, secret: &Secret) -> Result<(), SecretError> {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(secret.clone());
+        Ok(())
+    }
+
+    fn delete(&self) -> Result<(), SecretError> {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        Ok(())
+    }
+}
