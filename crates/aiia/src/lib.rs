@@ -4,6 +4,7 @@
 
 mod error;
 mod secret;
+pub mod webhook;
 pub mod wire;
 
 use std::time::Duration;

@@ -5,6 +5,7 @@
 mod day;
 mod saved;
 mod secrets;
+pub mod webhook_listener;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ use serde::Serialize;
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
 pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{Keyring, MemorySecrets, SecretError, SecretStore};
+pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
 
 /// Where the counter sends payments, as the screen names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,6 +43,8 @@ pub struct Settings {
     pub currency: Currency,
     pub auth: AuthMode,
     pub db_path: PathBuf,
+    /// The webhook listener; `None` (the default) keeps it off.
+    pub webhook: Option<WebhookSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,12 +65,20 @@ pub enum BootError {
     Saved(#[from] SavedError),
     #[error(transparent)]
     Secret(#[from] SecretError),
+    #[error("cannot listen for webhooks on {addr}: {source}")]
+    Webhook {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl Settings {
     /// Settings from the environment alone: `KASSA_API_URL`, `KASSA_CLIENT_ID`,
     /// `KASSA_CLIENT_SECRET`, `KASSA_DESTINATION_ID`, `KASSA_CURRENCY`, `KASSA_AUTH`
     /// (`bearer` or `basic`) and `KASSA_DB`, read through `var` so tests pass their own.
+    /// `KASSA_WEBHOOK_BIND` (e.g. `127.0.0.1:8787`) with `KASSA_WEBHOOK_SECRET` turns the
+    /// webhook listener on.
     pub fn from_vars(
         var: impl Fn(&str) -> Option<String>,
         default_db: PathBuf,
@@ -129,6 +141,7 @@ impl Settings {
             currency,
             auth,
             db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
+            webhook: webhook_settings(get("KASSA_WEBHOOK_BIND"), get("KASSA_WEBHOOK_SECRET"))?,
         };
         settings.check()?;
         Ok(settings)
@@ -179,19 +192,55 @@ fn env_value(var: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String>
         .filter(|v| !v.is_empty())
 }
 
-/// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox.
+/// The webhook listener is on with both settings, off with neither; one alone is refused.
+fn webhook_settings(
+    bind: Option<String>,
+    secret: Option<String>,
+) -> Result<Option<WebhookSettings>, BootError> {
+    match (bind, secret) {
+        (None, None) => Ok(None),
+        (Some(bind), Some(secret)) => {
+            let addr = bind.parse().map_err(|_| {
+                BootError::Setting(format!(
+                    "bad setting KASSA_WEBHOOK_BIND: \"{bind}\" (use an address and port, e.g. 127.0.0.1:8787)"
+                ))
+            })?;
+            Ok(Some(WebhookSettings::new(addr, Secret::new(secret))))
+        }
+        (Some(_), None) => Err(BootError::Setting(
+            "KASSA_WEBHOOK_BIND is set but KASSA_WEBHOOK_SECRET is missing: the listener needs both".into(),
+        )),
+        (None, Some(_)) => Err(BootError::Setting(
+            "KASSA_WEBHOOK_SECRET is set but KASSA_WEBHOOK_BIND is missing: the listener needs both".into(),
+        )),
+    }
+}
+
+/// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox and
+/// the webhook listener.
 pub struct Counter {
     pub till: Till<Client>,
     pub mode: Mode,
     pub api_url: String,
     pub currency: Currency,
     sandbox: Option<RunningSandbox>,
+    webhooks: Option<WebhookListener>,
 }
 
 impl Counter {
     /// The embedded sandbox, when the counter runs on it.
     pub fn sandbox(&self) -> Option<&RunningSandbox> {
         self.sandbox.as_ref()
+    }
+
+    /// The webhook listener, when it is on.
+    pub fn webhooks(&self) -> Option<&WebhookListener> {
+        self.webhooks.as_ref()
+    }
+
+    /// Verified webhooks make the engine poll at once (else polling alone finds changes).
+    pub fn webhooks_on(&self) -> bool {
+        self.webhooks.is_some()
     }
 }
 
@@ -251,6 +300,27 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
         std::sync::Arc::new(RandomIds),
         TillConfig::new(destination),
     );
+    let webhooks = match &settings.webhook {
+        Some(webhook) => {
+            let poked = till.clone();
+            let on_event: webhook_listener::OnEvent = std::sync::Arc::new(move |_| poked.poke());
+            let listener = WebhookListener::bind(webhook, on_event)
+                .await
+                .map_err(|source| BootError::Webhook {
+                    addr: webhook.bind,
+                    source,
+                })?;
+            // The embedded sandbox sends its events to this listener.
+            if let Some(running) = &sandbox {
+                running.sandbox().set_webhook(
+                    Some(listener.url().to_owned()),
+                    Some(webhook.secret.expose().to_owned()),
+                );
+            }
+            Some(listener)
+        }
+        None => None,
+    };
     let open = till.resume()?;
     if !open.is_empty() {
         tracing::info!(count = open.len(), "resumed open sales");
@@ -261,6 +331,7 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
         api_url,
         currency: settings.currency,
         sandbox,
+        webhooks,
     })
 }
 

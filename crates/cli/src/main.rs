@@ -3,11 +3,12 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
-//! * `kassa sandbox [--port N]`
+//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
-//! its built-in sandbox.
+//! its built-in sandbox. `KASSA_WEBHOOK_BIND` with `KASSA_WEBHOOK_SECRET` turns on the webhook
+//! listener.
 
 mod output;
 
@@ -67,6 +68,12 @@ enum Command {
         /// How long a payment link stays valid, in seconds.
         #[arg(long, default_value_t = 60)]
         link_ttl: u64,
+        /// Send signed event notifications (webhooks) to this URL.
+        #[arg(long)]
+        webhook_url: Option<String>,
+        /// The secret webhooks are signed with (default: sandbox-webhook-secret).
+        #[arg(long, requires = "webhook_url")]
+        webhook_secret: Option<String>,
     },
 }
 
@@ -104,10 +111,15 @@ async fn run(command: Command) -> ExitCode {
             port,
             host,
             link_ttl,
+            webhook_url,
+            webhook_secret,
         } => {
+            let defaults = kassa_sandbox::SandboxConfig::default();
             let config = kassa_sandbox::SandboxConfig {
                 link_ttl: Duration::from_secs(link_ttl),
-                ..Default::default()
+                webhook_url,
+                webhook_secret: webhook_secret.unwrap_or(defaults.webhook_secret.clone()),
+                ..defaults
             };
             match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {
                 Ok(()) => ExitCode::SUCCESS,

@@ -21,6 +21,11 @@ pub struct SandboxConfig {
     pub settle_delay: Duration,
     /// Lifetime of an access token from `POST /v1/oauth/token`.
     pub token_ttl: Duration,
+    /// Where signed event notifications go; none are sent without one. Settable at run time
+    /// too ([`crate::Sandbox::set_webhook`], `PUT /sandbox/admin/webhook`).
+    pub webhook_url: Option<String>,
+    /// The secret event notifications are signed with (HMAC-SHA256).
+    pub webhook_secret: String,
 }
 
 impl Default for SandboxConfig {
@@ -33,6 +38,8 @@ impl Default for SandboxConfig {
             session_ttl: Duration::from_secs(300),
             settle_delay: Duration::from_millis(300),
             token_ttl: Duration::from_secs(3600),
+            webhook_url: None,
+            webhook_secret: "sandbox-webhook-secret".into(),
         }
     }
 }
@@ -48,6 +55,8 @@ impl fmt::Debug for SandboxConfig {
             .field("session_ttl", &self.session_ttl)
             .field("settle_delay", &self.settle_delay)
             .field("token_ttl", &self.token_ttl)
+            .field("webhook_url", &self.webhook_url)
+            .field("webhook_secret", &"<redacted>")
             .finish()
     }
 }
@@ -61,5 +70,6 @@ mod tests {
         let text = format!("{:?}", SandboxConfig::default());
         assert!(text.contains("sandbox-client"));
         assert!(!text.contains("sandbox-secret"));
+        assert!(!text.contains("sandbox-webhook-secret"));
     }
 }

@@ -11,6 +11,7 @@
 //! * `POST /sandbox/payments/{paymentId}/approve|reject|fail`: the payer's (or the bank's)
 //!   decision, for the page and for machines.
 //! * `GET /sandbox/payments`: every payment, oldest first.
+//! * `GET|PUT /sandbox/admin/webhook`: where signed event notifications go ([`webhooks`]).
 //!
 //! State lives in memory. Statuses are never advanced by a timer: each payment keeps when it
 //! was created, opened and decided, and its status is computed from those instants and the
@@ -25,6 +26,7 @@ mod payment;
 mod routes;
 mod server;
 mod timefmt;
+pub mod webhooks;
 mod wire;
 
 use std::collections::HashMap;
@@ -38,6 +40,7 @@ pub use config::SandboxConfig;
 pub use error::{ErrorBody, SandboxError};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
+pub use webhooks::{RetryPolicy, WebhookDelivery};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
 
 use crate::auth::{Credentials, Tokens};
@@ -57,6 +60,7 @@ struct Inner {
     timings: Timings,
     payments: Mutex<Payments>,
     tokens: Mutex<Tokens>,
+    webhooks: webhooks::Hub,
 }
 
 #[derive(Default)]
@@ -88,6 +92,8 @@ impl Sandbox {
             session_ttl_ms: duration_ms(config.session_ttl),
             settle_delay_ms: duration_ms(config.settle_delay),
         };
+        let webhooks =
+            webhooks::Hub::new(config.webhook_url.clone(), config.webhook_secret.clone());
         Sandbox {
             inner: Arc::new(Inner {
                 config,
@@ -95,6 +101,7 @@ impl Sandbox {
                 timings,
                 payments: Mutex::new(Payments::default()),
                 tokens: Mutex::new(Tokens::default()),
+                webhooks,
             }),
         }
     }
@@ -180,6 +187,7 @@ impl Sandbox {
         let after = action(record, now)?;
         if before != after {
             tracing::info!(payment_id, from = %before, to = %after, "{what}");
+            self.webhook_hint();
         }
         Ok(record.view_at(now))
     }

@@ -27,6 +27,7 @@ pub(crate) fn router(sandbox: Sandbox) -> Router {
         .route("/sandbox/payments/{payment_id}/approve", post(approve))
         .route("/sandbox/payments/{payment_id}/reject", post(reject))
         .route("/sandbox/payments/{payment_id}/fail", post(fail))
+        .merge(crate::webhooks::admin_routes())
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .with_state(sandbox)

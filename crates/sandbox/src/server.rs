@@ -66,6 +66,7 @@ impl Sandbox {
         let base_url = base_url_for(addr);
         let (stop, stopped) = oneshot::channel::<()>();
         let router = self.router();
+        self.start_webhooks();
         let task = tokio::spawn(async move {
             let shutdown = async {
                 // A send or a dropped sender both mean stop.
@@ -99,6 +100,7 @@ pub async fn serve(config: SandboxConfig, addr: SocketAddr) -> io::Result<()> {
         client_id = %config.client_id,
         client_secret = %config.client_secret,
         destination_ids = %config.destination_ids.join(", "),
+        webhook_url = config.webhook_url.as_deref().unwrap_or("(none)"),
         "Aiia Pay sandbox ready (sandbox credentials; press ctrl-c to stop)"
     );
     if let Err(e) = tokio::signal::ctrl_c().await {

@@ -1,0 +1,385 @@
+//! Webhooks end to end: the engine polls on a slow schedule (30 s), the sandbox sends signed
+//! events to the webhook listener, and a verified event makes the engine read its statuses at
+//! once. So a sale paid long before its first scheduled poll was paid because of the webhook;
+//! a forged, stale or replayed delivery makes nothing happen.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use kassa_aiia::webhook::{
+    EVENT_ID_HEADER, EVENT_TYPE_HEADER, PAYMENT_UPDATED, SIGNATURE_HEADER, TIMESTAMP_HEADER,
+    WebhookHeaders,
+};
+use kassa_aiia::{Client, Config, Secret};
+use kassa_boot::{Settings, WebhookListener, WebhookSettings, WebhookStats};
+use kassa_journal::{Journal, SaleState};
+use kassa_money::{Currency, Money};
+use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_till::{Outcome, PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
+use tokio::sync::broadcast::Receiver;
+
+const SECRET: &str = "counter-webhook-secret";
+/// Far slower than any wait in these tests: a status read can only come from a webhook.
+const SLOW: Duration = Duration::from_secs(30);
+
+struct Rig {
+    sandbox: RunningSandbox,
+    listener: WebhookListener,
+    till: Till<Client>,
+    events: Receiver<TillEvent>,
+    _dir: tempfile::TempDir,
+}
+
+async fn rig() -> Rig {
+    let sandbox_config = SandboxConfig {
+        settle_delay: Duration::from_millis(100),
+        ..Default::default()
+    };
+    let destination = sandbox_config.destination_ids[0].clone();
+    let client_id = sandbox_config.client_id.clone();
+    let secret = Secret::new(sandbox_config.client_secret.clone());
+    let sandbox = Sandbox::new(sandbox_config)
+        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .unwrap();
+    let client = Client::new(Config::new(sandbox.base_url(), client_id, secret)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("kassa.db")).unwrap();
+    let config = TillConfig {
+        poll: PollSchedule {
+            waiting: SLOW,
+            opened: SLOW,
+            authorized: SLOW,
+            replaced: SLOW,
+            after_error: SLOW,
+        },
+        ..TillConfig::new(destination)
+    };
+    let till = Till::new(
+        client,
+        journal,
+        Arc::new(SystemClock),
+        Arc::new(RandomIds),
+        config,
+    );
+    let events = till.subscribe();
+    let poked = till.clone();
+    let listener = WebhookListener::bind(
+        &WebhookSettings::new(
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            Secret::new(SECRET),
+        ),
+        Arc::new(move |_| poked.poke()),
+    )
+    .await
+    .unwrap();
+    Rig {
+        sandbox,
+        listener,
+        till,
+        events,
+        _dir: dir,
+    }
+}
+
+async fn next(rx: &mut Receiver<TillEvent>, f: impl Fn(&TillEvent) -> bool) -> TillEvent {
+    tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            let e = rx.recv().await.unwrap();
+            if f(&e) {
+                return e;
+            }
+        }
+    })
+    .await
+    .expect("the expected event came within 20 s (before the 30 s poll)")
+}
+
+/// Charges and returns the sale id, the payment id on screen and when its code was made.
+async fn charge(r: &mut Rig) -> (String, String, i64) {
+    let sale = r
+        .till
+        .charge(Money::new(4200, Currency::Dkk), None)
+        .unwrap();
+    let TillEvent::QrReady(code) =
+        next(&mut r.events, |e| matches!(e, TillEvent::QrReady(_))).await
+    else {
+        unreachable!()
+    };
+    // The code lives 60 s from its creation.
+    let created_ms = code.expires_at_ms - 60_000;
+    (sale, code.payment_id, created_ms)
+}
+
+/// Posts a delivery to the listener as Aiia would.
+async fn post(r: &Rig, headers: &WebhookHeaders, body: &str) -> reqwest::StatusCode {
+    reqwest::Client::new()
+        .post(r.listener.url())
+        .header("content-type", "application/json")
+        .header(SIGNATURE_HEADER, &headers.signature)
+        .header(TIMESTAMP_HEADER, &headers.timestamp)
+        .header(EVENT_ID_HEADER, &headers.event_id)
+        .header(EVENT_TYPE_HEADER, &headers.event_type)
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+fn body_for(payment_id: &str) -> String {
+    format!(
+        r#"{{"id":"x","type":"PaymentUpdated","createdAt":"2026-11-25T10:00:00.000Z","data":{{"paymentId":"{payment_id}","status":"Executed"}}}}"#
+    )
+}
+
+#[tokio::test]
+async fn an_approval_is_paid_at_once_thanks_to_the_webhook() {
+    let mut r = rig().await;
+    r.sandbox
+        .sandbox()
+        .set_webhook(Some(r.listener.url().to_owned()), Some(SECRET.to_owned()));
+    let (sale, payment_id, created_ms) = charge(&mut r).await;
+
+    r.sandbox.sandbox().approve(&payment_id).unwrap();
+    let end = next(&mut r.events, |e| matches!(e, TillEvent::SaleEnded { .. })).await;
+    let paid_ms = r.till.now_ms();
+    assert!(matches!(
+        end,
+        TillEvent::SaleEnded {
+            outcome: Outcome::Paid,
+            ..
+        }
+    ));
+    // The first scheduled status read would have been 30 s after the code was made.
+    assert!(
+        paid_ms < created_ms + SLOW.as_millis() as i64,
+        "paid at {paid_ms}, before the first poll at {}",
+        created_ms + SLOW.as_millis() as i64
+    );
+    // Caused by verified webhooks: Authorized, then Executed.
+    let stats = r.listener.stats();
+    assert!(stats.accepted >= 1, "{stats:?}");
+    assert_eq!(stats.rejected, 0);
+    let delivered: Vec<_> = r
+        .sandbox
+        .sandbox()
+        .webhook_deliveries()
+        .into_iter()
+        .filter(|d| d.payment_id == payment_id && d.delivered)
+        .collect();
+    assert!(!delivered.is_empty());
+    let detail = r.till.sale_detail(&sale).unwrap();
+    assert_eq!(detail.sale.state, SaleState::Paid);
+    assert_eq!(
+        detail.sale.paid_payment_id.as_deref(),
+        Some(payment_id.as_str())
+    );
+}
+
+#[tokio::test]
+async fn forged_stale_and_replayed_webhooks_make_nothing_happen() {
+    let mut r = rig().await;
+    // The sandbox sends nothing here: every delivery is made by the test.
+    let (sale, payment_id, created_ms) = charge(&mut r).await;
+    r.sandbox.sandbox().approve(&payment_id).unwrap();
+    let body = body_for(&payment_id);
+
+    // Signed with the wrong secret.
+    let forged = WebhookHeaders::signed(
+        &Secret::new("guessed"),
+        now_unix(),
+        "evt-forged",
+        PAYMENT_UPDATED,
+        body.as_bytes(),
+    );
+    assert_eq!(post(&r, &forged, &body).await, 401);
+    // Rightly signed, but ten minutes old.
+    let stale = WebhookHeaders::signed(
+        &Secret::new(SECRET),
+        now_unix() - 600,
+        "evt-stale",
+        PAYMENT_UPDATED,
+        body.as_bytes(),
+    );
+    assert_eq!(post(&r, &stale, &body).await, 401);
+    // No signature at all.
+    let unsigned = reqwest::Client::new()
+        .post(r.listener.url())
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unsigned.status(), 401);
+
+    // Nothing was read: the sale is still open although the payment is executed.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        r.till.sale_detail(&sale).unwrap().sale.state,
+        SaleState::Open
+    );
+    assert!(no_status_read(&mut r.events));
+    assert_eq!(
+        r.listener.stats(),
+        WebhookStats {
+            accepted: 0,
+            replayed: 0,
+            rejected: 3
+        }
+    );
+
+    // A good one makes the engine read at once.
+    let good = WebhookHeaders::signed(
+        &Secret::new(SECRET),
+        now_unix(),
+        "evt-good",
+        PAYMENT_UPDATED,
+        body.as_bytes(),
+    );
+    assert_eq!(post(&r, &good, &body).await, 200);
+    next(&mut r.events, |e| {
+        matches!(
+            e,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Paid,
+                ..
+            }
+        )
+    })
+    .await;
+    assert!(r.till.now_ms() < created_ms + SLOW.as_millis() as i64);
+
+    // The same delivery again: acknowledged, ignored.
+    assert_eq!(post(&r, &good, &body).await, 200);
+    assert_eq!(
+        r.listener.stats(),
+        WebhookStats {
+            accepted: 1,
+            replayed: 1,
+            rejected: 3
+        }
+    );
+}
+
+/// True when no event in the queue is a status read's result.
+fn no_status_read(rx: &mut Receiver<TillEvent>) -> bool {
+    while let Ok(e) = rx.try_recv() {
+        if matches!(
+            e,
+            TillEvent::StatusChanged { .. } | TillEvent::SaleEnded { .. }
+        ) {
+            return false;
+        }
+    }
+    true
+}
+
+fn vars(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
+    move |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+#[tokio::test]
+async fn the_counter_points_its_embedded_sandbox_at_its_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("k.db");
+    let settings = Settings::from_vars(
+        vars(vec![
+            ("KASSA_WEBHOOK_BIND", "127.0.0.1:0".into()),
+            ("KASSA_WEBHOOK_SECRET", SECRET.into()),
+        ]),
+        db.clone(),
+    )
+    .unwrap();
+    let counter = kassa_boot::start(settings).await.unwrap();
+    assert!(counter.webhooks_on());
+    let listener = counter.webhooks().unwrap();
+    let sandbox = counter.sandbox().unwrap().sandbox();
+    assert_eq!(sandbox.webhook_url().as_deref(), Some(listener.url()));
+
+    let mut events = counter.till.subscribe();
+    counter
+        .till
+        .charge(Money::new(100, Currency::Dkk), None)
+        .unwrap();
+    let TillEvent::QrReady(code) = next(&mut events, |e| matches!(e, TillEvent::QrReady(_))).await
+    else {
+        unreachable!()
+    };
+    sandbox.reject(&code.payment_id).unwrap();
+    next(&mut events, |e| matches!(e, TillEvent::SaleEnded { .. })).await;
+    // The sandbox's event reached the listener, signed with the shared secret.
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while counter.webhooks().unwrap().stats().accepted == 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(counter.webhooks().unwrap().stats().rejected, 0);
+
+    // Off by default.
+    let plain = Settings::from_vars(vars(vec![]), dir.path().join("other.db")).unwrap();
+    assert!(plain.webhook.is_none());
+}
+
+#[test]
+fn the_listener_needs_both_settings_and_a_real_address() {
+    let only_bind = Settings::from_vars(
+        vars(vec![("KASSA_WEBHOOK_BIND", "127.0.0.1:8787".into())]),
+        "x.db".into(),
+    )
+    .unwrap_err();
+    assert!(
+        only_bind
+            .to_string()
+            .contains("KASSA_WEBHOOK_SECRET is missing"),
+        "{only_bind}"
+    );
+    let only_secret = Settings::from_vars(
+        vars(vec![("KASSA_WEBHOOK_SECRET", "s3cr3t-hook".into())]),
+        "x.db".into(),
+    )
+    .unwrap_err();
+    assert!(
+        only_secret
+            .to_string()
+            .contains("KASSA_WEBHOOK_BIND is missing"),
+        "{only_secret}"
+    );
+    assert!(!only_secret.to_string().contains("s3cr3t"));
+    let bad = Settings::from_vars(
+        vars(vec![
+            ("KASSA_WEBHOOK_BIND", "localhost".into()),
+            ("KASSA_WEBHOOK_SECRET", "s3cr3t-hook".into()),
+        ]),
+        "x.db".into(),
+    )
+    .unwrap_err();
+    assert!(bad.to_string().contains("KASSA_WEBHOOK_BIND"), "{bad}");
+    let on = Settings::from_vars(
+        vars(vec![
+            ("KASSA_WEBHOOK_BIND", "127.0.0.1:8787".into()),
+            ("KASSA_WEBHOOK_SECRET", "s3cr3t-hook".into()),
+        ]),
+        "x.db".into(),
+    )
+    .unwrap();
+    let webhook = on.webhook.as_ref().unwrap();
+    assert_eq!(webhook.bind, "127.0.0.1:8787".parse().unwrap());
+    assert!(!format!("{on:?}").contains("s3cr3t"));
+}

@@ -1,0 +1,384 @@
+//! Signed event notifications: a local receiver on 127.0.0.1:0 gets every status change,
+//! signed, in order per payment, and again after failed attempts. The sandbox's signing is
+//! checked against the shared fixture (docs/fixtures/webhook-delivery.json), which the
+//! client's verifier checks too.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use kassa_sandbox::webhooks::{
+    self, EVENT_ID_HEADER, EVENT_TYPE_HEADER, EventBody, SIGNATURE_HEADER, TIMESTAMP_HEADER,
+};
+use kassa_sandbox::{
+    AcceptResponse, ManualClock, PaymentStatus, RetryPolicy, RunningSandbox, Sandbox, SandboxConfig,
+};
+use serde_json::Value;
+
+const START_MS: i64 = 1_795_600_000_000;
+const WEBHOOK_SECRET: &str = "receiver-shared-secret";
+const BODY: &str = r#"{"destinationId":"sandbox-destination","amount":12.50,"currency":"DKK","schemeId":"DanishDomesticCreditTransfer","reference":"KASSA1","redirectUrl":"https://kassa.local/return"}"#;
+
+/// One request the receiver got.
+#[derive(Debug, Clone)]
+struct Received {
+    headers: HeaderMap,
+    body: Bytes,
+    answered: StatusCode,
+}
+
+impl Received {
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).unwrap().to_str().unwrap()
+    }
+
+    fn event(&self) -> EventBody {
+        serde_json::from_slice(&self.body).unwrap()
+    }
+
+    /// The signature is what the shared secret gives for this delivery.
+    fn signed_with(&self, secret: &str) -> bool {
+        webhooks::sign(
+            secret,
+            self.header(TIMESTAMP_HEADER),
+            self.header(EVENT_ID_HEADER),
+            self.header(EVENT_TYPE_HEADER),
+            &self.body,
+        ) == self.header(SIGNATURE_HEADER)
+    }
+}
+
+#[derive(Clone)]
+struct Receiver {
+    got: Arc<Mutex<Vec<Received>>>,
+    /// Answer 500 to this many requests first.
+    fail_first: Arc<AtomicUsize>,
+}
+
+async fn handle(State(r): State<Receiver>, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let failing = r
+        .fail_first
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
+    let answered = if failing {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else {
+        StatusCode::OK
+    };
+    r.got.lock().unwrap().push(Received {
+        headers,
+        body,
+        answered,
+    });
+    answered
+}
+
+/// A receiver on a random loopback port; returns its URL.
+async fn receiver(fail_first: usize) -> (String, Receiver) {
+    let r = Receiver {
+        got: Arc::default(),
+        fail_first: Arc::new(AtomicUsize::new(fail_first)),
+    };
+    let app = Router::new()
+        .route("/hook", post(handle))
+        .with_state(r.clone());
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, r)
+}
+
+struct Rig {
+    running: RunningSandbox,
+    clock: Arc<ManualClock>,
+    http: reqwest::Client,
+}
+
+async fn rig(webhook_url: Option<String>) -> Rig {
+    let clock = Arc::new(ManualClock::new(START_MS));
+    let config = SandboxConfig {
+        webhook_url,
+        webhook_secret: WEBHOOK_SECRET.into(),
+        ..Default::default()
+    };
+    let sandbox = Sandbox::with_clock(config, clock.clone());
+    sandbox.set_webhook_retry(RetryPolicy {
+        max_attempts: 4,
+        first_backoff: Duration::from_millis(50),
+        max_backoff: Duration::from_millis(200),
+        timeout: Duration::from_secs(2),
+    });
+    let running = sandbox
+        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .unwrap();
+    Rig {
+        running,
+        clock,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl Rig {
+    fn sandbox(&self) -> &Sandbox {
+        self.running.sandbox()
+    }
+
+    async fn create(&self) -> String {
+        let reply = self
+            .http
+            .post(format!("{}/v2/payments/accept", self.running.base_url()))
+            .basic_auth("sandbox-client", Some("sandbox-secret"))
+            .header("content-type", "application/json")
+            .body(BODY)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 201);
+        reply.json::<AcceptResponse>().await.unwrap().payment_id
+    }
+}
+
+/// Waits (up to 10 s) until `done` holds for what the receiver got.
+async fn until(r: &Receiver, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+    tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let got = r.got.lock().unwrap().clone();
+            if done(&got) {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("the receiver got what was expected within 10 s")
+}
+
+fn statuses(got: &[Received]) -> Vec<PaymentStatus> {
+    got.iter()
+        .filter(|g| g.answered.is_success())
+        .map(|g| g.event().data.status)
+        .collect()
+}
+
+fn fixture() -> Value {
+    let path = format!(
+        "{}/../../docs/fixtures/webhook-delivery.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_sandbox_signs_the_documented_delivery_exactly() {
+    let fx = fixture();
+    let h = &fx["headers"];
+    let body = fx["body"].as_str().unwrap();
+    let signature = webhooks::sign(
+        fx["secret"].as_str().unwrap(),
+        h[TIMESTAMP_HEADER].as_str().unwrap(),
+        h[EVENT_ID_HEADER].as_str().unwrap(),
+        h[EVENT_TYPE_HEADER].as_str().unwrap(),
+        body.as_bytes(),
+    );
+    assert_eq!(signature, h[SIGNATURE_HEADER].as_str().unwrap());
+    // And the sandbox writes its bodies in exactly the documented shape.
+    let event: EventBody = serde_json::from_str(body).unwrap();
+    assert_eq!(serde_json::to_string(&event).unwrap(), body);
+}
+
+#[tokio::test]
+async fn every_change_reaches_the_receiver_signed_and_in_order() {
+    let (url, r) = receiver(0).await;
+    let rig = rig(Some(url)).await;
+    let id = rig.create().await;
+    rig.sandbox().approve(&id).unwrap();
+    // Authorized is sent at once; Executed when the settle delay has passed.
+    until(&r, |g| statuses(g) == [PaymentStatus::Authorized]).await;
+    rig.clock.advance(Duration::from_millis(300));
+    let got = until(&r, |g| statuses(g).len() == 2).await;
+    assert_eq!(
+        statuses(&got),
+        [PaymentStatus::Authorized, PaymentStatus::Executed]
+    );
+    for g in &got {
+        assert!(g.signed_with(WEBHOOK_SECRET), "{g:?}");
+        assert!(!g.signed_with("another-secret"));
+        let event = g.event();
+        assert_eq!(event.data.payment_id, id);
+        assert_eq!(event.event_type, "PaymentUpdated");
+        assert_eq!(g.header(EVENT_ID_HEADER), event.id);
+        assert_eq!(g.header(EVENT_TYPE_HEADER), "PaymentUpdated");
+        // Signed at the sandbox's time, in Unix seconds.
+        let t: i64 = g.header(TIMESTAMP_HEADER).parse().unwrap();
+        assert!((START_MS / 1000..=START_MS / 1000 + 1).contains(&t), "{t}");
+        assert_eq!(g.headers["content-type"], "application/json");
+    }
+    assert_ne!(got[0].event().id, got[1].event().id);
+    let log = rig.sandbox().webhook_deliveries();
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().all(|d| d.delivered && d.attempts == 1));
+}
+
+#[tokio::test]
+async fn changes_that_come_with_time_are_announced_by_the_ticker() {
+    let (url, r) = receiver(0).await;
+    let rig = rig(Some(url)).await;
+    let id = rig.create().await;
+    // Nothing to say about a new payment.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(r.got.lock().unwrap().is_empty());
+    rig.clock.advance(Duration::from_secs(60));
+    let got = until(&r, |g| !statuses(g).is_empty()).await;
+    assert_eq!(statuses(&got), [PaymentStatus::Expired]);
+    assert_eq!(got[0].event().data.payment_id, id);
+}
+
+#[tokio::test]
+async fn a_failing_receiver_gets_the_event_after_retries_and_order_is_kept() {
+    let (url, r) = receiver(2).await;
+    let rig = rig(Some(url)).await;
+    let id = rig.create().await;
+    rig.sandbox().approve(&id).unwrap();
+    // Settle only once Authorized is on its way, so both changes are seen.
+    until(&r, |g| !g.is_empty()).await;
+    rig.clock.advance(Duration::from_millis(300));
+    let got = until(&r, |g| statuses(g).len() == 2).await;
+    // Two refusals, then the same event again, then the next one.
+    let ids: Vec<String> = got
+        .iter()
+        .map(|g| g.header(EVENT_ID_HEADER).to_owned())
+        .collect();
+    assert_eq!(ids.len(), 4, "{ids:?}");
+    assert!(ids[0] == ids[1] && ids[1] == ids[2] && ids[2] != ids[3]);
+    assert_eq!(
+        statuses(&got),
+        [PaymentStatus::Authorized, PaymentStatus::Executed]
+    );
+    assert!(got.iter().all(|g| g.signed_with(WEBHOOK_SECRET)));
+    let log = rig.sandbox().webhook_deliveries();
+    assert_eq!(
+        log.iter()
+            .map(|d| (d.status, d.attempts, d.delivered))
+            .collect::<Vec<_>>(),
+        [
+            (PaymentStatus::Authorized, 3, true),
+            (PaymentStatus::Executed, 1, true)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_receiver_that_never_answers_well_is_given_up_after_bounded_attempts() {
+    let (url, r) = receiver(usize::MAX).await;
+    let rig = rig(Some(url)).await;
+    let id = rig.create().await;
+    rig.sandbox().reject(&id).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while rig.sandbox().webhook_deliveries().is_empty() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .unwrap();
+    let log = rig.sandbox().webhook_deliveries();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].status, log[0].attempts, log[0].delivered),
+        (PaymentStatus::Rejected, 4, false)
+    );
+    assert_eq!(log[0].last_http_status, Some(500));
+    assert_eq!(r.got.lock().unwrap().len(), 4);
+
+    // An unreachable URL is retried the same way.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/hook", l.local_addr().unwrap())
+    };
+    rig.sandbox().set_webhook(Some(dead), None);
+    let id = rig.create().await;
+    rig.sandbox().reject(&id).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while rig.sandbox().webhook_deliveries().len() < 2 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .unwrap();
+    let last = rig.sandbox().webhook_deliveries().pop().unwrap();
+    assert_eq!(
+        (last.attempts, last.delivered, last.last_http_status),
+        (4, false, None)
+    );
+}
+
+#[tokio::test]
+async fn the_webhook_is_set_and_cleared_at_run_time() {
+    let (url, r) = receiver(0).await;
+    let rig = rig(None).await;
+    let admin = format!("{}/sandbox/admin/webhook", rig.running.base_url());
+
+    // Off: a change is not sent, and not sent later either.
+    let first = rig.create().await;
+    rig.sandbox().reject(&first).unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let reply = rig
+        .http
+        .put(&admin)
+        .json(&serde_json::json!({"url": url, "secret": "set-at-run-time"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), 200);
+    let state: Value = reply.json().await.unwrap();
+    assert_eq!(state["enabled"], true);
+    assert_eq!(state["url"], url.as_str());
+    let shown = rig
+        .http
+        .get(&admin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!shown.contains("set-at-run-time"), "{shown}");
+    assert!(!shown.contains(WEBHOOK_SECRET), "{shown}");
+
+    let second = rig.create().await;
+    rig.sandbox().reject(&second).unwrap();
+    let got = until(&r, |g| !g.is_empty()).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].event().data.payment_id, second);
+    assert!(got[0].signed_with("set-at-run-time"));
+
+    let bad = rig
+        .http
+        .put(&admin)
+        .json(&serde_json::json!({"url": "ftp://nope"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let off = rig
+        .http
+        .put(&admin)
+        .json(&serde_json::json!({"url": null}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(off.status(), 200);
+    assert_eq!(off.json::<Value>().await.unwrap()["enabled"], false);
+    assert_eq!(rig.sandbox().webhook_url(), None);
+}
