@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::faults::Faults;
+
 /// Credentials, destinations and timings of one sandbox. The defaults follow the real
 /// service: a link must be opened within 60 s and a bank session lives 5 minutes.
 #[derive(Clone, PartialEq, Eq)]
@@ -21,6 +23,8 @@ pub struct SandboxConfig {
     pub settle_delay: Duration,
     /// Lifetime of an access token from `POST /v1/oauth/token`.
     pub token_ttl: Duration,
+    /// Faults injected from the start (none by default); changeable while running.
+    pub faults: Faults,
 }
 
 impl Default for SandboxConfig {
@@ -33,6 +37,7 @@ impl Default for SandboxConfig {
             session_ttl: Duration::from_secs(300),
             settle_delay: Duration::from_millis(300),
             token_ttl: Duration::from_secs(3600),
+            faults: Faults::default(),
         }
     }
 }
@@ -48,6 +53,7 @@ impl fmt::Debug for SandboxConfig {
             .field("session_ttl", &self.session_ttl)
             .field("settle_delay", &self.settle_delay)
             .field("token_ttl", &self.token_ttl)
+            .field("faults", &self.faults)
             .finish()
     }
 }

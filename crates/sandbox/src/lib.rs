@@ -20,6 +20,7 @@ mod auth;
 mod clock;
 mod config;
 mod error;
+mod faults;
 mod page;
 mod payment;
 mod routes;
@@ -36,6 +37,7 @@ use axum::http::HeaderMap;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
 pub use error::{ErrorBody, SandboxError};
+pub use faults::{Customer, Endpoint, Fault, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
@@ -57,6 +59,7 @@ struct Inner {
     timings: Timings,
     payments: Mutex<Payments>,
     tokens: Mutex<Tokens>,
+    faults: Mutex<faults::FaultState>,
 }
 
 #[derive(Default)]
@@ -90,11 +93,12 @@ impl Sandbox {
         };
         Sandbox {
             inner: Arc::new(Inner {
-                config,
                 clock,
                 timings,
                 payments: Mutex::new(Payments::default()),
                 tokens: Mutex::new(Tokens::default()),
+                faults: Mutex::new(faults::FaultState::new(config.faults.clone())),
+                config,
             }),
         }
     }
@@ -124,8 +128,9 @@ impl Sandbox {
     /// The payer approves in the bank: `Authorized`, then `Executed` after the settle delay.
     /// An unopened link is opened on the way, as long as it has not expired.
     pub fn approve(&self, payment_id: &str) -> Result<PaymentView, SandboxError> {
+        let decision = self.approval();
         self.act(payment_id, "payment approved", |record, now| {
-            record.decide(Decision::Approved, now)
+            record.decide(decision, now)
         })
     }
 
@@ -195,7 +200,8 @@ impl Sandbox {
             destination_id = %request.destination_id,
             "payment created"
         );
-        let record = PaymentRecord::new(id.clone(), request, now, self.inner.timings);
+        let mut record = PaymentRecord::new(id.clone(), request, now, self.inner.timings);
+        self.simulate_customer(&mut record);
         let view = record.view_at(now);
         let mut payments = lock(&self.inner.payments);
         payments.by_id.insert(id.clone(), record);
