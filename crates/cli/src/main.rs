@@ -3,11 +3,12 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
-//! * `kassa sandbox [--port N]`
+//! * `kassa sandbox [--port N] [--faults JSON]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
-//! its built-in sandbox.
+//! its built-in sandbox, which injects the faults in `KASSA_SANDBOX_FAULTS` (JSON, see
+//! `docs/aiia-wire.md`), as `kassa sandbox` does without `--faults`.
 
 mod output;
 
@@ -67,6 +68,10 @@ enum Command {
         /// How long a payment link stays valid, in seconds.
         #[arg(long, default_value_t = 60)]
         link_ttl: u64,
+        /// Faults to inject, as JSON, e.g. '{"accept": ["dropAfterCreate"]}'
+        /// (default: KASSA_SANDBOX_FAULTS). Change them later with PUT /sandbox/admin/faults.
+        #[arg(long)]
+        faults: Option<String>,
     },
 }
 
@@ -104,9 +109,28 @@ async fn run(command: Command) -> ExitCode {
             port,
             host,
             link_ttl,
+            faults,
         } => {
+            let (source, json) = match faults {
+                Some(json) => ("--faults", Some(json)),
+                None => (
+                    "KASSA_SANDBOX_FAULTS",
+                    std::env::var("KASSA_SANDBOX_FAULTS")
+                        .ok()
+                        .filter(|v| !v.trim().is_empty()),
+                ),
+            };
+            let faults = match json.as_deref().map(kassa_sandbox::Faults::from_json) {
+                None => kassa_sandbox::Faults::default(),
+                Some(Ok(f)) => f,
+                Some(Err(e)) => return fail(EXIT_USAGE, &format!("bad {source}: {e}")),
+            };
+            if !faults.is_none() {
+                tracing::info!(?faults, "injecting faults");
+            }
             let config = kassa_sandbox::SandboxConfig {
                 link_ttl: Duration::from_secs(link_ttl),
+                faults,
                 ..Default::default()
             };
             match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {
