@@ -11,6 +11,8 @@
 //! * `POST /sandbox/payments/{paymentId}/approve|reject|fail`: the payer's (or the bank's)
 //!   decision, for the page and for machines.
 //! * `GET /sandbox/payments`: every payment, oldest first.
+//! * `GET`/`PUT /sandbox/admin/faults`: the injected faults ([`Faults`]): latency, errors,
+//!   timeouts, lost replies, expired tokens, a customer who never approves, a rejecting bank.
 //!
 //! State lives in memory. Statuses are never advanced by a timer: each payment keeps when it
 //! was created, opened and decided, and its status is computed from those instants and the
