@@ -535,7 +535,7 @@ async fn a_customer_who_never_approves_is_reported_and_the_sale_gives_up() {
             ..Faults::default()
         },
         |sandbox, _, till| {
-            sandbox.session_ttl = Duration::from_millis(1500);
+            sandbox.session_ttl = Duration::from_millis(2500);
             till.give_up_after = Some(Duration::from_secs(1));
         },
     )
