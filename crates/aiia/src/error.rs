@@ -6,7 +6,8 @@ use std::time::Duration;
 pub enum AiiaError {
     #[error("bad setting: {0}")]
     Config(String),
-    #[error("cannot reach the payment service at {url}")]
+    /// No connection (nothing was sent), or the connection broke before the reply was in.
+    #[error("{}", network_text(url, source))]
     Network {
         url: String,
         #[source]
@@ -43,6 +44,20 @@ pub enum AiiaError {
         #[source]
         source: Option<serde_json::Error>,
     },
+    /// The access token could not be had, so the call itself was never sent.
+    #[error("cannot sign in to the payment service: {source}")]
+    Token {
+        #[source]
+        source: Box<AiiaError>,
+    },
+}
+
+fn network_text(url: &str, source: &reqwest::Error) -> String {
+    if source.is_connect() {
+        format!("cannot reach the payment service at {url}")
+    } else {
+        format!("the connection to the payment service at {url} broke before its reply came")
+    }
 }
 
 fn retry_hint(after: Option<Duration>) -> String {
@@ -62,6 +77,7 @@ impl AiiaError {
             | AiiaError::RateLimited { .. }
             | AiiaError::Server { .. }
             | AiiaError::Malformed { .. } => true,
+            AiiaError::Token { source } => source.is_transient(),
             AiiaError::Config(_)
             | AiiaError::Unauthorized { .. }
             | AiiaError::Rejected { .. }
@@ -81,7 +97,8 @@ impl AiiaError {
             | AiiaError::Unauthorized { .. }
             | AiiaError::Rejected { .. }
             | AiiaError::NotFound(_)
-            | AiiaError::RateLimited { .. } => false,
+            | AiiaError::RateLimited { .. }
+            | AiiaError::Token { .. } => false,
         }
     }
 
@@ -91,7 +108,31 @@ impl AiiaError {
             AiiaError::RateLimited { retry_after } | AiiaError::Server { retry_after, .. } => {
                 *retry_after
             }
+            AiiaError::Token { source } => source.retry_after(),
             _ => None,
+        }
+    }
+}
+
+impl AiiaError {
+    /// A failure of the token request, as seen by the call that needed the token. A
+    /// refusal of the credentials and a bad setting stay as they are: they say it all.
+    pub(crate) fn while_signing_in(self) -> AiiaError {
+        match self {
+            e @ (AiiaError::Unauthorized { .. }
+            | AiiaError::Config(_)
+            | AiiaError::Token { .. }) => e,
+            e => AiiaError::Token {
+                source: Box::new(e),
+            },
+        }
+    }
+
+    /// The connection broke after the request was sent (not a refused connection).
+    pub fn is_lost_reply(&self) -> bool {
+        match self {
+            AiiaError::Network { source, .. } => !source.is_connect(),
+            _ => false,
         }
     }
 }

@@ -3,10 +3,12 @@
 //! SQLite, Tauri or the UI. Wire types are in [`wire`]; see `docs/aiia-wire.md`.
 
 mod error;
+pub mod retry;
 mod secret;
 pub mod webhook;
 pub mod wire;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, RETRY_AFTER};
@@ -15,6 +17,7 @@ use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 pub use error::AiiaError;
+use retry::{Call, Jitter, RandomJitter, RetryPolicy};
 pub use secret::Secret;
 use wire::{
     AcceptPaymentRequest, AcceptPaymentResponse, ErrorBody, PaymentStatusResponse, TokenResponse,
@@ -45,6 +48,8 @@ pub struct Config {
     pub auth: AuthMode,
     /// Whole-request timeout.
     pub timeout: Duration,
+    /// How the client retries token requests and status reads by itself.
+    pub retry: RetryPolicy,
 }
 
 impl Config {
@@ -55,6 +60,7 @@ impl Config {
             client_secret: secret,
             auth: AuthMode::Bearer,
             timeout: Duration::from_secs(10),
+            retry: RetryPolicy::default(),
         }
     }
 
@@ -97,6 +103,7 @@ pub struct Client {
     base: String,
     config: Config,
     token: Mutex<Option<CachedToken>>,
+    jitter: Arc<dyn Jitter>,
 }
 
 /// A token is renewed this long before Aiia says it expires (or at half its life if shorter).
@@ -104,6 +111,11 @@ const TOKEN_EARLY: Duration = Duration::from_secs(60);
 
 impl Client {
     pub fn new(config: Config) -> Result<Self, AiiaError> {
+        Client::with_jitter(config, Arc::new(RandomJitter::default()))
+    }
+
+    /// A client whose retry waits take their randomness from `jitter`.
+    pub fn with_jitter(config: Config, jitter: Arc<dyn Jitter>) -> Result<Self, AiiaError> {
         config.validate()?;
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
@@ -116,6 +128,7 @@ impl Client {
             base: config.base_url.trim().trim_end_matches('/').to_owned(),
             config,
             token: Mutex::new(None),
+            jitter,
         })
     }
 
@@ -142,8 +155,25 @@ impl Client {
         Ok(parsed)
     }
 
-    /// `GET /v2/payments/accept/{paymentId}`.
+    /// `GET /v2/payments/accept/{paymentId}`. A passing failure is retried (see
+    /// [`retry`]); a timeout is not, so the caller's next poll is the retry.
     pub async fn payment_status(
+        &self,
+        payment_id: &str,
+    ) -> Result<PaymentStatusResponse, AiiaError> {
+        let mut failures = 0;
+        loop {
+            match self.payment_status_once(payment_id).await {
+                Err(e) => {
+                    failures += 1;
+                    self.pause_before_retry(Call::Status, e, failures).await?;
+                }
+                ok => return ok,
+            }
+        }
+    }
+
+    async fn payment_status_once(
         &self,
         payment_id: &str,
     ) -> Result<PaymentStatusResponse, AiiaError> {
@@ -161,12 +191,57 @@ impl Client {
         read_json(reply).await
     }
 
-    /// A valid access token, from the cache or freshly fetched.
+    /// Waits before retrying `call` after its `failures`-th failure, or gives `error` back
+    /// when the policy says not to retry.
+    async fn pause_before_retry(
+        &self,
+        call: Call,
+        error: AiiaError,
+        failures: u32,
+    ) -> Result<(), AiiaError> {
+        match self
+            .config
+            .retry
+            .next_wait(call, &error, failures, self.jitter.as_ref())
+        {
+            Some(wait) => {
+                tracing::info!(?call, error = %error, wait_ms = wait.as_millis(), "retrying");
+                tokio::time::sleep(wait).await;
+                Ok(())
+            }
+            None => Err(error),
+        }
+    }
+
+    /// A valid access token, from the cache or freshly fetched (passing failures of the
+    /// token request are retried).
     pub async fn access_token(&self) -> Result<Secret, AiiaError> {
         let mut cached = self.token.lock().await;
         if let Some(t) = cached.as_ref().filter(|t| Instant::now() < t.refresh_at) {
             return Ok(t.value.clone());
         }
+        let mut failures = 0;
+        let token = loop {
+            match self.fetch_token().await {
+                Ok(token) => break token,
+                Err(e) => {
+                    failures += 1;
+                    self.pause_before_retry(Call::Token, e, failures).await?;
+                }
+            }
+        };
+        let life = Duration::from_secs(token.expires_in);
+        let early = TOKEN_EARLY.min(life / 2);
+        let value = Secret::new(token.access_token);
+        *cached = Some(CachedToken {
+            value: value.clone(),
+            refresh_at: Instant::now() + life - early,
+        });
+        tracing::debug!(expires_in = token.expires_in, "got an Aiia access token");
+        Ok(value)
+    }
+
+    async fn fetch_token(&self) -> Result<TokenResponse, AiiaError> {
         let url = format!("{}/v1/oauth/token", self.base);
         let reply = self
             .send(
@@ -180,16 +255,7 @@ impl Client {
                 &url,
             )
             .await?;
-        let token: TokenResponse = read_json(reply).await?;
-        let life = Duration::from_secs(token.expires_in);
-        let early = TOKEN_EARLY.min(life / 2);
-        let value = Secret::new(token.access_token);
-        *cached = Some(CachedToken {
-            value: value.clone(),
-            refresh_at: Instant::now() + life - early,
-        });
-        tracing::debug!(expires_in = token.expires_in, "got an Aiia access token");
-        Ok(value)
+        read_json(reply).await
     }
 
     async fn forget_token(&self) {
@@ -216,7 +282,10 @@ impl Client {
                     Some(self.config.client_secret.expose()),
                 ),
                 AuthMode::Bearer => {
-                    let token = self.access_token().await?;
+                    let token = self
+                        .access_token()
+                        .await
+                        .map_err(AiiaError::while_signing_in)?;
                     req.header(AUTHORIZATION, format!("Bearer {}", token.expose()))
                 }
             };
@@ -283,9 +352,14 @@ impl Client {
 }
 
 async fn read_json<T: serde::de::DeserializeOwned>(reply: Response) -> Result<T, AiiaError> {
-    let bytes = reply.bytes().await.map_err(|e| AiiaError::Malformed {
-        detail: format!("the reply broke off: {e}"),
-        source: None,
+    let url = reply.url().to_string();
+    // A body that breaks off is a broken connection: the call may have done its work.
+    let bytes = reply.bytes().await.map_err(|e| {
+        if e.is_timeout() {
+            AiiaError::Timeout { url, source: e }
+        } else {
+            AiiaError::Network { url, source: e }
+        }
     })?;
     serde_json::from_slice(&bytes).map_err(|e| AiiaError::Malformed {
         detail: format!("{e} in {}", preview(&bytes)),

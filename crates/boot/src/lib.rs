@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use kassa_aiia::{AuthMode, Client, Config, Secret};
 use kassa_journal::{Journal, JournalError};
 use kassa_money::{Currency, MoneyError};
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{Faults, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 use serde::Serialize;
 
@@ -45,6 +45,9 @@ pub struct Settings {
     pub db_path: PathBuf,
     /// The webhook listener; `None` (the default) keeps it off.
     pub webhook: Option<WebhookSettings>,
+    /// Faults the embedded sandbox injects from the start (`KASSA_SANDBOX_FAULTS`, JSON),
+    /// for demonstrations; ignored by a real or external service.
+    pub sandbox_faults: Faults,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,7 +81,8 @@ impl Settings {
     /// `KASSA_CLIENT_SECRET`, `KASSA_DESTINATION_ID`, `KASSA_CURRENCY`, `KASSA_AUTH`
     /// (`bearer` or `basic`) and `KASSA_DB`, read through `var` so tests pass their own.
     /// `KASSA_WEBHOOK_BIND` (e.g. `127.0.0.1:8787`) with `KASSA_WEBHOOK_SECRET` turns the
-    /// webhook listener on.
+    /// webhook listener on. `KASSA_SANDBOX_FAULTS` (JSON) makes the embedded sandbox inject
+    /// faults.
     pub fn from_vars(
         var: impl Fn(&str) -> Option<String>,
         default_db: PathBuf,
@@ -131,6 +135,12 @@ impl Settings {
                 )));
             }
         };
+        let sandbox_faults = match get("KASSA_SANDBOX_FAULTS") {
+            Some(json) => Faults::from_json(&json).map_err(|e| {
+                BootError::Setting(format!("bad setting KASSA_SANDBOX_FAULTS: {e}"))
+            })?,
+            None => Faults::default(),
+        };
         let settings = Settings {
             api_url: get("KASSA_API_URL").or_else(|| saved.api_url.clone()),
             client_id: get("KASSA_CLIENT_ID").or_else(|| saved.client_id.clone()),
@@ -142,6 +152,7 @@ impl Settings {
             auth,
             db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
             webhook: webhook_settings(get("KASSA_WEBHOOK_BIND"), get("KASSA_WEBHOOK_SECRET"))?,
+            sandbox_faults,
         };
         settings.check()?;
         Ok(settings)
@@ -248,6 +259,10 @@ impl Counter {
 /// credentials are set and no API address is given) and resumes open sales.
 pub async fn start(settings: Settings) -> Result<Counter, BootError> {
     let journal = Journal::open(&settings.db_path)?;
+    let embedded = settings.mode() == Mode::Sandbox && settings.api_url.is_none();
+    if !embedded && !settings.sandbox_faults.is_none() {
+        tracing::warn!("KASSA_SANDBOX_FAULTS only applies to the built-in sandbox; ignored");
+    }
     let (config, destination, sandbox) = match settings.mode() {
         Mode::Live => {
             let url = settings
@@ -279,7 +294,14 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
             let (url, running) = match &settings.api_url {
                 Some(url) => (url.clone(), None),
                 None => {
-                    let running = Sandbox::new(defaults.clone())
+                    let config = SandboxConfig {
+                        faults: settings.sandbox_faults.clone(),
+                        ..defaults.clone()
+                    };
+                    if !config.faults.is_none() {
+                        tracing::warn!(faults = ?config.faults, "the built-in sandbox injects faults");
+                    }
+                    let running = Sandbox::new(config)
                         .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
                         .await
                         .map_err(BootError::Sandbox)?;
@@ -403,6 +425,17 @@ mod tests {
         assert!(e.to_string().contains("USD"), "{e}");
         let e = Settings::from_vars(vars(&[("KASSA_AUTH", "digest")]), "x".into()).unwrap_err();
         assert!(e.to_string().contains("bearer or basic"), "{e}");
+        let e = Settings::from_vars(
+            vars(&[("KASSA_SANDBOX_FAULTS", r#"{"accept": ["boom"]}"#)]),
+            "x".into(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("bad setting KASSA_SANDBOX_FAULTS: "),
+            "{e}"
+        );
+        assert!(e.to_string().contains("boom"), "{e}");
     }
 
     #[test]
@@ -461,6 +494,23 @@ mod tests {
             PathBuf::from("/h/.local/share/kassa/kassa.db")
         );
         assert_eq!(default_db_path(vars(&[])), PathBuf::from("kassa.db"));
+    }
+
+    #[tokio::test]
+    async fn the_embedded_sandbox_takes_its_faults_from_the_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings::from_vars(
+            vars(&[(
+                "KASSA_SANDBOX_FAULTS",
+                r#"{"status": ["rateLimit"], "customer": "neverApproves"}"#,
+            )]),
+            dir.path().join("k.db"),
+        )
+        .unwrap();
+        let counter = start(s).await.unwrap();
+        let faults = counter.sandbox().unwrap().sandbox().faults();
+        assert_eq!(faults.status, [kassa_sandbox::Fault::RateLimit]);
+        assert_eq!(faults.customer, kassa_sandbox::Customer::NeverApproves);
     }
 
     #[tokio::test]

@@ -3,12 +3,13 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
-//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S]`
+//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
-//! its built-in sandbox. `KASSA_WEBHOOK_BIND` with `KASSA_WEBHOOK_SECRET` turns on the webhook
-//! listener.
+//! its built-in sandbox, which injects the faults in `KASSA_SANDBOX_FAULTS` (JSON, see
+//! `docs/aiia-wire.md`), as `kassa sandbox` does without `--faults`. `KASSA_WEBHOOK_BIND`
+//! with `KASSA_WEBHOOK_SECRET` turns on the webhook listener.
 
 mod output;
 
@@ -74,6 +75,10 @@ enum Command {
         /// The secret webhooks are signed with (default: sandbox-webhook-secret).
         #[arg(long, requires = "webhook_url")]
         webhook_secret: Option<String>,
+        /// Faults to inject, as JSON, e.g. '{"accept": ["dropAfterCreate"]}'
+        /// (default: KASSA_SANDBOX_FAULTS). Change them later with PUT /sandbox/admin/faults.
+        #[arg(long)]
+        faults: Option<String>,
     },
 }
 
@@ -113,12 +118,31 @@ async fn run(command: Command) -> ExitCode {
             link_ttl,
             webhook_url,
             webhook_secret,
+            faults,
         } => {
+            let (source, json) = match faults {
+                Some(json) => ("--faults", Some(json)),
+                None => (
+                    "KASSA_SANDBOX_FAULTS",
+                    std::env::var("KASSA_SANDBOX_FAULTS")
+                        .ok()
+                        .filter(|v| !v.trim().is_empty()),
+                ),
+            };
+            let faults = match json.as_deref().map(kassa_sandbox::Faults::from_json) {
+                None => kassa_sandbox::Faults::default(),
+                Some(Ok(f)) => f,
+                Some(Err(e)) => return fail(EXIT_USAGE, &format!("bad {source}: {e}")),
+            };
+            if !faults.is_none() {
+                tracing::info!(?faults, "injecting faults");
+            }
             let defaults = kassa_sandbox::SandboxConfig::default();
             let config = kassa_sandbox::SandboxConfig {
                 link_ttl: Duration::from_secs(link_ttl),
                 webhook_url,
                 webhook_secret: webhook_secret.unwrap_or(defaults.webhook_secret.clone()),
+                faults,
                 ..defaults
             };
             match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {

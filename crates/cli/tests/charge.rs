@@ -186,3 +186,127 @@ async fn today_lists_the_sale_from_the_journal() {
     assert_eq!(report["sales"][0]["state"], "paid");
     assert_eq!(report["paidTotalDisplay"], "7,00\u{a0}kr.");
 }
+
+/// `kassa charge` on the built-in sandbox, with `KASSA_SANDBOX_FAULTS` in the environment.
+async fn charge_on_the_built_in_sandbox(faults: &str) -> (Vec<Value>, Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .env("KASSA_DB", dir.path().join("k.db"))
+        .env("KASSA_SANDBOX_FAULTS", faults)
+        .args(["charge", "--amount", "5", "--json"])
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(Duration::from_secs(30), out)
+        .await
+        .expect("kassa finished in time")
+        .unwrap();
+    let lines = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (
+        lines,
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_built_in_sandbox_injects_the_faults_from_the_environment() {
+    let (lines, code, stderr) = charge_on_the_built_in_sandbox(
+        r#"{"accept": ["dropAfterCreate"], "customer": "approves"}"#,
+    )
+    .await;
+    assert_eq!(code, Some(0), "stderr: {stderr}");
+    let error = lines
+        .iter()
+        .find(|l| l["event"] == "attempt_error")
+        .unwrap();
+    assert_eq!(
+        error["message"],
+        "The connection dropped before the payment service answered. A new code is on its way."
+    );
+    assert_eq!(lines.last().unwrap()["status"], "paid");
+
+    let (_, code, stderr) =
+        charge_on_the_built_in_sandbox(r#"{"customer": "approves", "bankRejects": true}"#).await;
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("not paid: Declined in the bank"),
+        "{stderr}"
+    );
+
+    let (_, code, stderr) = charge_on_the_built_in_sandbox(r#"{"accept": "lots"}"#).await;
+    assert_eq!(code, Some(2), "a bad setting: {stderr}");
+    assert!(stderr.contains("KASSA_SANDBOX_FAULTS"), "{stderr}");
+}
+
+#[tokio::test]
+async fn kassa_sandbox_takes_faults_from_the_command_line() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .args([
+            "sandbox",
+            "--port",
+            &port.to_string(),
+            "--faults",
+            r#"{"accept": ["rateLimit", "timeout"], "retryAfterS": 9}"#,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/sandbox/admin/faults");
+    let faults: Value = tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            if let Ok(reply) = http_get(&url).await {
+                return reply;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("the sandbox came up");
+    assert_eq!(
+        faults["accept"],
+        serde_json::json!(["rateLimit", "timeout"])
+    );
+    assert_eq!(faults["retryAfterS"], 9);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .args(["sandbox", "--port", "0", "--faults", r#"{"acept": []}"#])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad --faults") && stderr.contains("acept"),
+        "{stderr}"
+    );
+}
+
+/// A plain HTTP GET of a JSON document, without an HTTP client crate.
+async fn http_get(url: &str) -> Result<Value, std::io::Error> {
+    use tokio::io::AsyncWriteExt;
+    let rest = url.trim_start_matches("http://");
+    let (host, path) = rest.split_once('/').unwrap();
+    let mut stream = tokio::net::TcpStream::connect(host).await?;
+    let request = format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut reply = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut stream, &mut reply).await?;
+    let body = reply
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b)
+        .ok_or_else(|| std::io::Error::other("no body"))?;
+    serde_json::from_str(body).map_err(std::io::Error::other)
+}

@@ -58,6 +58,11 @@ impl Tokens {
     pub fn is_valid(&self, token: &str, now_ms: i64) -> bool {
         self.expiry.get(token).is_some_and(|&exp| exp > now_ms)
     }
+
+    /// Ends a token's life now.
+    pub fn revoke(&mut self, token: &str) {
+        self.expiry.remove(token);
+    }
 }
 
 #[cfg(test)]

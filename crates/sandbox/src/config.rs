@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::faults::Faults;
+
 /// Credentials, destinations and timings of one sandbox. The defaults follow the real
 /// service: a link must be opened within 60 s and a bank session lives 5 minutes.
 #[derive(Clone, PartialEq, Eq)]
@@ -26,6 +28,8 @@ pub struct SandboxConfig {
     pub webhook_url: Option<String>,
     /// The secret event notifications are signed with (HMAC-SHA256).
     pub webhook_secret: String,
+    /// Faults injected from the start (none by default); changeable while running.
+    pub faults: Faults,
 }
 
 impl Default for SandboxConfig {
@@ -40,6 +44,7 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(3600),
             webhook_url: None,
             webhook_secret: "sandbox-webhook-secret".into(),
+            faults: Faults::default(),
         }
     }
 }
@@ -57,6 +62,7 @@ impl fmt::Debug for SandboxConfig {
             .field("token_ttl", &self.token_ttl)
             .field("webhook_url", &self.webhook_url)
             .field("webhook_secret", &"<redacted>")
+            .field("faults", &self.faults)
             .finish()
     }
 }

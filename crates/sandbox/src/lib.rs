@@ -12,6 +12,8 @@
 //!   decision, for the page and for machines.
 //! * `GET /sandbox/payments`: every payment, oldest first.
 //! * `GET|PUT /sandbox/admin/webhook`: where signed event notifications go ([`webhooks`]).
+//! * `GET`/`PUT /sandbox/admin/faults`: the injected faults ([`Faults`]): latency, errors,
+//!   timeouts, lost replies, expired tokens, a customer who never approves, a rejecting bank.
 //!
 //! State lives in memory. Statuses are never advanced by a timer: each payment keeps when it
 //! was created, opened and decided, and its status is computed from those instants and the
@@ -21,6 +23,7 @@ mod auth;
 mod clock;
 mod config;
 mod error;
+mod faults;
 mod page;
 mod payment;
 mod routes;
@@ -38,6 +41,7 @@ use axum::http::HeaderMap;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
 pub use error::{ErrorBody, SandboxError};
+pub use faults::{Customer, Endpoint, Fault, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery};
@@ -61,6 +65,7 @@ struct Inner {
     payments: Mutex<Payments>,
     tokens: Mutex<Tokens>,
     webhooks: webhooks::Hub,
+    faults: Mutex<faults::FaultState>,
 }
 
 #[derive(Default)]
@@ -96,12 +101,13 @@ impl Sandbox {
             webhooks::Hub::new(config.webhook_url.clone(), config.webhook_secret.clone());
         Sandbox {
             inner: Arc::new(Inner {
-                config,
                 clock,
                 timings,
                 payments: Mutex::new(Payments::default()),
                 tokens: Mutex::new(Tokens::default()),
                 webhooks,
+                faults: Mutex::new(faults::FaultState::new(config.faults.clone())),
+                config,
             }),
         }
     }
@@ -131,8 +137,9 @@ impl Sandbox {
     /// The payer approves in the bank: `Authorized`, then `Executed` after the settle delay.
     /// An unopened link is opened on the way, as long as it has not expired.
     pub fn approve(&self, payment_id: &str) -> Result<PaymentView, SandboxError> {
+        let decision = self.approval();
         self.act(payment_id, "payment approved", |record, now| {
-            record.decide(Decision::Approved, now)
+            record.decide(decision, now)
         })
     }
 
@@ -203,7 +210,8 @@ impl Sandbox {
             destination_id = %request.destination_id,
             "payment created"
         );
-        let record = PaymentRecord::new(id.clone(), request, now, self.inner.timings);
+        let mut record = PaymentRecord::new(id.clone(), request, now, self.inner.timings);
+        self.simulate_customer(&mut record);
         let view = record.view_at(now);
         let mut payments = lock(&self.inner.payments);
         payments.by_id.insert(id.clone(), record);

@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, FormRejection};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use crate::Sandbox;
 use crate::auth::{self, Credentials};
 use crate::error::{ApiError, SandboxError};
+use crate::faults;
 use crate::page;
 use crate::payment::PaymentView;
 use crate::wire::{self, AcceptResponse};
@@ -28,8 +30,16 @@ pub(crate) fn router(sandbox: Sandbox) -> Router {
         .route("/sandbox/payments/{payment_id}/reject", post(reject))
         .route("/sandbox/payments/{payment_id}/fail", post(fail))
         .merge(crate::webhooks::admin_routes())
+        .route(
+            "/sandbox/admin/faults",
+            get(faults::get_faults).put(faults::put_faults),
+        )
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
+        .layer(middleware::from_fn_with_state(
+            sandbox.clone(),
+            faults::inject,
+        ))
         .with_state(sandbox)
 }
 

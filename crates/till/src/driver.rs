@@ -7,6 +7,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use kassa_aiia::AiiaError;
+use kassa_aiia::retry::{Call, backoff};
 use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, PaymentStatus, scheme_for};
 use kassa_journal::{AttemptRecord, AttemptState, JournalError, SaleRecord, SaleState};
 
@@ -16,10 +17,15 @@ use crate::{Control, Gateway, Inner, SaleView, cashier_message, qr, status_text}
 /// Status text recorded for a payment the service says it does not know.
 const NOT_FOUND: &str = "NotFound";
 
+/// What the cashier reads when a customer's bank session ends without an approval.
+const LEFT_THE_BANK: &str = "The customer did not approve in their bank in time";
+
 struct Tracked {
     attempt: AttemptRecord,
     status: Option<PaymentStatus>,
     next_poll_ms: i64,
+    /// Status reads that failed in a row.
+    failures: u32,
 }
 
 impl Tracked {
@@ -122,6 +128,7 @@ impl<G: Gateway> Driver<G> {
                     status: attempt.status.as_deref().map(PaymentStatus::parse),
                     attempt,
                     next_poll_ms: now,
+                    failures: 0,
                 });
             }
         }
@@ -169,6 +176,17 @@ impl<G: Gateway> Driver<G> {
         if self.is_open() && self.control.cancel.load(Ordering::SeqCst) {
             self.end(Outcome::Cancelled, None, "Cancelled by the cashier".into())?;
         }
+        if self.is_open()
+            && self.give_up_at().is_some_and(|at| self.now() >= at)
+            && !self.customer_in_bank()
+        {
+            let after = self.inner.config.give_up_after.unwrap_or_default();
+            let message = format!(
+                "Not paid: nobody approved the payment within {}",
+                span(after)
+            );
+            self.end(Outcome::Failed, None, message)?;
+        }
         let now = self.now();
         if self.is_open() && self.needs_new_code(now) && now >= self.next_create_ms {
             self.create_attempt().await?;
@@ -193,6 +211,23 @@ impl<G: Gateway> Driver<G> {
         Ok(())
     }
 
+    /// When an unpaid open sale ends by itself (if no customer is in their bank then).
+    fn give_up_at(&self) -> Option<i64> {
+        let after = self.inner.config.give_up_after?;
+        Some(self.sale.created_at_ms.saturating_add(ms(after)))
+    }
+
+    /// Some customer has opened a code of this sale and is still in their bank.
+    fn customer_in_bank(&self) -> bool {
+        self.tracked.iter().any(|t| {
+            !t.is_final()
+                && matches!(
+                    t.status,
+                    Some(PaymentStatus::AwaitingAuthorization | PaymentStatus::Authorized)
+                )
+        })
+    }
+
     fn needs_new_code(&self, now: i64) -> bool {
         match &self.current {
             None => true,
@@ -212,6 +247,10 @@ impl<G: Gateway> Driver<G> {
             at = at.min(create_at);
             if let Some(q) = &self.current {
                 at = at.min(q.show_until_ms);
+            }
+            // Once past, the deadline waits for the customer in their bank: polls wake us.
+            if let Some(give_up) = self.give_up_at().filter(|&g| g > self.now()) {
+                at = at.min(give_up);
             }
         }
         for t in self.tracked.iter().filter(|t| !t.is_final()) {
@@ -274,6 +313,7 @@ impl<G: Gateway> Driver<G> {
                     attempt: attempt.clone(),
                     status: None,
                     next_poll_ms: now + ms(config.poll.waiting),
+                    failures: 0,
                 });
                 match qr::svg(&created.authorization_url) {
                     Ok(svg) => {
@@ -287,7 +327,10 @@ impl<G: Gateway> Driver<G> {
                             show_until_ms: expires - ms(config.show_margin),
                         };
                         self.current = Some(qr.clone());
-                        self.publish_view(Some(status_text(&PaymentStatus::Initiated)));
+                        // A customer still in their bank with an older code stays the news.
+                        let text = (!self.customer_in_bank())
+                            .then(|| status_text(&PaymentStatus::Initiated));
+                        self.publish_view(text);
                         self.inner.emit(TillEvent::QrReady(qr));
                     }
                     Err(e) => {
@@ -311,10 +354,11 @@ impl<G: Gateway> Driver<G> {
                     .journal()
                     .attempt_not_created(attempt.id, state, &e.to_string(), now)?;
                 tracing::warn!(sale = %self.sale.id, error = %e, ?state, "create call failed");
+                let message = cashier_message(&e, Call::Accept);
                 if e.is_transient() {
-                    self.retry_create(now, e.retry_after(), cashier_message(&e));
+                    self.retry_create(now, e.retry_after(), message);
                 } else {
-                    self.end(Outcome::Failed, None, cashier_message(&e))?;
+                    self.end(Outcome::Failed, None, message)?;
                 }
             }
         }
@@ -324,10 +368,12 @@ impl<G: Gateway> Driver<G> {
     fn retry_create(&mut self, now: i64, asked: Option<Duration>, message: String) {
         let config = &self.inner.config;
         self.create_failures += 1;
-        let backoff = config
-            .retry_base
-            .saturating_mul(1 << self.create_failures.saturating_sub(1).min(16))
-            .min(config.retry_max);
+        let backoff = backoff(
+            config.retry_base,
+            config.retry_max,
+            self.create_failures,
+            |c| self.inner.ids.jitter(c),
+        );
         let wait = asked.unwrap_or(backoff).max(backoff);
         self.next_create_ms = now + ms(wait);
         self.inner.emit(TillEvent::AttemptError {
@@ -367,21 +413,33 @@ impl<G: Gateway> Driver<G> {
                 return Ok(());
             }
             Err(e) => {
-                tracing::warn!(payment = %payment_id, error = %e, "status read failed");
-                let wait = e
-                    .retry_after()
-                    .unwrap_or(self.inner.config.poll.after_error);
-                self.tracked[i].next_poll_ms = now + ms(wait);
+                // Never ends the sale: the code may still be paid. Read again later, less
+                // often while the failures go on, and never before the service asked.
+                let config = &self.inner.config;
+                let t = &mut self.tracked[i];
+                t.failures = t.failures.saturating_add(1);
+                let backoff = backoff(
+                    config.poll.after_error,
+                    config.status_retry_max,
+                    t.failures,
+                    |c| self.inner.ids.jitter(c),
+                );
+                let wait = e.retry_after().map_or(backoff, |asked| asked.max(backoff));
+                t.next_poll_ms = now + ms(wait);
+                let retry_at_ms = t.next_poll_ms;
+                tracing::warn!(payment = %payment_id, error = %e, failures = t.failures, "status read failed");
                 if self.is_on_screen(&payment_id) {
                     self.inner.emit(TillEvent::AttemptError {
                         sale_id: self.sale.id.clone(),
-                        message: cashier_message(&e),
-                        retry_at_ms: self.tracked[i].next_poll_ms,
+                        message: cashier_message(&e, Call::Status),
+                        retry_at_ms,
                     });
                 }
                 return Ok(());
             }
         };
+        self.tracked[i].failures = 0;
+        let before = self.tracked[i].status.clone();
         let attempt_id = self.tracked[i].attempt.id;
         let changed = self.inner.journal().record_status(
             attempt_id,
@@ -397,15 +455,27 @@ impl<G: Gateway> Driver<G> {
         self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen));
         if changed {
             tracing::info!(sale = %self.sale.id, payment = %payment_id, %status, "status changed");
+            // A bank session that runs out is news even for a replaced code: the customer
+            // the cashier is waiting for gave up or took too long.
+            let left_the_bank = status == PaymentStatus::Expired
+                && matches!(
+                    before,
+                    Some(PaymentStatus::AwaitingAuthorization | PaymentStatus::Authorized)
+                );
+            let text = if left_the_bank {
+                LEFT_THE_BANK.to_owned()
+            } else {
+                status_text(&status)
+            };
             self.inner.emit(TillEvent::StatusChanged {
                 sale_id: self.sale.id.clone(),
                 payment_id: payment_id.clone(),
                 status: status.as_str().to_owned(),
-                status_text: status_text(&status),
+                status_text: text.clone(),
             });
             let replaced_expiry = status == PaymentStatus::Expired && !on_screen;
-            if self.is_open() && !replaced_expiry {
-                self.publish_view(Some(status_text(&status)));
+            if self.is_open() && (!replaced_expiry || left_the_bank) {
+                self.publish_view(Some(text));
             }
         }
         match status {
@@ -538,6 +608,16 @@ impl<G: Gateway> Driver<G> {
         if let Some(entry) = live.get_mut(&self.sale.id) {
             entry.1 = view;
         }
+    }
+}
+
+/// A wait as the cashier reads it: "45 s", "10 min".
+fn span(d: Duration) -> String {
+    let secs = d.as_secs().max(1);
+    if secs < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{} min", secs.div_ceil(60))
     }
 }
 

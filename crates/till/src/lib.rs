@@ -18,8 +18,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use kassa_aiia::AiiaError;
+use kassa_aiia::retry::Call;
 use kassa_aiia::wire::{ReferenceError, validate_reference};
-use kassa_journal::{AttemptRecord, EventRecord, Journal, JournalError, NewSale, SaleRecord};
+use kassa_journal::{
+    AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
+};
 use kassa_money::Money;
 use serde::Serialize;
 use tokio::sync::{Notify, broadcast};
@@ -29,18 +32,35 @@ pub use events::{Outcome, Qr, TillEvent};
 pub use gateway::Gateway;
 pub use words::status_text;
 
-/// Randomness is passed in: where new sale ids come from.
+/// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
 pub trait IdSource: Send + Sync + 'static {
     fn new_sale_id(&self) -> String;
+
+    /// A duration between zero and `ceiling`, taken off retry waits so that counters do
+    /// not retry in step. None by default, so scripted sources stay exact.
+    fn jitter(&self, ceiling: Duration) -> Duration {
+        let _ = ceiling;
+        Duration::ZERO
+    }
 }
 
-/// Random v4 UUIDs, as 32 hex digits.
+/// Random v4 UUIDs, as 32 hex digits, and random jitter.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RandomIds;
 
 impl IdSource for RandomIds {
     fn new_sale_id(&self) -> String {
         uuid::Uuid::new_v4().simple().to_string()
+    }
+
+    fn jitter(&self, ceiling: Duration) -> Duration {
+        let ceiling_ms = u64::try_from(ceiling.as_millis()).unwrap_or(u64::MAX);
+        if ceiling_ms == 0 {
+            return Duration::ZERO;
+        }
+        // The low 64 bits of a v4 UUID are random but for two variant bits.
+        let random = uuid::Uuid::new_v4().as_u64_pair().1;
+        Duration::from_millis(random % ceiling_ms.saturating_add(1))
     }
 }
 
@@ -55,7 +75,8 @@ pub struct PollSchedule {
     pub authorized: Duration,
     /// Codes no longer on screen, and every attempt after the sale ended.
     pub replaced: Duration,
-    /// After a failed status read (unless the service asked for a longer wait).
+    /// After a failed status read (unless the service asked for a longer wait); doubles
+    /// with each failure in a row, up to `TillConfig::status_retry_max`.
     pub after_error: Duration,
 }
 
@@ -87,6 +108,11 @@ pub struct TillConfig {
     /// First wait after a failed create call; doubles up to `retry_max`.
     pub retry_base: Duration,
     pub retry_max: Duration,
+    /// Longest wait between status reads that keep failing (a `Retry-After` may be longer).
+    pub status_retry_max: Duration,
+    /// An open sale nobody has paid this long after it opened ends as failed, once no
+    /// customer is in their bank any more. `None`: it stays open until cancelled.
+    pub give_up_after: Option<Duration>,
 }
 
 impl TillConfig {
@@ -100,6 +126,8 @@ impl TillConfig {
             poll: PollSchedule::default(),
             retry_base: Duration::from_millis(500),
             retry_max: Duration::from_secs(8),
+            status_retry_max: Duration::from_secs(10),
+            give_up_after: Some(Duration::from_secs(600)),
         }
     }
 }
@@ -271,6 +299,11 @@ impl<G: Gateway> Till<G> {
         let open = journal.open_sales()?;
         let mut by_sale: HashMap<String, Vec<AttemptRecord>> = HashMap::new();
         for a in journal.unfinished_attempts()? {
+            // An attempt whose reply was lost has no payment id: there is nothing to
+            // follow. It stays in the journal as `unknown`.
+            if a.state == AttemptState::Unknown {
+                continue;
+            }
             by_sale.entry(a.sale_id.clone()).or_default().push(a);
         }
         let mut sales: Vec<SaleRecord> = open.clone();
@@ -358,31 +391,55 @@ impl<G> Inner<G> {
     }
 }
 
-/// A failed Aiia call in the cashier's words.
-pub fn cashier_message(e: &AiiaError) -> String {
-    match e {
-        AiiaError::Network { .. } => "No connection to the payment service. Retrying…".into(),
-        AiiaError::Timeout { .. } => "The payment service is not answering. Retrying…".into(),
-        AiiaError::RateLimited { retry_after } => match retry_after {
-            Some(d) => format!(
-                "The payment service is busy. Retrying in {} s…",
-                d.as_secs().max(1)
-            ),
-            None => "The payment service is busy. Retrying…".into(),
-        },
-        AiiaError::Server { .. } => "The payment service has a problem. Retrying…".into(),
-        AiiaError::Malformed { .. } => {
-            "The payment service sent a reply Kassa cannot read. Retrying…".into()
+/// A failed Aiia call in the cashier's words: one short sentence on what happened and,
+/// where it matters, what it means for the sale. `call` is what the engine was doing:
+/// [`Call::Accept`] (making a code) or [`Call::Status`] (checking the code on screen). The
+/// screen adds when Kassa tries again.
+pub fn cashier_message(e: &AiiaError, call: Call) -> String {
+    let checking = call != Call::Accept;
+    let what = match e {
+        AiiaError::Network { .. } if e.is_lost_reply() => {
+            if checking {
+                "The connection to the payment service dropped"
+            } else {
+                "The connection dropped before the payment service answered"
+            }
         }
+        AiiaError::Network { .. } => "No connection to the payment service",
+        AiiaError::Timeout { .. } => "The payment service did not answer in time",
+        AiiaError::RateLimited { .. } => "The payment service is busy and asked Kassa to wait",
+        AiiaError::Server { .. } => "The payment service has a problem on its side",
+        AiiaError::Malformed { .. } => "The payment service sent a reply Kassa cannot read",
+        AiiaError::Token { .. } => "Kassa could not sign in to the payment service",
         AiiaError::Unauthorized { .. } => {
-            "The payment service refused Kassa's credentials: check the Client ID and Secret."
-                .into()
+            return if checking {
+                "The payment service refused Kassa's credentials; the code still works. \
+                 Check the Client ID and Secret."
+                    .into()
+            } else {
+                "The payment service refused Kassa's credentials. Check the Client ID and Secret."
+                    .into()
+            };
         }
         AiiaError::Rejected { message, .. } => {
-            format!("The payment service refused the payment: {message}")
+            return if checking {
+                format!("The payment service refused the status check: {message}")
+            } else {
+                format!("The payment service refused the payment: {message}")
+            };
         }
-        AiiaError::NotFound(id) => format!("The payment service does not know payment {id}."),
-        AiiaError::Config(m) => format!("Kassa's settings need fixing: {m}"),
+        AiiaError::NotFound(id) => {
+            return format!("The payment service does not know payment {id}.");
+        }
+        AiiaError::Config(m) => return format!("Kassa's settings need fixing: {m}"),
+    };
+    if checking {
+        format!("{what}; the code still works.")
+    } else if e.payment_may_exist() {
+        // The link of a payment made anyway was never shown, so it cannot be paid.
+        format!("{what}. A new code is on its way.")
+    } else {
+        format!("{what}.")
     }
 }
 

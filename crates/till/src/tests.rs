@@ -23,6 +23,8 @@ struct Script {
     requests: Vec<AcceptPaymentRequest>,
     /// Errors the next accept calls return, in order.
     accept_errors: VecDeque<AiiaError>,
+    /// Errors the next status reads return, in order.
+    status_errors: VecDeque<AiiaError>,
 }
 
 #[derive(Default, Clone)]
@@ -37,6 +39,9 @@ impl Fake {
     }
     fn fail_next_accept(&self, e: AiiaError) {
         self.0.lock().unwrap().accept_errors.push_back(e);
+    }
+    fn fail_next_status(&self, e: AiiaError) {
+        self.0.lock().unwrap().status_errors.push_back(e);
     }
 }
 
@@ -59,7 +64,10 @@ impl Gateway for Fake {
     }
 
     async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
-        let s = self.0.lock().unwrap();
+        let mut s = self.0.lock().unwrap();
+        if let Some(e) = s.status_errors.pop_front() {
+            return Err(e);
+        }
         let (_, status) = s
             .payments
             .iter()
@@ -413,4 +421,178 @@ async fn an_attempt_cut_off_before_its_reply_is_marked_unknown_on_resume() {
         .map(|a| a.state)
         .collect();
     assert_eq!(states, [AttemptState::Unknown, AttemptState::Created]);
+}
+
+fn server_error(retry_after: Option<u64>) -> AiiaError {
+    AiiaError::Server {
+        status: 503,
+        code: "ServiceUnavailable".into(),
+        message: "down".into(),
+        retry_after: retry_after.map(Duration::from_secs),
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn failing_status_reads_back_off_honour_retry_after_and_never_end_the_sale() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(100), None).unwrap();
+    next(&mut rx, is_qr).await;
+    for _ in 0..4 {
+        fake.fail_next_status(server_error(None));
+    }
+    fake.fail_next_status(server_error(Some(15)));
+    fake.fail_next_status(server_error(None));
+    let mut waits = Vec::new();
+    for _ in 0..6 {
+        let TillEvent::AttemptError {
+            retry_at_ms,
+            message,
+            ..
+        } = next(&mut rx, |e| matches!(e, TillEvent::AttemptError { .. })).await
+        else {
+            unreachable!()
+        };
+        assert_eq!(
+            message,
+            "The payment service has a problem on its side; the code still works."
+        );
+        waits.push(retry_at_ms - till.now_ms());
+    }
+    // 2 s doubling up to 10 s; a Retry-After of 15 s is longer, so it is kept; the next
+    // wait is the capped backoff again.
+    assert_eq!(waits, [2_000, 4_000, 8_000, 10_000, 15_000, 10_000]);
+    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Open);
+    fake.set(0, PaymentStatus::Executed);
+    let end = next(&mut rx, is_end).await;
+    assert!(matches!(
+        end,
+        TillEvent::SaleEnded {
+            outcome: Outcome::Paid,
+            ..
+        }
+    ));
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_unpaid_sale_gives_up_but_not_while_a_customer_is_in_their_bank() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let started = till.now_ms();
+    let sale = till.charge(dkk(100), None).unwrap();
+    next(&mut rx, is_qr).await;
+    // Nine minutes in, someone opens the newest code and stays in the bank.
+    tokio::time::sleep(Duration::from_secs(540)).await;
+    let n = fake.count() - 1;
+    fake.set(n, PaymentStatus::AwaitingAuthorization);
+    next(&mut rx, |e| matches!(e, TillEvent::StatusChanged { status, .. } if status == "AwaitingAuthorization")).await;
+    tokio::time::sleep(Duration::from_secs(120)).await;
+    assert_eq!(
+        till.sale_detail(&sale).unwrap().sale.state,
+        SaleState::Open,
+        "past ten minutes, but the customer is still approving"
+    );
+    fake.set(n, PaymentStatus::Expired);
+    let TillEvent::StatusChanged { status_text, .. } = next(
+        &mut rx,
+        |e| matches!(e, TillEvent::StatusChanged { status, .. } if status == "Expired"),
+    )
+    .await
+    else {
+        unreachable!()
+    };
+    assert_eq!(
+        status_text,
+        "The customer did not approve in their bank in time"
+    );
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Failed, ref message, .. } if message == "Not paid: nobody approved the payment within 10 min"),
+        "{end:?}"
+    );
+    assert!(till.now_ms() - started >= 660_000);
+    assert_eq!(
+        till.sale_detail(&sale).unwrap().sale.state,
+        SaleState::Failed
+    );
+}
+
+#[test]
+fn every_failure_has_its_own_short_sentence() {
+    use kassa_aiia::retry::Call;
+    let rate = AiiaError::RateLimited {
+        retry_after: Some(Duration::from_secs(2)),
+    };
+    let token = AiiaError::Token {
+        source: Box::new(server_error(None)),
+    };
+    let malformed = AiiaError::Malformed {
+        detail: "x".into(),
+        source: None,
+    };
+    let refused = AiiaError::Unauthorized {
+        message: "no".into(),
+    };
+    let rejected = AiiaError::Rejected {
+        status: 400,
+        code: "InvalidAmount".into(),
+        message: "amount must be greater than 0".into(),
+    };
+    let table: [(&AiiaError, Call, &str); 10] = [
+        (
+            &rate,
+            Call::Accept,
+            "The payment service is busy and asked Kassa to wait.",
+        ),
+        (
+            &rate,
+            Call::Status,
+            "The payment service is busy and asked Kassa to wait; the code still works.",
+        ),
+        (
+            &server_error(None),
+            Call::Accept,
+            "The payment service has a problem on its side. A new code is on its way.",
+        ),
+        (
+            &malformed,
+            Call::Accept,
+            "The payment service sent a reply Kassa cannot read. A new code is on its way.",
+        ),
+        (
+            &malformed,
+            Call::Status,
+            "The payment service sent a reply Kassa cannot read; the code still works.",
+        ),
+        (
+            &token,
+            Call::Accept,
+            "Kassa could not sign in to the payment service.",
+        ),
+        (
+            &token,
+            Call::Status,
+            "Kassa could not sign in to the payment service; the code still works.",
+        ),
+        (
+            &refused,
+            Call::Accept,
+            "The payment service refused Kassa's credentials. Check the Client ID and Secret.",
+        ),
+        (
+            &refused,
+            Call::Status,
+            "The payment service refused Kassa's credentials; the code still works. Check the Client ID and Secret.",
+        ),
+        (
+            &rejected,
+            Call::Accept,
+            "The payment service refused the payment: amount must be greater than 0",
+        ),
+    ];
+    for (e, call, said) in table {
+        assert_eq!(cashier_message(e, call), said, "{e:?} {call:?}");
+    }
 }
