@@ -132,6 +132,29 @@ impl Client {
         })
     }
 
+    /// The service's clock minus ours, in seconds, from the `Date` header of a plain GET of
+    /// the base address (`None` when the service sends no readable `Date`).
+    pub async fn clock_skew_secs(&self, now_unix: i64) -> Result<Option<i64>, AiiaError> {
+        let url = format!("{}/", self.base);
+        let reply = self
+            .http
+            .get(&url)
+            .send()
+            .await
+            .map_err(|e| AiiaError::Network {
+                url: url.clone(),
+                source: e,
+            })?;
+        let server = reply
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_secs()).ok());
+        Ok(server.map(|s| s - now_unix))
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base
     }

@@ -3,6 +3,7 @@
 //! CLI both start here, so they behave the same.
 
 mod day;
+mod doctor;
 mod saved;
 mod secrets;
 pub mod webhook_listener;
@@ -18,6 +19,7 @@ use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 use serde::Serialize;
 
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
+pub use doctor::{Check, doctor};
 pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{Keyring, MemorySecrets, SecretError, SecretStore};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
@@ -255,10 +257,11 @@ impl Counter {
     }
 }
 
-/// Opens the journal, connects to Aiia (starting the embedded sandbox if no real
-/// credentials are set and no API address is given) and resumes open sales.
-pub async fn start(settings: Settings) -> Result<Counter, BootError> {
-    let journal = Journal::open(&settings.db_path)?;
+/// The Aiia client the settings ask for, with the destination to pay into; starts the
+/// embedded sandbox (returned, to keep alive) when no credentials and no API address are set.
+pub async fn connect(
+    settings: &Settings,
+) -> Result<(Client, String, Option<RunningSandbox>), BootError> {
     let embedded = settings.mode() == Mode::Sandbox && settings.api_url.is_none();
     if !embedded && !settings.sandbox_faults.is_none() {
         tracing::warn!("KASSA_SANDBOX_FAULTS only applies to the built-in sandbox; ignored");
@@ -313,7 +316,14 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
             (config, destination, running)
         }
     };
-    let client = Client::new(config)?;
+    Ok((Client::new(config)?, destination, sandbox))
+}
+
+/// Opens the journal, connects to Aiia (starting the embedded sandbox if no real
+/// credentials are set and no API address is given) and resumes open sales.
+pub async fn start(settings: Settings) -> Result<Counter, BootError> {
+    let journal = Journal::open(&settings.db_path)?;
+    let (client, destination, sandbox) = connect(&settings).await?;
     let api_url = client.base_url().to_owned();
     let till = Till::new(
         client,

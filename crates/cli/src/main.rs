@@ -3,6 +3,7 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
+//! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
@@ -55,6 +56,11 @@ enum Command {
     },
     /// Cancel an open sale (e.g. one left open by a crash).
     Cancel { sale_id: String },
+    /// Check the settings, credentials, destination and clock against the service.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
     /// List today's sales.
     Today {
         #[arg(long)]
@@ -161,6 +167,7 @@ async fn run(command: Command) -> ExitCode {
         } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Today { json } => today(json).await,
+        Command::Doctor { json } => doctor(json).await,
     }
 }
 
@@ -294,6 +301,38 @@ async fn today(json: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(EXIT_START, &e.to_string()),
+    }
+}
+
+async fn doctor(json: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock) / 1000;
+    let checks = kassa_boot::doctor(&settings, now).await;
+    for c in &checks {
+        if json {
+            match serde_json::to_string(c) {
+                Ok(line) => println!("{line}"),
+                Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            }
+        } else {
+            println!(
+                "{} {:<12} {}",
+                if c.ok { "ok  " } else { "FAIL" },
+                c.name,
+                c.detail
+            );
+        }
+    }
+    if checks.iter().all(|c| c.ok) && checks.len() == 4 {
+        ExitCode::SUCCESS
+    } else {
+        fail(
+            EXIT_FAILED,
+            "the connection to the payment service needs attention (see above)",
+        )
     }
 }
 

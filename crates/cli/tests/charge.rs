@@ -310,3 +310,42 @@ async fn http_get(url: &str) -> Result<Value, std::io::Error> {
         .ok_or_else(|| std::io::Error::other("no body"))?;
     serde_json::from_str(body).map_err(std::io::Error::other)
 }
+
+#[tokio::test]
+async fn doctor_checks_the_service_and_names_what_is_wrong() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kassa(&sandbox, &db)
+        .args(["doctor"])
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    for name in ["settings", "credentials", "destination", "clock"] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.starts_with("ok") && l.contains(name)),
+            "{name}: {stdout}"
+        );
+    }
+    let out = kassa(&sandbox, &db)
+        .env("KASSA_CLIENT_ID", "sandbox-client")
+        .env("KASSA_CLIENT_SECRET", "not-the-secret")
+        .env("KASSA_DESTINATION_ID", "sandbox-destination")
+        .args(["doctor", "--json"])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let last: Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().last().unwrap()).unwrap();
+    assert_eq!(last["name"], "credentials");
+    assert_eq!(last["ok"], false);
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("not-the-secret"),
+        "the secret never prints"
+    );
+}
