@@ -53,8 +53,9 @@ pub fn run() {
 }
 
 fn start_counter(default_db: std::path::PathBuf) -> Result<Counter, String> {
-    let settings =
-        Settings::from_vars(|k| std::env::var(k).ok(), default_db).map_err(|e| e.to_string())?;
+    let keyring = kassa_boot::Keyring::default();
+    let settings = Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
+        .map_err(|e| format!("Kassa could not read its settings: {e}"))?;
     tracing::info!(db = %settings.db_path.display(), mode = ?settings.mode(), "starting the counter");
     tauri::async_runtime::block_on(kassa_boot::start(settings)).map_err(|e| {
         tracing::error!(error = %e, "the counter could not start");

@@ -3,6 +3,7 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
+//! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
 //!
@@ -56,6 +57,19 @@ enum Command {
     },
     /// Cancel an open sale (e.g. one left open by a crash).
     Cancel { sale_id: String },
+    /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
+    /// the OS keyring; the rest goes to settings.json beside the journal.
+    Setup {
+        #[arg(long)]
+        client_id: String,
+        #[arg(long)]
+        destination_id: String,
+        /// e.g. https://api.aiia.eu (the default) or https://api-sandbox.aiia.eu
+        #[arg(long)]
+        api_url: Option<String>,
+        #[arg(long)]
+        currency: Option<String>,
+    },
     /// Check the settings, credentials, destination and clock against the service.
     Doctor {
         #[arg(long)]
@@ -168,13 +182,23 @@ async fn run(command: Command) -> ExitCode {
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Today { json } => today(json).await,
         Command::Doctor { json } => doctor(json).await,
+        Command::Setup {
+            client_id,
+            destination_id,
+            api_url,
+            currency,
+        } => setup(client_id, destination_id, api_url, currency.as_deref()),
     }
 }
 
 fn settings() -> Result<Settings, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
-    Settings::from_vars(var, kassa_boot::default_db_path(var))
-        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    Settings::load(
+        var,
+        kassa_boot::default_db_path(var),
+        &kassa_boot::Keyring::default(),
+    )
+    .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
 async fn counter(settings: Settings) -> Result<Counter, ExitCode> {
@@ -302,6 +326,57 @@ async fn today(json: bool) -> ExitCode {
         }
         Err(e) => fail(EXIT_START, &e.to_string()),
     }
+}
+
+fn setup(
+    client_id: String,
+    destination_id: String,
+    api_url: Option<String>,
+    currency: Option<&str>,
+) -> ExitCode {
+    let currency = match currency.map(str::parse::<Currency>).transpose() {
+        Ok(c) => c,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    if let Some(url) = &api_url {
+        let probe = kassa_aiia::Config::new(url.clone(), "id", kassa_aiia::Secret::new("x"));
+        if let Err(e) = probe.validate() {
+            return fail(EXIT_USAGE, &e.to_string());
+        }
+    }
+    eprintln!("Client Secret (read from standard input, stored in the OS keyring):");
+    let mut secret = String::new();
+    if let Err(e) = std::io::stdin().read_line(&mut secret) {
+        return fail(EXIT_USAGE, &format!("cannot read the Client Secret: {e}"));
+    }
+    let secret = secret.trim();
+    if secret.is_empty() {
+        return fail(EXIT_USAGE, "the Client Secret is empty");
+    }
+    let var = |k: &str| std::env::var(k).ok();
+    let db = var("KASSA_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| kassa_boot::default_db_path(var));
+    let saved = kassa_boot::SavedSettings {
+        api_url,
+        client_id: Some(client_id.trim().to_owned()),
+        destination_id: Some(destination_id.trim().to_owned()),
+        destination_name: None,
+        currency,
+    };
+    use kassa_boot::SecretStore;
+    if let Err(e) = kassa_boot::Keyring::default().set(&kassa_aiia::Secret::new(secret)) {
+        return fail(EXIT_START, &e.to_string());
+    }
+    let path = kassa_boot::settings_path(&db);
+    if let Err(e) = saved.save(&path) {
+        return fail(EXIT_START, &e.to_string());
+    }
+    println!(
+        "Saved {} (the secret is in the OS keyring). Run `kassa doctor` to check it.",
+        path.display()
+    );
+    ExitCode::SUCCESS
 }
 
 async fn doctor(json: bool) -> ExitCode {

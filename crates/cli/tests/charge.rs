@@ -349,3 +349,69 @@ async fn doctor_checks_the_service_and_names_what_is_wrong() {
         "the secret never prints"
     );
 }
+
+/// `kassa setup` keeps the secret in the OS keyring (needs the session bus with an unlocked
+/// keyring that scripts/test.sh provides) and `kassa doctor` then finds everything.
+#[tokio::test]
+async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
+    use tokio::io::AsyncWriteExt;
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut child = kassa(&sandbox, &db)
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default(),
+        )
+        .env_remove("KASSA_API_URL")
+        .args([
+            "setup",
+            "--client-id",
+            "sandbox-client",
+            "--destination-id",
+            "sandbox-destination",
+        ])
+        .args(["--api-url", sandbox.base_url()])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"sandbox-secret\n")
+        .await
+        .unwrap();
+    let out = child.wait_with_output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+    assert!(
+        file.contains("sandbox-client") && !file.contains("sandbox-secret"),
+        "{file}"
+    );
+
+    let out = kassa(&sandbox, &db)
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default(),
+        )
+        .env_remove("KASSA_API_URL")
+        .args(["doctor"])
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Aiia with the merchant's credentials"),
+        "{stdout}"
+    );
+}
