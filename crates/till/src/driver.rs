@@ -17,6 +17,9 @@ use crate::{Control, Gateway, Inner, SaleView, cashier_message, qr, status_text}
 /// Status text recorded for a payment the service says it does not know.
 const NOT_FOUND: &str = "NotFound";
 
+/// What the result screen says under "Paid".
+pub(crate) const PAID_MESSAGE: &str = "Paid by bank transfer";
+
 /// What the cashier reads when a customer's bank session ends without an approval.
 const LEFT_THE_BANK: &str = "The customer did not approve in their bank in time";
 
@@ -517,7 +520,11 @@ impl<G: Gateway> Driver<G> {
     /// must give back, and says so loudly.
     fn paid(&mut self, payment_id: &str, attempt_id: i64) -> Result<(), JournalError> {
         if self.is_open() {
-            return self.end(Outcome::Paid, Some(payment_id.to_owned()), "Paid".into());
+            return self.end(
+                Outcome::Paid,
+                Some(payment_id.to_owned()),
+                PAID_MESSAGE.into(),
+            );
         }
         if self.sale.paid_payment_id.as_deref() == Some(payment_id) {
             return Ok(());

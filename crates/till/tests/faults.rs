@@ -189,7 +189,10 @@ async fn charge_and_approve(r: &mut Rig, minor: i64) -> (String, Vec<TillEvent>,
 }
 
 fn assert_paid_by(r: &Rig, sale: &str, events: &[TillEvent], qr: &Qr) {
-    assert_eq!(ending(events), (Outcome::Paid, "Paid".to_owned()));
+    assert_eq!(
+        ending(events),
+        (Outcome::Paid, "Paid by bank transfer".to_owned())
+    );
     let detail = r.detail(sale);
     assert_eq!(detail.sale.state, SaleState::Paid);
     assert_eq!(
