@@ -508,9 +508,8 @@ impl<G: Gateway> Driver<G> {
         let p = &self.inner.config.poll;
         match status {
             PaymentStatus::Authorized => p.authorized,
-            PaymentStatus::AwaitingAuthorization => {
-                p.opened.min(if on_screen { p.opened } else { p.replaced })
-            }
+            // A customer in the bank flow may approve any code, replaced or not.
+            PaymentStatus::AwaitingAuthorization => p.opened,
             _ if on_screen => p.waiting,
             _ => p.replaced,
         }
