@@ -15,6 +15,8 @@ pub struct SandboxConfig {
     pub client_secret: String,
     /// Destinations (payee accounts) "connected" to this client; any other is refused.
     pub destination_ids: Vec<String>,
+    /// Redirect addresses registered for the Connect flow besides loopback ones.
+    pub redirect_uris: Vec<String>,
     /// The authorization link must be opened within this time after creation.
     pub link_ttl: Duration,
     /// An opened bank session expires after this time without a decision.
@@ -37,7 +39,8 @@ impl Default for SandboxConfig {
         SandboxConfig {
             client_id: "sandbox-client".into(),
             client_secret: "sandbox-secret".into(),
-            destination_ids: vec!["sandbox-destination".into()],
+            destination_ids: vec!["sandbox-destination".into(), "sandbox-savings".into()],
+            redirect_uris: Vec::new(),
             link_ttl: Duration::from_secs(60),
             session_ttl: Duration::from_secs(300),
             settle_delay: Duration::from_millis(300),
@@ -56,6 +59,7 @@ impl fmt::Debug for SandboxConfig {
             .field("client_id", &self.client_id)
             .field("client_secret", &"<redacted>")
             .field("destination_ids", &self.destination_ids)
+            .field("redirect_uris", &self.redirect_uris)
             .field("link_ttl", &self.link_ttl)
             .field("session_ttl", &self.session_ttl)
             .field("settle_delay", &self.settle_delay)

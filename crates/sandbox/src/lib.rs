@@ -22,6 +22,7 @@
 mod auth;
 mod clock;
 mod config;
+mod connect;
 mod error;
 mod faults;
 mod page;
@@ -40,6 +41,7 @@ use axum::http::HeaderMap;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
+pub use connect::ConnectTokenResponse;
 pub use error::{ErrorBody, SandboxError};
 pub use faults::{Customer, Endpoint, Fault, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
@@ -66,6 +68,7 @@ struct Inner {
     tokens: Mutex<Tokens>,
     webhooks: webhooks::Hub,
     faults: Mutex<faults::FaultState>,
+    connect: Mutex<connect::ConnectState>,
 }
 
 #[derive(Default)]
@@ -107,6 +110,7 @@ impl Sandbox {
                 tokens: Mutex::new(Tokens::default()),
                 webhooks,
                 faults: Mutex::new(faults::FaultState::new(config.faults.clone())),
+                connect: Mutex::new(connect::ConnectState::default()),
                 config,
             }),
         }
@@ -226,6 +230,29 @@ impl Sandbox {
         let id_ok = auth::same_secret(client_id, &config.client_id);
         let secret_ok = auth::same_secret(secret, &config.client_secret);
         id_ok && secret_ok
+    }
+
+    /// The accounts the Connect flow offers: each destination with a readable name.
+    pub fn accounts(&self) -> Vec<(String, String)> {
+        self.inner
+            .config
+            .destination_ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), connect::account_name(i)))
+            .collect()
+    }
+
+    /// The name the Connect flow gives a destination of this sandbox.
+    pub fn account_name(&self, destination_id: &str) -> Option<String> {
+        self.accounts()
+            .into_iter()
+            .find(|(id, _)| id == destination_id)
+            .map(|(_, name)| name)
+    }
+
+    pub(crate) fn connect_state(&self) -> MutexGuard<'_, connect::ConnectState> {
+        lock(&self.inner.connect)
     }
 
     /// A new access token for the client.

@@ -72,6 +72,36 @@ pub(crate) fn not_found_page() -> String {
     ))
 }
 
+/// The Connect flow's account picker: which account receives the payments.
+pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, String)]) -> String {
+    let rows: String = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, name))| {
+            format!(
+                r#"<label class="account"><input type="radio" name="account" value="{id}"{checked}><span>{name}<small>{id}</small></span></label>"#,
+                id = escape(id),
+                name = escape(name),
+                checked = if i == 0 { " checked" } else { "" },
+            )
+        })
+        .collect();
+    let session = escape(session_id);
+    layout(format!(
+        r#"<section class="card"><p class="label">Connect a bank account</p>
+<p class="to">Choose the account that receives your customers' payments. Kassa asks for <strong>{scope}</strong>.</p>
+<form id="connect" method="post" action="/sandbox/connect/{session}">{rows}</form></section>
+<button class="approve" type="submit" form="connect" name="action" value="connect">Connect account</button>
+<form method="post" action="/sandbox/connect/{session}"><input type="hidden" name="action" value="cancel"><button class="reject" type="submit">Cancel</button></form>"#,
+        scope = escape(scope),
+    ))
+}
+
+/// The end of a Connect flow that cannot go back to the app.
+pub(crate) fn connect_problem_page(detail: &str) -> String {
+    layout(outcome("no", "!", "Cannot connect an account", detail, ""))
+}
+
 fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> String {
     format!(
         r#"<section class="outcome {kind}"><div class="icon">{icon}</div><h1>{title}</h1><p>{detail}</p></section>
@@ -81,7 +111,7 @@ fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> 
     )
 }
 
-fn layout(body: String) -> String {
+pub(crate) fn layout(body: String) -> String {
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -106,6 +136,10 @@ dl{{margin:0;display:flex;justify-content:space-between;border-top:1px solid #e3
 dt{{color:#5b6675}}dd{{margin:0;font-family:ui-monospace,monospace}}
 form{{margin:0 0 14px}}
 button{{width:100%;padding:20px;font-size:20px;font-weight:700;border-radius:14px;border:0;cursor:pointer}}
+.account{{display:flex;gap:14px;align-items:center;padding:14px 4px;border-top:1px solid #e3e8ef;font-size:17px;cursor:pointer}}
+.account:first-of-type{{border-top:0}}
+.account input{{width:22px;height:22px}}
+.account small{{display:block;color:#5b6675;font-family:ui-monospace,monospace;font-size:13px}}
 .approve{{background:#13845a;color:#fff}}
 .reject{{background:#fff;color:#b3261e;border:2px solid #b3261e}}
 .outcome{{text-align:center;padding:12px 0 20px}}
@@ -129,7 +163,7 @@ footer{{text-align:center;color:#5b6675;font-size:13px;padding:8px 20px 24px}}
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
