@@ -2,6 +2,7 @@
 //! before it expires), `POST /v2/payments/accept` and the payment status. It knows nothing of
 //! SQLite, Tauri or the UI. Wire types are in [`wire`]; see `docs/aiia-wire.md`.
 
+pub mod connect;
 mod error;
 pub mod retry;
 mod secret;

@@ -4,6 +4,8 @@
 
 mod day;
 mod doctor;
+mod form;
+mod onboard;
 mod saved;
 mod secrets;
 pub mod webhook_listener;
@@ -20,6 +22,10 @@ use serde::Serialize;
 
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
 pub use doctor::{Check, doctor};
+pub use form::{FieldError, SettingsForm, SettingsView};
+pub use onboard::{
+    CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
+};
 pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{Keyring, MemorySecrets, SecretError, SecretStore};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
@@ -50,6 +56,12 @@ pub struct Settings {
     /// Faults the embedded sandbox injects from the start (`KASSA_SANDBOX_FAULTS`, JSON),
     /// for demonstrations; ignored by a real or external service.
     pub sandbox_faults: Faults,
+    /// The loopback address the Connect flow's browser comes back to
+    /// (`KASSA_CONNECT_REDIRECT`, else [`DEFAULT_REDIRECT`]); it must be registered at Aiia.
+    pub connect_redirect: String,
+    /// Open the system browser for the Connect flow (`KASSA_OPEN_BROWSER=0` turns it off:
+    /// the address is shown to open by hand).
+    pub open_browser: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,14 +167,25 @@ impl Settings {
             db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
             webhook: webhook_settings(get("KASSA_WEBHOOK_BIND"), get("KASSA_WEBHOOK_SECRET"))?,
             sandbox_faults,
+            connect_redirect: get("KASSA_CONNECT_REDIRECT")
+                .unwrap_or_else(|| DEFAULT_REDIRECT.to_owned()),
+            open_browser: !matches!(
+                get("KASSA_OPEN_BROWSER")
+                    .map(|v| v.to_ascii_lowercase())
+                    .as_deref(),
+                Some("0" | "no" | "false" | "off")
+            ),
         };
         settings.check()?;
         Ok(settings)
     }
 
     /// Credentials are all or nothing: a half-configured live counter is refused with the
-    /// name of what is missing.
+    /// name of what is missing. A destination alone is fine: the sandbox pays into it.
     fn check(&self) -> Result<(), BootError> {
+        if self.client_id.is_none() && self.client_secret.is_none() {
+            return Ok(());
+        }
         let given = [
             ("the Client ID (KASSA_CLIENT_ID)", self.client_id.is_some()),
             (
@@ -170,22 +193,20 @@ impl Settings {
                 self.client_secret.is_some(),
             ),
             (
-                "the destination (KASSA_DESTINATION_ID)",
+                "the destination (KASSA_DESTINATION_ID, or Connect bank account in Settings)",
                 self.destination_id.is_some(),
             ),
         ];
-        if given.iter().any(|(_, set)| *set) {
-            let missing: Vec<&str> = given
-                .iter()
-                .filter(|(_, set)| !set)
-                .map(|(k, _)| *k)
-                .collect();
-            if !missing.is_empty() {
-                return Err(BootError::Setting(format!(
-                    "real Aiia credentials are only partly set: {} missing",
-                    missing.join(", ")
-                )));
-            }
+        let missing: Vec<&str> = given
+            .iter()
+            .filter(|(_, set)| !set)
+            .map(|(k, _)| *k)
+            .collect();
+        if !missing.is_empty() {
+            return Err(BootError::Setting(format!(
+                "real Aiia credentials are only partly set: {} missing",
+                missing.join(", ")
+            )));
         }
         Ok(())
     }
@@ -289,10 +310,11 @@ pub async fn connect(
         }
         Mode::Sandbox => {
             let defaults = SandboxConfig::default();
-            let destination = defaults
-                .destination_ids
-                .first()
-                .cloned()
+            // A destination connected on the sandbox's own Connect flow, else its first one.
+            let destination = settings
+                .destination_id
+                .clone()
+                .or_else(|| defaults.destination_ids.first().cloned())
                 .unwrap_or_default();
             let (url, running) = match &settings.api_url {
                 Some(url) => (url.clone(), None),
@@ -367,6 +389,11 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
     })
 }
 
+/// Opens `url` in the system's browser, without waiting for it.
+pub fn open_in_browser(url: &str) -> Result<(), String> {
+    open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}"))
+}
+
 /// The default journal path for a user: `$XDG_DATA_HOME/kassa/kassa.db`, else
 /// `~/.local/share/kassa/kassa.db` (on Windows `%APPDATA%\kassa\kassa.db`), else `./kassa.db`.
 pub fn default_db_path(var: impl Fn(&str) -> Option<String>) -> PathBuf {
@@ -429,7 +456,7 @@ mod tests {
         let e = Settings::from_vars(vars(&[("KASSA_CLIENT_ID", "id")]), "x".into()).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "real Aiia credentials are only partly set: the Client Secret (KASSA_CLIENT_SECRET or the keyring), the destination (KASSA_DESTINATION_ID) missing"
+            "real Aiia credentials are only partly set: the Client Secret (KASSA_CLIENT_SECRET or the keyring), the destination (KASSA_DESTINATION_ID, or Connect bank account in Settings) missing"
         );
         let e = Settings::from_vars(vars(&[("KASSA_CURRENCY", "USD")]), "x".into()).unwrap_err();
         assert!(e.to_string().contains("USD"), "{e}");

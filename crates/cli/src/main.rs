@@ -4,6 +4,7 @@
 //! * `kassa cancel SALE_ID`
 //! * `kassa today [--json]`
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
+//! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
 //! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
 //!
@@ -69,6 +70,13 @@ enum Command {
         api_url: Option<String>,
         #[arg(long)]
         currency: Option<String>,
+    },
+    /// Connect the bank account that receives payments (Aiia's Connect flow in the browser)
+    /// and save it as the destination.
+    Connect {
+        /// Print the address to open instead of opening the browser.
+        #[arg(long)]
+        no_browser: bool,
     },
     /// Check the settings, credentials, destination and clock against the service.
     Doctor {
@@ -182,6 +190,7 @@ async fn run(command: Command) -> ExitCode {
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Today { json } => today(json).await,
         Command::Doctor { json } => doctor(json).await,
+        Command::Connect { no_browser } => connect(no_browser).await,
         Command::Setup {
             client_id,
             destination_id,
@@ -199,6 +208,48 @@ fn settings() -> Result<Settings, ExitCode> {
         &kassa_boot::Keyring::default(),
     )
     .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+}
+
+/// Runs the Connect flow: the merchant picks the receiving account in the browser, Kassa
+/// saves it as the destination.
+async fn connect(no_browser: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let state = kassa_boot::random_state();
+    let flow =
+        match kassa_boot::ConnectFlow::start(&settings, &settings.connect_redirect, state).await {
+            Ok(f) => f,
+            Err(e) => return fail(EXIT_START, &e.to_string()),
+        };
+    let opened = !no_browser
+        && settings.open_browser
+        && match kassa_boot::open_in_browser(flow.url()) {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("kassa: {e}");
+                false
+            }
+        };
+    if opened {
+        eprintln!("Your browser shows the bank's page: choose the account that receives payments.");
+        eprintln!("If it did not open, open this address:");
+    } else {
+        eprintln!("Open this address in a browser and choose the account that receives payments:");
+    }
+    println!("{}", flow.url());
+    match flow.wait(kassa_boot::CONNECT_TIMEOUT).await {
+        Ok(destination) => {
+            if let Err(e) = kassa_boot::save_destination(&settings, &destination) {
+                return fail(EXIT_FAILED, &e.to_string());
+            }
+            let name = destination.name.as_deref().unwrap_or("the account");
+            eprintln!("Connected: {name}. Destination {} saved.", destination.id);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+    }
 }
 
 async fn counter(settings: Settings) -> Result<Counter, ExitCode> {

@@ -1,0 +1,339 @@
+//! The window's settings screen, minus the window: what it shows ([`SettingsView`]), what it
+//! sends back ([`SettingsForm`]), the checks with a message per field, and saving (the
+//! Client Secret to the keyring, the rest to `settings.json`). The secret only ever travels
+//! into Kassa: the view says whether one is stored, never what it is.
+
+use std::fmt;
+use std::path::Path;
+
+use kassa_aiia::Secret;
+use kassa_money::Currency;
+use reqwest::Url;
+use serde::{Deserialize, Serialize};
+
+use crate::{BootError, SavedSettings, SecretStore, Settings, settings_path};
+
+/// Environment variables that win over the settings file (the screen names them).
+const ENV_KEYS: [&str; 5] = [
+    "KASSA_API_URL",
+    "KASSA_CLIENT_ID",
+    "KASSA_CLIENT_SECRET",
+    "KASSA_DESTINATION_ID",
+    "KASSA_CURRENCY",
+];
+
+/// What the settings screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    pub api_url: String,
+    pub client_id: String,
+    /// A Client Secret is in the keyring (its value is never shown).
+    pub has_secret: bool,
+    pub destination_id: String,
+    pub destination_name: String,
+    pub currency: Currency,
+    /// Settings given by environment variables, which win over this screen.
+    pub env_overrides: Vec<&'static str>,
+}
+
+/// What the settings screen sends. Empty text means "not set"; an empty secret keeps the
+/// stored one.
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SettingsForm {
+    pub api_url: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub destination_id: String,
+    pub destination_name: String,
+    pub currency: Option<Currency>,
+}
+
+/// Keeps the secret out of logs.
+impl fmt::Debug for SettingsForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SettingsForm")
+            .field("api_url", &self.api_url)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"<redacted>")
+            .field("destination_id", &self.destination_id)
+            .field("destination_name", &self.destination_name)
+            .field("currency", &self.currency)
+            .finish()
+    }
+}
+
+/// A field the merchant must fix, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct FieldError {
+    /// `apiUrl`, `clientId`, `clientSecret`, `destinationId` or `currency`.
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn field(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+impl SettingsView {
+    /// The saved settings as the screen shows them.
+    pub fn load(
+        db_path: &Path,
+        secrets: &dyn SecretStore,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, BootError> {
+        let saved = SavedSettings::load(&settings_path(db_path))?;
+        let has_secret = match saved.client_id {
+            Some(_) => secrets.get()?.is_some(),
+            None => false,
+        };
+        Ok(SettingsView {
+            api_url: saved.api_url.unwrap_or_default(),
+            client_id: saved.client_id.unwrap_or_default(),
+            has_secret,
+            destination_id: saved.destination_id.unwrap_or_default(),
+            destination_name: saved.destination_name.unwrap_or_default(),
+            currency: saved.currency.unwrap_or(Currency::Dkk),
+            env_overrides: ENV_KEYS
+                .into_iter()
+                .filter(|k| var(k).is_some_and(|v| !v.trim().is_empty()))
+                .collect(),
+        })
+    }
+}
+
+impl SettingsForm {
+    fn text(value: &str) -> Option<String> {
+        Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+    }
+
+    /// Checks every field; the first problem comes back with the field it is in.
+    /// `secret_stored`: the keyring already holds a Client Secret.
+    pub fn validate(&self, secret_stored: bool) -> Result<(), FieldError> {
+        if let Some(url) = Self::text(&self.api_url) {
+            let ok = Url::parse(&url)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
+            if ok.is_none() {
+                return Err(field(
+                    "apiUrl",
+                    "The API address must be a web address starting with https:// (http:// only for a local sandbox), or empty",
+                ));
+            }
+        }
+        let client_id = Self::text(&self.client_id);
+        if let Some(id) = &client_id
+            && id.chars().any(char::is_whitespace)
+        {
+            return Err(field("clientId", "The Client ID cannot contain spaces"));
+        }
+        let secret_given = !self.client_secret.trim().is_empty();
+        if client_id.is_none() && secret_given {
+            return Err(field(
+                "clientId",
+                "Enter the Client ID that belongs to this Client Secret",
+            ));
+        }
+        if client_id.is_some() && !secret_given && !secret_stored {
+            return Err(field(
+                "clientSecret",
+                "Enter the Client Secret: none is stored in this computer's keyring yet",
+            ));
+        }
+        if let Some(d) = Self::text(&self.destination_id)
+            && d.chars().any(char::is_whitespace)
+        {
+            return Err(field(
+                "destinationId",
+                "The destination cannot contain spaces",
+            ));
+        }
+        if client_id.is_some() && Self::text(&self.destination_id).is_none() {
+            return Err(field(
+                "destinationId",
+                "Enter the destination, or press Connect bank account to choose it",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The file part of the form.
+    pub fn saved(&self) -> SavedSettings {
+        let destination_id = Self::text(&self.destination_id);
+        SavedSettings {
+            api_url: Self::text(&self.api_url),
+            client_id: Self::text(&self.client_id),
+            // A name only belongs with its destination.
+            destination_name: destination_id
+                .as_ref()
+                .and_then(|_| Self::text(&self.destination_name)),
+            destination_id,
+            currency: self.currency,
+        }
+    }
+
+    /// Saves the form: the secret (when one is typed) to the keyring, the rest to the file.
+    /// Clearing the Client ID also removes the stored secret.
+    pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), BootError> {
+        let stored = secrets.get()?.is_some();
+        self.validate(stored)
+            .map_err(|e| BootError::Setting(e.message))?;
+        let saved = self.saved();
+        let secret = self.client_secret.trim();
+        if !secret.is_empty() {
+            secrets.set(&Secret::new(secret))?;
+        } else if saved.client_id.is_none() && stored {
+            secrets.delete()?;
+        }
+        saved.save(&settings_path(db_path))?;
+        tracing::info!(
+            client_id_set = saved.client_id.is_some(),
+            api_url = saved.api_url.as_deref().unwrap_or("(default)"),
+            "settings saved"
+        );
+        Ok(())
+    }
+
+    /// The settings this form would give, for "Test connection" and "Connect bank account"
+    /// before saving: the form over `base` (which keeps the journal path, webhook and
+    /// faults), the secret from the form or else the keyring. Only valid forms give settings.
+    pub fn settings(
+        &self,
+        base: &Settings,
+        secrets: &dyn SecretStore,
+    ) -> Result<Settings, BootError> {
+        let saved = self.saved();
+        let typed = Self::text(&self.client_secret).map(Secret::new);
+        let client_secret = match (&saved.client_id, typed) {
+            (None, _) => None,
+            (Some(_), Some(s)) => Some(s),
+            (Some(_), None) => secrets.get()?,
+        };
+        self.validate(client_secret.is_some())
+            .map_err(|e| BootError::Setting(e.message))?;
+        Ok(Settings {
+            api_url: saved.api_url,
+            client_id: saved.client_id,
+            client_secret,
+            destination_id: saved.destination_id,
+            currency: saved.currency.unwrap_or(Currency::Dkk),
+            ..base.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::{MemorySecrets, Mode};
+
+    fn form(api: &str, id: &str, secret: &str, dest: &str) -> SettingsForm {
+        SettingsForm {
+            api_url: api.into(),
+            client_id: id.into(),
+            client_secret: secret.into(),
+            destination_id: dest.into(),
+            destination_name: "Shop account".into(),
+            currency: Some(Currency::Sek),
+        }
+    }
+
+    #[test]
+    fn each_bad_field_is_named_with_what_to_do() {
+        let cases = [
+            (form("ftp://x", "", "", ""), false, "apiUrl"),
+            (form("not a url", "", "", ""), false, "apiUrl"),
+            (form("", "my id", "s", "d"), false, "clientId"),
+            (form("", "", "s", ""), false, "clientId"),
+            (form("", "id", "", "d"), false, "clientSecret"),
+            (form("", "id", "s", ""), false, "destinationId"),
+            (form("", "", "", "a b"), false, "destinationId"),
+        ];
+        for (f, stored, which) in cases {
+            let e = f.validate(stored).unwrap_err();
+            assert_eq!(e.field, which, "{f:?}: {e}");
+            assert!(!e.message.is_empty());
+        }
+        // A stored secret may be kept; empty everything is the built-in sandbox.
+        form("https://api.aiia.eu", "id", "", "d")
+            .validate(true)
+            .unwrap();
+        form("", "", "", "").validate(false).unwrap();
+        form("http://127.0.0.1:4010", "", "", "sandbox-savings")
+            .validate(false)
+            .unwrap();
+    }
+
+    #[test]
+    fn saving_puts_the_secret_in_the_keyring_and_the_rest_in_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let secrets = MemorySecrets::default();
+        form("https://api.aiia.eu", " id-1 ", "top-secret-1", "dest-1")
+            .save(&db, &secrets)
+            .unwrap();
+        assert_eq!(secrets.get().unwrap().unwrap().expose(), "top-secret-1");
+        let file = std::fs::read_to_string(settings_path(&db)).unwrap();
+        assert!(!file.contains("top-secret-1"), "{file}");
+        let view = SettingsView::load(&db, &secrets, |_| None).unwrap();
+        assert_eq!(view.client_id, "id-1");
+        assert!(view.has_secret);
+        assert_eq!(view.destination_name, "Shop account");
+        assert_eq!(view.currency, Currency::Sek);
+        assert!(!format!("{view:?}").contains("top-secret"));
+
+        // An empty secret keeps the stored one.
+        form("https://api.aiia.eu", "id-2", "", "dest-2")
+            .save(&db, &secrets)
+            .unwrap();
+        assert_eq!(secrets.get().unwrap().unwrap().expose(), "top-secret-1");
+
+        // Back to the built-in sandbox: the secret goes too.
+        form("", "", "", "").save(&db, &secrets).unwrap();
+        assert!(secrets.get().unwrap().is_none());
+        let view = SettingsView::load(&db, &secrets, |k| {
+            (k == "KASSA_CURRENCY").then(|| "EUR".to_owned())
+        })
+        .unwrap();
+        assert!(!view.has_secret);
+        assert_eq!(view.env_overrides, vec!["KASSA_CURRENCY"]);
+    }
+
+    #[test]
+    fn a_bad_form_saves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let secrets = MemorySecrets::default();
+        let e = form("", "id", "s", "").save(&db, &secrets).unwrap_err();
+        assert!(e.to_string().contains("Connect bank account"), "{e}");
+        assert!(secrets.get().unwrap().is_none());
+        assert!(!settings_path(&db).exists());
+    }
+
+    #[test]
+    fn the_form_gives_settings_before_it_is_saved() {
+        let base = Settings::from_vars(|_| None, "k.db".into()).unwrap();
+        let secrets = MemorySecrets::default();
+        let s = form("http://127.0.0.1:1", "id", "typed", "d")
+            .settings(&base, &secrets)
+            .unwrap();
+        assert_eq!(s.mode(), Mode::Live);
+        assert_eq!(s.client_secret.unwrap().expose(), "typed");
+        assert_eq!(s.currency, Currency::Sek);
+        assert_eq!(s.db_path, base.db_path);
+        secrets.set(&Secret::new("stored")).unwrap();
+        let s = form("", "id", "", "d").settings(&base, &secrets).unwrap();
+        assert_eq!(s.client_secret.unwrap().expose(), "stored");
+        let s = form("", "", "", "").settings(&base, &secrets).unwrap();
+        assert_eq!(s.mode(), Mode::Sandbox);
+        assert!(s.client_secret.is_none());
+    }
+}
