@@ -23,7 +23,9 @@ function tauri() {
 function toIpcError(err) {
   if (err instanceof IpcError) return err;
   if (err && typeof err === "object" && typeof err.message === "string" && err.message) {
-    return new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
+    const e = new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
+    if (typeof err.field === "string") e.field = err.field;
+    return e;
   }
   if (typeof err === "string" && err) return new IpcError("internal", err);
   return new IpcError("internal", FALLBACK_MESSAGE);
@@ -44,6 +46,17 @@ export const charge = (digits, reference) => call("charge", { digits, reference 
 export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
+
+export const settingsView = () => call("settings_view");
+export const settingsTest = (form) => call("settings_test", { form });
+export const settingsSave = (form) => call("settings_save", { form });
+export const connectStart = (form) => call("connect_start", { form });
+export const connectCancel = () => call("connect_cancel");
+
+/** The end of a Connect flow: `{ ok, destinationId, destinationName, message }`. */
+export function onConnect(handler) {
+  return tauri().event.listen("connect", (event) => handler(event.payload));
+}
 
 /** Subscribes to the "till" event stream; `handler` receives the tagged payload. */
 export function onTill(handler) {

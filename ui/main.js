@@ -8,6 +8,7 @@ import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } f
 import { initResult, showResult } from "./result.js";
 import { initToday, markAttention, refreshToday, showToday } from "./today.js";
 import { raiseAttention } from "./attention.js";
+import { initSettings, showSettings } from "./settings.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
 let endedSaleId = null;
@@ -66,10 +67,16 @@ async function start() {
   initResult(backToKeypad);
   initToday(backToKeypad);
   byId("nav-today").addEventListener("click", showToday);
+  byId("nav-settings").addEventListener("click", showSettings);
   showScreen("keypad");
 
   // Listen before asking for the open sale, so no event falls in between.
   await ipc.onTill(onTillEvent);
+  await initSettings({
+    onBack: backToKeypad,
+    // A new counter: new currency, mode and badge; the keypad starts over.
+    onSaved: () => Promise.all([showMode(), resetKeypad()]),
+  });
   await Promise.all([showMode(), resetKeypad(), resumeOpenSale()]);
 }
 

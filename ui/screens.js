@@ -2,7 +2,7 @@
 
 import { byId } from "./dom.js";
 
-const SCREENS = ["keypad", "qr", "result", "today"];
+const SCREENS = ["keypad", "qr", "result", "today", "settings"];
 const leaveHandlers = new Map();
 let current = null;
 
@@ -18,5 +18,6 @@ export function showScreen(name) {
   for (const screen of SCREENS) byId(`screen-${screen}`).hidden = screen !== name;
   current = name;
   // While a sale is waiting for the customer the cashier stays on it; Today has its own Back.
-  byId("nav-today").hidden = name === "qr" || name === "today";
+  byId("nav-today").hidden = name === "qr" || name === "today" || name === "settings";
+  byId("nav-settings").hidden = name === "qr" || name === "settings";
 }

@@ -1,6 +1,6 @@
 //! Tauri commands: unpack, call the core, map the error. Nothing else lives here.
 
-use kassa_boot::{DayReport, Mode, day_report, local_day_bounds};
+use kassa_boot::{Counter, DayReport, Mode, day_report, local_day_bounds};
 use kassa_money::keypad::{self, Entry, Key};
 use kassa_till::SaleView;
 use serde::Serialize;
@@ -27,15 +27,18 @@ pub struct Charged {
 /// The most sales the day list shows.
 const DAY_LIST_LIMIT: u32 = 200;
 
-#[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
-    let c = state.counter()?;
-    Ok(AppInfo {
+pub(crate) fn app_info_of(c: &Counter) -> AppInfo {
+    AppInfo {
         mode: c.mode,
         api_url: c.api_url.clone(),
         currency: c.currency,
         version: env!("CARGO_PKG_VERSION"),
-    })
+    }
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    Ok(app_info_of(state.counter()?.as_ref()))
 }
 
 #[tauri::command]

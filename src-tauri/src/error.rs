@@ -13,12 +13,18 @@ pub enum Code {
     NotFound,
     Journal,
     Startup,
+    /// A setting the merchant must fix; `field` names it when it is one field of the form.
+    Settings,
+    /// The Connect flow did not connect an account.
+    Connect,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IpcError {
     pub code: Code,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
 }
 
 impl IpcError {
@@ -26,7 +32,32 @@ impl IpcError {
         IpcError {
             code,
             message: message.into(),
+            field: None,
         }
+    }
+}
+
+impl From<kassa_boot::FieldError> for IpcError {
+    fn from(e: kassa_boot::FieldError) -> Self {
+        IpcError {
+            code: Code::Settings,
+            message: e.message,
+            field: Some(e.field),
+        }
+    }
+}
+
+impl From<kassa_boot::BootError> for IpcError {
+    fn from(e: kassa_boot::BootError) -> Self {
+        tracing::warn!(error = %e, "settings refused");
+        IpcError::new(Code::Settings, capitalise(&e.to_string()))
+    }
+}
+
+impl From<kassa_boot::ConnectError> for IpcError {
+    fn from(e: kassa_boot::ConnectError) -> Self {
+        tracing::warn!(error = %e, "connect flow failed");
+        IpcError::new(Code::Connect, capitalise(&e.to_string()))
     }
 }
 

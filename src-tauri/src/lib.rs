@@ -3,6 +3,10 @@
 
 mod commands;
 mod error;
+mod settings;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use kassa_boot::{Counter, Settings};
 use tauri::{Emitter, Manager};
@@ -10,14 +14,32 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::error::{Code, IpcError};
 
-/// The counter, or why it could not start (shown to the cashier instead of crashing).
-pub struct AppState(Result<Counter, String>);
+/// The running counter (or why it could not start, shown to the cashier instead of
+/// crashing), replaced when the merchant saves new settings.
+pub struct AppState {
+    counter: RwLock<Result<Arc<Counter>, String>>,
+    default_db: PathBuf,
+    /// The Connect flow under way, if any; a new one or "Cancel" stops it.
+    connect: Mutex<Option<tauri::async_runtime::JoinHandle<()>>>,
+}
 
 impl AppState {
-    fn counter(&self) -> Result<&Counter, IpcError> {
-        self.0
+    fn counter(&self) -> Result<Arc<Counter>, IpcError> {
+        self.counter
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
+            .map(Arc::clone)
             .map_err(|m| IpcError::new(Code::Startup, m.clone()))
+    }
+
+    fn replace_counter(&self, counter: Result<Arc<Counter>, String>) {
+        *self.counter.write().unwrap_or_else(PoisonError::into_inner) = counter;
+    }
+
+    /// The settings as they are now: environment, settings file, keyring.
+    fn settings(&self) -> Result<Settings, IpcError> {
+        load_settings(self.default_db.clone()).map_err(|m| IpcError::new(Code::Settings, m))
     }
 }
 
@@ -28,12 +50,16 @@ pub fn run() {
     init_logging();
     let app = tauri::Builder::default()
         .setup(|app| {
-            let data_dir = app.path().app_data_dir()?;
-            let state = start_counter(data_dir.join("kassa.db"));
+            let default_db = app.path().app_data_dir()?.join("kassa.db");
+            let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
             if let Ok(counter) = &state {
                 forward_events(app.handle().clone(), counter);
             }
-            app.manage(AppState(state));
+            app.manage(AppState {
+                counter: RwLock::new(state),
+                default_db,
+                connect: Mutex::new(None),
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -44,6 +70,11 @@ pub fn run() {
             commands::cancel_sale,
             commands::current_sale,
             commands::today_sales,
+            settings::settings_view,
+            settings::settings_test,
+            settings::settings_save,
+            settings::connect_start,
+            settings::connect_cancel,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {
@@ -52,15 +83,22 @@ pub fn run() {
     }
 }
 
-fn start_counter(default_db: std::path::PathBuf) -> Result<Counter, String> {
+fn load_settings(default_db: PathBuf) -> Result<Settings, String> {
     let keyring = kassa_boot::Keyring::default();
-    let settings = Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
-        .map_err(|e| format!("Kassa could not read its settings: {e}"))?;
+    Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
+        .map_err(|e| format!("Kassa could not read its settings: {e}"))
+}
+
+async fn start_counter(default_db: PathBuf) -> Result<Arc<Counter>, String> {
+    let settings = load_settings(default_db)?;
     tracing::info!(db = %settings.db_path.display(), mode = ?settings.mode(), "starting the counter");
-    tauri::async_runtime::block_on(kassa_boot::start(settings)).map_err(|e| {
-        tracing::error!(error = %e, "the counter could not start");
-        format!("Kassa could not start: {e}")
-    })
+    kassa_boot::start(settings)
+        .await
+        .map(Arc::new)
+        .map_err(|e| {
+            tracing::error!(error = %e, "the counter could not start");
+            format!("Kassa could not start: {e}")
+        })
 }
 
 /// The one place engine events become window events.

@@ -113,6 +113,11 @@ impl SettingsForm {
         Some(value.trim().to_owned()).filter(|v| !v.is_empty())
     }
 
+    /// The form keeps a Client Secret it does not type: only then must the keyring be asked.
+    pub fn needs_stored_secret(&self) -> bool {
+        Self::text(&self.client_id).is_some() && self.client_secret.trim().is_empty()
+    }
+
     /// Checks every field; the first problem comes back with the field it is in.
     /// `secret_stored`: the keyring already holds a Client Secret.
     pub fn validate(&self, secret_stored: bool) -> Result<(), FieldError> {
@@ -181,15 +186,18 @@ impl SettingsForm {
     /// Saves the form: the secret (when one is typed) to the keyring, the rest to the file.
     /// Clearing the Client ID also removes the stored secret.
     pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), BootError> {
-        let stored = secrets.get()?.is_some();
+        let stored = self.needs_stored_secret() && secrets.get()?.is_some();
         self.validate(stored)
             .map_err(|e| BootError::Setting(e.message))?;
         let saved = self.saved();
         let secret = self.client_secret.trim();
         if !secret.is_empty() {
             secrets.set(&Secret::new(secret))?;
-        } else if saved.client_id.is_none() && stored {
-            secrets.delete()?;
+        } else if saved.client_id.is_none() {
+            // Without a keyring there is no secret to remove: the sandbox needs none.
+            if let Err(e) = secrets.delete() {
+                tracing::warn!(error = %e, "cannot remove the Client Secret from the keyring");
+            }
         }
         saved.save(&settings_path(db_path))?;
         tracing::info!(

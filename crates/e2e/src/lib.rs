@@ -58,6 +58,11 @@ const KASSA_VARS: &[&str] = &[
     "KASSA_CURRENCY",
     "KASSA_AUTH",
     "KASSA_DB",
+    "KASSA_WEBHOOK_BIND",
+    "KASSA_WEBHOOK_SECRET",
+    "KASSA_SANDBOX_FAULTS",
+    "KASSA_CONNECT_REDIRECT",
+    "KASSA_OPEN_BROWSER",
 ];
 
 /// A failed step, with everything known about why (driver log, page state, screenshot).
@@ -254,6 +259,13 @@ impl Session {
             cmd.env_remove(var);
         }
         cmd.env("KASSA_DB", dir.path().join("kassa.db"));
+        // "Connect bank account": no real browser here (the test walks the flow itself),
+        // and any free port for the redirect listener.
+        cmd.env("KASSA_OPEN_BROWSER", "0");
+        cmd.env(
+            "KASSA_CONNECT_REDIRECT",
+            "http://127.0.0.1:0/connect/callback",
+        );
         // Plain log lines in the driver log that failures quote.
         cmd.env("NO_COLOR", "1");
         // A desktop X session may rely on ~/.Xauthority, which the new HOME would hide.

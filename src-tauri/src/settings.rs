@@ -1,0 +1,194 @@
+//! The settings screen's commands: show, test, save (and restart the counter), and run the
+//! Connect flow. Unpack, call `kassa_boot`, map the error; the rules live there.
+
+use std::path::PathBuf;
+use std::sync::PoisonError;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use kassa_boot::{
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, SecretStore, Settings, SettingsForm,
+    SettingsView, doctor, open_in_browser, random_state,
+};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::commands::{AppInfo, app_info_of};
+use crate::error::{Code, IpcError};
+use crate::{AppState, forward_events, start_counter};
+
+/// The window event that reports the end of a Connect flow.
+pub const CONNECT_EVENT: &str = "connect";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectStarted {
+    /// The address the browser was (or must be) sent to.
+    url: String,
+    /// The system browser was opened.
+    opened: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectOutcome {
+    ok: bool,
+    destination_id: Option<String>,
+    destination_name: Option<String>,
+    message: String,
+}
+
+/// The journal path the settings file sits beside (`KASSA_DB` wins, as in `Settings::load`).
+fn db_path(state: &AppState) -> PathBuf {
+    std::env::var("KASSA_DB")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| state.default_db.clone())
+}
+
+/// Checks the form field by field, so the screen can point at the one to fix.
+fn check_form(form: &SettingsForm, keyring: &Keyring) -> Result<(), IpcError> {
+    let stored = form.needs_stored_secret()
+        && keyring
+            .get()
+            .map_err(kassa_boot::BootError::from)?
+            .is_some();
+    Ok(form.validate(stored)?)
+}
+
+/// The form's settings over the current ones (or bare defaults when those are broken).
+fn form_settings(
+    state: &AppState,
+    form: &SettingsForm,
+    keyring: &Keyring,
+) -> Result<Settings, IpcError> {
+    check_form(form, keyring)?;
+    let base = match state.settings() {
+        Ok(s) => s,
+        Err(_) => Settings::from_vars(|_| None, db_path(state))?,
+    };
+    Ok(form.settings(&base, keyring)?)
+}
+
+#[tauri::command]
+pub fn settings_view(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+    Ok(SettingsView::load(
+        &db_path(&state),
+        &Keyring::default(),
+        |k| std::env::var(k).ok(),
+    )?)
+}
+
+/// "Test connection": the doctor's checks with the values on screen, saved or not.
+#[tauri::command]
+pub async fn settings_test(
+    state: State<'_, AppState>,
+    form: SettingsForm,
+) -> Result<Vec<Check>, IpcError> {
+    let settings = form_settings(&state, &form, &Keyring::default())?;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    Ok(doctor(&settings, now).await)
+}
+
+/// Saves the form and restarts the counter on it. Refused while a sale is open.
+#[tauri::command]
+pub async fn settings_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    form: SettingsForm,
+) -> Result<AppInfo, IpcError> {
+    if state.counter().is_ok_and(|c| c.till.is_busy()) {
+        return Err(IpcError::new(
+            Code::SaleInProgress,
+            "Finish or cancel the open sale before changing the settings",
+        ));
+    }
+    let keyring = Keyring::default();
+    check_form(&form, &keyring)?;
+    form.save(&db_path(&state), &keyring)?;
+    let counter = start_counter(state.default_db.clone()).await;
+    if let Ok(c) = &counter {
+        forward_events(app, c);
+    }
+    let info = counter.as_ref().map(|c| app_info_of(c)).map_err(|m| {
+        IpcError::new(
+            Code::Startup,
+            format!("The settings were saved, but {}", lower_first(m)),
+        )
+    });
+    state.replace_counter(counter.map_err(|m| m.clone()));
+    info
+}
+
+/// "Connect bank account": starts the flow with the values on screen and opens the
+/// browser; the outcome arrives later as a `connect` event.
+#[tauri::command]
+pub async fn connect_start(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    form: SettingsForm,
+) -> Result<ConnectStarted, IpcError> {
+    let settings = form_settings(&state, &form, &Keyring::default())?;
+    stop_connect(&state).await;
+    let flow = ConnectFlow::start(&settings, &settings.connect_redirect, random_state()).await?;
+    let url = flow.url().to_owned();
+    let opened = settings.open_browser
+        && open_in_browser(&url)
+            .map_err(|e| tracing::warn!(error = %e, "the browser did not open"))
+            .is_ok();
+    let task = tauri::async_runtime::spawn(async move {
+        let outcome = match flow.wait(CONNECT_TIMEOUT).await {
+            Ok(d) => ConnectOutcome {
+                ok: true,
+                message: format!(
+                    "Connected: {}",
+                    d.name.clone().unwrap_or_else(|| d.id.clone())
+                ),
+                destination_id: Some(d.id),
+                destination_name: d.name,
+            },
+            Err(e) => ConnectOutcome {
+                ok: false,
+                destination_id: None,
+                destination_name: None,
+                message: IpcError::from(e).message,
+            },
+        };
+        if let Err(e) = app.emit(CONNECT_EVENT, &outcome) {
+            tracing::warn!(error = %e, "cannot report the Connect outcome to the window");
+        }
+    });
+    *state.connect.lock().unwrap_or_else(PoisonError::into_inner) = Some(task);
+    Ok(ConnectStarted { url, opened })
+}
+
+/// Stops waiting for the browser.
+#[tauri::command]
+pub async fn connect_cancel(state: State<'_, AppState>) -> Result<(), IpcError> {
+    stop_connect(&state).await;
+    Ok(())
+}
+
+async fn stop_connect(state: &AppState) {
+    let running = state
+        .connect
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    if let Some(task) = running {
+        task.abort();
+        // Let the aborted listener release its port before a new one binds it.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

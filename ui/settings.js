@@ -1,0 +1,243 @@
+// The settings screen: Aiia credentials, the receiving account (typed in, or chosen with
+// "Connect bank account"), the currency, "Test connection" and "Save". Rust checks and
+// stores everything; the Client Secret goes to the OS keyring and is never shown again.
+
+import * as ipc from "./ipc.js";
+import { byId, setNotice } from "./dom.js";
+import { showScreen } from "./screens.js";
+
+const el = {
+  form: byId("settings-form"),
+  back: byId("settings-back"),
+  mode: byId("settings-mode"),
+  env: byId("settings-env"),
+  clientId: byId("set-client-id"),
+  secret: byId("set-client-secret"),
+  apiUrl: byId("set-api-url"),
+  destination: byId("set-destination"),
+  destinationName: byId("set-destination-name"),
+  currency: byId("set-currency"),
+  connect: byId("connect-bank"),
+  connectWait: byId("connect-wait"),
+  connectCancel: byId("connect-cancel"),
+  connectLink: byId("connect-link"),
+  connectUrl: byId("connect-url"),
+  connectResult: byId("connect-result"),
+  error: byId("settings-error"),
+  checks: byId("settings-checks"),
+  test: byId("settings-test"),
+  save: byId("settings-save"),
+};
+
+let onSavedHandler = () => {};
+// The destination's name as Connect reported it; kept while the id is unchanged.
+let destinationName = "";
+let destinationNameFor = "";
+
+export function initSettings({ onBack, onSaved }) {
+  onSavedHandler = onSaved;
+  el.back.addEventListener("click", () => onBack());
+  el.form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    save();
+  });
+  el.test.addEventListener("click", test);
+  el.connect.addEventListener("click", connect);
+  el.connectCancel.addEventListener("click", stopConnect);
+  el.destination.addEventListener("input", showDestinationName);
+  for (const input of el.form.querySelectorAll("[data-field]")) {
+    input.addEventListener("input", () => clearFieldError(input.dataset.field));
+  }
+  return ipc.onConnect(connected);
+}
+
+export async function showSettings() {
+  showScreen("settings");
+  clearMessages();
+  setNotice(el.connectResult, "");
+  try {
+    const [view, info] = await Promise.all([ipc.settingsView(), ipc.appInfo().catch(() => null)]);
+    fill(view, info);
+  } catch (err) {
+    setNotice(el.error, err.message);
+  }
+}
+
+function fill(view, info) {
+  el.clientId.value = view.clientId;
+  el.secret.value = "";
+  el.secret.placeholder = view.hasSecret
+    ? "Stored in this computer's keyring (type to replace)"
+    : "Kept in this computer's keyring, never on disk";
+  el.apiUrl.value = view.apiUrl;
+  el.destination.value = view.destinationId;
+  destinationName = view.destinationName;
+  destinationNameFor = view.destinationId;
+  el.currency.value = view.currency;
+  showDestinationName();
+  if (info) {
+    el.mode.textContent =
+      info.mode === "sandbox" ? "Now on the built-in sandbox" : `Now on Aiia at ${info.apiUrl}`;
+    el.mode.dataset.mode = info.mode;
+  }
+  setNotice(
+    el.env,
+    view.envOverrides.length
+      ? `Set by the environment, which wins over this screen: ${view.envOverrides.join(", ")}`
+      : "",
+  );
+}
+
+function showDestinationName() {
+  const id = el.destination.value.trim();
+  if (id && id === destinationNameFor && destinationName) {
+    el.destinationName.textContent = destinationName;
+  } else if (id) {
+    el.destinationName.textContent = `Destination ${id}`;
+  } else {
+    el.destinationName.textContent = "No account connected yet";
+  }
+  el.destinationName.classList.toggle("destination-none", !id);
+}
+
+function form() {
+  const id = el.destination.value.trim();
+  return {
+    apiUrl: el.apiUrl.value,
+    clientId: el.clientId.value,
+    clientSecret: el.secret.value,
+    destinationId: el.destination.value,
+    destinationName: id === destinationNameFor ? destinationName : "",
+    currency: el.currency.value,
+  };
+}
+
+function busy(on) {
+  el.test.disabled = on;
+  el.save.disabled = on;
+  el.connect.disabled = on;
+}
+
+async function test() {
+  clearMessages();
+  busy(true);
+  el.test.textContent = "Testing…";
+  try {
+    renderChecks(await ipc.settingsTest(form()));
+  } catch (err) {
+    showError(err);
+  } finally {
+    el.test.textContent = "Test connection";
+    busy(false);
+  }
+}
+
+async function save(note = "") {
+  clearMessages();
+  busy(true);
+  try {
+    const info = await ipc.settingsSave(form());
+    await onSavedHandler(info);
+    const view = await ipc.settingsView();
+    fill(view, info);
+    const where = info.mode === "sandbox" ? "the built-in sandbox" : `Aiia at ${info.apiUrl}`;
+    setResult(true, `${note}Saved. Kassa now takes payments on ${where}.`);
+  } catch (err) {
+    showError(err);
+  } finally {
+    busy(false);
+  }
+}
+
+async function connect() {
+  clearMessages();
+  setNotice(el.connectResult, "");
+  busy(true);
+  try {
+    const { url, opened } = await ipc.connectStart(form());
+    el.connectWait.hidden = false;
+    el.connectUrl.textContent = url;
+    el.connectLink.hidden = false;
+    el.connectLink.classList.toggle("connect-link-quiet", opened);
+  } catch (err) {
+    busy(false);
+    showError(err);
+  }
+}
+
+async function stopConnect() {
+  await ipc.connectCancel().catch(() => {});
+  endConnect();
+}
+
+function endConnect() {
+  el.connectWait.hidden = true;
+  el.connectLink.hidden = true;
+  busy(false);
+}
+
+async function connected(outcome) {
+  endConnect();
+  if (!outcome.ok) {
+    setResult(false, outcome.message);
+    return;
+  }
+  el.destination.value = outcome.destinationId;
+  destinationName = outcome.destinationName || "";
+  destinationNameFor = outcome.destinationId;
+  showDestinationName();
+  await save(`${outcome.message}. `);
+}
+
+function setResult(ok, message) {
+  el.connectResult.classList.toggle("notice-ok", ok);
+  el.connectResult.classList.toggle("notice-error", !ok);
+  setNotice(el.connectResult, message);
+}
+
+function renderChecks(checks) {
+  el.checks.replaceChildren(
+    ...checks.map((c) => {
+      const li = document.createElement("li");
+      li.className = "check";
+      li.dataset.ok = String(c.ok);
+      li.dataset.name = c.name;
+      const mark = document.createElement("span");
+      mark.className = "check-mark";
+      mark.textContent = c.ok ? "✓" : "✕";
+      const name = document.createElement("strong");
+      name.textContent = c.name[0].toUpperCase() + c.name.slice(1);
+      const detail = document.createElement("span");
+      detail.className = "check-detail";
+      detail.textContent = c.detail;
+      li.append(mark, name, detail);
+      return li;
+    }),
+  );
+  el.checks.hidden = checks.length === 0;
+  el.checks.scrollIntoView({ block: "nearest" });
+}
+
+function showError(err) {
+  const input = err.field && el.form.querySelector(`[data-field="${err.field}"]`);
+  const slot = err.field && el.form.querySelector(`[data-error-for="${err.field}"]`);
+  if (input && slot) {
+    setNotice(slot, err.message);
+    input.classList.add("input-error");
+    input.focus();
+  } else {
+    setNotice(el.error, err.message);
+  }
+}
+
+function clearFieldError(field) {
+  const slot = el.form.querySelector(`[data-error-for="${field}"]`);
+  if (slot) setNotice(slot, "");
+  el.form.querySelector(`[data-field="${field}"]`)?.classList.remove("input-error");
+}
+
+function clearMessages() {
+  setNotice(el.error, "");
+  el.checks.hidden = true;
+  for (const input of el.form.querySelectorAll("[data-field]")) clearFieldError(input.dataset.field);
+}
