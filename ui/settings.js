@@ -17,6 +17,8 @@ const el = {
   destination: byId("set-destination"),
   destinationName: byId("set-destination-name"),
   currency: byId("set-currency"),
+  webhookBind: byId("set-webhook-bind"),
+  webhookSecret: byId("set-webhook-secret"),
   connect: byId("connect-bank"),
   connectWait: byId("connect-wait"),
   connectCancel: byId("connect-cancel"),
@@ -74,6 +76,11 @@ function fill(view, info) {
   destinationName = view.destinationName;
   destinationNameFor = view.destinationId;
   el.currency.value = view.currency;
+  el.webhookBind.value = view.webhookBind;
+  el.webhookSecret.value = "";
+  el.webhookSecret.placeholder = view.hasWebhookSecret
+    ? "Stored in this computer's keyring (type to replace)"
+    : "The secret set for your webhooks at Aiia";
   showDestinationName();
   if (info) {
     el.mode.textContent =
@@ -109,6 +116,8 @@ function form() {
     destinationId: el.destination.value,
     destinationName: id === destinationNameFor ? destinationName : "",
     currency: el.currency.value,
+    webhookBind: el.webhookBind.value,
+    webhookSecret: el.webhookSecret.value,
   };
 }
 

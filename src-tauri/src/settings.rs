@@ -6,7 +6,7 @@ use std::sync::PoisonError;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, SecretStore, Settings, SettingsForm,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, SecretKind, SecretStore, Settings, SettingsForm,
     SettingsView, doctor, open_in_browser, random_state,
 };
 use serde::Serialize;
@@ -48,12 +48,17 @@ fn db_path(state: &AppState) -> PathBuf {
 
 /// Checks the form field by field, so the screen can point at the one to fix.
 fn check_form(form: &SettingsForm, keyring: &Keyring) -> Result<(), IpcError> {
-    let stored = form.needs_stored_secret()
-        && keyring
-            .get()
+    let stored = |kind| -> Result<bool, IpcError> {
+        Ok(keyring
+            .get_kind(kind)
             .map_err(kassa_boot::BootError::from)?
-            .is_some();
-    Ok(form.validate(stored)?)
+            .is_some())
+    };
+    form.validate(form.needs_stored_secret() && stored(SecretKind::ClientSecret)?)?;
+    form.validate_webhook(
+        form.needs_stored_webhook_secret() && stored(SecretKind::WebhookSecret)?,
+    )?;
+    Ok(())
 }
 
 /// The form's settings over the current ones (or bare defaults when those are broken).

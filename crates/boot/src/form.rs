@@ -11,15 +11,17 @@ use kassa_money::Currency;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
 
-use crate::{BootError, SavedSettings, SecretStore, Settings, settings_path};
+use crate::{BootError, SavedSettings, SecretKind, SecretStore, Settings, settings_path};
 
 /// Environment variables that win over the settings file (the screen names them).
-const ENV_KEYS: [&str; 5] = [
+const ENV_KEYS: [&str; 7] = [
     "KASSA_API_URL",
     "KASSA_CLIENT_ID",
     "KASSA_CLIENT_SECRET",
     "KASSA_DESTINATION_ID",
     "KASSA_CURRENCY",
+    "KASSA_WEBHOOK_BIND",
+    "KASSA_WEBHOOK_SECRET",
 ];
 
 /// What the settings screen shows.
@@ -33,6 +35,10 @@ pub struct SettingsView {
     pub destination_id: String,
     pub destination_name: String,
     pub currency: Currency,
+    /// Where the webhook listener listens; empty keeps it off.
+    pub webhook_bind: String,
+    /// A webhook signing secret is in the keyring.
+    pub has_webhook_secret: bool,
     /// Settings given by environment variables, which win over this screen.
     pub env_overrides: Vec<&'static str>,
 }
@@ -48,9 +54,12 @@ pub struct SettingsForm {
     pub destination_id: String,
     pub destination_name: String,
     pub currency: Option<Currency>,
+    pub webhook_bind: String,
+    /// Empty keeps the stored one.
+    pub webhook_secret: String,
 }
 
-/// Keeps the secret out of logs.
+/// Keeps the secrets out of logs.
 impl fmt::Debug for SettingsForm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SettingsForm")
@@ -60,6 +69,8 @@ impl fmt::Debug for SettingsForm {
             .field("destination_id", &self.destination_id)
             .field("destination_name", &self.destination_name)
             .field("currency", &self.currency)
+            .field("webhook_bind", &self.webhook_bind)
+            .field("webhook_secret", &"<redacted>")
             .finish()
     }
 }
@@ -93,6 +104,10 @@ impl SettingsView {
             Some(_) => secrets.get()?.is_some(),
             None => false,
         };
+        let has_webhook_secret = match saved.webhook_bind {
+            Some(_) => secrets.get_kind(SecretKind::WebhookSecret)?.is_some(),
+            None => false,
+        };
         Ok(SettingsView {
             api_url: saved.api_url.unwrap_or_default(),
             client_id: saved.client_id.unwrap_or_default(),
@@ -100,6 +115,8 @@ impl SettingsView {
             destination_id: saved.destination_id.unwrap_or_default(),
             destination_name: saved.destination_name.unwrap_or_default(),
             currency: saved.currency.unwrap_or(Currency::Dkk),
+            webhook_bind: saved.webhook_bind.unwrap_or_default(),
+            has_webhook_secret,
             env_overrides: ENV_KEYS
                 .into_iter()
                 .filter(|k| var(k).is_some_and(|v| !v.trim().is_empty()))
@@ -116,6 +133,44 @@ impl SettingsForm {
     /// The form keeps a Client Secret it does not type: only then must the keyring be asked.
     pub fn needs_stored_secret(&self) -> bool {
         Self::text(&self.client_id).is_some() && self.client_secret.trim().is_empty()
+    }
+
+    /// The form keeps a webhook secret it does not type: only then must the keyring be asked.
+    pub fn needs_stored_webhook_secret(&self) -> bool {
+        Self::text(&self.webhook_bind).is_some() && self.webhook_secret.trim().is_empty()
+    }
+
+    /// The webhook fields: an address and port to listen on, and a secret with it.
+    pub fn validate_webhook(&self, webhook_secret_stored: bool) -> Result<(), FieldError> {
+        let bind = Self::text(&self.webhook_bind);
+        if let Some(b) = &bind
+            && b.parse::<std::net::SocketAddr>().is_err()
+        {
+            return Err(field(
+                "webhookBind",
+                "The listen address must be an address and port, e.g. 0.0.0.0:8787",
+            ));
+        }
+        let typed = self.webhook_secret.trim();
+        if bind.is_none() && !typed.is_empty() {
+            return Err(field(
+                "webhookBind",
+                "Enter the address to listen on, or leave the webhook secret empty",
+            ));
+        }
+        if bind.is_some() && typed.is_empty() && !webhook_secret_stored {
+            return Err(field(
+                "webhookSecret",
+                "Enter the webhook signing secret you set at Aiia",
+            ));
+        }
+        if !typed.is_empty() && typed.len() < 16 {
+            return Err(field(
+                "webhookSecret",
+                "The webhook signing secret must be at least 16 characters",
+            ));
+        }
+        Ok(())
     }
 
     /// Checks every field; the first problem comes back with the field it is in.
@@ -180,6 +235,7 @@ impl SettingsForm {
                 .and_then(|_| Self::text(&self.destination_name)),
             destination_id,
             currency: self.currency,
+            webhook_bind: Self::text(&self.webhook_bind),
         }
     }
 
@@ -188,6 +244,10 @@ impl SettingsForm {
     pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), BootError> {
         let stored = self.needs_stored_secret() && secrets.get()?.is_some();
         self.validate(stored)
+            .map_err(|e| BootError::Setting(e.message))?;
+        let webhook_stored = self.needs_stored_webhook_secret()
+            && secrets.get_kind(SecretKind::WebhookSecret)?.is_some();
+        self.validate_webhook(webhook_stored)
             .map_err(|e| BootError::Setting(e.message))?;
         let saved = self.saved();
         let secret = self.client_secret.trim();
@@ -198,6 +258,14 @@ impl SettingsForm {
             if let Err(e) = secrets.delete() {
                 tracing::warn!(error = %e, "cannot remove the Client Secret from the keyring");
             }
+        }
+        let webhook_secret = self.webhook_secret.trim();
+        if !webhook_secret.is_empty() {
+            secrets.set_kind(SecretKind::WebhookSecret, &Secret::new(webhook_secret))?;
+        } else if saved.webhook_bind.is_none()
+            && let Err(e) = secrets.delete_kind(SecretKind::WebhookSecret)
+        {
+            tracing::warn!(error = %e, "cannot remove the webhook secret from the keyring");
         }
         saved.save(&settings_path(db_path))?;
         tracing::info!(
@@ -225,7 +293,24 @@ impl SettingsForm {
         };
         self.validate(client_secret.is_some())
             .map_err(|e| BootError::Setting(e.message))?;
+        let webhook_secret = match Self::text(&self.webhook_secret) {
+            Some(s) => Some(Secret::new(s)),
+            None if self.needs_stored_webhook_secret() => {
+                secrets.get_kind(SecretKind::WebhookSecret)?
+            }
+            None => None,
+        };
+        self.validate_webhook(webhook_secret.is_some())
+            .map_err(|e| BootError::Setting(e.message))?;
+        let webhook = match (saved.webhook_bind.as_deref(), webhook_secret) {
+            (Some(bind), Some(secret)) => bind
+                .parse()
+                .ok()
+                .map(|addr| crate::WebhookSettings::new(addr, secret)),
+            _ => None,
+        };
         Ok(Settings {
+            webhook,
             api_url: saved.api_url,
             client_id: saved.client_id,
             client_secret,
@@ -251,7 +336,76 @@ mod tests {
             destination_id: dest.into(),
             destination_name: "Shop account".into(),
             currency: Some(Currency::Sek),
+            webhook_bind: String::new(),
+            webhook_secret: String::new(),
         }
+    }
+
+    #[test]
+    fn the_webhook_listener_needs_an_address_and_a_long_secret() {
+        let with = |bind: &str, secret: &str| SettingsForm {
+            webhook_bind: bind.into(),
+            webhook_secret: secret.into(),
+            ..form("", "", "", "")
+        };
+        for (f, stored, which) in [
+            (with("8787", "0123456789abcdef"), false, "webhookBind"),
+            (with("", "0123456789abcdef"), false, "webhookBind"),
+            (with("0.0.0.0:8787", ""), false, "webhookSecret"),
+            (with("0.0.0.0:8787", "short"), false, "webhookSecret"),
+        ] {
+            assert_eq!(
+                f.validate_webhook(stored).unwrap_err().field,
+                which,
+                "{f:?}"
+            );
+        }
+        with("0.0.0.0:8787", "").validate_webhook(true).unwrap();
+
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let secrets = MemorySecrets::default();
+        with("127.0.0.1:8787", "webhook-secret-0123")
+            .save(&db, &secrets)
+            .unwrap();
+        assert_eq!(
+            secrets
+                .get_kind(SecretKind::WebhookSecret)
+                .unwrap()
+                .unwrap()
+                .expose(),
+            "webhook-secret-0123"
+        );
+        assert!(
+            secrets.get().unwrap().is_none(),
+            "kept apart from the Client Secret"
+        );
+        let view = SettingsView::load(&db, &secrets, |_| None).unwrap();
+        assert_eq!(view.webhook_bind, "127.0.0.1:8787");
+        assert!(view.has_webhook_secret);
+        let file = std::fs::read_to_string(settings_path(&db)).unwrap();
+        assert!(!file.contains("webhook-secret-0123"), "{file}");
+
+        // The app starts its listener from the saved address and the keyring's secret.
+        let s = Settings::load(|_| None, db.clone(), &secrets).unwrap();
+        let w = s.webhook.unwrap();
+        assert_eq!(w.bind.to_string(), "127.0.0.1:8787");
+        assert_eq!(w.secret.expose(), "webhook-secret-0123");
+
+        // Turned off: the secret goes.
+        with("", "").save(&db, &secrets).unwrap();
+        assert!(
+            secrets
+                .get_kind(SecretKind::WebhookSecret)
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            Settings::load(|_| None, db, &secrets)
+                .unwrap()
+                .webhook
+                .is_none()
+        );
     }
 
     #[test]

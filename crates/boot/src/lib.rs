@@ -27,7 +27,7 @@ pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
 pub use saved::{SavedError, SavedSettings, settings_path};
-pub use secrets::{Keyring, MemorySecrets, SecretError, SecretStore};
+pub use secrets::{Keyring, MemorySecrets, SecretError, SecretKind, SecretStore};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
 
 /// Where the counter sends payments, as the screen names it.
@@ -101,7 +101,7 @@ impl Settings {
         var: impl Fn(&str) -> Option<String>,
         default_db: PathBuf,
     ) -> Result<Self, BootError> {
-        Self::from_parts(var, &SavedSettings::default(), None, default_db)
+        Self::from_parts(var, &SavedSettings::default(), None, None, default_db)
     }
 
     /// Settings as the app and the CLI use them: the environment first, then the settings
@@ -122,13 +122,21 @@ impl Settings {
         } else {
             None
         };
-        Self::from_parts(var, &saved, keyring, default_db)
+        let has_bind =
+            env_value(&var, "KASSA_WEBHOOK_BIND").is_some() || saved.webhook_bind.is_some();
+        let webhook_secret = if has_bind && env_value(&var, "KASSA_WEBHOOK_SECRET").is_none() {
+            secrets.get_kind(SecretKind::WebhookSecret)?
+        } else {
+            None
+        };
+        Self::from_parts(var, &saved, keyring, webhook_secret, default_db)
     }
 
     fn from_parts(
         var: impl Fn(&str) -> Option<String>,
         saved: &SavedSettings,
         keyring_secret: Option<Secret>,
+        keyring_webhook_secret: Option<Secret>,
         default_db: PathBuf,
     ) -> Result<Self, BootError> {
         let get = |k: &str| env_value(&var, k);
@@ -165,7 +173,12 @@ impl Settings {
             currency,
             auth,
             db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
-            webhook: webhook_settings(get("KASSA_WEBHOOK_BIND"), get("KASSA_WEBHOOK_SECRET"))?,
+            webhook: webhook_settings(
+                get("KASSA_WEBHOOK_BIND").or_else(|| saved.webhook_bind.clone()),
+                get("KASSA_WEBHOOK_SECRET")
+                    .map(Secret::new)
+                    .or(keyring_webhook_secret),
+            )?,
             sandbox_faults,
             connect_redirect: get("KASSA_CONNECT_REDIRECT")
                 .unwrap_or_else(|| DEFAULT_REDIRECT.to_owned()),
@@ -229,7 +242,7 @@ fn env_value(var: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String>
 /// The webhook listener is on with both settings, off with neither; one alone is refused.
 fn webhook_settings(
     bind: Option<String>,
-    secret: Option<String>,
+    secret: Option<Secret>,
 ) -> Result<Option<WebhookSettings>, BootError> {
     match (bind, secret) {
         (None, None) => Ok(None),
@@ -239,10 +252,10 @@ fn webhook_settings(
                     "bad setting KASSA_WEBHOOK_BIND: \"{bind}\" (use an address and port, e.g. 127.0.0.1:8787)"
                 ))
             })?;
-            Ok(Some(WebhookSettings::new(addr, Secret::new(secret))))
+            Ok(Some(WebhookSettings::new(addr, secret)))
         }
         (Some(_), None) => Err(BootError::Setting(
-            "KASSA_WEBHOOK_BIND is set but KASSA_WEBHOOK_SECRET is missing: the listener needs both".into(),
+            "the webhook listen address is set but its signing secret is missing (KASSA_WEBHOOK_SECRET or the keyring): the listener needs both".into(),
         )),
         (None, Some(_)) => Err(BootError::Setting(
             "KASSA_WEBHOOK_SECRET is set but KASSA_WEBHOOK_BIND is missing: the listener needs both".into(),

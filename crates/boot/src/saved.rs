@@ -15,6 +15,8 @@ pub struct SavedSettings {
     /// A name for the destination, as the Connect flow reported it.
     pub destination_name: Option<String>,
     pub currency: Option<Currency>,
+    /// Where the webhook listener listens (its secret is in the keyring); none keeps it off.
+    pub webhook_bind: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,13 +1,23 @@
 //! Where the Client Secret lives: the OS keyring (Keychain, Credential Manager, Secret
 //! Service), never a file. [`SecretStore`] lets tests and tools use a memory store instead.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use kassa_aiia::Secret;
 
-/// The keyring entry: service and account names.
+/// The keyring entries: one service, an account per secret.
 pub const KEYRING_SERVICE: &str = "eu.kassa.counter";
 pub const KEYRING_ACCOUNT: &str = "aiia-client-secret";
+pub const KEYRING_WEBHOOK_ACCOUNT: &str = "aiia-webhook-secret";
+
+/// Which secret: the Aiia Client Secret, or the secret webhooks are signed with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SecretKind {
+    #[default]
+    ClientSecret,
+    WebhookSecret,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretError {
@@ -20,9 +30,19 @@ pub enum SecretError {
 }
 
 pub trait SecretStore: Send + Sync {
-    fn get(&self) -> Result<Option<Secret>, SecretError>;
-    fn set(&self, secret: &Secret) -> Result<(), SecretError>;
-    fn delete(&self) -> Result<(), SecretError>;
+    /// The Client Secret.
+    fn get(&self) -> Result<Option<Secret>, SecretError> {
+        self.get_kind(SecretKind::ClientSecret)
+    }
+    fn set(&self, secret: &Secret) -> Result<(), SecretError> {
+        self.set_kind(SecretKind::ClientSecret, secret)
+    }
+    fn delete(&self) -> Result<(), SecretError> {
+        self.delete_kind(SecretKind::ClientSecret)
+    }
+    fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError>;
+    fn set_kind(&self, kind: SecretKind, secret: &Secret) -> Result<(), SecretError>;
+    fn delete_kind(&self, kind: SecretKind) -> Result<(), SecretError>;
 }
 
 /// The OS keyring.
@@ -50,8 +70,15 @@ impl Keyring {
         }
     }
 
-    fn entry(&self) -> Result<keyring::Entry, SecretError> {
-        keyring::Entry::new(&self.service, &self.account).map_err(map_error)
+    fn entry(&self, kind: SecretKind) -> Result<keyring::Entry, SecretError> {
+        let account = match kind {
+            SecretKind::ClientSecret => self.account.clone(),
+            SecretKind::WebhookSecret if self.account == KEYRING_ACCOUNT => {
+                KEYRING_WEBHOOK_ACCOUNT.to_owned()
+            }
+            SecretKind::WebhookSecret => format!("{}-webhook", self.account),
+        };
+        keyring::Entry::new(&self.service, &account).map_err(map_error)
     }
 }
 
@@ -63,22 +90,22 @@ fn map_error(e: keyring::Error) -> SecretError {
 }
 
 impl SecretStore for Keyring {
-    fn get(&self) -> Result<Option<Secret>, SecretError> {
-        match self.entry()?.get_password() {
+    fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError> {
+        match self.entry(kind)?.get_password() {
             Ok(s) => Ok(Some(Secret::new(s))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_error(e)),
         }
     }
 
-    fn set(&self, secret: &Secret) -> Result<(), SecretError> {
-        self.entry()?
+    fn set_kind(&self, kind: SecretKind, secret: &Secret) -> Result<(), SecretError> {
+        self.entry(kind)?
             .set_password(secret.expose())
             .map_err(map_error)
     }
 
-    fn delete(&self) -> Result<(), SecretError> {
-        match self.entry()?.delete_credential() {
+    fn delete_kind(&self, kind: SecretKind) -> Result<(), SecretError> {
+        match self.entry(kind)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_error(e)),
         }
@@ -87,20 +114,31 @@ impl SecretStore for Keyring {
 
 /// A store in memory, for tests and for runs that must not touch the keyring.
 #[derive(Debug, Default)]
-pub struct MemorySecrets(Mutex<Option<Secret>>);
+pub struct MemorySecrets(Mutex<HashMap<SecretKind, Secret>>);
 
 impl SecretStore for MemorySecrets {
-    fn get(&self) -> Result<Option<Secret>, SecretError> {
-        Ok(self.0.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError> {
+        Ok(self
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&kind)
+            .cloned())
     }
 
-    fn set(&self, secret: &Secret) -> Result<(), SecretError> {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(secret.clone());
+    fn set_kind(&self, kind: SecretKind, secret: &Secret) -> Result<(), SecretError> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(kind, secret.clone());
         Ok(())
     }
 
-    fn delete(&self) -> Result<(), SecretError> {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    fn delete_kind(&self, kind: SecretKind) -> Result<(), SecretError> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&kind);
         Ok(())
     }
 }

@@ -347,7 +347,7 @@ fn the_listener_needs_both_settings_and_a_real_address() {
     assert!(
         only_bind
             .to_string()
-            .contains("KASSA_WEBHOOK_SECRET is missing"),
+            .contains("signing secret is missing (KASSA_WEBHOOK_SECRET or the keyring)"),
         "{only_bind}"
     );
     let only_secret = Settings::from_vars(

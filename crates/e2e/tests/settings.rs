@@ -95,6 +95,16 @@ async fn settings_connect_bank_account_and_test_connection() -> Result<()> {
     })?;
     type_into(&s, "#set-client-id", "").await?;
 
+    // A webhook address without a port: said at that field.
+    type_into(&s, "#set-webhook-bind", "8787").await?;
+    s.click("settings-save").await?;
+    s.wait_for(
+        "the webhook address error",
+        Locator::Css("[data-error-for='webhookBind']:not([hidden])"),
+    )
+    .await?;
+    type_into(&s, "#set-webhook-bind", "").await?;
+
     // Connect bank account: the address shows (no browser here); the test walks it.
     s.click("connect-bank").await?;
     s.wait_for(
