@@ -224,7 +224,7 @@ function renderChecks(checks) {
     }),
   );
   el.checks.hidden = checks.length === 0;
-  el.checks.scrollIntoView({ block: "nearest" });
+  el.checks.scrollIntoView({ block: "center" });
 }
 
 function showError(err) {
