@@ -210,6 +210,16 @@ pub struct Session {
 impl Session {
     /// Starts `tauri-driver` and the app for the test `name` (used in diagnostics).
     pub async fn start(name: &str) -> Result<Self> {
+        Session::start_with(name, None, &[]).await
+    }
+
+    /// Like [`Session::start`], in the data directory `dir` left by an earlier session
+    /// (see [`Session::crash`]) when given, and with extra environment for the app.
+    pub async fn start_with(
+        name: &str,
+        dir: Option<tempfile::TempDir>,
+        env: &[(&str, &str)],
+    ) -> Result<Self> {
         let serial = SERIAL
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -222,17 +232,24 @@ impl Session {
             ));
         }
 
-        let dir = tempfile::Builder::new()
-            .prefix("kassa-e2e-")
-            .tempdir()
-            .context("cannot create a temporary directory")?;
+        let dir = match dir {
+            Some(d) => d,
+            None => tempfile::Builder::new()
+                .prefix("kassa-e2e-")
+                .tempdir()
+                .context("cannot create a temporary directory")?,
+        };
         let home = dir.path().join("home");
         for sub in ["home", "data", "config", "cache"] {
             std::fs::create_dir_all(dir.path().join(sub))
                 .context("cannot create test directories")?;
         }
         let log_path = dir.path().join("tauri-driver.log");
-        let log = File::create(&log_path).context("cannot create the driver log")?;
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .context("cannot create the driver log")?;
         let log_err = log.try_clone().context("cannot share the driver log")?;
 
         let port = free_port()?;
@@ -266,6 +283,9 @@ impl Session {
             "KASSA_CONNECT_REDIRECT",
             "http://127.0.0.1:0/connect/callback",
         );
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         // Plain log lines in the driver log that failures quote.
         cmd.env("NO_COLOR", "1");
         // A desktop X session may rely on ~/.Xauthority, which the new HOME would hide.
@@ -630,6 +650,21 @@ impl Session {
         let path = dir.join(file);
         std::fs::write(&path, png).context(format!("cannot write {}", path.display()))?;
         Ok(path)
+    }
+
+    /// Kills the app, its WebDriver and tauri-driver at once with SIGKILL, as a power cut
+    /// or a crash would, and hands back the data directory (journal and settings) for a
+    /// [`Session::start_with`] that plays the restart.
+    pub fn crash(mut self) -> Result<tempfile::TempDir> {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.driver.wait();
+        let spare = tempfile::tempdir().context("cannot create a temporary directory")?;
+        Ok(std::mem::replace(&mut self.dir, spare))
     }
 
     /// Ends the WebDriver session (tauri-driver then closes the app) and stops the driver.

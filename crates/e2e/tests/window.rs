@@ -330,7 +330,89 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
         format!("the replaced code is {first_status}")
     })?;
 
-    s.click("cancel-sale").await?;
-    s.wait_for_result("Cancelled").await?;
+    // The customer pays with the new code, and then (a second phone, an old screenshot) with
+    // the replaced one too: the sale is paid once and the extra payment is flagged, with its
+    // payment id and amount, for a refund.
+    let second = codes[1].clone();
+    sandbox_decide(&base, &second, "approve").await?;
+    s.wait_for_result("Paid").await?;
+    sandbox_decide(&base, &first, "approve").await?;
+    let banner = s
+        .wait_for(
+            "the needs-attention banner",
+            Locator::Css("#attention-banner:not([hidden]) .attention-item"),
+        )
+        .await?;
+    let text = kassa_e2e::normalize(&banner.text().await.context("reading the banner")?);
+    ensure(
+        text.contains(&format!("refund 5,00 kr. (payment {first})")),
+        || format!("the banner reads {text:?}"),
+    )?;
+    s.screenshot("11-needs-attention.png").await?;
+    s.click("new-sale").await?;
+    s.click("nav-today").await?;
+    s.wait_for(
+        "the flagged sale in Today's list",
+        Locator::Css("#today-list .sale-row.attention-row"),
+    )
+    .await?;
+    s.close().await
+}
+
+/// The app is killed (SIGKILL) while a customer is looking at the code; the payment service
+/// carries on. After the restart the open sale is back on screen by itself and is paid.
+#[tokio::test]
+async fn an_open_sale_survives_a_crash_of_the_app() -> Result<()> {
+    let service = kassa_sandbox::Sandbox::new(kassa_sandbox::SandboxConfig::default())
+        .bind("127.0.0.1:0".parse().expect("an address"))
+        .await
+        .context("cannot start the sandbox")?;
+    let api = service.base_url().to_owned();
+    let env = [("KASSA_API_URL", api.as_str())];
+
+    let s = Session::start_with("crash_before_restart", None, &env).await?;
+    ready(&s).await?;
+    click_keys(&s, &["4", "2", "0"]).await?;
+    s.wait_for_amount("4,20").await?;
+    s.click("charge").await?;
+    let (_, _, before) = wait_for_qr(&s, Instant::now()).await?;
+    let dir = s.crash()?;
+
+    let s = Session::start_with("crash_after_restart", Some(dir), &env).await?;
+    let (_, base, shown) = wait_for_qr(&s, Instant::now()).await?;
+    ensure(base == api, || {
+        format!("the code points at {base}, not {api}")
+    })?;
+    assert_text_contains(&s, "qr-amount", "4,20").await?;
+    s.screenshot("12-resumed-after-crash.png").await?;
+    println!("code before the crash {before}, after the restart {shown}");
+    sandbox_decide(&base, &shown, "approve").await?;
+    s.wait_for_result("Paid").await?;
+    s.click("new-sale").await?;
+    s.click("nav-today").await?;
+    s.wait_for(
+        "the resumed sale, paid, in Today's list",
+        Locator::Css("#today-list .sale-row[data-state='paid']"),
+    )
+    .await?;
+    let rows = s
+        .client()?
+        .find_all(Locator::Css("#today-list .sale-row"))
+        .await
+        .context("cannot list the sales")?;
+    ensure(rows.len() == 1, || {
+        format!(
+            "Today lists {} sales after one sale and a crash",
+            rows.len()
+        )
+    })?;
+    let payments = service.sandbox().payments();
+    let executed = payments
+        .iter()
+        .filter(|p| p.status == kassa_sandbox::PaymentStatus::Executed)
+        .count();
+    ensure(executed == 1, || {
+        format!("{executed} executed payments for one sale")
+    })?;
     s.close().await
 }
