@@ -408,18 +408,24 @@ fn setup(
     let db = var("KASSA_DB")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| kassa_boot::default_db_path(var));
-    let saved = kassa_boot::SavedSettings {
-        api_url,
-        client_id: Some(client_id.trim().to_owned()),
-        destination_id: Some(destination_id.trim().to_owned()),
-        destination_name: None,
-        currency,
+    let path = kassa_boot::settings_path(&db);
+    // What setup does not set (the webhook address, say) stays as it was.
+    let mut saved = match kassa_boot::SavedSettings::load(&path) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
+    let destination_id = destination_id.trim().to_owned();
+    if saved.destination_id.as_deref() != Some(destination_id.as_str()) {
+        saved.destination_name = None;
+    }
+    saved.api_url = api_url;
+    saved.client_id = Some(client_id.trim().to_owned());
+    saved.destination_id = Some(destination_id);
+    saved.currency = currency;
     use kassa_boot::SecretStore;
     if let Err(e) = kassa_boot::Keyring::default().set(&kassa_aiia::Secret::new(secret)) {
         return fail(EXIT_START, &e.to_string());
     }
-    let path = kassa_boot::settings_path(&db);
     if let Err(e) = saved.save(&path) {
         return fail(EXIT_START, &e.to_string());
     }
