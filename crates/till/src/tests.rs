@@ -432,6 +432,129 @@ fn server_error(retry_after: Option<u64>) -> AiiaError {
     }
 }
 
+/// A journal as a crash leaves it: sale `s1` with attempts p1 and p2, p1's status written.
+fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal
+        .insert_sale(&NewSale {
+            id: "s1",
+            amount: dkk(700),
+            reference: None,
+            at_ms: T0,
+        })
+        .unwrap();
+    for (i, pid) in ["p1", "p2"].iter().enumerate() {
+        let a = journal.begin_attempt("s1", "KS1", T0).unwrap();
+        journal
+            .attempt_created(a.id, pid, "https://bank.test/x", T0, T0 + 60_000)
+            .unwrap();
+        if i == 0 {
+            journal
+                .record_status(a.id, p1_status, p1_status != "Initiated", T0 + 1)
+                .unwrap();
+        }
+    }
+    if sale_paid_by_p1 {
+        journal
+            .end_sale("s1", SaleState::Paid, Some("p1"), T0 + 2, "paid")
+            .unwrap();
+    }
+    journal
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_an_executed_status_is_written_still_pays_the_sale_on_resume() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Executed);
+    let till = till_with(&fake, crashed_journal("Executed", false));
+    let mut rx = till.subscribe();
+    till.resume().unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"),
+        "{end:?}"
+    );
+    // p2 is still followed; when it is executed too it is flagged, once.
+    fake.set(1, PaymentStatus::Executed);
+    let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
+    assert!(matches!(flag, TillEvent::NeedsAttention { ref payment_id, .. } if payment_id == "p2"));
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let items = till.inner.journal().attention_items().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].payment_id.as_deref(), Some("p2"));
+    assert_eq!(items[0].amount, dkk(700));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_a_second_executed_payment_flags_it_on_resume_and_only_once() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Executed);
+    fake.set(1, PaymentStatus::Executed);
+    // p2's executed status is written but its flag is not (the crash came between).
+    let mut journal = crashed_journal("Executed", true);
+    let a2 = journal.attempts("s1").unwrap()[1].id;
+    journal.record_status(a2, "Executed", true, T0 + 3).unwrap();
+    assert_eq!(journal.unsettled_sales().unwrap(), ["s1"]);
+    let till = till_with(&fake, journal);
+    let mut rx = till.subscribe();
+    assert!(till.resume().unwrap().is_empty(), "no sale is open");
+    let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
+    assert!(matches!(flag, TillEvent::NeedsAttention { ref payment_id, .. } if payment_id == "p2"));
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(till.inner.journal().unsettled_sales().unwrap().is_empty());
+    // A second restart finds nothing to do: the flag is not written twice.
+    till.resume().unwrap();
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(till.inner.journal().attention_items().unwrap().len(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_a_rejection_is_written_fails_the_sale_on_resume() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Rejected);
+    let till = till_with(&fake, crashed_journal("Rejected", false));
+    let mut rx = till.subscribe();
+    till.resume().unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(
+            end,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Failed,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+}
+
+fn test_request() -> AcceptPaymentRequest {
+    AcceptPaymentRequest {
+        destination_id: "dest-1".into(),
+        amount: kassa_aiia::wire::DecimalAmount(dkk(700)),
+        currency: Currency::Dkk,
+        scheme_id: "DanishDomesticCreditTransfer".into(),
+        reference: "KS1".into(),
+        redirect_url: "https://kassa.invalid/paid".into(),
+        preselected_country: None,
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn failing_status_reads_back_off_honour_retry_after_and_never_end_the_sale() {
     let fake = Fake::default();
