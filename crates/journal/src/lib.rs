@@ -243,9 +243,27 @@ impl Journal {
         }
         let mut copy = Connection::open(dest)?;
         {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-            // All pages in one step: one read transaction, so the copy is one moment.
-            backup.run_to_completion(-1, std::time::Duration::ZERO, None)?;
+            use rusqlite::backup::{Backup, StepResult};
+            let backup = Backup::new(&self.conn, &mut copy)?;
+            // All pages in one step (-1): one read transaction, so the copy is one moment.
+            // A writer holding a lock only delays it.
+            let mut tries = 0;
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::More => {}
+                    StepResult::Busy | StepResult::Locked if tries < 200 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(25));
+                    }
+                    _ => {
+                        return Err(JournalError::Sqlite(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            Some("the journal stayed locked for 5 s".into()),
+                        )));
+                    }
+                }
+            }
         }
         let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
