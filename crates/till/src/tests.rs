@@ -432,6 +432,80 @@ fn server_error(retry_after: Option<u64>) -> AiiaError {
     }
 }
 
+/// Caps the journal at its size and fills it to the last byte, as a full disk would.
+fn fill(journal: &mut Journal) {
+    journal
+        .insert_sale(&NewSale {
+            id: "filler",
+            amount: dkk(1),
+            reference: None,
+            at_ms: T0,
+        })
+        .unwrap();
+    journal
+        .end_sale("filler", SaleState::Cancelled, None, T0, "filler")
+        .unwrap();
+    journal.cap_pages(0).unwrap();
+    for size in [1000, 100, 10, 1] {
+        while journal
+            .flag_attention("filler", None, &"x".repeat(size), T0)
+            .is_ok()
+        {}
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_full_disk_is_told_to_the_cashier_in_plain_words_and_the_sale_goes_on_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open(&dir.path().join("k.db")).unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(990), None).unwrap();
+    next(&mut rx, is_qr).await;
+    // Enough room for nothing more: the executed status cannot be written.
+    fill(&mut till.inner.journal());
+    fake.set(0, PaymentStatus::Executed);
+    let e = next(&mut rx, |e| matches!(e, TillEvent::AttemptError { .. })).await;
+    let TillEvent::AttemptError { message, .. } = e else {
+        unreachable!()
+    };
+    assert_eq!(
+        message,
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    );
+    let err = till.charge(dkk(100), None).unwrap_err();
+    assert!(err.to_string().contains("still open"), "{err}");
+    // Space is freed: the engine retries and the sale is paid; nothing was lost meanwhile.
+    till.inner.journal().cap_pages(10_000).unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(
+            end,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Paid,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Paid);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_charge_on_a_full_disk_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::default();
+    let mut journal = Journal::open(&dir.path().join("k.db")).unwrap();
+    fill(&mut journal);
+    let till = till_with(&fake, journal);
+    let err = till.charge(dkk(100), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    );
+    assert_eq!(fake.count(), 0, "nothing was charged");
+}
+
 /// A journal as a crash leaves it: sale `s1` with attempts p1 and p2, p1's status written.
 fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
     let mut journal = Journal::open_in_memory().unwrap();
