@@ -41,7 +41,7 @@ use axum::http::HeaderMap;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
 pub use error::{ErrorBody, SandboxError};
-pub use faults::{Customer, Endpoint, Fault, Faults, RandomFaults};
+pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery};
