@@ -793,3 +793,199 @@ fn every_failure_has_its_own_short_sentence() {
         assert_eq!(cashier_message(e, call), said, "{e:?} {call:?}");
     }
 }
+
+/// The sale state machine under generated event sequences (proptest): whatever the service
+/// and the cashier do, in any order, a sale ends exactly once, is paid at most once and only
+/// by an executed payment, every other executed payment is flagged exactly once, and every
+/// code is followed to its end.
+mod state_machine {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// The service moves payment `k` (if it is not final yet, as the real one).
+        Status(usize, PaymentStatus),
+        Wait(u64),
+        Cancel,
+        Poke,
+        FailAccept(u8),
+        FailStatus(u8),
+    }
+
+    fn status() -> impl Strategy<Value = PaymentStatus> {
+        prop::sample::select(vec![
+            PaymentStatus::AwaitingAuthorization,
+            PaymentStatus::Authorized,
+            PaymentStatus::Executed,
+            PaymentStatus::Executed,
+            PaymentStatus::Rejected,
+            PaymentStatus::Failed,
+            PaymentStatus::Expired,
+            PaymentStatus::Unknown("Settling".into()),
+        ])
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (0usize..6, status()).prop_map(|(k, s)| Op::Status(k, s)),
+            4 => (1u64..90_000).prop_map(Op::Wait),
+            1 => Just(Op::Cancel),
+            1 => Just(Op::Poke),
+            1 => (0u8..4).prop_map(Op::FailAccept),
+            1 => (0u8..4).prop_map(Op::FailStatus),
+        ]
+    }
+
+    fn error(kind: u8) -> AiiaError {
+        match kind {
+            0 => AiiaError::RateLimited {
+                retry_after: Some(Duration::from_secs(2)),
+            },
+            1 => AiiaError::Server {
+                status: 503,
+                code: "ServiceUnavailable".into(),
+                message: "try later".into(),
+                retry_after: None,
+            },
+            2 => AiiaError::Malformed {
+                detail: "cut off".into(),
+                source: None,
+            },
+            _ => AiiaError::Rejected {
+                status: 400,
+                code: "InvalidReference".into(),
+                message: "no".into(),
+            },
+        }
+    }
+
+    async fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
+        let fake = Fake::default();
+        let till = till_with(&fake, Journal::open_in_memory().unwrap());
+        let mut rx = till.subscribe();
+        let sale = till.charge(dkk(5_000), None).unwrap();
+        for op in ops {
+            match op {
+                Op::Status(k, s) => {
+                    let mut script = fake.0.lock().unwrap();
+                    let n = script.payments.len();
+                    if n > 0 {
+                        let p = &mut script.payments[k % n].1;
+                        if !p.is_final() {
+                            *p = s;
+                        }
+                    }
+                }
+                Op::Wait(ms) => tokio::time::sleep(Duration::from_millis(ms)).await,
+                Op::Cancel => {
+                    let _ = till.cancel(&sale);
+                }
+                Op::Poke => till.poke(),
+                Op::FailAccept(k) => fake.fail_next_accept(error(k)),
+                Op::FailStatus(k) => fake.fail_next_status(error(k)),
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        // The service lets every open link run out; the engine must then be done.
+        for _ in 0..100 {
+            {
+                let mut script = fake.0.lock().unwrap();
+                for p in &mut script.payments {
+                    if !p.1.is_final() {
+                        p.1 = PaymentStatus::Expired;
+                    }
+                }
+            }
+            if !till.is_busy() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(30)).await;
+        }
+        prop_assert!(!till.is_busy(), "a sale or code was never settled");
+
+        let detail = till.sale_detail(&sale).unwrap();
+        let ends: Vec<&str> = detail
+            .events
+            .iter()
+            .map(|e| e.kind.as_str())
+            .filter(|k| ["sale_paid", "sale_failed", "sale_cancelled"].contains(k))
+            .collect();
+        prop_assert_eq!(ends.len(), 1, "ended exactly once: {:?}", ends);
+        prop_assert!(detail.sale.state != SaleState::Open);
+        let executed: Vec<String> = fake
+            .0
+            .lock()
+            .unwrap()
+            .payments
+            .iter()
+            .filter(|(_, s)| *s == PaymentStatus::Executed)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let paid = detail.sale.paid_payment_id.clone();
+        match detail.sale.state {
+            SaleState::Paid => {
+                prop_assert!(
+                    executed.contains(paid.as_ref().unwrap()),
+                    "paid by an executed payment"
+                )
+            }
+            _ => prop_assert!(paid.is_none()),
+        }
+        let attention = till.inner.journal().attention_items().unwrap();
+        let extra: Vec<&String> = executed
+            .iter()
+            .filter(|p| Some(*p) != paid.as_ref())
+            .collect();
+        prop_assert_eq!(
+            attention.len(),
+            extra.len(),
+            "one flag per extra payment, no other"
+        );
+        for p in extra {
+            prop_assert!(
+                attention
+                    .iter()
+                    .any(|a| a.payment_id.as_ref() == Some(p) && a.amount == dkk(5_000)),
+                "extra payment {} flagged with its amount",
+                p
+            );
+        }
+        for a in &detail.attempts {
+            prop_assert!(
+                a.is_final || a.payment_id.is_none(),
+                "followed to its end: {:?}",
+                a
+            );
+        }
+        let (mut ended, mut lagged) = (0, false);
+        loop {
+            match rx.try_recv() {
+                Ok(TillEvent::SaleEnded { .. }) => ended += 1,
+                Ok(_) => {}
+                Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => lagged = true,
+                Err(_) => break,
+            }
+        }
+        prop_assert!(
+            ended == 1 || (lagged && ended == 0),
+            "the end announced once: {}",
+            ended
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn no_sequence_of_events_reaches_an_impossible_state(ops in prop::collection::vec(op(), 0..40)) {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .start_paused(true)
+                .build()
+                .unwrap();
+            rt.block_on(run(ops))?;
+        }
+    }
+}
