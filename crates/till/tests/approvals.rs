@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,7 +46,7 @@ async fn sandbox() -> Arc<RunningSandbox> {
     )
 }
 
-fn till(sandbox: &RunningSandbox, db: &PathBuf) -> Till<Client> {
+fn till(sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
     let sc = sandbox.sandbox().config();
     let client = Client::new(Config::new(
         sandbox.base_url(),

@@ -123,7 +123,6 @@ async fn one_sale(till: &Till<Client>, sandbox: &Sandbox, n: usize) -> (String, 
 }
 
 /// A counter with its own journal running `sales` one after the other.
-#[allow(clippy::too_many_arguments)]
 async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: usize) -> Tally {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
