@@ -89,6 +89,8 @@ struct Counts {
     flagged: u32,
     stuck: u32,
     wrong_state: u32,
+    /// `panicked at` in either process's stderr.
+    panics: u32,
     /// End state of the sale ("none": killed before the sale was written).
     ends: BTreeMap<String, u32>,
 }
@@ -101,6 +103,7 @@ impl Counts {
         self.flagged += other.flagged;
         self.stuck += other.stuck;
         self.wrong_state += other.wrong_state;
+        self.panics += other.panics;
         for (k, v) in &other.ends {
             *self.ends.entry(k.clone()).or_default() += v;
         }
@@ -286,6 +289,8 @@ async fn run_case(sandbox: Arc<RunningSandbox>, case: Case, id: usize) -> Counts
         .collect();
     let mut c = Counts {
         runs: 1,
+        panics: u32::from(stderr.contains("panicked at"))
+            + u32::from(resume_err.contains("panicked at")),
         ..Counts::default()
     };
     let Some(sale) = sales.first() else {
@@ -370,12 +375,12 @@ async fn a_sale_killed_at_every_point_resumes_to_what_the_sandbox_holds() {
     }
     let mut total = Counts::default();
     println!(
-        "\n{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6}  end states",
-        "kill point", "runs", "lost", "dup-noflag", "flagged", "stuck", "wrong"
+        "\n{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6} {:>6}  end states",
+        "kill point", "runs", "lost", "dup-noflag", "flagged", "stuck", "wrong", "panics"
     );
     for (point, c) in &by_point {
         println!(
-            "{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6}  {:?}",
+            "{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6} {:>6}  {:?}",
             point,
             c.runs,
             c.lost,
@@ -383,12 +388,13 @@ async fn a_sale_killed_at_every_point_resumes_to_what_the_sandbox_holds() {
             c.flagged,
             c.stuck,
             c.wrong_state,
+            c.panics,
             c.ends
         );
         total.add(c);
     }
     println!(
-        "{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6}  {:?}",
+        "{:<16} {:>5} {:>5} {:>10} {:>8} {:>6} {:>6} {:>6}  {:?}",
         "TOTAL",
         total.runs,
         total.lost,
@@ -396,6 +402,7 @@ async fn a_sale_killed_at_every_point_resumes_to_what_the_sandbox_holds() {
         total.flagged,
         total.stuck,
         total.wrong_state,
+        total.panics,
         total.ends
     );
     println!(
@@ -411,4 +418,5 @@ async fn a_sale_killed_at_every_point_resumes_to_what_the_sandbox_holds() {
         total.wrong_state, 0,
         "sales in a state the sandbox contradicts"
     );
+    assert_eq!(total.panics, 0, "kassa panicked");
 }

@@ -25,6 +25,10 @@ use tokio::sync::broadcast::Receiver;
 use tokio::sync::broadcast::error::RecvError;
 
 const LINK: Duration = Duration::from_secs(5);
+
+/// Panics anywhere in the process, also inside the engine's tasks (which tokio would
+/// otherwise swallow).
+static PANICS: AtomicUsize = AtomicUsize::new(0);
 const GIVE_UP: Duration = Duration::from_secs(12);
 
 /// What the customer (or the cashier) does with a sale.
@@ -277,6 +281,11 @@ async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: us
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fault_soak_ends_every_sale_correctly() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICS.fetch_add(1, Ordering::SeqCst);
+        default_hook(info);
+    }));
     let total: usize = std::env::var("KASSA_SOAK_SALES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -376,6 +385,9 @@ async fn a_fault_soak_ends_every_sale_correctly() {
     for (why, n) in &t.failed_why {
         println!("  meant to be paid, failed ({n}): {why}");
     }
+    let panics = PANICS.load(Ordering::SeqCst);
+    println!("panics {panics}");
+    assert_eq!(panics, 0, "no panic anywhere");
     assert_eq!(t.sales, total);
     assert_eq!(t.lost, 0, "no payment lost");
     assert_eq!(t.stuck, 0, "no sale stuck");
