@@ -12,12 +12,13 @@ pub mod webhook_listener;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use kassa_aiia::{AuthMode, Client, Config, Secret};
 use kassa_journal::{Journal, JournalError};
 use kassa_money::{Currency, MoneyError};
 use kassa_sandbox::{Faults, RunningSandbox, Sandbox, SandboxConfig};
-use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
+use kassa_till::{CrashHooks, RandomIds, SystemClock, Till, TillConfig};
 use serde::Serialize;
 
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
@@ -62,6 +63,11 @@ pub struct Settings {
     /// Open the system browser for the Connect flow (`KASSA_OPEN_BROWSER=0` turns it off:
     /// the address is shown to open by hand).
     pub open_browser: bool,
+    /// How long the service keeps a payment link valid (`KASSA_LINK_TTL_S`, default 60 s,
+    /// Aiia's value). Only a sandbox started with `--link-ttl` needs another value.
+    pub link_ttl: Duration,
+    /// Crash points for crash-safety tests; none unless a host installs a hook.
+    pub crash: CrashHooks,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -163,6 +169,17 @@ impl Settings {
             })?,
             None => Faults::default(),
         };
+        let link_ttl = match get("KASSA_LINK_TTL_S") {
+            None => Duration::from_secs(60),
+            Some(v) => match v.parse::<u64>() {
+                Ok(s) if (10..=3600).contains(&s) => Duration::from_secs(s),
+                _ => {
+                    return Err(BootError::Setting(format!(
+                        "bad setting KASSA_LINK_TTL_S: \"{v}\" (seconds a payment link lives, 10 to 3600; Aiia's is 60)"
+                    )));
+                }
+            },
+        };
         let settings = Settings {
             api_url: get("KASSA_API_URL").or_else(|| saved.api_url.clone()),
             client_id: get("KASSA_CLIENT_ID").or_else(|| saved.client_id.clone()),
@@ -188,6 +205,8 @@ impl Settings {
                     .as_deref(),
                 Some("0" | "no" | "false" | "off")
             ),
+            link_ttl,
+            crash: CrashHooks::none(),
         };
         settings.check()?;
         Ok(settings)
@@ -334,6 +353,7 @@ pub async fn connect(
                 None => {
                     let config = SandboxConfig {
                         faults: settings.sandbox_faults.clone(),
+                        link_ttl: settings.link_ttl,
                         ..defaults.clone()
                     };
                     if !config.faults.is_none() {
@@ -357,6 +377,17 @@ pub async fn connect(
 /// Opens the journal, connects to Aiia (starting the embedded sandbox if no real
 /// credentials are set and no API address is given) and resumes open sales.
 pub async fn start(settings: Settings) -> Result<Counter, BootError> {
+    let counter = start_idle(settings).await?;
+    let open = counter.till.resume()?;
+    if !open.is_empty() {
+        tracing::info!(count = open.len(), "resumed open sales");
+    }
+    Ok(counter)
+}
+
+/// As [`start`], but nothing is resumed yet: the host subscribes to the engine's events
+/// first (so it sees the codes of resumed sales), then calls `till.resume()`.
+pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
     let journal = Journal::open(&settings.db_path)?;
     let (client, destination, sandbox) = connect(&settings).await?;
     let api_url = client.base_url().to_owned();
@@ -365,7 +396,11 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
         journal,
         std::sync::Arc::new(SystemClock),
         std::sync::Arc::new(RandomIds),
-        TillConfig::new(destination),
+        TillConfig {
+            link_ttl: settings.link_ttl,
+            crash: settings.crash.clone(),
+            ..TillConfig::new(destination)
+        },
     );
     let webhooks = match &settings.webhook {
         Some(webhook) => {
@@ -388,10 +423,6 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
         }
         None => None,
     };
-    let open = till.resume()?;
-    if !open.is_empty() {
-        tracing::info!(count = open.len(), "resumed open sales");
-    }
     Ok(Counter {
         till,
         mode: settings.mode(),

@@ -2,6 +2,9 @@
 //!
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
+//! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
+//! * `kassa status [--json]` (open sales and every payment that needs attention)
+//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE]`
 //! * `kassa today [--json]`
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
@@ -13,8 +16,14 @@
 //! its built-in sandbox, which injects the faults in `KASSA_SANDBOX_FAULTS` (JSON, see
 //! `docs/aiia-wire.md`), as `kassa sandbox` does without `--faults`. `KASSA_WEBHOOK_BIND`
 //! with `KASSA_WEBHOOK_SECRET` turns on the webhook listener.
+//!
+//! Crash-safety tests set `KASSA_CRASH_AT=<point>[#n]` (points: see
+//! `kassa_till::CrashPoint`): the n-th time (default the first) the sale reaches that point,
+//! `kassa` prints `crashpoint <point>` to stderr and stops there until it is killed.
 
+mod crash;
 mod output;
+mod report;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -58,6 +67,30 @@ enum Command {
     },
     /// Cancel an open sale (e.g. one left open by a crash).
     Cancel { sale_id: String },
+    /// Pick up after a crash or a closed window: follow every open sale and every payment
+    /// that may still change until each has ended (Ctrl-C cancels the open ones). Exit 0,
+    /// or 6 when a payment needs attention.
+    Resume {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open sales and every payment that needs attention (a refund), from the journal.
+    /// Exit 0 when all is clear, 5 when a sale is open or unsettled, 6 when a payment
+    /// needs attention.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A consistent copy of the journal (safe while the counter runs).
+    Backup { file: std::path::PathBuf },
+    /// Every sale with its attempts, as JSON lines (one sale per line) or CSV (one attempt
+    /// per row), to standard output or a file.
+    Export {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: report::Format,
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
     /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
     /// the OS keyring; the rest goes to settings.json beside the journal.
     Setup {
@@ -111,11 +144,14 @@ enum Command {
 }
 
 /// Exit codes: 0 paid (or done), 1 declined or failed, 2 bad input or settings,
-/// 3 cancelled, 4 the counter could not start.
+/// 3 cancelled, 4 the counter could not start (or the journal failed), 5 a sale is open,
+/// 6 a payment needs attention.
 const EXIT_FAILED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 const EXIT_CANCELLED: u8 = 3;
 const EXIT_START: u8 = 4;
+const EXIT_OPEN: u8 = 5;
+const EXIT_ATTENTION: u8 = 6;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -188,6 +224,10 @@ async fn run(command: Command) -> ExitCode {
             json,
         } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
         Command::Cancel { sale_id } => cancel(&sale_id).await,
+        Command::Resume { json } => resume(json).await,
+        Command::Status { json } => report::status(&db_path(), json),
+        Command::Backup { file } => report::backup(&db_path(), &file),
+        Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
         Command::Today { json } => today(json).await,
         Command::Doctor { json } => doctor(json).await,
         Command::Connect { no_browser } => connect(no_browser).await,
@@ -202,12 +242,25 @@ async fn run(command: Command) -> ExitCode {
 
 fn settings() -> Result<Settings, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
-    Settings::load(
+    let mut settings = Settings::load(
         var,
         kassa_boot::default_db_path(var),
         &kassa_boot::Keyring::default(),
     )
-    .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    .map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
+    if let Some(spec) = var("KASSA_CRASH_AT").filter(|v| !v.trim().is_empty()) {
+        let hook = crash::CrashAt::parse(&spec).map_err(|e| fail(EXIT_USAGE, &e))?;
+        settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
+    }
+    Ok(settings)
+}
+
+/// The journal's path: `KASSA_DB`, else the default for this user.
+fn db_path() -> std::path::PathBuf {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    var("KASSA_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| kassa_boot::default_db_path(var))
 }
 
 /// Runs the Connect flow: the merchant picks the receiving account in the browser, Kassa
@@ -358,6 +411,76 @@ async fn cancel(sale_id: &str) -> ExitCode {
         // Cancelling is what was asked: that outcome is success here.
         code if code == ExitCode::from(EXIT_CANCELLED) => ExitCode::SUCCESS,
         code => code,
+    }
+}
+
+/// Follows every resumed sale and pending payment until nothing is left to follow.
+async fn resume(json: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let counter = match kassa_boot::start_idle(settings).await {
+        Ok(c) => c,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    let mut events = counter.till.subscribe();
+    let open = match counter.till.resume() {
+        Ok(open) => open,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    if !json {
+        match open.len() {
+            0 => println!("No open sale."),
+            n => println!("Resuming {n} open sale(s): {}", open.join(", ")),
+        }
+    }
+    let printer = Printer::new(json);
+    let mut attention = 0usize;
+    let mut interrupted = false;
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    loop {
+        tokio::select! {
+            e = events.recv() => match e {
+                Ok(e) => {
+                    if matches!(e, TillEvent::NeedsAttention { .. }) {
+                        attention += 1;
+                    }
+                    printer.event(&e);
+                }
+                Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
+                Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
+            },
+            _ = tick.tick() => {
+                if !counter.till.is_busy() {
+                    break;
+                }
+            }
+            _ = tokio::signal::ctrl_c(), if !interrupted => {
+                interrupted = true;
+                for sale_id in &open {
+                    eprintln!("cancelling sale {sale_id}…");
+                    if let Err(e) = counter.till.cancel(sale_id) {
+                        tracing::info!(error = %e, "not cancelled");
+                    }
+                }
+            }
+        }
+    }
+    // Events still queued after the last driver finished.
+    while let Ok(e) = events.try_recv() {
+        if matches!(e, TillEvent::NeedsAttention { .. }) {
+            attention += 1;
+        }
+        printer.event(&e);
+    }
+    if attention > 0 {
+        fail(
+            EXIT_ATTENTION,
+            &format!("{attention} payment(s) need attention: see `kassa status`"),
+        )
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

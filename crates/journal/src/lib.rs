@@ -3,6 +3,7 @@
 //! `synchronous=FULL`), so a crash at any point leaves the journal at the last completed step.
 //! It holds records, not business rules: the engine decides what to write.
 
+mod crash;
 mod error;
 mod schema;
 
@@ -12,6 +13,7 @@ use kassa_money::{Currency, Money};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use serde::Serialize;
 
+pub use crash::{CrashHook, CrashHooks, CrashPoint};
 pub use error::JournalError;
 pub use schema::SCHEMA_VERSION;
 
@@ -141,8 +143,22 @@ pub struct NewSale<'a> {
     pub at_ms: i64,
 }
 
+/// A payment a person must act on: an extra payment to refund, with what identifies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttentionItem {
+    pub sale_id: String,
+    pub attempt_id: Option<i64>,
+    /// The extra payment's id at Aiia (none when the note is not about one payment).
+    pub payment_id: Option<String>,
+    /// The amount of that payment (a sale's payments all have the sale's amount).
+    pub amount: Money,
+    pub note: String,
+    pub at_ms: i64,
+}
+
 pub struct Journal {
     conn: Connection,
+    crash: CrashHooks,
 }
 
 impl Journal {
@@ -156,6 +172,17 @@ impl Journal {
             })?;
         }
         let conn = Connection::open(path)?;
+        Self::init(conn, true)
+    }
+
+    /// Opens an existing journal for reading only (reports, exports, backups). Every write
+    /// is refused with [`JournalError::ReadOnly`]; a journal that needs a migration cannot
+    /// be opened this way.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         Self::init(conn, true)
     }
 
@@ -177,9 +204,84 @@ impl Journal {
         if check != "ok" {
             return Err(JournalError::Corrupt(check));
         }
-        let mut journal = Journal { conn };
+        let mut journal = Journal {
+            conn,
+            crash: CrashHooks::none(),
+        };
         schema::migrate(&mut journal.conn)?;
         Ok(journal)
+    }
+
+    /// Calls `hooks` inside every write transaction, before it commits
+    /// ([`CrashPoint::JournalWrite`]).
+    pub fn set_crash_hooks(&mut self, hooks: CrashHooks) {
+        self.crash = hooks;
+    }
+
+    /// Caps the file at its current size plus `extra_pages` pages (SQLite's
+    /// `max_page_count`, for this connection): a write that needs more fails as
+    /// [`JournalError::DiskFull`], exactly as on a full disk. For drills and tests.
+    pub fn cap_pages(&self, extra_pages: i64) -> Result<()> {
+        let count: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let cap = count.saturating_add(extra_pages).max(1);
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {cap}"), [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+        Ok(())
+    }
+
+    /// A consistent copy of the whole journal at `dest` (SQLite's online backup), safe
+    /// while a counter is writing to it. An existing file at `dest` is replaced. The copy
+    /// is checked (`quick_check`) before this returns.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            std::fs::remove_file(dest).map_err(|e| JournalError::Io {
+                path: dest.display().to_string(),
+                source: e,
+            })?;
+        }
+        let mut copy = Connection::open(dest)?;
+        {
+            use rusqlite::backup::{Backup, StepResult};
+            let backup = Backup::new(&self.conn, &mut copy)?;
+            // All pages in one step (-1): one read transaction, so the copy is one moment.
+            // A writer holding a lock only delays it.
+            let mut tries = 0;
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::More => {}
+                    StepResult::Busy | StepResult::Locked if tries < 200 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(25));
+                    }
+                    _ => {
+                        return Err(JournalError::Sqlite(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            Some("the journal stayed locked for 5 s".into()),
+                        )));
+                    }
+                }
+            }
+        }
+        let check: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(JournalError::Corrupt(format!("the backup copy: {check}")));
+        }
+        Ok(())
+    }
+
+    /// The integrity check run at every open (`PRAGMA quick_check`): `Ok` or what is wrong.
+    pub fn check(&self) -> Result<()> {
+        let check: String = self
+            .conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check == "ok" {
+            Ok(())
+        } else {
+            Err(JournalError::Corrupt(check))
+        }
     }
 
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
@@ -408,6 +510,70 @@ impl Journal {
             .collect()
     }
 
+    /// Every note that asks a person to act, oldest first, with the payment it is about.
+    pub fn attention_items(&self) -> Result<Vec<AttentionItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.sale_id, e.attempt_id, a.payment_id, s.amount_minor, s.currency, e.detail, e.at
+             FROM events e JOIN sales s ON s.id = e.sale_id
+             LEFT JOIN attempts a ON a.id = e.attempt_id
+             WHERE e.kind = 'needs_attention' ORDER BY e.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let currency: String = r.get(4)?;
+            Ok((
+                currency,
+                AttentionItem {
+                    sale_id: r.get(0)?,
+                    attempt_id: r.get(1)?,
+                    payment_id: r.get(2)?,
+                    amount: Money::new(r.get(3)?, Currency::Dkk),
+                    note: r.get(5)?,
+                    at_ms: r.get(6)?,
+                },
+            ))
+        })?;
+        rows.map(|r| {
+            let (currency, mut item) = r?;
+            let currency = currency
+                .parse::<Currency>()
+                .map_err(|_| JournalError::Corrupt(format!("unknown currency {currency:?}")))?;
+            item.amount = Money::new(item.amount.minor, currency);
+            Ok(item)
+        })
+        .collect()
+    }
+
+    /// The attempts of a sale already flagged for a person to act on.
+    pub fn flagged_attempts(&self, sale_id: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT attempt_id FROM events
+             WHERE sale_id = ?1 AND kind = 'needs_attention' AND attempt_id IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([sale_id], |r| r.get(0))?;
+        rows.map(|r| r.map_err(JournalError::from)).collect()
+    }
+
+    /// Sales with an executed payment that is neither the one that paid the sale nor
+    /// flagged: a crash came between writing the status and acting on it. Resume settles
+    /// them.
+    pub fn unsettled_sales(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT a.sale_id FROM attempts a JOIN sales s ON s.id = a.sale_id
+             WHERE a.status = 'Executed'
+               AND (s.paid_payment_id IS NULL OR s.paid_payment_id <> a.payment_id)
+               AND NOT EXISTS (SELECT 1 FROM events e
+                               WHERE e.attempt_id = a.id AND e.kind = 'needs_attention')
+             ORDER BY a.sale_id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.map(|r| r.map_err(JournalError::from)).collect()
+    }
+
+    /// Every sale, oldest first (for exports).
+    pub fn all_sales(&self) -> Result<Vec<SaleRecord>> {
+        self.sales_where("ORDER BY s.created_at, s.id", params![])
+    }
+
     pub fn events(&self, sale_id: &str) -> Result<Vec<EventRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, sale_id, attempt_id, at, kind, detail FROM events WHERE sale_id = ?1 ORDER BY id",
@@ -438,6 +604,7 @@ impl Journal {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
+        self.crash.reached(CrashPoint::JournalWrite);
         tx.commit()?;
         Ok(out)
     }

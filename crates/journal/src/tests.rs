@@ -196,3 +196,116 @@ fn amounts_must_be_positive_even_at_the_sql_level() {
     assert!(err.is_err());
     assert!(j.sale("z").unwrap().is_none());
 }
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_loses_nothing_already_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    let mut j = Journal::open(&path).unwrap();
+    with_sale(&mut j, "before", 1_000);
+    j.cap_pages(0).unwrap();
+    // Fill the last pages until the "disk" is full.
+    let mut written = vec!["before".to_owned()];
+    let err = loop {
+        let id = format!("s{}-{}", written.len(), "x".repeat(200));
+        match j.insert_sale(&NewSale {
+            id: &id,
+            amount: dkk(100),
+            reference: Some("T1"),
+            at_ms: 2_000,
+        }) {
+            Ok(()) => written.push(id),
+            Err(e) => break e,
+        }
+        assert!(written.len() < 10_000, "the cap never bit");
+    };
+    assert!(matches!(err, JournalError::DiskFull(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    );
+    // The failed write left nothing half-done, and every earlier sale is intact on reopen.
+    drop(j);
+    let j = Journal::open(&path).unwrap();
+    let ids: Vec<String> = j.all_sales().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids.len(), written.len());
+    for id in &written {
+        assert!(ids.contains(id));
+        assert_eq!(
+            j.events(id).unwrap().len(),
+            1,
+            "sale and its event, together"
+        );
+    }
+}
+
+#[test]
+fn a_read_only_journal_is_a_clear_error_and_stays_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    {
+        let mut j = Journal::open(&path).unwrap();
+        with_sale(&mut j, "s1", 1_000);
+    }
+    // Tests run as root, for whom file permissions do not bite: open read-only instead,
+    // as SQLite does on a read-only file system.
+    let mut j = Journal::open_read_only(&path).unwrap();
+    let err = j
+        .insert_sale(&NewSale {
+            id: "s2",
+            amount: dkk(100),
+            reference: None,
+            at_ms: 2_000,
+        })
+        .unwrap_err();
+    assert!(matches!(err, JournalError::ReadOnly(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "the sale journal is read-only: check the permissions of the Kassa data folder"
+    );
+    assert_eq!(j.sale("s1").unwrap().unwrap().amount, dkk(1250));
+    // `PRAGMA query_only`, the other way a connection can be read-only, reads the same.
+    let mut j = Journal::open(&path).unwrap();
+    j.conn.execute_batch("PRAGMA query_only = ON").unwrap();
+    let err = j.begin_attempt("s1", "T1", 3_000).unwrap_err();
+    assert!(matches!(err, JournalError::ReadOnly(_)), "{err:?}");
+    j.conn.execute_batch("PRAGMA query_only = OFF").unwrap();
+    assert_eq!(j.begin_attempt("s1", "T1", 3_000).unwrap().seq, 1);
+}
+
+#[test]
+fn a_crash_hook_runs_inside_every_write_before_it_commits() {
+    use std::sync::{Arc, Mutex};
+    struct Seen(Arc<Mutex<Vec<usize>>>, Arc<Mutex<Option<Connection>>>);
+    impl CrashHook for Seen {
+        fn reached(&self, point: CrashPoint) {
+            assert_eq!(point, CrashPoint::JournalWrite);
+            // Another connection does not see the write yet: it is not committed.
+            let guard = self.1.lock().unwrap();
+            let n: usize = guard
+                .as_ref()
+                .unwrap()
+                .query_row("SELECT COUNT(*) FROM sales", [], |r| r.get(0))
+                .unwrap();
+            self.0.lock().unwrap().push(n);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    let mut j = Journal::open(&path).unwrap();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let other = Arc::new(Mutex::new(Some(Connection::open(&path).unwrap())));
+    j.set_crash_hooks(CrashHooks::new(Arc::new(Seen(seen.clone(), other))));
+    with_sale(&mut j, "s1", 1_000);
+    with_sale(&mut j, "s2", 2_000);
+    assert_eq!(*seen.lock().unwrap(), [0, 1]);
+}
+
+#[test]
+fn crash_points_have_stable_names() {
+    for p in CrashPoint::ALL {
+        assert_eq!(CrashPoint::parse(p.name()), Some(p));
+    }
+    assert_eq!(CrashPoint::parse("nowhere"), None);
+    assert_eq!(CrashPoint::AcceptSent.to_string(), "accept_sent");
+}

@@ -191,11 +191,35 @@ impl Faults {
     }
 }
 
+/// How many API calls came in and how many faults were injected, per kind, since the
+/// faults were last set (soak tests report these).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultCounts {
+    pub calls: u64,
+    pub injected: Vec<(Fault, u64)>,
+}
+
+impl FaultCounts {
+    /// Faults injected in all.
+    pub fn total(&self) -> u64 {
+        self.injected.iter().map(|(_, n)| n).sum()
+    }
+
+    fn add(&mut self, fault: Fault) {
+        match self.injected.iter_mut().find(|(f, _)| *f == fault) {
+            Some((_, n)) => *n += 1,
+            None => self.injected.push((fault, 1)),
+        }
+    }
+}
+
 /// The faults in force and the random generator's state.
 #[derive(Debug)]
 pub(crate) struct FaultState {
     faults: Faults,
     rng: SplitMix64,
+    counts: FaultCounts,
 }
 
 impl FaultState {
@@ -204,6 +228,7 @@ impl FaultState {
         FaultState {
             faults,
             rng: SplitMix64(seed),
+            counts: FaultCounts::default(),
         }
     }
 
@@ -253,6 +278,11 @@ impl Sandbox {
     /// The faults in force (queues hold what is still to come).
     pub fn faults(&self) -> Faults {
         lock(&self.inner.faults).faults.clone()
+    }
+
+    /// API calls seen and faults injected since the faults were last set.
+    pub fn fault_counts(&self) -> FaultCounts {
+        lock(&self.inner.faults).counts.clone()
     }
 
     /// Replaces the faults in force; the random generator starts again from its seed.
@@ -319,15 +349,20 @@ pub(crate) async fn inject(
     let plan = {
         let mut state = lock(&sandbox.inner.faults);
         let token_expired = bearer.is_some() && state.take_token_expiry();
+        // A call refused for its token does not use up a queued fault.
+        let fault = if token_expired {
+            None
+        } else {
+            state.draw(endpoint)
+        };
+        state.counts.calls += 1;
+        if let Some(f) = fault.or(token_expired.then_some(Fault::TokenExpired)) {
+            state.counts.add(f);
+        }
         Plan {
             latency: Duration::from_millis(state.faults.latency_ms),
             token_expired,
-            // A call refused for its token does not use up a queued fault.
-            fault: if token_expired {
-                None
-            } else {
-                state.draw(endpoint)
-            },
+            fault,
             retry_after_s: state.faults.retry_after_s,
             hold: Duration::from_millis(state.faults.hold_ms),
         }

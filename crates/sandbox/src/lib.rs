@@ -43,7 +43,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
 pub use connect::ConnectTokenResponse;
 pub use error::{ErrorBody, SandboxError};
-pub use faults::{Customer, Endpoint, Fault, Faults, RandomFaults};
+pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery};

@@ -2,6 +2,7 @@
 //! its schedule, ends the sale, and keeps following attempts after the end until each is
 //! final. All of a sale's state changes happen here, in order, journal first.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -9,7 +10,7 @@ use std::time::Duration;
 use kassa_aiia::AiiaError;
 use kassa_aiia::retry::{Call, backoff};
 use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, PaymentStatus, scheme_for};
-use kassa_journal::{AttemptRecord, AttemptState, JournalError, SaleRecord, SaleState};
+use kassa_journal::{AttemptRecord, AttemptState, CrashPoint, JournalError, SaleRecord, SaleState};
 
 use crate::events::{Outcome, Qr, TillEvent};
 use crate::{Control, Gateway, Inner, SaleView, cashier_message, qr, status_text};
@@ -46,6 +47,11 @@ struct Driver<G> {
     current: Option<Qr>,
     next_create_ms: i64,
     create_failures: u32,
+    /// Final statuses found in the journal whose consequence may not be written yet
+    /// (a crash came between the two): acted on first, idempotently.
+    settle: Vec<(String, i64, PaymentStatus)>,
+    /// Attempts already flagged for a person (never flagged twice).
+    flagged: HashSet<i64>,
 }
 
 pub(crate) fn spawn<G: Gateway>(
@@ -65,6 +71,8 @@ pub(crate) fn spawn<G: Gateway>(
         current: None,
         next_create_ms: 0,
         create_failures: 0,
+        settle: Vec::new(),
+        flagged: HashSet::new(),
     };
     driver.adopt(attempts);
     // Registered before the task starts, so a cancel right after `charge` finds the sale.
@@ -90,6 +98,12 @@ impl<G: Gateway> Driver<G> {
     fn adopt(&mut self, attempts: Vec<AttemptRecord>) {
         let now = self.now();
         let margin = ms(self.inner.config.show_margin);
+        match self.inner.journal().flagged_attempts(&self.sale.id) {
+            Ok(ids) => self.flagged = ids.into_iter().collect(),
+            Err(e) => {
+                tracing::error!(error = %e, sale = %self.sale.id, "cannot read flagged attempts")
+            }
+        }
         for attempt in attempts {
             if attempt.state == AttemptState::Requested {
                 let note = "Kassa stopped before the payment service's reply was recorded";
@@ -110,13 +124,14 @@ impl<G: Gateway> Driver<G> {
             ) else {
                 continue;
             };
-            if self.is_open() && now < expires - margin {
+            // A final attempt's code can no longer be paid: never shown again.
+            if self.is_open() && !attempt.is_final && now < expires - margin {
                 match qr::svg(&url) {
                     Ok(svg) => {
                         self.current = Some(Qr {
                             sale_id: self.sale.id.clone(),
                             attempt: attempt.seq,
-                            payment_id: pid,
+                            payment_id: pid.clone(),
                             authorization_url: url,
                             qr_svg: svg,
                             expires_at_ms: expires,
@@ -126,9 +141,19 @@ impl<G: Gateway> Driver<G> {
                     Err(e) => tracing::warn!(error = %e, "cannot render resumed code"),
                 }
             }
-            if !attempt.is_final {
+            let status = attempt.status.as_deref().map(PaymentStatus::parse);
+            if attempt.is_final {
+                if let Some(
+                    status @ (PaymentStatus::Executed
+                    | PaymentStatus::Rejected
+                    | PaymentStatus::Failed),
+                ) = status
+                {
+                    self.settle.push((pid, attempt.id, status));
+                }
+            } else {
                 self.tracked.push(Tracked {
-                    status: attempt.status.as_deref().map(PaymentStatus::parse),
+                    status,
                     attempt,
                     next_poll_ms: now,
                     failures: 0,
@@ -176,6 +201,14 @@ impl<G: Gateway> Driver<G> {
     }
 
     async fn step(&mut self) -> Result<(), JournalError> {
+        while let Some((payment_id, attempt_id, status)) = self.settle.first().cloned() {
+            match status {
+                PaymentStatus::Executed => self.paid(&payment_id, attempt_id)?,
+                _ if self.is_open() => self.end(Outcome::Failed, None, status_text(&status))?,
+                _ => {}
+            }
+            self.settle.remove(0);
+        }
         if self.is_open() && self.control.cancel.load(Ordering::SeqCst) {
             self.end(Outcome::Cancelled, None, "Cancelled by the cashier".into())?;
         }
@@ -287,6 +320,11 @@ impl<G: Gateway> Driver<G> {
             self.inner
                 .journal()
                 .begin_attempt(&self.sale.id, &reference, requested_at)?;
+        let crash = &config.crash;
+        if self.current.is_some() {
+            crash.reached(CrashPoint::Rotation);
+        }
+        crash.reached(CrashPoint::BeforeAccept);
         let request = AcceptPaymentRequest {
             destination_id: config.destination_id.clone(),
             amount: DecimalAmount(self.sale.amount),
@@ -296,7 +334,18 @@ impl<G: Gateway> Driver<G> {
             redirect_url: config.redirect_url.clone(),
             preselected_country: None,
         };
-        let reply = self.inner.gateway.accept(&request).await;
+        // The call runs as its own task: once sent it completes even if this driver stops
+        // (a crash test holds the driver at `AcceptSent` while Aiia creates the payment).
+        let inner = Arc::clone(&self.inner);
+        let call = tokio::spawn(async move { inner.gateway.accept(&request).await });
+        crash.reached(CrashPoint::AcceptSent);
+        let reply = call.await.unwrap_or_else(|e| {
+            Err(AiiaError::Malformed {
+                detail: format!("the call stopped before its reply was read ({e})"),
+                source: None,
+            })
+        });
+        crash.reached(CrashPoint::AcceptReplied);
         let now = self.now();
         match reply {
             Ok(created) => {
@@ -390,6 +439,7 @@ impl<G: Gateway> Driver<G> {
         let Some(payment_id) = self.tracked[i].attempt.payment_id.clone() else {
             return Ok(());
         };
+        self.inner.config.crash.reached(CrashPoint::Polling);
         let reply = self.inner.gateway.status(&payment_id).await;
         let now = self.now();
         let status = match reply {
@@ -450,6 +500,9 @@ impl<G: Gateway> Driver<G> {
             status.is_final(),
             now,
         )?;
+        if changed && status.is_final() {
+            self.inner.config.crash.reached(CrashPoint::FinalStatus);
+        }
         let t = &mut self.tracked[i];
         t.attempt.is_final = status.is_final();
         t.attempt.status = Some(status.as_str().to_owned());
@@ -525,7 +578,9 @@ impl<G: Gateway> Driver<G> {
                 PAID_MESSAGE.into(),
             );
         }
-        if self.sale.paid_payment_id.as_deref() == Some(payment_id) {
+        if self.sale.paid_payment_id.as_deref() == Some(payment_id)
+            || self.flagged.contains(&attempt_id)
+        {
             return Ok(());
         }
         let amount = self.sale.amount.display();
@@ -542,6 +597,7 @@ impl<G: Gateway> Driver<G> {
         self.inner
             .journal()
             .flag_attention(&self.sale.id, Some(attempt_id), &message, now)?;
+        self.flagged.insert(attempt_id);
         self.sale.attention = Some(message.clone());
         tracing::warn!(sale = %self.sale.id, payment = %payment_id, "needs attention: extra payment");
         self.inner.emit(TillEvent::NeedsAttention {

@@ -23,6 +23,7 @@ use kassa_aiia::wire::{ReferenceError, validate_reference};
 use kassa_journal::{
     AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
 };
+pub use kassa_journal::{CrashHook, CrashHooks, CrashPoint};
 use kassa_money::Money;
 use serde::Serialize;
 use tokio::sync::{Notify, broadcast};
@@ -113,6 +114,9 @@ pub struct TillConfig {
     /// An open sale nobody has paid this long after it opened ends as failed, once no
     /// customer is in their bank any more. `None`: it stays open until cancelled.
     pub give_up_after: Option<Duration>,
+    /// Called at each named point of a sale's path (and inside every journal write); does
+    /// nothing unless a crash-safety test installs a hook.
+    pub crash: CrashHooks,
 }
 
 impl TillConfig {
@@ -128,6 +132,7 @@ impl TillConfig {
             retry_max: Duration::from_secs(8),
             status_retry_max: Duration::from_secs(10),
             give_up_after: Some(Duration::from_secs(600)),
+            crash: CrashHooks::none(),
         }
     }
 }
@@ -200,12 +205,13 @@ impl<G> Clone for Till<G> {
 impl<G: Gateway> Till<G> {
     pub fn new(
         gateway: G,
-        journal: Journal,
+        mut journal: Journal,
         clock: Arc<dyn Clock>,
         ids: Arc<dyn IdSource>,
         config: TillConfig,
     ) -> Self {
         let (events, _) = broadcast::channel(256);
+        journal.set_crash_hooks(config.crash.clone());
         Till {
             inner: Arc::new(Inner {
                 gateway,
@@ -257,6 +263,7 @@ impl<G: Gateway> Till<G> {
             .sale(&sale_id)?
             .ok_or_else(|| TillError::NotFound(sale_id.clone()))?;
         drop(journal);
+        inner.config.crash.reached(CrashPoint::SaleOpened);
         tracing::info!(sale = %sale_id, amount = %amount, "sale opened");
         inner.emit(TillEvent::SaleStarted {
             sale_id: sale_id.clone(),
@@ -307,6 +314,11 @@ impl<G: Gateway> Till<G> {
             by_sale.entry(a.sale_id.clone()).or_default().push(a);
         }
         let mut sales: Vec<SaleRecord> = open.clone();
+        // A crash between writing an executed status and acting on it leaves a payment
+        // neither paying the sale nor flagged: its sale is driven again to settle it.
+        for sale_id in journal.unsettled_sales()? {
+            by_sale.entry(sale_id).or_default();
+        }
         for sale_id in by_sale.keys() {
             if !sales.iter().any(|s| &s.id == sale_id) {
                 if let Some(s) = journal.sale(sale_id)? {

@@ -432,6 +432,203 @@ fn server_error(retry_after: Option<u64>) -> AiiaError {
     }
 }
 
+/// Caps the journal at its size and fills it to the last byte, as a full disk would.
+fn fill(journal: &mut Journal) {
+    journal
+        .insert_sale(&NewSale {
+            id: "filler",
+            amount: dkk(1),
+            reference: None,
+            at_ms: T0,
+        })
+        .unwrap();
+    journal
+        .end_sale("filler", SaleState::Cancelled, None, T0, "filler")
+        .unwrap();
+    journal.cap_pages(0).unwrap();
+    for size in [1000, 100, 10, 1] {
+        while journal
+            .flag_attention("filler", None, &"x".repeat(size), T0)
+            .is_ok()
+        {}
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_full_disk_is_told_to_the_cashier_in_plain_words_and_the_sale_goes_on_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open(&dir.path().join("k.db")).unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(990), None).unwrap();
+    next(&mut rx, is_qr).await;
+    // Enough room for nothing more: the executed status cannot be written.
+    fill(&mut till.inner.journal());
+    fake.set(0, PaymentStatus::Executed);
+    let e = next(&mut rx, |e| matches!(e, TillEvent::AttemptError { .. })).await;
+    let TillEvent::AttemptError { message, .. } = e else {
+        unreachable!()
+    };
+    assert_eq!(
+        message,
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    );
+    let err = till.charge(dkk(100), None).unwrap_err();
+    assert!(err.to_string().contains("still open"), "{err}");
+    // Space is freed: the engine retries and the sale is paid; nothing was lost meanwhile.
+    till.inner.journal().cap_pages(10_000).unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(
+            end,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Paid,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Paid);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_charge_on_a_full_disk_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::default();
+    let mut journal = Journal::open(&dir.path().join("k.db")).unwrap();
+    fill(&mut journal);
+    let till = till_with(&fake, journal);
+    let err = till.charge(dkk(100), None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost"
+    );
+    assert_eq!(fake.count(), 0, "nothing was charged");
+}
+
+/// A journal as a crash leaves it: sale `s1` with attempts p1 and p2, p1's status written.
+fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
+    let mut journal = Journal::open_in_memory().unwrap();
+    journal
+        .insert_sale(&NewSale {
+            id: "s1",
+            amount: dkk(700),
+            reference: None,
+            at_ms: T0,
+        })
+        .unwrap();
+    for (i, pid) in ["p1", "p2"].iter().enumerate() {
+        let a = journal.begin_attempt("s1", "KS1", T0).unwrap();
+        journal
+            .attempt_created(a.id, pid, "https://bank.test/x", T0, T0 + 60_000)
+            .unwrap();
+        if i == 0 {
+            journal
+                .record_status(a.id, p1_status, p1_status != "Initiated", T0 + 1)
+                .unwrap();
+        }
+    }
+    if sale_paid_by_p1 {
+        journal
+            .end_sale("s1", SaleState::Paid, Some("p1"), T0 + 2, "paid")
+            .unwrap();
+    }
+    journal
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_an_executed_status_is_written_still_pays_the_sale_on_resume() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Executed);
+    let till = till_with(&fake, crashed_journal("Executed", false));
+    let mut rx = till.subscribe();
+    till.resume().unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"),
+        "{end:?}"
+    );
+    // p2 is still followed; when it is executed too it is flagged, once.
+    fake.set(1, PaymentStatus::Executed);
+    let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
+    assert!(matches!(flag, TillEvent::NeedsAttention { ref payment_id, .. } if payment_id == "p2"));
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let items = till.inner.journal().attention_items().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].payment_id.as_deref(), Some("p2"));
+    assert_eq!(items[0].amount, dkk(700));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_a_second_executed_payment_flags_it_on_resume_and_only_once() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Executed);
+    fake.set(1, PaymentStatus::Executed);
+    // p2's executed status is written but its flag is not (the crash came between).
+    let mut journal = crashed_journal("Executed", true);
+    let a2 = journal.attempts("s1").unwrap()[1].id;
+    journal.record_status(a2, "Executed", true, T0 + 3).unwrap();
+    assert_eq!(journal.unsettled_sales().unwrap(), ["s1"]);
+    let till = till_with(&fake, journal);
+    let mut rx = till.subscribe();
+    assert!(till.resume().unwrap().is_empty(), "no sale is open");
+    let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
+    assert!(matches!(flag, TillEvent::NeedsAttention { ref payment_id, .. } if payment_id == "p2"));
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(till.inner.journal().unsettled_sales().unwrap().is_empty());
+    // A second restart finds nothing to do: the flag is not written twice.
+    till.resume().unwrap();
+    while till.is_busy() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(till.inner.journal().attention_items().unwrap().len(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_crash_after_a_rejection_is_written_fails_the_sale_on_resume() {
+    let fake = Fake::default();
+    for _ in 0..2 {
+        fake.accept(&test_request()).await.unwrap();
+    }
+    fake.set(0, PaymentStatus::Rejected);
+    let till = till_with(&fake, crashed_journal("Rejected", false));
+    let mut rx = till.subscribe();
+    till.resume().unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(
+            end,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Failed,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+}
+
+fn test_request() -> AcceptPaymentRequest {
+    AcceptPaymentRequest {
+        destination_id: "dest-1".into(),
+        amount: kassa_aiia::wire::DecimalAmount(dkk(700)),
+        currency: Currency::Dkk,
+        scheme_id: "DanishDomesticCreditTransfer".into(),
+        reference: "KS1".into(),
+        redirect_url: "https://kassa.invalid/paid".into(),
+        preselected_country: None,
+    }
+}
+
 #[tokio::test(start_paused = true)]
 async fn failing_status_reads_back_off_honour_retry_after_and_never_end_the_sale() {
     let fake = Fake::default();
@@ -594,5 +791,201 @@ fn every_failure_has_its_own_short_sentence() {
     ];
     for (e, call, said) in table {
         assert_eq!(cashier_message(e, call), said, "{e:?} {call:?}");
+    }
+}
+
+/// The sale state machine under generated event sequences (proptest): whatever the service
+/// and the cashier do, in any order, a sale ends exactly once, is paid at most once and only
+/// by an executed payment, every other executed payment is flagged exactly once, and every
+/// code is followed to its end.
+mod state_machine {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// The service moves payment `k` (if it is not final yet, as the real one).
+        Status(usize, PaymentStatus),
+        Wait(u64),
+        Cancel,
+        Poke,
+        FailAccept(u8),
+        FailStatus(u8),
+    }
+
+    fn status() -> impl Strategy<Value = PaymentStatus> {
+        prop::sample::select(vec![
+            PaymentStatus::AwaitingAuthorization,
+            PaymentStatus::Authorized,
+            PaymentStatus::Executed,
+            PaymentStatus::Executed,
+            PaymentStatus::Rejected,
+            PaymentStatus::Failed,
+            PaymentStatus::Expired,
+            PaymentStatus::Unknown("Settling".into()),
+        ])
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (0usize..6, status()).prop_map(|(k, s)| Op::Status(k, s)),
+            4 => (1u64..90_000).prop_map(Op::Wait),
+            1 => Just(Op::Cancel),
+            1 => Just(Op::Poke),
+            1 => (0u8..4).prop_map(Op::FailAccept),
+            1 => (0u8..4).prop_map(Op::FailStatus),
+        ]
+    }
+
+    fn error(kind: u8) -> AiiaError {
+        match kind {
+            0 => AiiaError::RateLimited {
+                retry_after: Some(Duration::from_secs(2)),
+            },
+            1 => AiiaError::Server {
+                status: 503,
+                code: "ServiceUnavailable".into(),
+                message: "try later".into(),
+                retry_after: None,
+            },
+            2 => AiiaError::Malformed {
+                detail: "cut off".into(),
+                source: None,
+            },
+            _ => AiiaError::Rejected {
+                status: 400,
+                code: "InvalidReference".into(),
+                message: "no".into(),
+            },
+        }
+    }
+
+    async fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
+        let fake = Fake::default();
+        let till = till_with(&fake, Journal::open_in_memory().unwrap());
+        let mut rx = till.subscribe();
+        let sale = till.charge(dkk(5_000), None).unwrap();
+        for op in ops {
+            match op {
+                Op::Status(k, s) => {
+                    let mut script = fake.0.lock().unwrap();
+                    let n = script.payments.len();
+                    if n > 0 {
+                        let p = &mut script.payments[k % n].1;
+                        if !p.is_final() {
+                            *p = s;
+                        }
+                    }
+                }
+                Op::Wait(ms) => tokio::time::sleep(Duration::from_millis(ms)).await,
+                Op::Cancel => {
+                    let _ = till.cancel(&sale);
+                }
+                Op::Poke => till.poke(),
+                Op::FailAccept(k) => fake.fail_next_accept(error(k)),
+                Op::FailStatus(k) => fake.fail_next_status(error(k)),
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        // The service lets every open link run out; the engine must then be done.
+        for _ in 0..100 {
+            {
+                let mut script = fake.0.lock().unwrap();
+                for p in &mut script.payments {
+                    if !p.1.is_final() {
+                        p.1 = PaymentStatus::Expired;
+                    }
+                }
+            }
+            if !till.is_busy() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(30)).await;
+        }
+        prop_assert!(!till.is_busy(), "a sale or code was never settled");
+
+        let detail = till.sale_detail(&sale).unwrap();
+        let ends: Vec<&str> = detail
+            .events
+            .iter()
+            .map(|e| e.kind.as_str())
+            .filter(|k| ["sale_paid", "sale_failed", "sale_cancelled"].contains(k))
+            .collect();
+        prop_assert_eq!(ends.len(), 1, "ended exactly once: {:?}", ends);
+        prop_assert!(detail.sale.state != SaleState::Open);
+        let executed: Vec<String> = fake
+            .0
+            .lock()
+            .unwrap()
+            .payments
+            .iter()
+            .filter(|(_, s)| *s == PaymentStatus::Executed)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let paid = detail.sale.paid_payment_id.clone();
+        match detail.sale.state {
+            SaleState::Paid => {
+                prop_assert!(
+                    executed.contains(paid.as_ref().unwrap()),
+                    "paid by an executed payment"
+                )
+            }
+            _ => prop_assert!(paid.is_none()),
+        }
+        let attention = till.inner.journal().attention_items().unwrap();
+        let extra: Vec<&String> = executed
+            .iter()
+            .filter(|p| Some(*p) != paid.as_ref())
+            .collect();
+        prop_assert_eq!(
+            attention.len(),
+            extra.len(),
+            "one flag per extra payment, no other"
+        );
+        for p in extra {
+            prop_assert!(
+                attention
+                    .iter()
+                    .any(|a| a.payment_id.as_ref() == Some(p) && a.amount == dkk(5_000)),
+                "extra payment {} flagged with its amount",
+                p
+            );
+        }
+        for a in &detail.attempts {
+            prop_assert!(
+                a.is_final || a.payment_id.is_none(),
+                "followed to its end: {:?}",
+                a
+            );
+        }
+        let (mut ended, mut lagged) = (0, false);
+        loop {
+            match rx.try_recv() {
+                Ok(TillEvent::SaleEnded { .. }) => ended += 1,
+                Ok(_) => {}
+                Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => lagged = true,
+                Err(_) => break,
+            }
+        }
+        prop_assert!(
+            ended == 1 || (lagged && ended == 0),
+            "the end announced once: {}",
+            ended
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn no_sequence_of_events_reaches_an_impossible_state(ops in prop::collection::vec(op(), 0..40)) {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .start_paused(true)
+                .build()
+                .unwrap();
+            rt.block_on(run(ops))?;
+        }
     }
 }

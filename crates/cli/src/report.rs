@@ -1,0 +1,227 @@
+//! Reading the journal without starting a counter: `status`, `backup`, `export`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use kassa_journal::{AttemptRecord, AttentionItem, Journal, SaleRecord};
+use serde::Serialize;
+
+use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per sale, with its attempts.
+    Jsonl,
+    /// One row per attempt (a sale without attempts gets one row).
+    Csv,
+}
+
+fn open(db: &Path) -> Result<Journal, ExitCode> {
+    if !db.exists() {
+        return Err(fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        ));
+    }
+    Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
+}
+
+#[derive(Serialize)]
+struct Status {
+    open: Vec<SaleRecord>,
+    /// Sales with an executed payment not yet acted on (a crash came between): any start
+    /// of Kassa (`kassa resume`) settles them.
+    unsettled: Vec<String>,
+    attention: Vec<AttentionItem>,
+}
+
+pub fn status(db: &Path, json: bool) -> ExitCode {
+    let journal = match open(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let status = match (|| {
+        Ok::<_, kassa_journal::JournalError>(Status {
+            open: journal.open_sales()?,
+            unsettled: journal.unsettled_sales()?,
+            attention: journal.attention_items()?,
+        })
+    })() {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    if json {
+        match serde_json::to_string(&status) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    } else {
+        if status.open.is_empty() {
+            println!("No open sale.");
+        }
+        for s in &status.open {
+            println!(
+                "OPEN  {}  {}  {} attempt(s)  (finish it with `kassa resume`, or `kassa cancel {}`)",
+                s.id,
+                s.amount.display(),
+                s.attempts,
+                s.id
+            );
+        }
+        for id in &status.unsettled {
+            println!(
+                "UNSETTLED  {id}  (a payment came in just before Kassa stopped: run `kassa resume`)"
+            );
+        }
+        if status.attention.is_empty() {
+            println!("Nothing needs attention.");
+        }
+        for a in &status.attention {
+            println!(
+                "NEEDS ATTENTION: refund payment {} of {} (sale {}): {}",
+                a.payment_id.as_deref().unwrap_or("?"),
+                a.amount.display(),
+                a.sale_id,
+                a.note
+            );
+        }
+    }
+    if !status.attention.is_empty() {
+        ExitCode::from(EXIT_ATTENTION)
+    } else if !status.open.is_empty() || !status.unsettled.is_empty() {
+        ExitCode::from(EXIT_OPEN)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn backup(db: &Path, file: &Path) -> ExitCode {
+    let journal = match open(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    match journal.backup_to(file) {
+        Ok(()) => {
+            println!("Backed up {} to {}", db.display(), file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(
+            EXIT_START,
+            &format!("cannot back up to {}: {e}", file.display()),
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct SaleLine<'a> {
+    sale: &'a SaleRecord,
+    attempts: &'a [AttemptRecord],
+}
+
+pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
+    let journal = match open(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let mut sink: Box<dyn Write> = match out {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => return fail(EXIT_USAGE, &format!("cannot write {}: {e}", path.display())),
+        },
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    match write_export(&journal, format, &mut sink).and_then(|()| Ok(sink.flush()?)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(EXIT_FAILED, &format!("export failed: {e}")),
+    }
+}
+
+type BoxError = Box<dyn std::error::Error>;
+
+fn write_export(journal: &Journal, format: Format, out: &mut dyn Write) -> Result<(), BoxError> {
+    if format == Format::Csv {
+        writeln!(
+            out,
+            "sale_id,created_at_ms,ended_at_ms,amount_minor,currency,reference,state,paid_payment_id,attention,\
+             attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms"
+        )?;
+    }
+    for sale in journal.all_sales()? {
+        let attempts = journal.attempts(&sale.id)?;
+        match format {
+            Format::Jsonl => {
+                serde_json::to_writer(
+                    &mut *out,
+                    &SaleLine {
+                        sale: &sale,
+                        attempts: &attempts,
+                    },
+                )?;
+                writeln!(out)?;
+            }
+            Format::Csv => {
+                let sale_cols = [
+                    sale.id.clone(),
+                    sale.created_at_ms.to_string(),
+                    opt(sale.ended_at_ms),
+                    sale.amount.minor.to_string(),
+                    sale.amount.currency.code().to_owned(),
+                    sale.reference.clone().unwrap_or_default(),
+                    sale.state.as_str().to_owned(),
+                    sale.paid_payment_id.clone().unwrap_or_default(),
+                    sale.attention.clone().unwrap_or_default(),
+                ];
+                let rows: Vec<[String; 7]> = if attempts.is_empty() {
+                    vec![Default::default()]
+                } else {
+                    attempts
+                        .iter()
+                        .map(|a| {
+                            [
+                                a.seq.to_string(),
+                                a.state.as_str().to_owned(),
+                                a.payment_id.clone().unwrap_or_default(),
+                                a.status.clone().unwrap_or_default(),
+                                a.is_final.to_string(),
+                                a.requested_at_ms.to_string(),
+                                opt(a.expires_at_ms),
+                            ]
+                        })
+                        .collect()
+                };
+                for row in rows {
+                    let cells: Vec<String> =
+                        sale_cols.iter().chain(row.iter()).map(|c| csv(c)).collect();
+                    writeln!(out, "{}", cells.join(","))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn opt(v: Option<i64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break.
+fn csv(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv;
+
+    #[test]
+    fn csv_cells_are_quoted_only_when_needed() {
+        assert_eq!(csv("plain"), "plain");
+        assert_eq!(csv("a,b"), "\"a,b\"");
+        assert_eq!(csv("say \"hi\"\nnow"), "\"say \"\"hi\"\"\nnow\"");
+    }
+}

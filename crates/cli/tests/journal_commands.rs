@@ -1,0 +1,211 @@
+//! `kassa status`, `kassa backup` and `kassa export` on a journal written here directly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kassa_journal::{Journal, NewSale, SaleState};
+use kassa_money::{Currency, Money};
+use serde_json::Value;
+
+fn kassa(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .env("KASSA_DB", db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn sale(j: &mut Journal, id: &str, minor: i64, at: i64) {
+    j.insert_sale(&NewSale {
+        id,
+        amount: Money::new(minor, Currency::Dkk),
+        reference: Some("Order7"),
+        at_ms: at,
+    })
+    .unwrap();
+}
+
+/// Sale s1 paid by p1 with p2 approved too (flagged); sale s2 still open.
+fn journal(db: &Path) {
+    let mut j = Journal::open(db).unwrap();
+    sale(&mut j, "s1", 700, 1_000);
+    for pid in ["p1", "p2"] {
+        let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
+        j.attempt_created(a.id, pid, "https://bank.test/x", 1_002, 61_002)
+            .unwrap();
+        j.record_status(a.id, "Executed", true, 2_000).unwrap();
+    }
+    j.end_sale("s1", SaleState::Paid, Some("p1"), 2_001, "paid")
+        .unwrap();
+    let a2 = j.attempts("s1").unwrap()[1].id;
+    j.flag_attention(
+        "s1",
+        Some(a2),
+        "Paid twice: payment p2 of 7,00 kr. came in after the sale was already paid. Refund it.",
+        2_002,
+    )
+    .unwrap();
+    sale(&mut j, "s2", 4_250, 3_000);
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn status_names_every_payment_to_refund_and_every_open_sale_and_its_exit_code_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(2), "no journal: {}", text(&out));
+    assert!(text(&out).contains("there is no sale journal at"));
+
+    Journal::open(&db).unwrap();
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("Nothing needs attention."));
+
+    journal(&db);
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("NEEDS ATTENTION: refund payment p2 of 7,00\u{a0}kr. (sale s1)"),
+        "{t}"
+    );
+    assert!(t.contains("OPEN  s2  42,50\u{a0}kr."), "{t}");
+
+    let out = kassa(&db, &["status", "--json"]);
+    assert_eq!(out.status.code(), Some(6));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["attention"][0]["payment_id"], "p2");
+    assert_eq!(v["attention"][0]["amount"]["minor"], 700);
+    assert_eq!(v["attention"][0]["sale_id"], "s1");
+    assert_eq!(v["open"][0]["id"], "s2");
+    assert_eq!(v["unsettled"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn status_exits_5_while_a_sale_is_open_or_unsettled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut j = Journal::open(&db).unwrap();
+    sale(&mut j, "s1", 100, 1_000);
+    let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
+    j.attempt_created(a.id, "p1", "https://bank.test/x", 1_002, 61_002)
+        .unwrap();
+    // Executed is written, the sale not yet paid: a crash came between.
+    j.record_status(a.id, "Executed", true, 2_000).unwrap();
+    drop(j);
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("UNSETTLED  s1"), "{}", text(&out));
+}
+
+#[test]
+fn a_backup_taken_while_the_journal_is_written_is_whole_and_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    journal(&db);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let db = db.clone();
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut j = Journal::open(&db).unwrap();
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                n += 1;
+                sale(&mut j, &format!("w{n}"), 100 + n, 10_000 + n);
+                j.end_sale(
+                    &format!("w{n}"),
+                    SaleState::Cancelled,
+                    None,
+                    10_001 + n,
+                    "x",
+                )
+                .unwrap();
+            }
+            n
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let copy = dir.path().join("backup.db");
+    let out = kassa(&db, &["backup", copy.to_str().unwrap()]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let written = writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let backup = Journal::open_read_only(&copy).unwrap();
+    backup.check().unwrap();
+    let sales = backup.all_sales().unwrap();
+    // Everything from before, and the writer's sales each whole (opened and ended together
+    // or not at all): the copy is one moment.
+    assert!(
+        sales
+            .iter()
+            .any(|s| s.id == "s1" && s.state == SaleState::Paid)
+    );
+    assert_eq!(backup.attention_items().unwrap().len(), 1);
+    let copied = sales.iter().filter(|s| s.id.starts_with('w')).count();
+    assert!(
+        copied > 0 && copied <= written as usize,
+        "{copied} of {written}"
+    );
+    for s in sales.iter().filter(|s| s.id.starts_with('w')) {
+        let last = backup.events(&s.id).unwrap().last().unwrap().kind.clone();
+        assert!(
+            last == "sale_cancelled" || s.state == SaleState::Open,
+            "{s:?}"
+        );
+    }
+    // A backup over an existing file replaces it.
+    let out = kassa(&db, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn export_writes_every_sale_as_json_lines_or_every_attempt_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    journal(&db);
+    let out = kassa(&db, &["export"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["sale"]["id"], "s1");
+    assert_eq!(lines[0]["sale"]["paid_payment_id"], "p1");
+    assert_eq!(lines[0]["attempts"][1]["payment_id"], "p2");
+    assert_eq!(lines[1]["sale"]["state"], "open");
+
+    let file = dir.path().join("sales.csv");
+    let out = kassa(
+        &db,
+        &["export", "--format", "csv", "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].starts_with("sale_id,created_at_ms,"));
+    assert_eq!(
+        rows.len(),
+        1 + 2 + 1,
+        "header, two attempts of s1, s2 without attempts"
+    );
+    assert!(rows[2].contains(",p2,Executed,true,"), "{}", rows[2]);
+    // The refund note holds a comma-free sentence here; the amount column is minor units.
+    assert!(
+        rows[3].starts_with("s2,3000,,4250,DKK,Order7,open,"),
+        "{}",
+        rows[3]
+    );
+}
