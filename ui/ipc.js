@@ -46,6 +46,7 @@ export const charge = (digits, reference) => call("charge", { digits, reference 
 export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
+export const attentionItems = () => call("attention_items");
 
 export const settingsView = () => call("settings_view");
 export const settingsTest = (form) => call("settings_test", { form });

@@ -61,6 +61,15 @@ async function resumeOpenSale() {
   }
 }
 
+/** Payments flagged for a refund before this start stay on the banner. */
+async function showAttention() {
+  try {
+    for (const item of await ipc.attentionItems()) raiseAttention(item);
+  } catch (err) {
+    showFormError(err.message);
+  }
+}
+
 async function start() {
   initKeypad({ onSaleOpened: openSaleUnlessEnded, onSaleInProgress: resumeOpenSale });
   initSaleScreen();
@@ -77,7 +86,7 @@ async function start() {
     // A new counter: new currency, mode and badge; the keypad starts over.
     onSaved: () => Promise.all([showMode(), resetKeypad()]),
   });
-  await Promise.all([showMode(), resetKeypad(), resumeOpenSale()]);
+  await Promise.all([showMode(), resetKeypad(), resumeOpenSale(), showAttention()]);
 }
 
 start().catch((err) => showFormError(err.message));

@@ -86,3 +86,28 @@ pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
     let sales = c.till.sales_between(from, to, DAY_LIST_LIMIT)?;
     Ok(day_report(sales, c.currency))
 }
+
+/// A payment that needs the merchant (a refund by hand), as the banner shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attention {
+    sale_id: String,
+    payment_id: String,
+    amount_display: String,
+    message: String,
+}
+
+/// The journal's needs-attention notes, so a restart never hides one.
+#[tauri::command]
+pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<Attention>, IpcError> {
+    let items = state.counter()?.till.attention_items()?;
+    Ok(items
+        .into_iter()
+        .map(|a| Attention {
+            payment_id: a.payment_id.unwrap_or_default(),
+            amount_display: a.amount.display(),
+            message: a.note,
+            sale_id: a.sale_id,
+        })
+        .collect())
+}

@@ -70,6 +70,7 @@ pub fn run() {
             commands::cancel_sale,
             commands::current_sale,
             commands::today_sales,
+            commands::attention_items,
             settings::settings_view,
             settings::settings_test,
             settings::settings_save,

@@ -356,6 +356,20 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
         Locator::Css("#today-list .sale-row.attention-row"),
     )
     .await?;
+
+    // A restart does not hide it: the banner comes back from the journal.
+    let dir = s.crash()?;
+    let s = Session::start_with("an_open_sale_keeps_a_live_code_restarted", Some(dir), &[]).await?;
+    let banner = s
+        .wait_for(
+            "the needs-attention banner after a restart",
+            Locator::Css("#attention-banner:not([hidden]) .attention-item"),
+        )
+        .await?;
+    let text = kassa_e2e::normalize(&banner.text().await.context("reading the banner")?);
+    ensure(text.contains(&format!("(payment {first})")), || {
+        format!("after the restart the banner reads {text:?}")
+    })?;
     s.close().await
 }
 

@@ -23,7 +23,7 @@ use kassa_aiia::wire::{ReferenceError, validate_reference};
 use kassa_journal::{
     AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
 };
-pub use kassa_journal::{CrashHook, CrashHooks, CrashPoint};
+pub use kassa_journal::{AttentionItem, CrashHook, CrashHooks, CrashPoint};
 use kassa_money::Money;
 use serde::Serialize;
 use tokio::sync::{Notify, broadcast};
@@ -377,6 +377,12 @@ impl<G: Gateway> Till<G> {
             events: journal.events(sale_id)?,
             sale,
         })
+    }
+
+    /// Every payment flagged for a refund by hand (and other notes that need the merchant),
+    /// oldest first, from the journal: they outlive restarts.
+    pub fn attention_items(&self) -> Result<Vec<AttentionItem>, TillError> {
+        Ok(self.inner.journal().attention_items()?)
     }
 
     /// True while a driver is still following something (an open sale or a pending attempt).
