@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Crash safety: `kassa charge` killed with SIGKILL at every named point of the sale path
-# (20 cases, 8 points), restarted with `kassa resume`, checked against the sandbox; the
+# (20 cases over 8 points, and 4 kills at any moment), restarted with `kassa resume`, checked against the sandbox; the
 # matrix runs REPEAT times (default 5) and prints kills per point, lost, duplicated without
 # a flag, flagged, stuck, wrong state. CI runs the matrix once (crates/cli/tests/crash.rs).
 # Then the late/double approval scenarios, REPEAT times each.

@@ -565,6 +565,23 @@ mod tests {
     }
 
     #[test]
+    fn the_link_lifetime_defaults_to_aiias_minute_and_a_bad_one_is_named() {
+        let s = Settings::from_vars(vars(&[]), "x".into()).unwrap();
+        assert_eq!(s.link_ttl, Duration::from_secs(60));
+        let s = Settings::from_vars(vars(&[("KASSA_LINK_TTL_S", "12")]), "x".into()).unwrap();
+        assert_eq!(s.link_ttl, Duration::from_secs(12));
+        for bad in ["5", "soon", "-1"] {
+            let e =
+                Settings::from_vars(vars(&[("KASSA_LINK_TTL_S", bad)]), "x".into()).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("bad setting KASSA_LINK_TTL_S: \"{bad}\"")),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn default_db_path_follows_the_platform_variables() {
         assert_eq!(
             default_db_path(vars(&[("XDG_DATA_HOME", "/d"), ("HOME", "/h")])),

@@ -309,3 +309,39 @@ fn crash_points_have_stable_names() {
     assert_eq!(CrashPoint::parse("nowhere"), None);
     assert_eq!(CrashPoint::AcceptSent.to_string(), "accept_sent");
 }
+
+#[test]
+fn a_damaged_journal_is_refused_at_open_with_a_plain_message_and_a_backup_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    let copy = dir.path().join("backup.db");
+    {
+        let mut j = Journal::open(&path).unwrap();
+        for i in 0..50 {
+            with_sale(&mut j, &format!("s{i}"), 1_000 + i);
+        }
+        j.backup_to(&copy).unwrap();
+    } // The last connection closes: the WAL is checkpointed into the file.
+    let page: usize = 4096;
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() >= 4 * page, "{} bytes", bytes.len());
+    // Wreck the b-tree page headers after the schema page.
+    for p in 1..bytes.len() / page {
+        bytes[p * page] = 0xEE;
+        bytes[p * page + 3] = 0xEE;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Journal::open(&path)
+        .err()
+        .expect("a damaged journal is refused");
+    assert!(matches!(err, JournalError::Corrupt(_)), "{err:?}");
+    let text = err.to_string();
+    assert!(text.starts_with("the sale journal is damaged ("), "{text}");
+    assert!(
+        text.ends_with("keep the file and restore a backup"),
+        "{text}"
+    );
+    // The backup taken before is whole.
+    let restored = Journal::open(&copy).unwrap();
+    assert_eq!(restored.all_sales().unwrap().len(), 50);
+}

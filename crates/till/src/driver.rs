@@ -160,6 +160,10 @@ impl<G: Gateway> Driver<G> {
                 });
             }
         }
+        if self.is_open() && !self.settle.is_empty() {
+            // A payment decided just before the crash ends this sale at once: no code.
+            self.current = None;
+        }
         if self.current.is_some() {
             if let Some(qr) = self.current.clone() {
                 self.inner.emit(TillEvent::QrReady(qr));

@@ -19,7 +19,7 @@ use kassa_sandbox::{PaymentStatus, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{Outcome, PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
 use tokio::sync::broadcast::Receiver;
 
-const LINK: Duration = Duration::from_secs(4);
+const LINK: Duration = Duration::from_secs(6);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Scenario {
@@ -56,7 +56,7 @@ fn till(sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
     .unwrap();
     let config = TillConfig {
         link_ttl: LINK,
-        rotate_before: Duration::from_millis(2000),
+        rotate_before: Duration::from_millis(3000),
         show_margin: Duration::from_millis(500),
         poll: PollSchedule {
             waiting: Duration::from_millis(100),
