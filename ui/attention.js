@@ -1,6 +1,8 @@
-// The red banner for payments that need a refund by hand (needs_attention events). It stays
-// until the cashier dismisses each entry.
+// The red banner for payments that need a refund by hand (needs_attention events, and the
+// journal's open notes at start). "Refunded" resolves an entry for good; "Later" hides it
+// until the next start.
 
+import * as ipc from "./ipc.js";
 import { byId } from "./dom.js";
 
 const banner = byId("attention-banner");
@@ -28,16 +30,35 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
     text.append(detail);
   }
 
-  const dismiss = document.createElement("button");
-  dismiss.type = "button";
-  dismiss.className = "btn btn-small attention-dismiss";
-  dismiss.textContent = "Dismiss";
-  dismiss.addEventListener("click", () => {
+  const remove = () => {
     item.remove();
     banner.hidden = banner.childElementCount === 0;
+  };
+  // "Refunded" is for good (written to the journal); "Later" only hides it until the next start.
+  const refunded = document.createElement("button");
+  refunded.type = "button";
+  refunded.className = "btn btn-small attention-dismiss attention-refunded";
+  refunded.textContent = "Refunded";
+  refunded.addEventListener("click", async () => {
+    refunded.disabled = true;
+    try {
+      await ipc.resolveAttention(paymentId);
+      remove();
+    } catch (err) {
+      refunded.disabled = false;
+      const problem = text.querySelector(".attention-problem") ?? document.createElement("span");
+      problem.className = "attention-problem";
+      problem.textContent = err.message;
+      text.append(problem);
+    }
   });
+  const later = document.createElement("button");
+  later.type = "button";
+  later.className = "btn btn-small attention-dismiss";
+  later.textContent = "Later";
+  later.addEventListener("click", remove);
 
-  item.append(text, dismiss);
+  item.append(text, refunded, later);
   banner.append(item);
   banner.hidden = false;
 }

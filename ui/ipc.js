@@ -47,6 +47,7 @@ export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
 export const attentionItems = () => call("attention_items");
+export const resolveAttention = (paymentId) => call("resolve_attention", { paymentId });
 
 export const settingsView = () => call("settings_view");
 export const settingsTest = (form) => call("settings_test", { form });

@@ -111,3 +111,13 @@ pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<Attention>, Ipc
         })
         .collect())
 }
+
+/// "Refunded": the payment was refunded by hand; it leaves the banner for good.
+#[tauri::command]
+pub fn resolve_attention(state: State<'_, AppState>, payment_id: String) -> Result<(), IpcError> {
+    state
+        .counter()?
+        .till
+        .resolve_attention(&payment_id, "refunded by hand (marked in the window)")?;
+    Ok(())
+}

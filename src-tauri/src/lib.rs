@@ -71,6 +71,7 @@ pub fn run() {
             commands::current_sale,
             commands::today_sales,
             commands::attention_items,
+            commands::resolve_attention,
             settings::settings_view,
             settings::settings_test,
             settings::settings_save,

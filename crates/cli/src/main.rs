@@ -81,6 +81,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Mark a payment flagged "needs attention" as refunded by hand: it leaves `kassa status`
+    /// and the window's banner; the journal keeps the flag and the resolution.
+    Refunded {
+        payment_id: String,
+        /// What was done, for the journal (default: "refunded by hand").
+        #[arg(long)]
+        note: Option<String>,
+    },
     /// A consistent copy of the journal (safe while the counter runs).
     Backup { file: std::path::PathBuf },
     /// Every sale with its attempts, as JSON lines (one sale per line) or CSV (one attempt
@@ -227,6 +235,9 @@ async fn run(command: Command) -> ExitCode {
         Command::Resume { json } => resume(json).await,
         Command::Status { json } => report::status(&db_path(), json),
         Command::Backup { file } => report::backup(&db_path(), &file),
+        Command::Refunded { payment_id, note } => {
+            report::refunded(&db_path(), &payment_id, note.as_deref())
+        }
         Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
         Command::Today { json } => today(json).await,
         Command::Doctor { json } => doctor(json).await,

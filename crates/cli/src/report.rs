@@ -96,6 +96,35 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
     }
 }
 
+pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
+    if !db.exists() {
+        return fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        );
+    }
+    let mut journal = match Journal::open(db) {
+        Ok(j) => j,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or_default();
+    let note = note.unwrap_or("refunded by hand");
+    match journal.resolve_attention(payment_id.trim(), note, now_ms) {
+        Ok(sale_id) => {
+            println!("Payment {payment_id} of sale {sale_id} marked: {note}.");
+            ExitCode::SUCCESS
+        }
+        Err(kassa_journal::JournalError::NotFound(_)) => fail(
+            EXIT_USAGE,
+            &format!("payment {payment_id} has no open needs-attention note (see `kassa status`)"),
+        ),
+        Err(e) => fail(EXIT_START, &e.to_string()),
+    }
+}
+
 pub fn backup(db: &Path, file: &Path) -> ExitCode {
     let journal = match open(db) {
         Ok(j) => j,

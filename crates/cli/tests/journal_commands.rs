@@ -209,3 +209,45 @@ fn export_writes_every_sale_as_json_lines_or_every_attempt_as_csv() {
         rows[3]
     );
 }
+
+#[test]
+fn refunded_clears_the_flag_from_status_once_and_only_for_a_flagged_payment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    journal(&db);
+
+    let out = kassa(&db, &["refunded", "p1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "p1 paid the sale: {}",
+        text(&out)
+    );
+    assert!(text(&out).contains("payment p1 has no open needs-attention note"));
+
+    let out = kassa(
+        &db,
+        &["refunded", "p2", "--note", "refunded by bank transfer 42"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("Payment p2 of sale s1 marked: refunded by bank transfer 42."),
+        "{}",
+        text(&out)
+    );
+
+    // Only the open sale is left; the refund is on record.
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(text(&out).contains("Nothing needs attention."));
+    let j = Journal::open(&db).unwrap();
+    assert!(
+        j.events("s1")
+            .unwrap()
+            .iter()
+            .any(|e| e.kind == "attention_resolved" && e.detail == "refunded by bank transfer 42")
+    );
+    drop(j);
+    let out = kassa(&db, &["refunded", "p2"]);
+    assert_eq!(out.status.code(), Some(2), "twice: {}", text(&out));
+}

@@ -370,6 +370,35 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
     ensure(text.contains(&format!("(payment {first})")), || {
         format!("after the restart the banner reads {text:?}")
     })?;
+    // Refunded by hand: marked once, gone for good (the journal says so too).
+    s.click("attention-banner .attention-refunded").await?;
+    s.wait_until("the banner to go", || async {
+        Ok(s.find("#attention-banner")
+            .await?
+            .attr("hidden")
+            .await
+            .context("reading #attention-banner[hidden]")?
+            .map(|_| ()))
+    })
+    .await?;
+    let dir = s.crash()?;
+    let s = Session::start_with("an_open_sale_keeps_a_live_code_refunded", Some(dir), &[]).await?;
+    s.wait_for_screen("keypad").await?;
+    s.click("nav-today").await?;
+    s.wait_for(
+        "the refunded sale, paid, in Today's list",
+        Locator::Css("#today-list .sale-row[data-state='paid']"),
+    )
+    .await?;
+    let banner_hidden = s
+        .find("#attention-banner")
+        .await?
+        .attr("hidden")
+        .await
+        .context("reading #attention-banner[hidden]")?;
+    ensure(banner_hidden.is_some(), || {
+        "the refunded payment is back on the banner after a restart".to_owned()
+    })?;
     s.close().await
 }
 

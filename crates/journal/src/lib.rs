@@ -356,6 +356,55 @@ impl Journal {
         })
     }
 
+    /// Records that a person dealt with the note about `payment_id` (refunded it by hand).
+    /// The note leaves [`Journal::attention_items`]; the log keeps both. When no other note
+    /// of the sale is open, the sale's attention mark goes. Returns the sale's id.
+    pub fn resolve_attention(
+        &mut self,
+        payment_id: &str,
+        note: &str,
+        at_ms: i64,
+    ) -> Result<String> {
+        self.write(|tx| {
+            let open: Option<(String, i64)> = tx
+                .query_row(
+                    "SELECT e.sale_id, e.attempt_id FROM events e
+                     JOIN attempts a ON a.id = e.attempt_id
+                     WHERE a.payment_id = ?1 AND e.kind = 'needs_attention'
+                       AND NOT EXISTS (SELECT 1 FROM events r
+                                       WHERE r.kind = 'attention_resolved'
+                                         AND r.attempt_id = e.attempt_id AND r.id > e.id)
+                     ORDER BY e.id DESC LIMIT 1",
+                    params![payment_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (sale_id, attempt_id) = open.ok_or_else(|| {
+                JournalError::NotFound(format!(
+                    "no open needs-attention note for payment {payment_id}"
+                ))
+            })?;
+            event(
+                tx,
+                &sale_id,
+                Some(attempt_id),
+                at_ms,
+                "attention_resolved",
+                note,
+            )?;
+            tx.execute(
+                "UPDATE sales SET attention = NULL WHERE id = ?1 AND NOT EXISTS (
+                     SELECT 1 FROM events e WHERE e.sale_id = ?1 AND e.kind = 'needs_attention'
+                       AND NOT EXISTS (SELECT 1 FROM events r
+                                       WHERE r.kind = 'attention_resolved'
+                                         AND r.sale_id = e.sale_id
+                                         AND r.attempt_id IS e.attempt_id AND r.id > e.id))",
+                params![sale_id],
+            )?;
+            Ok(sale_id)
+        })
+    }
+
     /// Writes the intent of an accept call before it is sent. Returns the attempt id.
     pub fn begin_attempt(
         &mut self,
@@ -510,13 +559,18 @@ impl Journal {
             .collect()
     }
 
-    /// Every note that asks a person to act, oldest first, with the payment it is about.
+    /// Every note that asks a person to act and is not resolved yet, oldest first, with the
+    /// payment it is about.
     pub fn attention_items(&self) -> Result<Vec<AttentionItem>> {
         let mut stmt = self.conn.prepare(
             "SELECT e.sale_id, e.attempt_id, a.payment_id, s.amount_minor, s.currency, e.detail, e.at
              FROM events e JOIN sales s ON s.id = e.sale_id
              LEFT JOIN attempts a ON a.id = e.attempt_id
-             WHERE e.kind = 'needs_attention' ORDER BY e.id",
+             WHERE e.kind = 'needs_attention'
+               AND NOT EXISTS (SELECT 1 FROM events r
+                               WHERE r.kind = 'attention_resolved' AND r.sale_id = e.sale_id
+                                 AND r.attempt_id IS e.attempt_id AND r.id > e.id)
+             ORDER BY e.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let currency: String = r.get(4)?;

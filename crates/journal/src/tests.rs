@@ -345,3 +345,60 @@ fn a_damaged_journal_is_refused_at_open_with_a_plain_message_and_a_backup_restor
     let restored = Journal::open(&copy).unwrap();
     assert_eq!(restored.all_sales().unwrap().len(), 50);
 }
+
+#[test]
+fn a_refunded_payment_leaves_the_attention_list_and_the_log_keeps_both_notes() {
+    let mut j = Journal::open_in_memory().unwrap();
+    with_sale(&mut j, "s1", 1);
+    let mut flagged = Vec::new();
+    for (n, payment) in ["p2", "p3"].into_iter().enumerate() {
+        let a = j.begin_attempt("s1", "T1", 2).unwrap();
+        let a = j
+            .attempt_created(a.id, payment, "http://x/", 3, 60_003)
+            .unwrap();
+        j.flag_attention(
+            "s1",
+            Some(a.id),
+            &format!("refund {payment}"),
+            10 + n as i64,
+        )
+        .unwrap();
+        flagged.push(a.id);
+    }
+    assert_eq!(j.attention_items().unwrap().len(), 2);
+
+    assert_eq!(
+        j.resolve_attention("p2", "refunded by hand", 20).unwrap(),
+        "s1"
+    );
+    let left = j.attention_items().unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].payment_id.as_deref(), Some("p3"));
+    assert!(
+        j.sale("s1").unwrap().unwrap().attention.is_some(),
+        "p3 still needs a refund"
+    );
+    // Once only: a second resolve, or one for a payment never flagged, is refused.
+    assert!(matches!(
+        j.resolve_attention("p2", "again", 21),
+        Err(JournalError::NotFound(_))
+    ));
+    assert!(j.resolve_attention("p9", "never flagged", 21).is_err());
+
+    j.resolve_attention("p3", "refunded by hand", 22).unwrap();
+    assert!(j.attention_items().unwrap().is_empty());
+    assert!(j.sale("s1").unwrap().unwrap().attention.is_none());
+    // Never flagged twice either: the flagged attempts stay known.
+    assert_eq!(j.flagged_attempts("s1").unwrap(), flagged);
+    let kinds: Vec<String> = j
+        .events("s1")
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "attention_resolved").count(),
+        2,
+        "{kinds:?}"
+    );
+}

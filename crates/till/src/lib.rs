@@ -385,6 +385,16 @@ impl<G: Gateway> Till<G> {
         Ok(self.inner.journal().attention_items()?)
     }
 
+    /// Marks the note about `payment_id` as dealt with (refunded by hand); the journal keeps
+    /// both. Returns the sale's id.
+    pub fn resolve_attention(&self, payment_id: &str, note: &str) -> Result<String, TillError> {
+        let now = self.inner.clock.now_ms();
+        Ok(self
+            .inner
+            .journal()
+            .resolve_attention(payment_id, note, now)?)
+    }
+
     /// True while a driver is still following something (an open sale or a pending attempt).
     pub fn is_busy(&self) -> bool {
         !self.inner.live().is_empty()
