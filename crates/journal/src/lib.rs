@@ -173,6 +173,12 @@ impl Journal {
             }
         }
         conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
+        if file {
+            // Checkpoints run at quiet moments ([`Journal::checkpoint`], when a sale ends),
+            // not inside whichever write fills the WAL (that could be the charge path);
+            // this is only a backstop that bounds the WAL (about 40 MB).
+            conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
+        }
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(JournalError::Corrupt(check));
@@ -182,8 +188,10 @@ impl Journal {
         Ok(journal)
     }
 
+    /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
+    /// full write, which comes before any code of the sale is shown.
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
-        self.write(|tx| {
+        self.write_intent(|tx| {
             tx.execute(
                 "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at)
                  VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
@@ -255,13 +263,15 @@ impl Journal {
     }
 
     /// Writes the intent of an accept call before it is sent. Returns the attempt id.
+    /// An intent (see [`Journal::write_intent`]): its link is shown only after
+    /// [`Journal::attempt_created`], whose full write makes both durable.
     pub fn begin_attempt(
         &mut self,
         sale_id: &str,
         reference: &str,
         at_ms: i64,
     ) -> Result<AttemptRecord> {
-        self.write(|tx| {
+        self.write_intent(|tx| {
             let seq: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM attempts WHERE sale_id = ?1",
                 [sale_id],
@@ -432,7 +442,17 @@ impl Journal {
             .collect()
     }
 
-    /// One durable write: an IMMEDIATE transaction, committed before returning.
+    /// Copies what the WAL holds into the database file (a passive checkpoint: it never
+    /// waits for readers or writers), so the WAL stays small. Meant for quiet moments, e.g.
+    /// when a sale has ended; the next write then starts the WAL afresh.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// One durable write: an IMMEDIATE transaction, committed (and the WAL synced to disk,
+    /// `synchronous=FULL`) before returning.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
@@ -441,7 +461,30 @@ impl Journal {
         tx.commit()?;
         Ok(out)
     }
+
+    /// An intent written before a network call whose result nobody can act on until a
+    /// later [`Journal::write`] records it: an IMMEDIATE transaction committed to the WAL
+    /// without waiting for the disk (`synchronous=NORMAL` for this commit only). It is
+    /// atomic and survives a crash of Kassa at once (the WAL is written before the commit
+    /// returns); only an OS crash or power cut before the next full write can lose it, and
+    /// then it is lost together with everything after it, never half. The next full write
+    /// syncs the WAL and with it every intent before. This saves one disk sync per write on
+    /// the charge path (BENCHMARKS.md, "Charge pressed → QR ready").
+    fn write_intent<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let out = self.write(f);
+        let restored = self.conn.pragma_update(None, "synchronous", "FULL");
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
 }
+
+/// WAL pages after which SQLite checkpoints by itself (its default is 1000).
+const WAL_BACKSTOP_PAGES: i64 = 10_000;
 
 const SALE_SELECT: &str =
     "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
@@ -538,3 +581,67 @@ fn event(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod intent_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn synchronous(j: &Journal) -> i64 {
+        j.conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn intents_are_committed_and_full_sync_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut j = Journal::open(&path).unwrap();
+        assert_eq!(synchronous(&j), 2, "FULL");
+        j.insert_sale(&NewSale {
+            id: "s1",
+            amount: Money::new(100, Currency::Dkk),
+            reference: None,
+            at_ms: 1,
+        })
+        .unwrap();
+        let a = j.begin_attempt("s1", "K1", 2).unwrap();
+        assert_eq!(synchronous(&j), 2, "FULL again after the intents");
+        // A failed intent restores FULL too.
+        assert!(j.begin_attempt("nope", "K1", 3).is_err());
+        assert_eq!(synchronous(&j), 2);
+        drop(j);
+        // Committed: another connection sees both intents.
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.sale("s1").unwrap().unwrap().attempts, 1);
+        assert_eq!(j.attempts("s1").unwrap()[0].id, a.id);
+    }
+
+    #[test]
+    fn a_checkpoint_empties_the_wal_into_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut j = Journal::open(&path).unwrap();
+        j.insert_sale(&NewSale {
+            id: "s1",
+            amount: Money::new(100, Currency::Dkk),
+            reference: None,
+            at_ms: 1,
+        })
+        .unwrap();
+        let (log, done): (i64, i64) = j
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert!(log > 0 && done == log, "{log} {done}");
+        j.checkpoint().unwrap();
+        let backstop: i64 = j
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(backstop, WAL_BACKSTOP_PAGES);
+    }
+}

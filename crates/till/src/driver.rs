@@ -585,6 +585,11 @@ impl<G: Gateway> Driver<G> {
             amount_display: self.sale.amount.display(),
             payment_id,
         });
+        // A quiet moment (the result is on screen): keep the WAL small here rather than
+        // in a write on the next charge path.
+        if let Err(e) = self.inner.journal().checkpoint() {
+            tracing::warn!(error = %e, "journal checkpoint failed; SQLite will checkpoint later");
+        }
         Ok(())
     }
 
