@@ -44,6 +44,7 @@ export const charge = (digits, reference) => call("charge", { digits, reference 
 export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
+export const keypadReady = () => call("keypad_ready");
 
 /** Subscribes to the "till" event stream; `handler` receives the tagged payload. */
 export function onTill(handler) {

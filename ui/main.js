@@ -71,6 +71,7 @@ async function start() {
   // Listen before asking for the open sale, so no event falls in between.
   await ipc.onTill(onTillEvent);
   await Promise.all([showMode(), resetKeypad(), resumeOpenSale()]);
+  ipc.keypadReady().catch(() => {}); // logged for bench/cold-start.sh
 }
 
 start().catch((err) => showFormError(err.message));

@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod ready;
 
 use kassa_boot::{Counter, Settings};
 use tauri::{Emitter, Manager};
@@ -44,6 +45,7 @@ pub fn run() {
             commands::cancel_sale,
             commands::current_sale,
             commands::today_sales,
+            ready::keypad_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -132,6 +132,17 @@ pub struct EventRecord {
     pub detail: String,
 }
 
+/// What a period's sales add up to, in one currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Sales opened in the period, in any state and currency.
+    pub sales: i64,
+    /// Paid sales in the currency asked for.
+    pub paid: i64,
+    /// Their amounts added up, in minor units.
+    pub paid_minor: i64,
+}
+
 /// A new sale to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSale<'a> {
@@ -179,13 +190,45 @@ impl Journal {
             // this is only a backstop that bounds the WAL (about 40 MB).
             conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         }
+        let mut journal = Journal { conn };
+        schema::migrate(&mut journal.conn)?;
+        journal.check_at_open()?;
+        Ok(journal)
+    }
+
+    /// The check at every open, as cheap for a million sales as for ten: SQLite reads the
+    /// schema and walks the b-trees to the newest sale, attempt and event and to everything
+    /// resuming reads (open sales, unfinished attempts); a damaged page on those paths is
+    /// [`JournalError::Corrupt`]. The whole file is checked by [`Journal::verify_file`]
+    /// (`PRAGMA quick_check`: about 20 s for a million sales, BENCHMARKS.md), which the
+    /// counter runs in the background after start.
+    fn check_at_open(&self) -> Result<()> {
+        self.conn.query_row(
+            "SELECT (SELECT MAX(created_at) FROM sales),
+                    (SELECT MAX(id) FROM attempts),
+                    (SELECT MAX(id) FROM events),
+                    (SELECT COUNT(*) FROM sales WHERE state = 'open'),
+                    (SELECT COUNT(*) FROM attempts WHERE is_final = 0)",
+            [],
+            |_| Ok(()),
+        )?;
+        Ok(())
+    }
+
+    /// The full integrity check of the journal at `path` (`PRAGMA quick_check`) on its own
+    /// read-only connection, so it can run beside a counter that is selling. Takes time in
+    /// proportion to the file (seconds for a million sales).
+    pub fn verify_file(path: &Path) -> Result<()> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if check != "ok" {
             return Err(JournalError::Corrupt(check));
         }
-        let mut journal = Journal { conn };
-        schema::migrate(&mut journal.conn)?;
-        Ok(journal)
+        Ok(())
     }
 
     /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
@@ -397,6 +440,25 @@ impl Journal {
             "WHERE s.created_at >= ?1 AND s.created_at < ?2 ORDER BY s.created_at DESC, s.id LIMIT ?3",
             params![from_ms, to_ms, limit],
         )
+    }
+
+    /// The totals of sales created in `[from_ms, to_ms)`, counted by SQLite over every sale
+    /// of the period (not only the ones a list shows).
+    pub fn totals_between(&self, from_ms: i64, to_ms: i64, currency: Currency) -> Result<Totals> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*),
+                    COUNT(*) FILTER (WHERE state = 'paid' AND currency = ?3),
+                    COALESCE(SUM(amount_minor) FILTER (WHERE state = 'paid' AND currency = ?3), 0)
+             FROM sales WHERE created_at >= ?1 AND created_at < ?2",
+            params![from_ms, to_ms, currency.code()],
+            |r| {
+                Ok(Totals {
+                    sales: r.get(0)?,
+                    paid: r.get(1)?,
+                    paid_minor: r.get(2)?,
+                })
+            },
+        )?)
     }
 
     pub fn attempts(&self, sale_id: &str) -> Result<Vec<AttemptRecord>> {
@@ -616,6 +678,80 @@ mod intent_tests {
         let j = Journal::open(&path).unwrap();
         assert_eq!(j.sale("s1").unwrap().unwrap().attempts, 1);
         assert_eq!(j.attempts("s1").unwrap()[0].id, a.id);
+    }
+
+    #[test]
+    fn totals_count_every_sale_of_the_period_and_paid_ones_in_the_currency() {
+        let mut j = Journal::open_in_memory().unwrap();
+        let sales = [
+            ("a", 1250, Currency::Dkk, 10, Some(SaleState::Paid)),
+            ("b", 999, Currency::Dkk, 11, Some(SaleState::Cancelled)),
+            ("c", 100, Currency::Dkk, 12, Some(SaleState::Paid)),
+            ("d", 700, Currency::Eur, 13, Some(SaleState::Paid)),
+            ("e", 5, Currency::Dkk, 14, None),
+            ("f", 40, Currency::Dkk, 99, Some(SaleState::Paid)),
+        ];
+        for (id, minor, currency, at, end) in sales {
+            j.insert_sale(&NewSale {
+                id,
+                amount: Money::new(minor, currency),
+                reference: None,
+                at_ms: at,
+            })
+            .unwrap();
+            if let Some(state) = end {
+                j.end_sale(id, state, None, at + 1, "").unwrap();
+            }
+        }
+        let t = j.totals_between(10, 99, Currency::Dkk).unwrap();
+        assert_eq!(
+            t,
+            Totals {
+                sales: 5,
+                paid: 2,
+                paid_minor: 1350
+            }
+        );
+        assert_eq!(
+            j.totals_between(0, 5, Currency::Dkk).unwrap(),
+            Totals::default()
+        );
+    }
+
+    #[test]
+    fn the_full_check_finds_damage_the_open_check_does_not_walk_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        {
+            let mut j = Journal::open(&path).unwrap();
+            for i in 0..400 {
+                j.insert_sale(&NewSale {
+                    id: &format!("sale-{i:04}-{}", "x".repeat(40)),
+                    amount: Money::new(100 + i, Currency::Dkk),
+                    reference: None,
+                    at_ms: i,
+                })
+                .unwrap();
+            }
+            j.checkpoint().unwrap();
+        }
+        Journal::verify_file(&path).unwrap();
+        // Wreck one leaf page of the sales table in the middle (not on the path to the
+        // newest rows): the open check passes, the full check finds it.
+        let conn = Connection::open(&path).unwrap();
+        let pages: Vec<i64> = conn
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'sales' AND pagetype = 'leaf' ORDER BY pageno")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .unwrap();
+        drop(conn);
+        assert!(pages.len() >= 3, "{pages:?}");
+        let page = usize::try_from(pages[pages.len() / 2] - 1).unwrap() * 4096;
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[page] = 0xEE;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(Journal::open(&path).is_ok());
+        let err = Journal::verify_file(&path).unwrap_err();
+        assert!(matches!(err, JournalError::Corrupt(_)), "{err:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use std::time::Duration;
 use kassa_aiia::AiiaError;
 use kassa_aiia::retry::Call;
 use kassa_aiia::wire::{ReferenceError, validate_reference};
+pub use kassa_journal::Totals;
 use kassa_journal::{
     AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
 };
@@ -383,6 +384,19 @@ impl<G: Gateway> Till<G> {
         limit: u32,
     ) -> Result<Vec<SaleRecord>, TillError> {
         Ok(self.inner.journal().sales_between(from_ms, to_ms, limit)?)
+    }
+
+    /// What the sales created in `[from_ms, to_ms)` add up to (all of them, not a page).
+    pub fn totals_between(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        currency: kassa_money::Currency,
+    ) -> Result<Totals, TillError> {
+        Ok(self
+            .inner
+            .journal()
+            .totals_between(from_ms, to_ms, currency)?)
     }
 
     pub fn sale_detail(&self, sale_id: &str) -> Result<SaleDetail, TillError> {
