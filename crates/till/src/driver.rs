@@ -457,7 +457,9 @@ impl<G: Gateway> Driver<G> {
         t.status = Some(status.clone());
         let on_screen = self.is_on_screen(&payment_id);
         let shown_for = now - self.tracked[i].attempt.requested_at_ms;
-        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen, shown_for));
+        // +1: the clock counts whole milliseconds, so without it two reads could come a
+        // fraction of a millisecond closer than the cadence (three in 999.x ms at 500 ms).
+        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen, shown_for)) + 1;
         if changed {
             tracing::info!(sale = %self.sale.id, payment = %payment_id, %status, "status changed");
             // A bank session that runs out is news even for a replaced code: the customer
