@@ -5,6 +5,7 @@ charged, and ended with "New sale", all by clicking the window's buttons.
 
 Usage (bench/app-memory.sh runs it under Xvfb): app_memory.py APP_BINARY [SALES] [RUNS]
 """
+import http.client
 import json
 import os
 import socket
@@ -32,10 +33,18 @@ def free_port():
 
 def wd(base, method, path, body=None):
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method,
-                                 headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=90) as r:
-        return json.loads(r.read() or b"null")
+    # tauri-driver now and then drops a connection without a reply: try again (a repeated
+    # key press or Charge click does no harm to a memory figure).
+    for attempt in range(5):
+        req = urllib.request.Request(base + path, data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=90) as r:
+                return json.loads(r.read() or b"null")
+        except (ConnectionError, http.client.RemoteDisconnected):
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
 
 
 def js(base, sid, script):
