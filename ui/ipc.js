@@ -59,6 +59,7 @@ export const connectCancel = () => call("connect_cancel");
 export function onConnect(handler) {
   return tauri().event.listen("connect", (event) => handler(event.payload));
 }
+export const keypadReady = () => call("keypad_ready");
 
 /** Subscribes to the "till" event stream; `handler` receives the tagged payload. */
 export function onTill(handler) {

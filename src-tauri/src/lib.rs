@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod ready;
 mod settings;
 
 use std::path::PathBuf;
@@ -77,6 +78,7 @@ pub fn run() {
             settings::settings_save,
             settings::connect_start,
             settings::connect_cancel,
+            ready::keypad_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

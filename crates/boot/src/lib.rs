@@ -389,6 +389,7 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
 /// first (so it sees the codes of resumed sales), then calls `till.resume()`.
 pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
     let journal = Journal::open(&settings.db_path)?;
+    verify_later(settings.db_path.clone());
     let (client, destination, sandbox) = connect(&settings).await?;
     let api_url = client.base_url().to_owned();
     let till = Till::new(
@@ -436,6 +437,25 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
 /// Opens `url` in the system's browser, without waiting for it.
 pub fn open_in_browser(url: &str) -> Result<(), String> {
     open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}"))
+}
+
+/// How long after start the whole journal is checked, out of the way of start-up.
+const VERIFY_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Opening checks only what a start reads (cheap at any size); the whole file is checked in
+/// the background a little later, and damage is logged as an error.
+fn verify_later(db: PathBuf) {
+    tokio::spawn(async move {
+        tokio::time::sleep(VERIFY_AFTER).await;
+        let started = std::time::Instant::now();
+        match tokio::task::spawn_blocking(move || Journal::verify_file(&db)).await {
+            Ok(Ok(())) => {
+                tracing::info!(took = ?started.elapsed(), "the whole journal checked: ok")
+            }
+            Ok(Err(e)) => tracing::error!(error = %e, "the journal failed its full check"),
+            Err(e) => tracing::warn!(error = %e, "the journal check did not finish"),
+        }
+    });
 }
 
 /// The default journal path for a user: `$XDG_DATA_HOME/kassa/kassa.db`, else

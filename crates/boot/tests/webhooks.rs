@@ -55,6 +55,7 @@ async fn rig() -> Rig {
             authorized: SLOW,
             replaced: SLOW,
             after_error: SLOW,
+            ..PollSchedule::steady(SLOW)
         },
         ..TillConfig::new(destination)
     };

@@ -134,6 +134,17 @@ pub struct EventRecord {
     pub detail: String,
 }
 
+/// What a period's sales add up to, in one currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Sales opened in the period, in any state and currency.
+    pub sales: i64,
+    /// Paid sales in the currency asked for.
+    pub paid: i64,
+    /// Their amounts added up, in minor units.
+    pub paid_minor: i64,
+}
+
 /// A new sale to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSale<'a> {
@@ -200,16 +211,54 @@ impl Journal {
             }
         }
         conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")?;
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(JournalError::Corrupt(check));
+        if file {
+            // Checkpoints run at quiet moments ([`Journal::checkpoint`], when a sale ends),
+            // not inside whichever write fills the WAL (that could be the charge path);
+            // this is only a backstop that bounds the WAL (about 40 MB).
+            conn.pragma_update(None, "wal_autocheckpoint", WAL_BACKSTOP_PAGES)?;
         }
         let mut journal = Journal {
             conn,
             crash: CrashHooks::none(),
         };
         schema::migrate(&mut journal.conn)?;
+        journal.check_at_open()?;
         Ok(journal)
+    }
+
+    /// The check at every open, as cheap for a million sales as for ten: SQLite reads the
+    /// schema and walks the b-trees to the newest sale, attempt and event and to everything
+    /// resuming reads (open sales, unfinished attempts); a damaged page on those paths is
+    /// [`JournalError::Corrupt`]. The whole file is checked by [`Journal::verify_file`]
+    /// (`PRAGMA quick_check`: about 20 s for a million sales, BENCHMARKS.md), which the
+    /// counter runs in the background after start.
+    fn check_at_open(&self) -> Result<()> {
+        self.conn.query_row(
+            "SELECT (SELECT MAX(created_at) FROM sales),
+                    (SELECT MAX(id) FROM attempts),
+                    (SELECT MAX(id) FROM events),
+                    (SELECT COUNT(*) FROM sales WHERE state = 'open'),
+                    (SELECT COUNT(*) FROM attempts WHERE is_final = 0)",
+            [],
+            |_| Ok(()),
+        )?;
+        Ok(())
+    }
+
+    /// The full integrity check of the journal at `path` (`PRAGMA quick_check`) on its own
+    /// read-only connection, so it can run beside a counter that is selling. Takes time in
+    /// proportion to the file (seconds for a million sales).
+    pub fn verify_file(path: &Path) -> Result<()> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(JournalError::Corrupt(check));
+        }
+        Ok(())
     }
 
     /// Calls `hooks` inside every write transaction, before it commits
@@ -272,7 +321,8 @@ impl Journal {
         Ok(())
     }
 
-    /// The integrity check run at every open (`PRAGMA quick_check`): `Ok` or what is wrong.
+    /// The full integrity check (`PRAGMA quick_check`) on this connection: `Ok` or what is
+    /// wrong. Opening runs only the cheap check; see [`Journal::verify_file`].
     pub fn check(&self) -> Result<()> {
         let check: String = self
             .conn
@@ -284,8 +334,10 @@ impl Journal {
         }
     }
 
+    /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
+    /// full write, which comes before any code of the sale is shown.
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
-        self.write(|tx| {
+        self.write_intent(|tx| {
             tx.execute(
                 "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at)
                  VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
@@ -406,13 +458,15 @@ impl Journal {
     }
 
     /// Writes the intent of an accept call before it is sent. Returns the attempt id.
+    /// An intent (see [`Journal::write_intent`]): its link is shown only after
+    /// [`Journal::attempt_created`], whose full write makes both durable.
     pub fn begin_attempt(
         &mut self,
         sale_id: &str,
         reference: &str,
         at_ms: i64,
     ) -> Result<AttemptRecord> {
-        self.write(|tx| {
+        self.write_intent(|tx| {
             let seq: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM attempts WHERE sale_id = ?1",
                 [sale_id],
@@ -540,6 +594,25 @@ impl Journal {
         )
     }
 
+    /// The totals of sales created in `[from_ms, to_ms)`, counted by SQLite over every sale
+    /// of the period (not only the ones a list shows).
+    pub fn totals_between(&self, from_ms: i64, to_ms: i64, currency: Currency) -> Result<Totals> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*),
+                    COUNT(*) FILTER (WHERE state = 'paid' AND currency = ?3),
+                    COALESCE(SUM(amount_minor) FILTER (WHERE state = 'paid' AND currency = ?3), 0)
+             FROM sales WHERE created_at >= ?1 AND created_at < ?2",
+            params![from_ms, to_ms, currency.code()],
+            |r| {
+                Ok(Totals {
+                    sales: r.get(0)?,
+                    paid: r.get(1)?,
+                    paid_minor: r.get(2)?,
+                })
+            },
+        )?)
+    }
+
     pub fn attempts(&self, sale_id: &str) -> Result<Vec<AttemptRecord>> {
         let mut stmt = self
             .conn
@@ -652,7 +725,29 @@ impl Journal {
             .collect()
     }
 
-    /// One durable write: an IMMEDIATE transaction, committed before returning.
+    /// Copies what the WAL holds into the database file (a passive checkpoint: it never
+    /// waits for readers or writers), so the WAL stays small. Meant for quiet moments, e.g.
+    /// when a sale has ended; the next write then starts the WAL afresh.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        let (log, done): (i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                    Ok((r.get(1)?, r.get(2)?))
+                })?;
+        if log > 0 && done == log {
+            // The first write after a complete checkpoint starts the WAL over, and SQLite
+            // syncs the new WAL header then, whatever `synchronous` says (strace shows it).
+            // Start it over here, in the quiet moment, rather than in the next sale's first
+            // intent: by writing the file's application id ("Kass"), which rewrites the
+            // header page even when unchanged (an UPDATE to the same value writes nothing).
+            self.conn
+                .pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        Ok(())
+    }
+
+    /// One durable write: an IMMEDIATE transaction, committed (and the WAL synced to disk,
+    /// `synchronous=FULL`) before returning.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
@@ -662,7 +757,33 @@ impl Journal {
         tx.commit()?;
         Ok(out)
     }
+
+    /// An intent written before a network call whose result nobody can act on until a
+    /// later [`Journal::write`] records it: an IMMEDIATE transaction committed to the WAL
+    /// without waiting for the disk (`synchronous=NORMAL` for this commit only). It is
+    /// atomic and survives a crash of Kassa at once (the WAL is written before the commit
+    /// returns); only an OS crash or power cut before the next full write can lose it, and
+    /// then it is lost together with everything after it, never half. The next full write
+    /// syncs the WAL and with it every intent before. This saves one disk sync per write on
+    /// the charge path (BENCHMARKS.md, "Charge pressed → QR ready").
+    fn write_intent<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let out = self.write(f);
+        let restored = self.conn.pragma_update(None, "synchronous", "FULL");
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
 }
+
+/// `PRAGMA application_id` of a Kassa journal: "Kass".
+const APPLICATION_ID: i64 = 0x4B61_7373;
+
+/// WAL pages after which SQLite checkpoints by itself (its default is 1000).
+const WAL_BACKSTOP_PAGES: i64 = 10_000;
 
 const SALE_SELECT: &str =
     "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
@@ -759,3 +880,154 @@ fn event(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod intent_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn synchronous(j: &Journal) -> i64 {
+        j.conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn intents_are_committed_and_full_sync_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut j = Journal::open(&path).unwrap();
+        assert_eq!(synchronous(&j), 2, "FULL");
+        j.insert_sale(&NewSale {
+            id: "s1",
+            amount: Money::new(100, Currency::Dkk),
+            reference: None,
+            at_ms: 1,
+        })
+        .unwrap();
+        let a = j.begin_attempt("s1", "K1", 2).unwrap();
+        assert_eq!(synchronous(&j), 2, "FULL again after the intents");
+        // A failed intent restores FULL too.
+        assert!(j.begin_attempt("nope", "K1", 3).is_err());
+        assert_eq!(synchronous(&j), 2);
+        drop(j);
+        // Committed: another connection sees both intents.
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.sale("s1").unwrap().unwrap().attempts, 1);
+        assert_eq!(j.attempts("s1").unwrap()[0].id, a.id);
+    }
+
+    #[test]
+    fn totals_count_every_sale_of_the_period_and_paid_ones_in_the_currency() {
+        let mut j = Journal::open_in_memory().unwrap();
+        let sales = [
+            ("a", 1250, Currency::Dkk, 10, Some(SaleState::Paid)),
+            ("b", 999, Currency::Dkk, 11, Some(SaleState::Cancelled)),
+            ("c", 100, Currency::Dkk, 12, Some(SaleState::Paid)),
+            ("d", 700, Currency::Eur, 13, Some(SaleState::Paid)),
+            ("e", 5, Currency::Dkk, 14, None),
+            ("f", 40, Currency::Dkk, 99, Some(SaleState::Paid)),
+        ];
+        for (id, minor, currency, at, end) in sales {
+            j.insert_sale(&NewSale {
+                id,
+                amount: Money::new(minor, currency),
+                reference: None,
+                at_ms: at,
+            })
+            .unwrap();
+            if let Some(state) = end {
+                j.end_sale(id, state, None, at + 1, "").unwrap();
+            }
+        }
+        let t = j.totals_between(10, 99, Currency::Dkk).unwrap();
+        assert_eq!(
+            t,
+            Totals {
+                sales: 5,
+                paid: 2,
+                paid_minor: 1350
+            }
+        );
+        assert_eq!(
+            j.totals_between(0, 5, Currency::Dkk).unwrap(),
+            Totals::default()
+        );
+    }
+
+    #[test]
+    fn the_full_check_finds_damage_the_open_check_does_not_walk_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        {
+            let mut j = Journal::open(&path).unwrap();
+            for i in 0..400 {
+                j.insert_sale(&NewSale {
+                    id: &format!("sale-{i:04}-{}", "x".repeat(40)),
+                    amount: Money::new(100 + i, Currency::Dkk),
+                    reference: None,
+                    at_ms: i,
+                })
+                .unwrap();
+            }
+            j.checkpoint().unwrap();
+        }
+        Journal::verify_file(&path).unwrap();
+        // Wreck one leaf page of the sales table in the middle (not on the path to the
+        // newest rows): the open check passes, the full check finds it.
+        let conn = Connection::open(&path).unwrap();
+        let pages: Vec<i64> = conn
+            .prepare("SELECT pageno FROM dbstat WHERE name = 'sales' AND pagetype = 'leaf' ORDER BY pageno")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .unwrap();
+        drop(conn);
+        assert!(pages.len() >= 3, "{pages:?}");
+        let page = usize::try_from(pages[pages.len() / 2] - 1).unwrap() * 4096;
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[page] = 0xEE;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(Journal::open(&path).is_ok());
+        let err = Journal::verify_file(&path).unwrap_err();
+        assert!(matches!(err, JournalError::Corrupt(_)), "{err:?}");
+    }
+
+    #[test]
+    fn a_checkpoint_empties_the_wal_into_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.db");
+        let mut j = Journal::open(&path).unwrap();
+        j.insert_sale(&NewSale {
+            id: "s1",
+            amount: Money::new(100, Currency::Dkk),
+            reference: None,
+            at_ms: 1,
+        })
+        .unwrap();
+        let (log, done): (i64, i64) = j
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert!(log > 0 && done == log, "{log} {done}");
+        j.checkpoint().unwrap();
+        // The WAL was started over (one frame: the header page with the application id).
+        let (log, _): (i64, i64) = j
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(log, 1);
+        let id: i64 = j
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        let backstop: i64 = j
+            .conn
+            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(backstop, WAL_BACKSTOP_PAGES);
+    }
+}

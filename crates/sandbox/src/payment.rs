@@ -176,6 +176,33 @@ impl PaymentRecord {
         }
     }
 
+    /// The first instant after `now_ms` at which the status may change by itself (a
+    /// decision or opening planned for later, settlement, a link or session running out),
+    /// if any. Lets the webhook watcher wake exactly then instead of at its next tick.
+    pub fn next_change_after(&self, now_ms: i64) -> Option<i64> {
+        let t = self.timings;
+        let mut at = Vec::new();
+        if let Some((decision, decided)) = self.decision {
+            if decision == Decision::Approved {
+                at.push(decided.saturating_add(t.settle_delay_ms));
+            }
+            if decided <= now_ms {
+                return at.into_iter().filter(|&a| a > now_ms).min();
+            }
+            at.push(decided);
+        }
+        match self.opened_ms {
+            Some(opened) if opened <= now_ms => {
+                at.push(opened.saturating_add(t.session_ttl_ms));
+            }
+            Some(opened) => {
+                at.extend([opened, self.created_ms.saturating_add(t.link_ttl_ms)]);
+            }
+            None => at.push(self.created_ms.saturating_add(t.link_ttl_ms)),
+        }
+        at.into_iter().filter(|&a| a > now_ms).min()
+    }
+
     /// The payer opens the link: starts the bank session. Opening again, or opening a
     /// decided payment, changes nothing; an expired payment cannot be opened.
     pub fn open(&mut self, now_ms: i64) -> Result<PaymentStatus, SandboxError> {
@@ -428,5 +455,29 @@ mod tests {
         for s in [Executed, Rejected, Failed, Expired] {
             assert!(s.is_final(), "{s}");
         }
+    }
+
+    #[test]
+    fn the_next_change_is_settlement_then_nothing() {
+        let mut r = record();
+        assert_eq!(
+            r.next_change_after(T0),
+            Some(T0 + 60_000),
+            "the link expires"
+        );
+        r.open(T0 + 1_000).unwrap();
+        assert_eq!(
+            r.next_change_after(T0 + 1_000),
+            Some(T0 + 301_000),
+            "the session expires"
+        );
+        r.decide(Decision::Approved, T0 + 2_000).unwrap();
+        assert_eq!(
+            r.next_change_after(T0 + 2_000),
+            Some(T0 + 2_300),
+            "settlement"
+        );
+        assert_eq!(r.status_at(T0 + 2_300), PaymentStatus::Executed);
+        assert!(r.next_change_after(T0 + 2_300).is_none());
     }
 }

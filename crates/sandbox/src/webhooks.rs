@@ -246,10 +246,16 @@ async fn watch(inner: Weak<Inner>) {
             return;
         };
         let sandbox = Sandbox { inner: strong };
-        scan(&sandbox);
+        let now = sandbox.now_ms();
+        // Wake at the next change that comes with time (e.g. settlement), so its event
+        // leaves at once rather than up to a tick late; at least every tick regardless.
+        let wait = match scan(&sandbox) {
+            Some(next) => Duration::from_millis(u64::try_from(next - now).unwrap_or(0)).min(TICK),
+            None => TICK,
+        };
         let hub_wait = async {
             tokio::select! {
-                () = tokio::time::sleep(TICK) => {}
+                () = tokio::time::sleep(wait) => {}
                 () = sandbox.inner.webhooks.wake.notified() => {}
             }
         };
@@ -257,10 +263,12 @@ async fn watch(inner: Weak<Inner>) {
     }
 }
 
-/// Announces every status not announced yet, in the order payments were created.
-fn scan(sandbox: &Sandbox) {
+/// Announces every status not announced yet, in the order payments were created. Returns
+/// the next instant a payment not final yet may change by itself.
+fn scan(sandbox: &Sandbox) -> Option<i64> {
     let hub = &sandbox.inner.webhooks;
     let now = sandbox.now_ms();
+    let mut next: Option<i64> = None;
     let changes: Vec<(String, PaymentStatus)> = {
         let payments = lock(&sandbox.inner.payments);
         let mut announced = lock(&hub.announced);
@@ -274,6 +282,11 @@ fn scan(sandbox: &Sandbox) {
                 continue;
             }
             let status = record.status_at(now);
+            if !status.is_final() {
+                if let Some(at) = record.next_change_after(now) {
+                    next = Some(next.map_or(at, |n| n.min(at)));
+                }
+            }
             match last {
                 // A new payment: its first status (Initiated) is not news.
                 None => {
@@ -292,7 +305,7 @@ fn scan(sandbox: &Sandbox) {
         changes
     };
     let Some(target) = lock(&hub.target).clone() else {
-        return;
+        return next;
     };
     for (payment_id, status) in changes {
         let event = EventBody {
@@ -306,6 +319,7 @@ fn scan(sandbox: &Sandbox) {
         };
         enqueue(sandbox, &target, event);
     }
+    next
 }
 
 /// Puts an event on its payment's queue, starting the payment's delivery task if needed.

@@ -368,7 +368,8 @@ impl<G: Gateway> Driver<G> {
                 self.tracked.push(Tracked {
                     attempt: attempt.clone(),
                     status: None,
-                    next_poll_ms: now + ms(config.poll.waiting),
+                    // The customer needs a moment to scan before anything can change.
+                    next_poll_ms: now + ms(config.poll.scan_time),
                     failures: 0,
                 });
                 match qr::svg(&created.authorization_url) {
@@ -512,7 +513,10 @@ impl<G: Gateway> Driver<G> {
         t.attempt.status = Some(status.as_str().to_owned());
         t.status = Some(status.clone());
         let on_screen = self.is_on_screen(&payment_id);
-        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen));
+        let shown_for = now - self.tracked[i].attempt.requested_at_ms;
+        // +1: the clock counts whole milliseconds, so without it two reads could come a
+        // fraction of a millisecond closer than the cadence (three in 999.x ms at 500 ms).
+        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen, shown_for)) + 1;
         if changed {
             tracing::info!(sale = %self.sale.id, payment = %payment_id, %status, "status changed");
             // A bank session that runs out is news even for a replaced code: the customer
@@ -561,13 +565,16 @@ impl<G: Gateway> Driver<G> {
                 .is_some_and(|q| q.payment_id == payment_id)
     }
 
-    fn cadence(&self, status: &PaymentStatus, on_screen: bool) -> Duration {
+    /// The wait before the next read of an attempt in `status`, whose code has been out for
+    /// `shown_for_ms`.
+    fn cadence(&self, status: &PaymentStatus, on_screen: bool, shown_for_ms: i64) -> Duration {
         let p = &self.inner.config.poll;
         match status {
             PaymentStatus::Authorized => p.authorized,
             // A customer in the bank flow may approve any code, replaced or not.
             PaymentStatus::AwaitingAuthorization => p.opened,
-            _ if on_screen => p.waiting,
+            _ if on_screen && shown_for_ms < ms(p.back_off_after) => p.waiting,
+            _ if on_screen => p.waiting_slow,
             _ => p.replaced,
         }
     }
@@ -645,6 +652,11 @@ impl<G: Gateway> Driver<G> {
             amount_display: self.sale.amount.display(),
             payment_id,
         });
+        // A quiet moment (the result is on screen): keep the WAL small here rather than
+        // in a write on the next charge path.
+        if let Err(e) = self.inner.journal().checkpoint() {
+            tracing::warn!(error = %e, "journal checkpoint failed; SQLite will checkpoint later");
+        }
         Ok(())
     }
 

@@ -20,6 +20,7 @@ use std::time::Duration;
 use kassa_aiia::AiiaError;
 use kassa_aiia::retry::Call;
 use kassa_aiia::wire::{ReferenceError, validate_reference};
+pub use kassa_journal::Totals;
 use kassa_journal::{
     AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
 };
@@ -65,11 +66,21 @@ impl IdSource for RandomIds {
     }
 }
 
-/// How often an attempt's status is read, by what Kassa last knew of it.
+/// How often an attempt's status is read, by what Kassa last knew of it. Adaptive: a new
+/// code is not read while the customer is still scanning it, then read often, then less
+/// often once nobody has opened it for a while; a customer in their bank (or an approved
+/// payment) is read often again; a webhook hint ([`Till::poke`]) reads at once. The
+/// defaults never read one attempt more than twice a second (BENCHMARKS.md counts it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PollSchedule {
+    /// A new code is first read this long after it is shown: nobody can have scanned,
+    /// opened and approved it sooner.
+    pub scan_time: Duration,
     /// The code on screen, not opened yet.
     pub waiting: Duration,
+    /// ...until it has been on screen this long; from then on `waiting_slow`.
+    pub back_off_after: Duration,
+    pub waiting_slow: Duration,
     /// The customer is in the bank flow.
     pub opened: Duration,
     /// Approved, execution under way: the "Paid" is close.
@@ -84,11 +95,31 @@ pub struct PollSchedule {
 impl Default for PollSchedule {
     fn default() -> Self {
         PollSchedule {
+            scan_time: Duration::from_millis(2000),
             waiting: Duration::from_millis(500),
+            back_off_after: Duration::from_secs(20),
+            waiting_slow: Duration::from_millis(1000),
             opened: Duration::from_millis(500),
-            authorized: Duration::from_millis(200),
+            authorized: Duration::from_millis(500),
             replaced: Duration::from_millis(2000),
             after_error: Duration::from_millis(2000),
+        }
+    }
+}
+
+impl PollSchedule {
+    /// The same cadence from the first moment on, without a scan time or back-off: for
+    /// tests that approve at once.
+    pub fn steady(waiting: Duration) -> Self {
+        PollSchedule {
+            scan_time: waiting,
+            waiting,
+            back_off_after: Duration::MAX,
+            waiting_slow: waiting,
+            opened: waiting,
+            authorized: waiting,
+            replaced: waiting,
+            after_error: waiting,
         }
     }
 }
@@ -365,6 +396,19 @@ impl<G: Gateway> Till<G> {
         limit: u32,
     ) -> Result<Vec<SaleRecord>, TillError> {
         Ok(self.inner.journal().sales_between(from_ms, to_ms, limit)?)
+    }
+
+    /// What the sales created in `[from_ms, to_ms)` add up to (all of them, not a page).
+    pub fn totals_between(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        currency: kassa_money::Currency,
+    ) -> Result<Totals, TillError> {
+        Ok(self
+            .inner
+            .journal()
+            .totals_between(from_ms, to_ms, currency)?)
     }
 
     pub fn sale_detail(&self, sale_id: &str) -> Result<SaleDetail, TillError> {

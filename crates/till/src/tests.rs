@@ -25,6 +25,8 @@ struct Script {
     accept_errors: VecDeque<AiiaError>,
     /// Errors the next status reads return, in order.
     status_errors: VecDeque<AiiaError>,
+    /// Every status read: the payment and when (tokio time).
+    reads: Vec<(String, tokio::time::Instant)>,
 }
 
 #[derive(Default, Clone)]
@@ -65,6 +67,8 @@ impl Gateway for Fake {
 
     async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
         let mut s = self.0.lock().unwrap();
+        s.reads
+            .push((payment_id.to_owned(), tokio::time::Instant::now()));
         if let Some(e) = s.status_errors.pop_front() {
             return Err(e);
         }
@@ -989,5 +993,71 @@ mod state_machine {
                 .unwrap();
             rt.block_on(run(ops))?;
         }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn polling_waits_for_the_scan_then_backs_off_and_never_reads_twice_a_second_more() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let start = tokio::time::Instant::now();
+    till.charge(dkk(100), None).unwrap();
+    next(&mut rx, is_qr).await;
+    // Half a minute of a code nobody opens, then a customer in the bank who approves.
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    fake.set(0, PaymentStatus::AwaitingAuthorization);
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    fake.set(0, PaymentStatus::Authorized);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    fake.set(0, PaymentStatus::Executed);
+    next(&mut rx, is_end).await;
+    let reads: Vec<u128> = fake
+        .0
+        .lock()
+        .unwrap()
+        .reads
+        .iter()
+        .map(|(_, at)| at.duration_since(start).as_millis())
+        .collect();
+    let p = PollSchedule::default();
+    assert_eq!(
+        reads[0],
+        p.scan_time.as_millis(),
+        "first read after the scan time"
+    );
+    let gaps: Vec<u128> = reads.windows(2).map(|w| w[1] - w[0]).collect();
+    // Fast until 20 s, then every second, then fast again once the bank session is open.
+    assert!(
+        reads
+            .iter()
+            .zip(&gaps)
+            .filter(|(at, _)| **at < 19_500)
+            .all(|(_, g)| *g == 501),
+        "{reads:?}"
+    );
+    assert!(
+        reads
+            .iter()
+            .zip(&gaps)
+            .filter(|(at, _)| (20_000..29_000).contains(*at))
+            .all(|(_, g)| *g == 1001),
+        "{reads:?}"
+    );
+    assert!(
+        reads
+            .iter()
+            .zip(&gaps)
+            .filter(|(at, _)| (31_000..36_500).contains(*at))
+            .all(|(_, g)| *g == 501),
+        "{reads:?}"
+    );
+    // Never more than two reads of one attempt in any second.
+    for (i, at) in reads.iter().enumerate() {
+        let in_window = reads[i..].iter().take_while(|t| **t < at + 1000).count();
+        assert!(
+            in_window <= 2,
+            "{in_window} reads in the second from {at} ms: {reads:?}"
+        );
     }
 }

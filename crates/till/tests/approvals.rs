@@ -64,6 +64,7 @@ fn till(sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
             authorized: Duration::from_millis(50),
             replaced: Duration::from_millis(150),
             after_error: Duration::from_millis(150),
+            ..PollSchedule::steady(Duration::from_millis(100))
         },
         ..TillConfig::new(sc.destination_ids[0].clone())
     };

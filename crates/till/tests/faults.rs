@@ -78,6 +78,7 @@ async fn rig_with(
             authorized: Duration::from_millis(50),
             replaced: Duration::from_millis(200),
             after_error: Duration::from_millis(100),
+            ..PollSchedule::steady(Duration::from_millis(100))
         },
         retry_base: Duration::from_millis(100),
         retry_max: Duration::from_secs(1),

@@ -48,6 +48,7 @@ async fn rig() -> Rig {
             authorized: Duration::from_millis(50),
             replaced: Duration::from_millis(200),
             after_error: Duration::from_millis(200),
+            ..PollSchedule::steady(Duration::from_millis(100))
         },
         ..TillConfig::new(destination)
     };

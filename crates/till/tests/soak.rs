@@ -148,6 +148,7 @@ async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: us
             authorized: Duration::from_millis(100),
             replaced: Duration::from_millis(300),
             after_error: Duration::from_millis(150),
+            ..PollSchedule::steady(Duration::from_millis(150))
         },
         retry_base: Duration::from_millis(100),
         retry_max: Duration::from_millis(800),
