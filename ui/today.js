@@ -41,11 +41,21 @@ export function markAttention(saleId) {
   el.list.querySelector(`.sale-row[data-sale-id="${CSS.escape(saleId)}"]`)?.classList.add("attention-row");
 }
 
-function render({ sales, paidTotalDisplay, paidCount }) {
+function render({ sales, paidTotalDisplay, paidCount, totalSales }) {
   setNotice(el.error, "");
   setAmount(el.total, paidTotalDisplay);
   el.count.textContent = paidCount === 1 ? "1 paid sale" : `${paidCount} paid sales`;
-  el.list.replaceChildren(...(sales.length ? sales.map(saleRow) : [emptyRow()]));
+  const rows = sales.length ? sales.map(saleRow) : [emptyRow()];
+  if (totalSales > sales.length) rows.push(moreRow(totalSales - sales.length));
+  el.list.replaceChildren(...rows);
+}
+
+// The list shows the newest sales; the totals above cover the whole day.
+function moreRow(count) {
+  const row = document.createElement("li");
+  row.className = "sale-empty";
+  row.textContent = `${count} earlier ${count === 1 ? "sale" : "sales"} today are in the totals above (all of them: kassa export).`;
+  return row;
 }
 
 function saleRow(sale) {

@@ -1,7 +1,7 @@
 //! Today's sales as the counter lists them, and the bounds of "today" in local time.
 
 use chrono::{Local, LocalResult, TimeZone};
-use kassa_journal::{SaleRecord, SaleState};
+use kassa_journal::{SaleRecord, SaleState, Totals};
 use kassa_money::{Currency, Money};
 use serde::Serialize;
 
@@ -27,6 +27,21 @@ pub struct DayReport {
     pub sales: Vec<SaleLine>,
     pub paid_count: usize,
     pub paid_total_display: String,
+    /// Every sale of the day; more than `sales.len()` when the list is only the newest.
+    pub total_sales: usize,
+}
+
+impl DayReport {
+    /// The day's totals from the whole journal (SQL), for a list that shows only the
+    /// newest sales: the paid total and counts then cover the whole day.
+    pub fn with_totals(mut self, totals: &Totals, currency: Currency) -> Self {
+        self.paid_count = usize::try_from(totals.paid).unwrap_or(usize::MAX);
+        self.paid_total_display = Money::new(totals.paid_minor, currency).display();
+        self.total_sales = usize::try_from(totals.sales)
+            .unwrap_or(usize::MAX)
+            .max(self.sales.len());
+        self
+    }
 }
 
 /// Builds the day list from journal records (newest first as given). Totals only count
@@ -61,7 +76,9 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency) -> DayReport {
             }
         })
         .collect();
+    let lines: Vec<SaleLine> = lines;
     DayReport {
+        total_sales: lines.len(),
         sales: lines,
         paid_count,
         paid_total_display: Money::new(paid_minor, currency).display(),
@@ -124,6 +141,23 @@ mod tests {
         assert_eq!(r.paid_total_display, "13,50\u{a0}kr.");
         let states: Vec<&str> = r.sales.iter().map(|l| l.state).collect();
         assert_eq!(states, ["paid", "cancelled", "needs_attention", "open"]);
+    }
+
+    #[test]
+    fn the_journal_totals_cover_sales_beyond_the_list() {
+        let r = day_report(vec![sale("a", 1250, SaleState::Paid, None)], Currency::Dkk)
+            .with_totals(
+                &Totals {
+                    sales: 950,
+                    paid: 900,
+                    paid_minor: 1_125_000,
+                },
+                Currency::Dkk,
+            );
+        assert_eq!(r.sales.len(), 1);
+        assert_eq!(r.total_sales, 950);
+        assert_eq!(r.paid_count, 900);
+        assert_eq!(r.paid_total_display, "11.250,00\u{a0}kr.");
     }
 
     #[test]

@@ -504,9 +504,16 @@ async fn today(json: bool) -> ExitCode {
         Err(code) => return code,
     };
     let (from, to) = local_day_bounds(counter.till.now_ms());
-    match counter.till.sales_between(from, to, 1000) {
-        Ok(sales) => {
-            Printer::new(json).day(&day_report(sales, counter.currency));
+    let report = counter
+        .till
+        .sales_between(from, to, 1000)
+        .and_then(|sales| {
+            let totals = counter.till.totals_between(from, to, counter.currency)?;
+            Ok(day_report(sales, counter.currency).with_totals(&totals, counter.currency))
+        });
+    match report {
+        Ok(report) => {
+            Printer::new(json).day(&report);
             ExitCode::SUCCESS
         }
         Err(e) => fail(EXIT_START, &e.to_string()),

@@ -170,6 +170,10 @@ impl Printer {
                 s.reference.as_deref().unwrap_or("")
             );
         }
+        let more = report.total_sales.saturating_sub(report.sales.len());
+        if more > 0 {
+            println!("... and {more} earlier sales (all of them: kassa export)");
+        }
     }
 }
 
