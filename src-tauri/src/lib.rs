@@ -87,8 +87,13 @@ pub fn run() {
     }
 }
 
+/// The OS keyring entries this counter uses (`KASSA_KEYRING_SERVICE` can name its own).
+fn keyring() -> kassa_boot::Keyring {
+    kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
+}
+
 fn load_settings(default_db: PathBuf) -> Result<Settings, String> {
-    let keyring = kassa_boot::Keyring::default();
+    let keyring = keyring();
     Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
         .map_err(|e| format!("Kassa could not read its settings: {e}"))
 }

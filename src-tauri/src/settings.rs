@@ -14,7 +14,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use crate::commands::{AppInfo, app_info_of};
 use crate::error::{Code, IpcError};
-use crate::{AppState, forward_events, start_counter};
+use crate::{AppState, forward_events, keyring, start_counter};
 
 /// The window event that reports the end of a Connect flow.
 pub const CONNECT_EVENT: &str = "connect";
@@ -77,11 +77,9 @@ fn form_settings(
 
 #[tauri::command]
 pub fn settings_view(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
-    Ok(SettingsView::load(
-        &db_path(&state),
-        &Keyring::default(),
-        |k| std::env::var(k).ok(),
-    )?)
+    Ok(SettingsView::load(&db_path(&state), &keyring(), |k| {
+        std::env::var(k).ok()
+    })?)
 }
 
 /// "Test connection": the doctor's checks with the values on screen, saved or not.
@@ -90,7 +88,7 @@ pub async fn settings_test(
     state: State<'_, AppState>,
     form: SettingsForm,
 ) -> Result<Vec<Check>, IpcError> {
-    let settings = form_settings(&state, &form, &Keyring::default())?;
+    let settings = form_settings(&state, &form, &keyring())?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
@@ -111,7 +109,7 @@ pub async fn settings_save(
             "Finish or cancel the open sale before changing the settings",
         ));
     }
-    let keyring = Keyring::default();
+    let keyring = keyring();
     check_form(&form, &keyring)?;
     form.save(&db_path(&state), &keyring)?;
     let counter = start_counter(state.default_db.clone()).await;
@@ -136,7 +134,7 @@ pub async fn connect_start(
     state: State<'_, AppState>,
     form: SettingsForm,
 ) -> Result<ConnectStarted, IpcError> {
-    let settings = form_settings(&state, &form, &Keyring::default())?;
+    let settings = form_settings(&state, &form, &keyring())?;
     stop_connect(&state).await;
     let flow = ConnectFlow::start(&settings, &settings.connect_redirect, random_state()).await?;
     let url = flow.url().to_owned();

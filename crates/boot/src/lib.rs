@@ -28,7 +28,9 @@ pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
 pub use saved::{SavedError, SavedSettings, settings_path};
-pub use secrets::{Keyring, MemorySecrets, SecretError, SecretKind, SecretStore};
+pub use secrets::{
+    KEYRING_ACCOUNT, KEYRING_SERVICE, Keyring, MemorySecrets, SecretError, SecretKind, SecretStore,
+};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
 
 /// Where the counter sends payments, as the screen names it.

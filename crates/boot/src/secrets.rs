@@ -62,6 +62,15 @@ impl Default for Keyring {
 }
 
 impl Keyring {
+    /// The entries under the service `KASSA_KEYRING_SERVICE` names (read through `var`), else
+    /// the default: two counters, or a test, on one machine keep their secrets apart.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Self {
+        match var("KASSA_KEYRING_SERVICE").filter(|s| !s.trim().is_empty()) {
+            Some(service) => Keyring::named(service.trim(), KEYRING_ACCOUNT),
+            None => Keyring::default(),
+        }
+    }
+
     /// A keyring entry under other names (tests use their own, to leave the real one alone).
     pub fn named(service: &str, account: &str) -> Self {
         Keyring {
@@ -140,5 +149,22 @@ impl SecretStore for MemorySecrets {
             .unwrap_or_else(|p| p.into_inner())
             .remove(&kind);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_service_comes_from_the_environment_or_the_default() {
+        let named =
+            Keyring::from_env(|k| (k == "KASSA_KEYRING_SERVICE").then(|| " shop-2 ".into()));
+        assert_eq!(named.service, "shop-2");
+        assert_eq!(named.account, KEYRING_ACCOUNT);
+        let plain = Keyring::from_env(|_| None);
+        assert_eq!(plain.service, KEYRING_SERVICE);
+        let blank = Keyring::from_env(|_| Some("  ".into()));
+        assert_eq!(blank.service, KEYRING_SERVICE);
     }
 }

@@ -256,7 +256,7 @@ fn settings() -> Result<Settings, ExitCode> {
     let mut settings = Settings::load(
         var,
         kassa_boot::default_db_path(var),
-        &kassa_boot::Keyring::default(),
+        &kassa_boot::Keyring::from_env(|k| std::env::var(k).ok()),
     )
     .map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
     if let Some(spec) = var("KASSA_CRASH_AT").filter(|v| !v.trim().is_empty()) {
@@ -564,7 +564,9 @@ fn setup(
     saved.destination_id = Some(destination_id);
     saved.currency = currency;
     use kassa_boot::SecretStore;
-    if let Err(e) = kassa_boot::Keyring::default().set(&kassa_aiia::Secret::new(secret)) {
+    if let Err(e) = kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
+        .set(&kassa_aiia::Secret::new(secret))
+    {
         return fail(EXIT_START, &e.to_string());
     }
     if let Err(e) = saved.save(&path) {

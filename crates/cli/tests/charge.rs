@@ -358,11 +358,14 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
     let sandbox = sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
+    // Its own keyring entry: other tests (and the window tests after them) share the bus.
+    let service = format!("eu.kassa.counter.test-setup-{}", std::process::id());
     let mut child = kassa(&sandbox, &db)
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
             std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default(),
         )
+        .env("KASSA_KEYRING_SERVICE", &service)
         .env_remove("KASSA_API_URL")
         .args([
             "setup",
@@ -399,6 +402,7 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
             "DBUS_SESSION_BUS_ADDRESS",
             std::env::var("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default(),
         )
+        .env("KASSA_KEYRING_SERVICE", &service)
         .env_remove("KASSA_API_URL")
         .args(["doctor"])
         .output()
@@ -414,4 +418,16 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
         stdout.contains("Aiia with the merchant's credentials"),
         "{stdout}"
     );
+    // The default entry was never touched, and the test's own is cleaned up.
+    use kassa_boot::SecretStore;
+    let store = kassa_boot::Keyring::named(&service, kassa_boot::KEYRING_ACCOUNT);
+    assert_eq!(
+        store
+            .get()
+            .unwrap()
+            .map(|s| s.expose().to_owned())
+            .as_deref(),
+        Some("sandbox-secret")
+    );
+    store.delete().unwrap();
 }

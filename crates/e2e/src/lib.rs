@@ -63,6 +63,7 @@ const KASSA_VARS: &[&str] = &[
     "KASSA_SANDBOX_FAULTS",
     "KASSA_CONNECT_REDIRECT",
     "KASSA_OPEN_BROWSER",
+    "KASSA_KEYRING_SERVICE",
 ];
 
 /// A failed step, with everything known about why (driver log, page state, screenshot).
@@ -276,6 +277,17 @@ impl Session {
             cmd.env_remove(var);
         }
         cmd.env("KASSA_DB", dir.path().join("kassa.db"));
+        // Its own keyring entries, the same across a crash and restart of this session:
+        // other tests share the session bus.
+        let dir_name = dir
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        cmd.env(
+            "KASSA_KEYRING_SERVICE",
+            format!("eu.kassa.counter.e2e.{dir_name}"),
+        );
         // "Connect bank account": no real browser here (the test walks the flow itself),
         // and any free port for the redirect listener.
         cmd.env("KASSA_OPEN_BROWSER", "0");
