@@ -47,6 +47,18 @@ impl From<kassa_boot::FieldError> for IpcError {
     }
 }
 
+impl From<kassa_boot::FormError> for IpcError {
+    fn from(e: kassa_boot::FormError) -> Self {
+        match e {
+            kassa_boot::FormError::Field(f) => f.into(),
+            other => {
+                tracing::warn!(error = %other, "settings not saved");
+                IpcError::new(Code::Settings, capitalise(&other.to_string()))
+            }
+        }
+    }
+}
+
 impl From<kassa_boot::BootError> for IpcError {
     fn from(e: kassa_boot::BootError) -> Self {
         tracing::warn!(error = %e, "settings refused");

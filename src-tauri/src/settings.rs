@@ -6,8 +6,8 @@ use std::sync::PoisonError;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, SecretKind, SecretStore, Settings, SettingsForm,
-    SettingsView, doctor, open_in_browser, random_state,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, Settings, SettingsForm, SettingsView, doctor,
+    open_in_browser, random_state,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -37,28 +37,9 @@ pub struct ConnectOutcome {
     message: String,
 }
 
-/// The journal path the settings file sits beside (`KASSA_DB` wins, as in `Settings::load`).
+/// The journal path the settings file sits beside.
 fn db_path(state: &AppState) -> PathBuf {
-    std::env::var("KASSA_DB")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| state.default_db.clone())
-}
-
-/// Checks the form field by field, so the screen can point at the one to fix.
-fn check_form(form: &SettingsForm, keyring: &Keyring) -> Result<(), IpcError> {
-    let stored = |kind| -> Result<bool, IpcError> {
-        Ok(keyring
-            .get_kind(kind)
-            .map_err(kassa_boot::BootError::from)?
-            .is_some())
-    };
-    form.validate(form.needs_stored_secret() && stored(SecretKind::ClientSecret)?)?;
-    form.validate_webhook(
-        form.needs_stored_webhook_secret() && stored(SecretKind::WebhookSecret)?,
-    )?;
-    Ok(())
+    kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), state.default_db.clone())
 }
 
 /// The form's settings over the current ones (or bare defaults when those are broken).
@@ -67,7 +48,6 @@ fn form_settings(
     form: &SettingsForm,
     keyring: &Keyring,
 ) -> Result<Settings, IpcError> {
-    check_form(form, keyring)?;
     let base = match state.settings() {
         Ok(s) => s,
         Err(_) => Settings::from_vars(|_| None, db_path(state))?,
@@ -109,9 +89,7 @@ pub async fn settings_save(
             "Finish or cancel the open sale before changing the settings",
         ));
     }
-    let keyring = keyring();
-    check_form(&form, &keyring)?;
-    form.save(&db_path(&state), &keyring)?;
+    form.save(&db_path(&state), &keyring())?;
     let counter = start_counter(state.default_db.clone()).await;
     if let Ok(c) = &counter {
         forward_events(app, c);

@@ -11,7 +11,10 @@ use kassa_money::Currency;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
 
-use crate::{BootError, SavedSettings, SecretKind, SecretStore, Settings, settings_path};
+use crate::{
+    BootError, SavedError, SavedSettings, SecretError, SecretKind, SecretStore, Settings,
+    settings_path,
+};
 
 /// Environment variables that win over the settings file (the screen names them).
 const ENV_KEYS: [&str; 7] = [
@@ -85,6 +88,17 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// Why a form was not taken: a field to fix, or the keyring or the settings file failing.
+#[derive(Debug, thiserror::Error)]
+pub enum FormError {
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    #[error(transparent)]
+    Saved(#[from] SavedError),
+}
+
 fn field(field: &'static str, message: impl Into<String>) -> FieldError {
     FieldError {
         field,
@@ -131,13 +145,23 @@ impl SettingsForm {
     }
 
     /// The form keeps a Client Secret it does not type: only then must the keyring be asked.
-    pub fn needs_stored_secret(&self) -> bool {
+    fn needs_stored_secret(&self) -> bool {
         Self::text(&self.client_id).is_some() && self.client_secret.trim().is_empty()
     }
 
     /// The form keeps a webhook secret it does not type: only then must the keyring be asked.
-    pub fn needs_stored_webhook_secret(&self) -> bool {
+    fn needs_stored_webhook_secret(&self) -> bool {
         Self::text(&self.webhook_bind).is_some() && self.webhook_secret.trim().is_empty()
+    }
+
+    /// Every field, with the keyring asked only for a secret the form keeps without typing.
+    pub fn check(&self, secrets: &dyn SecretStore) -> Result<(), FormError> {
+        let stored = self.needs_stored_secret() && secrets.get()?.is_some();
+        self.validate(stored)?;
+        let webhook_stored = self.needs_stored_webhook_secret()
+            && secrets.get_kind(SecretKind::WebhookSecret)?.is_some();
+        self.validate_webhook(webhook_stored)?;
+        Ok(())
     }
 
     /// The webhook fields: an address and port to listen on, and a secret with it.
@@ -241,14 +265,8 @@ impl SettingsForm {
 
     /// Saves the form: the secret (when one is typed) to the keyring, the rest to the file.
     /// Clearing the Client ID also removes the stored secret.
-    pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), BootError> {
-        let stored = self.needs_stored_secret() && secrets.get()?.is_some();
-        self.validate(stored)
-            .map_err(|e| BootError::Setting(e.message))?;
-        let webhook_stored = self.needs_stored_webhook_secret()
-            && secrets.get_kind(SecretKind::WebhookSecret)?.is_some();
-        self.validate_webhook(webhook_stored)
-            .map_err(|e| BootError::Setting(e.message))?;
+    pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), FormError> {
+        self.check(secrets)?;
         let saved = self.saved();
         let secret = self.client_secret.trim();
         if !secret.is_empty() {
@@ -283,7 +301,7 @@ impl SettingsForm {
         &self,
         base: &Settings,
         secrets: &dyn SecretStore,
-    ) -> Result<Settings, BootError> {
+    ) -> Result<Settings, FormError> {
         let saved = self.saved();
         let typed = Self::text(&self.client_secret).map(Secret::new);
         let client_secret = match (&saved.client_id, typed) {
@@ -291,8 +309,7 @@ impl SettingsForm {
             (Some(_), Some(s)) => Some(s),
             (Some(_), None) => secrets.get()?,
         };
-        self.validate(client_secret.is_some())
-            .map_err(|e| BootError::Setting(e.message))?;
+        self.validate(client_secret.is_some())?;
         let webhook_secret = match Self::text(&self.webhook_secret) {
             Some(s) => Some(Secret::new(s)),
             None if self.needs_stored_webhook_secret() => {
@@ -300,8 +317,7 @@ impl SettingsForm {
             }
             None => None,
         };
-        self.validate_webhook(webhook_secret.is_some())
-            .map_err(|e| BootError::Setting(e.message))?;
+        self.validate_webhook(webhook_secret.is_some())?;
         let webhook = match (saved.webhook_bind.as_deref(), webhook_secret) {
             (Some(bind), Some(secret)) => bind
                 .parse()

@@ -8,6 +8,7 @@ mod form;
 mod onboard;
 mod saved;
 mod secrets;
+mod serve;
 pub mod webhook_listener;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -23,7 +24,7 @@ use serde::Serialize;
 
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
 pub use doctor::{Check, doctor};
-pub use form::{FieldError, SettingsForm, SettingsView};
+pub use form::{FieldError, FormError, SettingsForm, SettingsView};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
@@ -120,9 +121,7 @@ impl Settings {
         default_db: PathBuf,
         secrets: &dyn SecretStore,
     ) -> Result<Self, BootError> {
-        let db = env_value(&var, "KASSA_DB")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| default_db.clone());
+        let db = db_path(&var, default_db.clone());
         let saved = SavedSettings::load(&settings_path(&db))?;
         let has_id = env_value(&var, "KASSA_CLIENT_ID").is_some() || saved.client_id.is_some();
         let keyring = if has_id && env_value(&var, "KASSA_CLIENT_SECRET").is_none() {
@@ -191,7 +190,7 @@ impl Settings {
             destination_id: get("KASSA_DESTINATION_ID").or_else(|| saved.destination_id.clone()),
             currency,
             auth,
-            db_path: get("KASSA_DB").map(PathBuf::from).unwrap_or(default_db),
+            db_path: db_path(&var, default_db),
             webhook: webhook_settings(
                 get("KASSA_WEBHOOK_BIND").or_else(|| saved.webhook_bind.clone()),
                 get("KASSA_WEBHOOK_SECRET")
@@ -252,6 +251,14 @@ impl Settings {
             Mode::Sandbox
         }
     }
+}
+
+/// The journal's path: `KASSA_DB` when set, else `default_db`. The settings file and the
+/// app's and CLI's journal commands all go by this one rule.
+pub fn db_path(var: &impl Fn(&str) -> Option<String>, default_db: PathBuf) -> PathBuf {
+    env_value(var, "KASSA_DB")
+        .map(PathBuf::from)
+        .unwrap_or(default_db)
 }
 
 fn env_value(var: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String> {

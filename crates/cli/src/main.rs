@@ -268,10 +268,8 @@ fn settings() -> Result<Settings, ExitCode> {
 
 /// The journal's path: `KASSA_DB`, else the default for this user.
 fn db_path() -> std::path::PathBuf {
-    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
-    var("KASSA_DB")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| kassa_boot::default_db_path(var))
+    let var = |k: &str| std::env::var(k).ok();
+    kassa_boot::db_path(&var, kassa_boot::default_db_path(var))
 }
 
 /// Runs the Connect flow: the merchant picks the receiving account in the browser, Kassa
@@ -545,11 +543,7 @@ fn setup(
     if secret.is_empty() {
         return fail(EXIT_USAGE, "the Client Secret is empty");
     }
-    let var = |k: &str| std::env::var(k).ok();
-    let db = var("KASSA_DB")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| kassa_boot::default_db_path(var));
-    let path = kassa_boot::settings_path(&db);
+    let path = kassa_boot::settings_path(&db_path());
     // What setup does not set (the webhook address, say) stays as it was.
     let mut saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
