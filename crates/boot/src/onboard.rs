@@ -125,18 +125,7 @@ impl ConnectFlow {
             outcome: Mutex::new(Some(tx)),
         });
         let router = Router::new().route(&path, get(callback)).with_state(shared);
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                tracing::error!(error = %e, "the Connect redirect listener failed");
-            }
-        });
+        let (stop, task) = crate::serve::spawn(listener, router, "the Connect redirect listener");
         tracing::info!(redirect_uri = %redirect_uri, "waiting for the Connect flow");
         Ok(ConnectFlow {
             url,

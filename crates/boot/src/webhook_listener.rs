@@ -115,19 +115,7 @@ impl WebhookListener {
         let router = Router::new()
             .route(WEBHOOK_PATH, post(receive))
             .with_state(Arc::clone(&shared));
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let shutdown = async {
-                // A send or a dropped sender both mean stop.
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                tracing::error!(error = %e, "webhook listener failed");
-            }
-        });
+        let (stop, task) = crate::serve::spawn(listener, router, "the webhook listener");
         tracing::info!(url = %url, "listening for Aiia webhooks");
         Ok(WebhookListener {
             addr,

@@ -420,13 +420,12 @@ impl Journal {
         self.write(|tx| {
             let open: Option<(String, i64)> = tx
                 .query_row(
-                    "SELECT e.sale_id, e.attempt_id FROM events e
-                     JOIN attempts a ON a.id = e.attempt_id
-                     WHERE a.payment_id = ?1 AND e.kind = 'needs_attention'
-                       AND NOT EXISTS (SELECT 1 FROM events r
-                                       WHERE r.kind = 'attention_resolved'
-                                         AND r.attempt_id = e.attempt_id AND r.id > e.id)
-                     ORDER BY e.id DESC LIMIT 1",
+                    &format!(
+                        "SELECT e.sale_id, e.attempt_id FROM events e
+                         JOIN attempts a ON a.id = e.attempt_id
+                         WHERE a.payment_id = ?1 AND {UNRESOLVED_NOTE}
+                         ORDER BY e.id DESC LIMIT 1"
+                    ),
                     params![payment_id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
@@ -445,12 +444,10 @@ impl Journal {
                 note,
             )?;
             tx.execute(
-                "UPDATE sales SET attention = NULL WHERE id = ?1 AND NOT EXISTS (
-                     SELECT 1 FROM events e WHERE e.sale_id = ?1 AND e.kind = 'needs_attention'
-                       AND NOT EXISTS (SELECT 1 FROM events r
-                                       WHERE r.kind = 'attention_resolved'
-                                         AND r.sale_id = e.sale_id
-                                         AND r.attempt_id IS e.attempt_id AND r.id > e.id))",
+                &format!(
+                    "UPDATE sales SET attention = NULL WHERE id = ?1 AND NOT EXISTS (
+                         SELECT 1 FROM events e WHERE e.sale_id = ?1 AND {UNRESOLVED_NOTE})"
+                ),
                 params![sale_id],
             )?;
             Ok(sale_id)
@@ -635,16 +632,13 @@ impl Journal {
     /// Every note that asks a person to act and is not resolved yet, oldest first, with the
     /// payment it is about.
     pub fn attention_items(&self) -> Result<Vec<AttentionItem>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT e.sale_id, e.attempt_id, a.payment_id, s.amount_minor, s.currency, e.detail, e.at
              FROM events e JOIN sales s ON s.id = e.sale_id
              LEFT JOIN attempts a ON a.id = e.attempt_id
-             WHERE e.kind = 'needs_attention'
-               AND NOT EXISTS (SELECT 1 FROM events r
-                               WHERE r.kind = 'attention_resolved' AND r.sale_id = e.sale_id
-                                 AND r.attempt_id IS e.attempt_id AND r.id > e.id)
-             ORDER BY e.id",
-        )?;
+             WHERE {UNRESOLVED_NOTE}
+             ORDER BY e.id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             let currency: String = r.get(4)?;
             Ok((
@@ -778,6 +772,13 @@ impl Journal {
         Ok(out)
     }
 }
+
+/// An event `e` that is a needs-attention note no later `attention_resolved` event of the
+/// same sale and attempt answers.
+const UNRESOLVED_NOTE: &str = "e.kind = 'needs_attention'
+    AND NOT EXISTS (SELECT 1 FROM events r
+                    WHERE r.kind = 'attention_resolved' AND r.sale_id = e.sale_id
+                      AND r.attempt_id IS e.attempt_id AND r.id > e.id)";
 
 /// `PRAGMA application_id` of a Kassa journal: "Kass".
 const APPLICATION_ID: i64 = 0x4B61_7373;

@@ -269,6 +269,16 @@ mod tests {
 
     use super::*;
 
+    fn code_in(redirect: &str) -> String {
+        Url::parse(redirect)
+            .unwrap()
+            .query_pairs()
+            .find(|(k, _)| k == "code")
+            .unwrap()
+            .1
+            .into_owned()
+    }
+
     fn query(redirect: &str, scope: &str) -> ConnectQuery {
         ConnectQuery {
             client_id: Some("c".into()),
@@ -334,13 +344,7 @@ mod tests {
             .start(&query(cb, "payments:inbound"), true, &[], 10)
             .unwrap();
         let back = state.finish(&session, Some("dest-2"), 11).unwrap();
-        let code = Url::parse(&back)
-            .unwrap()
-            .query_pairs()
-            .find(|(k, _)| k == "code")
-            .unwrap()
-            .1
-            .into_owned();
+        let code = code_in(&back);
         assert!(
             state.redeem(&code, Some(cb), 12 + CODE_TTL_MS).is_err(),
             "expired"
@@ -355,13 +359,7 @@ mod tests {
             .start(&query(cb, "payments:inbound"), true, &[], 0)
             .unwrap();
         let back = state.finish(&session, Some("dest-9"), 0).unwrap();
-        let code = Url::parse(&back)
-            .unwrap()
-            .query_pairs()
-            .find(|(k, _)| k == "code")
-            .unwrap()
-            .1
-            .into_owned();
+        let code = code_in(&back);
         assert_eq!(
             state.redeem(&code, Some(cb), 1).unwrap(),
             Connected {
