@@ -22,7 +22,8 @@ const el = {
   linkUrl: byId("qr-link-url"),
 };
 
-// The sale on screen: { saleId, qr, attemptError }, or null.
+// The sale on screen: { saleId, qr, attemptError, withdrawn }, or null. `withdrawn` is what
+// Rust said when it took the code down (a customer is approving in their bank).
 let sale = null;
 let ticker = 0;
 let sandbox = false;
@@ -41,10 +42,11 @@ export function setSandbox(on) {
 }
 
 /** Shows the waiting screen for a sale (just charged, or resumed via current_sale). */
-export function openSale({ saleId, amountDisplay, reference, statusText = "", qr = null }) {
+export function openSale({ saleId, amountDisplay, reference, statusText = "", qr = null, phase = "" }) {
   if (sale?.saleId === saleId) return;
   clearInterval(ticker);
-  sale = { saleId, qr: null, attemptError: null };
+  const inBank = phase === "in_bank" || phase === "authorized";
+  sale = { saleId, qr: null, attemptError: null, withdrawn: inBank ? statusText : null };
   setAmount(el.amount, amountDisplay);
   el.reference.textContent = reference ? `Reference ${reference}` : "";
   el.status.textContent = statusText;
@@ -63,6 +65,10 @@ export function handleSaleEvent(payload) {
   switch (payload.event) {
     case "qr_ready":
       setQr(payload);
+      break;
+    case "qr_withdrawn":
+      if (sale.qr && payload.attempt < sale.qr.attempt) return;
+      sale.withdrawn = payload.message;
       break;
     case "attempt_error":
       sale.attemptError = { message: payload.message, retryAtMs: payload.retryAtMs };
@@ -87,6 +93,7 @@ function setQr(qr) {
   if (sale.qr && qr.attempt < sale.qr.attempt) return; // a late event for an older code
   sale.qr = qr;
   sale.attemptError = null;
+  sale.withdrawn = null;
   el.qr.innerHTML = qr.qrSvg;
   makeScalable(el.qr.querySelector("svg"));
   el.qr.dataset.paymentId = qr.paymentId;
@@ -114,11 +121,11 @@ function render() {
   if (!sale) return;
   const now = Date.now();
   const qr = sale.qr;
-  const live = qr !== null && now < qr.showUntilMs;
+  const live = qr !== null && now < qr.showUntilMs && !sale.withdrawn;
 
   el.qr.hidden = !live;
   el.pending.hidden = live;
-  el.pendingText.textContent = qr ? "Getting a new code…" : "Getting a code…";
+  el.pendingText.textContent = sale.withdrawn ?? (qr ? "Getting a new code…" : "Getting a code…");
   el.countdown.textContent = live ? `New code in ${secondsUntil(qr.showUntilMs, now)} s` : "";
   // The sandbox link keeps its place while hidden so the code does not jump when it returns.
   el.link.hidden = !sandbox;

@@ -74,9 +74,25 @@ pub fn cancel_sale(state: State<'_, AppState>, sale_id: String) -> Result<(), Ip
     Ok(state.counter()?.till.cancel(&sale_id)?)
 }
 
+/// The sale on screen with its status line in words.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleOnScreen {
+    #[serde(flatten)]
+    view: SaleView,
+    status_text: String,
+}
+
 #[tauri::command]
-pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleView>, IpcError> {
-    Ok(state.counter()?.till.current_sale())
+pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleOnScreen>, IpcError> {
+    Ok(state
+        .counter()?
+        .till
+        .current_sale()
+        .map(|view| SaleOnScreen {
+            status_text: kassa_boot::words::view_text(&view),
+            view,
+        }))
 }
 
 #[tauri::command]

@@ -117,7 +117,7 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
         loop {
             match events.recv().await {
                 Ok(event) => {
-                    if let Err(e) = app.emit(TILL_EVENT, &event) {
+                    if let Err(e) = app.emit(TILL_EVENT, window_event(&event)) {
                         tracing::warn!(error = %e, "cannot deliver an event to the window");
                     }
                 }
@@ -126,6 +126,19 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
             }
         }
     });
+}
+
+/// An engine event as the window takes it: the event with its sentence (`message`, and
+/// `statusText` for the status line), worded in one place (`kassa_boot::words`).
+fn window_event(event: &kassa_till::TillEvent) -> serde_json::Value {
+    let mut value = serde_json::to_value(event).unwrap_or_default();
+    if let (Some(text), Some(fields)) =
+        (kassa_boot::words::event_text(event), value.as_object_mut())
+    {
+        fields.insert("message".into(), text.clone().into());
+        fields.insert("statusText".into(), text.into());
+    }
+    value
 }
 
 fn init_logging() {

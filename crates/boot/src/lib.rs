@@ -10,6 +10,7 @@ mod saved;
 mod secrets;
 mod serve;
 pub mod webhook_listener;
+pub mod words;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;

@@ -385,9 +385,10 @@ async fn follow(
             Ok(e) if e.sale_id() == sale_id => {
                 printer.event(&e);
                 if let TillEvent::SaleEnded {
-                    outcome, message, ..
+                    outcome, reason, ..
                 } = &e
                 {
+                    let message = kassa_boot::words::end_text(reason);
                     return match outcome {
                         Outcome::Paid => ExitCode::SUCCESS,
                         Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),

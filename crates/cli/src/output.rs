@@ -1,7 +1,7 @@
 //! How the CLI prints: plain lines (with the QR drawn in the terminal) for people, one JSON
 //! object per line for machines. Every event is mapped here, in one place.
 
-use kassa_boot::DayReport;
+use kassa_boot::{DayReport, words};
 use kassa_till::TillEvent;
 use serde::Serialize;
 
@@ -24,11 +24,16 @@ struct Line<'a> {
     amount: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expires_at_ms: Option<i64>,
+    /// The cashier's sentence (`kassa_boot::words`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
+    message: Option<String>,
+    /// The engine's typed reason, for machines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<serde_json::Value>,
 }
 
 fn line(e: &TillEvent) -> Line<'_> {
+    let message = words::event_text(e);
     match e {
         TillEvent::SaleStarted {
             sale_id,
@@ -51,32 +56,42 @@ fn line(e: &TillEvent) -> Line<'_> {
             expires_at_ms: Some(qr.expires_at_ms),
             ..Default::default()
         },
+        TillEvent::QrWithdrawn {
+            sale_id, attempt, ..
+        } => Line {
+            event: "qr_withdrawn",
+            sale_id,
+            attempt: Some(*attempt),
+            message,
+            ..Default::default()
+        },
         TillEvent::AttemptError {
-            sale_id, message, ..
+            sale_id, problem, ..
         } => Line {
             event: "attempt_error",
             sale_id,
             status: Some("error"),
-            message: Some(message),
+            message,
+            reason: serde_json::to_value(problem).ok(),
             ..Default::default()
         },
         TillEvent::StatusChanged {
             sale_id,
             payment_id,
             status,
-            status_text,
+            ..
         } => Line {
             event: "status_changed",
             sale_id,
             payment_id: Some(payment_id),
-            status: Some(status),
-            message: Some(status_text),
+            status: Some(status.as_str()),
+            message,
             ..Default::default()
         },
         TillEvent::SaleEnded {
             sale_id,
             outcome,
-            message,
+            reason,
             amount_display,
             payment_id,
         } => Line {
@@ -89,21 +104,24 @@ fn line(e: &TillEvent) -> Line<'_> {
                 kassa_till::Outcome::Cancelled => "cancelled",
             }),
             amount: Some(amount_display),
-            message: Some(message),
+            message,
+            reason: serde_json::to_value(reason).ok(),
             ..Default::default()
         },
         TillEvent::NeedsAttention {
             sale_id,
             payment_id,
             amount_display,
-            message,
+            reason,
+            ..
         } => Line {
             event: "needs_attention",
             sale_id,
             payment_id: Some(payment_id),
             status: Some("needs_attention"),
             amount: Some(amount_display),
-            message: Some(message),
+            message,
+            reason: serde_json::to_value(reason).ok(),
             ..Default::default()
         },
     }
@@ -138,14 +156,21 @@ impl Printer {
                 );
                 println!("{}\n", qr.authorization_url);
             }
-            TillEvent::AttemptError { message, .. } => println!("! {message}"),
-            TillEvent::StatusChanged { status_text, .. } => println!("… {status_text}"),
-            TillEvent::SaleEnded {
-                message,
-                amount_display,
-                ..
-            } => println!("{message}: {amount_display}"),
-            TillEvent::NeedsAttention { message, .. } => println!("NEEDS ATTENTION: {message}"),
+            TillEvent::QrWithdrawn { .. } | TillEvent::StatusChanged { .. } => {
+                if let Some(text) = words::event_text(e) {
+                    println!("… {text}");
+                }
+            }
+            TillEvent::AttemptError { .. } => {
+                if let Some(text) = words::event_text(e) {
+                    println!("! {text}");
+                }
+            }
+            TillEvent::SaleEnded { amount_display, .. } => {
+                let text = words::event_text(e).unwrap_or_default();
+                println!("{text}: {amount_display}");
+            }
+            TillEvent::NeedsAttention { note, .. } => println!("NEEDS ATTENTION: {note}"),
         }
     }
 

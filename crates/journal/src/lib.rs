@@ -6,6 +6,7 @@
 mod crash;
 mod error;
 mod schema;
+mod status;
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use serde::Serialize;
 pub use crash::{CrashHook, CrashHooks, CrashPoint};
 pub use error::JournalError;
 pub use schema::SCHEMA_VERSION;
+pub use status::{StatusWrite, Then, ThenDone};
 
 pub type Result<T> = std::result::Result<T, JournalError>;
 
@@ -552,9 +554,11 @@ impl Journal {
     ) -> Result<bool> {
         self.write(|tx| {
             let sale_id = sale_of(tx, attempt_id)?;
+            // A final status never changes (also enforced by a trigger).
             let n = tx.execute(
                 "UPDATE attempts SET status = ?2, is_final = ?3
-                 WHERE id = ?1 AND (status IS NULL OR status <> ?2 OR is_final <> ?3)",
+                 WHERE id = ?1 AND is_final = 0
+                   AND (status IS NULL OR status <> ?2 OR is_final <> ?3)",
                 params![attempt_id, status, is_final],
             )?;
             if n == 1 {

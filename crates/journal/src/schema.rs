@@ -53,6 +53,10 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
+    // 2: a final payment status never changes, whoever writes.
+    "CREATE TRIGGER attempts_final_stays BEFORE UPDATE OF status, is_final ON attempts
+        WHEN OLD.is_final = 1 AND (NEW.is_final = 0 OR NEW.status IS NOT OLD.status)
+        BEGIN SELECT RAISE(ABORT, 'a final payment status never changes'); END;",
 ];
 
 /// The schema version this binary writes.

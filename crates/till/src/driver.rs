@@ -1,87 +1,184 @@
-//! One task per sale: makes codes while the sale is open, reads every attempt's status on
-//! its schedule, ends the sale, and keeps following attempts after the end until each is
-//! final. All of a sale's state changes happen here, in order, journal first.
+//! One task per sale: feeds the sale's state machine ([`crate::sale::Sale`]) its inputs and
+//! carries out the effects. Journal first: a transition's write is committed before any of
+//! its other effects run; if the write fails, the transition is dropped and its input tried
+//! again (with the journal error shown), so nothing in memory runs ahead of the journal and
+//! nothing new (a code, a result) is shown meanwhile. Calls to Aiia run as their own tasks
+//! and answer through a channel: a slow or hung call delays only itself, never a rotation, a
+//! cancel or another read.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use kassa_aiia::AiiaError;
-use kassa_aiia::retry::{Call, backoff};
-use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, PaymentStatus, scheme_for};
+use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, scheme_for};
 use kassa_journal::{AttemptRecord, AttemptState, CrashPoint, JournalError, SaleRecord, SaleState};
+use tokio::sync::mpsc;
 
 use crate::events::{Outcome, Qr, TillEvent};
-use crate::{Control, Gateway, Inner, SaleView, cashier_message, qr, status_text};
+use crate::sale::{
+    CallFailure, CallKind, Consequence, Effect, EndReason, FlagReason, Input, JournaledAttempt,
+    Link, Notice, Problem, Reply, Resumed, Rules, Sale, Stage, Status, Write,
+};
+use crate::{Control, Gateway, Inner, SaleView, gateway, qr};
 
-/// Status text recorded for a payment the service says it does not know.
-const NOT_FOUND: &str = "NotFound";
-
-/// What the result screen says under "Paid".
-pub(crate) const PAID_MESSAGE: &str = "Paid by bank transfer";
-
-/// What the cashier reads when a customer's bank session ends without an approval.
-const LEFT_THE_BANK: &str = "The customer did not approve in their bank in time";
-
-struct Tracked {
-    attempt: AttemptRecord,
-    status: Option<PaymentStatus>,
-    next_poll_ms: i64,
-    /// Status reads that failed in a row.
-    failures: u32,
-}
-
-impl Tracked {
-    fn is_final(&self) -> bool {
-        self.attempt.is_final
-    }
-}
+/// Longest wait before a failed journal write is tried again.
+const WRITE_RETRY_MAX: Duration = Duration::from_secs(5);
 
 struct Driver<G> {
     inner: Arc<Inner<G>>,
     control: Arc<Control>,
-    sale: SaleRecord,
-    tracked: Vec<Tracked>,
-    /// The code on screen (open sales only).
-    current: Option<Qr>,
-    next_create_ms: i64,
-    create_failures: u32,
-    /// Final statuses found in the journal whose consequence may not be written yet
-    /// (a crash came between the two): acted on first, idempotently.
-    settle: Vec<(String, i64, PaymentStatus)>,
-    /// Attempts already flagged for a person (never flagged twice).
-    flagged: HashSet<i64>,
+    sale: Sale,
+    /// The journal's attempt id of each attempt, by its number in the sale.
+    ids: HashMap<i64, i64>,
+    /// Drawn codes, by attempt.
+    codes: HashMap<i64, Qr>,
+    replies: mpsc::UnboundedSender<Input>,
+    inbox: mpsc::UnboundedReceiver<Input>,
+    /// An input whose write failed, tried again before anything else.
+    retry: Option<(Input, u32)>,
 }
 
-pub(crate) fn spawn<G: Gateway>(
+pub(crate) fn rules(config: &crate::TillConfig) -> Rules {
+    Rules {
+        link_ttl: config.link_ttl,
+        rotate_before: config.rotate_before,
+        show_margin: config.show_margin,
+        poll: config.poll,
+        retry_base: config.retry_base,
+        retry_max: config.retry_max,
+        status_retry_max: config.status_retry_max,
+        give_up_after: config.give_up_after,
+        bank_session: config.bank_session,
+    }
+}
+
+/// Starts the driver of a new sale.
+pub(crate) fn spawn_new<G: Gateway>(inner: Arc<Inner<G>>, record: &SaleRecord) {
+    let now = inner.clock.now_ms();
+    let sale = Sale::new(
+        record.id.clone(),
+        record.amount,
+        reference_of(record),
+        now,
+        rules(&inner.config),
+    );
+    start(inner, sale, HashMap::new());
+}
+
+/// Takes over a sale from the journal after a restart. An attempt whose reply was never
+/// written is marked unknown first; a still-valid code of an open sale is shown again.
+pub(crate) fn spawn_resumed<G: Gateway>(
     inner: Arc<Inner<G>>,
-    sale: SaleRecord,
+    record: &SaleRecord,
     attempts: Vec<AttemptRecord>,
 ) {
+    let now = inner.clock.now_ms();
+    let flagged = match inner.journal().flagged_attempts(&record.id) {
+        Ok(ids) => ids,
+        Err(e) => {
+            tracing::error!(error = %e, sale = %record.id, "cannot read flagged attempts");
+            Vec::new()
+        }
+    };
+    let mut ids = HashMap::new();
+    let mut journaled = Vec::new();
+    for a in attempts {
+        ids.insert(a.seq, a.id);
+        let link = match (a.state, a.payment_id, a.authorization_url, a.expires_at_ms) {
+            (AttemptState::Requested, ..) => {
+                let note = "Kassa stopped before the payment service's reply was recorded";
+                if let Err(e) =
+                    inner
+                        .journal()
+                        .attempt_not_created(a.id, AttemptState::Unknown, note, now)
+                {
+                    tracing::error!(error = %e, attempt = a.id, "cannot mark attempt unknown");
+                }
+                Link::Unknown
+            }
+            (AttemptState::Created, Some(payment_id), Some(url), Some(expires_at)) => Link::Live {
+                payment_id,
+                url,
+                expires_at,
+            },
+            (AttemptState::Unknown, Some(payment_id), ..) => Link::Lost { payment_id },
+            (AttemptState::Refused, ..) => Link::NoPayment,
+            (AttemptState::Created | AttemptState::Unknown, ..) => Link::Unknown,
+        };
+        journaled.push(JournaledAttempt {
+            seq: a.seq,
+            link,
+            requested_at: a.requested_at_ms,
+            status: a.status.as_deref().map(Status::parse),
+            flagged: flagged.contains(&a.id),
+        });
+    }
+    let stage = match record.state {
+        SaleState::Open => Stage::Open,
+        SaleState::Paid => Stage::Ended(Outcome::Paid),
+        SaleState::Failed => Stage::Ended(Outcome::Failed),
+        SaleState::Cancelled => Stage::Ended(Outcome::Cancelled),
+    };
+    let sale = Sale::resume(
+        Resumed {
+            id: record.id.clone(),
+            amount: record.amount,
+            reference: reference_of(record),
+            created_at: record.created_at_ms,
+            stage,
+            paid_by: record.paid_payment_id.clone(),
+        },
+        journaled,
+        now,
+        rules(&inner.config),
+    );
+    start(inner, sale, ids);
+}
+
+fn start<G: Gateway>(inner: Arc<Inner<G>>, sale: Sale, ids: HashMap<i64, i64>) {
     let control = Arc::new(Control {
         cancel: std::sync::atomic::AtomicBool::new(false),
         wake: tokio::sync::Notify::new(),
     });
+    let (replies, inbox) = mpsc::unbounded_channel();
     let mut driver = Driver {
         inner,
         control,
         sale,
-        tracked: Vec::new(),
-        current: None,
-        next_create_ms: 0,
-        create_failures: 0,
-        settle: Vec::new(),
-        flagged: HashSet::new(),
+        ids,
+        codes: HashMap::new(),
+        replies,
+        inbox,
+        retry: None,
     };
-    driver.adopt(attempts);
     // Registered before the task starts, so a cancel right after `charge` finds the sale.
-    let view = driver.view(None);
+    let view = driver.view();
     driver
         .inner
         .live()
         .insert(driver.sale.id.clone(), (Arc::clone(&driver.control), view));
+    // The first step at once: a resumed sale's still-valid code is on screen when
+    // `resume` returns, and a new sale's first code is asked for right away.
+    driver.handle(Input::Tick);
     tokio::spawn(driver.run());
+}
+
+/// What the bank statement shows: the cashier's reference, else the sale's short id.
+fn reference_of(record: &SaleRecord) -> String {
+    match &record.reference {
+        Some(r) => r.clone(),
+        None => {
+            let short: String = record
+                .id
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(12)
+                .collect();
+            format!("K{}", short.to_ascii_uppercase())
+        }
+    }
 }
 
 impl<G: Gateway> Driver<G> {
@@ -89,246 +186,350 @@ impl<G: Gateway> Driver<G> {
         self.inner.clock.now_ms()
     }
 
-    fn is_open(&self) -> bool {
-        self.sale.state == SaleState::Open
-    }
-
-    /// Takes over attempts from the journal (after a restart). An attempt whose reply was
-    /// never written is marked unknown; a still-valid code of an open sale is shown again.
-    fn adopt(&mut self, attempts: Vec<AttemptRecord>) {
-        let now = self.now();
-        let margin = ms(self.inner.config.show_margin);
-        match self.inner.journal().flagged_attempts(&self.sale.id) {
-            Ok(ids) => self.flagged = ids.into_iter().collect(),
-            Err(e) => {
-                tracing::error!(error = %e, sale = %self.sale.id, "cannot read flagged attempts")
-            }
-        }
-        for attempt in attempts {
-            if attempt.state == AttemptState::Requested {
-                let note = "Kassa stopped before the payment service's reply was recorded";
-                if let Err(e) = self.inner.journal().attempt_not_created(
-                    attempt.id,
-                    AttemptState::Unknown,
-                    note,
-                    now,
-                ) {
-                    tracing::error!(error = %e, attempt = attempt.id, "cannot mark attempt unknown");
-                }
-                continue;
-            }
-            let (Some(pid), Some(url), Some(expires)) = (
-                attempt.payment_id.clone(),
-                attempt.authorization_url.clone(),
-                attempt.expires_at_ms,
-            ) else {
-                continue;
-            };
-            // A final attempt's code can no longer be paid: never shown again.
-            if self.is_open() && !attempt.is_final && now < expires - margin {
-                match qr::svg(&url) {
-                    Ok(svg) => {
-                        self.current = Some(Qr {
-                            sale_id: self.sale.id.clone(),
-                            attempt: attempt.seq,
-                            payment_id: pid.clone(),
-                            authorization_url: url,
-                            qr_svg: svg,
-                            expires_at_ms: expires,
-                            show_until_ms: expires - margin,
-                        })
-                    }
-                    Err(e) => tracing::warn!(error = %e, "cannot render resumed code"),
-                }
-            }
-            let status = attempt.status.as_deref().map(PaymentStatus::parse);
-            if attempt.is_final {
-                if let Some(
-                    status @ (PaymentStatus::Executed
-                    | PaymentStatus::Rejected
-                    | PaymentStatus::Failed),
-                ) = status
-                {
-                    self.settle.push((pid, attempt.id, status));
-                }
-            } else {
-                self.tracked.push(Tracked {
-                    status,
-                    attempt,
-                    next_poll_ms: now,
-                    failures: 0,
-                });
-            }
-        }
-        if self.is_open() && !self.settle.is_empty() {
-            // A payment decided just before the crash ends this sale at once: no code.
-            self.current = None;
-        }
-        if self.current.is_some() {
-            if let Some(qr) = self.current.clone() {
-                self.inner.emit(TillEvent::QrReady(qr));
-            }
-        }
-    }
-
     async fn run(mut self) {
-        loop {
-            if let Err(e) = self.step().await {
-                tracing::error!(sale = %self.sale.id, error = %e, "journal write failed; retrying");
-                let retry_at_ms = self.now() + 1000;
-                self.inner.emit(TillEvent::AttemptError {
-                    sale_id: self.sale.id.clone(),
-                    message: e.to_string(),
-                    retry_at_ms,
-                });
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                continue;
-            }
-            if !self.is_open() && self.tracked.iter().all(Tracked::is_final) {
-                break;
-            }
-            let wait =
-                Duration::from_millis(u64::try_from(self.next_wake() - self.now()).unwrap_or(0));
-            tokio::select! {
-                () = tokio::time::sleep(wait) => {}
-                () = self.control.wake.notified() => {
-                    // A hint: read every followed status now.
-                    let now = self.now();
-                    for t in &mut self.tracked {
-                        t.next_poll_ms = t.next_poll_ms.min(now);
-                    }
-                }
-            }
+        while !self.sale.is_done() {
+            let input = self.next_input().await;
+            self.handle(input);
         }
         self.inner.live().remove(&self.sale.id);
-        tracing::info!(sale = %self.sale.id, state = self.sale.state.as_str(), "sale followed to the end");
+        tracing::info!(sale = %self.sale.id, stage = ?self.sale.stage(), "sale followed to the end");
     }
 
-    async fn step(&mut self) -> Result<(), JournalError> {
-        while let Some((payment_id, attempt_id, status)) = self.settle.first().cloned() {
-            match status {
-                PaymentStatus::Executed => self.paid(&payment_id, attempt_id)?,
-                _ if self.is_open() => self.end(Outcome::Failed, None, status_text(&status))?,
-                _ => {}
-            }
-            self.settle.remove(0);
-        }
-        if self.is_open() && self.control.cancel.load(Ordering::SeqCst) {
-            self.end(Outcome::Cancelled, None, "Cancelled by the cashier".into())?;
-        }
-        if self.is_open()
-            && self.give_up_at().is_some_and(|at| self.now() >= at)
-            && !self.customer_in_bank()
-        {
-            let after = self.inner.config.give_up_after.unwrap_or_default();
-            let message = format!(
-                "Not paid: nobody approved the payment within {}",
-                span(after)
-            );
-            self.end(Outcome::Failed, None, message)?;
+    async fn next_input(&mut self) -> Input {
+        if let Some((input, failures)) = &self.retry {
+            let input = input.clone();
+            tokio::time::sleep(retry_wait(*failures)).await;
+            return input;
         }
         let now = self.now();
-        if self.is_open() && self.needs_new_code(now) && now >= self.next_create_ms {
-            self.create_attempt().await?;
-        }
-        if self.is_open() {
-            // Hide a code whose time is up even if no replacement exists yet.
-            if self
-                .current
-                .as_ref()
-                .is_some_and(|q| self.now() >= q.show_until_ms)
-            {
-                self.current = None;
-                self.publish_view(None);
+        // Never sleep blind for long: the inbox, a cancel or a hint also wake us.
+        let wake = self.sale.next_wake(now).min(now + 5_000);
+        let wait = Duration::from_millis(u64::try_from(wake - now).unwrap_or(0));
+        tokio::select! {
+            Some(input) = self.inbox.recv() => input,
+            () = tokio::time::sleep(wait) => Input::Tick,
+            () = self.control.wake.notified() => {
+                if self.control.cancel.swap(false, Ordering::SeqCst) {
+                    Input::Cancel
+                } else {
+                    Input::Poke
+                }
             }
         }
-        let due: Vec<usize> = (0..self.tracked.len())
-            .filter(|&i| !self.tracked[i].is_final() && self.tracked[i].next_poll_ms <= self.now())
-            .collect();
-        for i in due {
-            self.poll(i).await?;
+    }
+
+    /// Runs one input through the machine, and ticks after every committed write so that
+    /// what the write made due (a new code, an end) follows at once. When a write fails,
+    /// its input is kept and tried again first ([`Driver::next_input`]); nothing else is
+    /// taken in meanwhile.
+    fn handle(&mut self, input: Input) {
+        let mut current = input;
+        loop {
+            match self.transition(current.clone()) {
+                Ok(true) => current = Input::Tick,
+                Ok(false) => break,
+                Err(e) => {
+                    let failures = self.retry.take().map_or(0, |(_, n)| n.saturating_add(1));
+                    tracing::error!(sale = %self.sale.id, error = %e, failures, "journal write failed; retrying");
+                    let wait = retry_wait(failures);
+                    self.inner.emit(TillEvent::AttemptError {
+                        sale_id: self.sale.id.clone(),
+                        call: CallKind::Journal,
+                        problem: Problem::Journal(e.to_string()),
+                        retry_at_ms: self.now() + ms(wait),
+                    });
+                    self.retry = Some((current, failures));
+                    self.publish_view();
+                    return;
+                }
+            }
         }
-        Ok(())
+        self.retry = None;
+        self.publish_view();
     }
 
-    /// When an unpaid open sale ends by itself (if no customer is in their bank then).
-    fn give_up_at(&self) -> Option<i64> {
-        let after = self.inner.config.give_up_after?;
-        Some(self.sale.created_at_ms.saturating_add(ms(after)))
+    /// One transition. Ok(true) when it committed a write.
+    fn transition(&mut self, input: Input) -> Result<bool, JournalError> {
+        let now = self.now();
+        let mut next = self.sale.clone();
+        let effects = next.on(input, now);
+        let mut wrote = false;
+        let mut rest = Vec::with_capacity(effects.len());
+        for effect in effects {
+            match effect {
+                Effect::Write(write) => {
+                    wrote = true;
+                    match self.write(&write, &next, now)? {
+                        WriteOutcome::Done => {}
+                        WriteOutcome::EndedElsewhere {
+                            outcome,
+                            paid_by,
+                            flagged,
+                        } => {
+                            // The journal knew better: its end stands, the payment that
+                            // would have paid the sale was flagged instead.
+                            if let (Some(seq), true) = (write_seq(&write), flagged) {
+                                next.mark_flagged(seq);
+                                if let Some(pid) = self.payment_of(&next, seq) {
+                                    self.inner.emit(self.attention_event(
+                                        &pid,
+                                        FlagReason::AfterEnd { ended: outcome },
+                                    ));
+                                }
+                            }
+                            rest = next.ended_elsewhere(outcome, paid_by);
+                            self.sale = next;
+                            self.carry_out(rest);
+                            return Ok(true);
+                        }
+                    }
+                }
+                other => rest.push(other),
+            }
+        }
+        self.sale = next;
+        self.carry_out(rest);
+        Ok(wrote)
     }
 
-    /// Some customer has opened a code of this sale and is still in their bank.
-    fn customer_in_bank(&self) -> bool {
-        self.tracked.iter().any(|t| {
-            !t.is_final()
-                && matches!(
-                    t.status,
-                    Some(PaymentStatus::AwaitingAuthorization | PaymentStatus::Authorized)
-                )
+    fn payment_of(&self, sale: &Sale, seq: i64) -> Option<String> {
+        sale.attempts()
+            .iter()
+            .find(|a| a.seq == seq)
+            .and_then(|a| match &a.link {
+                Link::Live { payment_id, .. } | Link::Lost { payment_id } => {
+                    Some(payment_id.clone())
+                }
+                Link::Requesting | Link::NoPayment | Link::Unknown => None,
+            })
+    }
+
+    fn attempt_id(&self, seq: i64) -> Result<i64, JournalError> {
+        self.ids.get(&seq).copied().ok_or_else(|| {
+            JournalError::NotFound(format!("attempt {seq} of sale {}", self.sale.id))
         })
     }
 
-    fn needs_new_code(&self, now: i64) -> bool {
-        match &self.current {
-            None => true,
-            Some(q) => now >= q.expires_at_ms - ms(self.inner.config.rotate_before),
-        }
-    }
-
-    fn next_wake(&self) -> i64 {
-        let mut at = i64::MAX;
-        if self.is_open() {
-            let create_at = match &self.current {
-                None => self.next_create_ms,
-                Some(q) => {
-                    (q.expires_at_ms - ms(self.inner.config.rotate_before)).max(self.next_create_ms)
+    /// Writes one record. `sale` is the machine as it will be once the write holds.
+    fn write(
+        &mut self,
+        write: &Write,
+        sale: &Sale,
+        now: i64,
+    ) -> Result<WriteOutcome, JournalError> {
+        let crash = &self.inner.config.crash;
+        match write {
+            Write::BeginAttempt {
+                seq,
+                reference,
+                rotation,
+            } => {
+                let record = self
+                    .inner
+                    .journal()
+                    .begin_attempt(&sale.id, reference, now)?;
+                if record.seq != *seq {
+                    tracing::warn!(journal = record.seq, engine = seq, "attempt numbers differ");
                 }
-            };
-            at = at.min(create_at);
-            if let Some(q) = &self.current {
-                at = at.min(q.show_until_ms);
+                self.ids.insert(*seq, record.id);
+                if *rotation {
+                    crash.reached(CrashPoint::Rotation);
+                }
+                crash.reached(CrashPoint::BeforeAccept);
             }
-            // Once past, the deadline waits for the customer in their bank: polls wake us.
-            if let Some(give_up) = self.give_up_at().filter(|&g| g > self.now()) {
-                at = at.min(give_up);
+            Write::Created {
+                seq,
+                payment_id,
+                url,
+                expires_at,
+            } => {
+                let id = self.attempt_id(*seq)?;
+                self.inner
+                    .journal()
+                    .attempt_created(id, payment_id, url, now, *expires_at)?;
+                tracing::info!(sale = %sale.id, payment = %payment_id, seq, "code created");
+            }
+            Write::NotCreated {
+                seq,
+                may_exist,
+                detail,
+            } => {
+                let id = self.attempt_id(*seq)?;
+                let state = if *may_exist {
+                    AttemptState::Unknown
+                } else {
+                    AttemptState::Refused
+                };
+                self.inner
+                    .journal()
+                    .attempt_not_created(id, state, detail, now)?;
+                tracing::warn!(sale = %sale.id, %detail, ?state, "create call failed");
+            }
+            Write::Status { seq, status, then } => {
+                let id = self.attempt_id(*seq)?;
+                let pid = self.payment_of(sale, *seq).unwrap_or_default();
+                let note;
+                let journal_then = match then {
+                    Consequence::Nothing => kassa_journal::Then::Nothing,
+                    Consequence::Pay => kassa_journal::Then::Pay {
+                        payment_id: &pid,
+                        detail: "paid by bank transfer",
+                    },
+                    Consequence::Fail(reason) => {
+                        note = end_record(reason);
+                        kassa_journal::Then::Fail { detail: &note }
+                    }
+                    Consequence::Flag(reason) => {
+                        note = self.note(&pid, reason);
+                        kassa_journal::Then::Flag { note: &note }
+                    }
+                };
+                let written = self.inner.journal().record_status_then(
+                    id,
+                    status.as_str(),
+                    status.is_final(),
+                    now,
+                    journal_then,
+                )?;
+                if written.refused_final {
+                    tracing::error!(sale = %sale.id, payment = %pid, %status, "a final status would have changed; kept the journal's");
+                }
+                if written.changed {
+                    tracing::info!(sale = %sale.id, payment = %pid, %status, "status changed");
+                }
+                if status.is_final() && written.changed {
+                    crash.reached(CrashPoint::FinalStatus);
+                }
+                if let kassa_journal::ThenDone::AlreadyEnded { state, flagged } = written.then {
+                    if *then == Consequence::Pay {
+                        return self.ended_elsewhere(state, flagged);
+                    }
+                }
+                if matches!(then, Consequence::Pay | Consequence::Fail(_)) {
+                    self.checkpoint();
+                }
+            }
+            Write::End { outcome, reason } => {
+                let state = match outcome {
+                    Outcome::Paid => SaleState::Paid,
+                    Outcome::Failed => SaleState::Failed,
+                    Outcome::Cancelled => SaleState::Cancelled,
+                };
+                let ended = self.inner.journal().end_sale(
+                    &sale.id,
+                    state,
+                    None,
+                    now,
+                    &end_record(reason),
+                )?;
+                if !ended {
+                    let record = self
+                        .inner
+                        .journal()
+                        .sale(&sale.id)?
+                        .ok_or_else(|| JournalError::NotFound(format!("sale {}", sale.id)))?;
+                    return self.ended_elsewhere(record.state, false);
+                }
+                tracing::info!(sale = %sale.id, ?outcome, "sale ended");
+                self.checkpoint();
+            }
+            Write::Lost { seq } => {
+                let id = self.attempt_id(*seq)?;
+                let pid = self.payment_of(sale, *seq).unwrap_or_default();
+                let note = self.note(&pid, &FlagReason::Lost);
+                self.inner.journal().attempt_lost(id, &note, now)?;
+                tracing::warn!(sale = %sale.id, payment = %pid, "the payment service no longer knows this payment");
             }
         }
-        for t in self.tracked.iter().filter(|t| !t.is_final()) {
-            at = at.min(t.next_poll_ms);
-        }
-        // Never sleep blind for long: a cancel or hint also wakes us, this is a safety net.
-        at.min(self.now() + 5_000)
+        Ok(WriteOutcome::Done)
     }
 
-    fn reference(&self) -> String {
-        match &self.sale.reference {
-            Some(r) => r.clone(),
-            None => {
-                let short: String = self
-                    .sale
-                    .id
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .take(12)
-                    .collect();
-                format!("K{}", short.to_ascii_uppercase())
+    fn ended_elsewhere(
+        &self,
+        state: SaleState,
+        flagged: bool,
+    ) -> Result<WriteOutcome, JournalError> {
+        let record = self
+            .inner
+            .journal()
+            .sale(&self.sale.id)?
+            .ok_or_else(|| JournalError::NotFound(format!("sale {}", self.sale.id)))?;
+        let outcome = match state {
+            SaleState::Paid => Outcome::Paid,
+            SaleState::Failed | SaleState::Open => Outcome::Failed,
+            SaleState::Cancelled => Outcome::Cancelled,
+        };
+        tracing::warn!(sale = %self.sale.id, ?outcome, "the journal had ended this sale already");
+        Ok(WriteOutcome::EndedElsewhere {
+            outcome,
+            paid_by: record.paid_payment_id,
+            flagged,
+        })
+    }
+
+    /// A quiet moment (the result is on screen): keep the WAL small here rather than in a
+    /// write on the next charge path.
+    fn checkpoint(&self) {
+        if let Err(e) = self.inner.journal().checkpoint() {
+            tracing::warn!(error = %e, "journal checkpoint failed; SQLite will checkpoint later");
+        }
+    }
+
+    /// The needs-attention note as the journal keeps it.
+    fn note(&self, payment_id: &str, reason: &FlagReason) -> String {
+        let amount = self.sale.amount.display();
+        match reason {
+            FlagReason::PaidTwice => format!(
+                "Paid twice: payment {payment_id} of {amount} came in after the sale was already paid. Refund it."
+            ),
+            FlagReason::AfterEnd { ended } => format!(
+                "Payment {payment_id} of {amount} came in after the sale was {}. Refund it or charge it to the sale.",
+                match ended {
+                    Outcome::Paid => "paid",
+                    Outcome::Failed => "failed",
+                    Outcome::Cancelled => "cancelled",
+                }
+            ),
+            FlagReason::AmountMismatch { reported } => format!(
+                "Payment {payment_id} is for {}, not the sale's {amount}: it does not pay the sale. Check it and refund it.",
+                reported.display()
+            ),
+            FlagReason::Lost => format!(
+                "The payment service no longer knows payment {payment_id} of {amount}: check it with Aiia before handing over goods or refunding."
+            ),
+        }
+    }
+
+    fn attention_event(&self, payment_id: &str, reason: FlagReason) -> TillEvent {
+        TillEvent::NeedsAttention {
+            sale_id: self.sale.id.clone(),
+            payment_id: payment_id.to_owned(),
+            amount_display: self.sale.amount.display(),
+            note: self.note(payment_id, &reason),
+            reason,
+        }
+    }
+
+    /// The effects after the write: calls, codes, news.
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Write(_) => {}
+                Effect::Create { seq, reference } => self.send_create(seq, reference),
+                Effect::Read { seq, payment_id } => self.send_read(seq, payment_id),
+                Effect::Show { seq } => self.show(seq),
+                Effect::Withdraw { seq, why } => self.inner.emit(TillEvent::QrWithdrawn {
+                    sale_id: self.sale.id.clone(),
+                    attempt: seq,
+                    why,
+                }),
+                Effect::Notify(notice) => self.notify(notice),
             }
         }
     }
 
-    async fn create_attempt(&mut self) -> Result<(), JournalError> {
+    fn send_create(&self, seq: i64, reference: String) {
         let config = &self.inner.config;
-        let requested_at = self.now();
-        let reference = self.reference();
-        let attempt =
-            self.inner
-                .journal()
-                .begin_attempt(&self.sale.id, &reference, requested_at)?;
-        let crash = &config.crash;
-        if self.current.is_some() {
-            crash.reached(CrashPoint::Rotation);
-        }
-        crash.reached(CrashPoint::BeforeAccept);
         let request = AcceptPaymentRequest {
             destination_id: config.destination_id.clone(),
             amount: DecimalAmount(self.sale.amount),
@@ -341,364 +542,227 @@ impl<G: Gateway> Driver<G> {
         // The call runs as its own task: once sent it completes even if this driver stops
         // (a crash test holds the driver at `AcceptSent` while Aiia creates the payment).
         let inner = Arc::clone(&self.inner);
-        let call = tokio::spawn(async move { inner.gateway.accept(&request).await });
-        crash.reached(CrashPoint::AcceptSent);
-        let reply = call.await.unwrap_or_else(|e| {
-            Err(AiiaError::Malformed {
-                detail: format!("the call stopped before its reply was read ({e})"),
-                source: None,
-            })
-        });
-        crash.reached(CrashPoint::AcceptReplied);
-        let now = self.now();
-        match reply {
-            Ok(created) => {
-                // The link's minute is counted from before the request left, never later.
-                let expires = requested_at + ms(config.link_ttl);
-                let attempt = self.inner.journal().attempt_created(
-                    attempt.id,
-                    &created.payment_id,
-                    &created.authorization_url,
-                    now,
-                    expires,
-                )?;
-                self.create_failures = 0;
-                self.next_create_ms = 0;
-                tracing::info!(sale = %self.sale.id, payment = %created.payment_id, seq = attempt.seq, "code created");
-                self.tracked.push(Tracked {
-                    attempt: attempt.clone(),
-                    status: None,
-                    // The customer needs a moment to scan before anything can change.
-                    next_poll_ms: now + ms(config.poll.scan_time),
-                    failures: 0,
-                });
-                match qr::svg(&created.authorization_url) {
-                    Ok(svg) => {
-                        let qr = Qr {
-                            sale_id: self.sale.id.clone(),
-                            attempt: attempt.seq,
-                            payment_id: created.payment_id,
-                            authorization_url: created.authorization_url,
-                            qr_svg: svg,
-                            expires_at_ms: expires,
-                            show_until_ms: expires - ms(config.show_margin),
-                        };
-                        self.current = Some(qr.clone());
-                        // A customer still in their bank with an older code stays the news.
-                        let text = (!self.customer_in_bank())
-                            .then(|| status_text(&PaymentStatus::Initiated));
-                        self.publish_view(text);
-                        self.inner.emit(TillEvent::QrReady(qr));
-                    }
-                    Err(e) => {
-                        // Followed all the same; the next attempt gets another chance.
-                        tracing::error!(error = %e, "cannot draw the QR code for this link");
-                        self.retry_create(
-                            now,
-                            None,
-                            "The payment link cannot be drawn as a QR code. Retrying…".into(),
-                        );
-                    }
-                }
-            }
-            Err(e) => {
-                let state = if e.payment_may_exist() {
-                    AttemptState::Unknown
-                } else {
-                    AttemptState::Refused
-                };
-                self.inner
-                    .journal()
-                    .attempt_not_created(attempt.id, state, &e.to_string(), now)?;
-                tracing::warn!(sale = %self.sale.id, error = %e, ?state, "create call failed");
-                let message = cashier_message(&e, Call::Accept);
-                if e.is_transient() {
-                    self.retry_create(now, e.retry_after(), message);
-                } else {
-                    self.end(Outcome::Failed, None, message)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn retry_create(&mut self, now: i64, asked: Option<Duration>, message: String) {
-        let config = &self.inner.config;
-        self.create_failures += 1;
-        let backoff = backoff(
-            config.retry_base,
-            config.retry_max,
-            self.create_failures,
-            |c| self.inner.ids.jitter(c),
-        );
-        let wait = asked.unwrap_or(backoff).max(backoff);
-        self.next_create_ms = now + ms(wait);
-        self.inner.emit(TillEvent::AttemptError {
-            sale_id: self.sale.id.clone(),
-            message,
-            retry_at_ms: self.next_create_ms,
-        });
-    }
-
-    async fn poll(&mut self, i: usize) -> Result<(), JournalError> {
-        let Some(payment_id) = self.tracked[i].attempt.payment_id.clone() else {
-            return Ok(());
-        };
-        self.inner.config.crash.reached(CrashPoint::Polling);
-        let reply = self.inner.gateway.status(&payment_id).await;
-        let now = self.now();
-        let status = match reply {
-            Ok(s) if s.payment_id == payment_id => s.status,
-            Ok(s) => {
-                tracing::error!(asked = %payment_id, got = %s.payment_id, "status reply for another payment");
-                self.tracked[i].next_poll_ms = now + ms(self.inner.config.poll.after_error);
-                return Ok(());
-            }
-            Err(AiiaError::NotFound(_)) => {
-                tracing::warn!(payment = %payment_id, "the payment service does not know this payment");
-                let attempt_id = self.tracked[i].attempt.id;
-                self.inner
-                    .journal()
-                    .record_status(attempt_id, NOT_FOUND, true, now)?;
-                self.tracked[i].attempt.is_final = true;
-                if self
-                    .current
-                    .as_ref()
-                    .is_some_and(|q| q.payment_id == payment_id)
-                {
-                    self.current = None;
-                }
-                return Ok(());
-            }
-            Err(e) => {
-                // Never ends the sale: the code may still be paid. Read again later, less
-                // often while the failures go on, and never before the service asked.
-                let config = &self.inner.config;
-                let t = &mut self.tracked[i];
-                t.failures = t.failures.saturating_add(1);
-                let backoff = backoff(
-                    config.poll.after_error,
-                    config.status_retry_max,
-                    t.failures,
-                    |c| self.inner.ids.jitter(c),
-                );
-                let wait = e.retry_after().map_or(backoff, |asked| asked.max(backoff));
-                t.next_poll_ms = now + ms(wait);
-                let retry_at_ms = t.next_poll_ms;
-                tracing::warn!(payment = %payment_id, error = %e, failures = t.failures, "status read failed");
-                if self.is_on_screen(&payment_id) {
-                    self.inner.emit(TillEvent::AttemptError {
-                        sale_id: self.sale.id.clone(),
-                        message: cashier_message(&e, Call::Status),
-                        retry_at_ms,
-                    });
-                }
-                return Ok(());
-            }
-        };
-        self.tracked[i].failures = 0;
-        let before = self.tracked[i].status.clone();
-        let attempt_id = self.tracked[i].attempt.id;
-        let changed = self.inner.journal().record_status(
-            attempt_id,
-            status.as_str(),
-            status.is_final(),
-            now,
-        )?;
-        if changed && status.is_final() {
-            self.inner.config.crash.reached(CrashPoint::FinalStatus);
-        }
-        let t = &mut self.tracked[i];
-        t.attempt.is_final = status.is_final();
-        t.attempt.status = Some(status.as_str().to_owned());
-        t.status = Some(status.clone());
-        let on_screen = self.is_on_screen(&payment_id);
-        let shown_for = now - self.tracked[i].attempt.requested_at_ms;
-        // +1: the clock counts whole milliseconds, so without it two reads could come a
-        // fraction of a millisecond closer than the cadence (three in 999.x ms at 500 ms).
-        self.tracked[i].next_poll_ms = now + ms(self.cadence(&status, on_screen, shown_for)) + 1;
-        if changed {
-            tracing::info!(sale = %self.sale.id, payment = %payment_id, %status, "status changed");
-            // A bank session that runs out is news even for a replaced code: the customer
-            // the cashier is waiting for gave up or took too long.
-            let left_the_bank = status == PaymentStatus::Expired
-                && matches!(
-                    before,
-                    Some(PaymentStatus::AwaitingAuthorization | PaymentStatus::Authorized)
-                );
-            let text = if left_the_bank {
-                LEFT_THE_BANK.to_owned()
-            } else {
-                status_text(&status)
+        let replies = self.replies.clone();
+        let entropy = self.entropy();
+        tokio::spawn(async move {
+            let reply = inner.gateway.accept(&request).await;
+            inner.config.crash.reached(CrashPoint::AcceptReplied);
+            let input = match reply {
+                Ok(created) => Input::Created {
+                    seq,
+                    payment_id: created.payment_id,
+                    url: created.authorization_url,
+                },
+                Err(e) => Input::NotCreated {
+                    seq,
+                    failure: failure(&e, entropy),
+                },
             };
-            self.inner.emit(TillEvent::StatusChanged {
-                sale_id: self.sale.id.clone(),
-                payment_id: payment_id.clone(),
-                status: status.as_str().to_owned(),
-                status_text: text.clone(),
-            });
-            let replaced_expiry = status == PaymentStatus::Expired && !on_screen;
-            if self.is_open() && (!replaced_expiry || left_the_bank) {
-                self.publish_view(Some(text));
-            }
-        }
-        match status {
-            PaymentStatus::Executed => self.paid(&payment_id, attempt_id)?,
-            PaymentStatus::Rejected | PaymentStatus::Failed if self.is_open() => {
-                self.end(Outcome::Failed, None, status_text(&status))?;
-            }
-            PaymentStatus::Expired if on_screen => {
-                // Should not happen (codes rotate first), but never leave a dead code up.
-                self.current = None;
-                self.publish_view(None);
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    fn is_on_screen(&self, payment_id: &str) -> bool {
-        self.is_open()
-            && self
-                .current
-                .as_ref()
-                .is_some_and(|q| q.payment_id == payment_id)
-    }
-
-    /// The wait before the next read of an attempt in `status`, whose code has been out for
-    /// `shown_for_ms`.
-    fn cadence(&self, status: &PaymentStatus, on_screen: bool, shown_for_ms: i64) -> Duration {
-        let p = &self.inner.config.poll;
-        match status {
-            PaymentStatus::Authorized => p.authorized,
-            // A customer in the bank flow may approve any code, replaced or not.
-            PaymentStatus::AwaitingAuthorization => p.opened,
-            _ if on_screen && shown_for_ms < ms(p.back_off_after) => p.waiting,
-            _ if on_screen => p.waiting_slow,
-            _ => p.replaced,
-        }
-    }
-
-    /// A payment was executed. The first one pays the sale; any other is money the merchant
-    /// must give back, and says so loudly.
-    fn paid(&mut self, payment_id: &str, attempt_id: i64) -> Result<(), JournalError> {
-        if self.is_open() {
-            return self.end(
-                Outcome::Paid,
-                Some(payment_id.to_owned()),
-                PAID_MESSAGE.into(),
-            );
-        }
-        if self.sale.paid_payment_id.as_deref() == Some(payment_id)
-            || self.flagged.contains(&attempt_id)
-        {
-            return Ok(());
-        }
-        let amount = self.sale.amount.display();
-        let message = match self.sale.state {
-            SaleState::Paid => format!(
-                "Paid twice: payment {payment_id} of {amount} came in after the sale was already paid. Refund it."
-            ),
-            state => format!(
-                "Payment {payment_id} of {amount} came in after the sale was {}. Refund it or charge it to the sale.",
-                state.as_str()
-            ),
-        };
-        let now = self.now();
-        self.inner
-            .journal()
-            .flag_attention(&self.sale.id, Some(attempt_id), &message, now)?;
-        self.flagged.insert(attempt_id);
-        self.sale.attention = Some(message.clone());
-        tracing::warn!(sale = %self.sale.id, payment = %payment_id, "needs attention: extra payment");
-        self.inner.emit(TillEvent::NeedsAttention {
-            sale_id: self.sale.id.clone(),
-            payment_id: payment_id.to_owned(),
-            amount_display: amount,
-            message,
+            let _ = replies.send(input);
         });
-        Ok(())
+        config.crash.reached(CrashPoint::AcceptSent);
     }
 
-    fn end(
-        &mut self,
-        outcome: Outcome,
-        payment_id: Option<String>,
-        message: String,
-    ) -> Result<(), JournalError> {
-        let state = match outcome {
-            Outcome::Paid => SaleState::Paid,
-            Outcome::Failed => SaleState::Failed,
-            Outcome::Cancelled => SaleState::Cancelled,
+    fn send_read(&self, seq: i64, payment_id: String) {
+        self.inner.config.crash.reached(CrashPoint::Polling);
+        let inner = Arc::clone(&self.inner);
+        let replies = self.replies.clone();
+        let entropy = self.entropy();
+        tokio::spawn(async move {
+            let reply = inner
+                .gateway
+                .status(&payment_id)
+                .await
+                .map(|r| Reply {
+                    amount: r.money(),
+                    status: gateway::status(&r.status),
+                    payment_id: r.payment_id,
+                })
+                .map_err(|e| failure(&e, entropy));
+            let _ = replies.send(Input::Read { seq, reply });
+        });
+    }
+
+    fn entropy(&self) -> u64 {
+        let j = self.inner.ids.jitter(Duration::from_secs(3600));
+        u64::try_from(j.as_millis()).unwrap_or(0)
+    }
+
+    fn show(&mut self, seq: i64) {
+        let Some(a) = self.sale.attempts().iter().find(|a| a.seq == seq) else {
+            return;
         };
-        let now = self.now();
-        self.inner.journal().end_sale(
-            &self.sale.id,
-            state,
-            payment_id.as_deref(),
-            now,
-            &message,
-        )?;
-        self.sale.state = state;
-        self.sale.ended_at_ms = Some(now);
-        self.sale.paid_payment_id = payment_id.clone();
-        self.current = None;
-        tracing::info!(sale = %self.sale.id, ?outcome, "sale ended");
-        self.publish_view(Some(message.clone()));
-        self.inner.emit(TillEvent::SaleEnded {
-            sale_id: self.sale.id.clone(),
-            outcome,
-            message,
-            amount_display: self.sale.amount.display(),
+        let Link::Live {
             payment_id,
-        });
-        // A quiet moment (the result is on screen): keep the WAL small here rather than
-        // in a write on the next charge path.
-        if let Err(e) = self.inner.journal().checkpoint() {
-            tracing::warn!(error = %e, "journal checkpoint failed; SQLite will checkpoint later");
-        }
-        Ok(())
+            url,
+            expires_at,
+        } = &a.link
+        else {
+            return;
+        };
+        let qr = match self.codes.get(&seq) {
+            Some(qr) => qr.clone(),
+            None => match qr::svg(url) {
+                Ok(svg) => {
+                    let qr = Qr {
+                        sale_id: self.sale.id.clone(),
+                        attempt: seq,
+                        payment_id: payment_id.clone(),
+                        authorization_url: url.clone(),
+                        qr_svg: svg,
+                        expires_at_ms: *expires_at,
+                        show_until_ms: self.sale.show_until(a).unwrap_or(*expires_at),
+                    };
+                    self.codes.insert(seq, qr.clone());
+                    qr
+                }
+                Err(e) => {
+                    // Followed all the same; the machine makes another code.
+                    tracing::error!(error = %e, "cannot draw the QR code for this link");
+                    let _ = self.replies.send(Input::Unshowable { seq });
+                    return;
+                }
+            },
+        };
+        // Codes of older attempts are never shown again.
+        self.codes.retain(|&s, _| s >= seq);
+        self.inner.emit(TillEvent::QrReady(qr));
     }
 
-    fn view(&self, status: Option<String>) -> SaleView {
+    fn notify(&self, notice: Notice) {
+        let sale_id = self.sale.id.clone();
+        let event = match notice {
+            Notice::Status {
+                payment_id,
+                status,
+                news,
+                ..
+            } => TillEvent::StatusChanged {
+                sale_id,
+                payment_id,
+                status,
+                news,
+            },
+            Notice::Problem {
+                call,
+                problem,
+                retry_at,
+            } => TillEvent::AttemptError {
+                sale_id,
+                call,
+                problem,
+                retry_at_ms: retry_at,
+            },
+            Notice::Ended {
+                outcome,
+                reason,
+                payment_id,
+            } => TillEvent::SaleEnded {
+                sale_id,
+                outcome,
+                reason,
+                amount_display: self.sale.amount.display(),
+                payment_id,
+            },
+            Notice::Attention {
+                payment_id, reason, ..
+            } => {
+                tracing::warn!(sale = %self.sale.id, payment = %payment_id, "needs attention");
+                self.attention_event(&payment_id, reason)
+            }
+        };
+        self.inner.emit(event);
+    }
+
+    fn view(&self) -> SaleView {
+        let state = match self.sale.stage() {
+            Stage::Open => SaleState::Open,
+            Stage::Ended(Outcome::Paid) => SaleState::Paid,
+            Stage::Ended(Outcome::Failed) => SaleState::Failed,
+            Stage::Ended(Outcome::Cancelled) => SaleState::Cancelled,
+        };
+        let qr = self
+            .sale
+            .shown()
+            .and_then(|a| self.codes.get(&a.seq).cloned());
         SaleView {
             sale_id: self.sale.id.clone(),
             amount: self.sale.amount,
             amount_display: self.sale.amount.display(),
-            reference: self.sale.reference.clone(),
-            state: self.sale.state,
-            status_text: status.unwrap_or_else(|| {
-                if self.current.is_some() {
-                    status_text(&PaymentStatus::Initiated)
-                } else {
-                    "Getting a new code…".into()
-                }
-            }),
-            qr: self.current.clone(),
+            reference: Some(self.sale.reference.clone()),
+            state,
+            phase: self.sale.phase(),
+            last_status: self
+                .sale
+                .attempts()
+                .iter()
+                .rev()
+                .find_map(|a| a.status.clone()),
+            qr,
         }
     }
 
-    /// Updates what `Till::current_sale` reports; keeps the last status text unless given.
-    fn publish_view(&self, status: Option<String>) {
-        let mut live = self.inner.live();
-        let keep = live.get(&self.sale.id).map(|(_, v)| v.status_text.clone());
-        let view = self.view(status.or(keep));
-        if let Some(entry) = live.get_mut(&self.sale.id) {
+    fn publish_view(&self) {
+        let view = self.view();
+        if let Some(entry) = self.inner.live().get_mut(&self.sale.id) {
             entry.1 = view;
         }
     }
 }
 
-/// A wait as the cashier reads it: "45 s", "10 min".
-fn span(d: Duration) -> String {
-    let secs = d.as_secs().max(1);
-    if secs < 60 {
-        format!("{secs} s")
-    } else {
-        format!("{} min", secs.div_ceil(60))
+enum WriteOutcome {
+    Done,
+    /// The journal had ended the sale already (another path): its end stands.
+    EndedElsewhere {
+        outcome: Outcome,
+        paid_by: Option<String>,
+        flagged: bool,
+    },
+}
+
+fn write_seq(write: &Write) -> Option<i64> {
+    match write {
+        Write::BeginAttempt { seq, .. }
+        | Write::Created { seq, .. }
+        | Write::NotCreated { seq, .. }
+        | Write::Status { seq, .. }
+        | Write::Lost { seq } => Some(*seq),
+        Write::End { .. } => None,
     }
+}
+
+/// The wait before a failed journal write is tried again: 250 ms, doubling up to 5 s.
+fn retry_wait(failures: u32) -> Duration {
+    Duration::from_millis(250u64 << failures.min(5)).min(WRITE_RETRY_MAX)
 }
 
 fn ms(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// How the journal records why a sale ended unpaid (a record, not the cashier's words).
+fn end_record(reason: &EndReason) -> String {
+    match reason {
+        EndReason::PaidByBank => "paid by bank transfer".into(),
+        EndReason::CancelledByCashier => "cancelled by the cashier".into(),
+        EndReason::Declined => "declined in the bank".into(),
+        EndReason::BankFailed => "the bank could not complete the payment".into(),
+        EndReason::NobodyApproved { after_s } => {
+            format!("nobody approved the payment within {after_s} s")
+        }
+        EndReason::CreateRefused(problem) => format!("the payment service refused: {problem:?}"),
+        EndReason::EndedElsewhere => "ended elsewhere".into(),
+    }
+}
+
+/// A failed call as the machine takes it.
+fn failure(e: &AiiaError, entropy: u64) -> CallFailure {
+    CallFailure {
+        problem: gateway::problem(e),
+        retry_after: e.retry_after(),
+        transient: e.is_transient(),
+        may_exist: e.payment_may_exist(),
+        detail: e.to_string(),
+        entropy,
+    }
 }

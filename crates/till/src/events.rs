@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::sale::{CallKind, EndReason, FlagReason, Problem, Status, StatusNews, Withdrawn};
+
 /// How a sale ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -28,6 +30,7 @@ pub struct Qr {
     pub show_until_ms: i64,
 }
 
+/// What happened, with typed reasons: the hosts put it in words (one place per language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum TillEvent {
@@ -38,25 +41,34 @@ pub enum TillEvent {
         reference: Option<String>,
     },
     QrReady(Qr),
+    /// The code on screen was taken down while the sale is open: a customer is approving in
+    /// their bank (no second payable code is offered), or its time is up.
+    #[serde(rename_all = "camelCase")]
+    QrWithdrawn {
+        sale_id: String,
+        attempt: i64,
+        why: Withdrawn,
+    },
     /// Something failed on the way (creating a code, reading a status); the engine retries.
     #[serde(rename_all = "camelCase")]
     AttemptError {
         sale_id: String,
-        message: String,
+        call: CallKind,
+        problem: Problem,
         retry_at_ms: i64,
     },
     #[serde(rename_all = "camelCase")]
     StatusChanged {
         sale_id: String,
         payment_id: String,
-        status: String,
-        status_text: String,
+        status: Status,
+        news: StatusNews,
     },
     #[serde(rename_all = "camelCase")]
     SaleEnded {
         sale_id: String,
         outcome: Outcome,
-        message: String,
+        reason: EndReason,
         amount_display: String,
         payment_id: Option<String>,
     },
@@ -66,7 +78,9 @@ pub enum TillEvent {
         sale_id: String,
         payment_id: String,
         amount_display: String,
-        message: String,
+        reason: FlagReason,
+        /// The note as the journal keeps it.
+        note: String,
     },
 }
 
@@ -74,6 +88,7 @@ impl TillEvent {
     pub fn sale_id(&self) -> &str {
         match self {
             TillEvent::SaleStarted { sale_id, .. }
+            | TillEvent::QrWithdrawn { sale_id, .. }
             | TillEvent::AttemptError { sale_id, .. }
             | TillEvent::StatusChanged { sale_id, .. }
             | TillEvent::SaleEnded { sale_id, .. }
@@ -93,13 +108,22 @@ mod tests {
         let e = TillEvent::StatusChanged {
             sale_id: "s".into(),
             payment_id: "p".into(),
-            status: "Authorized".into(),
-            status_text: "ok".into(),
+            status: Status::Authorized,
+            news: StatusNews::Changed,
         };
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
-            r#"{"event":"status_changed","saleId":"s","paymentId":"p","status":"Authorized","statusText":"ok"}"#
+            r#"{"event":"status_changed","saleId":"s","paymentId":"p","status":"Authorized","news":"changed"}"#
         );
+        let e = TillEvent::AttemptError {
+            sale_id: "s".into(),
+            call: CallKind::Status,
+            problem: Problem::Refused("no".into()),
+            retry_at_ms: 5,
+        };
+        let v: serde_json::Value = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["problem"]["kind"], "refused");
+        assert_eq!(v["problem"]["detail"], "no");
         let q = TillEvent::QrReady(Qr {
             sale_id: "s".into(),
             attempt: 2,

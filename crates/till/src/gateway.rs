@@ -29,3 +29,26 @@ impl Gateway for kassa_aiia::Client {
         self.payment_status(payment_id).await
     }
 }
+
+/// The engine's own status for the wire's.
+pub(crate) fn status(s: &kassa_aiia::wire::PaymentStatus) -> crate::sale::Status {
+    crate::sale::Status::parse(s.as_str())
+}
+
+/// Why a call failed, in the engine's terms (the hosts word it).
+pub(crate) fn problem(e: &AiiaError) -> crate::sale::Problem {
+    use crate::sale::Problem;
+    match e {
+        AiiaError::Network { .. } if e.is_lost_reply() => Problem::LostReply,
+        AiiaError::Network { .. } => Problem::NoConnection,
+        AiiaError::Timeout { .. } => Problem::Timeout,
+        AiiaError::RateLimited { .. } => Problem::Busy,
+        AiiaError::Server { .. } => Problem::ServiceError,
+        AiiaError::Malformed { .. } => Problem::Unreadable,
+        AiiaError::Token { .. } => Problem::SignIn,
+        AiiaError::Unauthorized { .. } => Problem::CredentialsRefused,
+        AiiaError::Rejected { message, .. } => Problem::Refused(message.clone()),
+        AiiaError::NotFound(_) => Problem::NotFound,
+        AiiaError::Config(m) => Problem::Settings(m.clone()),
+    }
+}

@@ -11,14 +11,12 @@ mod driver;
 mod events;
 mod gateway;
 pub mod qr;
-mod words;
+pub mod sale;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use kassa_aiia::AiiaError;
-use kassa_aiia::retry::Call;
 use kassa_aiia::wire::{ReferenceError, validate_reference};
 pub use kassa_journal::Totals;
 use kassa_journal::{
@@ -32,7 +30,10 @@ use tokio::sync::{Notify, broadcast};
 pub use clock::{Clock, SystemClock, TokioClock};
 pub use events::{Outcome, Qr, TillEvent};
 pub use gateway::Gateway;
-pub use words::status_text;
+pub use kassa_aiia::retry::Call;
+pub use sale::{
+    CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews, Withdrawn,
+};
 
 /// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
 pub trait IdSource: Send + Sync + 'static {
@@ -145,6 +146,10 @@ pub struct TillConfig {
     /// An open sale nobody has paid this long after it opened ends as failed, once no
     /// customer is in their bank any more. `None`: it stays open until cancelled.
     pub give_up_after: Option<Duration>,
+    /// How long a customer's bank session can last after the link was opened: a payment
+    /// the service says it does not know is read again for this long (never taken as
+    /// final), then kept as lost and flagged.
+    pub bank_session: Duration,
     /// Called at each named point of a sale's path (and inside every journal write); does
     /// nothing unless a crash-safety test installs a hook.
     pub crash: CrashHooks,
@@ -163,6 +168,7 @@ impl TillConfig {
             retry_max: Duration::from_secs(8),
             status_retry_max: Duration::from_secs(10),
             give_up_after: Some(Duration::from_secs(600)),
+            bank_session: Duration::from_secs(300),
             crash: CrashHooks::none(),
         }
     }
@@ -191,8 +197,12 @@ pub struct SaleView {
     pub amount_display: String,
     pub reference: Option<String>,
     pub state: kassa_journal::SaleState,
-    pub status_text: String,
-    /// The live code, or none while a fresh one is being made.
+    /// What the screen is about: making a code, a code to scan, a customer in the bank…
+    pub phase: Phase,
+    /// The last status Aiia reported for any code of the sale.
+    pub last_status: Option<Status>,
+    /// The live code, or none while a fresh one is being made (or a customer is in the
+    /// bank: no second payable code is shown then).
     pub qr: Option<Qr>,
 }
 
@@ -301,7 +311,7 @@ impl<G: Gateway> Till<G> {
             amount_display: amount.display(),
             reference: sale.reference.clone(),
         });
-        driver::spawn(Arc::clone(inner), sale, Vec::new());
+        driver::spawn_new(Arc::clone(inner), &sale);
         Ok(sale_id)
     }
 
@@ -366,7 +376,7 @@ impl<G: Gateway> Till<G> {
         drop(journal);
         for (sale, attempts) in started {
             tracing::info!(sale = %sale.id, state = sale.state.as_str(), "resuming");
-            driver::spawn(Arc::clone(inner), sale, attempts);
+            driver::spawn_resumed(Arc::clone(inner), &sale, attempts);
         }
         Ok(open.into_iter().map(|s| s.id).collect())
     }
@@ -384,6 +394,9 @@ impl<G: Gateway> Till<G> {
         open.first().map(|v| {
             let mut v = (*v).clone();
             v.qr = v.qr.filter(|q| now < q.show_until_ms);
+            if v.qr.is_none() && v.phase == Phase::Scanning {
+                v.phase = Phase::MakingCode;
+            }
             v
         })
     }
@@ -460,58 +473,6 @@ impl<G> Inner<G> {
         tracing::debug!(?event, "till event");
         // No subscriber is fine: the journal is the record, events are for screens.
         let _ = self.events.send(event);
-    }
-}
-
-/// A failed Aiia call in the cashier's words: one short sentence on what happened and,
-/// where it matters, what it means for the sale. `call` is what the engine was doing:
-/// [`Call::Accept`] (making a code) or [`Call::Status`] (checking the code on screen). The
-/// screen adds when Kassa tries again.
-pub fn cashier_message(e: &AiiaError, call: Call) -> String {
-    let checking = call != Call::Accept;
-    let what = match e {
-        AiiaError::Network { .. } if e.is_lost_reply() => {
-            if checking {
-                "The connection to the payment service dropped"
-            } else {
-                "The connection dropped before the payment service answered"
-            }
-        }
-        AiiaError::Network { .. } => "No connection to the payment service",
-        AiiaError::Timeout { .. } => "The payment service did not answer in time",
-        AiiaError::RateLimited { .. } => "The payment service is busy and asked Kassa to wait",
-        AiiaError::Server { .. } => "The payment service has a problem on its side",
-        AiiaError::Malformed { .. } => "The payment service sent a reply Kassa cannot read",
-        AiiaError::Token { .. } => "Kassa could not sign in to the payment service",
-        AiiaError::Unauthorized { .. } => {
-            return if checking {
-                "The payment service refused Kassa's credentials; the code still works. \
-                 Check the Client ID and Secret."
-                    .into()
-            } else {
-                "The payment service refused Kassa's credentials. Check the Client ID and Secret."
-                    .into()
-            };
-        }
-        AiiaError::Rejected { message, .. } => {
-            return if checking {
-                format!("The payment service refused the status check: {message}")
-            } else {
-                format!("The payment service refused the payment: {message}")
-            };
-        }
-        AiiaError::NotFound(id) => {
-            return format!("The payment service does not know payment {id}.");
-        }
-        AiiaError::Config(m) => return format!("Kassa's settings need fixing: {m}"),
-    };
-    if checking {
-        format!("{what}; the code still works.")
-    } else if e.payment_may_exist() {
-        // The link of a payment made anyway was never shown, so it cannot be paid.
-        format!("{what}. A new code is on its way.")
-    } else {
-        format!("{what}.")
     }
 }
 

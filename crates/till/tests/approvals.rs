@@ -148,7 +148,7 @@ async fn run(sandbox: Arc<RunningSandbox>, scenario: Scenario, n: usize) -> Coun
             sb.approve(&p1).unwrap();
             let e = next(&mut rx, flagged).await;
             assert!(
-                matches!(&e, TillEvent::NeedsAttention { message, .. } if message.starts_with("Paid twice")),
+                matches!(&e, TillEvent::NeedsAttention { note, .. } if note.starts_with("Paid twice")),
                 "{e:?}"
             );
         }
@@ -158,7 +158,7 @@ async fn run(sandbox: Arc<RunningSandbox>, scenario: Scenario, n: usize) -> Coun
             sb.approve(&p1).unwrap();
             let e = next(&mut rx, flagged).await;
             assert!(
-                matches!(&e, TillEvent::NeedsAttention { message, .. } if message.contains("after the sale was cancelled")),
+                matches!(&e, TillEvent::NeedsAttention { note, .. } if note.contains("after the sale was cancelled")),
                 "{e:?}"
             );
         }

@@ -15,7 +15,8 @@ use kassa_journal::{AttemptState, Journal, SaleState};
 use kassa_money::{Currency, Money};
 use kassa_sandbox::{Customer, Fault, Faults, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{
-    IdSource, Outcome, PollSchedule, Qr, SaleDetail, SystemClock, Till, TillConfig, TillEvent,
+    CallKind, EndReason, IdSource, Outcome, PollSchedule, Problem, Qr, SaleDetail, StatusNews,
+    SystemClock, Till, TillConfig, TillEvent,
 };
 use tokio::sync::broadcast::Receiver;
 
@@ -147,22 +148,22 @@ fn the_qr(events: &[TillEvent]) -> Qr {
         .expect("a code was shown")
 }
 
-/// What the cashier was told went wrong, in order.
-fn errors(events: &[TillEvent]) -> Vec<String> {
+/// What the cashier was told went wrong, in order (the hosts word it).
+fn errors(events: &[TillEvent]) -> Vec<(CallKind, Problem)> {
     events
         .iter()
         .filter_map(|e| match e {
-            TillEvent::AttemptError { message, .. } => Some(message.clone()),
+            TillEvent::AttemptError { call, problem, .. } => Some((*call, problem.clone())),
             _ => None,
         })
         .collect()
 }
 
-fn ending(events: &[TillEvent]) -> (Outcome, String) {
+fn ending(events: &[TillEvent]) -> (Outcome, EndReason) {
     match events.last() {
         Some(TillEvent::SaleEnded {
-            outcome, message, ..
-        }) => (*outcome, message.clone()),
+            outcome, reason, ..
+        }) => (*outcome, reason.clone()),
         other => panic!("not an end: {other:?}"),
     }
 }
@@ -190,10 +191,7 @@ async fn charge_and_approve(r: &mut Rig, minor: i64) -> (String, Vec<TillEvent>,
 }
 
 fn assert_paid_by(r: &Rig, sale: &str, events: &[TillEvent], qr: &Qr) {
-    assert_eq!(
-        ending(events),
-        (Outcome::Paid, "Paid by bank transfer".to_owned())
-    );
+    assert_eq!(ending(events), (Outcome::Paid, EndReason::PaidByBank));
     let detail = r.detail(sale);
     assert_eq!(detail.sale.state, SaleState::Paid);
     assert_eq!(
@@ -224,8 +222,8 @@ async fn server_errors_on_create_are_retried_with_a_new_attempt_each_time() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 1250).await;
-    let said = "The payment service has a problem on its side. A new code is on its way.";
-    assert_eq!(errors(&events), [said, said]);
+    let said = (CallKind::Create, Problem::ServiceError);
+    assert_eq!(errors(&events), [said.clone(), said]);
     assert_paid_by(&r, &sale, &events, &qr);
     // A 5xx may come after the payment was made: both are kept as unknown, not refused.
     let detail = r.detail(&sale);
@@ -249,10 +247,7 @@ async fn a_rate_limit_on_create_is_waited_out_as_asked() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 1250).await;
-    assert_eq!(
-        errors(&events),
-        ["The payment service is busy and asked Kassa to wait."]
-    );
+    assert_eq!(errors(&events), [(CallKind::Create, Problem::Busy)]);
     let retry_at_ms = events
         .iter()
         .find_map(|e| match e {
@@ -280,10 +275,7 @@ async fn a_create_call_that_times_out_is_unknown_and_a_new_code_is_made() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 1250).await;
-    assert_eq!(
-        errors(&events),
-        ["The payment service did not answer in time. A new code is on its way."]
-    );
+    assert_eq!(errors(&events), [(CallKind::Create, Problem::Timeout)]);
     assert_paid_by(&r, &sale, &events, &qr);
     let detail = r.detail(&sale);
     assert_eq!(
@@ -301,10 +293,7 @@ async fn a_lost_create_reply_is_journaled_as_unknown_and_stays_visible() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 4200).await;
-    assert_eq!(
-        errors(&events),
-        ["The connection dropped before the payment service answered. A new code is on its way."]
-    );
+    assert_eq!(errors(&events), [(CallKind::Create, Problem::LostReply)]);
     assert_paid_by(&r, &sale, &events, &qr);
 
     // The sandbox made two payments; the first one's link was never shown, so nobody can
@@ -371,10 +360,7 @@ async fn malformed_json_from_create_is_unknown_and_a_new_code_is_made() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 1250).await;
-    assert_eq!(
-        errors(&events),
-        ["The payment service sent a reply Kassa cannot read. A new code is on its way."]
-    );
+    assert_eq!(errors(&events), [(CallKind::Create, Problem::Unreadable)]);
     assert_paid_by(&r, &sale, &events, &qr);
     assert_eq!(
         states(&r.detail(&sale)),
@@ -432,8 +418,7 @@ async fn a_token_refused_even_after_renewal_fails_the_sale_with_a_plain_message(
         ending(&events),
         (
             Outcome::Failed,
-            "The payment service refused Kassa's credentials. Check the Client ID and Secret."
-                .to_owned()
+            EndReason::CreateRefused(Problem::CredentialsRefused)
         )
     );
     let detail = r.detail(&sale);
@@ -453,10 +438,7 @@ async fn a_token_endpoint_in_trouble_delays_the_code_and_makes_no_payment() {
     })
     .await;
     let (sale, events, qr) = charge_and_approve(&mut r, 1250).await;
-    assert_eq!(
-        errors(&events),
-        ["Kassa could not sign in to the payment service."]
-    );
+    assert_eq!(errors(&events), [(CallKind::Create, Problem::SignIn)]);
     assert_paid_by(&r, &sale, &events, &qr);
     // The create call was never sent: refused, not unknown.
     assert_eq!(
@@ -511,11 +493,11 @@ async fn failing_status_reads_are_retried_and_never_end_the_sale() {
     assert_eq!(
         errors(&events),
         [
-            "The payment service has a problem on its side; the code still works.",
-            "The payment service is busy and asked Kassa to wait; the code still works.",
-            "The payment service did not answer in time; the code still works.",
-            "The connection to the payment service dropped; the code still works.",
-            "The payment service sent a reply Kassa cannot read; the code still works.",
+            (CallKind::Status, Problem::ServiceError),
+            (CallKind::Status, Problem::Busy),
+            (CallKind::Status, Problem::Timeout),
+            (CallKind::Status, Problem::LostReply),
+            (CallKind::Status, Problem::Unreadable),
         ]
     );
     assert!(!events.iter().any(is_end), "the sale is still open");
@@ -549,26 +531,23 @@ async fn a_customer_who_never_approves_is_reported_and_the_sale_gives_up() {
         .charge(Money::new(1250, Currency::Dkk), None)
         .unwrap();
     let events = until(&mut r.events, is_end).await;
-    let texts: Vec<&str> = events
+    let news: Vec<(&str, StatusNews)> = events
         .iter()
         .filter_map(|e| match e {
-            TillEvent::StatusChanged { status_text, .. } => Some(status_text.as_str()),
+            TillEvent::StatusChanged { status, news, .. } => Some((status.as_str(), *news)),
             _ => None,
         })
         .collect();
     assert_eq!(
-        texts,
+        news,
         [
-            "The customer is approving in their bank",
-            "The customer did not approve in their bank in time"
+            ("AwaitingAuthorization", StatusNews::Changed),
+            ("Expired", StatusNews::LeftTheBank)
         ]
     );
     assert_eq!(
         ending(&events),
-        (
-            Outcome::Failed,
-            "Not paid: nobody approved the payment within 1 s".to_owned()
-        )
+        (Outcome::Failed, EndReason::NobodyApproved { after_s: 1 })
     );
     assert!(errors(&events).is_empty());
     let detail = r.detail(&sale);
@@ -593,10 +572,7 @@ async fn a_bank_that_rejects_fails_the_sale() {
     let qr = the_qr(&events);
     r.sb().approve(&qr.payment_id).unwrap();
     events.extend(until(&mut r.events, is_end).await);
-    assert_eq!(
-        ending(&events),
-        (Outcome::Failed, "Declined in the bank".to_owned())
-    );
+    assert_eq!(ending(&events), (Outcome::Failed, EndReason::Declined));
     assert!(errors(&events).is_empty());
     let detail = r.detail(&sale);
     assert_eq!(detail.sale.state, SaleState::Failed);
