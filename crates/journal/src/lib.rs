@@ -282,6 +282,23 @@ impl Journal {
         Ok(())
     }
 
+    /// While `refuse` is on, every write that ends a sale (paid, failed, cancelled) fails
+    /// as a failed disk write would, and is rolled back whole; the rest is written as
+    /// usual. For drills and tests of "the write that matters failed".
+    pub fn drill_refuse_sale_ends(&self, refuse: bool) -> Result<()> {
+        if refuse {
+            self.conn.execute_batch(
+                "CREATE TEMP TRIGGER IF NOT EXISTS drill_refuse_sale_ends
+                 BEFORE UPDATE OF state ON sales
+                 BEGIN SELECT RAISE(ABORT, 'drill: the write that ends a sale failed'); END;",
+            )?;
+        } else {
+            self.conn
+                .execute_batch("DROP TRIGGER IF EXISTS temp.drill_refuse_sale_ends")?;
+        }
+        Ok(())
+    }
+
     /// A consistent copy of the whole journal at `dest` (SQLite's online backup), safe
     /// while a counter is writing to it. An existing file at `dest` is replaced. The copy
     /// is checked (`quick_check`) before this returns.

@@ -28,6 +28,8 @@ struct Script {
     status_errors: VecDeque<AiiaError>,
     /// Every status read: the payment and when (tokio time).
     reads: Vec<(String, tokio::time::Instant)>,
+    /// How long each status read takes (a slow service).
+    status_delay: Duration,
 }
 
 #[derive(Default, Clone)]
@@ -42,6 +44,9 @@ impl Fake {
     }
     fn fail_next_accept(&self, e: AiiaError) {
         self.0.lock().unwrap().accept_errors.push_back(e);
+    }
+    fn slow_status(&self, delay: Duration) {
+        self.0.lock().unwrap().status_delay = delay;
     }
     fn fail_next_status(&self, e: AiiaError) {
         self.0.lock().unwrap().status_errors.push_back(e);
@@ -67,6 +72,10 @@ impl Gateway for Fake {
     }
 
     async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
+        let delay = self.0.lock().unwrap().status_delay;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
         let mut s = self.0.lock().unwrap();
         s.reads
             .push((payment_id.to_owned(), tokio::time::Instant::now()));
@@ -814,4 +823,150 @@ async fn polling_waits_for_the_scan_then_backs_off_and_never_reads_twice_a_secon
             "{in_window} reads in the second from {at} ms: {reads:?}"
         );
     }
+}
+
+// ---- Issue 9: each failure reported against the old engine, as a test ----
+
+fn is_status(status: &'static str) -> impl Fn(&TillEvent) -> bool {
+    move |e| matches!(e, TillEvent::StatusChanged { status: s, .. } if s == status)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_failed_write_after_an_executed_payment_shows_no_new_code_and_pays_once_it_can() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(990), None).unwrap();
+    next(&mut rx, is_qr).await;
+    // The customer pays; the write that ends the sale fails (disk, I/O) for two minutes.
+    till.inner.journal().drill_refuse_sale_ends(true).unwrap();
+    fake.set(0, PaymentStatus::Executed);
+    tokio::time::sleep(Duration::from_secs(120)).await;
+    assert_eq!(fake.count(), 1, "no new payment was made for a customer who paid");
+    while let Ok(e) = rx.try_recv() {
+        assert!(!is_qr(&e) && !is_end(&e), "{e:?}");
+    }
+    assert!(
+        till.current_sale().unwrap().qr.is_none(),
+        "no code is offered meanwhile"
+    );
+    till.inner.journal().drill_refuse_sale_ends(false).unwrap();
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"),
+        "{end:?}"
+    );
+    let detail = till.sale_detail(&sale).unwrap();
+    assert_eq!(detail.sale.state, SaleState::Paid);
+    assert_eq!(detail.attempts.len(), 1);
+    assert_eq!(fake.count(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn no_second_code_while_the_customer_is_in_the_bank() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(2500), None).unwrap();
+    next(&mut rx, is_qr).await;
+    fake.set(0, PaymentStatus::AwaitingAuthorization);
+    next(&mut rx, |e| {
+        matches!(
+            e,
+            TillEvent::QrWithdrawn {
+                why: Withdrawn::InBank,
+                ..
+            }
+        )
+    })
+    .await;
+    // Long past the code's rotation and its link's minute.
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    fake.set(0, PaymentStatus::Authorized);
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    assert_eq!(fake.count(), 1, "no second payable code was made");
+    let view = till.current_sale().unwrap();
+    assert!(view.qr.is_none());
+    assert_eq!(view.phase, Phase::Authorized);
+    while let Ok(e) = rx.try_recv() {
+        assert!(!is_qr(&e), "{e:?}");
+    }
+    fake.set(0, PaymentStatus::Executed);
+    let end = next(&mut rx, is_end).await;
+    assert!(matches!(
+        end,
+        TillEvent::SaleEnded {
+            outcome: Outcome::Paid,
+            ..
+        }
+    ));
+    assert_eq!(till.sale_detail(&sale).unwrap().attempts.len(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_slow_status_read_does_not_keep_a_dying_code_on_screen() {
+    let fake = Fake::default();
+    // Every read takes 40 s (longer than the 8 s rotation margin).
+    fake.slow_status(Duration::from_secs(40));
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    till.charge(dkk(100), None).unwrap();
+    let TillEvent::QrReady(first) = next(&mut rx, is_qr).await else {
+        unreachable!()
+    };
+    let TillEvent::QrReady(second) = next(&mut rx, is_qr).await else {
+        unreachable!()
+    };
+    assert_eq!(second.attempt, 2);
+    assert!(
+        till.now_ms() < first.show_until_ms,
+        "the replacement came {} ms after the old code had to leave the screen",
+        till.now_ms() - first.show_until_ms
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_payment_the_service_does_not_know_yet_is_still_followed_and_pays() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(100), None).unwrap();
+    next(&mut rx, is_qr).await;
+    for _ in 0..3 {
+        fake.fail_next_status(AiiaError::NotFound("p1".into()));
+    }
+    fake.set(0, PaymentStatus::AwaitingAuthorization);
+    next(&mut rx, is_status("AwaitingAuthorization")).await;
+    fake.set(0, PaymentStatus::Executed);
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p1"),
+        "{end:?}"
+    );
+    let attempt = &till.sale_detail(&sale).unwrap().attempts[0];
+    assert_eq!(attempt.status.as_deref(), Some("Executed"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_decline_on_a_replaced_code_leaves_the_sale_open_on_its_live_code() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(100), None).unwrap();
+    next(&mut rx, is_qr).await;
+    next(&mut rx, is_qr).await;
+    fake.set(0, PaymentStatus::Rejected);
+    next(&mut rx, is_status("Rejected")).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Open);
+    assert_eq!(
+        till.current_sale().unwrap().qr.map(|q| q.payment_id).as_deref(),
+        Some("p2")
+    );
+    fake.set(1, PaymentStatus::Executed);
+    let end = next(&mut rx, is_end).await;
+    assert!(
+        matches!(end, TillEvent::SaleEnded { outcome: Outcome::Paid, payment_id: Some(ref p), .. } if p == "p2"),
+        "{end:?}"
+    );
 }
