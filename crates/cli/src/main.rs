@@ -389,19 +389,88 @@ async fn follow(
                 } = &e
                 {
                     let message = kassa_boot::words::end_text(reason);
-                    return match outcome {
+                    let code = match outcome {
                         Outcome::Paid => ExitCode::SUCCESS,
                         Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),
                         Outcome::Cancelled => {
                             fail(EXIT_CANCELLED, "not paid: the sale was cancelled")
                         }
                     };
+                    return follow_open_codes(counter, events, sale_id, printer, code).await;
                 }
             }
             Ok(e) => printer.event(&e),
             Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
             Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
         }
+    }
+}
+
+/// After a sale ended, its earlier codes may still be paid until their links die: keeps
+/// following them (and says so) rather than leaving them unfollowed. Ctrl-C stops, saying
+/// that `kassa resume` follows them. Exit 6 when one of them was paid (a refund).
+async fn follow_open_codes(
+    counter: &Counter,
+    events: &mut tokio::sync::broadcast::Receiver<TillEvent>,
+    sale_id: &str,
+    printer: &Printer,
+    code: ExitCode,
+) -> ExitCode {
+    let open = counter.till.open_codes(sale_id);
+    if open.is_empty() {
+        return code;
+    }
+    let until = open
+        .iter()
+        .map(|c| c.expires_at_ms)
+        .max()
+        .unwrap_or_default();
+    let seconds = ((until - counter.till.now_ms()).max(0) + 999) / 1000;
+    eprintln!(
+        "kassa: {} earlier code(s) of this sale are still open at the bank (at most {seconds} s more); following them. Ctrl-C stops: `kassa resume` follows them later.",
+        open.len()
+    );
+    let mut attention = 0usize;
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    loop {
+        tokio::select! {
+            e = events.recv() => match e {
+                Ok(e) => {
+                    if matches!(&e, TillEvent::NeedsAttention { sale_id: s, .. } if s == sale_id) {
+                        attention += 1;
+                    }
+                    printer.event(&e);
+                }
+                Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
+                Err(RecvError::Closed) => break,
+            },
+            _ = tick.tick() => {
+                if counter.till.open_codes(sale_id).is_empty() {
+                    break;
+                }
+            }
+            _ = tokio::signal::ctrl_c() => {
+                let left = counter.till.open_codes(sale_id).len();
+                return fail(
+                    EXIT_OPEN,
+                    &format!("{left} earlier code(s) of sale {sale_id} are still open at the bank; `kassa resume` follows them"),
+                );
+            }
+        }
+    }
+    while let Ok(e) = events.try_recv() {
+        if matches!(&e, TillEvent::NeedsAttention { sale_id: s, .. } if s == sale_id) {
+            attention += 1;
+        }
+        printer.event(&e);
+    }
+    if attention > 0 {
+        fail(
+            EXIT_ATTENTION,
+            &format!("{attention} payment(s) need attention: see `kassa status`"),
+        )
+    } else {
+        code
     }
 }
 

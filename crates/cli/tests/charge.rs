@@ -431,3 +431,65 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
     );
     store.delete().unwrap();
 }
+
+/// Issue 9: `kassa charge` exited once paid while an earlier code of the sale could still
+/// be paid, so an approval of it minutes later was never seen. Now it follows them (and
+/// says so) and catches the second payment.
+#[tokio::test]
+async fn charge_follows_earlier_codes_after_the_sale_is_paid_and_catches_a_second_payment() {
+    let sandbox = Sandbox::new(SandboxConfig {
+        link_ttl: Duration::from_secs(12),
+        ..SandboxConfig::default()
+    })
+    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut child = kassa(&sandbox, &db)
+        .env("KASSA_LINK_TTL_S", "12")
+        .args(["charge", "--amount", "7.00", "--json"])
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    let mut first = None;
+    let run = async {
+        while let Some(l) = lines.next_line().await.unwrap() {
+            let v: Value = serde_json::from_str(&l).unwrap();
+            if v["event"] == "qr_ready" {
+                let pid = v["payment_id"].as_str().unwrap().to_owned();
+                if v["attempt"] == 1 {
+                    first = Some(pid);
+                } else if v["attempt"] == 2 {
+                    // The customer pays the code on screen...
+                    sandbox.sandbox().approve(&pid).unwrap();
+                }
+            }
+            if v["event"] == "sale_ended" {
+                // ...and someone who had scanned the first code pays it too.
+                sandbox
+                    .sandbox()
+                    .approve(first.as_deref().unwrap())
+                    .unwrap();
+            }
+            seen.push(v);
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(40), run)
+        .await
+        .expect("kassa finished in time");
+    let out = child.wait_with_output().await.unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("earlier code(s) of this sale are still open at the bank"),
+        "{stderr}"
+    );
+    let flagged: Vec<&Value> = seen
+        .iter()
+        .filter(|l| l["event"] == "needs_attention")
+        .collect();
+    assert_eq!(flagged.len(), 1, "{seen:#?}");
+    assert_eq!(flagged[0]["payment_id"].as_str(), first.as_deref());
+    assert_eq!(out.status.code(), Some(6), "{stderr}");
+}

@@ -699,6 +699,15 @@ impl<G: Gateway> Driver<G> {
                 .rev()
                 .find_map(|a| a.status.clone()),
             qr,
+            open_codes: self
+                .sale
+                .followed()
+                .into_iter()
+                .map(|(payment_id, expires_at_ms)| crate::OpenCode {
+                    payment_id,
+                    expires_at_ms,
+                })
+                .collect(),
         }
     }
 

@@ -204,6 +204,17 @@ pub struct SaleView {
     /// The live code, or none while a fresh one is being made (or a customer is in the
     /// bank: no second payable code is shown then).
     pub qr: Option<Qr>,
+    /// Payments of this sale that can still change, followed until Aiia calls them
+    /// final (also after the sale ended: an earlier code may still be paid).
+    pub open_codes: Vec<OpenCode>,
+}
+
+/// A payment of a sale that can still be paid or change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenCode {
+    pub payment_id: String,
+    pub expires_at_ms: i64,
 }
 
 /// One sale with everything the journal holds about it.
@@ -450,6 +461,15 @@ impl<G: Gateway> Till<G> {
             .inner
             .journal()
             .resolve_attention(payment_id, note, now)?)
+    }
+
+    /// The payments of `sale_id` still followed (empty once none can change).
+    pub fn open_codes(&self, sale_id: &str) -> Vec<OpenCode> {
+        self.inner
+            .live()
+            .get(sale_id)
+            .map(|(_, v)| v.open_codes.clone())
+            .unwrap_or_default()
     }
 
     /// True while a driver is still following something (an open sale or a pending attempt).

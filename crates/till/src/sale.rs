@@ -582,6 +582,23 @@ impl Sale {
         &self.attempts
     }
 
+    /// Every payment of the sale that can still change (Aiia has not called it final):
+    /// its id and when its link dies.
+    pub fn followed(&self) -> Vec<(String, i64)> {
+        self.attempts
+            .iter()
+            .filter(|a| a.followed())
+            .filter_map(|a| match &a.link {
+                Link::Live {
+                    payment_id,
+                    expires_at,
+                    ..
+                } => Some((payment_id.clone(), *expires_at)),
+                Link::Requesting | Link::NoPayment | Link::Unknown | Link::Lost { .. } => None,
+            })
+            .collect()
+    }
+
     /// The attempt whose code is on screen.
     pub fn shown(&self) -> Option<&Attempt> {
         let seq = self.shown?;

@@ -842,7 +842,11 @@ async fn a_failed_write_after_an_executed_payment_shows_no_new_code_and_pays_onc
     till.inner.journal().drill_refuse_sale_ends(true).unwrap();
     fake.set(0, PaymentStatus::Executed);
     tokio::time::sleep(Duration::from_secs(120)).await;
-    assert_eq!(fake.count(), 1, "no new payment was made for a customer who paid");
+    assert_eq!(
+        fake.count(),
+        1,
+        "no new payment was made for a customer who paid"
+    );
     while let Ok(e) = rx.try_recv() {
         assert!(!is_qr(&e) && !is_end(&e), "{e:?}");
     }
@@ -960,7 +964,11 @@ async fn a_decline_on_a_replaced_code_leaves_the_sale_open_on_its_live_code() {
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Open);
     assert_eq!(
-        till.current_sale().unwrap().qr.map(|q| q.payment_id).as_deref(),
+        till.current_sale()
+            .unwrap()
+            .qr
+            .map(|q| q.payment_id)
+            .as_deref(),
         Some("p2")
     );
     fake.set(1, PaymentStatus::Executed);
