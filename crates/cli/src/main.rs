@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use kassa_boot::{Counter, Settings, day_report, local_day_bounds};
+use kassa_boot::{Counter, Settings};
 use kassa_money::{Currency, Money};
 use kassa_till::{Outcome, TillEvent};
 use tokio::sync::broadcast::error::RecvError;
@@ -239,7 +239,7 @@ async fn run(command: Command) -> ExitCode {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
         Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
-        Command::Today { json } => today(json).await,
+        Command::Today { json } => today(json),
         Command::Doctor { json } => doctor(json).await,
         Command::Connect { no_browser } => connect(no_browser).await,
         Command::Setup {
@@ -314,7 +314,9 @@ async fn connect(no_browser: bool) -> ExitCode {
     }
 }
 
-async fn counter(settings: Settings) -> Result<Counter, ExitCode> {
+/// Starts the counter as `owner` ("kassa charge"): the journal's one owner while it runs.
+async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCode> {
+    settings.owner = owner.to_owned();
     kassa_boot::start(settings)
         .await
         .map_err(|e| fail(EXIT_START, &e.to_string()))
@@ -340,7 +342,7 @@ async fn charge(
         Ok(a) => a,
         Err(e) => return fail(EXIT_USAGE, &format!("bad amount: {e}")),
     };
-    let counter = match counter(settings).await {
+    let counter = match counter(settings, "kassa charge").await {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -406,7 +408,7 @@ async fn follow(
 
 async fn cancel(sale_id: &str) -> ExitCode {
     let counter = match settings() {
-        Ok(s) => match counter(s).await {
+        Ok(s) => match counter(s, "kassa cancel").await {
             Ok(c) => c,
             Err(code) => return code,
         },
@@ -425,10 +427,11 @@ async fn cancel(sale_id: &str) -> ExitCode {
 
 /// Follows every resumed sale and pending payment until nothing is left to follow.
 async fn resume(json: bool) -> ExitCode {
-    let settings = match settings() {
+    let mut settings = match settings() {
         Ok(s) => s,
         Err(code) => return code,
     };
+    settings.owner = "kassa resume".to_owned();
     let counter = match kassa_boot::start_idle(settings).await {
         Ok(c) => c,
         Err(e) => return fail(EXIT_START, &e.to_string()),
@@ -493,29 +496,13 @@ async fn resume(json: bool) -> ExitCode {
     }
 }
 
-async fn today(json: bool) -> ExitCode {
-    let counter = match settings() {
-        Ok(s) => match counter(s).await {
-            Ok(c) => c,
-            Err(code) => return code,
-        },
+/// Today's sales from the journal alone (read-only): works beside a counter that is selling.
+fn today(json: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let (from, to) = local_day_bounds(counter.till.now_ms());
-    let report = counter
-        .till
-        .sales_between(from, to, 1000)
-        .and_then(|sales| {
-            let totals = counter.till.totals_between(from, to, counter.currency)?;
-            Ok(day_report(sales, counter.currency).with_totals(&totals, counter.currency))
-        });
-    match report {
-        Ok(report) => {
-            Printer::new(json).day(&report);
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(EXIT_START, &e.to_string()),
-    }
+    report::today(&settings.db_path, settings.currency, json)
 }
 
 fn setup(
