@@ -3,9 +3,13 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
-//! * `kassa status [--json]` (open sales and every payment that needs attention)
+//! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
 //! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE]`
 //! * `kassa today [--json]`
+//!
+//! `charge`, `cancel` and `resume` drive sales and so own the journal while they run (a lock
+//! file beside it; a second owner is refused, exit 4); `status`, `today`, `backup` and
+//! `export` only read it and work beside an owner.
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
 //! * `kassa doctor [--json]`
@@ -74,9 +78,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Open sales and every payment that needs attention (a refund), from the journal.
-    /// Exit 0 when all is clear, 5 when a sale is open or unsettled, 6 when a payment
-    /// needs attention.
+    /// Open sales, payments still followed (they can still be approved) and every payment
+    /// that needs attention (a refund), from the journal. Exit 0 when all is clear, 5 when a
+    /// sale is open or unsettled or a payment is still followed, 6 when a payment needs
+    /// attention.
     Status {
         #[arg(long)]
         json: bool,
@@ -124,7 +129,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List today's sales.
+    /// List today's sales (read from the journal; works while a counter sells).
     Today {
         #[arg(long)]
         json: bool,
