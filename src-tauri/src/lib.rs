@@ -8,6 +8,7 @@ mod settings;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::Duration;
 
 use kassa_boot::{Counter, Settings};
 use tauri::{Emitter, Manager};
@@ -38,6 +39,33 @@ impl AppState {
         *self.counter.write().unwrap_or_else(PoisonError::into_inner) = counter;
     }
 
+    /// Takes the running counter out of the state to stop it (a handover), once no command
+    /// still holds it; meanwhile commands are told Kassa is switching. `Ok(None)`: no
+    /// counter was running (it had failed to start). Refused, and the counter left in
+    /// place, if a command holds on to it for more than a few seconds.
+    async fn take_counter(&self) -> Result<Option<Counter>, IpcError> {
+        let taken = std::mem::replace(
+            &mut *self.counter.write().unwrap_or_else(PoisonError::into_inner),
+            Err("Kassa is switching to the new settings; try again in a moment.".to_owned()),
+        );
+        let mut shared = match taken {
+            Ok(c) => c,
+            Err(_) => return Ok(None),
+        };
+        for _ in 0..250 {
+            match Arc::try_unwrap(shared) {
+                Ok(counter) => return Ok(Some(counter)),
+                Err(still_shared) => shared = still_shared,
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        self.replace_counter(Ok(shared));
+        Err(IpcError::new(
+            Code::Startup,
+            "Kassa is still busy with the current settings; try saving again in a moment.",
+        ))
+    }
+
     /// The settings as they are now: environment, settings file, keyring.
     fn settings(&self) -> Result<Settings, IpcError> {
         load_settings(self.default_db.clone()).map_err(|m| IpcError::new(Code::Settings, m))
@@ -47,9 +75,17 @@ impl AppState {
 /// The window's single event stream; every engine event goes out under this name.
 pub const TILL_EVENT: &str = "till";
 
+/// How the app names itself as the journal's owner (a second start is refused with it).
+pub const APP_OWNER: &str = "the Kassa app";
+
 pub fn run() {
     init_logging();
     let app = tauri::Builder::default()
+        // First of all: a second launch hands over to the running window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tracing::info!("Kassa was launched again; showing the running window");
+            show_main_window(app);
+        }))
         .setup(|app| {
             let default_db = app.path().app_data_dir()?.join("kassa.db");
             let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
@@ -87,6 +123,23 @@ pub fn run() {
     }
 }
 
+/// Brings the counter's window to the front (a second launch of the app).
+fn show_main_window(app: &tauri::AppHandle) {
+    let Some(window) = app.get_webview_window("main") else {
+        tracing::warn!("no main window to show");
+        return;
+    };
+    for (what, done) in [
+        ("unminimize", window.unminimize()),
+        ("show", window.show()),
+        ("focus", window.set_focus()),
+    ] {
+        if let Err(e) = done {
+            tracing::warn!(error = %e, "cannot {what} the window");
+        }
+    }
+}
+
 /// The OS keyring entries this counter uses (`KASSA_KEYRING_SERVICE` can name its own).
 fn keyring() -> kassa_boot::Keyring {
     kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
@@ -94,8 +147,10 @@ fn keyring() -> kassa_boot::Keyring {
 
 fn load_settings(default_db: PathBuf) -> Result<Settings, String> {
     let keyring = keyring();
-    Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
-        .map_err(|e| format!("Kassa could not read its settings: {e}"))
+    let mut settings = Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
+        .map_err(|e| format!("Kassa could not read its settings: {e}"))?;
+    settings.owner = APP_OWNER.to_owned();
+    Ok(settings)
 }
 
 async fn start_counter(default_db: PathBuf) -> Result<Arc<Counter>, String> {
@@ -104,13 +159,19 @@ async fn start_counter(default_db: PathBuf) -> Result<Arc<Counter>, String> {
     kassa_boot::start(settings)
         .await
         .map(Arc::new)
-        .map_err(|e| {
-            tracing::error!(error = %e, "the counter could not start");
-            format!("Kassa could not start: {e}")
-        })
+        .map_err(|e| startup_error(&e))
 }
 
-/// The one place engine events become window events.
+/// The screen's sentence for a counter that could not start, e.g. "Kassa could not start:
+/// the journal … is in use by kassa charge (pid 1234): close it first, or use `kassa status`
+/// to look without selling".
+fn startup_error(e: &kassa_boot::BootError) -> String {
+    tracing::error!(error = %e, "the counter could not start");
+    format!("Kassa could not start: {e}")
+}
+
+/// The one place engine events become window events. Ends when the counter's engine is
+/// dropped (the counter stopped): the forwarder holds only a receiver, never the engine.
 fn forward_events(app: tauri::AppHandle, counter: &Counter) {
     let mut events = counter.till.subscribe();
     tauri::async_runtime::spawn(async move {
@@ -148,4 +209,30 @@ fn init_logging() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[tokio::test]
+    async fn a_journal_owned_by_the_cli_is_a_plain_startup_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let mut cli = Settings::from_vars(|_| None, db.clone()).unwrap();
+        cli.owner = "kassa charge".into();
+        let _cli = kassa_boot::start(cli).await.unwrap();
+        let mut app = Settings::from_vars(|_| None, db.clone()).unwrap();
+        app.owner = APP_OWNER.into();
+        let e = kassa_boot::start(app).await.err().unwrap();
+        assert_eq!(
+            startup_error(&e),
+            format!(
+                "Kassa could not start: the journal {} is in use by kassa charge (pid {}): close it first, or use `kassa status` to look without selling",
+                db.display(),
+                std::process::id()
+            )
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! Connect flow. Unpack, call `kassa_boot`, map the error; the rules live there.
 
 use std::path::PathBuf;
-use std::sync::PoisonError;
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
@@ -14,7 +14,7 @@ use tauri::{AppHandle, Emitter, State};
 
 use crate::commands::{AppInfo, app_info_of};
 use crate::error::{Code, IpcError};
-use crate::{AppState, forward_events, keyring, start_counter};
+use crate::{AppState, forward_events, keyring, startup_error};
 
 /// The window event that reports the end of a Connect flow.
 pub const CONNECT_EVENT: &str = "connect";
@@ -76,7 +76,11 @@ pub async fn settings_test(
     Ok(doctor(&settings, now).await)
 }
 
-/// Saves the form and restarts the counter on it. Refused while a sale is open.
+/// Moves the counter to the form's settings and saves them. Refused while a sale is open.
+/// The old counter stops before the new one starts (a clean handover: the webhook port and
+/// the journal are free); the settings are stored only once the new counter runs, so a
+/// restart never picks settings that could not start. If they cannot, the previous ones run
+/// again and the error says why.
 #[tauri::command]
 pub async fn settings_save(
     app: AppHandle,
@@ -89,19 +93,49 @@ pub async fn settings_save(
             "Finish or cancel the open sale before changing the settings",
         ));
     }
-    form.save(&db_path(&state), &keyring())?;
-    let counter = start_counter(state.default_db.clone()).await;
-    if let Ok(c) = &counter {
-        forward_events(app, c);
-    }
-    let info = counter.as_ref().map(|c| app_info_of(c)).map_err(|m| {
+    let keyring = keyring();
+    let new = form_settings(&state, &form, &keyring)?;
+    let counter = match state.take_counter().await? {
+        Some(old) => match kassa_boot::handover(old, new).await {
+            Ok(counter) => counter,
+            Err(failed) => {
+                let message = failed.to_string();
+                state.replace_counter(match failed.previous {
+                    Ok(previous) => {
+                        forward_events(app, &previous);
+                        Ok(Arc::new(previous))
+                    }
+                    Err(e) => Err(startup_error(&e)),
+                });
+                return Err(IpcError::new(Code::Startup, message));
+            }
+        },
+        // No counter ran (it had failed to start): the new settings start or nothing does.
+        None => match kassa_boot::start(new).await {
+            Ok(counter) => counter,
+            Err(e) => {
+                state.replace_counter(Err(startup_error(&e)));
+                return Err(IpcError::new(
+                    Code::Startup,
+                    format!("The new settings could not start: {e}. Nothing was saved."),
+                ));
+            }
+        },
+    };
+    forward_events(app, &counter);
+    let info = app_info_of(&counter);
+    state.replace_counter(Ok(Arc::new(counter)));
+    form.save(&db_path(&state), &keyring).map_err(|e| {
+        let e = IpcError::from(e);
         IpcError::new(
-            Code::Startup,
-            format!("The settings were saved, but {}", lower_first(m)),
+            e.code,
+            format!(
+                "Kassa runs on the new settings, but they could not be saved: {}",
+                lower_first(&e.message)
+            ),
         )
-    });
-    state.replace_counter(counter.map_err(|m| m.clone()));
-    info
+    })?;
+    Ok(info)
 }
 
 /// "Connect bank account": starts the flow with the values on screen and opens the

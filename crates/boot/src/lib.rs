@@ -5,6 +5,7 @@
 mod day;
 mod doctor;
 mod form;
+mod lifecycle;
 mod onboard;
 mod saved;
 mod secrets;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use kassa_aiia::{AuthMode, Client, Config, Secret};
-use kassa_journal::{Journal, JournalError};
+use kassa_journal::{Journal, JournalError, OwnerLock};
 use kassa_money::{Currency, MoneyError};
 use kassa_sandbox::{Faults, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{CrashHooks, RandomIds, SystemClock, Till, TillConfig};
@@ -26,6 +27,7 @@ use serde::Serialize;
 pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
 pub use doctor::{Check, doctor};
 pub use form::{FieldError, FormError, SettingsForm, SettingsView};
+pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
@@ -72,7 +74,13 @@ pub struct Settings {
     pub link_ttl: Duration,
     /// Crash points for crash-safety tests; none unless a host installs a hook.
     pub crash: CrashHooks,
+    /// Who drives sales on the journal, in words, for a second start refused while this
+    /// counter runs: "the Kassa app", "kassa charge" (default [`DEFAULT_OWNER`]).
+    pub owner: String,
 }
+
+/// The owner a counter names in the journal's lock file unless the host says who it is.
+pub const DEFAULT_OWNER: &str = "Kassa";
 
 #[derive(Debug, thiserror::Error)]
 pub enum BootError {
@@ -209,6 +217,7 @@ impl Settings {
             ),
             link_ttl,
             crash: CrashHooks::none(),
+            owner: DEFAULT_OWNER.to_owned(),
         };
         settings.check()?;
         Ok(settings)
@@ -292,8 +301,9 @@ fn webhook_settings(
     }
 }
 
-/// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox and
-/// the webhook listener.
+/// A started counter. Keep it alive as long as sales run: it owns the embedded sandbox, the
+/// webhook listener and the journal's lock (one owner per journal);
+/// [`Counter::stop`] lets go of all three.
 pub struct Counter {
     pub till: Till<Client>,
     pub mode: Mode,
@@ -301,6 +311,10 @@ pub struct Counter {
     pub currency: Currency,
     sandbox: Option<RunningSandbox>,
     webhooks: Option<WebhookListener>,
+    /// What it was started with, to start it again ([`handover`]).
+    settings: Settings,
+    /// Declared last: dropped after the engine and its journal.
+    owner: OwnerLock,
 }
 
 impl Counter {
@@ -317,6 +331,11 @@ impl Counter {
     /// Verified webhooks make the engine poll at once (else polling alone finds changes).
     pub fn webhooks_on(&self) -> bool {
         self.webhooks.is_some()
+    }
+
+    /// The settings this counter was started with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 }
 
@@ -397,7 +416,11 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
 
 /// As [`start`], but nothing is resumed yet: the host subscribes to the engine's events
 /// first (so it sees the codes of resumed sales), then calls `till.resume()`.
+/// The journal is taken first ([`OwnerLock`]): while another process (or counter) drives
+/// sales on it, the start is refused with [`JournalError::InUse`], naming that owner, and
+/// nothing is read or written.
 pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
+    let owner = OwnerLock::acquire(&settings.db_path, &settings.owner)?;
     let journal = Journal::open(&settings.db_path)?;
     verify_later(settings.db_path.clone());
     let (client, destination, sandbox) = connect(&settings).await?;
@@ -441,6 +464,8 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         currency: settings.currency,
         sandbox,
         webhooks,
+        settings,
+        owner,
     })
 }
 

@@ -22,6 +22,9 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// How long [`WebhookListener::shutdown`] lets deliveries under way finish.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
 /// The path Aiia posts to.
 pub const WEBHOOK_PATH: &str = "/webhooks/aiia";
 
@@ -145,12 +148,22 @@ impl WebhookListener {
         }
     }
 
-    /// Stops listening and waits for the server to end.
+    /// Stops listening and waits for the server to end (deliveries under way get a few
+    /// seconds to finish): when this returns, the port is free.
     pub async fn shutdown(self) {
-        let WebhookListener { stop, task, .. } = self;
+        let WebhookListener { stop, mut task, .. } = self;
         let _ = stop.send(());
-        if let Err(e) = task.await {
-            tracing::warn!(error = %e, "webhook listener ended badly");
+        match tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "webhook listener ended badly"),
+            Err(_) => {
+                tracing::warn!(
+                    "webhook deliveries still open after the grace period; closing them"
+                );
+                task.abort();
+                // The aborted task drops the socket when it ends.
+                let _ = task.await;
+            }
         }
     }
 }

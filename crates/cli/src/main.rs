@@ -3,9 +3,13 @@
 //! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
-//! * `kassa status [--json]` (open sales and every payment that needs attention)
+//! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
 //! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE]`
 //! * `kassa today [--json]`
+//!
+//! `charge`, `cancel` and `resume` drive sales and so own the journal while they run (a lock
+//! file beside it; a second owner is refused, exit 4); `status`, `today`, `backup` and
+//! `export` only read it and work beside an owner.
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
 //! * `kassa doctor [--json]`
@@ -30,7 +34,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use kassa_boot::{Counter, Settings, day_report, local_day_bounds};
+use kassa_boot::{Counter, Settings};
 use kassa_money::{Currency, Money};
 use kassa_till::{Outcome, TillEvent};
 use tokio::sync::broadcast::error::RecvError;
@@ -74,9 +78,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Open sales and every payment that needs attention (a refund), from the journal.
-    /// Exit 0 when all is clear, 5 when a sale is open or unsettled, 6 when a payment
-    /// needs attention.
+    /// Open sales, payments still followed (they can still be approved) and every payment
+    /// that needs attention (a refund), from the journal. Exit 0 when all is clear, 5 when a
+    /// sale is open or unsettled or a payment is still followed, 6 when a payment needs
+    /// attention.
     Status {
         #[arg(long)]
         json: bool,
@@ -124,7 +129,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List today's sales.
+    /// List today's sales (read from the journal; works while a counter sells).
     Today {
         #[arg(long)]
         json: bool,
@@ -239,7 +244,7 @@ async fn run(command: Command) -> ExitCode {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
         Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
-        Command::Today { json } => today(json).await,
+        Command::Today { json } => today(json),
         Command::Doctor { json } => doctor(json).await,
         Command::Connect { no_browser } => connect(no_browser).await,
         Command::Setup {
@@ -314,7 +319,9 @@ async fn connect(no_browser: bool) -> ExitCode {
     }
 }
 
-async fn counter(settings: Settings) -> Result<Counter, ExitCode> {
+/// Starts the counter as `owner` ("kassa charge"): the journal's one owner while it runs.
+async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCode> {
+    settings.owner = owner.to_owned();
     kassa_boot::start(settings)
         .await
         .map_err(|e| fail(EXIT_START, &e.to_string()))
@@ -340,7 +347,7 @@ async fn charge(
         Ok(a) => a,
         Err(e) => return fail(EXIT_USAGE, &format!("bad amount: {e}")),
     };
-    let counter = match counter(settings).await {
+    let counter = match counter(settings, "kassa charge").await {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -476,7 +483,7 @@ async fn follow_open_codes(
 
 async fn cancel(sale_id: &str) -> ExitCode {
     let counter = match settings() {
-        Ok(s) => match counter(s).await {
+        Ok(s) => match counter(s, "kassa cancel").await {
             Ok(c) => c,
             Err(code) => return code,
         },
@@ -495,10 +502,11 @@ async fn cancel(sale_id: &str) -> ExitCode {
 
 /// Follows every resumed sale and pending payment until nothing is left to follow.
 async fn resume(json: bool) -> ExitCode {
-    let settings = match settings() {
+    let mut settings = match settings() {
         Ok(s) => s,
         Err(code) => return code,
     };
+    settings.owner = "kassa resume".to_owned();
     let counter = match kassa_boot::start_idle(settings).await {
         Ok(c) => c,
         Err(e) => return fail(EXIT_START, &e.to_string()),
@@ -563,29 +571,13 @@ async fn resume(json: bool) -> ExitCode {
     }
 }
 
-async fn today(json: bool) -> ExitCode {
-    let counter = match settings() {
-        Ok(s) => match counter(s).await {
-            Ok(c) => c,
-            Err(code) => return code,
-        },
+/// Today's sales from the journal alone (read-only): works beside a counter that is selling.
+fn today(json: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let (from, to) = local_day_bounds(counter.till.now_ms());
-    let report = counter
-        .till
-        .sales_between(from, to, 1000)
-        .and_then(|sales| {
-            let totals = counter.till.totals_between(from, to, counter.currency)?;
-            Ok(day_report(sales, counter.currency).with_totals(&totals, counter.currency))
-        });
-    match report {
-        Ok(report) => {
-            Printer::new(json).day(&report);
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(EXIT_START, &e.to_string()),
-    }
+    report::today(&settings.db_path, settings.currency, json)
 }
 
 fn setup(

@@ -1,10 +1,15 @@
-//! Reading the journal without starting a counter: `status`, `backup`, `export`.
+//! Reading the journal without starting a counter: `status`, `today`, `backup`, `export`.
+//! Each opens the journal read-only and starts no engine, so each works while another
+//! process owns the journal and sells.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kassa_journal::{AttemptRecord, AttentionItem, Journal, SaleRecord};
+use kassa_journal::{
+    AttemptRecord, AttentionItem, FollowedPayment, Journal, JournalError, SaleRecord, SaleState,
+};
+use kassa_money::Currency;
 use serde::Serialize;
 
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
@@ -34,6 +39,9 @@ struct Status {
     /// of Kassa (`kassa resume`) settles them.
     unsettled: Vec<String>,
     attention: Vec<AttentionItem>,
+    /// Payments at the bank that may still change (not final), of any sale, open or ended:
+    /// one of them can still be approved. `kassa resume` follows them to their end.
+    followed: Vec<FollowedPayment>,
 }
 
 pub fn status(db: &Path, json: bool) -> ExitCode {
@@ -46,6 +54,7 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
             open: journal.open_sales()?,
             unsettled: journal.unsettled_sales()?,
             attention: journal.attention_items()?,
+            followed: journal.followed_payments()?,
         })
     })() {
         Ok(s) => s,
@@ -74,8 +83,25 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
                 "UNSETTLED  {id}  (a payment came in just before Kassa stopped: run `kassa resume`)"
             );
         }
-        if status.attention.is_empty() {
-            println!("Nothing needs attention.");
+        for p in &status.followed {
+            println!(
+                "FOLLOWED  payment {} of {} (sale {}, code {}): {} at the bank",
+                p.payment_id,
+                p.amount.display(),
+                p.sale_id,
+                p.seq,
+                p.status.as_deref().unwrap_or("no status yet"),
+            );
+        }
+        for line in followed_summary(&status.followed) {
+            println!("{line}");
+        }
+        match (status.attention.is_empty(), status.followed.is_empty()) {
+            (true, true) => println!("Nothing needs attention."),
+            (true, false) => {
+                println!("No payment to refund so far; the codes above can still be paid.")
+            }
+            (false, _) => {}
         }
         for a in &status.attention {
             println!(
@@ -89,11 +115,73 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
     }
     if !status.attention.is_empty() {
         ExitCode::from(EXIT_ATTENTION)
-    } else if !status.open.is_empty() || !status.unsettled.is_empty() {
+    } else if !status.open.is_empty() || !status.unsettled.is_empty() || !status.followed.is_empty()
+    {
         ExitCode::from(EXIT_OPEN)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One sentence per sale with payments still followed: "2 earlier codes of sale X are still
+/// open at the bank; `kassa resume` follows them."
+fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
+    let mut per_sale: Vec<(&str, SaleState, usize)> = Vec::new();
+    for p in followed {
+        match per_sale.iter_mut().find(|(id, _, _)| *id == p.sale_id) {
+            Some((_, _, n)) => *n += 1,
+            None => per_sale.push((&p.sale_id, p.sale_state, 1)),
+        }
+    }
+    per_sale
+        .into_iter()
+        .map(|(sale_id, state, n)| {
+            let (codes, are, them) = if n == 1 {
+                ("code", "is", "it")
+            } else {
+                ("codes", "are", "them")
+            };
+            let which = if state == SaleState::Open {
+                format!("open sale {sale_id}")
+            } else {
+                format!("sale {sale_id}")
+            };
+            let earlier = if state == SaleState::Open { "" } else { "earlier " };
+            format!(
+                "{n} {earlier}{codes} of {which} {are} still open at the bank; `kassa resume` follows {them}."
+            )
+        })
+        .collect()
+}
+
+/// Today's sales and totals, read from the journal. No journal yet: an empty day.
+pub fn today(db: &Path, currency: Currency, json: bool) -> ExitCode {
+    let now_ms = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    let (from, to) = kassa_boot::local_day_bounds(now_ms);
+    let report = if db.exists() {
+        let journal = match open(db) {
+            Ok(j) => j,
+            Err(code) => return code,
+        };
+        journal.sales_between(from, to, 1000).and_then(|sales| {
+            let totals = journal.totals_between(from, to, currency)?;
+            Ok(kassa_boot::day_report(sales, currency).with_totals(&totals, currency))
+        })
+    } else {
+        Ok(kassa_boot::day_report(Vec::new(), currency))
+    };
+    match report {
+        Ok(report) => {
+            crate::output::Printer::new(json).day(&report);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_START, &e.to_string()),
+    }
+}
+
+/// Refuses the journal's own files (`-wal`, `-shm`, lock file) as a destination: exit 2.
+fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
+    kassa_journal::files::check_destination(db, dest).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
 pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
@@ -126,6 +214,9 @@ pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
 }
 
 pub fn backup(db: &Path, file: &Path) -> ExitCode {
+    if let Err(code) = check_destination(db, file) {
+        return code;
+    }
     let journal = match open(db) {
         Ok(j) => j,
         Err(code) => return code,
@@ -135,6 +226,7 @@ pub fn backup(db: &Path, file: &Path) -> ExitCode {
             println!("Backed up {} to {}", db.display(), file.display());
             ExitCode::SUCCESS
         }
+        Err(e @ JournalError::OwnFile { .. }) => fail(EXIT_USAGE, &e.to_string()),
         Err(e) => fail(
             EXIT_START,
             &format!("cannot back up to {}: {e}", file.display()),
@@ -148,19 +240,33 @@ struct SaleLine<'a> {
     attempts: &'a [AttemptRecord],
 }
 
+/// Every sale to standard output, or to `out`: written beside it and renamed into place
+/// when complete, so a failed export leaves no half file and keeps an older one.
 pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
+    if let Some(path) = out
+        && let Err(code) = check_destination(db, path)
+    {
+        return code;
+    }
     let journal = match open(db) {
         Ok(j) => j,
         Err(code) => return code,
     };
-    let mut sink: Box<dyn Write> = match out {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => return fail(EXIT_USAGE, &format!("cannot write {}: {e}", path.display())),
-        },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let done = match out {
+        Some(path) => kassa_journal::files::replace_file(path, |tmp| -> Result<(), BoxError> {
+            let file = std::fs::File::create(tmp)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            let mut sink = std::io::BufWriter::new(file);
+            write_export(&journal, format, &mut sink)?;
+            sink.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            Ok(())
+        }),
+        None => {
+            let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
+            write_export(&journal, format, &mut sink).and_then(|()| Ok(sink.flush()?))
+        }
     };
-    match write_export(&journal, format, &mut sink).and_then(|()| Ok(sink.flush()?)) {
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_FAILED, &format!("export failed: {e}")),
     }

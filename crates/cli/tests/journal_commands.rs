@@ -251,3 +251,127 @@ fn refunded_clears_the_flag_from_status_once_and_only_for_a_flagged_payment() {
     let out = kassa(&db, &["refunded", "p2"]);
     assert_eq!(out.status.code(), Some(2), "twice: {}", text(&out));
 }
+
+#[test]
+fn status_lists_payments_still_followed_and_exits_5_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut j = Journal::open(&db).unwrap();
+    sale(&mut j, "s1", 700, 1_000);
+    // Codes 1 and 2 were replaced and are still open at the bank; code 3 paid the sale.
+    let mut ids = Vec::new();
+    for (n, pid) in ["p1", "p2", "p3"].iter().enumerate() {
+        let at = 1_001 + 50_000 * n as i64;
+        let a = j.begin_attempt("s1", "Order7", at).unwrap();
+        j.attempt_created(a.id, pid, "https://bank.test/x", at + 1, at + 60_001)
+            .unwrap();
+        ids.push(a.id);
+    }
+    j.record_status(ids[0], "AwaitingAuthorization", false, 2_000)
+        .unwrap();
+    j.record_status(ids[2], "Executed", true, 110_000).unwrap();
+    j.end_sale("s1", SaleState::Paid, Some("p3"), 110_001, "paid")
+        .unwrap();
+    drop(j);
+
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("FOLLOWED  payment p1 of 7,00\u{a0}kr. (sale s1, code 1): AwaitingAuthorization at the bank"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "FOLLOWED  payment p2 of 7,00\u{a0}kr. (sale s1, code 2): no status yet at the bank"
+        ),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "2 earlier codes of sale s1 are still open at the bank; `kassa resume` follows them."
+        ),
+        "{t}"
+    );
+    assert!(!t.contains("Nothing needs attention."), "{t}");
+
+    let out = kassa(&db, &["status", "--json"]);
+    assert_eq!(out.status.code(), Some(5));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let followed = v["followed"].as_array().unwrap();
+    assert_eq!(followed.len(), 2, "{v}");
+    assert_eq!(followed[0]["payment_id"], "p1");
+    assert_eq!(followed[0]["sale_id"], "s1");
+    assert_eq!(followed[0]["sale_state"], "paid");
+    assert_eq!(followed[0]["amount"]["minor"], 700);
+    assert_eq!(followed[1]["payment_id"], "p2");
+
+    // Once the bank calls them final, all is clear.
+    let mut j = Journal::open(&db).unwrap();
+    j.record_status(ids[0], "Rejected", true, 200_000).unwrap();
+    j.record_status(ids[1], "Expired", true, 200_000).unwrap();
+    drop(j);
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("Nothing needs attention."));
+}
+
+#[test]
+fn backup_and_export_refuse_the_journal_itself_and_its_companion_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    journal(&db);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    for dest in [
+        db.clone(),
+        dir.path().join("k.db-wal"),
+        dir.path().join("k.db-shm"),
+        dir.path().join("k.db.lock"),
+        dir.path().join("sub").join("..").join("k.db"),
+    ] {
+        let dest = dest.to_str().unwrap();
+        for args in [vec!["backup", dest], vec!["export", "--out", dest]] {
+            let out = kassa(&db, &args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+            assert!(
+                text(&out).contains(&format!(
+                    "{dest} is part of the sale journal {}: writing there would destroy it; choose another file",
+                    db.display()
+                )),
+                "{args:?}: {}",
+                text(&out)
+            );
+        }
+    }
+    // The journal is whole and unchanged.
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let j = Journal::open_read_only(&db).unwrap();
+    j.check().unwrap();
+    assert_eq!(j.all_sales().unwrap().len(), 2);
+    assert_eq!(j.attention_items().unwrap().len(), 1);
+    drop(j);
+
+    // An export over an older file replaces it whole, and leaves nothing else behind.
+    let file = dir.path().join("sub").join("sales.jsonl");
+    std::fs::write(&file, "an older export\n").unwrap();
+    let out = kassa(&db, &["export", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let lines = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(lines.lines().count(), 2, "{lines}");
+    assert!(lines.starts_with("{\"sale\":{\"id\":\"s1\""), "{lines}");
+    let out = kassa(
+        &db,
+        &[
+            "backup",
+            dir.path().join("sub").join("b.db").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("sub"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["b.db", "sales.jsonl"]);
+}

@@ -24,6 +24,16 @@ pub enum JournalError {
     },
     #[error("{0} is not in the journal")]
     NotFound(String),
+    /// Another process (or another counter in this one) drives sales on this journal.
+    #[error(
+        "the journal {journal} is in use by {owner}: close it first, or use `kassa status` to look without selling"
+    )]
+    InUse { journal: String, owner: String },
+    /// A copy or export aimed at the journal's own files.
+    #[error(
+        "{dest} is part of the sale journal {journal}: writing there would destroy it; choose another file"
+    )]
+    OwnFile { dest: String, journal: String },
     #[error("the sale journal failed: {0}")]
     Sqlite(#[source] rusqlite::Error),
 }

@@ -5,6 +5,9 @@
 
 mod crash;
 mod error;
+pub mod files;
+mod followed;
+pub mod owner;
 mod schema;
 mod status;
 
@@ -16,6 +19,8 @@ use serde::Serialize;
 
 pub use crash::{CrashHook, CrashHooks, CrashPoint};
 pub use error::JournalError;
+pub use followed::FollowedPayment;
+pub use owner::{Owner, OwnerLock};
 pub use schema::SCHEMA_VERSION;
 pub use status::{StatusWrite, Then, ThenDone};
 
@@ -300,15 +305,18 @@ impl Journal {
     }
 
     /// A consistent copy of the whole journal at `dest` (SQLite's online backup), safe
-    /// while a counter is writing to it. An existing file at `dest` is replaced. The copy
-    /// is checked (`quick_check`) before this returns.
+    /// while a counter is writing to it. The journal's own files are refused as `dest`
+    /// ([`JournalError::OwnFile`]). The copy is written beside `dest`, checked
+    /// (`quick_check`), and only then replaces whatever was at `dest`: a failed backup
+    /// leaves no half copy and keeps an older one.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            std::fs::remove_file(dest).map_err(|e| JournalError::Io {
-                path: dest.display().to_string(),
-                source: e,
-            })?;
+        if let Some(db) = self.conn.path().filter(|p| !p.is_empty()) {
+            files::check_destination(Path::new(db), dest)?;
         }
+        files::replace_file(dest, |tmp| self.backup_into(tmp))
+    }
+
+    fn backup_into(&self, dest: &Path) -> Result<()> {
         let mut copy = Connection::open(dest)?;
         {
             use rusqlite::backup::{Backup, StepResult};

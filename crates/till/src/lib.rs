@@ -476,6 +476,13 @@ impl<G: Gateway> Till<G> {
     pub fn is_busy(&self) -> bool {
         !self.inner.live().is_empty()
     }
+
+    /// How many handles share this engine: its clones and the tasks still working for it
+    /// (drivers, calls in flight). The journal is closed and the event stream ends when the
+    /// last one is dropped.
+    pub fn handles(&self) -> usize {
+        Arc::strong_count(&self.inner)
+    }
 }
 
 impl<G> Inner<G> {

@@ -1,0 +1,221 @@
+//! One owner per journal, with real processes: while `kassa charge` sells, a second process
+//! that would drive sales on the same journal (`cancel`, `charge`, `resume`) is refused,
+//! naming the owner and its pid, and touches nothing; the readers (`today`, `status`,
+//! `export`, `backup`) work beside it; the first ends as it should. A killed owner leaves
+//! its lock file behind, which does not block the next start.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::process::Stdio;
+use std::time::Duration;
+
+use kassa_journal::{Journal, SaleState};
+use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, BufReader, Lines};
+use tokio::process::{ChildStdout, Command};
+
+async fn sandbox() -> RunningSandbox {
+    Sandbox::new(SandboxConfig {
+        settle_delay: Duration::from_millis(100),
+        ..SandboxConfig::default()
+    })
+    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+    .await
+    .unwrap()
+}
+
+fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
+    cmd.env_clear()
+        .env("KASSA_API_URL", sandbox.base_url())
+        .env("KASSA_DB", db)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    cmd
+}
+
+async fn run(cmd: &mut Command) -> (Option<i32>, String) {
+    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
+        .await
+        .expect("kassa finished in time")
+        .unwrap();
+    (
+        out.status.code(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// The JSON lines of a running `kassa … --json` up to the first that `stop` accepts.
+async fn until(lines: &mut Lines<BufReader<ChildStdout>>, stop: impl Fn(&Value) -> bool) -> Value {
+    tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            let l = lines
+                .next_line()
+                .await
+                .unwrap()
+                .expect("kassa still running");
+            let v: Value = serde_json::from_str(&l).unwrap_or_else(|e| panic!("{l}: {e}"));
+            if stop(&v) {
+                return v;
+            }
+        }
+    })
+    .await
+    .expect("the line came in time")
+}
+
+fn first_code(v: &Value) -> bool {
+    v["event"] == "qr_ready" && v["attempt"] == 1
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_on_one_journal_the_second_is_refused_and_the_first_ends_paid() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut charge = kassa(&sandbox, &db)
+        .args(["charge", "--amount", "12.50", "--json"])
+        .spawn()
+        .unwrap();
+    let pid = charge.id().unwrap();
+    let mut lines = BufReader::new(charge.stdout.take().unwrap()).lines();
+    let code = until(&mut lines, first_code).await;
+    let sale_id = code["sale_id"].as_str().unwrap().to_owned();
+    let payment_id = code["payment_id"].as_str().unwrap().to_owned();
+    let owner = format!(
+        "the journal {} is in use by kassa charge (pid {pid}): close it first, or use `kassa status` to look without selling",
+        db.display()
+    );
+
+    // Cancelling from a second shell, or a second charge: refused, nothing written.
+    for args in [
+        vec!["cancel", sale_id.as_str()],
+        vec!["charge", "--amount", "1"],
+    ] {
+        let (code, out) = run(kassa(&sandbox, &db).args(&args)).await;
+        assert_eq!(code, Some(4), "{args:?}: {out}");
+        assert!(out.contains(&owner), "{args:?}: {out}");
+    }
+    let journal = Journal::open_read_only(&db).unwrap();
+    assert_eq!(journal.all_sales().unwrap().len(), 1);
+    assert_eq!(
+        journal.sale(&sale_id).unwrap().unwrap().state,
+        SaleState::Open
+    );
+    drop(journal);
+
+    // The readers work beside the owner.
+    let (code, out) = run(kassa(&sandbox, &db).args(["today", "--json"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let day: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(day["sales"][0]["saleId"], sale_id.as_str());
+    assert_eq!(day["sales"][0]["state"], "open");
+    let (code, out) = run(kassa(&sandbox, &db).args(["status"])).await;
+    assert_eq!(code, Some(5), "{out}");
+    assert!(out.contains(&format!("OPEN  {sale_id}")), "{out}");
+    let copy = dir.path().join("copy.db");
+    let (code, out) = run(kassa(&sandbox, &db).args(["backup", copy.to_str().unwrap()])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = run(kassa(&sandbox, &db).args(["export"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&sale_id), "{out}");
+
+    // The customer pays: the first process ends paid, and the journal says so too.
+    sandbox.sandbox().approve(&payment_id).unwrap();
+    let end = until(&mut lines, |v| v["event"] == "sale_ended").await;
+    assert_eq!(end["status"], "paid");
+    let status = tokio::time::timeout(Duration::from_secs(30), charge.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let journal = Journal::open_read_only(&db).unwrap();
+    let sale = journal.sale(&sale_id).unwrap().unwrap();
+    assert_eq!(sale.state, SaleState::Paid);
+    assert_eq!(sale.paid_payment_id.as_deref(), Some(payment_id.as_str()));
+    assert!(journal.attention_items().unwrap().is_empty());
+    drop(journal);
+
+    // The owner is gone: the journal is free again (the sale is no longer open to cancel).
+    let (code, out) = run(kassa(&sandbox, &db).args(["cancel", &sale_id])).await;
+    assert_eq!(code, Some(2), "{out}");
+    assert!(!out.contains("is in use by"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_start_does_not_take_over_an_open_sale_and_a_killed_owner_does_not_block() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut charge = kassa(&sandbox, &db)
+        .args(["charge", "--amount", "7", "--json"])
+        .spawn()
+        .unwrap();
+    let pid = charge.id().unwrap();
+    let mut lines = BufReader::new(charge.stdout.take().unwrap()).lines();
+    let code = until(&mut lines, first_code).await;
+    let sale_id = code["sale_id"].as_str().unwrap().to_owned();
+    let payment_id = code["payment_id"].as_str().unwrap().to_owned();
+    let events_before = Journal::open_read_only(&db)
+        .unwrap()
+        .events(&sale_id)
+        .unwrap()
+        .len();
+
+    // A second start would resume the open sale and drive it beside its owner: refused.
+    let (code, out) = run(kassa(&sandbox, &db).args(["resume"])).await;
+    assert_eq!(code, Some(4), "{out}");
+    assert!(
+        out.contains(&format!("is in use by kassa charge (pid {pid})")),
+        "{out}"
+    );
+    let journal = Journal::open_read_only(&db).unwrap();
+    assert_eq!(
+        journal.attempts(&sale_id).unwrap().len(),
+        1,
+        "no second code"
+    );
+    let events = journal.events(&sale_id).unwrap();
+    assert!(
+        events.len() <= events_before + 1,
+        "the second start wrote nothing (the owner may have read one status): {events:?}"
+    );
+    drop(journal);
+
+    // The owner crashes. Its lock file stays, naming it; the next start is not blocked.
+    charge.start_kill().unwrap();
+    charge.wait().await.unwrap();
+    let lock = std::fs::read_to_string(dir.path().join("k.db.lock")).unwrap();
+    assert_eq!(lock, format!("{pid}\nkassa charge\n"));
+    let mut resume = kassa(&sandbox, &db)
+        .args(["resume", "--json"])
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(resume.stdout.take().unwrap()).lines();
+    let code = until(&mut lines, |v| v["event"] == "qr_ready").await;
+    assert_eq!(
+        code["payment_id"],
+        payment_id.as_str(),
+        "the live code again"
+    );
+    sandbox.sandbox().approve(&payment_id).unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(30), resume.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let sale = Journal::open_read_only(&db)
+        .unwrap()
+        .sale(&sale_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(sale.state, SaleState::Paid);
+}
