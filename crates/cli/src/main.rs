@@ -4,7 +4,7 @@
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
 //! * `kassa status [--json]` (open sales and every payment that needs attention)
-//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE]`
+//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE] [--training]`
 //! * `kassa today [--json]`
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
@@ -74,7 +74,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Open sales and every payment that needs attention (a refund), from the journal.
+    /// Open sales and every payment that needs attention (a refund), from the journal, of
+    /// the backend the settings choose (live with credentials, else the sandbox: training).
     /// Exit 0 when all is clear, 5 when a sale is open or unsettled, 6 when a payment
     /// needs attention.
     Status {
@@ -91,13 +92,17 @@ enum Command {
     },
     /// A consistent copy of the journal (safe while the counter runs).
     Backup { file: std::path::PathBuf },
-    /// Every sale with its attempts, as JSON lines (one sale per line) or CSV (one attempt
-    /// per row), to standard output or a file.
+    /// Every live sale with its attempts, as JSON lines (one sale per line) or CSV (one
+    /// attempt per row), to standard output or a file. Training (sandbox) sales are never
+    /// in it unless `--training` asks for them, and then only they are.
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: report::Format,
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Export the training sales (made on the sandbox) instead of the live ones.
+        #[arg(long)]
+        training: bool,
     },
     /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
     /// the OS keyring; the rest goes to settings.json beside the journal.
@@ -233,12 +238,26 @@ async fn run(command: Command) -> ExitCode {
         } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Resume { json } => resume(json).await,
-        Command::Status { json } => report::status(&db_path(), json),
+        Command::Status { json } => match configured_backend() {
+            Ok(backend) => report::status(&db_path(), backend, json),
+            Err(code) => code,
+        },
         Command::Backup { file } => report::backup(&db_path(), &file),
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
-        Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
+        Command::Export {
+            format,
+            out,
+            training,
+        } => {
+            let backend = if training {
+                kassa_journal::Backend::Sandbox
+            } else {
+                kassa_journal::Backend::Live
+            };
+            report::export(&db_path(), format, out.as_deref(), backend)
+        }
         Command::Today { json } => today(json).await,
         Command::Doctor { json } => doctor(json).await,
         Command::Connect { no_browser } => connect(no_browser).await,
@@ -264,6 +283,14 @@ fn settings() -> Result<Settings, ExitCode> {
         settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
     }
     Ok(settings)
+}
+
+/// The backend the settings choose (live with a Client ID, else the sandbox), for commands
+/// that only read the journal.
+fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
+    let var = |k: &str| std::env::var(k).ok();
+    kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
+        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
 /// The journal's path: `KASSA_DB`, else the default for this user.
@@ -507,7 +534,8 @@ async fn today(json: bool) -> ExitCode {
         .sales_between(from, to, 1000)
         .and_then(|sales| {
             let totals = counter.till.totals_between(from, to, counter.currency)?;
-            Ok(day_report(sales, counter.currency).with_totals(&totals, counter.currency))
+            Ok(day_report(sales, counter.currency, counter.backend())
+                .with_totals(&totals, counter.currency))
         });
     match report {
         Ok(report) => {

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kassa_journal::{AttemptRecord, AttentionItem, Journal, SaleRecord};
+use kassa_journal::{AttemptRecord, AttentionItem, Backend, Journal, SaleRecord};
 use serde::Serialize;
 
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
@@ -29,25 +29,74 @@ fn open(db: &Path) -> Result<Journal, ExitCode> {
 
 #[derive(Serialize)]
 struct Status {
+    /// The backend reported on: the counter's own. Everything below is of it alone.
+    backend: Backend,
     open: Vec<SaleRecord>,
     /// Sales with an executed payment not yet acted on (a crash came between): any start
     /// of Kassa (`kassa resume`) settles them.
     unsettled: Vec<String>,
     attention: Vec<AttentionItem>,
+    /// What the journal holds of the other backend: counted, not listed, and not in the
+    /// exit code (a counter on the other backend reports them).
+    elsewhere: Elsewhere,
 }
 
-pub fn status(db: &Path, json: bool) -> ExitCode {
+#[derive(Serialize, Default)]
+struct Elsewhere {
+    backend: Option<Backend>,
+    open: usize,
+    unsettled: usize,
+    attention: usize,
+}
+
+impl Elsewhere {
+    fn is_empty(&self) -> bool {
+        self.open + self.unsettled + self.attention == 0
+    }
+}
+
+fn read_status(journal: &Journal, backend: Backend) -> kassa_journal::Result<Status> {
+    let mut elsewhere = Elsewhere::default();
+    let (open, other): (Vec<SaleRecord>, Vec<SaleRecord>) = journal
+        .open_sales()?
+        .into_iter()
+        .partition(|s| s.backend == backend);
+    elsewhere.open = other.len();
+    let mut unsettled = Vec::new();
+    for id in journal.unsettled_sales()? {
+        match journal.sale(&id)? {
+            Some(s) if s.backend != backend => elsewhere.unsettled += 1,
+            _ => unsettled.push(id),
+        }
+    }
+    let (attention, other): (Vec<AttentionItem>, Vec<AttentionItem>) = journal
+        .attention_items()?
+        .into_iter()
+        .partition(|a| a.backend == backend);
+    elsewhere.attention = other.len();
+    if !elsewhere.is_empty() {
+        elsewhere.backend = Some(match backend {
+            Backend::Live => Backend::Sandbox,
+            Backend::Sandbox => Backend::Live,
+        });
+    }
+    Ok(Status {
+        backend,
+        open,
+        unsettled,
+        attention,
+        elsewhere,
+    })
+}
+
+/// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
+/// a live counter's status never counts training sales, nor a sandbox counter's live ones.
+pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
     let journal = match open(db) {
         Ok(j) => j,
         Err(code) => return code,
     };
-    let status = match (|| {
-        Ok::<_, kassa_journal::JournalError>(Status {
-            open: journal.open_sales()?,
-            unsettled: journal.unsettled_sales()?,
-            attention: journal.attention_items()?,
-        })
-    })() {
+    let status = match read_status(&journal, backend) {
         Ok(s) => s,
         Err(e) => return fail(EXIT_START, &e.to_string()),
     };
@@ -57,6 +106,9 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
             Err(e) => return fail(EXIT_FAILED, &e.to_string()),
         }
     } else {
+        if backend.is_training() {
+            println!("Training (sandbox): no real money.");
+        }
         if status.open.is_empty() {
             println!("No open sale.");
         }
@@ -84,6 +136,21 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
                 a.amount.display(),
                 a.sale_id,
                 a.note
+            );
+        }
+        if let Some(other) = status.elsewhere.backend {
+            let e = &status.elsewhere;
+            println!(
+                "Not counted here: {} open, {} unsettled and {} needing attention on the {} backend{} (a counter on it reports them).",
+                e.open,
+                e.unsettled,
+                e.attention,
+                other,
+                if other.is_training() {
+                    " (training)"
+                } else {
+                    ""
+                }
             );
         }
     }
@@ -148,7 +215,9 @@ struct SaleLine<'a> {
     attempts: &'a [AttemptRecord],
 }
 
-pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
+/// Writes the sales of `backend`: live ones for the books unless training ones are asked
+/// for; never both.
+pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -> ExitCode {
     let journal = match open(db) {
         Ok(j) => j,
         Err(code) => return code,
@@ -160,7 +229,7 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    match write_export(&journal, format, &mut sink).and_then(|()| Ok(sink.flush()?)) {
+    match write_export(&journal, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_FAILED, &format!("export failed: {e}")),
     }
@@ -168,15 +237,21 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
 
 type BoxError = Box<dyn std::error::Error>;
 
-fn write_export(journal: &Journal, format: Format, out: &mut dyn Write) -> Result<(), BoxError> {
+fn write_export(
+    journal: &Journal,
+    format: Format,
+    backend: Backend,
+    out: &mut dyn Write,
+) -> Result<(), BoxError> {
     if format == Format::Csv {
+        // `backend` comes last, so the columns before it keep their places.
         writeln!(
             out,
             "sale_id,created_at_ms,ended_at_ms,amount_minor,currency,reference,state,paid_payment_id,attention,\
-             attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms"
+             attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms,backend"
         )?;
     }
-    for sale in journal.all_sales()? {
+    for sale in journal.all_sales(backend)? {
         let attempts = journal.attempts(&sale.id)?;
         match format {
             Format::Jsonl => {
@@ -219,9 +294,14 @@ fn write_export(journal: &Journal, format: Format, out: &mut dyn Write) -> Resul
                         })
                         .collect()
                 };
+                let backend_col = [sale.backend.as_str().to_owned()];
                 for row in rows {
-                    let cells: Vec<String> =
-                        sale_cols.iter().chain(row.iter()).map(|c| csv(c)).collect();
+                    let cells: Vec<String> = sale_cols
+                        .iter()
+                        .chain(row.iter())
+                        .chain(backend_col.iter())
+                        .map(|c| csv(c))
+                        .collect();
                     writeln!(out, "{}", cells.join(","))?;
                 }
             }
