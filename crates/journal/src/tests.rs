@@ -230,7 +230,12 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing_already_written() {
     // The failed write left nothing half-done, and every earlier sale is intact on reopen.
     drop(j);
     let j = Journal::open(&path).unwrap();
-    let ids: Vec<String> = j.all_sales(Backend::Live).unwrap().into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = j
+        .all_sales(Backend::Live)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids.len(), written.len());
     for id in &written {
         assert!(ids.contains(id));
