@@ -126,6 +126,11 @@ async fn a_counter_counts_lists_and_resumes_only_the_sales_of_its_own_backend() 
         );
         // Left open by a training session before the merchant went live.
         sale(&mut j, "train-open", 500, now - 1, Backend::Sandbox, false);
+        // A training payment to "refund", and a real one.
+        j.flag_attention("train-paid", None, "refund training p2", now)
+            .unwrap();
+        j.flag_attention("live-paid", None, "refund live p2", now)
+            .unwrap();
     }
     let standalone = standalone_sandbox().await;
     let counter = kassa_boot::start_idle(live_settings(&standalone, &db))
@@ -156,6 +161,14 @@ async fn a_counter_counts_lists_and_resumes_only_the_sales_of_its_own_backend() 
     assert_eq!(ids, ["live-paid"]);
     assert_eq!(report.paid_total_display, "12,50\u{a0}kr.");
     assert_eq!(report.totals_label, "Paid today");
+    let notes: Vec<String> = counter
+        .till
+        .attention_items()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.note)
+        .collect();
+    assert_eq!(notes, ["refund live p2"]);
 
     // The open training sale does not block a live sale, and stays as it was.
     assert_eq!(one_sale(&counter).await, Backend::Live);
@@ -187,6 +200,14 @@ async fn a_counter_counts_lists_and_resumes_only_the_sales_of_its_own_backend() 
             .all(|l| l.backend_text == Some("Training"))
     );
     assert_eq!(report.totals_label, "Training: paid today");
+    let notes: Vec<String> = counter
+        .till
+        .attention_items()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.note)
+        .collect();
+    assert_eq!(notes, ["refund training p2"]);
 }
 
 #[test]

@@ -457,10 +457,15 @@ impl<G: Gateway> Till<G> {
         })
     }
 
-    /// Every payment flagged for a refund by hand (and other notes that need the merchant),
-    /// oldest first, from the journal: they outlive restarts.
+    /// Every payment of this counter's backend flagged for a refund by hand (and other
+    /// notes that need the merchant), oldest first, from the journal: they outlive
+    /// restarts. A note about a training (sandbox) payment is never shown to a live counter
+    /// as a refund to make with real money, nor the other way round.
     pub fn attention_items(&self) -> Result<Vec<AttentionItem>, TillError> {
-        Ok(self.inner.journal().attention_items()?)
+        let backend = self.inner.config.backend;
+        let mut items = self.inner.journal().attention_items()?;
+        items.retain(|a| a.backend == backend);
+        Ok(items)
     }
 
     /// Marks the note about `payment_id` as dealt with (refunded by hand); the journal keeps
