@@ -241,6 +241,14 @@ impl Journal {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // An older schema cannot be upgraded here: say so, rather than "read-only".
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if (1..SCHEMA_VERSION).contains(&found) {
+            return Err(JournalError::SchemaTooOld {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
         Self::init(conn, true)
     }
 

@@ -455,6 +455,19 @@ fn migration_2_keeps_old_sales_and_takes_only_real_aiia_links_as_live() {
         )
         .unwrap();
     }
+    // A reader cannot upgrade it, and says what to do instead of "read-only".
+    let err = Journal::open_read_only(&path).err().expect("refused");
+    assert!(
+        matches!(
+            err,
+            JournalError::SchemaTooOld {
+                found: 1,
+                supported: 2
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("kassa resume"), "{err}");
     let j = Journal::open(&path).unwrap();
     let version: i64 = j
         .conn
