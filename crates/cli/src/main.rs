@@ -129,7 +129,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List today's sales.
+    /// List today's sales of this counter's backend: live ones with credentials, else the
+    /// sandbox's, labelled training.
     Today {
         #[arg(long)]
         json: bool,
