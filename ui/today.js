@@ -7,6 +7,7 @@ import { showScreen } from "./screens.js";
 const el = {
   back: byId("today-back"),
   total: byId("today-total"),
+  totalLabel: byId("today-total-label"),
   count: byId("today-count"),
   error: byId("today-error"),
   list: byId("today-list"),
@@ -41,8 +42,12 @@ export function markAttention(saleId) {
   el.list.querySelector(`.sale-row[data-sale-id="${CSS.escape(saleId)}"]`)?.classList.add("attention-row");
 }
 
-function render({ sales, paidTotalDisplay, paidCount, totalSales }) {
+// Rust sends only the sales of the counter's backend; on the sandbox they are training
+// sales, and the heading and each row say so (`totalsLabel`, `backendText`).
+function render({ sales, paidTotalDisplay, paidCount, totalSales, totalsLabel, backend }) {
   setNotice(el.error, "");
+  el.totalLabel.textContent = totalsLabel;
+  el.totalLabel.parentElement.classList.toggle("today-total-training", backend === "sandbox");
   setAmount(el.total, paidTotalDisplay);
   el.count.textContent = paidCount === 1 ? "1 paid sale" : `${paidCount} paid sales`;
   const rows = sales.length ? sales.map(saleRow) : [emptyRow()];
@@ -63,6 +68,7 @@ function saleRow(sale) {
   row.className = "sale-row";
   row.dataset.saleId = sale.saleId;
   row.dataset.state = sale.state;
+  row.dataset.backend = sale.backend;
   if (sale.state === "needs_attention" || flagged.has(sale.saleId)) row.classList.add("attention-row");
 
   const detail = span("sale-detail", "");
@@ -70,11 +76,14 @@ function saleRow(sale) {
   if (row.classList.contains("attention-row") && sale.paymentId) {
     detail.append(span("sale-payment", `Payment ${sale.paymentId}`));
   }
+  const chips = span("sale-chips", "");
+  if (sale.backendText) chips.append(span("chip chip-training", sale.backendText));
+  chips.append(span(`chip chip-${sale.state}`, sale.stateText));
   row.append(
     span("sale-time", clockTime(sale.createdAtMs)),
     span("amount sale-amount", sale.amountDisplay),
     detail,
-    span(`chip chip-${sale.state}`, sale.stateText),
+    chips,
   );
   return row;
 }

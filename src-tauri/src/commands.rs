@@ -101,7 +101,7 @@ pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
     let (from, to) = local_day_bounds(c.till.now_ms());
     let sales = c.till.sales_between(from, to, DAY_LIST_LIMIT)?;
     let totals = c.till.totals_between(from, to, c.currency)?;
-    Ok(day_report(sales, c.currency).with_totals(&totals, c.currency))
+    Ok(day_report(sales, c.currency, c.backend()).with_totals(&totals, c.currency))
 }
 
 /// A payment that needs the merchant (a refund by hand), as the banner shows it.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use kassa_bench::{BenchResult, Spread, Stats, env_u64, machine, ms, out_dir, write_result};
-use kassa_journal::Journal;
+use kassa_journal::{Backend, Journal};
 use kassa_money::Currency;
 use rusqlite::{Connection, params};
 use serde_json::json;
@@ -287,13 +287,13 @@ fn main() -> BenchResult<()> {
         let open_ms = ms(t.elapsed());
         let (list_first, list) = time(iter, |_| {
             let rows = journal
-                .sales_between(today_start, today_end, 50)
+                .sales_between(today_start, today_end, Backend::Sandbox, 50)
                 .map_err(|e| e.to_string())?;
             (rows.len() == 50).then_some(()).ok_or("not 50 rows".into())
         })?;
         let (totals_first, totals) = time(iter, |_| {
             let t = journal
-                .totals_between(today_start, today_end, Currency::Dkk)
+                .totals_between(today_start, today_end, Currency::Dkk, Backend::Sandbox)
                 .map_err(|e| e.to_string())?;
             (t.sales == i64::try_from(PER_DAY.min(sales)).unwrap_or(0))
                 .then_some(())
@@ -301,9 +301,9 @@ fn main() -> BenchResult<()> {
         })?;
         let (app_first, app_list) = time(iter, |_| {
             let rows = journal
-                .sales_between(today_start, today_end, 200)
+                .sales_between(today_start, today_end, Backend::Sandbox, 200)
                 .map_err(|e| e.to_string())?;
-            let report = kassa_boot::day_report(rows, Currency::Dkk);
+            let report = kassa_boot::day_report(rows, Currency::Dkk, Backend::Sandbox);
             (report.sales.len() == 200)
                 .then_some(())
                 .ok_or("not 200 rows".into())

@@ -1,7 +1,7 @@
 //! Today's sales as the counter lists them, and the bounds of "today" in local time.
 
 use chrono::{Local, LocalResult, TimeZone};
-use kassa_journal::{SaleRecord, SaleState, Totals};
+use kassa_journal::{Backend, SaleRecord, SaleState, Totals};
 use kassa_money::{Currency, Money};
 use serde::Serialize;
 
@@ -19,6 +19,10 @@ pub struct SaleLine {
     pub attempts: i64,
     pub payment_id: Option<String>,
     pub attention: Option<String>,
+    /// Where the sale ran.
+    pub backend: Backend,
+    /// "Training" for a sandbox sale (no real money moved), none for a live one.
+    pub backend_text: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,6 +33,10 @@ pub struct DayReport {
     pub paid_total_display: String,
     /// Every sale of the day; more than `sales.len()` when the list is only the newest.
     pub total_sales: usize,
+    /// The backend whose sales the report counts (only those: never both).
+    pub backend: Backend,
+    /// The heading of the totals: "Paid today", or "Training: paid today" on the sandbox.
+    pub totals_label: &'static str,
 }
 
 impl DayReport {
@@ -44,13 +52,18 @@ impl DayReport {
     }
 }
 
-/// Builds the day list from journal records (newest first as given). Totals only count
-/// sales in `currency`; the counter takes one currency.
-pub fn day_report(sales: Vec<SaleRecord>, currency: Currency) -> DayReport {
+/// The word a training (sandbox) sale is labelled with.
+pub const TRAINING: &str = "Training";
+
+/// Builds the day list of the sales on `backend` from journal records (newest first as
+/// given). Totals only count sales in `currency`; the counter takes one currency. A record
+/// of the other backend is left out of the list and the totals: a report is of one backend.
+pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) -> DayReport {
     let mut paid_minor: i64 = 0;
     let mut paid_count = 0;
     let lines = sales
         .into_iter()
+        .filter(|s| s.backend == backend)
         .map(|s| {
             if s.state == SaleState::Paid && s.amount.currency == currency {
                 paid_minor = paid_minor.saturating_add(s.amount.minor);
@@ -73,6 +86,8 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency) -> DayReport {
                 attempts: s.attempts,
                 payment_id: s.paid_payment_id,
                 attention: s.attention,
+                backend: s.backend,
+                backend_text: s.backend.is_training().then_some(TRAINING),
             }
         })
         .collect();
@@ -82,6 +97,12 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency) -> DayReport {
         sales: lines,
         paid_count,
         paid_total_display: Money::new(paid_minor, currency).display(),
+        backend,
+        totals_label: if backend.is_training() {
+            "Training: paid today"
+        } else {
+            "Paid today"
+        },
     }
 }
 
@@ -110,6 +131,7 @@ pub fn local_day_bounds(now_ms: i64) -> (i64, i64) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn sale(id: &str, minor: i64, state: SaleState, attention: Option<&str>) -> SaleRecord {
@@ -123,6 +145,7 @@ mod tests {
             paid_payment_id: None,
             attention: attention.map(str::to_owned),
             attempts: 1,
+            backend: Backend::Live,
         }
     }
 
@@ -136,6 +159,7 @@ mod tests {
                 sale("d", 5, SaleState::Open, None),
             ],
             Currency::Dkk,
+            Backend::Live,
         );
         assert_eq!(r.paid_count, 2);
         assert_eq!(r.paid_total_display, "13,50\u{a0}kr.");
@@ -145,19 +169,54 @@ mod tests {
 
     #[test]
     fn the_journal_totals_cover_sales_beyond_the_list() {
-        let r = day_report(vec![sale("a", 1250, SaleState::Paid, None)], Currency::Dkk)
-            .with_totals(
-                &Totals {
-                    sales: 950,
-                    paid: 900,
-                    paid_minor: 1_125_000,
-                },
-                Currency::Dkk,
-            );
+        let r = day_report(
+            vec![sale("a", 1250, SaleState::Paid, None)],
+            Currency::Dkk,
+            Backend::Live,
+        )
+        .with_totals(
+            &Totals {
+                sales: 950,
+                paid: 900,
+                paid_minor: 1_125_000,
+            },
+            Currency::Dkk,
+        );
         assert_eq!(r.sales.len(), 1);
         assert_eq!(r.total_sales, 950);
         assert_eq!(r.paid_count, 900);
         assert_eq!(r.paid_total_display, "11.250,00\u{a0}kr.");
+    }
+
+    #[test]
+    fn a_live_report_leaves_training_sales_out_and_a_training_report_says_so() {
+        let training = |id: &str, minor| SaleRecord {
+            backend: Backend::Sandbox,
+            ..sale(id, minor, SaleState::Paid, None)
+        };
+        let sales = vec![
+            sale("a", 1250, SaleState::Paid, None),
+            training("t", 99_900),
+        ];
+        let live = day_report(sales.clone(), Currency::Dkk, Backend::Live);
+        assert_eq!(live.paid_count, 1);
+        assert_eq!(live.paid_total_display, "12,50\u{a0}kr.");
+        let ids: Vec<&str> = live.sales.iter().map(|l| l.sale_id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+        assert_eq!(live.totals_label, "Paid today");
+        assert_eq!(live.sales[0].backend_text, None);
+
+        let train = day_report(sales, Currency::Dkk, Backend::Sandbox);
+        assert_eq!(train.paid_total_display, "999,00\u{a0}kr.");
+        assert_eq!(train.sales.len(), 1);
+        assert_eq!(train.sales[0].backend, Backend::Sandbox);
+        assert_eq!(train.sales[0].backend_text, Some("Training"));
+        assert_eq!(train.totals_label, "Training: paid today");
+        // The window gets both from Rust, in camelCase.
+        let json = serde_json::to_value(&train).unwrap();
+        assert_eq!(json["backend"], "sandbox");
+        assert_eq!(json["totalsLabel"], "Training: paid today");
+        assert_eq!(json["sales"][0]["backendText"], "Training");
     }
 
     #[test]

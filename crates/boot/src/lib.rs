@@ -18,13 +18,14 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use kassa_aiia::{AuthMode, Client, Config, Secret};
+pub use kassa_journal::Backend;
 use kassa_journal::{Journal, JournalError, OwnerLock};
 use kassa_money::{Currency, MoneyError};
 use kassa_sandbox::{Faults, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{CrashHooks, RandomIds, SystemClock, Till, TillConfig};
 use serde::Serialize;
 
-pub use day::{DayReport, SaleLine, day_report, local_day_bounds};
+pub use day::{DayReport, SaleLine, TRAINING, day_report, local_day_bounds};
 pub use doctor::{Check, doctor};
 pub use form::{FieldError, FormError, SettingsForm, SettingsView};
 pub use lifecycle::{HandoverFailed, handover};
@@ -45,6 +46,17 @@ pub enum Mode {
     Sandbox,
     /// Aiia with the merchant's credentials.
     Live,
+}
+
+impl Mode {
+    /// The backend the counter's sales are recorded on: sandbox sales are training and
+    /// never count in live totals, reports or exports.
+    pub fn backend(self) -> Backend {
+        match self {
+            Mode::Sandbox => Backend::Sandbox,
+            Mode::Live => Backend::Live,
+        }
+    }
 }
 
 /// Everything a counter needs to start. Secrets are [`Secret`]s and never print.
@@ -261,6 +273,38 @@ impl Settings {
             Mode::Sandbox
         }
     }
+
+    /// The backend this counter's sales are recorded on (from [`Settings::mode`]).
+    pub fn backend(&self) -> Backend {
+        self.mode().backend()
+    }
+}
+
+/// The backend a counter started with these settings would record its sales on, read
+/// without asking the keyring or checking the rest: for the commands that only read the
+/// journal (`status`, `export`), so a locked keyring never stops a report. The same rule
+/// as [`Settings::mode`]: a Client ID (environment or settings file) means live.
+pub fn configured_backend(
+    var: impl Fn(&str) -> Option<String>,
+    default_db: PathBuf,
+) -> Result<Backend, BootError> {
+    let db = db_path(&var, default_db);
+    let live = env_value(&var, "KASSA_CLIENT_ID").is_some()
+        || SavedSettings::load(&settings_path(&db))?
+            .client_id
+            .is_some();
+    Ok(if live { Mode::Live } else { Mode::Sandbox }.backend())
+}
+
+/// A fresh secret for the embedded sandbox's webhooks, new at every start (244 random bits
+/// from the OS). The merchant's webhook secret never goes to the sandbox, and a secret the
+/// sandbox signs with is never the one a live listener checks.
+fn throwaway_webhook_secret() -> String {
+    format!(
+        "sandbox-{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
 }
 
 /// The journal's path: `KASSA_DB` when set, else `default_db`. The settings file and the
@@ -328,6 +372,11 @@ impl Counter {
         self.webhooks.as_ref()
     }
 
+    /// The backend this counter records its sales on (sandbox sales are training).
+    pub fn backend(&self) -> Backend {
+        self.till.config().backend
+    }
+
     /// Verified webhooks make the engine poll at once (else polling alone finds changes).
     pub fn webhooks_on(&self) -> bool {
         self.webhooks.is_some()
@@ -383,6 +432,7 @@ pub async fn connect(
                     let config = SandboxConfig {
                         faults: settings.sandbox_faults.clone(),
                         link_ttl: settings.link_ttl,
+                        webhook_secret: throwaway_webhook_secret(),
                         ..defaults.clone()
                     };
                     if !config.faults.is_none() {
@@ -433,6 +483,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         TillConfig {
             link_ttl: settings.link_ttl,
             crash: settings.crash.clone(),
+            backend: settings.backend(),
             ..TillConfig::new(destination)
         },
     );
@@ -440,18 +491,28 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         Some(webhook) => {
             let poked = till.clone();
             let on_event: webhook_listener::OnEvent = std::sync::Arc::new(move |_| poked.poke());
-            let listener = WebhookListener::bind(webhook, on_event)
+            // On the embedded sandbox the listener checks the sandbox's throwaway secret
+            // (new at every start), not the merchant's: that one never leaves the keyring
+            // for the sandbox, and nothing signed by a sandbox is valid for a live listener.
+            let listen = match &sandbox {
+                Some(running) => WebhookSettings {
+                    secret: Secret::new(running.sandbox().config().webhook_secret.clone()),
+                    ..webhook.clone()
+                },
+                None => webhook.clone(),
+            };
+            let listener = WebhookListener::bind(&listen, on_event)
                 .await
                 .map_err(|source| BootError::Webhook {
                     addr: webhook.bind,
                     source,
                 })?;
-            // The embedded sandbox sends its events to this listener.
+            // The embedded sandbox sends its events to this listener, signed with its own
+            // secret.
             if let Some(running) = &sandbox {
-                running.sandbox().set_webhook(
-                    Some(listener.url().to_owned()),
-                    Some(webhook.secret.expose().to_owned()),
-                );
+                running
+                    .sandbox()
+                    .set_webhook(Some(listener.url().to_owned()), None);
             }
             Some(listener)
         }

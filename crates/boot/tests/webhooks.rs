@@ -333,9 +333,117 @@ async fn the_counter_points_its_embedded_sandbox_at_its_listener() {
     .unwrap();
     assert_eq!(counter.webhooks().unwrap().stats().rejected, 0);
 
+    // That secret is the sandbox's own throwaway one, not the merchant's: a delivery signed
+    // with the configured secret is refused, one signed with the sandbox's is taken.
+    let throwaway = sandbox.config().webhook_secret.clone();
+    assert_ne!(throwaway, SECRET);
+    assert_ne!(throwaway, SandboxConfig::default().webhook_secret);
+    let body = body_for(&code.payment_id);
+    let post = |secret: &str, id: &str| {
+        let headers = WebhookHeaders::signed(
+            &Secret::new(secret),
+            now_unix(),
+            id,
+            PAYMENT_UPDATED,
+            body.as_bytes(),
+        );
+        let url = listener.url().to_owned();
+        let body = body.clone();
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .header(SIGNATURE_HEADER, &headers.signature)
+                .header(TIMESTAMP_HEADER, &headers.timestamp)
+                .header(EVENT_ID_HEADER, &headers.event_id)
+                .header(EVENT_TYPE_HEADER, &headers.event_type)
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(post(SECRET, "evt-merchant").await, 401);
+    assert_eq!(post(&throwaway, "evt-sandbox").await, 200);
+
+    // A new start gets a new one.
+    let again = kassa_boot::start(
+        Settings::from_vars(
+            vars(vec![
+                ("KASSA_WEBHOOK_BIND", "127.0.0.1:0".into()),
+                ("KASSA_WEBHOOK_SECRET", SECRET.into()),
+            ]),
+            dir.path().join("again.db"),
+        )
+        .unwrap(),
+    )
+    .await
+    .unwrap();
+    let second = again
+        .sandbox()
+        .unwrap()
+        .sandbox()
+        .config()
+        .webhook_secret
+        .clone();
+    assert_ne!(second, throwaway);
+    assert_ne!(second, SECRET);
+
     // Off by default.
     let plain = Settings::from_vars(vars(vec![]), dir.path().join("other.db")).unwrap();
     assert!(plain.webhook.is_none());
+}
+
+/// A counter on a standalone sandbox or on Aiia keeps the configured secret: only the
+/// embedded sandbox, which Kassa starts itself, gets a throwaway one.
+#[tokio::test]
+async fn a_counter_on_another_service_checks_the_configured_secret() {
+    let standalone = Sandbox::new(SandboxConfig::default())
+        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings::from_vars(
+        vars(vec![
+            ("KASSA_API_URL", standalone.base_url().to_owned()),
+            ("KASSA_WEBHOOK_BIND", "127.0.0.1:0".into()),
+            ("KASSA_WEBHOOK_SECRET", SECRET.into()),
+        ]),
+        dir.path().join("k.db"),
+    )
+    .unwrap();
+    let counter = kassa_boot::start(settings).await.unwrap();
+    assert!(counter.sandbox().is_none());
+    let listener = counter.webhooks().unwrap();
+    let body = body_for("p1");
+    for (secret, id, status) in [
+        (SECRET, "evt-1", 200),
+        (
+            SandboxConfig::default().webhook_secret.as_str(),
+            "evt-2",
+            401,
+        ),
+    ] {
+        let headers = WebhookHeaders::signed(
+            &Secret::new(secret),
+            now_unix(),
+            id,
+            PAYMENT_UPDATED,
+            body.as_bytes(),
+        );
+        let got = reqwest::Client::new()
+            .post(listener.url())
+            .header(SIGNATURE_HEADER, &headers.signature)
+            .header(TIMESTAMP_HEADER, &headers.timestamp)
+            .header(EVENT_ID_HEADER, &headers.event_id)
+            .header(EVENT_TYPE_HEADER, &headers.event_type)
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(got, status, "signed with {id}");
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
 //! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
-//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE]`
+//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE] [--training]`
 //! * `kassa today [--json]`
 //!
 //! `charge`, `cancel` and `resume` drive sales and so own the journal while they run (a lock
@@ -79,8 +79,9 @@ enum Command {
         json: bool,
     },
     /// Open sales, payments still followed (they can still be approved) and every payment
-    /// that needs attention (a refund), from the journal. Exit 0 when all is clear, 5 when a
-    /// sale is open or unsettled or a payment is still followed, 6 when a payment needs
+    /// that needs attention (a refund), from the journal, of the backend the settings choose
+    /// (live with credentials, else the sandbox: training). Exit 0 when all is clear, 5 when
+    /// a sale is open or unsettled or a payment is still followed, 6 when a payment needs
     /// attention.
     Status {
         #[arg(long)]
@@ -96,13 +97,17 @@ enum Command {
     },
     /// A consistent copy of the journal (safe while the counter runs).
     Backup { file: std::path::PathBuf },
-    /// Every sale with its attempts, as JSON lines (one sale per line) or CSV (one attempt
-    /// per row), to standard output or a file.
+    /// Every live sale with its attempts, as JSON lines (one sale per line) or CSV (one
+    /// attempt per row), to standard output or a file. Training (sandbox) sales are never
+    /// in it unless `--training` asks for them, and then only they are.
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: report::Format,
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Export the training sales (made on the sandbox) instead of the live ones.
+        #[arg(long)]
+        training: bool,
     },
     /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
     /// the OS keyring; the rest goes to settings.json beside the journal.
@@ -129,7 +134,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List today's sales (read from the journal; works while a counter sells).
+    /// List today's sales of this counter's backend (live ones with credentials, else the
+    /// sandbox's, labelled training), read from the journal; works while a counter sells.
     Today {
         #[arg(long)]
         json: bool,
@@ -238,12 +244,26 @@ async fn run(command: Command) -> ExitCode {
         } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Resume { json } => resume(json).await,
-        Command::Status { json } => report::status(&db_path(), json),
+        Command::Status { json } => match configured_backend() {
+            Ok(backend) => report::status(&db_path(), backend, json),
+            Err(code) => code,
+        },
         Command::Backup { file } => report::backup(&db_path(), &file),
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
-        Command::Export { format, out } => report::export(&db_path(), format, out.as_deref()),
+        Command::Export {
+            format,
+            out,
+            training,
+        } => {
+            let backend = if training {
+                kassa_journal::Backend::Sandbox
+            } else {
+                kassa_journal::Backend::Live
+            };
+            report::export(&db_path(), format, out.as_deref(), backend)
+        }
         Command::Today { json } => today(json),
         Command::Doctor { json } => doctor(json).await,
         Command::Connect { no_browser } => connect(no_browser).await,
@@ -269,6 +289,14 @@ fn settings() -> Result<Settings, ExitCode> {
         settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
     }
     Ok(settings)
+}
+
+/// The backend the settings choose (live with a Client ID, else the sandbox), for commands
+/// that only read the journal.
+fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
+    let var = |k: &str| std::env::var(k).ok();
+    kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
+        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
 /// The journal's path: `KASSA_DB`, else the default for this user.
@@ -577,7 +605,12 @@ fn today(json: bool) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    report::today(&settings.db_path, settings.currency, json)
+    report::today(
+        &settings.db_path,
+        settings.currency,
+        settings.backend(),
+        json,
+    )
 }
 
 fn setup(

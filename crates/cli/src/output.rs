@@ -182,16 +182,22 @@ impl Printer {
             }
             return;
         }
+        if report.backend.is_training() {
+            println!("{}: sandbox sales, no real money", kassa_boot::TRAINING);
+        }
         println!(
             "{} paid sales today, {} in all",
             report.paid_count, report.paid_total_display
         );
         for s in &report.sales {
             println!(
-                "{:<34} {:>16}  {:<16} {}",
+                "{:<34} {:>16}  {:<16} {}{}",
                 s.sale_id,
                 s.amount_display,
                 s.state_text,
+                s.backend_text
+                    .map(|t| format!("[{t}] "))
+                    .unwrap_or_default(),
                 s.reference.as_deref().unwrap_or("")
             );
         }

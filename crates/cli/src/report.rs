@@ -7,7 +7,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kassa_journal::{
-    AttemptRecord, AttentionItem, FollowedPayment, Journal, JournalError, SaleRecord, SaleState,
+    AttemptRecord, AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord,
+    SaleState,
 };
 use kassa_money::Currency;
 use serde::Serialize;
@@ -34,6 +35,8 @@ fn open(db: &Path) -> Result<Journal, ExitCode> {
 
 #[derive(Serialize)]
 struct Status {
+    /// The backend reported on: the counter's own. Everything below is of it alone.
+    backend: Backend,
     open: Vec<SaleRecord>,
     /// Sales with an executed payment not yet acted on (a crash came between): any start
     /// of Kassa (`kassa resume`) settles them.
@@ -42,21 +45,76 @@ struct Status {
     /// Payments at the bank that may still change (not final), of any sale, open or ended:
     /// one of them can still be approved. `kassa resume` follows them to their end.
     followed: Vec<FollowedPayment>,
+    /// What the journal holds of the other backend: counted, not listed, and not in the
+    /// exit code (a counter on the other backend reports them).
+    elsewhere: Elsewhere,
 }
 
-pub fn status(db: &Path, json: bool) -> ExitCode {
+#[derive(Serialize, Default)]
+struct Elsewhere {
+    backend: Option<Backend>,
+    open: usize,
+    unsettled: usize,
+    attention: usize,
+    followed: usize,
+}
+
+impl Elsewhere {
+    fn is_empty(&self) -> bool {
+        self.open + self.unsettled + self.attention + self.followed == 0
+    }
+}
+
+fn read_status(journal: &Journal, backend: Backend) -> kassa_journal::Result<Status> {
+    let mut elsewhere = Elsewhere::default();
+    let (open, other): (Vec<SaleRecord>, Vec<SaleRecord>) = journal
+        .open_sales()?
+        .into_iter()
+        .partition(|s| s.backend == backend);
+    elsewhere.open = other.len();
+    let mut unsettled = Vec::new();
+    for id in journal.unsettled_sales()? {
+        match journal.sale(&id)? {
+            Some(s) if s.backend != backend => elsewhere.unsettled += 1,
+            _ => unsettled.push(id),
+        }
+    }
+    let (attention, other): (Vec<AttentionItem>, Vec<AttentionItem>) = journal
+        .attention_items()?
+        .into_iter()
+        .partition(|a| a.backend == backend);
+    elsewhere.attention = other.len();
+    if !elsewhere.is_empty() {
+        elsewhere.backend = Some(match backend {
+            Backend::Live => Backend::Sandbox,
+            Backend::Sandbox => Backend::Live,
+        });
+    }
+    let mut followed = Vec::new();
+    for f in journal.followed_payments()? {
+        match journal.sale(&f.sale_id)? {
+            Some(s) if s.backend != backend => elsewhere.followed += 1,
+            _ => followed.push(f),
+        }
+    }
+    Ok(Status {
+        backend,
+        open,
+        unsettled,
+        attention,
+        followed,
+        elsewhere,
+    })
+}
+
+/// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
+/// a live counter's status never counts training sales, nor a sandbox counter's live ones.
+pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
     let journal = match open(db) {
         Ok(j) => j,
         Err(code) => return code,
     };
-    let status = match (|| {
-        Ok::<_, kassa_journal::JournalError>(Status {
-            open: journal.open_sales()?,
-            unsettled: journal.unsettled_sales()?,
-            attention: journal.attention_items()?,
-            followed: journal.followed_payments()?,
-        })
-    })() {
+    let status = match read_status(&journal, backend) {
         Ok(s) => s,
         Err(e) => return fail(EXIT_START, &e.to_string()),
     };
@@ -66,6 +124,9 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
             Err(e) => return fail(EXIT_FAILED, &e.to_string()),
         }
     } else {
+        if backend.is_training() {
+            println!("Training (sandbox): no real money.");
+        }
         if status.open.is_empty() {
             println!("No open sale.");
         }
@@ -112,6 +173,21 @@ pub fn status(db: &Path, json: bool) -> ExitCode {
                 a.note
             );
         }
+        if let Some(other) = status.elsewhere.backend {
+            let e = &status.elsewhere;
+            println!(
+                "Not counted here: {} open, {} unsettled and {} needing attention on the {} backend{} (a counter on it reports them).",
+                e.open,
+                e.unsettled,
+                e.attention,
+                other,
+                if other.is_training() {
+                    " (training)"
+                } else {
+                    ""
+                }
+            );
+        }
     }
     if !status.attention.is_empty() {
         ExitCode::from(EXIT_ATTENTION)
@@ -155,7 +231,7 @@ fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
 }
 
 /// Today's sales and totals, read from the journal. No journal yet: an empty day.
-pub fn today(db: &Path, currency: Currency, json: bool) -> ExitCode {
+pub fn today(db: &Path, currency: Currency, backend: Backend, json: bool) -> ExitCode {
     let now_ms = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
     let (from, to) = kassa_boot::local_day_bounds(now_ms);
     let report = if db.exists() {
@@ -163,12 +239,14 @@ pub fn today(db: &Path, currency: Currency, json: bool) -> ExitCode {
             Ok(j) => j,
             Err(code) => return code,
         };
-        journal.sales_between(from, to, 1000).and_then(|sales| {
-            let totals = journal.totals_between(from, to, currency)?;
-            Ok(kassa_boot::day_report(sales, currency).with_totals(&totals, currency))
-        })
+        journal
+            .sales_between(from, to, backend, 1000)
+            .and_then(|sales| {
+                let totals = journal.totals_between(from, to, currency, backend)?;
+                Ok(kassa_boot::day_report(sales, currency, backend).with_totals(&totals, currency))
+            })
     } else {
-        Ok(kassa_boot::day_report(Vec::new(), currency))
+        Ok(kassa_boot::day_report(Vec::new(), currency, backend))
     };
     match report {
         Ok(report) => {
@@ -240,9 +318,10 @@ struct SaleLine<'a> {
     attempts: &'a [AttemptRecord],
 }
 
-/// Every sale to standard output, or to `out`: written beside it and renamed into place
+/// The sales of `backend` (live ones for the books unless training ones are asked for;
+/// never both) to standard output, or to `out`: written beside it and renamed into place
 /// when complete, so a failed export leaves no half file and keeps an older one.
-pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
+pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -> ExitCode {
     if let Some(path) = out
         && let Err(code) = check_destination(db, path)
     {
@@ -257,13 +336,13 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
             let file = std::fs::File::create(tmp)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             let mut sink = std::io::BufWriter::new(file);
-            write_export(&journal, format, &mut sink)?;
+            write_export(&journal, format, backend, &mut sink)?;
             sink.into_inner().map_err(|e| e.into_error())?.sync_all()?;
             Ok(())
         }),
         None => {
             let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
-            write_export(&journal, format, &mut sink).and_then(|()| Ok(sink.flush()?))
+            write_export(&journal, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?))
         }
     };
     match done {
@@ -274,15 +353,21 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>) -> ExitCode {
 
 type BoxError = Box<dyn std::error::Error>;
 
-fn write_export(journal: &Journal, format: Format, out: &mut dyn Write) -> Result<(), BoxError> {
+fn write_export(
+    journal: &Journal,
+    format: Format,
+    backend: Backend,
+    out: &mut dyn Write,
+) -> Result<(), BoxError> {
     if format == Format::Csv {
+        // `backend` comes last, so the columns before it keep their places.
         writeln!(
             out,
             "sale_id,created_at_ms,ended_at_ms,amount_minor,currency,reference,state,paid_payment_id,attention,\
-             attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms"
+             attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms,backend"
         )?;
     }
-    for sale in journal.all_sales()? {
+    for sale in journal.all_sales(backend)? {
         let attempts = journal.attempts(&sale.id)?;
         match format {
             Format::Jsonl => {
@@ -325,9 +410,14 @@ fn write_export(journal: &Journal, format: Format, out: &mut dyn Write) -> Resul
                         })
                         .collect()
                 };
+                let backend_col = [sale.backend.as_str().to_owned()];
                 for row in rows {
-                    let cells: Vec<String> =
-                        sale_cols.iter().chain(row.iter()).map(|c| csv(c)).collect();
+                    let cells: Vec<String> = sale_cols
+                        .iter()
+                        .chain(row.iter())
+                        .chain(backend_col.iter())
+                        .map(|c| csv(c))
+                        .collect();
                     writeln!(out, "{}", cells.join(","))?;
                 }
             }

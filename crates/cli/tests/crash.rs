@@ -295,7 +295,7 @@ async fn run_case(sandbox: Arc<RunningSandbox>, case: Case, id: usize) -> Counts
     };
     let sales = journal
         .as_ref()
-        .map(|j| j.all_sales().unwrap())
+        .map(|j| j.all_sales(kassa_journal::Backend::Sandbox).unwrap())
         .unwrap_or_default();
     assert!(sales.len() <= 1, "{case:?}: one sale, not {}", sales.len());
     let truth = payments_for(sb, &reference);

@@ -4,11 +4,23 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use kassa_journal::{Journal, NewSale, SaleState};
+use kassa_journal::{Backend, Journal, NewSale, SaleState};
 use kassa_money::{Currency, Money};
 use serde_json::Value;
 
+/// `kassa` as a live counter runs it (a Client ID is set: its journal holds real money).
 fn kassa(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .env("KASSA_DB", db)
+        .env("KASSA_CLIENT_ID", "merchant")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `kassa` as a counter on the sandbox runs it (no credentials anywhere).
+fn kassa_training(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
         .env("KASSA_DB", db)
@@ -18,11 +30,16 @@ fn kassa(db: &Path, args: &[&str]) -> Output {
 }
 
 fn sale(j: &mut Journal, id: &str, minor: i64, at: i64) {
+    sale_on(j, id, minor, at, Backend::Live);
+}
+
+fn sale_on(j: &mut Journal, id: &str, minor: i64, at: i64, backend: Backend) {
     j.insert_sale(&NewSale {
         id,
         amount: Money::new(minor, Currency::Dkk),
         reference: Some("Order7"),
         at_ms: at,
+        backend,
     })
     .unwrap();
 }
@@ -143,7 +160,7 @@ fn a_backup_taken_while_the_journal_is_written_is_whole_and_consistent() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let backup = Journal::open_read_only(&copy).unwrap();
     backup.check().unwrap();
-    let sales = backup.all_sales().unwrap();
+    let sales = backup.all_sales(Backend::Live).unwrap();
     // Everything from before, and the writer's sales each whole (opened and ended together
     // or not at all): the copy is one moment.
     assert!(
@@ -348,7 +365,7 @@ fn backup_and_export_refuse_the_journal_itself_and_its_companion_files() {
     assert_eq!(std::fs::read(&db).unwrap(), before);
     let j = Journal::open_read_only(&db).unwrap();
     j.check().unwrap();
-    assert_eq!(j.all_sales().unwrap().len(), 2);
+    assert_eq!(j.all_sales(kassa_journal::Backend::Live).unwrap().len(), 2);
     assert_eq!(j.attention_items().unwrap().len(), 1);
     drop(j);
 
@@ -374,4 +391,129 @@ fn backup_and_export_refuse_the_journal_itself_and_its_companion_files() {
         .collect();
     names.sort();
     assert_eq!(names, ["b.db", "sales.jsonl"]);
+}
+
+/// Training sales beside the live ones of [`journal`]: t1 paid, t2 open, t1 paid twice.
+fn training(db: &Path) {
+    let mut j = Journal::open(db).unwrap();
+    sale_on(&mut j, "t1", 99_900, 1_500, Backend::Sandbox);
+    for pid in ["tp1", "tp2"] {
+        let a = j.begin_attempt("t1", "Order7", 1_501).unwrap();
+        j.attempt_created(
+            a.id,
+            pid,
+            "http://127.0.0.1:1/sandbox/authorize/x",
+            1_502,
+            61_502,
+        )
+        .unwrap();
+        j.record_status(a.id, "Executed", true, 1_600).unwrap();
+    }
+    j.end_sale("t1", SaleState::Paid, Some("tp1"), 1_601, "paid")
+        .unwrap();
+    let a2 = j.attempts("t1").unwrap()[1].id;
+    j.flag_attention("t1", Some(a2), "Paid twice: refund tp2.", 1_602)
+        .unwrap();
+    sale_on(&mut j, "t2", 100, 3_500, Backend::Sandbox);
+}
+
+#[test]
+fn export_leaves_training_sales_out_unless_asked_and_names_the_backend_per_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    journal(&db);
+    training(&db);
+    let ids = |out: &Output| -> Vec<(String, String)> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .map(|v| {
+                (
+                    v["sale"]["id"].as_str().unwrap().to_owned(),
+                    v["sale"]["backend"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // The books: live sales only, whichever counter runs the export.
+    for out in [kassa(&db, &["export"]), kassa_training(&db, &["export"])] {
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        assert_eq!(
+            ids(&out),
+            [("s1".into(), "live".into()), ("s2".into(), "live".into())]
+        );
+    }
+    let out = kassa(&db, &["export", "--training"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        ids(&out),
+        [
+            ("t1".into(), "sandbox".into()),
+            ("t2".into(), "sandbox".into())
+        ]
+    );
+
+    let out = kassa(&db, &["export", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].ends_with(",expires_at_ms,backend"), "{}", rows[0]);
+    assert_eq!(rows.len(), 1 + 2 + 1, "{csv}");
+    assert!(rows[1..].iter().all(|r| r.ends_with(",live")), "{csv}");
+    assert!(!csv.contains("t1") && !csv.contains("99900"), "{csv}");
+    let out = kassa(&db, &["export", "--format", "csv", "--training"]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.lines().skip(1).all(|r| r.ends_with(",sandbox")),
+        "{csv}"
+    );
+    assert!(csv.contains("t1,1500,"), "{csv}");
+}
+
+#[test]
+fn status_counts_only_the_counters_own_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    training(&db);
+    // A live counter: the training sale open and the training payment to refund are not
+    // its business; it says they are there and exits 0.
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("No open sale.") && t.contains("Nothing needs attention."),
+        "{t}"
+    );
+    assert!(
+        t.contains("Not counted here: 1 open, 0 unsettled and 1 needing attention on the sandbox backend (training)"),
+        "{t}"
+    );
+    assert!(!t.contains("t2  "), "{t}");
+    let v: Value = serde_json::from_slice(&kassa(&db, &["status", "--json"]).stdout).unwrap();
+    assert_eq!(v["backend"], "live");
+    assert_eq!(v["open"].as_array().unwrap().len(), 0);
+    assert_eq!(v["elsewhere"]["open"], 1);
+
+    // The sandbox counter sees its own, labelled training.
+    let out = kassa_training(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    let t = text(&out);
+    assert!(t.starts_with("Training (sandbox): no real money."), "{t}");
+    assert!(t.contains("OPEN  t2"), "{t}");
+    assert!(t.contains("refund payment tp2"), "{t}");
+
+    // Live sales are the live counter's again.
+    journal(&db);
+    let out = kassa(&db, &["status"]);
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    let v: Value = serde_json::from_slice(&kassa(&db, &["status", "--json"]).stdout).unwrap();
+    let open: Vec<&str> = v["open"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(open, ["s2"]);
+    assert_eq!(v["attention"].as_array().unwrap().len(), 1);
+    assert_eq!(v["attention"][0]["payment_id"], "p2");
 }

@@ -16,6 +16,10 @@ pub enum JournalError {
         "the sale journal was written by a newer Kassa (schema {found}, this one knows {supported}); update Kassa"
     )]
     SchemaTooNew { found: i64, supported: i64 },
+    #[error(
+        "the sale journal is from an older Kassa (schema {found}, this one writes {supported}) and is upgraded at the next start of the counter: open the app or run `kassa resume` once, then try again"
+    )]
+    SchemaTooOld { found: i64, supported: i64 },
     #[error("cannot use the folder {path}: {source}")]
     Io {
         path: String,

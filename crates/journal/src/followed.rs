@@ -78,6 +78,7 @@ mod tests {
             amount: Money::new(700, Currency::Sek),
             reference: None,
             at_ms: 1_000,
+            backend: crate::Backend::Live,
         })
         .unwrap();
         // Code 1 replaced and still open at the bank, code 2 paid, code 3 never created.

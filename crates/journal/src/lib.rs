@@ -61,6 +61,47 @@ impl SaleState {
     }
 }
 
+/// The payment service a sale ran on. Sandbox sales are training: they never count in
+/// live totals, reports or exports, and screens label them as training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Backend {
+    /// Kassa's own Aiia sandbox (embedded, or `kassa sandbox`): no real money moves.
+    Sandbox,
+    /// Aiia with the merchant's credentials.
+    Live,
+}
+
+impl Backend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sandbox => "sandbox",
+            Backend::Live => "live",
+        }
+    }
+
+    /// Sandbox sales are training sales.
+    pub fn is_training(self) -> bool {
+        self == Backend::Sandbox
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "sandbox" => Backend::Sandbox,
+            "live" => Backend::Live,
+            other => {
+                return Err(JournalError::Corrupt(format!("unknown backend {other:?}")));
+            }
+        })
+    }
+}
+
+impl std::fmt::Display for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where one accept call stands, as far as Kassa knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -113,6 +154,8 @@ pub struct SaleRecord {
     /// Set when a person must act (e.g. refund a second payment). Never cleared silently.
     pub attention: Option<String>,
     pub attempts: i64,
+    /// Where the sale ran: sandbox sales are training and never count as real money.
+    pub backend: Backend,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -159,6 +202,8 @@ pub struct NewSale<'a> {
     pub amount: Money,
     pub reference: Option<&'a str>,
     pub at_ms: i64,
+    /// The backend the sale runs on.
+    pub backend: Backend,
 }
 
 /// A payment a person must act on: an extra payment to refund, with what identifies it.
@@ -172,6 +217,8 @@ pub struct AttentionItem {
     pub amount: Money,
     pub note: String,
     pub at_ms: i64,
+    /// The backend of the sale: a note about a sandbox payment is about training money.
+    pub backend: Backend,
 }
 
 pub struct Journal {
@@ -201,6 +248,14 @@ impl Journal {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // An older schema cannot be upgraded here: say so, rather than "read-only".
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if (1..SCHEMA_VERSION).contains(&found) {
+            return Err(JournalError::SchemaTooOld {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
         Self::init(conn, true)
     }
 
@@ -366,14 +421,15 @@ impl Journal {
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
         self.write_intent(|tx| {
             tx.execute(
-                "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 'open', ?5)",
+                "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend)
+                 VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6)",
                 params![
                     sale.id,
                     sale.amount.minor,
                     sale.amount.currency.code(),
                     sale.reference,
-                    sale.at_ms
+                    sale.at_ms,
+                    sale.backend.as_str()
                 ],
             )?;
             event(
@@ -612,23 +668,38 @@ impl Journal {
         )
     }
 
-    /// Sales created in `[from_ms, to_ms)`, newest first, at most `limit`.
-    pub fn sales_between(&self, from_ms: i64, to_ms: i64, limit: u32) -> Result<Vec<SaleRecord>> {
+    /// Sales on `backend` created in `[from_ms, to_ms)`, newest first, at most `limit`.
+    /// Sales of the other backend are never listed with them.
+    pub fn sales_between(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        backend: Backend,
+        limit: u32,
+    ) -> Result<Vec<SaleRecord>> {
         self.sales_where(
-            "WHERE s.created_at >= ?1 AND s.created_at < ?2 ORDER BY s.created_at DESC, s.id LIMIT ?3",
-            params![from_ms, to_ms, limit],
+            "WHERE s.created_at >= ?1 AND s.created_at < ?2 AND s.backend = ?3
+             ORDER BY s.created_at DESC, s.id LIMIT ?4",
+            params![from_ms, to_ms, backend.as_str(), limit],
         )
     }
 
-    /// The totals of sales created in `[from_ms, to_ms)`, counted by SQLite over every sale
-    /// of the period (not only the ones a list shows).
-    pub fn totals_between(&self, from_ms: i64, to_ms: i64, currency: Currency) -> Result<Totals> {
+    /// The totals of the sales on `backend` created in `[from_ms, to_ms)`, counted by
+    /// SQLite over every sale of the period (not only the ones a list shows). Sales of the
+    /// other backend count nowhere in them: sandbox money never adds to live totals.
+    pub fn totals_between(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        currency: Currency,
+        backend: Backend,
+    ) -> Result<Totals> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*),
                     COUNT(*) FILTER (WHERE state = 'paid' AND currency = ?3),
                     COALESCE(SUM(amount_minor) FILTER (WHERE state = 'paid' AND currency = ?3), 0)
-             FROM sales WHERE created_at >= ?1 AND created_at < ?2",
-            params![from_ms, to_ms, currency.code()],
+             FROM sales WHERE created_at >= ?1 AND created_at < ?2 AND backend = ?4",
+            params![from_ms, to_ms, currency.code(), backend.as_str()],
             |r| {
                 Ok(Totals {
                     sales: r.get(0)?,
@@ -662,7 +733,8 @@ impl Journal {
     /// payment it is about.
     pub fn attention_items(&self) -> Result<Vec<AttentionItem>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.sale_id, e.attempt_id, a.payment_id, s.amount_minor, s.currency, e.detail, e.at
+            "SELECT e.sale_id, e.attempt_id, a.payment_id, s.amount_minor, s.currency, e.detail, e.at,
+                    s.backend
              FROM events e JOIN sales s ON s.id = e.sale_id
              LEFT JOIN attempts a ON a.id = e.attempt_id
              WHERE {UNRESOLVED_NOTE}
@@ -670,8 +742,10 @@ impl Journal {
         ))?;
         let rows = stmt.query_map([], |r| {
             let currency: String = r.get(4)?;
+            let backend: String = r.get(7)?;
             Ok((
                 currency,
+                backend,
                 AttentionItem {
                     sale_id: r.get(0)?,
                     attempt_id: r.get(1)?,
@@ -679,15 +753,17 @@ impl Journal {
                     amount: Money::new(r.get(3)?, Currency::Dkk),
                     note: r.get(5)?,
                     at_ms: r.get(6)?,
+                    backend: Backend::Sandbox,
                 },
             ))
         })?;
         rows.map(|r| {
-            let (currency, mut item) = r?;
+            let (currency, backend, mut item) = r?;
             let currency = currency
                 .parse::<Currency>()
                 .map_err(|_| JournalError::Corrupt(format!("unknown currency {currency:?}")))?;
             item.amount = Money::new(item.amount.minor, currency);
+            item.backend = Backend::parse(&backend)?;
             Ok(item)
         })
         .collect()
@@ -719,9 +795,13 @@ impl Journal {
         rows.map(|r| r.map_err(JournalError::from)).collect()
     }
 
-    /// Every sale, oldest first (for exports).
-    pub fn all_sales(&self) -> Result<Vec<SaleRecord>> {
-        self.sales_where("ORDER BY s.created_at, s.id", params![])
+    /// Every sale on `backend`, oldest first (for exports: the books get the live ones,
+    /// training exports the sandbox ones).
+    pub fn all_sales(&self, backend: Backend) -> Result<Vec<SaleRecord>> {
+        self.sales_where(
+            "WHERE s.backend = ?1 ORDER BY s.created_at, s.id",
+            params![backend.as_str()],
+        )
     }
 
     pub fn events(&self, sale_id: &str) -> Result<Vec<EventRecord>> {
@@ -818,7 +898,7 @@ const WAL_BACKSTOP_PAGES: i64 = 10_000;
 const SALE_SELECT: &str =
     "SELECT s.id, s.amount_minor, s.currency, s.reference, s.state, s.created_at,
         s.ended_at, s.paid_payment_id, s.attention,
-        (SELECT COUNT(*) FROM attempts a WHERE a.sale_id = s.id)
+        (SELECT COUNT(*) FROM attempts a WHERE a.sale_id = s.id), s.backend
     FROM sales s";
 
 const ATTEMPT_SELECT: &str =
@@ -841,6 +921,11 @@ fn sale_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleRecord>> {
         Ok(s) => s,
         Err(e) => return Ok(Err(e)),
     };
+    let backend: String = r.get(10)?;
+    let backend = match Backend::parse(&backend) {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(e)),
+    };
     Ok(Ok(SaleRecord {
         id: r.get(0)?,
         amount: Money::new(r.get(1)?, currency),
@@ -851,6 +936,7 @@ fn sale_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleRecord>> {
         paid_payment_id: r.get(7)?,
         attention: r.get(8)?,
         attempts: r.get(9)?,
+        backend,
     }))
 }
 
@@ -933,6 +1019,7 @@ mod intent_tests {
             amount: Money::new(100, Currency::Dkk),
             reference: None,
             at_ms: 1,
+            backend: Backend::Live,
         })
         .unwrap();
         let a = j.begin_attempt("s1", "K1", 2).unwrap();
@@ -964,13 +1051,16 @@ mod intent_tests {
                 amount: Money::new(minor, currency),
                 reference: None,
                 at_ms: at,
+                backend: Backend::Live,
             })
             .unwrap();
             if let Some(state) = end {
                 j.end_sale(id, state, None, at + 1, "").unwrap();
             }
         }
-        let t = j.totals_between(10, 99, Currency::Dkk).unwrap();
+        let t = j
+            .totals_between(10, 99, Currency::Dkk, Backend::Live)
+            .unwrap();
         assert_eq!(
             t,
             Totals {
@@ -980,7 +1070,8 @@ mod intent_tests {
             }
         );
         assert_eq!(
-            j.totals_between(0, 5, Currency::Dkk).unwrap(),
+            j.totals_between(0, 5, Currency::Dkk, Backend::Live)
+                .unwrap(),
             Totals::default()
         );
     }
@@ -997,6 +1088,7 @@ mod intent_tests {
                     amount: Money::new(100 + i, Currency::Dkk),
                     reference: None,
                     at_ms: i,
+                    backend: Backend::Live,
                 })
                 .unwrap();
             }
@@ -1031,6 +1123,7 @@ mod intent_tests {
             amount: Money::new(100, Currency::Dkk),
             reference: None,
             at_ms: 1,
+            backend: Backend::Live,
         })
         .unwrap();
         let (log, done): (i64, i64) = j

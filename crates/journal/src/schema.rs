@@ -53,11 +53,31 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
     CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;",
-    // 2: a final payment status never changes, whoever writes.
+    // 2: the backend each sale ran on, so sandbox (training) money never counts as real.
+    // A sale written before the column existed ran on an unknown backend. It is taken as
+    // live only on positive evidence: one of its attempts has a payment link from real
+    // Aiia (HTTPS, and not a Kassa sandbox page: Kassa's sandbox serves plain HTTP and its
+    // links are `.../sandbox/authorize/...`). Every other old sale is sandbox. So an old
+    // sandbox sale never lands in the live books; a live sale without any link (every
+    // accept call refused or lost) had no payment anyone could pay, so reading it as
+    // sandbox moves no money out of the books. The column's default is sandbox too: a row
+    // that does not say where it ran never counts as real money.
+    "ALTER TABLE sales ADD COLUMN backend TEXT NOT NULL DEFAULT 'sandbox'
+        CHECK (backend IN ('sandbox','live'));
+    UPDATE sales SET backend = 'live' WHERE EXISTS (
+        SELECT 1 FROM attempts a
+        WHERE a.sale_id = sales.id
+          AND a.authorization_url LIKE 'https://%'
+          AND a.authorization_url NOT LIKE '%/sandbox/authorize/%');",
+    // 3: a final payment status never changes, whoever writes.
     "CREATE TRIGGER attempts_final_stays BEFORE UPDATE OF status, is_final ON attempts
         WHEN OLD.is_final = 1 AND (NEW.is_final = 0 OR NEW.status IS NOT OLD.status)
         BEGIN SELECT RAISE(ABORT, 'a final payment status never changes'); END;",
 ];
+
+/// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).
+#[cfg(test)]
+pub(crate) const V1: &str = MIGRATIONS[0];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -229,6 +229,7 @@ mod tests {
             amount: Money::new(500, Currency::Dkk),
             reference: None,
             at_ms: 1,
+            backend: crate::Backend::Live,
         })
         .unwrap();
         let a = j.begin_attempt(id, "K1", 2).unwrap();

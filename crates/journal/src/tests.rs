@@ -12,6 +12,7 @@ fn with_sale(j: &mut Journal, id: &str, at: i64) {
         amount: dkk(1250),
         reference: Some("T1"),
         at_ms: at,
+        backend: Backend::Live,
     })
     .unwrap();
 }
@@ -124,13 +125,13 @@ fn lists_open_sales_and_a_day() {
     let open: Vec<_> = j.open_sales().unwrap().into_iter().map(|s| s.id).collect();
     assert_eq!(open, ["a", "c"]);
     let day: Vec<_> = j
-        .sales_between(15, 31, 50)
+        .sales_between(15, 31, Backend::Live, 50)
         .unwrap()
         .into_iter()
         .map(|s| s.id)
         .collect();
     assert_eq!(day, ["c", "b"]);
-    assert_eq!(j.sales_between(0, 100, 1).unwrap().len(), 1);
+    assert_eq!(j.sales_between(0, 100, Backend::Live, 1).unwrap().len(), 1);
 }
 
 #[test]
@@ -192,6 +193,7 @@ fn amounts_must_be_positive_even_at_the_sql_level() {
         amount: dkk(0),
         reference: None,
         at_ms: 1,
+        backend: Backend::Live,
     });
     assert!(err.is_err());
     assert!(j.sale("z").unwrap().is_none());
@@ -213,6 +215,7 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing_already_written() {
             amount: dkk(100),
             reference: Some("T1"),
             at_ms: 2_000,
+            backend: Backend::Live,
         }) {
             Ok(()) => written.push(id),
             Err(e) => break e,
@@ -227,7 +230,12 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing_already_written() {
     // The failed write left nothing half-done, and every earlier sale is intact on reopen.
     drop(j);
     let j = Journal::open(&path).unwrap();
-    let ids: Vec<String> = j.all_sales().unwrap().into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = j
+        .all_sales(Backend::Live)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids.len(), written.len());
     for id in &written {
         assert!(ids.contains(id));
@@ -256,6 +264,7 @@ fn a_read_only_journal_is_a_clear_error_and_stays_readable() {
             amount: dkk(100),
             reference: None,
             at_ms: 2_000,
+            backend: Backend::Live,
         })
         .unwrap_err();
     assert!(matches!(err, JournalError::ReadOnly(_)), "{err:?}");
@@ -343,7 +352,7 @@ fn a_damaged_journal_is_refused_at_open_with_a_plain_message_and_a_backup_restor
     );
     // The backup taken before is whole.
     let restored = Journal::open(&copy).unwrap();
-    assert_eq!(restored.all_sales().unwrap().len(), 50);
+    assert_eq!(restored.all_sales(Backend::Live).unwrap().len(), 50);
 }
 
 #[test]
@@ -401,4 +410,158 @@ fn a_refunded_payment_leaves_the_attention_list_and_the_log_keeps_both_notes() {
         2,
         "{kinds:?}"
     );
+}
+
+fn sale_on(j: &mut Journal, id: &str, minor: i64, at: i64, backend: Backend, paid: bool) {
+    j.insert_sale(&NewSale {
+        id,
+        amount: dkk(minor),
+        reference: None,
+        at_ms: at,
+        backend,
+    })
+    .unwrap();
+    if paid {
+        j.end_sale(id, SaleState::Paid, Some(id), at + 1, "")
+            .unwrap();
+    }
+}
+
+/// A journal as Kassa 0.1 (schema 1) left it: sales from the embedded sandbox, a
+/// standalone sandbox behind an HTTPS proxy, real Aiia, and a sale that never got a link.
+#[test]
+fn migration_2_keeps_old_sales_and_takes_only_real_aiia_links_as_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(schema::V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sales (id, amount_minor, currency, state, created_at, paid_payment_id)
+             VALUES ('embedded', 1000, 'DKK', 'paid', 10, 'p1'),
+                    ('proxied', 2000, 'DKK', 'paid', 11, 'p2'),
+                    ('real', 4000, 'DKK', 'paid', 12, 'p3'),
+                    ('no-link', 8000, 'DKK', 'failed', 13, NULL);
+             INSERT INTO attempts (sale_id, seq, state, reference, payment_id, authorization_url,
+                                   requested_at, status, is_final)
+             VALUES ('embedded', 1, 'created', 'R', 'p1',
+                     'http://127.0.0.1:40123/sandbox/authorize/p1', 10, 'Executed', 1),
+                    ('proxied', 1, 'created', 'R', 'p2',
+                     'https://till.example/sandbox/authorize/p2', 11, 'Executed', 1),
+                    ('real', 1, 'created', 'R', 'p3',
+                     'https://pay.aiia.eu/accept/p3', 12, 'Executed', 1),
+                    ('no-link', 1, 'refused', 'R', NULL, NULL, 13, NULL, 1);",
+        )
+        .unwrap();
+    }
+    // A reader cannot upgrade it, and says what to do instead of "read-only".
+    let err = Journal::open_read_only(&path).err().expect("refused");
+    assert!(
+        matches!(
+            err,
+            JournalError::SchemaTooOld {
+                found: 1,
+                supported: 2
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("kassa resume"), "{err}");
+    let j = Journal::open(&path).unwrap();
+    let version: i64 = j
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
+    let backend = |id: &str| j.sale(id).unwrap().unwrap().backend;
+    assert_eq!(backend("embedded"), Backend::Sandbox);
+    assert_eq!(backend("proxied"), Backend::Sandbox);
+    assert_eq!(backend("real"), Backend::Live);
+    assert_eq!(backend("no-link"), Backend::Sandbox);
+    // Nothing was lost: every old sale, with its state and attempts.
+    let ids = |b| -> Vec<String> { j.all_sales(b).unwrap().into_iter().map(|s| s.id).collect() };
+    assert_eq!(ids(Backend::Live), ["real"]);
+    assert_eq!(ids(Backend::Sandbox), ["embedded", "proxied", "no-link"]);
+    assert_eq!(j.sale("embedded").unwrap().unwrap().state, SaleState::Paid);
+    assert_eq!(j.attempts("proxied").unwrap().len(), 1);
+    // The live books hold the real sale only.
+    assert_eq!(
+        j.totals_between(0, 100, Currency::Dkk, Backend::Live)
+            .unwrap(),
+        Totals {
+            sales: 1,
+            paid: 1,
+            paid_minor: 4000
+        }
+    );
+    // The column refuses anything but the two backends.
+    let err = j.conn.execute(
+        "INSERT INTO sales (id, amount_minor, currency, state, created_at, backend)
+         VALUES ('x', 1, 'DKK', 'open', 1, 'demo')",
+        [],
+    );
+    assert!(err.is_err(), "{err:?}");
+    // A row that does not say where it ran is sandbox, never live.
+    j.conn
+        .execute(
+            "INSERT INTO sales (id, amount_minor, currency, state, created_at)
+             VALUES ('unsaid', 1, 'DKK', 'open', 1)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(backend("unsaid"), Backend::Sandbox);
+}
+
+#[test]
+fn live_totals_and_lists_ignore_sandbox_sales_and_the_other_way_round() {
+    let mut j = Journal::open_in_memory().unwrap();
+    sale_on(&mut j, "live-1", 1250, 10, Backend::Live, true);
+    sale_on(&mut j, "train-1", 99_900, 11, Backend::Sandbox, true);
+    sale_on(&mut j, "live-2", 100, 12, Backend::Live, true);
+    sale_on(&mut j, "train-2", 500, 13, Backend::Sandbox, false);
+    sale_on(&mut j, "live-3", 700, 14, Backend::Live, false);
+
+    assert_eq!(
+        j.totals_between(0, 100, Currency::Dkk, Backend::Live)
+            .unwrap(),
+        Totals {
+            sales: 3,
+            paid: 2,
+            paid_minor: 1350
+        }
+    );
+    assert_eq!(
+        j.totals_between(0, 100, Currency::Dkk, Backend::Sandbox)
+            .unwrap(),
+        Totals {
+            sales: 2,
+            paid: 1,
+            paid_minor: 99_900
+        }
+    );
+    let listed = |b| -> Vec<String> {
+        j.sales_between(0, 100, b, 50)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.id)
+            .collect()
+    };
+    assert_eq!(listed(Backend::Live), ["live-3", "live-2", "live-1"]);
+    assert_eq!(listed(Backend::Sandbox), ["train-2", "train-1"]);
+    // A page of one is the newest of its own backend, not the newest sale overall.
+    assert_eq!(
+        j.sales_between(0, 100, Backend::Live, 1).unwrap()[0].id,
+        "live-3"
+    );
+    assert_eq!(
+        j.sales_between(0, 100, Backend::Sandbox, 1).unwrap()[0].id,
+        "train-2"
+    );
+    // Notes about a payment say which backend its sale ran on.
+    j.flag_attention("train-1", None, "refund p9", 20).unwrap();
+    let items = j.attention_items().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].backend, Backend::Sandbox);
 }

@@ -22,7 +22,7 @@ pub use kassa_journal::Totals;
 use kassa_journal::{
     AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
 };
-pub use kassa_journal::{AttentionItem, CrashHook, CrashHooks, CrashPoint};
+pub use kassa_journal::{AttentionItem, Backend, CrashHook, CrashHooks, CrashPoint};
 use kassa_money::Money;
 use serde::Serialize;
 use tokio::sync::{Notify, broadcast};
@@ -153,6 +153,12 @@ pub struct TillConfig {
     /// Called at each named point of a sale's path (and inside every journal write); does
     /// nothing unless a crash-safety test installs a hook.
     pub crash: CrashHooks,
+    /// The payment service this engine talks to. Every sale it opens records it; its day
+    /// lists and totals count only sales of this backend, and it resumes only those.
+    /// [`TillConfig::new`] says `Sandbox`: an engine nobody told it moves real money counts
+    /// its sales as training, so they never reach the live books. The only production
+    /// start (`kassa-boot`) always sets it from the settings.
+    pub backend: Backend,
 }
 
 impl TillConfig {
@@ -170,6 +176,7 @@ impl TillConfig {
             give_up_after: Some(Duration::from_secs(600)),
             bank_session: Duration::from_secs(300),
             crash: CrashHooks::none(),
+            backend: Backend::Sandbox,
         }
     }
 }
@@ -300,7 +307,13 @@ impl<G: Gateway> Till<G> {
         }
         let inner = &self.inner;
         let mut journal = inner.journal();
-        if let Some(open) = journal.open_sales()?.into_iter().next() {
+        // A sale left open on the other backend is not this counter's: it is never driven
+        // here (see `resume`), so it cannot block this one.
+        if let Some(open) = journal
+            .open_sales()?
+            .into_iter()
+            .find(|s| s.backend == inner.config.backend)
+        {
             return Err(TillError::SaleInProgress { sale_id: open.id });
         }
         let sale_id = inner.ids.new_sale_id();
@@ -310,6 +323,7 @@ impl<G: Gateway> Till<G> {
             amount,
             reference,
             at_ms: now,
+            backend: inner.config.backend,
         })?;
         let sale = journal
             .sale(&sale_id)?
@@ -378,6 +392,18 @@ impl<G: Gateway> Till<G> {
                 }
             }
         }
+        // A sale of the other backend is left alone: following a sandbox payment at real
+        // Aiia (or making live codes for a training sale) would mix the two.
+        let (sales, elsewhere): (Vec<SaleRecord>, Vec<SaleRecord>) = sales
+            .into_iter()
+            .partition(|s| s.backend == inner.config.backend);
+        for s in &elsewhere {
+            tracing::warn!(sale = %s.id, backend = %s.backend, "not resumed: the sale ran on the other backend");
+        }
+        let open: Vec<SaleRecord> = open
+            .into_iter()
+            .filter(|s| s.backend == inner.config.backend)
+            .collect();
         let already: Vec<String> = inner.live().keys().cloned().collect();
         let mut started = Vec::new();
         for sale in sales.into_iter().filter(|s| !already.contains(&s.id)) {
@@ -412,27 +438,35 @@ impl<G: Gateway> Till<G> {
         })
     }
 
-    /// Sales created in `[from_ms, to_ms)`, newest first.
+    /// This counter's sales (of its [`TillConfig::backend`]) created in `[from_ms, to_ms)`,
+    /// newest first.
     pub fn sales_between(
         &self,
         from_ms: i64,
         to_ms: i64,
         limit: u32,
     ) -> Result<Vec<SaleRecord>, TillError> {
-        Ok(self.inner.journal().sales_between(from_ms, to_ms, limit)?)
+        Ok(self
+            .inner
+            .journal()
+            .sales_between(from_ms, to_ms, self.inner.config.backend, limit)?)
     }
 
-    /// What the sales created in `[from_ms, to_ms)` add up to (all of them, not a page).
+    /// What this counter's sales (of its backend) created in `[from_ms, to_ms)` add up to
+    /// (all of them, not a page): a live counter never counts sandbox sales, and a sandbox
+    /// counter never counts live ones.
     pub fn totals_between(
         &self,
         from_ms: i64,
         to_ms: i64,
         currency: kassa_money::Currency,
     ) -> Result<Totals, TillError> {
-        Ok(self
-            .inner
-            .journal()
-            .totals_between(from_ms, to_ms, currency)?)
+        Ok(self.inner.journal().totals_between(
+            from_ms,
+            to_ms,
+            currency,
+            self.inner.config.backend,
+        )?)
     }
 
     pub fn sale_detail(&self, sale_id: &str) -> Result<SaleDetail, TillError> {
@@ -447,10 +481,15 @@ impl<G: Gateway> Till<G> {
         })
     }
 
-    /// Every payment flagged for a refund by hand (and other notes that need the merchant),
-    /// oldest first, from the journal: they outlive restarts.
+    /// Every payment of this counter's backend flagged for a refund by hand (and other
+    /// notes that need the merchant), oldest first, from the journal: they outlive
+    /// restarts. A note about a training (sandbox) payment is never shown to a live counter
+    /// as a refund to make with real money, nor the other way round.
     pub fn attention_items(&self) -> Result<Vec<AttentionItem>, TillError> {
-        Ok(self.inner.journal().attention_items()?)
+        let backend = self.inner.config.backend;
+        let mut items = self.inner.journal().attention_items()?;
+        items.retain(|a| a.backend == backend);
+        Ok(items)
     }
 
     /// Marks the note about `payment_id` as dealt with (refunded by hand); the journal keeps

@@ -429,6 +429,7 @@ async fn an_attempt_cut_off_before_its_reply_is_marked_unknown_on_resume() {
             amount: dkk(100),
             reference: None,
             at_ms: T0,
+            backend: Backend::Sandbox,
         })
         .unwrap();
     journal.begin_attempt("s1", "KS1", T0).unwrap();
@@ -464,6 +465,7 @@ fn fill(journal: &mut Journal) {
             amount: dkk(1),
             reference: None,
             at_ms: T0,
+            backend: Backend::Sandbox,
         })
         .unwrap();
     journal
@@ -543,6 +545,7 @@ fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
             amount: dkk(700),
             reference: None,
             at_ms: T0,
+            backend: Backend::Sandbox,
         })
         .unwrap();
     for (i, pid) in ["p1", "p2"].iter().enumerate() {
