@@ -48,6 +48,15 @@ fn settings(db: &Path, port: u16, secret: &str, currency: &str) -> Settings {
     s
 }
 
+/// The secret a counter's listener checks: on the embedded sandbox, the sandbox's own
+/// throwaway one (never the configured one).
+fn checked_secret(counter: &Counter) -> String {
+    counter
+        .sandbox()
+        .map(|s| s.sandbox().config().webhook_secret.clone())
+        .expect("these counters run on the embedded sandbox")
+}
+
 /// Posts a delivery signed with `secret` to the counter's listener; its answer.
 async fn deliver(counter: &Counter, secret: &str, event_id: &str) -> reqwest::StatusCode {
     let body = r#"{"id":"x","type":"PaymentUpdated","createdAt":"2026-11-25T10:00:00.000Z","data":{"paymentId":"p","status":"Executed"}}"#;
@@ -131,7 +140,8 @@ async fn a_handover_on_the_same_webhook_port_frees_it_and_the_new_counter_answer
         .await
         .unwrap();
     assert_eq!(old.webhooks().unwrap().addr().port(), port);
-    assert_eq!(deliver(&old, "old-secret", "e1").await, 200);
+    let old_secret = checked_secret(&old);
+    assert_eq!(deliver(&old, &old_secret, "e1").await, 200);
     let mut old_events = old.till.subscribe();
 
     // What Save used to do: start the new counter beside the old one. Refused now, before
@@ -151,8 +161,9 @@ async fn a_handover_on_the_same_webhook_port_frees_it_and_the_new_counter_answer
     let listener = new.webhooks().unwrap();
     assert_eq!(listener.addr().port(), port);
     // The new listener answers on the port, with the new secret.
-    assert_eq!(deliver(&new, "new-secret", "e2").await, 200);
-    assert_eq!(deliver(&new, "old-secret", "e3").await, 401);
+    assert_eq!(deliver(&new, &checked_secret(&new), "e2").await, 200);
+    assert_ne!(old_secret, checked_secret(&new));
+    assert_eq!(deliver(&new, &old_secret, "e3").await, 401);
     let stats = new.webhooks().unwrap().stats();
     assert_eq!((stats.accepted, stats.rejected), (1, 1));
     takes_payments(&new).await;
@@ -203,7 +214,10 @@ async fn a_failed_handover_keeps_a_counter_on_the_old_settings_and_says_why() {
     let running = failed.previous.unwrap();
     assert_eq!(running.currency, Currency::Dkk);
     assert_eq!(running.webhooks().unwrap().addr().port(), port);
-    assert_eq!(deliver(&running, "old-secret", "e1").await, 200);
+    assert_eq!(
+        deliver(&running, &checked_secret(&running), "e1").await,
+        200
+    );
     takes_payments(&running).await;
     // And it owns the journal.
     let beside = start(settings(&db, free_port(), "x", "DKK")).await;

@@ -393,7 +393,7 @@ async fn charge(
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
     let printer = Printer::new(json);
-    follow(&counter, &mut events, &sale_id, &printer).await
+    follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await
 }
 
 /// Prints the sale's events until it ends; Ctrl-C cancels it (and still waits for the end).
@@ -402,6 +402,7 @@ async fn follow(
     events: &mut tokio::sync::broadcast::Receiver<TillEvent>,
     sale_id: &str,
     printer: &Printer,
+    after_end: AfterEnd,
 ) -> ExitCode {
     let mut interrupted = false;
     loop {
@@ -431,13 +432,39 @@ async fn follow(
                             fail(EXIT_CANCELLED, "not paid: the sale was cancelled")
                         }
                     };
-                    return follow_open_codes(counter, events, sale_id, printer, code).await;
+                    return match after_end {
+                        AfterEnd::Follow => {
+                            follow_open_codes(counter, events, sale_id, printer, code).await
+                        }
+                        AfterEnd::Tell => {
+                            tell_open_codes(counter, sale_id);
+                            code
+                        }
+                    };
                 }
             }
             Ok(e) => printer.event(&e),
             Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
             Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
         }
+    }
+}
+
+/// What a command does once its sale ended while codes of it can still be paid.
+#[derive(Clone, Copy)]
+enum AfterEnd {
+    /// Follow them to their end (`charge`: a second payment is caught before it exits).
+    Follow,
+    /// Say so plainly and leave them to `kassa resume` (`cancel`: the cashier moves on).
+    Tell,
+}
+
+fn tell_open_codes(counter: &Counter, sale_id: &str) {
+    let open = counter.till.open_codes(sale_id).len();
+    if open > 0 {
+        eprintln!(
+            "kassa: {open} code(s) of sale {sale_id} are still open at the bank; `kassa resume` follows them (`kassa status` lists them)."
+        );
     }
 }
 
@@ -521,7 +548,15 @@ async fn cancel(sale_id: &str) -> ExitCode {
     if let Err(e) = counter.till.cancel(sale_id) {
         return fail(EXIT_USAGE, &e.to_string());
     }
-    match follow(&counter, &mut events, sale_id, &Printer::new(false)).await {
+    match follow(
+        &counter,
+        &mut events,
+        sale_id,
+        &Printer::new(false),
+        AfterEnd::Tell,
+    )
+    .await
+    {
         // Cancelling is what was asked: that outcome is success here.
         code if code == ExitCode::from(EXIT_CANCELLED) => ExitCode::SUCCESS,
         code => code,
