@@ -123,6 +123,23 @@ async fn sale_paid_end_to_end() -> Result<()> {
     assert_text_contains(&s, "qr-reference", "E2E1").await?;
     s.screenshot("02-qr.png").await?;
 
+    // The customer opens the code in their bank: the code leaves the screen (no second
+    // payable code while they approve) and the screen says so.
+    let page = reqwest::get(format!("{base}/sandbox/authorize/{payment_id}"))
+        .await
+        .context("opening the sandbox bank page")?;
+    ensure(page.status() == reqwest::StatusCode::OK, || {
+        format!("the bank page answered {}", page.status())
+    })?;
+    s.wait_until("the in-bank screen", || async {
+        let text = s.text("qr-pending-text").await?;
+        let hidden = s.attr("qr", "hidden").await.unwrap_or_default();
+        Ok((text == "Approving in the bank…" && !hidden.is_empty()).then_some(()))
+    })
+    .await?;
+    assert_text_contains(&s, "sale-status", "Approving in the bank").await?;
+    s.screenshot("02b-in-bank.png").await?;
+
     let started = Instant::now();
     let payment = sandbox_decide(&base, &payment_id, "approve").await?;
     println!("sandbox approve reply: {payment}");
