@@ -19,6 +19,7 @@ const el = {
   pendingText: byId("qr-pending-text"),
   countdown: byId("qr-countdown"),
   link: byId("qr-link"),
+  instruction: byId("qr-instruction"),
   linkUrl: byId("qr-link-url"),
 };
 
@@ -124,6 +125,8 @@ function render() {
   const live = qr !== null && now < qr.showUntilMs && !sale.withdrawn;
 
   el.qr.hidden = !live;
+  // Nothing to scan while the customer approves in their bank.
+  el.instruction.hidden = Boolean(sale.withdrawn);
   el.pending.hidden = live;
   el.pendingText.textContent = sale.withdrawn ?? (qr ? "Getting a new code…" : "Getting a code…");
   el.countdown.textContent = live ? `New code in ${secondsUntil(qr.showUntilMs, now)} s` : "";
