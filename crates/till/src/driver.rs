@@ -759,8 +759,28 @@ fn end_record(reason: &EndReason) -> String {
         EndReason::NobodyApproved { after_s } => {
             format!("nobody approved the payment within {after_s} s")
         }
-        EndReason::CreateRefused(problem) => format!("the payment service refused: {problem:?}"),
+        EndReason::CreateRefused(problem) => {
+            format!("no code could be made: {}", problem_record(problem))
+        }
         EndReason::EndedElsewhere => "ended elsewhere".into(),
+    }
+}
+
+/// A call's failure as the journal records it.
+fn problem_record(problem: &Problem) -> String {
+    match problem {
+        Problem::LostReply => "the connection broke off before the reply".into(),
+        Problem::NoConnection => "no connection to the payment service".into(),
+        Problem::Timeout => "the payment service did not answer in time".into(),
+        Problem::Busy => "the payment service asked Kassa to wait".into(),
+        Problem::ServiceError => "the payment service had a problem on its side".into(),
+        Problem::Unreadable => "the payment service's reply could not be read".into(),
+        Problem::SignIn => "Kassa could not sign in to the payment service".into(),
+        Problem::CredentialsRefused => "the payment service refused Kassa's credentials".into(),
+        Problem::Refused(m) => format!("the payment service refused the payment: {m}"),
+        Problem::NotFound => "the payment service does not know the payment".into(),
+        Problem::Settings(m) => format!("Kassa's settings need fixing: {m}"),
+        Problem::Journal(m) => format!("the journal could not be written: {m}"),
     }
 }
 

@@ -46,6 +46,10 @@ enum Plan {
     ApproveTwice,
     /// Never acts: the sale gives up.
     WalkAway,
+    /// Opens the first code in the bank and stays there past the rotation time; meanwhile
+    /// a second phone scans whatever code the screen shows and pays it; then the first
+    /// customer approves. A second payable code on screen means a double payment.
+    OpenThenRescan,
 }
 
 fn plan(n: usize) -> Plan {
@@ -56,7 +60,8 @@ fn plan(n: usize) -> Plan {
         11..=13 => Plan::Cancel,
         14..=15 => Plan::ApproveLate,
         16..=17 => Plan::ApproveTwice,
-        _ => Plan::WalkAway,
+        18 => Plan::WalkAway,
+        _ => Plan::OpenThenRescan,
     }
 }
 
@@ -67,6 +72,7 @@ struct Tally {
     by_plan: BTreeMap<(Plan, &'static str), usize>,
     flagged: usize,
     extra_payments: usize,
+    extra_by_plan: BTreeMap<Plan, usize>,
     lost: usize,
     stuck: usize,
     wrong: usize,
@@ -121,6 +127,17 @@ async fn one_sale(till: &Till<Client>, sandbox: &Sandbox, n: usize) -> (String, 
                 }
             }
             Plan::WalkAway => {}
+            Plan::OpenThenRescan => {
+                act(sandbox.open(&first));
+                // In the bank past the moment a code would be replaced (2.5 s of 5).
+                tokio::time::sleep(Duration::from_millis(3_000)).await;
+                if let Some(qr) = till.current_sale().and_then(|v| v.qr) {
+                    if qr.payment_id != first {
+                        act(sandbox.approve(&qr.payment_id));
+                    }
+                }
+                act(sandbox.approve(&first));
+            }
         }
     }
     (sale, reference, missed)
@@ -222,7 +239,7 @@ async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: us
         if sale.state == SaleState::Failed
             && matches!(
                 plan(n),
-                Plan::Approve | Plan::ApproveLate | Plan::ApproveTwice
+                Plan::Approve | Plan::ApproveLate | Plan::ApproveTwice | Plan::OpenThenRescan
             )
         {
             // Why a sale the customer meant to pay ended unpaid, in the cashier's words.
@@ -242,6 +259,7 @@ async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: us
                 ok = false;
             } else if sale.paid_payment_id.as_deref() != Some(p) {
                 tally.extra_payments += 1;
+                *tally.extra_by_plan.entry(plan(n)).or_default() += 1;
                 if attention
                     .iter()
                     .any(|a| a.payment_id.as_deref() == Some(p) && a.amount == sale.amount)
@@ -345,6 +363,9 @@ async fn a_fault_soak_ends_every_sale_correctly() {
         }
         t.flagged += c.flagged;
         t.extra_payments += c.extra_payments;
+        for (p, n) in c.extra_by_plan {
+            *t.extra_by_plan.entry(p).or_default() += n;
+        }
         t.lost += c.lost;
         t.stuck += c.stuck;
         t.wrong += c.wrong;
@@ -383,6 +404,9 @@ async fn a_fault_soak_ends_every_sale_correctly() {
         t.cashier_messages,
         t.customer_too_late
     );
+    for (p, n) in &t.extra_by_plan {
+        println!("  extra payments of {p:?} customers: {n}");
+    }
     for (why, n) in &t.failed_why {
         println!("  meant to be paid, failed ({n}): {why}");
     }
