@@ -981,3 +981,52 @@ async fn a_decline_on_a_replaced_code_leaves_the_sale_open_on_its_live_code() {
         "{end:?}"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_second_payment_whose_flag_cannot_be_written_is_flagged_once_it_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open(&dir.path().join("k.db")).unwrap());
+    let mut rx = till.subscribe();
+    let sale = till.charge(dkk(990), None).unwrap();
+    next(&mut rx, is_qr).await;
+    next(&mut rx, is_qr).await;
+    fake.set(0, PaymentStatus::Executed);
+    next(&mut rx, is_end).await;
+    // The disk fills up; then the replaced code is paid too.
+    fill(&mut till.inner.journal());
+    fake.set(1, PaymentStatus::Executed);
+    let e = next(&mut rx, |e| matches!(e, TillEvent::AttemptError { .. })).await;
+    assert!(
+        matches!(
+            e,
+            TillEvent::AttemptError {
+                problem: Problem::Journal(_),
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    tokio::time::sleep(Duration::from_secs(30)).await;
+    while let Ok(e) = rx.try_recv() {
+        assert!(!matches!(e, TillEvent::NeedsAttention { .. }), "{e:?}");
+    }
+    assert!(till.is_busy(), "the payment is still followed");
+    // Space again: the flag is written (with its status, in one transaction) and told.
+    till.inner.journal().cap_pages(10_000).unwrap();
+    let flag = next(&mut rx, |e| matches!(e, TillEvent::NeedsAttention { .. })).await;
+    assert!(
+        matches!(flag, TillEvent::NeedsAttention { ref payment_id, .. } if payment_id == "p2"),
+        "{flag:?}"
+    );
+    // Flagged once (the filler notes of `fill` belong to another sale).
+    let items: Vec<_> = till
+        .attention_items()
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.sale_id == sale)
+        .collect();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].payment_id.as_deref(), Some("p2"));
+    assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Paid);
+}
