@@ -41,8 +41,22 @@ impl From<kassa_boot::FieldError> for IpcError {
     fn from(e: kassa_boot::FieldError) -> Self {
         IpcError {
             code: Code::Settings,
-            message: e.message,
-            field: Some(e.field),
+            message: e.to_string(),
+            field: Some(e.field.form_name()),
+        }
+    }
+}
+
+/// Settings refused: the first field to fix is marked on the form.
+impl From<kassa_boot::ConfigError> for IpcError {
+    fn from(e: kassa_boot::ConfigError) -> Self {
+        tracing::warn!(error = %e, "settings refused");
+        match e.fields().first() {
+            Some(first) => IpcError {
+                field: Some(first.field.form_name()),
+                ..IpcError::new(Code::Settings, capitalise(&e.to_string()))
+            },
+            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
         }
     }
 }
@@ -61,8 +75,19 @@ impl From<kassa_boot::FormError> for IpcError {
 
 impl From<kassa_boot::BootError> for IpcError {
     fn from(e: kassa_boot::BootError) -> Self {
-        tracing::warn!(error = %e, "settings refused");
-        IpcError::new(Code::Settings, capitalise(&e.to_string()))
+        use kassa_boot::BootError as B;
+        match e {
+            B::Config(e) => e.into(),
+            B::Till(e) => e.into(),
+            B::Journal(e) => {
+                tracing::warn!(error = %e, "the journal failed");
+                IpcError::new(Code::Journal, capitalise(&e.to_string()))
+            }
+            other => {
+                tracing::warn!(error = %other, "settings refused");
+                IpcError::new(Code::Settings, capitalise(&other.to_string()))
+            }
+        }
     }
 }
 

@@ -640,13 +640,17 @@ fn today(json: bool) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    report::today(
-        &settings.db_path,
-        settings.currency,
-        settings.backend(),
-        json,
-    )
+    match kassa_boot::today(kassa_boot::Ledger::Journal(&settings), TODAY_LIMIT) {
+        Ok(report) => {
+            Printer::new(json).day(&report);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_START, &e.to_string()),
+    }
 }
+
+/// The most sales `kassa today` lists (the totals cover the whole day).
+const TODAY_LIMIT: u32 = 1000;
 
 fn setup(
     client_id: String,
@@ -654,15 +658,21 @@ fn setup(
     api_url: Option<String>,
     currency: Option<&str>,
 ) -> ExitCode {
-    let currency = match currency.map(str::parse::<Currency>).transpose() {
-        Ok(c) => c,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    // The one validator, as the window's form and the environment use it: first what the
+    // arguments say (the secret is still to be typed), then with the secret.
+    let draft = |secret| kassa_boot::Draft {
+        api_url: api_url.as_deref(),
+        client_id: Some(&client_id),
+        client_secret: secret,
+        destination_id: Some(&destination_id),
+        currency,
+        ..kassa_boot::Draft::default()
     };
-    if let Some(url) = &api_url {
-        let probe = kassa_aiia::Config::new(url.clone(), "id", kassa_aiia::Secret::new("x"));
-        if let Err(e) = probe.validate() {
-            return fail(EXIT_USAGE, &e.to_string());
-        }
+    if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
+        return fail(
+            EXIT_USAGE,
+            &kassa_boot::ConfigError::from(errors).to_string(),
+        );
     }
     eprintln!("Client Secret (read from standard input, stored in the OS keyring):");
     let mut secret = String::new();
@@ -670,9 +680,15 @@ fn setup(
         return fail(EXIT_USAGE, &format!("cannot read the Client Secret: {e}"));
     }
     let secret = secret.trim();
-    if secret.is_empty() {
-        return fail(EXIT_USAGE, "the Client Secret is empty");
-    }
+    let checked = match kassa_boot::validate(&draft(kassa_boot::SecretInput::New(secret))) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::ConfigError::from(errors).to_string(),
+            );
+        }
+    };
     let path = kassa_boot::settings_path(&db_path());
     // What setup does not set (the webhook address, say) stays as it was.
     let mut saved = match kassa_boot::SavedSettings::load(&path) {
@@ -683,10 +699,12 @@ fn setup(
     if saved.destination_id.as_deref() != Some(destination_id.as_str()) {
         saved.destination_name = None;
     }
-    saved.api_url = api_url;
+    saved.api_url = api_url
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty());
     saved.client_id = Some(client_id.trim().to_owned());
     saved.destination_id = Some(destination_id);
-    saved.currency = currency;
+    saved.currency = checked.currency;
     use kassa_boot::SecretStore;
     if let Err(e) = kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
         .set(&kassa_aiia::Secret::new(secret))

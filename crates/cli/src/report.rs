@@ -1,4 +1,5 @@
-//! Reading the journal without starting a counter: `status`, `today`, `backup`, `export`.
+//! Reading the journal without starting a counter: `status`, `backup`, `export` (`today`'s
+//! report is the app layer's: `kassa_boot::today`).
 //! Each opens the journal read-only and starts no engine, so each works while another
 //! process owns the journal and sells.
 
@@ -10,7 +11,6 @@ use kassa_journal::{
     AttemptRecord, AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord,
     SaleState,
 };
-use kassa_money::Currency;
 use serde::Serialize;
 
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
@@ -228,33 +228,6 @@ fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// Today's sales and totals, read from the journal. No journal yet: an empty day.
-pub fn today(db: &Path, currency: Currency, backend: Backend, json: bool) -> ExitCode {
-    let now_ms = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
-    let (from, to) = kassa_boot::local_day_bounds(now_ms);
-    let report = if db.exists() {
-        let journal = match open(db) {
-            Ok(j) => j,
-            Err(code) => return code,
-        };
-        journal
-            .sales_between(from, to, backend, 1000)
-            .and_then(|sales| {
-                let totals = journal.totals_between(from, to, currency, backend)?;
-                Ok(kassa_boot::day_report(sales, currency, backend).with_totals(&totals, currency))
-            })
-    } else {
-        Ok(kassa_boot::day_report(Vec::new(), currency, backend))
-    };
-    match report {
-        Ok(report) => {
-            crate::output::Printer::new(json).day(&report);
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(EXIT_START, &e.to_string()),
-    }
 }
 
 /// Refuses the journal's own files (`-wal`, `-shm`, lock file) as a destination: exit 2.
