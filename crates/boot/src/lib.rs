@@ -9,6 +9,7 @@ mod day;
 mod doctor;
 mod lifecycle;
 mod onboard;
+mod records;
 mod serve;
 pub mod webhook_listener;
 pub mod words;
@@ -36,6 +37,7 @@ pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
+pub use records::{Elsewhere, RecordsError, StatusReport, backup, mark_refunded, status};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
 
 #[derive(Debug, thiserror::Error)]

@@ -1,5 +1,7 @@
-//! Reading the journal without starting a counter: `status`, `backup`, `export` (`today`'s
-//! report is the app layer's: `kassa_boot::today`).
+//! The journal commands without a counter: printing `status` (read by
+//! `kassa_boot::status`), `refunded` and `backup` (`kassa_boot::mark_refunded`, `backup`),
+//! and `export`, which reads the journal read-only itself. `today`'s report is
+//! `kassa_boot::today`. None starts an engine, so each works while another process sells.
 //! Each opens the journal read-only and starts no engine, so each works while another
 //! process owns the journal and sells.
 
@@ -8,8 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kassa_journal::{
-    AttemptRecord, AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord,
-    SaleState,
+    AttemptRecord, Backend, FollowedPayment, Journal, JournalError, SaleRecord, SaleState,
 };
 use serde::Serialize;
 
@@ -33,90 +34,12 @@ fn open(db: &Path) -> Result<Journal, ExitCode> {
     Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
 }
 
-#[derive(Serialize)]
-struct Status {
-    /// The backend reported on: the counter's own. Everything below is of it alone.
-    backend: Backend,
-    open: Vec<SaleRecord>,
-    /// Sales with an executed payment not yet acted on (a crash came between): any start
-    /// of Kassa (`kassa resume`) settles them.
-    unsettled: Vec<String>,
-    attention: Vec<AttentionItem>,
-    /// Payments at the bank that may still change (not final), of any sale, open or ended:
-    /// one of them can still be approved. `kassa resume` follows them to their end.
-    followed: Vec<FollowedPayment>,
-    /// What the journal holds of the other backend: counted, not listed, and not in the
-    /// exit code (a counter on the other backend reports them).
-    elsewhere: Elsewhere,
-}
-
-#[derive(Serialize, Default)]
-struct Elsewhere {
-    backend: Option<Backend>,
-    open: usize,
-    unsettled: usize,
-    attention: usize,
-    followed: usize,
-}
-
-impl Elsewhere {
-    fn is_empty(&self) -> bool {
-        self.open + self.unsettled + self.attention + self.followed == 0
-    }
-}
-
-fn read_status(journal: &Journal, backend: Backend) -> kassa_journal::Result<Status> {
-    let mut elsewhere = Elsewhere::default();
-    let (open, other): (Vec<SaleRecord>, Vec<SaleRecord>) = journal
-        .open_sales()?
-        .into_iter()
-        .partition(|s| s.backend == backend);
-    elsewhere.open = other.len();
-    let mut unsettled = Vec::new();
-    for id in journal.unsettled_sales()? {
-        match journal.sale(&id)? {
-            Some(s) if s.backend != backend => elsewhere.unsettled += 1,
-            _ => unsettled.push(id),
-        }
-    }
-    let (attention, other): (Vec<AttentionItem>, Vec<AttentionItem>) = journal
-        .attention_items()?
-        .into_iter()
-        .partition(|a| a.backend == backend);
-    elsewhere.attention = other.len();
-    if !elsewhere.is_empty() {
-        elsewhere.backend = Some(match backend {
-            Backend::Live => Backend::Sandbox,
-            Backend::Sandbox => Backend::Live,
-        });
-    }
-    let mut followed = Vec::new();
-    for f in journal.followed_payments()? {
-        match journal.sale(&f.sale_id)? {
-            Some(s) if s.backend != backend => elsewhere.followed += 1,
-            _ => followed.push(f),
-        }
-    }
-    Ok(Status {
-        backend,
-        open,
-        unsettled,
-        attention,
-        followed,
-        elsewhere,
-    })
-}
-
 /// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
 /// a live counter's status never counts training sales, nor a sandbox counter's live ones.
 pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
-    let status = match read_status(&journal, backend) {
+    let status = match kassa_boot::status(db, backend) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return records_failed(&e),
     };
     if json {
         match serde_json::to_string(&status) {
@@ -235,53 +158,40 @@ fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
     kassa_journal::files::check_destination(db, dest).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
+/// A failed records request: exit 2 when the request must change, 4 when the journal failed.
+fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
+    fail(
+        if e.is_usage() { EXIT_USAGE } else { EXIT_START },
+        &e.to_string(),
+    )
+}
+
 pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
-    if !db.exists() {
-        return fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        );
-    }
-    let mut journal = match Journal::open(db) {
-        Ok(j) => j,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
-    };
     let now_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or_default();
     let note = note.unwrap_or("refunded by hand");
-    match journal.resolve_attention(payment_id.trim(), note, now_ms) {
+    match kassa_boot::mark_refunded(db, payment_id, note, now_ms) {
         Ok(sale_id) => {
             println!("Payment {payment_id} of sale {sale_id} marked: {note}.");
             ExitCode::SUCCESS
         }
-        Err(kassa_journal::JournalError::NotFound(_)) => fail(
+        Err(kassa_boot::RecordsError::Journal(JournalError::NotFound(_))) => fail(
             EXIT_USAGE,
             &format!("payment {payment_id} has no open needs-attention note (see `kassa status`)"),
         ),
-        Err(e) => fail(EXIT_START, &e.to_string()),
+        Err(e) => records_failed(&e),
     }
 }
 
 pub fn backup(db: &Path, file: &Path) -> ExitCode {
-    if let Err(code) = check_destination(db, file) {
-        return code;
-    }
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
-    match journal.backup_to(file) {
+    match kassa_boot::backup(db, file) {
         Ok(()) => {
             println!("Backed up {} to {}", db.display(), file.display());
             ExitCode::SUCCESS
         }
-        Err(e @ JournalError::OwnFile { .. }) => fail(EXIT_USAGE, &e.to_string()),
-        Err(e) => fail(
-            EXIT_START,
-            &format!("cannot back up to {}: {e}", file.display()),
-        ),
+        Err(e) => records_failed(&e),
     }
 }
 
