@@ -28,10 +28,10 @@ pub use doctor::{Check, doctor};
 /// Configuration is `kassa-config`'s; what the hosts need of it is re-exported here, so
 /// they call one crate.
 pub use kassa_config::{
-    Backend, ConfigError, DEFAULT_OWNER, Draft, Field, FieldError, FormError, KEYRING_ACCOUNT,
-    KEYRING_SERVICE, Keyring, MemorySecrets, Mode, Problem, SavedError, SavedSettings, SecretError,
-    SecretInput, SecretKind, SecretStore, Settings, SettingsForm, SettingsView, configured_backend,
-    db_path, default_db_path, settings_path, validate,
+    Backend, Checked, ConfigError, DEFAULT_OWNER, Draft, Field, FieldError, FormError,
+    KEYRING_ACCOUNT, KEYRING_SERVICE, Keyring, MemorySecrets, Mode, Problem, SavedError,
+    SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings, SettingsForm,
+    SettingsView, configured_backend, db_path, default_db_path, settings_path, validate,
 };
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{

@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use kassa_boot::{Counter, Settings};
-use kassa_money::{Currency, Money};
+use kassa_money::Money;
 use kassa_till::{Outcome, TillEvent};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -365,10 +365,18 @@ async fn charge(
         Ok(s) => s,
         Err(code) => return code,
     };
-    if let Some(c) = currency {
-        match c.parse::<Currency>() {
-            Ok(c) => settings.currency = c,
-            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    // `--currency` is a setting for this sale: the one validator reads it.
+    let draft = kassa_boot::Draft {
+        currency,
+        ..kassa_boot::Draft::default()
+    };
+    match kassa_boot::validate(&draft) {
+        Ok(checked) => settings.currency = checked.currency.unwrap_or(settings.currency),
+        Err(errors) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::ConfigError::from(errors).to_string(),
+            );
         }
     }
     let amount = match Money::parse(amount, settings.currency) {
