@@ -660,6 +660,24 @@ fn today(json: bool) -> ExitCode {
 /// The most sales `kassa today` lists (the totals cover the whole day).
 const TODAY_LIMIT: u32 = 1000;
 
+/// What `kassa setup`'s arguments (and the secret it reads) say, for the validator.
+fn setup_draft<'a>(
+    client_id: &'a str,
+    destination_id: &'a str,
+    api_url: Option<&'a str>,
+    currency: Option<&'a str>,
+    secret: kassa_boot::SecretInput<'a>,
+) -> kassa_boot::Draft<'a> {
+    kassa_boot::Draft {
+        api_url,
+        client_id: Some(client_id),
+        client_secret: secret,
+        destination_id: Some(destination_id),
+        currency,
+        ..kassa_boot::Draft::default()
+    }
+}
+
 fn setup(
     client_id: String,
     destination_id: String,
@@ -668,13 +686,14 @@ fn setup(
 ) -> ExitCode {
     // The one validator, as the window's form and the environment use it: first what the
     // arguments say (the secret is still to be typed), then with the secret.
-    let draft = |secret| kassa_boot::Draft {
-        api_url: api_url.as_deref(),
-        client_id: Some(&client_id),
-        client_secret: secret,
-        destination_id: Some(&destination_id),
-        currency,
-        ..kassa_boot::Draft::default()
+    let draft = |secret| {
+        setup_draft(
+            &client_id,
+            &destination_id,
+            api_url.as_deref(),
+            currency,
+            secret,
+        )
     };
     if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
         return fail(
@@ -764,4 +783,136 @@ async fn doctor(json: bool) -> ExitCode {
 fn fail(code: u8, message: &str) -> ExitCode {
     eprintln!("kassa: {message}");
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kassa_boot::{Field, FieldError, Problem, SecretInput, SettingsForm};
+
+    fn from_setup(
+        api_url: Option<&str>,
+        id: &str,
+        dest: &str,
+        currency: Option<&str>,
+    ) -> Vec<FieldError> {
+        kassa_boot::validate(&setup_draft(
+            id,
+            dest,
+            api_url,
+            currency,
+            SecretInput::New("typed-secret"),
+        ))
+        .unwrap_err()
+    }
+
+    fn from_env(pairs: &[(&str, &str)]) -> Vec<FieldError> {
+        let mut all = vec![("KASSA_CLIENT_SECRET", "typed-secret")];
+        all.extend_from_slice(pairs);
+        Settings::from_vars(
+            |k: &str| {
+                all.iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, v)| v.to_string())
+            },
+            "x.db".into(),
+        )
+        .unwrap_err()
+        .fields()
+        .to_vec()
+    }
+
+    fn from_form(api_url: &str, id: &str, dest: &str) -> Vec<FieldError> {
+        SettingsForm {
+            api_url: api_url.into(),
+            client_id: id.into(),
+            client_secret: "typed-secret".into(),
+            destination_id: dest.into(),
+            ..SettingsForm::default()
+        }
+        .validate(false, false)
+        .unwrap_err()
+    }
+
+    /// `kassa setup` refuses a bad value with the same error as the environment and the
+    /// window's form.
+    #[test]
+    fn setup_reports_the_same_error_as_the_environment_and_the_form() {
+        let setup = from_setup(Some("ftp://x"), "id", "d", None);
+        assert_eq!(
+            setup,
+            [FieldError::new(
+                Field::ApiUrl,
+                Problem::NotAWebAddress("ftp://x".into())
+            )]
+        );
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_API_URL", "ftp://x"),
+                ("KASSA_CLIENT_ID", "id"),
+                ("KASSA_DESTINATION_ID", "d")
+            ])
+        );
+        assert_eq!(setup, from_form("ftp://x", "id", "d"));
+
+        let setup = from_setup(None, "my id", "a b", None);
+        assert_eq!(
+            setup,
+            [
+                FieldError::new(Field::ClientId, Problem::HasSpaces),
+                FieldError::new(Field::DestinationId, Problem::HasSpaces)
+            ]
+        );
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_CLIENT_ID", "my id"),
+                ("KASSA_DESTINATION_ID", "a b")
+            ])
+        );
+        assert_eq!(setup, from_form("", "my id", "a b"));
+
+        let setup = from_setup(None, "id", "d", Some("USD"));
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_CLIENT_ID", "id"),
+                ("KASSA_DESTINATION_ID", "d"),
+                ("KASSA_CURRENCY", "USD")
+            ])
+        );
+        assert_eq!(setup[0].field, Field::Currency);
+
+        // An empty secret on standard input: the Client Secret is missing, as anywhere else.
+        let empty =
+            kassa_boot::validate(&setup_draft("id", "d", None, None, SecretInput::New(" ")))
+                .unwrap_err();
+        assert_eq!(
+            empty,
+            [FieldError::new(Field::ClientSecret, Problem::Missing)]
+        );
+        assert_eq!(
+            empty,
+            Settings::from_vars(
+                |k: &str| match k {
+                    "KASSA_CLIENT_ID" => Some("id".into()),
+                    "KASSA_DESTINATION_ID" => Some("d".into()),
+                    _ => None,
+                },
+                "x.db".into()
+            )
+            .unwrap_err()
+            .fields()
+        );
+        // Before the secret is typed, good arguments pass.
+        kassa_boot::validate(&setup_draft(
+            "id",
+            "d",
+            None,
+            Some("eur"),
+            SecretInput::Stored,
+        ))
+        .unwrap();
+    }
 }
