@@ -147,5 +147,22 @@ mod tests {
             e.message,
             "Sale s1 is still open: finish or cancel it first"
         );
+
+        // A refused setting marks its form field, with the validator's sentence.
+        let refused = kassa_boot::Settings::from_vars(
+            |k| (k == "KASSA_API_URL").then(|| "ftp://x".to_owned()),
+            "x.db".into(),
+        )
+        .unwrap_err();
+        let e: IpcError = refused.into();
+        assert_eq!(e.code, Code::Settings);
+        assert_eq!(e.field, Some("apiUrl"));
+        assert!(e.message.starts_with("The API address"), "{}", e.message);
+        let e: IpcError = kassa_boot::FormError::from(kassa_boot::FieldError::new(
+            kassa_boot::Field::WebhookBind,
+            kassa_boot::Problem::NotAnAddress("8787".into()),
+        ))
+        .into();
+        assert_eq!(e.field, Some("webhookBind"));
     }
 }
