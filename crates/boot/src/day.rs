@@ -273,6 +273,50 @@ mod tests {
         assert_eq!(json["sales"][0]["backendText"], "Training");
     }
 
+    /// The window (a running counter) and `kassa today` (the journal alone, read-only, while
+    /// that counter owns it) get the same report from [`today`].
+    #[tokio::test]
+    async fn the_window_and_the_cli_get_the_same_report_of_today() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let settings = crate::Settings::from_vars(|_| None, db.clone()).unwrap();
+        // No journal yet: an empty day, not an error.
+        let empty = today(Ledger::Journal(&settings), 10).unwrap();
+        assert_eq!((empty.sales.len(), empty.total_sales), (0, 0));
+        assert_eq!(empty.totals_label, "Training: paid today");
+
+        let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+        {
+            let mut j = Journal::open(&db).unwrap();
+            // Ended sales only: an open one would be resumed (and driven) by the counter.
+            for (id, minor, paid) in [("s1", 1250, true), ("s2", 500, false), ("s3", 99, true)] {
+                j.insert_sale(&kassa_journal::NewSale {
+                    id,
+                    amount: Money::new(minor, Currency::Dkk),
+                    reference: None,
+                    at_ms: now,
+                    backend: Backend::Sandbox,
+                })
+                .unwrap();
+                let (state, payment) = if paid {
+                    (SaleState::Paid, Some(id))
+                } else {
+                    (SaleState::Cancelled, None)
+                };
+                j.end_sale(id, state, payment, now + 1, "ended").unwrap();
+            }
+        }
+        let counter = crate::start(settings.clone()).await.unwrap();
+        let window = today(Ledger::Counter(&counter), 2).unwrap();
+        let cli = today(Ledger::Journal(&settings), 2).unwrap();
+        assert_eq!(window, cli);
+        assert_eq!(window.sales.len(), 2);
+        assert_eq!(window.total_sales, 3);
+        assert_eq!(window.paid_count, 2);
+        assert_eq!(window.paid_total_display, "13,49\u{a0}kr.");
+        counter.stop().await;
+    }
+
     #[test]
     fn a_day_is_about_24_hours_and_holds_now() {
         let now = 1_764_064_800_000; // 2025-11-25T10:00:00Z
