@@ -37,7 +37,9 @@ pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
-pub use records::{Elsewhere, RecordsError, StatusReport, backup, mark_refunded, status};
+pub use records::{
+    Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
+};
 pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
 
 #[derive(Debug, thiserror::Error)]

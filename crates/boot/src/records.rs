@@ -1,11 +1,14 @@
 //! The journal's records as the merchant asks for them without driving sales: what needs
 //! attention (`kassa status`), a refund marked by hand (`kassa refunded`) and a safe copy
-//! (`kassa backup`). Status and backup open the journal read-only and start no engine, so
+//! (`kassa backup`), every sale with its attempts (`kassa export`). Status, backup and
+//! export open the journal read-only and start no engine, so
 //! they work while another process owns the journal and sells. The hosts print.
 
 use std::path::Path;
 
-use kassa_journal::{AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord};
+use kassa_journal::{
+    AttemptRecord, AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord,
+};
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -150,5 +153,31 @@ pub fn backup(db: &Path, file: &Path) -> Result<(), RecordsError> {
             file: file.display().to_string(),
             source,
         }),
+    }
+}
+
+/// The journal opened read-only for an export: every sale of one backend with its attempts.
+pub struct Sales(Journal);
+
+/// Opens the journal at `db` read-only to export its sales (no engine; works beside an
+/// owner).
+pub fn open_sales(db: &Path) -> Result<Sales, RecordsError> {
+    open_read_only(db).map(Sales)
+}
+
+impl Sales {
+    /// Calls `each` with every sale of `backend` (live ones for the books, or the training
+    /// ones; never both) and its attempts, oldest first, one sale at a time.
+    pub fn each<E: From<RecordsError>>(
+        &self,
+        backend: Backend,
+        mut each: impl FnMut(&SaleRecord, &[AttemptRecord]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let read = |e: JournalError| E::from(RecordsError::Journal(e));
+        for sale in self.0.all_sales(backend).map_err(read)? {
+            let attempts = self.0.attempts(&sale.id).map_err(read)?;
+            each(&sale, &attempts)?;
+        }
+        Ok(())
     }
 }

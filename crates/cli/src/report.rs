@@ -1,17 +1,13 @@
-//! The journal commands without a counter: printing `status` (read by
-//! `kassa_boot::status`), `refunded` and `backup` (`kassa_boot::mark_refunded`, `backup`),
-//! and `export`, which reads the journal read-only itself. `today`'s report is
-//! `kassa_boot::today`. None starts an engine, so each works while another process sells.
-//! Each opens the journal read-only and starts no engine, so each works while another
-//! process owns the journal and sells.
+//! The journal commands without a counter: `status`, `refunded`, `backup` and `export` call
+//! the app layer (`kassa_boot::status`, `mark_refunded`, `backup`, `open_sales`) and print
+//! what it reads; `today`'s report is `kassa_boot::today`. None starts an engine, so each
+//! works while another process owns the journal and sells.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kassa_journal::{
-    AttemptRecord, Backend, FollowedPayment, Journal, JournalError, SaleRecord, SaleState,
-};
+use kassa_journal::{AttemptRecord, Backend, FollowedPayment, JournalError, SaleRecord, SaleState};
 use serde::Serialize;
 
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
@@ -22,16 +18,6 @@ pub enum Format {
     Jsonl,
     /// One row per attempt (a sale without attempts gets one row).
     Csv,
-}
-
-fn open(db: &Path) -> Result<Journal, ExitCode> {
-    if !db.exists() {
-        return Err(fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        ));
-    }
-    Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
 }
 
 /// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
@@ -210,22 +196,22 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -
     {
         return code;
     }
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
+    let sales = match kassa_boot::open_sales(db) {
+        Ok(s) => s,
+        Err(e) => return records_failed(&e),
     };
     let done = match out {
         Some(path) => kassa_journal::files::replace_file(path, |tmp| -> Result<(), BoxError> {
             let file = std::fs::File::create(tmp)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             let mut sink = std::io::BufWriter::new(file);
-            write_export(&journal, format, backend, &mut sink)?;
+            write_export(&sales, format, backend, &mut sink)?;
             sink.into_inner().map_err(|e| e.into_error())?.sync_all()?;
             Ok(())
         }),
         None => {
             let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
-            write_export(&journal, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?))
+            write_export(&sales, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?))
         }
     };
     match done {
@@ -237,7 +223,7 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -
 type BoxError = Box<dyn std::error::Error>;
 
 fn write_export(
-    journal: &Journal,
+    sales: &kassa_boot::Sales,
     format: Format,
     backend: Backend,
     out: &mut dyn Write,
@@ -250,17 +236,10 @@ fn write_export(
              attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms,backend"
         )?;
     }
-    for sale in journal.all_sales(backend)? {
-        let attempts = journal.attempts(&sale.id)?;
+    sales.each(backend, |sale, attempts| -> Result<(), BoxError> {
         match format {
             Format::Jsonl => {
-                serde_json::to_writer(
-                    &mut *out,
-                    &SaleLine {
-                        sale: &sale,
-                        attempts: &attempts,
-                    },
-                )?;
+                serde_json::to_writer(&mut *out, &SaleLine { sale, attempts })?;
                 writeln!(out)?;
             }
             Format::Csv => {
@@ -305,8 +284,8 @@ fn write_export(
                 }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn opt(v: Option<i64>) -> String {
