@@ -1,6 +1,6 @@
 //! Tauri commands: unpack, call the core, map the error. Nothing else lives here.
 
-use kassa_boot::{Counter, DayReport, Mode, day_report, local_day_bounds};
+use kassa_boot::{Counter, DayReport, Ledger, Mode};
 use kassa_money::keypad::{self, Entry, Key};
 use kassa_till::SaleView;
 use serde::Serialize;
@@ -98,10 +98,7 @@ pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleOnScreen>, 
 #[tauri::command]
 pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
     let c = state.counter()?;
-    let (from, to) = local_day_bounds(c.till.now_ms());
-    let sales = c.till.sales_between(from, to, DAY_LIST_LIMIT)?;
-    let totals = c.till.totals_between(from, to, c.currency)?;
-    Ok(day_report(sales, c.currency, c.backend()).with_totals(&totals, c.currency))
+    Ok(kassa_boot::today(Ledger::Counter(&c), DAY_LIST_LIMIT)?)
 }
 
 /// A payment that needs the merchant (a refund by hand), as the banner shows it.

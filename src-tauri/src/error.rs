@@ -41,8 +41,22 @@ impl From<kassa_boot::FieldError> for IpcError {
     fn from(e: kassa_boot::FieldError) -> Self {
         IpcError {
             code: Code::Settings,
-            message: e.message,
-            field: Some(e.field),
+            message: e.to_string(),
+            field: Some(e.field.form_name()),
+        }
+    }
+}
+
+/// Settings refused: the first field to fix is marked on the form.
+impl From<kassa_boot::ConfigError> for IpcError {
+    fn from(e: kassa_boot::ConfigError) -> Self {
+        tracing::warn!(error = %e, "settings refused");
+        match e.fields().first() {
+            Some(first) => IpcError {
+                field: Some(first.field.form_name()),
+                ..IpcError::new(Code::Settings, capitalise(&e.to_string()))
+            },
+            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
         }
     }
 }
@@ -61,8 +75,19 @@ impl From<kassa_boot::FormError> for IpcError {
 
 impl From<kassa_boot::BootError> for IpcError {
     fn from(e: kassa_boot::BootError) -> Self {
-        tracing::warn!(error = %e, "settings refused");
-        IpcError::new(Code::Settings, capitalise(&e.to_string()))
+        use kassa_boot::BootError as B;
+        match e {
+            B::Config(e) => e.into(),
+            B::Till(e) => e.into(),
+            B::Journal(e) => {
+                tracing::warn!(error = %e, "the journal failed");
+                IpcError::new(Code::Journal, capitalise(&e.to_string()))
+            }
+            other => {
+                tracing::warn!(error = %other, "settings refused");
+                IpcError::new(Code::Settings, capitalise(&other.to_string()))
+            }
+        }
     }
 }
 
@@ -122,5 +147,22 @@ mod tests {
             e.message,
             "Sale s1 is still open: finish or cancel it first"
         );
+
+        // A refused setting marks its form field, with the validator's sentence.
+        let refused = kassa_boot::Settings::from_vars(
+            |k| (k == "KASSA_API_URL").then(|| "ftp://x".to_owned()),
+            "x.db".into(),
+        )
+        .unwrap_err();
+        let e: IpcError = refused.into();
+        assert_eq!(e.code, Code::Settings);
+        assert_eq!(e.field, Some("apiUrl"));
+        assert!(e.message.starts_with("The API address"), "{}", e.message);
+        let e: IpcError = kassa_boot::FormError::from(kassa_boot::FieldError::new(
+            kassa_boot::Field::WebhookBind,
+            kassa_boot::Problem::NotAnAddress("8787".into()),
+        ))
+        .into();
+        assert_eq!(e.field, Some("webhookBind"));
     }
 }

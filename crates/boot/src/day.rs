@@ -1,7 +1,11 @@
 //! Today's sales as the counter lists them, and the bounds of "today" in local time.
+//! [`today`] is the one way both hosts get the day report: the window from its running
+//! counter, `kassa today` from the journal file alone (read-only, beside any owner).
+
+use std::path::Path;
 
 use chrono::{Local, LocalResult, TimeZone};
-use kassa_journal::{Backend, SaleRecord, SaleState, Totals};
+use kassa_journal::{Backend, Journal, SaleRecord, SaleState, Totals};
 use kassa_money::{Currency, Money};
 use serde::Serialize;
 
@@ -104,6 +108,56 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) 
             "Paid today"
         },
     }
+}
+
+/// Where a day report reads its sales.
+#[derive(Debug, Clone, Copy)]
+pub enum Ledger<'a> {
+    /// A running counter (the window): its engine's journal, its currency and backend.
+    Counter(&'a crate::Counter),
+    /// The journal the settings point at, opened read-only with no engine (`kassa today`):
+    /// works while another process owns the journal and sells. No journal yet: an empty day.
+    Journal(&'a crate::Settings),
+}
+
+/// Today's report (the local calendar day) of the counter's own backend, in its currency:
+/// the newest `limit` sales, with totals over the whole day.
+pub fn today(ledger: Ledger<'_>, limit: u32) -> Result<DayReport, crate::BootError> {
+    match ledger {
+        Ledger::Counter(c) => {
+            let (from, to) = local_day_bounds(c.till.now_ms());
+            let sales = c.till.sales_between(from, to, limit)?;
+            let totals = c.till.totals_between(from, to, c.currency)?;
+            Ok(day_report(sales, c.currency, c.backend()).with_totals(&totals, c.currency))
+        }
+        Ledger::Journal(settings) => {
+            let now_ms = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+            today_in_journal(
+                &settings.db_path,
+                settings.currency,
+                settings.backend(),
+                now_ms,
+                limit,
+            )
+        }
+    }
+}
+
+fn today_in_journal(
+    db: &Path,
+    currency: Currency,
+    backend: Backend,
+    now_ms: i64,
+    limit: u32,
+) -> Result<DayReport, crate::BootError> {
+    if !db.exists() {
+        return Ok(day_report(Vec::new(), currency, backend));
+    }
+    let (from, to) = local_day_bounds(now_ms);
+    let journal = Journal::open_read_only(db)?;
+    let sales = journal.sales_between(from, to, backend, limit)?;
+    let totals = journal.totals_between(from, to, currency, backend)?;
+    Ok(day_report(sales, currency, backend).with_totals(&totals, currency))
 }
 
 /// `[start, end)` of the local calendar day holding `now_ms`, in Unix milliseconds.
@@ -217,6 +271,50 @@ mod tests {
         assert_eq!(json["backend"], "sandbox");
         assert_eq!(json["totalsLabel"], "Training: paid today");
         assert_eq!(json["sales"][0]["backendText"], "Training");
+    }
+
+    /// The window (a running counter) and `kassa today` (the journal alone, read-only, while
+    /// that counter owns it) get the same report from [`today`].
+    #[tokio::test]
+    async fn the_window_and_the_cli_get_the_same_report_of_today() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kassa.db");
+        let settings = crate::Settings::from_vars(|_| None, db.clone()).unwrap();
+        // No journal yet: an empty day, not an error.
+        let empty = today(Ledger::Journal(&settings), 10).unwrap();
+        assert_eq!((empty.sales.len(), empty.total_sales), (0, 0));
+        assert_eq!(empty.totals_label, "Training: paid today");
+
+        let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+        {
+            let mut j = Journal::open(&db).unwrap();
+            // Ended sales only: an open one would be resumed (and driven) by the counter.
+            for (id, minor, paid) in [("s1", 1250, true), ("s2", 500, false), ("s3", 99, true)] {
+                j.insert_sale(&kassa_journal::NewSale {
+                    id,
+                    amount: Money::new(minor, Currency::Dkk),
+                    reference: None,
+                    at_ms: now,
+                    backend: Backend::Sandbox,
+                })
+                .unwrap();
+                let (state, payment) = if paid {
+                    (SaleState::Paid, Some(id))
+                } else {
+                    (SaleState::Cancelled, None)
+                };
+                j.end_sale(id, state, payment, now + 1, "ended").unwrap();
+            }
+        }
+        let counter = crate::start(settings.clone()).await.unwrap();
+        let window = today(Ledger::Counter(&counter), 2).unwrap();
+        let cli = today(Ledger::Journal(&settings), 2).unwrap();
+        assert_eq!(window, cli);
+        assert_eq!(window.sales.len(), 2);
+        assert_eq!(window.total_sales, 3);
+        assert_eq!(window.paid_count, 2);
+        assert_eq!(window.paid_total_display, "13,49\u{a0}kr.");
+        counter.stop().await;
     }
 
     #[test]

@@ -35,6 +35,17 @@ pub async fn doctor(settings: &Settings, now_unix: i64) -> Vec<Check> {
         Mode::Sandbox => "the built-in sandbox (no credentials set)",
         Mode::Live => "Aiia with the merchant's credentials",
     };
+    // The settings go through the one validator first, as the form and the environment do.
+    if let Err(errors) = settings.validate() {
+        return vec![check(
+            "settings",
+            false,
+            format!(
+                "Kassa would use {mode}, but: {}",
+                kassa_config::sentences(&errors)
+            ),
+        )];
+    }
     let mut checks = vec![check("settings", true, format!("Kassa uses {mode}"))];
     let (client, destination, _sandbox) = match connect(settings).await {
         Ok(c) => c,
@@ -131,6 +142,26 @@ mod tests {
         let names: Vec<&str> = checks.iter().map(|c| c.name).collect();
         assert_eq!(names, ["settings", "credentials", "destination", "clock"]);
         assert!(checks.iter().all(|c| c.ok), "{checks:#?}");
+    }
+
+    #[tokio::test]
+    async fn settings_the_validator_refuses_fail_the_settings_check_and_stop_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
+        settings.client_id = Some("id with spaces".into());
+        let checks = doctor(&settings, now()).await;
+        assert_eq!(checks.len(), 1, "{checks:#?}");
+        let c = &checks[0];
+        assert_eq!((c.name, c.ok), ("settings", false));
+        // The same sentences as the form and the environment give for these values.
+        let errors = settings.validate().unwrap_err();
+        assert!(
+            c.detail.ends_with(&kassa_config::sentences(&errors)),
+            "{}",
+            c.detail
+        );
+        assert!(c.detail.contains("cannot contain spaces"), "{}", c.detail);
+        assert!(c.detail.contains("Enter the Client Secret"), "{}", c.detail);
     }
 
     #[tokio::test]

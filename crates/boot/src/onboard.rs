@@ -27,8 +27,8 @@ use tokio::task::JoinHandle;
 
 use crate::{BootError, SavedError, SavedSettings, Settings, connect, settings_path};
 
-/// The redirect address Kassa registers with Aiia.
-pub const DEFAULT_REDIRECT: &str = "http://127.0.0.1:47615/connect/callback";
+/// The redirect address Kassa registers with Aiia (a setting: `kassa-config`'s).
+pub use kassa_config::DEFAULT_REDIRECT;
 
 /// How long the merchant has to finish in the browser.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10 * 60);

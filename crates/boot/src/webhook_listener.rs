@@ -28,24 +28,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// The path Aiia posts to.
 pub const WEBHOOK_PATH: &str = "/webhooks/aiia";
 
-/// Where to listen and the secret deliveries are signed with.
-#[derive(Debug, Clone)]
-pub struct WebhookSettings {
-    pub bind: SocketAddr,
-    pub secret: Secret,
-    /// How far a delivery's timestamp may be from this machine's clock.
-    pub tolerance: Duration,
-}
-
-impl WebhookSettings {
-    pub fn new(bind: SocketAddr, secret: Secret) -> Self {
-        WebhookSettings {
-            bind,
-            secret,
-            tolerance: webhook::DEFAULT_TOLERANCE,
-        }
-    }
-}
+pub use kassa_config::WebhookSettings;
 
 /// What the listener has seen since it started.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

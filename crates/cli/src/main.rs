@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use kassa_boot::{Counter, Settings};
-use kassa_money::{Currency, Money};
+use kassa_money::Money;
 use kassa_till::{Outcome, TillEvent};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -365,10 +365,18 @@ async fn charge(
         Ok(s) => s,
         Err(code) => return code,
     };
-    if let Some(c) = currency {
-        match c.parse::<Currency>() {
-            Ok(c) => settings.currency = c,
-            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    // `--currency` is a setting for this sale: the one validator reads it.
+    let draft = kassa_boot::Draft {
+        currency,
+        ..kassa_boot::Draft::default()
+    };
+    match kassa_boot::validate(&draft) {
+        Ok(checked) => settings.currency = checked.currency.unwrap_or(settings.currency),
+        Err(errors) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::ConfigError::from(errors).to_string(),
+            );
         }
     }
     let amount = match Money::parse(amount, settings.currency) {
@@ -640,12 +648,34 @@ fn today(json: bool) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    report::today(
-        &settings.db_path,
-        settings.currency,
-        settings.backend(),
-        json,
-    )
+    match kassa_boot::today(kassa_boot::Ledger::Journal(&settings), TODAY_LIMIT) {
+        Ok(report) => {
+            Printer::new(json).day(&report);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_START, &e.to_string()),
+    }
+}
+
+/// The most sales `kassa today` lists (the totals cover the whole day).
+const TODAY_LIMIT: u32 = 1000;
+
+/// What `kassa setup`'s arguments (and the secret it reads) say, for the validator.
+fn setup_draft<'a>(
+    client_id: &'a str,
+    destination_id: &'a str,
+    api_url: Option<&'a str>,
+    currency: Option<&'a str>,
+    secret: kassa_boot::SecretInput<'a>,
+) -> kassa_boot::Draft<'a> {
+    kassa_boot::Draft {
+        api_url,
+        client_id: Some(client_id),
+        client_secret: secret,
+        destination_id: Some(destination_id),
+        currency,
+        ..kassa_boot::Draft::default()
+    }
 }
 
 fn setup(
@@ -654,15 +684,22 @@ fn setup(
     api_url: Option<String>,
     currency: Option<&str>,
 ) -> ExitCode {
-    let currency = match currency.map(str::parse::<Currency>).transpose() {
-        Ok(c) => c,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    // The one validator, as the window's form and the environment use it: first what the
+    // arguments say (the secret is still to be typed), then with the secret.
+    let draft = |secret| {
+        setup_draft(
+            &client_id,
+            &destination_id,
+            api_url.as_deref(),
+            currency,
+            secret,
+        )
     };
-    if let Some(url) = &api_url {
-        let probe = kassa_aiia::Config::new(url.clone(), "id", kassa_aiia::Secret::new("x"));
-        if let Err(e) = probe.validate() {
-            return fail(EXIT_USAGE, &e.to_string());
-        }
+    if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
+        return fail(
+            EXIT_USAGE,
+            &kassa_boot::ConfigError::from(errors).to_string(),
+        );
     }
     eprintln!("Client Secret (read from standard input, stored in the OS keyring):");
     let mut secret = String::new();
@@ -670,9 +707,15 @@ fn setup(
         return fail(EXIT_USAGE, &format!("cannot read the Client Secret: {e}"));
     }
     let secret = secret.trim();
-    if secret.is_empty() {
-        return fail(EXIT_USAGE, "the Client Secret is empty");
-    }
+    let checked = match kassa_boot::validate(&draft(kassa_boot::SecretInput::New(secret))) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::ConfigError::from(errors).to_string(),
+            );
+        }
+    };
     let path = kassa_boot::settings_path(&db_path());
     // What setup does not set (the webhook address, say) stays as it was.
     let mut saved = match kassa_boot::SavedSettings::load(&path) {
@@ -683,10 +726,12 @@ fn setup(
     if saved.destination_id.as_deref() != Some(destination_id.as_str()) {
         saved.destination_name = None;
     }
-    saved.api_url = api_url;
+    saved.api_url = api_url
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty());
     saved.client_id = Some(client_id.trim().to_owned());
     saved.destination_id = Some(destination_id);
-    saved.currency = currency;
+    saved.currency = checked.currency;
     use kassa_boot::SecretStore;
     if let Err(e) = kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
         .set(&kassa_aiia::Secret::new(secret))
@@ -738,4 +783,136 @@ async fn doctor(json: bool) -> ExitCode {
 fn fail(code: u8, message: &str) -> ExitCode {
     eprintln!("kassa: {message}");
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kassa_boot::{Field, FieldError, Problem, SecretInput, SettingsForm};
+
+    fn from_setup(
+        api_url: Option<&str>,
+        id: &str,
+        dest: &str,
+        currency: Option<&str>,
+    ) -> Vec<FieldError> {
+        kassa_boot::validate(&setup_draft(
+            id,
+            dest,
+            api_url,
+            currency,
+            SecretInput::New("typed-secret"),
+        ))
+        .unwrap_err()
+    }
+
+    fn from_env(pairs: &[(&str, &str)]) -> Vec<FieldError> {
+        let mut all = vec![("KASSA_CLIENT_SECRET", "typed-secret")];
+        all.extend_from_slice(pairs);
+        Settings::from_vars(
+            |k: &str| {
+                all.iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, v)| v.to_string())
+            },
+            "x.db".into(),
+        )
+        .unwrap_err()
+        .fields()
+        .to_vec()
+    }
+
+    fn from_form(api_url: &str, id: &str, dest: &str) -> Vec<FieldError> {
+        SettingsForm {
+            api_url: api_url.into(),
+            client_id: id.into(),
+            client_secret: "typed-secret".into(),
+            destination_id: dest.into(),
+            ..SettingsForm::default()
+        }
+        .validate(false, false)
+        .unwrap_err()
+    }
+
+    /// `kassa setup` refuses a bad value with the same error as the environment and the
+    /// window's form.
+    #[test]
+    fn setup_reports_the_same_error_as_the_environment_and_the_form() {
+        let setup = from_setup(Some("ftp://x"), "id", "d", None);
+        assert_eq!(
+            setup,
+            [FieldError::new(
+                Field::ApiUrl,
+                Problem::NotAWebAddress("ftp://x".into())
+            )]
+        );
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_API_URL", "ftp://x"),
+                ("KASSA_CLIENT_ID", "id"),
+                ("KASSA_DESTINATION_ID", "d")
+            ])
+        );
+        assert_eq!(setup, from_form("ftp://x", "id", "d"));
+
+        let setup = from_setup(None, "my id", "a b", None);
+        assert_eq!(
+            setup,
+            [
+                FieldError::new(Field::ClientId, Problem::HasSpaces),
+                FieldError::new(Field::DestinationId, Problem::HasSpaces)
+            ]
+        );
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_CLIENT_ID", "my id"),
+                ("KASSA_DESTINATION_ID", "a b")
+            ])
+        );
+        assert_eq!(setup, from_form("", "my id", "a b"));
+
+        let setup = from_setup(None, "id", "d", Some("USD"));
+        assert_eq!(
+            setup,
+            from_env(&[
+                ("KASSA_CLIENT_ID", "id"),
+                ("KASSA_DESTINATION_ID", "d"),
+                ("KASSA_CURRENCY", "USD")
+            ])
+        );
+        assert_eq!(setup[0].field, Field::Currency);
+
+        // An empty secret on standard input: the Client Secret is missing, as anywhere else.
+        let empty =
+            kassa_boot::validate(&setup_draft("id", "d", None, None, SecretInput::New(" ")))
+                .unwrap_err();
+        assert_eq!(
+            empty,
+            [FieldError::new(Field::ClientSecret, Problem::Missing)]
+        );
+        assert_eq!(
+            empty,
+            Settings::from_vars(
+                |k: &str| match k {
+                    "KASSA_CLIENT_ID" => Some("id".into()),
+                    "KASSA_DESTINATION_ID" => Some("d".into()),
+                    _ => None,
+                },
+                "x.db".into()
+            )
+            .unwrap_err()
+            .fields()
+        );
+        // Before the secret is typed, good arguments pass.
+        kassa_boot::validate(&setup_draft(
+            "id",
+            "d",
+            None,
+            Some("eur"),
+            SecretInput::Stored,
+        ))
+        .unwrap();
+    }
 }

@@ -1,16 +1,13 @@
-//! Reading the journal without starting a counter: `status`, `today`, `backup`, `export`.
-//! Each opens the journal read-only and starts no engine, so each works while another
-//! process owns the journal and sells.
+//! The journal commands without a counter: `status`, `refunded`, `backup` and `export` call
+//! the app layer (`kassa_boot::status`, `mark_refunded`, `backup`, `open_sales`) and print
+//! what it reads; `today`'s report is `kassa_boot::today`. None starts an engine, so each
+//! works while another process owns the journal and sells.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use kassa_journal::{
-    AttemptRecord, AttentionItem, Backend, FollowedPayment, Journal, JournalError, SaleRecord,
-    SaleState,
-};
-use kassa_money::Currency;
+use kassa_journal::{AttemptRecord, Backend, FollowedPayment, JournalError, SaleRecord, SaleState};
 use serde::Serialize;
 
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
@@ -23,100 +20,12 @@ pub enum Format {
     Csv,
 }
 
-fn open(db: &Path) -> Result<Journal, ExitCode> {
-    if !db.exists() {
-        return Err(fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        ));
-    }
-    Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
-}
-
-#[derive(Serialize)]
-struct Status {
-    /// The backend reported on: the counter's own. Everything below is of it alone.
-    backend: Backend,
-    open: Vec<SaleRecord>,
-    /// Sales with an executed payment not yet acted on (a crash came between): any start
-    /// of Kassa (`kassa resume`) settles them.
-    unsettled: Vec<String>,
-    attention: Vec<AttentionItem>,
-    /// Payments at the bank that may still change (not final), of any sale, open or ended:
-    /// one of them can still be approved. `kassa resume` follows them to their end.
-    followed: Vec<FollowedPayment>,
-    /// What the journal holds of the other backend: counted, not listed, and not in the
-    /// exit code (a counter on the other backend reports them).
-    elsewhere: Elsewhere,
-}
-
-#[derive(Serialize, Default)]
-struct Elsewhere {
-    backend: Option<Backend>,
-    open: usize,
-    unsettled: usize,
-    attention: usize,
-    followed: usize,
-}
-
-impl Elsewhere {
-    fn is_empty(&self) -> bool {
-        self.open + self.unsettled + self.attention + self.followed == 0
-    }
-}
-
-fn read_status(journal: &Journal, backend: Backend) -> kassa_journal::Result<Status> {
-    let mut elsewhere = Elsewhere::default();
-    let (open, other): (Vec<SaleRecord>, Vec<SaleRecord>) = journal
-        .open_sales()?
-        .into_iter()
-        .partition(|s| s.backend == backend);
-    elsewhere.open = other.len();
-    let mut unsettled = Vec::new();
-    for id in journal.unsettled_sales()? {
-        match journal.sale(&id)? {
-            Some(s) if s.backend != backend => elsewhere.unsettled += 1,
-            _ => unsettled.push(id),
-        }
-    }
-    let (attention, other): (Vec<AttentionItem>, Vec<AttentionItem>) = journal
-        .attention_items()?
-        .into_iter()
-        .partition(|a| a.backend == backend);
-    elsewhere.attention = other.len();
-    if !elsewhere.is_empty() {
-        elsewhere.backend = Some(match backend {
-            Backend::Live => Backend::Sandbox,
-            Backend::Sandbox => Backend::Live,
-        });
-    }
-    let mut followed = Vec::new();
-    for f in journal.followed_payments()? {
-        match journal.sale(&f.sale_id)? {
-            Some(s) if s.backend != backend => elsewhere.followed += 1,
-            _ => followed.push(f),
-        }
-    }
-    Ok(Status {
-        backend,
-        open,
-        unsettled,
-        attention,
-        followed,
-        elsewhere,
-    })
-}
-
 /// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
 /// a live counter's status never counts training sales, nor a sandbox counter's live ones.
 pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
-    let status = match read_status(&journal, backend) {
+    let status = match kassa_boot::status(db, backend) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return records_failed(&e),
     };
     if json {
         match serde_json::to_string(&status) {
@@ -230,85 +139,45 @@ fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
         .collect()
 }
 
-/// Today's sales and totals, read from the journal. No journal yet: an empty day.
-pub fn today(db: &Path, currency: Currency, backend: Backend, json: bool) -> ExitCode {
-    let now_ms = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
-    let (from, to) = kassa_boot::local_day_bounds(now_ms);
-    let report = if db.exists() {
-        let journal = match open(db) {
-            Ok(j) => j,
-            Err(code) => return code,
-        };
-        journal
-            .sales_between(from, to, backend, 1000)
-            .and_then(|sales| {
-                let totals = journal.totals_between(from, to, currency, backend)?;
-                Ok(kassa_boot::day_report(sales, currency, backend).with_totals(&totals, currency))
-            })
-    } else {
-        Ok(kassa_boot::day_report(Vec::new(), currency, backend))
-    };
-    match report {
-        Ok(report) => {
-            crate::output::Printer::new(json).day(&report);
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(EXIT_START, &e.to_string()),
-    }
-}
-
 /// Refuses the journal's own files (`-wal`, `-shm`, lock file) as a destination: exit 2.
 fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
     kassa_journal::files::check_destination(db, dest).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
 
+/// A failed records request: exit 2 when the request must change, 4 when the journal failed.
+fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
+    fail(
+        if e.is_usage() { EXIT_USAGE } else { EXIT_START },
+        &e.to_string(),
+    )
+}
+
 pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
-    if !db.exists() {
-        return fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        );
-    }
-    let mut journal = match Journal::open(db) {
-        Ok(j) => j,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
-    };
     let now_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or_default();
     let note = note.unwrap_or("refunded by hand");
-    match journal.resolve_attention(payment_id.trim(), note, now_ms) {
+    match kassa_boot::mark_refunded(db, payment_id, note, now_ms) {
         Ok(sale_id) => {
             println!("Payment {payment_id} of sale {sale_id} marked: {note}.");
             ExitCode::SUCCESS
         }
-        Err(kassa_journal::JournalError::NotFound(_)) => fail(
+        Err(kassa_boot::RecordsError::Journal(JournalError::NotFound(_))) => fail(
             EXIT_USAGE,
             &format!("payment {payment_id} has no open needs-attention note (see `kassa status`)"),
         ),
-        Err(e) => fail(EXIT_START, &e.to_string()),
+        Err(e) => records_failed(&e),
     }
 }
 
 pub fn backup(db: &Path, file: &Path) -> ExitCode {
-    if let Err(code) = check_destination(db, file) {
-        return code;
-    }
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
-    };
-    match journal.backup_to(file) {
+    match kassa_boot::backup(db, file) {
         Ok(()) => {
             println!("Backed up {} to {}", db.display(), file.display());
             ExitCode::SUCCESS
         }
-        Err(e @ JournalError::OwnFile { .. }) => fail(EXIT_USAGE, &e.to_string()),
-        Err(e) => fail(
-            EXIT_START,
-            &format!("cannot back up to {}: {e}", file.display()),
-        ),
+        Err(e) => records_failed(&e),
     }
 }
 
@@ -327,22 +196,22 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -
     {
         return code;
     }
-    let journal = match open(db) {
-        Ok(j) => j,
-        Err(code) => return code,
+    let sales = match kassa_boot::open_sales(db) {
+        Ok(s) => s,
+        Err(e) => return records_failed(&e),
     };
     let done = match out {
         Some(path) => kassa_journal::files::replace_file(path, |tmp| -> Result<(), BoxError> {
             let file = std::fs::File::create(tmp)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             let mut sink = std::io::BufWriter::new(file);
-            write_export(&journal, format, backend, &mut sink)?;
+            write_export(&sales, format, backend, &mut sink)?;
             sink.into_inner().map_err(|e| e.into_error())?.sync_all()?;
             Ok(())
         }),
         None => {
             let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
-            write_export(&journal, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?))
+            write_export(&sales, format, backend, &mut sink).and_then(|()| Ok(sink.flush()?))
         }
     };
     match done {
@@ -354,7 +223,7 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -
 type BoxError = Box<dyn std::error::Error>;
 
 fn write_export(
-    journal: &Journal,
+    sales: &kassa_boot::Sales,
     format: Format,
     backend: Backend,
     out: &mut dyn Write,
@@ -367,17 +236,10 @@ fn write_export(
              attempt,attempt_state,payment_id,status,final,requested_at_ms,expires_at_ms,backend"
         )?;
     }
-    for sale in journal.all_sales(backend)? {
-        let attempts = journal.attempts(&sale.id)?;
+    sales.each(backend, |sale, attempts| -> Result<(), BoxError> {
         match format {
             Format::Jsonl => {
-                serde_json::to_writer(
-                    &mut *out,
-                    &SaleLine {
-                        sale: &sale,
-                        attempts: &attempts,
-                    },
-                )?;
+                serde_json::to_writer(&mut *out, &SaleLine { sale, attempts })?;
                 writeln!(out)?;
             }
             Format::Csv => {
@@ -422,8 +284,8 @@ fn write_export(
                 }
             }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn opt(v: Option<i64>) -> String {

@@ -8,12 +8,11 @@ use std::path::Path;
 
 use kassa_aiia::Secret;
 use kassa_money::Currency;
-use reqwest::Url;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    BootError, SavedError, SavedSettings, SecretError, SecretKind, SecretStore, Settings,
-    settings_path,
+    ConfigError, Draft, FieldError, SavedError, SavedSettings, SecretError, SecretInput,
+    SecretKind, SecretStore, Settings, settings_path, validate,
 };
 
 /// Environment variables that win over the settings file (the screen names them).
@@ -78,17 +77,8 @@ impl fmt::Debug for SettingsForm {
     }
 }
 
-/// A field the merchant must fix, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[serde(rename_all = "camelCase")]
-#[error("{message}")]
-pub struct FieldError {
-    /// `apiUrl`, `clientId`, `clientSecret`, `destinationId` or `currency`.
-    pub field: &'static str,
-    pub message: String,
-}
-
-/// Why a form was not taken: a field to fix, or the keyring or the settings file failing.
+/// Why a form was not taken: a field to fix (the first, in the order of
+/// [`Field`](crate::Field); the screen marks it), or the keyring or the settings file failing.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
     #[error(transparent)]
@@ -99,10 +89,26 @@ pub enum FormError {
     Saved(#[from] SavedError),
 }
 
-fn field(field: &'static str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        message: message.into(),
+impl From<Vec<FieldError>> for FormError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        match errors.into_iter().next() {
+            Some(first) => FormError::Field(first),
+            // `validate` never fails without an error; say so rather than panic.
+            None => FormError::Field(FieldError::new(
+                crate::Field::ClientId,
+                crate::Problem::Unreadable("the settings were refused without a reason".into()),
+            )),
+        }
+    }
+}
+
+impl From<ConfigError> for FormError {
+    fn from(e: ConfigError) -> Self {
+        match e {
+            ConfigError::Invalid(errors) => errors.into(),
+            ConfigError::Saved(e) => FormError::Saved(e),
+            ConfigError::Secret(e) => FormError::Secret(e),
+        }
     }
 }
 
@@ -112,7 +118,7 @@ impl SettingsView {
         db_path: &Path,
         secrets: &dyn SecretStore,
         var: impl Fn(&str) -> Option<String>,
-    ) -> Result<Self, BootError> {
+    ) -> Result<Self, ConfigError> {
         let saved = SavedSettings::load(&settings_path(db_path))?;
         let has_secret = match saved.client_id {
             Some(_) => secrets.get()?.is_some(),
@@ -157,94 +163,43 @@ impl SettingsForm {
     /// Every field, with the keyring asked only for a secret the form keeps without typing.
     pub fn check(&self, secrets: &dyn SecretStore) -> Result<(), FormError> {
         let stored = self.needs_stored_secret() && secrets.get()?.is_some();
-        self.validate(stored)?;
         let webhook_stored = self.needs_stored_webhook_secret()
             && secrets.get_kind(SecretKind::WebhookSecret)?.is_some();
-        self.validate_webhook(webhook_stored)?;
+        self.validate(stored, webhook_stored)?;
         Ok(())
     }
 
-    /// The webhook fields: an address and port to listen on, and a secret with it.
-    pub fn validate_webhook(&self, webhook_secret_stored: bool) -> Result<(), FieldError> {
-        let bind = Self::text(&self.webhook_bind);
-        if let Some(b) = &bind
-            && b.parse::<std::net::SocketAddr>().is_err()
-        {
-            return Err(field(
-                "webhookBind",
-                "The listen address must be an address and port, e.g. 0.0.0.0:8787",
-            ));
-        }
-        let typed = self.webhook_secret.trim();
-        if bind.is_none() && !typed.is_empty() {
-            return Err(field(
-                "webhookBind",
-                "Enter the address to listen on, or leave the webhook secret empty",
-            ));
-        }
-        if bind.is_some() && typed.is_empty() && !webhook_secret_stored {
-            return Err(field(
-                "webhookSecret",
-                "Enter the webhook signing secret you set at Aiia",
-            ));
-        }
-        if !typed.is_empty() && typed.len() < 16 {
-            return Err(field(
-                "webhookSecret",
-                "The webhook signing secret must be at least 16 characters",
-            ));
-        }
-        Ok(())
-    }
-
-    /// Checks every field; the first problem comes back with the field it is in.
-    /// `secret_stored`: the keyring already holds a Client Secret.
-    pub fn validate(&self, secret_stored: bool) -> Result<(), FieldError> {
-        if let Some(url) = Self::text(&self.api_url) {
-            let ok = Url::parse(&url)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
-            if ok.is_none() {
-                return Err(field(
-                    "apiUrl",
-                    "The API address must be a web address starting with https:// (http:// only for a local sandbox), or empty",
-                ));
+    /// The form as the validator reads it: typed secrets are new ones (to be stored);
+    /// `secret_stored` / `webhook_secret_stored`: the keyring already holds one to keep.
+    pub fn draft(&self, secret_stored: bool, webhook_secret_stored: bool) -> Draft<'_> {
+        fn secret(typed: &str, stored: bool) -> SecretInput<'_> {
+            if !typed.trim().is_empty() {
+                SecretInput::New(typed)
+            } else if stored {
+                SecretInput::Stored
+            } else {
+                SecretInput::Absent
             }
         }
-        let client_id = Self::text(&self.client_id);
-        if let Some(id) = &client_id
-            && id.chars().any(char::is_whitespace)
-        {
-            return Err(field("clientId", "The Client ID cannot contain spaces"));
+        Draft {
+            api_url: Some(&self.api_url),
+            client_id: Some(&self.client_id),
+            client_secret: secret(&self.client_secret, secret_stored),
+            destination_id: Some(&self.destination_id),
+            webhook_bind: Some(&self.webhook_bind),
+            webhook_secret: secret(&self.webhook_secret, webhook_secret_stored),
+            ..Draft::default()
         }
-        let secret_given = !self.client_secret.trim().is_empty();
-        if client_id.is_none() && secret_given {
-            return Err(field(
-                "clientId",
-                "Enter the Client ID that belongs to this Client Secret",
-            ));
-        }
-        if client_id.is_some() && !secret_given && !secret_stored {
-            return Err(field(
-                "clientSecret",
-                "Enter the Client Secret: none is stored in this computer's keyring yet",
-            ));
-        }
-        if let Some(d) = Self::text(&self.destination_id)
-            && d.chars().any(char::is_whitespace)
-        {
-            return Err(field(
-                "destinationId",
-                "The destination cannot contain spaces",
-            ));
-        }
-        if client_id.is_some() && Self::text(&self.destination_id).is_none() {
-            return Err(field(
-                "destinationId",
-                "Enter the destination, or press Connect bank account to choose it",
-            ));
-        }
-        Ok(())
+    }
+
+    /// Checks every field with the one validator ([`validate`]); every problem comes back,
+    /// each with the field it is in.
+    pub fn validate(
+        &self,
+        secret_stored: bool,
+        webhook_secret_stored: bool,
+    ) -> Result<(), Vec<FieldError>> {
+        validate(&self.draft(secret_stored, webhook_secret_stored)).map(|_| ())
     }
 
     /// The file part of the form.
@@ -309,7 +264,6 @@ impl SettingsForm {
             (Some(_), Some(s)) => Some(s),
             (Some(_), None) => secrets.get()?,
         };
-        self.validate(client_secret.is_some())?;
         let webhook_secret = match Self::text(&self.webhook_secret) {
             Some(s) => Some(Secret::new(s)),
             None if self.needs_stored_webhook_secret() => {
@@ -317,12 +271,11 @@ impl SettingsForm {
             }
             None => None,
         };
-        self.validate_webhook(webhook_secret.is_some())?;
-        let webhook = match (saved.webhook_bind.as_deref(), webhook_secret) {
-            (Some(bind), Some(secret)) => bind
-                .parse()
-                .ok()
-                .map(|addr| crate::WebhookSettings::new(addr, secret)),
+        let stored_secret = client_secret.is_some() && Self::text(&self.client_secret).is_none();
+        let stored_webhook = webhook_secret.is_some() && Self::text(&self.webhook_secret).is_none();
+        let checked = validate(&self.draft(stored_secret, stored_webhook))?;
+        let webhook = match (checked.webhook_bind, webhook_secret) {
+            (Some(addr), Some(secret)) => Some(crate::WebhookSettings::new(addr, secret)),
             _ => None,
         };
         Ok(Settings {
@@ -371,12 +324,12 @@ mod tests {
             (with("0.0.0.0:8787", "short"), false, "webhookSecret"),
         ] {
             assert_eq!(
-                f.validate_webhook(stored).unwrap_err().field,
+                f.validate(false, stored).unwrap_err()[0].field.form_name(),
                 which,
                 "{f:?}"
             );
         }
-        with("0.0.0.0:8787", "").validate_webhook(true).unwrap();
+        with("0.0.0.0:8787", "").validate(false, true).unwrap();
 
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("kassa.db");
@@ -436,17 +389,17 @@ mod tests {
             (form("", "", "", "a b"), false, "destinationId"),
         ];
         for (f, stored, which) in cases {
-            let e = f.validate(stored).unwrap_err();
-            assert_eq!(e.field, which, "{f:?}: {e}");
-            assert!(!e.message.is_empty());
+            let e = f.validate(stored, false).unwrap_err();
+            assert_eq!(e[0].field.form_name(), which, "{f:?}: {e:?}");
+            assert!(!e[0].to_string().is_empty());
         }
         // A stored secret may be kept; empty everything is the built-in sandbox.
         form("https://api.aiia.eu", "id", "", "d")
-            .validate(true)
+            .validate(true, false)
             .unwrap();
-        form("", "", "", "").validate(false).unwrap();
+        form("", "", "", "").validate(false, false).unwrap();
         form("http://127.0.0.1:4010", "", "", "sandbox-savings")
-            .validate(false)
+            .validate(false, false)
             .unwrap();
     }
 
