@@ -11,16 +11,18 @@ use kassa_aiia::{Client, Config, Secret};
 use kassa_journal::Journal;
 use kassa_sandbox::{Faults, RunningSandbox, Sandbox, SandboxConfig};
 use kassa_till::{
-    IdSource, PollSchedule, RandomIds, SaleDetail, SystemClock, Till, TillConfig, TillEvent,
+    Gateway, IdSource, PollSchedule, RandomIds, SaleDetail, SystemClock, Till, TillConfig,
+    TillEvent,
 };
 use tokio::sync::broadcast::Receiver;
 
 /// An engine on an embedded sandbox, in real time: the sandbox on a random loopback port,
 /// a client for it, the journal `kassa.db` in [`Rig::dir`], the engine, and a receiver of
-/// its events subscribed before anything happened.
-pub struct Rig {
+/// its events subscribed before anything happened. The engine talks to the sandbox through
+/// the client, or through a gateway wrapped around it ([`RigBuilder::build_with`]).
+pub struct Rig<G = Client> {
     pub sandbox: RunningSandbox,
-    pub till: Till<Client>,
+    pub till: Till<G>,
     pub events: Receiver<TillEvent>,
     /// Holds the journal; removed when the rig is dropped.
     pub dir: tempfile::TempDir,
@@ -32,7 +34,9 @@ impl Rig {
     pub fn builder() -> RigBuilder {
         RigBuilder::new()
     }
+}
 
+impl<G: Gateway> Rig<G> {
     /// The sandbox itself (its payments, approve, reject).
     pub fn sb(&self) -> &Sandbox {
         self.sandbox.sandbox()
@@ -169,23 +173,39 @@ impl RigBuilder {
         sandbox_on_loopback(self.sandbox.clone()).await
     }
 
-    /// A client and an engine on `sandbox` (one this builder bound, or shared by several
-    /// counters), with the journal at `db`.
-    pub fn till_on(&self, sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
+    /// A client for `sandbox` (its URL and credentials), with this builder's timeout,
+    /// retries and jitter.
+    pub fn client_on(&self, sandbox: &RunningSandbox) -> Client {
         let sc = sandbox.sandbox().config();
         let mut client = self.client.clone();
         client.base_url = sandbox.base_url().to_owned();
         client.client_id = sc.client_id.clone();
         client.client_secret = Secret::new(sc.client_secret.clone());
-        let client = match &self.jitter {
+        match &self.jitter {
             Some(jitter) => Client::with_jitter(client, Arc::clone(jitter)),
             None => Client::new(client),
         }
-        .unwrap();
+        .unwrap()
+    }
+
+    /// A client and an engine on `sandbox` (one this builder bound, or shared by several
+    /// counters), with the journal at `db`.
+    pub fn till_on(&self, sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
+        self.till_with(sandbox, db, |client| client)
+    }
+
+    /// As [`RigBuilder::till_on`], with the engine talking through `wrap(client)` (e.g. a
+    /// gateway that counts calls).
+    pub fn till_with<G: Gateway>(
+        &self,
+        sandbox: &RunningSandbox,
+        db: &Path,
+        wrap: impl FnOnce(Client) -> G,
+    ) -> Till<G> {
         let mut config = self.till.clone();
-        config.destination_id = sc.destination_ids[0].clone();
+        config.destination_id = sandbox.sandbox().config().destination_ids[0].clone();
         Till::new(
-            client,
+            wrap(self.client_on(sandbox)),
             Journal::open(db).unwrap(),
             Arc::new(SystemClock),
             Arc::clone(&self.ids),
@@ -195,9 +215,14 @@ impl RigBuilder {
 
     /// The sandbox, a journal in a new temporary folder, and the engine on both.
     pub async fn build(self) -> Rig {
+        self.build_with(|client| client).await
+    }
+
+    /// As [`RigBuilder::build`], with the engine talking through `wrap(client)`.
+    pub async fn build_with<G: Gateway>(self, wrap: impl FnOnce(Client) -> G) -> Rig<G> {
         let sandbox = self.bind_sandbox().await;
         let dir = tempfile::tempdir().unwrap();
-        let till = self.till_on(&sandbox, &dir.path().join("kassa.db"));
+        let till = self.till_with(&sandbox, &dir.path().join("kassa.db"), wrap);
         let events = till.subscribe();
         Rig {
             sandbox,
