@@ -9,7 +9,7 @@ use kassa_boot::{Backend, Counter, Mode, Settings, day_report};
 use kassa_journal::{Journal, NewSale, SaleState};
 use kassa_money::{Currency, Money};
 use kassa_sandbox::{RunningSandbox, SandboxConfig};
-use kassa_testkit::sandbox_on_loopback;
+use kassa_testkit::{next_within, sandbox_on_loopback};
 use kassa_till::TillEvent;
 
 fn vars(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
@@ -48,13 +48,13 @@ async fn one_sale(counter: &Counter) -> Backend {
         .till
         .charge(Money::new(1250, Currency::Dkk), None)
         .unwrap();
-    tokio::time::timeout(Duration::from_secs(20), async {
-        while !matches!(events.recv().await.unwrap(), TillEvent::QrReady(_)) {}
-        counter.till.cancel(&sale).unwrap();
-        while !matches!(events.recv().await.unwrap(), TillEvent::SaleEnded { .. }) {}
+    let within = Duration::from_secs(20);
+    next_within(&mut events, within, |e| matches!(e, TillEvent::QrReady(_))).await;
+    counter.till.cancel(&sale).unwrap();
+    next_within(&mut events, within, |e| {
+        matches!(e, TillEvent::SaleEnded { .. })
     })
-    .await
-    .unwrap();
+    .await;
     counter.till.sale_detail(&sale).unwrap().sale.backend
 }
 
