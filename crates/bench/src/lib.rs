@@ -12,11 +12,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use kassa_aiia::wire::{AcceptPaymentRequest, AcceptPaymentResponse, PaymentStatusResponse};
-use kassa_aiia::{AiiaError, Client, Config, Secret};
+use kassa_aiia::{AiiaError, Client, Secret};
 use kassa_boot::{WebhookListener, WebhookSettings};
-use kassa_journal::Journal;
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
-use kassa_till::{Gateway, RandomIds, SystemClock, Till, TillConfig, TillEvent};
+use kassa_sandbox::{RunningSandbox, SandboxConfig};
+use kassa_testkit::RigBuilder;
+use kassa_till::{Gateway, Till, TillConfig, TillEvent};
 use serde::Serialize;
 use tokio::sync::broadcast::Receiver;
 
@@ -265,34 +265,24 @@ impl Rig {
         till: impl FnOnce(TillConfig) -> TillConfig,
         webhook: bool,
     ) -> BenchResult<Rig> {
-        let destination = sandbox_config
-            .destination_ids
-            .first()
-            .cloned()
-            .unwrap_or_default();
-        let client_id = sandbox_config.client_id.clone();
-        let secret = Secret::new(sandbox_config.client_secret.clone());
-        let sandbox = Sandbox::new(sandbox_config)
-            .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-            .await
-            .map_err(|e| format!("cannot start the sandbox: {e}"))?;
-        let client = Client::new(Config::new(sandbox.base_url(), client_id, secret))
-            .map_err(|e| format!("cannot make the client: {e}"))?;
-        let gateway = Counting::new(client);
-        // A directory beside the build output, on the same disk as a user's journal.
-        let dir = tempfile::Builder::new()
-            .prefix("kassa-bench-")
-            .tempdir()
-            .map_err(|e| format!("cannot make a temp dir: {e}"))?;
-        let journal = Journal::open(&dir.path().join("kassa.db")).map_err(|e| e.to_string())?;
-        let till = Till::new(
-            gateway.clone(),
-            journal,
-            Arc::new(SystemClock),
-            Arc::new(RandomIds),
-            till(TillConfig::new(destination)),
-        );
-        let events = till.subscribe();
+        // The shared test rig, with the engine talking through a counting gateway.
+        let mut builder = RigBuilder::new();
+        builder.sandbox = sandbox_config;
+        builder.till = till(builder.till);
+        let mut counting = None;
+        let kassa_testkit::Rig {
+            sandbox,
+            till,
+            events,
+            dir,
+        } = builder
+            .build_with(|client| {
+                let gateway = Counting::new(client);
+                counting = Some(gateway.clone());
+                gateway
+            })
+            .await;
+        let gateway = counting.ok_or("the rig made no gateway")?;
         let webhooks = if webhook {
             let secret = "bench-webhook-secret";
             let settings = WebhookSettings::new(

@@ -2,14 +2,14 @@
 //! ran on, and a counter lists, counts and resumes only the sales of its own backend.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::time::Duration;
 
 use kassa_boot::{Backend, Counter, Mode, Settings, day_report};
 use kassa_journal::{Journal, NewSale, SaleState};
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{RunningSandbox, SandboxConfig};
+use kassa_testkit::{next_within, sandbox_on_loopback};
 use kassa_till::TillEvent;
 
 fn vars(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
@@ -22,10 +22,7 @@ fn vars(pairs: Vec<(&'static str, String)>) -> impl Fn(&str) -> Option<String> {
 }
 
 async fn standalone_sandbox() -> RunningSandbox {
-    Sandbox::new(SandboxConfig::default())
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap()
+    sandbox_on_loopback(SandboxConfig::default()).await
 }
 
 /// A counter with the merchant's credentials ("live"), here against a sandbox that accepts
@@ -51,13 +48,13 @@ async fn one_sale(counter: &Counter) -> Backend {
         .till
         .charge(Money::new(1250, Currency::Dkk), None)
         .unwrap();
-    tokio::time::timeout(Duration::from_secs(20), async {
-        while !matches!(events.recv().await.unwrap(), TillEvent::QrReady(_)) {}
-        counter.till.cancel(&sale).unwrap();
-        while !matches!(events.recv().await.unwrap(), TillEvent::SaleEnded { .. }) {}
+    let within = Duration::from_secs(20);
+    next_within(&mut events, within, |e| matches!(e, TillEvent::QrReady(_))).await;
+    counter.till.cancel(&sale).unwrap();
+    next_within(&mut events, within, |e| {
+        matches!(e, TillEvent::SaleEnded { .. })
     })
-    .await
-    .unwrap();
+    .await;
     counter.till.sale_detail(&sale).unwrap().sale.backend
 }
 

@@ -3,7 +3,6 @@
 //! destination it picks is saved and then receives the counter's payments.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -11,7 +10,8 @@ use kassa_boot::{
     ConnectError, ConnectFlow, MemorySecrets, Mode, Settings, save_destination, start,
 };
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{Sandbox, SandboxConfig};
+use kassa_sandbox::SandboxConfig;
+use kassa_testkit::sandbox_on_loopback;
 
 const REDIRECT: &str = "http://127.0.0.1:0/connect/callback";
 
@@ -133,10 +133,7 @@ async fn a_cancelled_connection_says_so_and_saves_nothing() {
 #[tokio::test]
 async fn the_merchants_own_credentials_start_the_flow_at_the_configured_service() {
     let config = SandboxConfig::default();
-    let service = Sandbox::new(config.clone())
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap();
+    let service = sandbox_on_loopback(config.clone()).await;
     let dir = tempfile::tempdir().unwrap();
     let settings = Settings::from_vars(
         vars(vec![

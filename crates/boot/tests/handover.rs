@@ -16,6 +16,7 @@ use kassa_aiia::webhook::{
 use kassa_boot::{BootError, Counter, Settings, handover, start};
 use kassa_journal::JournalError;
 use kassa_money::{Currency, Money};
+use kassa_testkit::next_within;
 use kassa_till::TillEvent;
 use tokio::sync::broadcast::error::RecvError;
 
@@ -93,15 +94,13 @@ async fn takes_payments(counter: &Counter) {
         .till
         .charge(Money::new(100, counter.currency), None)
         .unwrap();
-    let code = tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            if let TillEvent::QrReady(code) = events.recv().await.unwrap() {
-                return code;
-            }
-        }
+    let TillEvent::QrReady(code) = next_within(&mut events, Duration::from_secs(20), |e| {
+        matches!(e, TillEvent::QrReady(_))
     })
     .await
-    .expect("a code within 20 s");
+    else {
+        unreachable!()
+    };
     counter
         .sandbox()
         .unwrap()

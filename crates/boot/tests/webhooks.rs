@@ -13,12 +13,13 @@ use kassa_aiia::webhook::{
     EVENT_ID_HEADER, EVENT_TYPE_HEADER, PAYMENT_UPDATED, SIGNATURE_HEADER, TIMESTAMP_HEADER,
     WebhookHeaders,
 };
-use kassa_aiia::{Client, Config, Secret};
+use kassa_aiia::{Client, Secret};
 use kassa_boot::{Settings, WebhookListener, WebhookSettings, WebhookStats};
-use kassa_journal::{Journal, SaleState};
+use kassa_journal::SaleState;
 use kassa_money::{Currency, Money};
 use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
-use kassa_till::{Outcome, PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
+use kassa_testkit::next_within;
+use kassa_till::{Outcome, PollSchedule, Till, TillEvent};
 use tokio::sync::broadcast::Receiver;
 
 const SECRET: &str = "counter-webhook-secret";
@@ -33,40 +34,24 @@ struct Rig {
     _dir: tempfile::TempDir,
 }
 
+/// The engine polls every [`SLOW`]; the listener pokes it on every verified delivery.
 async fn rig() -> Rig {
-    let sandbox_config = SandboxConfig {
-        settle_delay: Duration::from_millis(100),
-        ..Default::default()
-    };
-    let destination = sandbox_config.destination_ids[0].clone();
-    let client_id = sandbox_config.client_id.clone();
-    let secret = Secret::new(sandbox_config.client_secret.clone());
-    let sandbox = Sandbox::new(sandbox_config)
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap();
-    let client = Client::new(Config::new(sandbox.base_url(), client_id, secret)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(&dir.path().join("kassa.db")).unwrap();
-    let config = TillConfig {
-        poll: PollSchedule {
+    let kassa_testkit::Rig {
+        sandbox,
+        till,
+        events,
+        dir,
+    } = kassa_testkit::Rig::builder()
+        .poll(PollSchedule {
             waiting: SLOW,
             opened: SLOW,
             authorized: SLOW,
             replaced: SLOW,
             after_error: SLOW,
             ..PollSchedule::steady(SLOW)
-        },
-        ..TillConfig::new(destination)
-    };
-    let till = Till::new(
-        client,
-        journal,
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-        config,
-    );
-    let events = till.subscribe();
+        })
+        .build()
+        .await;
     let poked = till.clone();
     let listener = WebhookListener::bind(
         &WebhookSettings::new(
@@ -86,17 +71,9 @@ async fn rig() -> Rig {
     }
 }
 
+/// The first event that matches `f`, well before the first scheduled poll.
 async fn next(rx: &mut Receiver<TillEvent>, f: impl Fn(&TillEvent) -> bool) -> TillEvent {
-    tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            let e = rx.recv().await.unwrap();
-            if f(&e) {
-                return e;
-            }
-        }
-    })
-    .await
-    .expect("the expected event came within 20 s (before the 30 s poll)")
+    next_within(rx, Duration::from_secs(20), f).await
 }
 
 /// Charges and returns the sale id, the payment id on screen and when its code was made.

@@ -1,31 +1,23 @@
 //! The `kassa` binary end to end against a sandbox on a random loopback port.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
 use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_testkit::{cli, sandbox_on_loopback};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
 async fn sandbox() -> RunningSandbox {
-    Sandbox::new(SandboxConfig::default())
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap()
+    sandbox_on_loopback(SandboxConfig::default()).await
 }
 
-fn kassa(sandbox: &RunningSandbox, db: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    cmd.env_clear()
-        .env("KASSA_API_URL", sandbox.base_url())
-        .env("KASSA_DB", db)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    cmd
+/// `kassa` as a counter on `sandbox` with the journal `db`.
+fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
+    cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
 }
 
 /// Runs `kassa charge … --json`, lets `decide` act on the first code, returns the JSON lines,
@@ -437,13 +429,11 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
 /// says so) and catches the second payment.
 #[tokio::test]
 async fn charge_follows_earlier_codes_after_the_sale_is_paid_and_catches_a_second_payment() {
-    let sandbox = Sandbox::new(SandboxConfig {
+    let sandbox = sandbox_on_loopback(SandboxConfig {
         link_ttl: Duration::from_secs(12),
         ..SandboxConfig::default()
     })
-    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-    .await
-    .unwrap();
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let mut child = kassa(&sandbox, &db)

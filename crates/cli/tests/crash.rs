@@ -15,14 +15,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::time::Duration;
 
 use kassa_journal::{Journal, SaleState};
 use kassa_sandbox::{PaymentStatus, RunningSandbox, Sandbox, SandboxConfig};
+use kassa_testkit::{cli, sandbox_on_loopback};
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -118,16 +117,10 @@ impl Counts {
     }
 }
 
+/// `kassa` as a counter on `sandbox` with the journal `db`.
 fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    cmd.env_clear()
-        .env("KASSA_API_URL", sandbox.base_url())
-        .env("KASSA_DB", db)
-        .env("KASSA_LINK_TTL_S", LINK_TTL_S.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
+    let mut cmd = cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db);
+    cmd.env("KASSA_LINK_TTL_S", LINK_TTL_S.to_string());
     cmd
 }
 
@@ -365,14 +358,12 @@ async fn a_sale_killed_at_every_point_resumes_to_what_the_sandbox_holds() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
     let sandbox = Arc::new(
-        Sandbox::new(SandboxConfig {
+        sandbox_on_loopback(SandboxConfig {
             link_ttl: Duration::from_secs(LINK_TTL_S),
             settle_delay: Duration::from_millis(100),
             ..SandboxConfig::default()
         })
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap(),
+        .await,
     );
     let cases: Vec<Case> = (0..repeat).flat_map(|_| matrix()).collect();
     let limit = Arc::new(tokio::sync::Semaphore::new(8));

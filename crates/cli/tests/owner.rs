@@ -5,71 +5,28 @@
 //! its lock file behind, which does not block the next start.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
 use kassa_journal::{Journal, SaleState};
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{RunningSandbox, SandboxConfig};
+use kassa_testkit::cli::{self, run, until_json};
+use kassa_testkit::sandbox_on_loopback;
 use serde_json::Value;
-use tokio::io::{AsyncBufReadExt, BufReader, Lines};
-use tokio::process::{ChildStdout, Command};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
 
 async fn sandbox() -> RunningSandbox {
-    Sandbox::new(SandboxConfig {
+    sandbox_on_loopback(SandboxConfig {
         settle_delay: Duration::from_millis(100),
         ..SandboxConfig::default()
     })
-    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
     .await
-    .unwrap()
 }
 
+/// `kassa` as a counter on `sandbox` with the journal `db`.
 fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    cmd.env_clear()
-        .env("KASSA_API_URL", sandbox.base_url())
-        .env("KASSA_DB", db)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    cmd
-}
-
-async fn run(cmd: &mut Command) -> (Option<i32>, String) {
-    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
-        .await
-        .expect("kassa finished in time")
-        .unwrap();
-    (
-        out.status.code(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
-
-/// The JSON lines of a running `kassa … --json` up to the first that `stop` accepts.
-async fn until(lines: &mut Lines<BufReader<ChildStdout>>, stop: impl Fn(&Value) -> bool) -> Value {
-    tokio::time::timeout(Duration::from_secs(30), async {
-        loop {
-            let l = lines
-                .next_line()
-                .await
-                .unwrap()
-                .expect("kassa still running");
-            let v: Value = serde_json::from_str(&l).unwrap_or_else(|e| panic!("{l}: {e}"));
-            if stop(&v) {
-                return v;
-            }
-        }
-    })
-    .await
-    .expect("the line came in time")
+    cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
 }
 
 fn first_code(v: &Value) -> bool {
@@ -87,7 +44,7 @@ async fn two_processes_on_one_journal_the_second_is_refused_and_the_first_ends_p
         .unwrap();
     let pid = charge.id().unwrap();
     let mut lines = BufReader::new(charge.stdout.take().unwrap()).lines();
-    let code = until(&mut lines, first_code).await;
+    let code = until_json(&mut lines, first_code).await;
     let sale_id = code["sale_id"].as_str().unwrap().to_owned();
     let payment_id = code["payment_id"].as_str().unwrap().to_owned();
     let owner = format!(
@@ -137,7 +94,7 @@ async fn two_processes_on_one_journal_the_second_is_refused_and_the_first_ends_p
 
     // The customer pays: the first process ends paid, and the journal says so too.
     sandbox.sandbox().approve(&payment_id).unwrap();
-    let end = until(&mut lines, |v| v["event"] == "sale_ended").await;
+    let end = until_json(&mut lines, |v| v["event"] == "sale_ended").await;
     assert_eq!(end["status"], "paid");
     let status = tokio::time::timeout(Duration::from_secs(30), charge.wait())
         .await
@@ -168,7 +125,7 @@ async fn a_second_start_does_not_take_over_an_open_sale_and_a_killed_owner_does_
         .unwrap();
     let pid = charge.id().unwrap();
     let mut lines = BufReader::new(charge.stdout.take().unwrap()).lines();
-    let code = until(&mut lines, first_code).await;
+    let code = until_json(&mut lines, first_code).await;
     let sale_id = code["sale_id"].as_str().unwrap().to_owned();
     let payment_id = code["payment_id"].as_str().unwrap().to_owned();
     let events_before = Journal::open_read_only(&db)
@@ -207,7 +164,7 @@ async fn a_second_start_does_not_take_over_an_open_sale_and_a_killed_owner_does_
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(resume.stdout.take().unwrap()).lines();
-    let code = until(&mut lines, |v| v["event"] == "qr_ready").await;
+    let code = until_json(&mut lines, |v| v["event"] == "qr_ready").await;
     assert_eq!(
         code["payment_id"],
         payment_id.as_str(),

@@ -4,52 +4,28 @@
 //! refund, which `kassa status` then names with its id and amount.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{RunningSandbox, SandboxConfig};
+use kassa_testkit::cli::{self, run};
+use kassa_testkit::sandbox_on_loopback;
 use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
+/// `kassa` as a counter on `sandbox` with the journal `db`.
 fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    cmd.env_clear()
-        .env("KASSA_API_URL", sandbox.base_url())
-        .env("KASSA_DB", db)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    cmd
-}
-
-async fn run(cmd: &mut Command) -> (Option<i32>, String) {
-    let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
-        .await
-        .expect("kassa finished in time")
-        .unwrap();
-    (
-        out.status.code(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
+    cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_sale_left_by_a_crash_is_seen_cancelled_and_a_late_payment_flagged() {
-    let sandbox = Sandbox::new(SandboxConfig {
+    let sandbox = sandbox_on_loopback(SandboxConfig {
         settle_delay: Duration::from_millis(100),
         ..SandboxConfig::default()
     })
-    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-    .await
-    .unwrap();
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
 

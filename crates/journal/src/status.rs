@@ -5,7 +5,9 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::{Journal, Result, SaleState, event, sale_of};
+use crate::rows::sale_of;
+use crate::write::event;
+use crate::{Journal, Result, SaleState};
 
 /// What a status means for the books, written with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use kassa_money::{Currency, Money};
 
 fn dkk(minor: i64) -> Money {
     Money::new(minor, Currency::Dkk)

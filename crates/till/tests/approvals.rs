@@ -7,16 +7,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use kassa_aiia::{Client, Config, Secret};
+use kassa_aiia::Client;
 use kassa_journal::{Journal, SaleState};
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{PaymentStatus, RunningSandbox, Sandbox, SandboxConfig};
-use kassa_till::{Outcome, PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
+use kassa_sandbox::{PaymentStatus, RunningSandbox};
+use kassa_testkit::{Rig, RigBuilder, fast_poll, next};
+use kassa_till::{Outcome, PollSchedule, Till, TillEvent};
 use tokio::sync::broadcast::Receiver;
 
 const LINK: Duration = Duration::from_secs(6);
@@ -33,61 +33,25 @@ enum Scenario {
     AfterCancel,
 }
 
-async fn sandbox() -> Arc<RunningSandbox> {
-    Arc::new(
-        Sandbox::new(SandboxConfig {
-            link_ttl: LINK,
-            settle_delay: Duration::from_millis(100),
-            ..SandboxConfig::default()
+/// Links live [`LINK`], the next code starts 3 s before; replaced codes are read every 150 ms.
+fn counter() -> RigBuilder {
+    Rig::builder()
+        .link_ttl(LINK)
+        .rotate_before(Duration::from_millis(3000))
+        .show_margin(Duration::from_millis(500))
+        .poll(PollSchedule {
+            replaced: Duration::from_millis(150),
+            after_error: Duration::from_millis(150),
+            ..fast_poll()
         })
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap(),
-    )
+}
+
+async fn sandbox() -> Arc<RunningSandbox> {
+    Arc::new(counter().bind_sandbox().await)
 }
 
 fn till(sandbox: &RunningSandbox, db: &Path) -> Till<Client> {
-    let sc = sandbox.sandbox().config();
-    let client = Client::new(Config::new(
-        sandbox.base_url(),
-        sc.client_id.clone(),
-        Secret::new(sc.client_secret.clone()),
-    ))
-    .unwrap();
-    let config = TillConfig {
-        link_ttl: LINK,
-        rotate_before: Duration::from_millis(3000),
-        show_margin: Duration::from_millis(500),
-        poll: PollSchedule {
-            waiting: Duration::from_millis(100),
-            opened: Duration::from_millis(100),
-            authorized: Duration::from_millis(50),
-            replaced: Duration::from_millis(150),
-            after_error: Duration::from_millis(150),
-            ..PollSchedule::steady(Duration::from_millis(100))
-        },
-        ..TillConfig::new(sc.destination_ids[0].clone())
-    };
-    Till::new(
-        client,
-        Journal::open(db).unwrap(),
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-        config,
-    )
-}
-
-async fn next(rx: &mut Receiver<TillEvent>, f: impl Fn(&TillEvent) -> bool) -> TillEvent {
-    tokio::time::timeout(Duration::from_secs(30), async {
-        loop {
-            let e = rx.recv().await.unwrap();
-            if f(&e) {
-                return e;
-            }
-        }
-    })
-    .await
-    .expect("the expected event came")
+    counter().till_on(sandbox, db)
 }
 
 async fn code(rx: &mut Receiver<TillEvent>, attempt: i64) -> String {

@@ -4,130 +4,52 @@
 //! a test runs; polls and retries are fast; the client gives up after 1 s.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use kassa_aiia::retry::NoJitter;
 use kassa_aiia::{Client, Config, Secret};
 use kassa_journal::{AttemptState, Journal, SaleState};
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{Customer, Fault, Faults, RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{Customer, Fault, Faults, SandboxConfig};
+use kassa_testkit::{Rig, SequentialIds, fast_poll, until};
 use kassa_till::{
-    CallKind, EndReason, IdSource, Outcome, PollSchedule, Problem, Qr, SaleDetail, StatusNews,
-    SystemClock, Till, TillConfig, TillEvent,
+    CallKind, EndReason, Outcome, PollSchedule, Problem, Qr, SaleDetail, StatusNews, SystemClock,
+    Till, TillConfig, TillEvent,
 };
-use tokio::sync::broadcast::Receiver;
 
 const LINK: Duration = Duration::from_secs(20);
-
-/// Sale ids in order, and no jitter: every wait is exact.
-struct Ids(AtomicUsize);
-
-impl IdSource for Ids {
-    fn new_sale_id(&self) -> String {
-        format!("sale{}", self.0.fetch_add(1, Ordering::SeqCst) + 1)
-    }
-}
-
-struct Rig {
-    sandbox: RunningSandbox,
-    till: Till<Client>,
-    events: Receiver<TillEvent>,
-    dir: tempfile::TempDir,
-}
-
-impl Rig {
-    fn sb(&self) -> &Sandbox {
-        self.sandbox.sandbox()
-    }
-
-    fn detail(&self, sale: &str) -> SaleDetail {
-        self.till.sale_detail(sale).unwrap()
-    }
-}
 
 async fn rig(faults: Faults) -> Rig {
     rig_with(faults, |_, _, _| {}).await
 }
 
+/// Links live [`LINK`]; polls and retries are fast; the client gives up after 1 s and
+/// retries without jitter; sale ids are `sale1`, `sale2`, …
 async fn rig_with(
     faults: Faults,
     tweak: impl FnOnce(&mut SandboxConfig, &mut Config, &mut TillConfig),
 ) -> Rig {
-    let mut sandbox_config = SandboxConfig {
-        link_ttl: LINK,
-        settle_delay: Duration::from_millis(100),
-        faults,
-        ..SandboxConfig::default()
-    };
-    let destination = sandbox_config.destination_ids[0].clone();
-    let mut client_config = Config::new(
-        "http://127.0.0.1:1",
-        sandbox_config.client_id.clone(),
-        Secret::new(sandbox_config.client_secret.clone()),
-    );
-    client_config.timeout = Duration::from_secs(1);
-    let mut config = TillConfig {
-        link_ttl: LINK,
-        rotate_before: Duration::from_secs(8),
-        show_margin: Duration::from_secs(2),
-        poll: PollSchedule {
-            waiting: Duration::from_millis(100),
-            opened: Duration::from_millis(100),
-            authorized: Duration::from_millis(50),
-            replaced: Duration::from_millis(200),
+    Rig::builder()
+        .link_ttl(LINK)
+        .rotate_before(Duration::from_secs(8))
+        .show_margin(Duration::from_secs(2))
+        .poll(PollSchedule {
             after_error: Duration::from_millis(100),
-            ..PollSchedule::steady(Duration::from_millis(100))
-        },
-        retry_base: Duration::from_millis(100),
-        retry_max: Duration::from_secs(1),
-        status_retry_max: Duration::from_millis(500),
-        give_up_after: None,
-        ..TillConfig::new(destination)
-    };
-    tweak(&mut sandbox_config, &mut client_config, &mut config);
-    let sandbox = Sandbox::new(sandbox_config)
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+            ..fast_poll()
+        })
+        .retries(
+            Duration::from_millis(100),
+            Duration::from_secs(1),
+            Duration::from_millis(500),
+        )
+        .give_up_after(None)
+        .faults(faults)
+        .client_timeout(Duration::from_secs(1))
+        .no_jitter()
+        .ids(SequentialIds::default())
+        .configure(tweak)
+        .build()
         .await
-        .unwrap();
-    client_config.base_url = sandbox.base_url().to_owned();
-    let client = Client::with_jitter(client_config, Arc::new(NoJitter)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(&dir.path().join("kassa.db")).unwrap();
-    let till = Till::new(
-        client,
-        journal,
-        Arc::new(SystemClock),
-        Arc::new(Ids(AtomicUsize::new(0))),
-        config,
-    );
-    let events = till.subscribe();
-    Rig {
-        sandbox,
-        till,
-        events,
-        dir,
-    }
-}
-
-/// Every event up to and including the first that matches `stop`.
-async fn until(rx: &mut Receiver<TillEvent>, stop: impl Fn(&TillEvent) -> bool) -> Vec<TillEvent> {
-    let mut seen = Vec::new();
-    tokio::time::timeout(Duration::from_secs(30), async {
-        loop {
-            let e = rx.recv().await.unwrap();
-            let done = stop(&e);
-            seen.push(e);
-            if done {
-                return;
-            }
-        }
-    })
-    .await
-    .unwrap_or_else(|_| panic!("the expected event did not come within 30 s; saw {seen:#?}"));
-    seen
 }
 
 fn is_qr(e: &TillEvent) -> bool {
@@ -341,7 +263,7 @@ async fn a_lost_create_reply_is_journaled_as_unknown_and_stays_visible() {
         .unwrap(),
         Journal::open(&path).unwrap(),
         Arc::new(SystemClock),
-        Arc::new(Ids(AtomicUsize::new(100))),
+        Arc::new(SequentialIds::after(100)),
         TillConfig::new("sandbox-destination"),
     );
     assert!(again.resume().unwrap().is_empty());

@@ -2,83 +2,27 @@
 //! Link lifetimes are shortened (3 s instead of 60 s) so rotation happens within the test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
 use kassa_aiia::{Client, Config, Secret};
 use kassa_journal::{Journal, SaleState};
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{PaymentStatus as SandboxStatus, RunningSandbox, Sandbox, SandboxConfig};
-use kassa_till::{Outcome, PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
-use tokio::sync::broadcast::Receiver;
+use kassa_sandbox::{PaymentStatus as SandboxStatus, SandboxConfig};
+use kassa_testkit::{Rig, fast_poll, next, sandbox_on_loopback};
+use kassa_till::{Outcome, RandomIds, SystemClock, Till, TillConfig, TillEvent};
 
 const LINK: Duration = Duration::from_secs(3);
 
-struct Rig {
-    sandbox: RunningSandbox,
-    till: Till<Client>,
-    events: Receiver<TillEvent>,
-    _dir: tempfile::TempDir,
-}
-
+/// The engine on a sandbox whose links live [`LINK`], rotating 1.2 s before they die.
 async fn rig() -> Rig {
-    let sandbox_config = SandboxConfig {
-        link_ttl: LINK,
-        settle_delay: Duration::from_millis(100),
-        ..Default::default()
-    };
-    let destination = sandbox_config.destination_ids[0].clone();
-    let client_id = sandbox_config.client_id.clone();
-    let secret = Secret::new(sandbox_config.client_secret.clone());
-    let sandbox = Sandbox::new(sandbox_config)
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+    Rig::builder()
+        .link_ttl(LINK)
+        .rotate_before(Duration::from_millis(1200))
+        .show_margin(Duration::from_millis(500))
+        .poll(fast_poll())
+        .build()
         .await
-        .unwrap();
-    let client = Client::new(Config::new(sandbox.base_url(), client_id, secret)).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let journal = Journal::open(&dir.path().join("kassa.db")).unwrap();
-    let config = TillConfig {
-        link_ttl: LINK,
-        rotate_before: Duration::from_millis(1200),
-        show_margin: Duration::from_millis(500),
-        poll: PollSchedule {
-            waiting: Duration::from_millis(100),
-            opened: Duration::from_millis(100),
-            authorized: Duration::from_millis(50),
-            replaced: Duration::from_millis(200),
-            after_error: Duration::from_millis(200),
-            ..PollSchedule::steady(Duration::from_millis(100))
-        },
-        ..TillConfig::new(destination)
-    };
-    let till = Till::new(
-        client,
-        journal,
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-        config,
-    );
-    let events = till.subscribe();
-    Rig {
-        sandbox,
-        till,
-        events,
-        _dir: dir,
-    }
-}
-
-async fn next(rx: &mut Receiver<TillEvent>, f: impl Fn(&TillEvent) -> bool) -> TillEvent {
-    tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            let e = rx.recv().await.unwrap();
-            if f(&e) {
-                return e;
-            }
-        }
-    })
-    .await
-    .expect("the expected event came within 20 s")
 }
 
 fn qr(e: TillEvent) -> kassa_till::Qr {
@@ -254,10 +198,7 @@ async fn an_opened_code_is_never_replaced_while_the_customer_is_in_the_bank() {
 
 #[tokio::test]
 async fn wrong_credentials_end_the_sale_with_a_plain_message() {
-    let sandbox = Sandbox::new(SandboxConfig::default())
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap();
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
     let client = Client::new(Config::new(
         sandbox.base_url(),
         "someone",

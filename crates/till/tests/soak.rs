@@ -9,18 +9,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use kassa_aiia::{Client, Config, Secret};
+use kassa_aiia::Client;
 use kassa_journal::{Journal, SaleState};
 use kassa_money::{Currency, Money};
 use kassa_sandbox::{
-    Endpoint, Fault, Faults, PaymentStatus, RandomFaults, RunningSandbox, Sandbox, SandboxConfig,
+    Endpoint, Fault, Faults, PaymentStatus, RandomFaults, RunningSandbox, Sandbox,
 };
-use kassa_till::{PollSchedule, RandomIds, SystemClock, Till, TillConfig, TillEvent};
+use kassa_testkit::{Rig, RigBuilder};
+use kassa_till::{PollSchedule, Till, TillEvent};
 use tokio::sync::broadcast::Receiver;
 use tokio::sync::broadcast::error::RecvError;
 
@@ -144,42 +144,34 @@ async fn one_sale(till: &Till<Client>, sandbox: &Sandbox, n: usize) -> (String, 
 }
 
 /// A counter with its own journal running `sales` one after the other.
-async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: usize) -> Tally {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("k.db");
-    let sc = sandbox.sandbox().config().clone();
-    let mut client_config = Config::new(
-        sandbox.base_url(),
-        sc.client_id.clone(),
-        Secret::new(sc.client_secret.clone()),
-    );
-    client_config.timeout = Duration::from_secs(1);
-    let client = Client::new(client_config).unwrap();
-    let config = TillConfig {
-        link_ttl: LINK,
-        rotate_before: Duration::from_millis(2500),
-        show_margin: Duration::from_millis(500),
-        poll: PollSchedule {
+/// Links live [`LINK`]; polls and retries are fast; the client gives up after 1 s; an
+/// unpaid sale gives up after [`GIVE_UP`].
+fn counter_config() -> RigBuilder {
+    Rig::builder()
+        .link_ttl(LINK)
+        .rotate_before(Duration::from_millis(2500))
+        .show_margin(Duration::from_millis(500))
+        .poll(PollSchedule {
             waiting: Duration::from_millis(150),
             opened: Duration::from_millis(150),
             authorized: Duration::from_millis(100),
             replaced: Duration::from_millis(300),
             after_error: Duration::from_millis(150),
             ..PollSchedule::steady(Duration::from_millis(150))
-        },
-        retry_base: Duration::from_millis(100),
-        retry_max: Duration::from_millis(800),
-        status_retry_max: Duration::from_millis(800),
-        give_up_after: Some(GIVE_UP),
-        ..TillConfig::new(sc.destination_ids[0].clone())
-    };
-    let till = Till::new(
-        client,
-        Journal::open(&db).unwrap(),
-        Arc::new(SystemClock),
-        Arc::new(RandomIds),
-        config,
-    );
+        })
+        .retries(
+            Duration::from_millis(100),
+            Duration::from_millis(800),
+            Duration::from_millis(800),
+        )
+        .give_up_after(Some(GIVE_UP))
+        .client_timeout(Duration::from_secs(1))
+}
+
+async fn counter(sandbox: Arc<RunningSandbox>, next: Arc<AtomicUsize>, total: usize) -> Tally {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let till = counter_config().till_on(&sandbox, &db);
     let mut messages = till.subscribe();
     let mut tally = Tally::default();
     let mut mine = Vec::new();
@@ -333,17 +325,7 @@ async fn a_fault_soak_ends_every_sale_correctly() {
         hold_ms: 1_500,
         ..Faults::default()
     };
-    let sandbox = Arc::new(
-        Sandbox::new(SandboxConfig {
-            link_ttl: LINK,
-            settle_delay: Duration::from_millis(100),
-            faults,
-            ..SandboxConfig::default()
-        })
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap(),
-    );
+    let sandbox = Arc::new(counter_config().faults(faults).bind_sandbox().await);
     let started = Instant::now();
     let next = Arc::new(AtomicUsize::new(0));
     let mut set = tokio::task::JoinSet::new();

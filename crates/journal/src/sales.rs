@@ -1,0 +1,64 @@
+//! Writing sales: opening one and ending it.
+
+use rusqlite::params;
+
+use crate::write::event;
+use crate::{Journal, NewSale, Result, SaleState};
+
+impl Journal {
+    /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
+    /// full write, which comes before any code of the sale is shown.
+    pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
+        self.write_intent(|tx| {
+            tx.execute(
+                "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend)
+                 VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6)",
+                params![
+                    sale.id,
+                    sale.amount.minor,
+                    sale.amount.currency.code(),
+                    sale.reference,
+                    sale.at_ms,
+                    sale.backend.as_str()
+                ],
+            )?;
+            event(
+                tx,
+                sale.id,
+                None,
+                sale.at_ms,
+                "sale_opened",
+                &sale.amount.to_string(),
+            )
+        })
+    }
+
+    /// Ends an open sale. Returns false (and writes nothing) when it had ended already.
+    pub fn end_sale(
+        &mut self,
+        sale_id: &str,
+        state: SaleState,
+        paid_payment_id: Option<&str>,
+        at_ms: i64,
+        detail: &str,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sales SET state = ?2, ended_at = ?3, paid_payment_id = ?4
+                 WHERE id = ?1 AND state = 'open'",
+                params![sale_id, state.as_str(), at_ms, paid_payment_id],
+            )?;
+            if n == 1 {
+                event(
+                    tx,
+                    sale_id,
+                    None,
+                    at_ms,
+                    &format!("sale_{}", state.as_str()),
+                    detail,
+                )?;
+            }
+            Ok(n == 1)
+        })
+    }
+}

@@ -1,0 +1,20 @@
+//! Kassa's shared test kit, for integration tests only (a dev-dependency, never published):
+//!
+//! * [`Rig`]: an embedded [`kassa_sandbox::Sandbox`] on a random loopback port, a
+//!   [`kassa_aiia::Client`] for it, a journal in a temporary folder, and a [`kassa_till::Till`]
+//!   on them with its event receiver. [`RigBuilder`] sets the timings (link lifetime, rotation,
+//!   polling, retries), the sandbox's faults, the client and the ids; [`RigBuilder::till_on`]
+//!   puts more counters on one shared sandbox.
+//! * [`next`], [`next_within`] and [`until`]: waits for engine events, with a timeout.
+//! * [`cli`]: the `kassa` binary against a sandbox, as a child process.
+//!
+//! The engine's own unit tests (`crates/till/src/tests.rs`) cannot use it: this crate
+//! depends on `kassa-till`, so inside that crate its types would be a second copy.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod cli;
+mod rig;
+mod wait;
+
+pub use rig::{Rig, RigBuilder, SequentialIds, fast_poll, sandbox_on_loopback};
+pub use wait::{WAIT, next, next_within, until, until_within};
