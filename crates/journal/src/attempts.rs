@@ -95,7 +95,8 @@ impl Journal {
         })
     }
 
-    /// Records a status read from Aiia. Writes only a change; returns whether it changed.
+    /// Records a status read from Aiia, with no consequence for the sale. Writes only a
+    /// change (a final status never changes); returns whether it changed.
     pub fn record_status(
         &mut self,
         attempt_id: i64,
@@ -103,19 +104,8 @@ impl Journal {
         is_final: bool,
         at_ms: i64,
     ) -> Result<bool> {
-        self.write(|tx| {
-            let sale_id = sale_of(tx, attempt_id)?;
-            // A final status never changes (also enforced by a trigger).
-            let n = tx.execute(
-                "UPDATE attempts SET status = ?2, is_final = ?3
-                 WHERE id = ?1 AND is_final = 0
-                   AND (status IS NULL OR status <> ?2 OR is_final <> ?3)",
-                params![attempt_id, status, is_final],
-            )?;
-            if n == 1 {
-                event(tx, &sale_id, Some(attempt_id), at_ms, "status", status)?;
-            }
-            Ok(n == 1)
-        })
+        let written =
+            self.record_status_then(attempt_id, status, is_final, at_ms, crate::Then::Nothing)?;
+        Ok(written.changed)
     }
 }

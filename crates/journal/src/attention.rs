@@ -6,6 +6,24 @@ use rusqlite::{OptionalExtension, params};
 use crate::write::event;
 use crate::{AttentionItem, Backend, Journal, JournalError, Result};
 
+/// Adds `note` to the sale's attention mark (never replacing earlier ones) and logs it as a
+/// `needs_attention` event.
+pub(crate) fn append_note(
+    tx: &rusqlite::Connection,
+    sale_id: &str,
+    attempt_id: Option<i64>,
+    note: &str,
+    at_ms: i64,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE sales SET attention = CASE WHEN attention IS NULL THEN ?2
+                                          ELSE attention || char(10) || ?2 END
+         WHERE id = ?1",
+        params![sale_id, note],
+    )?;
+    event(tx, sale_id, attempt_id, at_ms, "needs_attention", note)
+}
+
 impl Journal {
     /// Records that a person must act on this sale. Adds to earlier notes, never replaces.
     pub fn flag_attention(
@@ -15,15 +33,7 @@ impl Journal {
         note: &str,
         at_ms: i64,
     ) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE sales SET attention = CASE WHEN attention IS NULL THEN ?2
-                                                  ELSE attention || char(10) || ?2 END
-                 WHERE id = ?1",
-                params![sale_id, note],
-            )?;
-            event(tx, sale_id, attempt_id, at_ms, "needs_attention", note)
-        })
+        self.write(|tx| append_note(tx, sale_id, attempt_id, note, at_ms))
     }
 
     /// Records that a person dealt with the note about `payment_id` (refunded it by hand).

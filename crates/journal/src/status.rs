@@ -201,20 +201,7 @@ fn flag(
     if already.is_some() {
         return Ok(false);
     }
-    tx.execute(
-        "UPDATE sales SET attention = CASE WHEN attention IS NULL THEN ?2
-                                          ELSE attention || char(10) || ?2 END
-         WHERE id = ?1",
-        params![sale_id, note],
-    )?;
-    event(
-        tx,
-        sale_id,
-        Some(attempt_id),
-        at_ms,
-        "needs_attention",
-        note,
-    )?;
+    crate::attention::append_note(tx, sale_id, Some(attempt_id), note, at_ms)?;
     Ok(true)
 }
 
