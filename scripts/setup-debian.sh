@@ -9,6 +9,7 @@ PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev xvfb xauth x11-utils imagemagick webkit2gtk-driver
   dbus-daemon dbus-x11 gnome-keyring libsecret-tools
+  libdbus-1-dev
 )
 
 log() { printf 'setup-debian: %s\n' "$*" >&2; }
