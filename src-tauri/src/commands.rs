@@ -1,8 +1,7 @@
 //! Tauri commands: unpack, call the core, map the error. Nothing else lives here.
 
-use kassa_boot::{Counter, DayReport, Ledger, Mode};
+use kassa_boot::{Counter, DayReport, Ledger, Mode, RefundDue, SaleOnScreen};
 use kassa_money::keypad::{self, Entry, Key};
-use kassa_till::SaleView;
 use serde::Serialize;
 use tauri::State;
 
@@ -65,34 +64,18 @@ pub async fn charge(
 ) -> Result<Charged, IpcError> {
     let c = state.counter()?;
     let amount = keypad::amount(&digits, c.currency)?;
-    let sale_id = c.till.charge(amount, reference.as_deref())?;
+    let sale_id = c.charge(amount, reference.as_deref())?;
     Ok(Charged { sale_id })
 }
 
 #[tauri::command]
 pub fn cancel_sale(state: State<'_, AppState>, sale_id: String) -> Result<(), IpcError> {
-    Ok(state.counter()?.till.cancel(&sale_id)?)
-}
-
-/// The sale on screen with its status line in words.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SaleOnScreen {
-    #[serde(flatten)]
-    view: SaleView,
-    status_text: String,
+    Ok(state.counter()?.cancel(&sale_id)?)
 }
 
 #[tauri::command]
 pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleOnScreen>, IpcError> {
-    Ok(state
-        .counter()?
-        .till
-        .current_sale()
-        .map(|view| SaleOnScreen {
-            status_text: kassa_boot::words::view_text(&view),
-            view,
-        }))
+    Ok(state.counter()?.sale_on_screen())
 }
 
 #[tauri::command]
@@ -101,29 +84,10 @@ pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
     Ok(kassa_boot::today(Ledger::Counter(&c), DAY_LIST_LIMIT)?)
 }
 
-/// A payment that needs the merchant (a refund by hand), as the banner shows it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Attention {
-    sale_id: String,
-    payment_id: String,
-    amount_display: String,
-    message: String,
-}
-
 /// The journal's needs-attention notes, so a restart never hides one.
 #[tauri::command]
-pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<Attention>, IpcError> {
-    let items = state.counter()?.till.attention_items()?;
-    Ok(items
-        .into_iter()
-        .map(|a| Attention {
-            payment_id: a.payment_id.unwrap_or_default(),
-            amount_display: a.amount.display(),
-            message: a.note,
-            sale_id: a.sale_id,
-        })
-        .collect())
+pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<RefundDue>, IpcError> {
+    Ok(state.counter()?.refunds_due()?)
 }
 
 /// "Refunded": the payment was refunded by hand; it leaves the banner for good.
@@ -131,7 +95,6 @@ pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<Attention>, Ipc
 pub fn resolve_attention(state: State<'_, AppState>, payment_id: String) -> Result<(), IpcError> {
     state
         .counter()?
-        .till
-        .resolve_attention(&payment_id, "refunded by hand (marked in the window)")?;
+        .refunded(&payment_id, "refunded by hand (marked in the window)")?;
     Ok(())
 }

@@ -9,6 +9,7 @@ mod day;
 mod doctor;
 mod lifecycle;
 mod onboard;
+mod ops;
 mod records;
 mod serve;
 pub mod webhook_listener;
@@ -37,6 +38,7 @@ pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
 };
+pub use ops::{RefundDue, SaleOnScreen};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };

@@ -388,7 +388,7 @@ async fn charge(
         Err(code) => return code,
     };
     let mut events = counter.till.subscribe();
-    let sale_id = match counter.till.charge(amount, reference) {
+    let sale_id = match counter.charge(amount, reference) {
         Ok(id) => id,
         Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
             return fail(
@@ -419,7 +419,7 @@ async fn follow(
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
                 eprintln!("cancelling sale {sale_id}…");
-                if let Err(e) = counter.till.cancel(sale_id) {
+                if let Err(e) = counter.cancel(sale_id) {
                     return fail(EXIT_FAILED, &e.to_string());
                 }
                 continue;
@@ -553,7 +553,7 @@ async fn cancel(sale_id: &str) -> ExitCode {
         Err(code) => return code,
     };
     let mut events = counter.till.subscribe();
-    if let Err(e) = counter.till.cancel(sale_id) {
+    if let Err(e) = counter.cancel(sale_id) {
         return fail(EXIT_USAGE, &e.to_string());
     }
     match follow(
@@ -618,7 +618,7 @@ async fn resume(json: bool) -> ExitCode {
                 interrupted = true;
                 for sale_id in &open {
                     eprintln!("cancelling sale {sale_id}…");
-                    if let Err(e) = counter.till.cancel(sale_id) {
+                    if let Err(e) = counter.cancel(sale_id) {
                         tracing::info!(error = %e, "not cancelled");
                     }
                 }
