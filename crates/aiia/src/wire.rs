@@ -31,21 +31,96 @@ pub struct AcceptPaymentResponse {
     pub authorization_url: String,
 }
 
-/// `GET /v2/payments/accept/{paymentId}` reply. Only `paymentId` and `status` are relied on;
-/// the rest is read when present and unknown fields are ignored.
+/// `GET /v2/payments/accept/{paymentId}` reply. Only the id and the status are relied on;
+/// the rest is read when present and unknown fields are ignored. Both shapes public clients
+/// read are taken: the id as `paymentId` or `id`, and `status` as a plain string or as an
+/// object `{"code", "lastUpdated", "details": {"reason", "description", "messageToPayer"}}`
+/// (see `docs/aiia-wire.md`, "Payment status").
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(try_from = "StatusReplyWire")]
 pub struct PaymentStatusResponse {
     pub payment_id: String,
     pub status: PaymentStatus,
-    #[serde(default)]
     pub amount: Option<Box<RawValue>>,
-    #[serde(default)]
     pub currency: Option<String>,
-    #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default)]
+    /// When the status last changed (`updatedAt`, or the status object's `lastUpdated`).
     pub updated_at: Option<String>,
+    /// Why, in the service's words, when the status object says (`details.reason`).
+    pub reason: Option<String>,
+    /// The service's description of the status (`details.description`).
+    pub description: Option<String>,
+}
+
+/// The status reply as it travels, before the two shapes are brought together.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusReplyWire {
+    #[serde(default)]
+    payment_id: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+    status: StatusField,
+    #[serde(default)]
+    amount: Option<Box<RawValue>>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    updated_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StatusField {
+    Plain(String),
+    Object(StatusObject),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusObject {
+    code: String,
+    #[serde(default)]
+    last_updated: Option<String>,
+    #[serde(default)]
+    details: Option<StatusDetails>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusDetails {
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+impl TryFrom<StatusReplyWire> for PaymentStatusResponse {
+    type Error = String;
+
+    fn try_from(w: StatusReplyWire) -> Result<Self, Self::Error> {
+        let payment_id = w
+            .payment_id
+            .or(w.id)
+            .ok_or_else(|| "the status reply names no payment (no paymentId or id)".to_owned())?;
+        let (status, last_updated, details) = match w.status {
+            StatusField::Plain(code) => (PaymentStatus::parse(&code), None, None),
+            StatusField::Object(o) => (PaymentStatus::parse(&o.code), o.last_updated, o.details),
+        };
+        let (reason, description) = details.map_or((None, None), |d| (d.reason, d.description));
+        Ok(PaymentStatusResponse {
+            payment_id,
+            status,
+            amount: w.amount,
+            currency: w.currency,
+            reference: w.reference,
+            updated_at: w.updated_at.or(last_updated),
+            reason,
+            description,
+        })
+    }
 }
 
 impl PaymentStatusResponse {
@@ -250,6 +325,44 @@ mod tests {
         assert_eq!(s.status, PaymentStatus::Unknown("SomethingNew".into()));
         assert!(!s.status.is_final());
         assert_eq!(s.money(), Some(Money::new(1250, Currency::Dkk)));
+    }
+
+    #[test]
+    fn status_replies_are_read_in_both_public_shapes() {
+        // The object shape public clients read, with `id` and an unknown extra field.
+        let body = r#"{"id":"20200710.cys5ihh856sw7btuoimya551nh","amount":{"value":12.5},
+                      "createdAt":"2026-12-01T10:00:00Z","extra":[1,2],
+                      "status":{"code":"Rejected","lastUpdated":"2026-12-01T10:00:09Z",
+                                "details":{"reason":"UserCancelled","description":"The payer cancelled",
+                                           "messageToPayer":"x"}}}"#;
+        let s: PaymentStatusResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(s.payment_id, "20200710.cys5ihh856sw7btuoimya551nh");
+        assert_eq!(s.status, PaymentStatus::Rejected);
+        assert_eq!(s.updated_at.as_deref(), Some("2026-12-01T10:00:09Z"));
+        assert_eq!(s.reason.as_deref(), Some("UserCancelled"));
+        assert_eq!(s.description.as_deref(), Some("The payer cancelled"));
+        assert_eq!(
+            s.money(),
+            None,
+            "an amount Kassa cannot read exactly is not compared"
+        );
+        // The flat shape with `paymentId`.
+        let s: PaymentStatusResponse =
+            serde_json::from_str(r#"{"paymentId":"p1","status":"Executed"}"#).unwrap();
+        assert_eq!(
+            (s.payment_id.as_str(), s.status),
+            ("p1", PaymentStatus::Executed)
+        );
+        assert_eq!(s.reason, None);
+        // An object status with only its code, and an unknown code, stay readable.
+        let s: PaymentStatusResponse =
+            serde_json::from_str(r#"{"id":"p2","status":{"code":"Settling"}}"#).unwrap();
+        assert_eq!(s.status, PaymentStatus::Unknown("Settling".into()));
+        // No id at all is refused with a reason, not read as some payment.
+        let e =
+            serde_json::from_str::<PaymentStatusResponse>(r#"{"status":"Executed"}"#).unwrap_err();
+        assert!(e.to_string().contains("names no payment"), "{e}");
+        assert!(serde_json::from_str::<PaymentStatusResponse>(r#"{"id":"p","status":7}"#).is_err());
     }
 
     #[test]
