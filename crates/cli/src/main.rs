@@ -505,12 +505,7 @@ async fn follow_open_codes(
     loop {
         tokio::select! {
             e = events.recv() => match e {
-                Ok(e) => {
-                    if matches!(&e, TillEvent::NeedsAttention { sale_id: s, .. } if s == sale_id) {
-                        attention += 1;
-                    }
-                    printer.event(&e);
-                }
+                Ok(e) => attention += print_counting_flags(printer, &e, Some(sale_id)),
                 Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
                 Err(RecvError::Closed) => break,
             },
@@ -529,11 +524,22 @@ async fn follow_open_codes(
         }
     }
     while let Ok(e) = events.try_recv() {
-        if matches!(&e, TillEvent::NeedsAttention { sale_id: s, .. } if s == sale_id) {
-            attention += 1;
-        }
-        printer.event(&e);
+        attention += print_counting_flags(printer, &e, Some(sale_id));
     }
+    attention_or(attention, code)
+}
+
+/// Prints `e`; 1 when it flags a payment for a refund (of `sale`, or of any sale).
+fn print_counting_flags(printer: &Printer, e: &TillEvent, sale: Option<&str>) -> usize {
+    printer.event(e);
+    usize::from(matches!(
+        e,
+        TillEvent::NeedsAttention { sale_id, .. } if sale.is_none_or(|s| s == sale_id)
+    ))
+}
+
+/// Exit 6 when payments were flagged, else `code`.
+fn attention_or(attention: usize, code: ExitCode) -> ExitCode {
     if attention > 0 {
         fail(
             EXIT_ATTENTION,
@@ -600,12 +606,7 @@ async fn resume(json: bool) -> ExitCode {
     loop {
         tokio::select! {
             e = events.recv() => match e {
-                Ok(e) => {
-                    if matches!(e, TillEvent::NeedsAttention { .. }) {
-                        attention += 1;
-                    }
-                    printer.event(&e);
-                }
+                Ok(e) => attention += print_counting_flags(&printer, &e, None),
                 Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
                 Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
             },
@@ -627,19 +628,9 @@ async fn resume(json: bool) -> ExitCode {
     }
     // Events still queued after the last driver finished.
     while let Ok(e) = events.try_recv() {
-        if matches!(e, TillEvent::NeedsAttention { .. }) {
-            attention += 1;
-        }
-        printer.event(&e);
+        attention += print_counting_flags(&printer, &e, None);
     }
-    if attention > 0 {
-        fail(
-            EXIT_ATTENTION,
-            &format!("{attention} payment(s) need attention: see `kassa status`"),
-        )
-    } else {
-        ExitCode::SUCCESS
-    }
+    attention_or(attention, ExitCode::SUCCESS)
 }
 
 /// Today's sales from the journal alone (read-only): works beside a counter that is selling.

@@ -296,12 +296,8 @@ impl<G: Gateway> Driver<G> {
         sale.attempts()
             .iter()
             .find(|a| a.seq == seq)
-            .and_then(|a| match &a.link {
-                Link::Live { payment_id, .. } | Link::Lost { payment_id } => {
-                    Some(payment_id.clone())
-                }
-                Link::Requesting | Link::NoPayment | Link::Unknown => None,
-            })
+            .and_then(|a| a.link.payment_id())
+            .map(str::to_owned)
     }
 
     fn attempt_id(&self, seq: i64) -> Result<i64, JournalError> {

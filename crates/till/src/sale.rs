@@ -421,12 +421,19 @@ pub struct Attempt {
     unshowable: bool,
 }
 
-impl Attempt {
-    fn payment_id(&self) -> Option<&str> {
-        match &self.link {
+impl Link {
+    /// The payment's id at Aiia, when it has one.
+    pub fn payment_id(&self) -> Option<&str> {
+        match self {
             Link::Live { payment_id, .. } | Link::Lost { payment_id } => Some(payment_id),
             Link::Requesting | Link::NoPayment | Link::Unknown => None,
         }
+    }
+}
+
+impl Attempt {
+    fn payment_id(&self) -> Option<&str> {
+        self.link.payment_id()
     }
 
     fn expires_at(&self) -> Option<i64> {
@@ -540,7 +547,7 @@ impl Sale {
         for j in attempts {
             let settle = match &j.status {
                 Some(Status::Executed) => {
-                    !j.flagged && sale.paid_by.as_deref() != link_payment(&j.link)
+                    !j.flagged && sale.paid_by.as_deref() != j.link.payment_id()
                 }
                 Some(Status::Rejected | Status::Failed) => sale.is_open(),
                 _ => false,
@@ -1171,13 +1178,6 @@ impl Sale {
             reason,
             payment_id,
         }));
-    }
-}
-
-fn link_payment(link: &Link) -> Option<&str> {
-    match link {
-        Link::Live { payment_id, .. } | Link::Lost { payment_id } => Some(payment_id),
-        Link::Requesting | Link::NoPayment | Link::Unknown => None,
     }
 }
 
