@@ -54,8 +54,9 @@ export const settingsTest = (form) => call("settings_test", { form });
 export const settingsSave = (form) => call("settings_save", { form });
 export const connectStart = (form) => call("connect_start", { form });
 export const connectCancel = () => call("connect_cancel");
+export const connectRetry = () => call("connect_retry");
 
-/** The end of a Connect flow: `{ ok, destinationId, destinationName, message }`. */
+/** The end of one Connect attempt: `{ ok, accounts: [{ destinationId, name }], canRetry, message }`. */
 export function onConnect(handler) {
   return tauri().event.listen("connect", (event) => handler(event.payload));
 }

@@ -25,6 +25,12 @@ const el = {
   connectLink: byId("connect-link"),
   connectUrl: byId("connect-url"),
   connectResult: byId("connect-result"),
+  connectRetry: byId("connect-retry"),
+  connectPick: byId("connect-pick"),
+  connectAccounts: byId("connect-accounts"),
+  connectConfirmText: byId("connect-confirm-text"),
+  connectConfirm: byId("connect-confirm"),
+  connectDiscard: byId("connect-discard"),
   error: byId("settings-error"),
   checks: byId("settings-checks"),
   test: byId("settings-test"),
@@ -46,6 +52,9 @@ export function initSettings({ onBack, onSaved }) {
   el.test.addEventListener("click", test);
   el.connect.addEventListener("click", connect);
   el.connectCancel.addEventListener("click", stopConnect);
+  el.connectRetry.addEventListener("click", retryConnect);
+  el.connectConfirm.addEventListener("click", confirmAccount);
+  el.connectDiscard.addEventListener("click", discardAccounts);
   el.destination.addEventListener("input", showDestinationName);
   for (const input of el.form.querySelectorAll("[data-field]")) {
     input.addEventListener("input", () => clearFieldError(input.dataset.field));
@@ -57,6 +66,7 @@ export async function showSettings() {
   showScreen("settings");
   clearMessages();
   setNotice(el.connectResult, "");
+  hidePick();
   try {
     const [view, info] = await Promise.all([ipc.settingsView(), ipc.appInfo().catch(() => null)]);
     fill(view, info);
@@ -161,21 +171,39 @@ async function save(note = "") {
 async function connect() {
   clearMessages();
   setNotice(el.connectResult, "");
+  hidePick();
   busy(true);
   try {
-    const { url, opened } = await ipc.connectStart(form());
-    el.connectWait.hidden = false;
-    el.connectUrl.textContent = url;
-    el.connectLink.hidden = false;
-    el.connectLink.classList.toggle("connect-link-quiet", opened);
+    showWaiting(await ipc.connectStart(form()));
   } catch (err) {
     busy(false);
     showError(err);
   }
 }
 
+// "Try again": a fresh authorization on the flow that is still listening.
+async function retryConnect() {
+  setNotice(el.connectResult, "");
+  el.connectRetry.hidden = true;
+  busy(true);
+  try {
+    showWaiting(await ipc.connectRetry());
+  } catch (err) {
+    busy(false);
+    setResult(false, err.message);
+  }
+}
+
+function showWaiting({ url, opened }) {
+  el.connectWait.hidden = false;
+  el.connectUrl.textContent = url;
+  el.connectLink.hidden = false;
+  el.connectLink.classList.toggle("connect-link-quiet", opened);
+}
+
 async function stopConnect() {
   await ipc.connectCancel().catch(() => {});
+  el.connectRetry.hidden = true;
   endConnect();
 }
 
@@ -185,17 +213,76 @@ function endConnect() {
   busy(false);
 }
 
-async function connected(outcome) {
+// One attempt ended: on success the merchant picks an account and confirms its name before
+// anything is saved; on failure "Try again" starts a fresh attempt when the flow still runs.
+function connected(outcome) {
   endConnect();
   if (!outcome.ok) {
     setResult(false, outcome.message);
+    el.connectRetry.hidden = !outcome.canRetry;
     return;
   }
-  el.destination.value = outcome.destinationId;
-  destinationName = outcome.destinationName || "";
-  destinationNameFor = outcome.destinationId;
+  el.connectRetry.hidden = true;
+  showPick(outcome.accounts);
+}
+
+function showPick(accounts) {
+  el.connectAccounts.replaceChildren(
+    ...accounts.map((a, i) => {
+      const label = document.createElement("label");
+      label.className = "connect-account";
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = "connect-account";
+      input.value = a.destinationId;
+      input.dataset.name = a.name;
+      input.checked = i === 0;
+      input.addEventListener("change", showConfirmText);
+      const name = document.createElement("span");
+      name.textContent = a.name;
+      const id = document.createElement("small");
+      id.textContent = a.destinationId;
+      label.append(input, name, id);
+      return label;
+    }),
+  );
+  el.connectPick.hidden = false;
+  showConfirmText();
+  el.connectPick.scrollIntoView({ block: "center" });
+}
+
+function pickedAccount() {
+  const input = el.connectAccounts.querySelector("input:checked");
+  return input ? { destinationId: input.value, name: input.dataset.name } : null;
+}
+
+function showConfirmText() {
+  const a = pickedAccount();
+  el.connectConfirmText.textContent = a
+    ? `Payments will go to ${a.name} (${a.destinationId}).`
+    : "Choose an account.";
+  el.connectConfirm.disabled = !a;
+}
+
+function hidePick() {
+  el.connectPick.hidden = true;
+  el.connectAccounts.replaceChildren();
+}
+
+function discardAccounts() {
+  hidePick();
+  setResult(false, "Nothing was saved; the receiving account is unchanged.");
+}
+
+async function confirmAccount() {
+  const a = pickedAccount();
+  if (!a) return;
+  hidePick();
+  el.destination.value = a.destinationId;
+  destinationName = a.name;
+  destinationNameFor = a.destinationId;
   showDestinationName();
-  await save(`${outcome.message}. `);
+  await save(`Connected: ${a.name}. `);
 }
 
 function setResult(ok, message) {

@@ -22,7 +22,13 @@ pub struct AppState {
     counter: RwLock<Result<Arc<Counter>, String>>,
     default_db: PathBuf,
     /// The Connect flow under way, if any; a new one or "Cancel" stops it.
-    connect: Mutex<Option<tauri::async_runtime::JoinHandle<()>>>,
+    /// The running Connect flow's waiting task and its "Try again" handle.
+    connect: Mutex<
+        Option<(
+            tauri::async_runtime::JoinHandle<()>,
+            kassa_boot::ConnectRetry,
+        )>,
+    >,
 }
 
 impl AppState {
@@ -114,6 +120,7 @@ pub fn run() {
             settings::settings_save,
             settings::connect_start,
             settings::connect_cancel,
+            settings::connect_retry,
             ready::keypad_ready,
         ])
         .run(tauri::generate_context!());

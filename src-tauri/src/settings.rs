@@ -6,8 +6,8 @@ use std::sync::{Arc, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, Settings, SettingsForm, SettingsView, doctor,
-    open_in_browser, random_state,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, Settings, SettingsForm, SettingsView,
+    doctor, open_in_browser,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -28,12 +28,22 @@ pub struct ConnectStarted {
     opened: bool,
 }
 
+/// One account the merchant may pick as the receiving one.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectAccount {
+    destination_id: String,
+    name: String,
+}
+
+/// The end of one Connect attempt: the accounts to pick from (and confirm), or why it
+/// failed and whether "Try again" can start a fresh attempt on the same flow.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectOutcome {
     ok: bool,
-    destination_id: Option<String>,
-    destination_name: Option<String>,
+    accounts: Vec<ConnectAccount>,
+    can_retry: bool,
     message: String,
 }
 
@@ -139,7 +149,8 @@ pub async fn settings_save(
 }
 
 /// "Connect bank account": starts the flow with the values on screen and opens the
-/// browser; the outcome arrives later as a `connect` event.
+/// browser; each attempt's outcome arrives later as a `connect` event. Nothing is saved here:
+/// the window shows the accounts, the merchant picks one and confirms its name, then saves.
 #[tauri::command]
 pub async fn connect_start(
     app: AppHandle,
@@ -148,36 +159,84 @@ pub async fn connect_start(
 ) -> Result<ConnectStarted, IpcError> {
     let settings = form_settings(&state, &form, &keyring())?;
     stop_connect(&state).await;
-    let flow = ConnectFlow::start(&settings, &settings.connect_redirect, random_state()).await?;
+    let mut flow =
+        ConnectFlow::start(&settings, &settings.connect_redirect, Arc::new(OsRandom)).await?;
     let url = flow.url().to_owned();
-    let opened = settings.open_browser
-        && open_in_browser(&url)
-            .map_err(|e| tracing::warn!(error = %e, "the browser did not open"))
-            .is_ok();
+    let retry = flow.retry_handle();
+    let opened = open(&settings, &url);
     let task = tauri::async_runtime::spawn(async move {
-        let outcome = match flow.wait(CONNECT_TIMEOUT).await {
-            Ok(d) => ConnectOutcome {
-                ok: true,
-                message: format!(
-                    "Connected: {}",
-                    d.name.clone().unwrap_or_else(|| d.id.clone())
+        loop {
+            let (outcome, more) = match flow.wait(CONNECT_TIMEOUT).await {
+                Ok(c) => (
+                    ConnectOutcome {
+                        ok: true,
+                        message: match c.only() {
+                            Some(one) => format!("Connected: {}", one.label()),
+                            None => format!("{} accounts connected", c.accounts.len()),
+                        },
+                        accounts: c
+                            .accounts
+                            .iter()
+                            .map(|a| ConnectAccount {
+                                destination_id: a.id.clone(),
+                                name: a.label().to_owned(),
+                            })
+                            .collect(),
+                        can_retry: false,
+                    },
+                    false,
                 ),
-                destination_id: Some(d.id),
-                destination_name: d.name,
-            },
-            Err(e) => ConnectOutcome {
-                ok: false,
-                destination_id: None,
-                destination_name: None,
-                message: IpcError::from(e).message,
-            },
-        };
-        if let Err(e) = app.emit(CONNECT_EVENT, &outcome) {
-            tracing::warn!(error = %e, "cannot report the Connect outcome to the window");
+                Err(e) => {
+                    let can_retry = e.can_try_again();
+                    (
+                        ConnectOutcome {
+                            ok: false,
+                            accounts: Vec::new(),
+                            can_retry,
+                            message: IpcError::from(e).message,
+                        },
+                        can_retry,
+                    )
+                }
+            };
+            if let Err(e) = app.emit(CONNECT_EVENT, &outcome) {
+                tracing::warn!(error = %e, "cannot report the Connect outcome to the window");
+            }
+            if !more {
+                break;
+            }
         }
     });
-    *state.connect.lock().unwrap_or_else(PoisonError::into_inner) = Some(task);
+    *state.connect.lock().unwrap_or_else(PoisonError::into_inner) = Some((task, retry));
     Ok(ConnectStarted { url, opened })
+}
+
+/// "Try again" after a failed attempt: a fresh authorization on the running flow.
+#[tauri::command]
+pub async fn connect_retry(state: State<'_, AppState>) -> Result<ConnectStarted, IpcError> {
+    let retry = state
+        .connect
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .map(|(_, retry)| retry.clone());
+    let Some(retry) = retry else {
+        return Err(IpcError::new(
+            Code::Connect,
+            "The connection was stopped; press Connect bank account to start again",
+        ));
+    };
+    let url = retry.try_again()?;
+    let settings = state.settings().ok();
+    let opened = settings.as_ref().is_some_and(|s| open(s, &url));
+    Ok(ConnectStarted { url, opened })
+}
+
+fn open(settings: &Settings, url: &str) -> bool {
+    settings.open_browser
+        && open_in_browser(url)
+            .map_err(|e| tracing::warn!(error = %e, "the browser did not open"))
+            .is_ok()
 }
 
 /// Stops waiting for the browser.
@@ -193,7 +252,7 @@ async fn stop_connect(state: &AppState) {
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .take();
-    if let Some(task) = running {
+    if let Some((task, _)) = running {
         task.abort();
         // Let the aborted listener release its port before a new one binds it.
         tokio::time::sleep(Duration::from_millis(50)).await;

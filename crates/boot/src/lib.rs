@@ -26,6 +26,7 @@ use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 
 pub use day::{DayReport, Ledger, SaleLine, TRAINING, day_report, local_day_bounds, today};
 pub use doctor::{Check, doctor};
+pub use kassa_aiia::connect::Destination;
 /// Configuration is `kassa-config`'s; what the hosts need of it is re-exported here, so
 /// they call one crate.
 pub use kassa_config::{
@@ -36,7 +37,8 @@ pub use kassa_config::{
 };
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
-    CONNECT_TIMEOUT, ConnectError, ConnectFlow, DEFAULT_REDIRECT, random_state, save_destination,
+    CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,
+    DEFAULT_REDIRECT, OsRandom, save_destination,
 };
 pub use ops::{RefundDue, SaleOnScreen};
 pub use records::{

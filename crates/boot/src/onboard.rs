@@ -1,7 +1,14 @@
 //! "Connect bank account": runs Aiia's Connect flow from the desktop. Kassa listens on a
 //! loopback redirect address, the system browser walks the merchant through the service's
-//! account picker, and the browser comes back to Kassa with a one-time code, which is traded
-//! for the `destinationId` (`docs/aiia-wire.md`, "Connect flow").
+//! account picker, and the browser comes back to Kassa with a one-time code. Kassa trades it
+//! (with the attempt's PKCE verifier) for a token, reads the consented accounts with
+//! `GET /v1/accounts`, and hands them to the host: the merchant picks one (when there are
+//! several) and confirms its name before [`save_destination`] stores it
+//! (`docs/aiia-wire.md`, "Connect flow").
+//!
+//! A failed attempt (a refused code, a cancelled picker) does not end the flow: the listener
+//! stays, and [`ConnectFlow::try_again`] starts a fresh authorization (new `state`, new
+//! verifier) on it. A callback without this attempt's `state` is refused and ignored.
 //!
 //! The flow runs against whatever the settings point at: Aiia with the merchant's
 //! credentials, an external sandbox, or (with no credentials) a built-in sandbox started for
@@ -17,12 +24,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use kassa_aiia::connect::{CallbackError, Destination, connect_url, read_callback};
+use kassa_aiia::connect::{CallbackError, Destination, Pkce, connect_url, read_callback};
 use kassa_aiia::{AiiaError, Client};
 use kassa_sandbox::RunningSandbox;
 use reqwest::Url;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 
 use crate::{BootError, SavedError, SavedSettings, Settings, connect, settings_path};
@@ -51,8 +58,16 @@ pub enum ConnectError {
     Boot(#[from] BootError),
     #[error(transparent)]
     Callback(#[from] CallbackError),
-    #[error("the service did not confirm the account: {0}")]
+    #[error("the service did not accept the code the browser brought back: {0}")]
+    Exchange(#[source] AiiaError),
+    #[error("the service did not list the connected accounts: {0}")]
     Service(#[from] AiiaError),
+    #[error(
+        "the service names no account that can receive payments for this connection; connect again and choose an account"
+    )]
+    NoAccounts,
+    #[error("account {0} is not one of the accounts just connected ({1})")]
+    NotOffered(String, String),
     #[error(
         "the bank account was not connected: nothing came back from the browser in {0} minutes"
     )]
@@ -61,12 +76,146 @@ pub enum ConnectError {
     Save(#[from] SavedError),
 }
 
+impl ConnectError {
+    /// The flow is still listening after this error: the merchant can try again.
+    pub fn can_try_again(&self) -> bool {
+        matches!(
+            self,
+            ConnectError::Callback(_)
+                | ConnectError::Exchange(_)
+                | ConnectError::Service(_)
+                | ConnectError::NoAccounts
+        )
+    }
+}
+
+/// Where a flow's unguessable values come from: the `state` of each attempt and the 32
+/// random bytes of its PKCE verifier. [`OsRandom`] in the hosts; fixed values in tests.
+pub trait ConnectRandom: Send + Sync + 'static {
+    fn state(&self) -> String;
+    fn verifier_bytes(&self) -> [u8; 32];
+}
+
+/// The operating system's randomness (through `uuid`'s v4 generator: 122 random bits for
+/// a state, 244 for a verifier).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OsRandom;
+
+impl ConnectRandom for OsRandom {
+    fn state(&self) -> String {
+        uuid::Uuid::new_v4().simple().to_string()
+    }
+
+    fn verifier_bytes(&self) -> [u8; 32] {
+        let mut bytes = [0_u8; 32];
+        bytes[..16].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+        bytes[16..].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+        bytes
+    }
+}
+
+/// What a granted connection brought: the accounts that can receive payments (the
+/// merchant picks one and confirms its name) and the consent, if the service named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connected {
+    pub accounts: Vec<Destination>,
+    pub consent_id: Option<String>,
+}
+
+impl Connected {
+    /// The account with this `destinationId`, if it is one of those connected.
+    pub fn choose(&self, destination_id: &str) -> Result<&Destination, ConnectError> {
+        let wanted = destination_id.trim();
+        self.accounts
+            .iter()
+            .find(|a| a.id == wanted)
+            .ok_or_else(|| {
+                ConnectError::NotOffered(
+                    wanted.to_owned(),
+                    self.accounts
+                        .iter()
+                        .map(|a| format!("{}: {}", a.id, a.label()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
+    }
+
+    /// The one account, when only one came back.
+    pub fn only(&self) -> Option<&Destination> {
+        match self.accounts.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+type Outcome = Result<Connected, ConnectError>;
+
+/// One authorization: its `state` and PKCE.
+struct Attempt {
+    state: String,
+    pkce: Pkce,
+}
+
+struct Shared {
+    client: Client,
+    client_id: String,
+    redirect_uri: String,
+    random: Arc<dyn ConnectRandom>,
+    /// The attempt the listener believes answers for; taken by the answer that matches it.
+    attempt: Mutex<Option<Attempt>>,
+    outcomes: mpsc::UnboundedSender<Outcome>,
+}
+
+impl Shared {
+    /// A fresh attempt replaces the current one; returns its start address.
+    fn fresh_attempt(&self) -> Result<String, ConnectError> {
+        let attempt = Attempt {
+            state: self.random.state(),
+            pkce: Pkce::from_random(self.random.verifier_bytes()),
+        };
+        let url = connect_url(
+            self.client.base_url(),
+            &self.client_id,
+            &self.redirect_uri,
+            &attempt.state,
+            &attempt.pkce,
+        )?;
+        *self.attempt.lock().unwrap_or_else(PoisonError::into_inner) = Some(attempt);
+        Ok(url)
+    }
+}
+
+/// Starts fresh attempts on a running flow from elsewhere (the window's "Try again").
+#[derive(Clone)]
+pub struct ConnectRetry {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for ConnectRetry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectRetry")
+            .field("redirect_uri", &self.shared.redirect_uri)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ConnectRetry {
+    /// A fresh authorization (new `state`, new verifier); the old attempt's answers are
+    /// refused from now on. Returns the address the browser opens.
+    pub fn try_again(&self) -> Result<String, ConnectError> {
+        self.shared.fresh_attempt()
+    }
+}
+
 /// A started flow: open [`ConnectFlow::url`] in the browser, then [`ConnectFlow::wait`].
 /// Dropping it stops listening.
 pub struct ConnectFlow {
     url: String,
     redirect_uri: String,
-    outcome: oneshot::Receiver<Result<Destination, ConnectError>>,
+    shared: Arc<Shared>,
+    outcomes: mpsc::UnboundedReceiver<Outcome>,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
     _sandbox: Option<RunningSandbox>,
@@ -81,20 +230,13 @@ impl std::fmt::Debug for ConnectFlow {
     }
 }
 
-struct Shared {
-    client: Client,
-    redirect_uri: String,
-    state: String,
-    outcome: Mutex<Option<oneshot::Sender<Result<Destination, ConnectError>>>>,
-}
-
 impl ConnectFlow {
     /// Starts listening on `redirect` (port 0 takes a free port) and builds the address that
-    /// starts the flow. `state` must be unguessable; it ties the answer to this attempt.
+    /// starts the first attempt, with a `state` and PKCE from `random`.
     pub async fn start(
         settings: &Settings,
         redirect: &str,
-        state: String,
+        random: Arc<dyn ConnectRandom>,
     ) -> Result<Self, ConnectError> {
         let (addr, path) = loopback(redirect)?;
         let listener = TcpListener::bind(addr)
@@ -111,33 +253,33 @@ impl ConnectFlow {
         let redirect_uri = redirect_url.to_string();
 
         let (client, _, sandbox) = connect(settings).await?;
-        let url = connect_url(
-            client.base_url(),
-            &client_id(settings, sandbox.as_ref()),
-            &redirect_uri,
-            &state,
-        )?;
-        let (tx, outcome) = oneshot::channel();
+        let (tx, outcomes) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             client,
+            client_id: client_id(settings, sandbox.as_ref()),
             redirect_uri: redirect_uri.clone(),
-            state,
-            outcome: Mutex::new(Some(tx)),
+            random,
+            attempt: Mutex::new(None),
+            outcomes: tx,
         });
-        let router = Router::new().route(&path, get(callback)).with_state(shared);
+        let url = shared.fresh_attempt()?;
+        let router = Router::new()
+            .route(&path, get(callback))
+            .with_state(shared.clone());
         let (stop, task) = crate::serve::spawn(listener, router, "the Connect redirect listener");
         tracing::info!(redirect_uri = %redirect_uri, "waiting for the Connect flow");
         Ok(ConnectFlow {
             url,
             redirect_uri,
-            outcome,
+            shared,
+            outcomes,
             stop: Some(stop),
             task,
             _sandbox: sandbox,
         })
     }
 
-    /// The address the browser opens to start the flow.
+    /// The address the browser opens to start the current attempt.
     pub fn url(&self) -> &str {
         &self.url
     }
@@ -147,15 +289,30 @@ impl ConnectFlow {
         &self.redirect_uri
     }
 
-    /// Waits for the browser's answer and the service's confirmation.
-    pub async fn wait(mut self, timeout: Duration) -> Result<Destination, ConnectError> {
-        let result = match tokio::time::timeout(timeout, &mut self.outcome).await {
-            Ok(Ok(result)) => result,
+    /// A handle that starts fresh attempts while another task waits.
+    pub fn retry_handle(&self) -> ConnectRetry {
+        ConnectRetry {
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// A fresh authorization on the same listener, after a failed attempt: returns the new
+    /// start address (also [`ConnectFlow::url`] from now on).
+    pub fn try_again(&mut self) -> Result<&str, ConnectError> {
+        self.url = self.shared.fresh_attempt()?;
+        Ok(&self.url)
+    }
+
+    /// Waits for the next answer from the browser and the service: the connected accounts,
+    /// or why this attempt failed (the flow keeps listening; see
+    /// [`ConnectError::can_try_again`]).
+    pub async fn wait(&mut self, timeout: Duration) -> Result<Connected, ConnectError> {
+        let result = match tokio::time::timeout(timeout, self.outcomes.recv()).await {
+            Ok(Some(result)) => result,
             // The listener ended without an answer: only when it could not serve.
-            Ok(Err(_)) => Err(ConnectError::TimedOut(timeout.as_secs() / 60)),
-            Err(_) => Err(ConnectError::TimedOut(timeout.as_secs() / 60)),
+            Ok(None) | Err(_) => Err(ConnectError::TimedOut(timeout.as_secs() / 60)),
         };
-        // Let the browser receive its page before the server goes.
+        // Let the browser receive its page before the caller may drop the server.
         tokio::time::sleep(Duration::from_millis(100)).await;
         result
     }
@@ -168,11 +325,6 @@ impl Drop for ConnectFlow {
         }
         self.task.abort();
     }
-}
-
-/// A fresh, unguessable `state` for one attempt (122 random bits from the OS).
-pub fn random_state() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
 }
 
 /// Stores a connected destination in the settings file beside the journal, keeping the rest.
@@ -218,65 +370,116 @@ fn loopback(redirect: &str) -> Result<(SocketAddr, String), ConnectError> {
 
 async fn callback(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery) -> Response {
     let query = query.unwrap_or_default();
-    let code = match read_callback(&query, &shared.state) {
-        Ok(code) => code,
-        // A stray or forged request does not end the attempt.
-        Err(CallbackError::WrongState) => {
-            tracing::warn!("a Connect answer with the wrong state was ignored");
+    let read = {
+        let mut current = shared
+            .attempt
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let Some(attempt) = current.as_ref() else {
             return page(
                 StatusCode::BAD_REQUEST,
                 false,
-                &CallbackError::WrongState.to_string(),
+                "This answer was already used. Go back to Kassa and press Try again there.",
             );
+        };
+        match read_callback(&query, &attempt.state) {
+            // A stray or forged request (no state, or another one) does not end the attempt.
+            Err(e) if e.is_stray() => {
+                tracing::warn!(reason = %e, "a Connect answer was ignored");
+                return page(StatusCode::BAD_REQUEST, false, &upper_first(&e.to_string()));
+            }
+            // The attempt's one answer: its state and verifier are spent with it.
+            Err(e) => {
+                current.take();
+                Err(e)
+            }
+            Ok(cb) => current
+                .take()
+                .map(|attempt| (cb, attempt))
+                .ok_or(CallbackError::NoCode),
         }
+    };
+    let (callback, attempt) = match read {
+        Ok(pair) => pair,
         Err(e) => {
-            let text = e.to_string();
-            finish(&shared, Err(e.into()));
+            let text = format!(
+                "{}. Go back to Kassa to try again.",
+                upper_first(&e.to_string())
+            );
+            report(&shared, Err(e.into()));
             return page(StatusCode::OK, false, &text);
         }
     };
-    match shared
+    let token = match shared
         .client
-        .finish_connect(&code, &shared.redirect_uri)
+        .exchange_code(&callback.code, &shared.redirect_uri, &attempt.pkce)
         .await
     {
-        Ok(destination) => {
-            let name = destination
-                .name
-                .clone()
-                .unwrap_or_else(|| destination.id.clone());
-            tracing::info!(destination_id = %destination.id, "bank account connected");
-            finish(&shared, Ok(destination));
-            page(
+        Ok(token) => token,
+        Err(e) => {
+            let e = ConnectError::Exchange(e);
+            let text = format!(
+                "{}. Go back to Kassa and press Try again.",
+                upper_first(&e.to_string())
+            );
+            tracing::warn!(error = %e, "the Connect code was not accepted");
+            report(&shared, Err(e));
+            return page(StatusCode::BAD_GATEWAY, false, &text);
+        }
+    };
+    let outcome = match shared.client.connected_accounts(&token.access_token).await {
+        Ok(accounts) if accounts.is_empty() => Err(ConnectError::NoAccounts),
+        Ok(accounts) => Ok(Connected {
+            accounts,
+            consent_id: callback.consent_id,
+        }),
+        Err(e) => Err(ConnectError::Service(e)),
+    };
+    let (status, ok, text) = match &outcome {
+        Ok(c) => {
+            tracing::info!(accounts = c.accounts.len(), consent_id = ?c.consent_id, "Connect granted");
+            let what = match c.only() {
+                Some(one) => format!("{} was found", one.label()),
+                None => format!("{} accounts were found", c.accounts.len()),
+            };
+            (
                 StatusCode::OK,
                 true,
-                &format!(
-                    "{name} now receives Kassa's payments. You can close this tab and go back to Kassa."
+                format!(
+                    "{what}. Go back to Kassa to confirm the account that receives your payments; nothing is saved until you do. You can close this tab."
                 ),
             )
         }
-        Err(e) => {
-            let text = format!("The service did not confirm the account: {e}");
-            finish(&shared, Err(e.into()));
-            page(StatusCode::BAD_GATEWAY, false, &text)
-        }
+        Err(e) => (
+            StatusCode::BAD_GATEWAY,
+            false,
+            format!(
+                "{}. Go back to Kassa and press Try again.",
+                upper_first(&e.to_string())
+            ),
+        ),
+    };
+    report(&shared, outcome);
+    page(status, ok, &text)
+}
+
+fn report(shared: &Shared, outcome: Outcome) {
+    if shared.outcomes.send(outcome).is_err() {
+        tracing::warn!("a Connect answer came after the flow was given up");
     }
 }
 
-fn finish(shared: &Shared, result: Result<Destination, ConnectError>) {
-    let sender = shared
-        .outcome
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .take();
-    if let Some(tx) = sender {
-        let _ = tx.send(result);
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
 fn page(status: StatusCode, ok: bool, text: &str) -> Response {
     let (title, colour) = if ok {
-        ("Bank account connected", "#13845a")
+        ("Bank account found", "#13845a")
     } else {
         ("Bank account not connected", "#b3261e")
     };

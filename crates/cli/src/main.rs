@@ -11,7 +11,8 @@
 //! file beside it; a second owner is refused, exit 4); `status`, `today`, `backup` and
 //! `export` only read it and work beside an owner.
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
-//! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
+//! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
+//!   the receiving account in the browser, then pick and confirm it here)
 //! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
 //!
@@ -128,6 +129,10 @@ enum Command {
         /// Print the address to open instead of opening the browser.
         #[arg(long)]
         no_browser: bool,
+        /// Save this connected account (its destinationId) without asking; otherwise Kassa
+        /// lists the connected accounts, asks which one and asks to confirm its name.
+        #[arg(long, value_name = "DESTINATION_ID")]
+        account: Option<String>,
     },
     /// Check the settings, credentials, destination and clock against the service.
     Doctor {
@@ -266,7 +271,10 @@ async fn run(command: Command) -> ExitCode {
         }
         Command::Today { json } => today(json),
         Command::Doctor { json } => doctor(json).await,
-        Command::Connect { no_browser } => connect(no_browser).await,
+        Command::Connect {
+            no_browser,
+            account,
+        } => connect(no_browser, account.as_deref()).await,
         Command::Setup {
             client_id,
             destination_id,
@@ -305,22 +313,64 @@ fn db_path() -> std::path::PathBuf {
     kassa_boot::db_path(&var, kassa_boot::default_db_path(var))
 }
 
-/// Runs the Connect flow: the merchant picks the receiving account in the browser, Kassa
-/// saves it as the destination.
-async fn connect(no_browser: bool) -> ExitCode {
+/// Runs the Connect flow: the merchant consents in the browser, Kassa lists the accounts
+/// that came back, the merchant picks one and confirms its name, Kassa saves it as the
+/// destination. A failed attempt offers a fresh one (Enter) on the same listener.
+async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
     let settings = match settings() {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let state = kassa_boot::random_state();
-    let flow =
-        match kassa_boot::ConnectFlow::start(&settings, &settings.connect_redirect, state).await {
+    let random = std::sync::Arc::new(kassa_boot::OsRandom);
+    let mut flow =
+        match kassa_boot::ConnectFlow::start(&settings, &settings.connect_redirect, random).await {
             Ok(f) => f,
             Err(e) => return fail(EXIT_START, &e.to_string()),
         };
-    let opened = !no_browser
-        && settings.open_browser
-        && match kassa_boot::open_in_browser(flow.url()) {
+    let browser = !no_browser && settings.open_browser;
+    let mut url = flow.url().to_owned();
+    let connected = loop {
+        show_connect_address(&url, browser);
+        match flow.wait(kassa_boot::CONNECT_TIMEOUT).await {
+            Ok(connected) => break connected,
+            Err(e) if e.can_try_again() => {
+                eprintln!("kassa: {e}");
+                eprintln!("Press Enter to try again (a new address follows), or Ctrl-C to stop.");
+                if read_answer().await.is_none() {
+                    return fail(EXIT_FAILED, "no account was connected");
+                }
+                url = match flow.try_again() {
+                    Ok(u) => u.to_owned(),
+                    Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+                };
+            }
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    };
+    let chosen = match account {
+        Some(id) => match connected.choose(id) {
+            Ok(d) => d.clone(),
+            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        },
+        None => match pick_and_confirm(&connected).await {
+            Some(d) => d,
+            None => return fail(EXIT_CANCELLED, "nothing was saved"),
+        },
+    };
+    if let Err(e) = kassa_boot::save_destination(&settings, &chosen) {
+        return fail(EXIT_FAILED, &e.to_string());
+    }
+    eprintln!(
+        "Connected: {}. Destination {} saved.",
+        chosen.label(),
+        chosen.id
+    );
+    ExitCode::SUCCESS
+}
+
+fn show_connect_address(url: &str, browser: bool) {
+    let opened = browser
+        && match kassa_boot::open_in_browser(url) {
             Ok(()) => true,
             Err(e) => {
                 eprintln!("kassa: {e}");
@@ -333,18 +383,53 @@ async fn connect(no_browser: bool) -> ExitCode {
     } else {
         eprintln!("Open this address in a browser and choose the account that receives payments:");
     }
-    println!("{}", flow.url());
-    match flow.wait(kassa_boot::CONNECT_TIMEOUT).await {
-        Ok(destination) => {
-            if let Err(e) = kassa_boot::save_destination(&settings, &destination) {
-                return fail(EXIT_FAILED, &e.to_string());
-            }
-            let name = destination.name.as_deref().unwrap_or("the account");
-            eprintln!("Connected: {name}. Destination {} saved.", destination.id);
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+    println!("{url}");
+}
+
+/// Lists the connected accounts, asks which one (when there are several) and asks to confirm
+/// its name. `None`: the merchant said no, or stdin ended.
+async fn pick_and_confirm(connected: &kassa_boot::Connected) -> Option<kassa_boot::Destination> {
+    eprintln!("Connected accounts:");
+    for (i, a) in connected.accounts.iter().enumerate() {
+        eprintln!("  {}. {} ({})", i + 1, a.label(), a.id);
     }
+    let chosen = match connected.only() {
+        Some(one) => one.clone(),
+        None => loop {
+            eprint!(
+                "Which account receives the payments? [1-{}] ",
+                connected.accounts.len()
+            );
+            let answer = read_answer().await?;
+            match answer.trim().parse::<usize>() {
+                Ok(n) if (1..=connected.accounts.len()).contains(&n) => {
+                    break connected.accounts[n - 1].clone();
+                }
+                _ => eprintln!("Type a number from 1 to {}.", connected.accounts.len()),
+            }
+        },
+    };
+    eprint!(
+        "Save {} ({}) as the account that receives payments? [y/N] ",
+        chosen.label(),
+        chosen.id
+    );
+    let answer = read_answer().await?;
+    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes").then_some(chosen)
+}
+
+/// One line from stdin; `None` when it has ended.
+async fn read_answer() -> Option<String> {
+    tokio::task::spawn_blocking(|| {
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line),
+        }
+    })
+    .await
+    .ok()
+    .flatten()
 }
 
 /// Starts the counter as `owner` ("kassa charge"): the journal's one owner while it runs.

@@ -32,7 +32,7 @@ async fn type_into(s: &Session, css: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// The merchant in the browser: open the address, pick the savings account.
+/// The merchant in the browser: open the address, tick both accounts (Kassa then asks which).
 async fn walk_connect_flow(url: &str) -> Result<String> {
     let browser = reqwest::Client::new();
     let picker = browser
@@ -47,10 +47,14 @@ async fn walk_connect_flow(url: &str) -> Result<String> {
     })?;
     let back = browser
         .post(picker_url)
-        .form(&[("action", "connect"), ("account", "sandbox-savings")])
+        .form(&[
+            ("action", "connect"),
+            ("account", "sandbox-destination"),
+            ("account", "sandbox-savings"),
+        ])
         .send()
         .await
-        .context("choosing the account")?;
+        .context("choosing the accounts")?;
     back.text().await.context("reading Kassa's answer page")
 }
 
@@ -119,9 +123,31 @@ async fn settings_connect_bank_account_and_test_connection() -> Result<()> {
     )?;
     s.screenshot("09-settings-connecting.png").await?;
     let page = walk_connect_flow(&url).await?;
-    ensure(page.contains("Bank account connected"), || {
+    ensure(page.contains("2 accounts were found"), || {
         format!("Kassa's answer page reads {page}")
     })?;
+
+    // Back in Kassa: pick the savings account, its name is shown, then confirm.
+    s.wait_for(
+        "the accounts to pick from",
+        Locator::Css("#connect-pick:not([hidden])"),
+    )
+    .await?;
+    s.find("#connect-accounts input[value='sandbox-savings']")
+        .await?
+        .click()
+        .await
+        .context("picking the savings account")?;
+    let confirm = s.text("connect-confirm-text").await?;
+    ensure(
+        confirm == "Payments will go to Sandbox Bank · Savings account (sandbox-savings).",
+        || format!("the confirmation reads {confirm:?}"),
+    )?;
+    ensure(value_of(&s, "#set-destination").await?.is_empty(), || {
+        "nothing is filled in before the merchant confirms".to_owned()
+    })?;
+    s.screenshot("09b-settings-connect-pick.png").await?;
+    s.click("connect-confirm").await?;
 
     s.wait_until("the connected destination in the form", || async {
         let v = value_of(&s, "#set-destination").await?;

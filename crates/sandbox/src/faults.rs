@@ -123,7 +123,7 @@ impl Default for RandomFaults {
 /// ```json
 /// { "latencyMs": 200, "accept": ["dropAfterCreate"], "status": ["rateLimit", "timeout"],
 ///   "retryAfterS": 2, "holdMs": 30000, "expireTokens": 1,
-///   "customer": "neverApproves", "customerDelayMs": 0, "bankRejects": false,
+///   "customer": "neverApproves", "customerDelayMs": 0, "bankRejects": false, "refuseCodes": 1,
 ///   "random": { "seed": 7, "percent": 10, "faults": ["serverError"], "endpoints": ["status"] } }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,6 +151,9 @@ pub struct Faults {
     pub customer_delay_ms: u64,
     /// The bank declines every approval: approving yields `Rejected`.
     pub bank_rejects: bool,
+    /// The next N Connect code exchanges (`grant_type=authorization_code`) are refused with
+    /// `400 invalid_grant`, and the code is spent, as a code that ran out would be.
+    pub refuse_codes: u32,
 }
 
 impl Default for Faults {
@@ -167,6 +170,7 @@ impl Default for Faults {
             customer: Customer::Manual,
             customer_delay_ms: 0,
             bank_rejects: false,
+            refuse_codes: 0,
         }
     }
 }
@@ -256,6 +260,15 @@ impl FaultState {
             return false;
         }
         self.faults.expire_tokens -= 1;
+        true
+    }
+
+    /// Uses up one queued refusal of a Connect code exchange, if any.
+    pub(crate) fn take_code_refusal(&mut self) -> bool {
+        if self.faults.refuse_codes == 0 {
+            return false;
+        }
+        self.faults.refuse_codes -= 1;
         true
     }
 }

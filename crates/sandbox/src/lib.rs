@@ -4,7 +4,11 @@
 //! `kassa sandbox --port N` server ([`serve`]) and the test double of the integration tests
 //! ([`Sandbox::bind`] on `127.0.0.1:0`).
 //!
-//! * `POST /v1/oauth/token`: client-credentials token (HTTP Basic client id and secret).
+//! * `POST /v1/oauth/token`: HTTP Basic client id and secret; a JSON body with the Connect
+//!   grants (`authorization_code` with PKCE, `refresh_token`), or Kassa's older
+//!   `client_credentials` grant.
+//! * `GET /v1/oauth/connect`, `/sandbox/connect/{session}`, `GET /v1/accounts`: the Connect
+//!   flow that onboards the receiving account ([`connect`](crate) module docs).
 //! * `POST /v2/payments/accept`: create a payment request (Bearer token or HTTP Basic).
 //! * `GET /v2/payments/accept/{paymentId}`: the payment's status.
 //! * `GET /sandbox/authorize/{paymentId}`: the hosted "Sandbox Bank" page behind the link.
@@ -41,7 +45,7 @@ use axum::http::HeaderMap;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::SandboxConfig;
-pub use connect::ConnectTokenResponse;
+pub use connect::{AccountsResponse, ConnectTokenResponse, ConnectedAccount};
 pub use error::{ErrorBody, SandboxError};
 pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
@@ -253,6 +257,11 @@ impl Sandbox {
 
     pub(crate) fn connect_state(&self) -> MutexGuard<'_, connect::ConnectState> {
         lock(&self.inner.connect)
+    }
+
+    /// Uses up one injected refusal of a Connect code exchange ([`Faults::refuse_codes`]).
+    pub(crate) fn take_code_refusal(&self) -> bool {
+        lock(&self.inner.faults).take_code_refusal()
     }
 
     /// A new access token for the client.

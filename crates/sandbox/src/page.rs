@@ -79,7 +79,7 @@ pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, S
         .enumerate()
         .map(|(i, (id, name))| {
             format!(
-                r#"<label class="account"><input type="radio" name="account" value="{id}"{checked}><span>{name}<small>{id}</small></span></label>"#,
+                r#"<label class="account"><input type="checkbox" name="account" value="{id}"{checked}><span>{name}<small>{id}</small></span></label>"#,
                 id = escape(id),
                 name = escape(name),
                 checked = if i == 0 { " checked" } else { "" },
@@ -89,7 +89,7 @@ pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, S
     let session = escape(session_id);
     layout(format!(
         r#"<section class="card"><p class="label">Connect a bank account</p>
-<p class="to">Choose the account that receives your customers' payments. Kassa asks for <strong>{scope}</strong>.</p>
+<p class="to">Choose the accounts Kassa may pay into; Kassa then asks which one receives your customers' payments. Kassa asks for <strong>{scope}</strong>.</p>
 <form id="connect" method="post" action="/sandbox/connect/{session}">{rows}</form></section>
 <button class="approve" type="submit" form="connect" name="action" value="connect">Connect account</button>
 <form method="post" action="/sandbox/connect/{session}"><input type="hidden" name="action" value="cancel"><button class="reject" type="submit">Cancel</button></form>"#,

@@ -2,19 +2,15 @@
 //! validation) and [`crate::payment`] (the life of a payment).
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, FormRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
-use serde::Deserialize;
+use axum::{Json, Router};
 
-use crate::ConnectTokenResponse;
 use crate::Sandbox;
-use crate::auth::{self, Credentials};
-use crate::connect::{self, ConnectQuery, StartError};
 use crate::error::{ApiError, SandboxError};
 use crate::faults;
 use crate::page;
@@ -23,14 +19,9 @@ use crate::wire::{self, AcceptResponse};
 
 pub(crate) fn router(sandbox: Sandbox) -> Router {
     Router::new()
-        .route("/v1/oauth/token", post(token))
         .route("/v2/payments/accept", post(accept))
         .route("/v2/payments/accept/{payment_id}", get(status))
-        .route("/v1/oauth/connect", get(connect_start))
-        .route(
-            "/sandbox/connect/{session_id}",
-            get(connect_picker).post(connect_finish),
-        )
+        .merge(crate::connect::routes())
         .route("/sandbox/authorize/{payment_id}", get(authorize_page))
         .route("/sandbox/payments", get(list))
         .route("/sandbox/payments/{payment_id}/approve", post(approve))
@@ -48,95 +39,6 @@ pub(crate) fn router(sandbox: Sandbox) -> Router {
             faults::inject,
         ))
         .with_state(sandbox)
-}
-
-#[derive(Debug, Deserialize)]
-struct TokenForm {
-    grant_type: Option<String>,
-    code: Option<String>,
-    redirect_uri: Option<String>,
-}
-
-/// `POST /v1/oauth/token`: HTTP Basic client credentials, with `grant_type=client_credentials`
-/// for API calls or `grant_type=authorization_code` to finish the Connect flow.
-async fn token(
-    State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    form: Result<Form<TokenForm>, FormRejection>,
-) -> Response {
-    let authenticated = match auth::credentials(&headers) {
-        Some(Credentials::Basic { client_id, secret }) => sandbox.is_client(&client_id, &secret),
-        _ => false,
-    };
-    if !authenticated {
-        return ApiError::unauthorized(
-            "invalid_client",
-            "client authentication failed: send the client id and secret with HTTP Basic",
-            "Basic realm=\"aiia\"",
-        )
-        .into_response();
-    }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => {
-            return ApiError::bad_request(
-                "invalid_request",
-                format!("expected an application/x-www-form-urlencoded body: {rejection}"),
-            )
-            .into_response();
-        }
-    };
-    let mut response = match form.grant_type.as_deref() {
-        Some("client_credentials") => Json(sandbox.issue_token()).into_response(),
-        Some("authorization_code") => {
-            let Some(code) = form.code.as_deref() else {
-                return ApiError::bad_request("invalid_request", "code is required")
-                    .into_response();
-            };
-            let now = sandbox.now_ms();
-            let redeemed = sandbox
-                .connect_state()
-                .redeem(code, form.redirect_uri.as_deref(), now);
-            match redeemed {
-                Ok(connected) => {
-                    let token = sandbox.issue_token();
-                    tracing::info!(destination_id = %connected.destination_id, "destination connected");
-                    Json(ConnectTokenResponse {
-                        access_token: token.access_token,
-                        token_type: token.token_type,
-                        expires_in: token.expires_in,
-                        scope: connected.scope,
-                        destination_name: sandbox
-                            .account_name(&connected.destination_id)
-                            .unwrap_or_else(|| connected.destination_id.clone()),
-                        destination_id: connected.destination_id,
-                    })
-                    .into_response()
-                }
-                Err(why) => {
-                    return ApiError::bad_request("invalid_grant", why).into_response();
-                }
-            }
-        }
-        Some(other) => {
-            return ApiError::bad_request(
-                "unsupported_grant_type",
-                format!(
-                    "grant_type \"{other}\" is not supported; use client_credentials or authorization_code"
-                ),
-            )
-            .into_response();
-        }
-        None => {
-            return ApiError::bad_request("invalid_request", "grant_type is required")
-                .into_response();
-        }
-    };
-    // RFC 6749 section 5.1: token replies must not be cached.
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 /// `POST /v2/payments/accept`: validate, store, answer with the authorization link.
@@ -182,107 +84,7 @@ async fn list(State(sandbox): State<Sandbox>) -> Json<Vec<PaymentView>> {
     Json(sandbox.payments())
 }
 
-/// `GET /v1/oauth/connect`: starts the Connect flow and sends the browser to the picker.
-async fn connect_start(
-    State(sandbox): State<Sandbox>,
-    query: Result<Query<ConnectQuery>, QueryRejection>,
-) -> Response {
-    let query = query.map(|Query(q)| q).unwrap_or_default();
-    let config = sandbox.config();
-    let client_ok = query
-        .client_id
-        .as_deref()
-        .is_some_and(|id| auth::same_secret(id, &config.client_id));
-    let now = sandbox.now_ms();
-    let started = sandbox
-        .connect_state()
-        .start(&query, client_ok, &config.redirect_uris, now);
-    match started {
-        Ok(session) => redirect(&format!("/sandbox/connect/{session}")),
-        Err(StartError::Page(why)) => {
-            html(StatusCode::BAD_REQUEST, page::connect_problem_page(&why))
-        }
-        Err(StartError::Redirect(error)) => {
-            let uri = query.redirect_uri.unwrap_or_default();
-            redirect(&connect::error_redirect(
-                &uri,
-                &error,
-                query.state.as_deref(),
-            ))
-        }
-    }
-}
-
-/// `GET /sandbox/connect/{session}`: the hosted account picker.
-async fn connect_picker(
-    State(sandbox): State<Sandbox>,
-    Path(session_id): Path<String>,
-) -> Response {
-    let now = sandbox.now_ms();
-    let picker = sandbox.connect_state().picker(&session_id, now);
-    match picker {
-        Some(p) => html(
-            StatusCode::OK,
-            page::connect_page(&p.session_id, &p.scope, &sandbox.accounts()),
-        ),
-        None => html(
-            StatusCode::NOT_FOUND,
-            page::connect_problem_page(
-                "This connection request has expired or was already used. Start again from Kassa.",
-            ),
-        ),
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct ConnectChoice {
-    action: Option<String>,
-    account: Option<String>,
-}
-
-/// `POST /sandbox/connect/{session}`: the merchant's choice; back to the app's redirect.
-async fn connect_finish(
-    State(sandbox): State<Sandbox>,
-    Path(session_id): Path<String>,
-    form: Result<Form<ConnectChoice>, FormRejection>,
-) -> Response {
-    let choice = match form {
-        Ok(Form(c)) => c,
-        Err(rejection) => {
-            return html(
-                StatusCode::BAD_REQUEST,
-                page::connect_problem_page(&rejection.body_text()),
-            );
-        }
-    };
-    let account = match choice.action.as_deref() {
-        Some("cancel") => None,
-        _ => match choice.account {
-            Some(a) if sandbox.account_name(&a).is_some() => Some(a),
-            _ => {
-                return html(
-                    StatusCode::BAD_REQUEST,
-                    page::connect_problem_page("Choose one of the accounts shown."),
-                );
-            }
-        },
-    };
-    let now = sandbox.now_ms();
-    let back = sandbox
-        .connect_state()
-        .finish(&session_id, account.as_deref(), now);
-    match back {
-        Some(location) => redirect(&location),
-        None => html(
-            StatusCode::NOT_FOUND,
-            page::connect_problem_page(
-                "This connection request has expired or was already used. Start again from Kassa.",
-            ),
-        ),
-    }
-}
-
-fn redirect(location: &str) -> Response {
+pub(crate) fn redirect(location: &str) -> Response {
     let mut response = StatusCode::FOUND.into_response();
     if let Ok(value) = HeaderValue::from_str(location) {
         response.headers_mut().insert(header::LOCATION, value);
@@ -376,7 +178,7 @@ async fn wrong_method(uri: Uri) -> ApiError {
     )
 }
 
-fn html(status: StatusCode, body: String) -> Response {
+pub(crate) fn html(status: StatusCode, body: String) -> Response {
     let mut response = (status, Html(body)).into_response();
     response
         .headers_mut()
