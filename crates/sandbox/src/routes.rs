@@ -87,7 +87,11 @@ async fn token(
         }
     };
     let mut response = match form.grant_type.as_deref() {
-        Some("client_credentials") => Json(sandbox.issue_token()).into_response(),
+        // Not evidenced for the real service: refused unless this sandbox is told to issue
+        // such tokens (`SandboxConfig::client_credentials`, for Kassa's opt-in Bearer mode).
+        Some("client_credentials") if sandbox.config().client_credentials => {
+            Json(sandbox.issue_token()).into_response()
+        }
         Some("authorization_code") => {
             let Some(code) = form.code.as_deref() else {
                 return ApiError::bad_request("invalid_request", "code is required")
@@ -121,9 +125,7 @@ async fn token(
         Some(other) => {
             return ApiError::bad_request(
                 "unsupported_grant_type",
-                format!(
-                    "grant_type \"{other}\" is not supported; use client_credentials or authorization_code"
-                ),
+                format!("grant_type \"{other}\" is not supported; use authorization_code"),
             )
             .into_response();
         }
@@ -161,7 +163,24 @@ async fn accept(
         payment_id: payment.payment_id,
         authorization_url,
     };
-    Ok((StatusCode::CREATED, Json(reply)).into_response())
+    // The real service answers a create with 200 (the public clients and collection read
+    // a 200 body); `docs/aiia-wire.md`, "Create a payment".
+    Ok((StatusCode::OK, Json(reply)).into_response())
+}
+
+/// The status JSON of `view` in the shape this sandbox is set to.
+fn status_reply(sandbox: &Sandbox, view: &PaymentView) -> Response {
+    match wire::status_body(view, sandbox.config().status_shape) {
+        Ok(body) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
 }
 
 /// `GET /v2/payments/accept/{paymentId}`.
@@ -169,11 +188,11 @@ async fn status(
     State(sandbox): State<Sandbox>,
     headers: HeaderMap,
     Path(payment_id): Path<String>,
-) -> Result<Json<PaymentView>, ApiError> {
+) -> Result<Response, ApiError> {
     sandbox.authenticate(&headers)?;
     sandbox
         .payment(&payment_id)
-        .map(Json)
+        .map(|view| status_reply(&sandbox, &view))
         .ok_or_else(|| SandboxError::NotFound(payment_id).into())
 }
 
@@ -355,7 +374,7 @@ fn decision_reply(
         };
     }
     match result {
-        Ok(view) => Json(view).into_response(),
+        Ok(view) => status_reply(sandbox, &view),
         Err(e) => ApiError::from(e).into_response(),
     }
 }
