@@ -465,10 +465,13 @@ async fn follow(
             Ok(e) if e.sale_id() == sale_id => {
                 printer.event(&e);
                 if let TillEvent::SaleEnded {
-                    outcome, reason, ..
+                    outcome,
+                    reason,
+                    bank,
+                    ..
                 } = &e
                 {
-                    let message = kassa_boot::words::end_text(reason);
+                    let message = kassa_boot::words::end_text_with(reason, bank.as_ref());
                     let code = match outcome {
                         Outcome::Paid => ExitCode::SUCCESS,
                         Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),
