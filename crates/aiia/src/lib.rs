@@ -520,6 +520,10 @@ mod tests {
     fn path_segments_are_encoded() {
         assert_eq!(encode_path("0b8f-AZ_1.~"), "0b8f-AZ_1.~");
         assert_eq!(encode_path("../x y"), "..%2Fx%20y");
+        assert_eq!(
+            encode_path("20200710.cys5ihh856sw7btuoimya551nh"),
+            "20200710.cys5ihh856sw7btuoimya551nh"
+        );
     }
 
     #[test]
