@@ -1,6 +1,8 @@
-//! The Aiia Pay Accept Payments client: OAuth client-credentials token (cached until shortly
-//! before it expires), `POST /v2/payments/accept` and the payment status. It knows nothing of
-//! SQLite, Tauri or the UI. Wire types are in [`wire`]; see `docs/aiia-wire.md`.
+//! The Aiia Pay Accept Payments client: `POST /v2/payments/accept` and the payment status,
+//! signed with HTTP Basic client credentials as every public example does (an opt-in,
+//! not evidenced, Bearer token mode is kept). Every reply is read with a size cap
+//! ([`MAX_REPLY_BYTES`]) inside the whole-request deadline. It knows nothing of SQLite, Tauri
+//! or the UI. Wire types are in [`wire`]; see `docs/aiia-wire.md`.
 
 pub mod connect;
 mod error;
@@ -29,14 +31,22 @@ pub const PRODUCTION_URL: &str = "https://api.aiia.eu";
 /// Aiia's own sandbox host.
 pub const AIIA_SANDBOX_URL: &str = "https://api-sandbox.aiia.eu";
 
+/// The most of a reply Kassa reads (1 MiB); a longer one is refused as unreadable.
+pub const MAX_REPLY_BYTES: usize = 1024 * 1024;
+
 /// How API calls authenticate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {
-    /// A client-credentials access token from `POST /v1/oauth/token`, sent as Bearer.
+    /// HTTP Basic `client_id:client_secret` on every call: what "Migrating from V1" says v2
+    /// takes ("no login token needed") and what every public client sends.
     #[default]
-    Bearer,
-    /// HTTP Basic with the client id and secret on every call (what v2 also accepts).
     Basic,
+    /// **Not evidenced.** An access token from a `client_credentials` grant at
+    /// `POST /v1/oauth/token`, sent as Bearer. No public source shows this grant for the v2
+    /// payment endpoints; it is kept only as an explicit opt-in (`KASSA_AUTH=bearer`) for a
+    /// service that turns out to need it, and Kassa's sandbox refuses the grant unless told
+    /// otherwise (`SandboxConfig::client_credentials`).
+    Bearer,
 }
 
 /// Where and as whom to talk to Aiia.
@@ -47,8 +57,12 @@ pub struct Config {
     pub client_id: String,
     pub client_secret: Secret,
     pub auth: AuthMode,
-    /// Whole-request timeout.
+    /// Whole-request deadline: from connecting until the last byte of the reply, so a
+    /// service that drips its reply cannot hold a call longer.
     pub timeout: Duration,
+    /// Refuse anything but `https://` (the base address and every request). Set for live
+    /// use by whoever builds the client (`kassa-boot` does, unless the address is loopback).
+    pub https_only: bool,
     /// How the client retries token requests and status reads by itself.
     pub retry: RetryPolicy,
 }
@@ -59,8 +73,9 @@ impl Config {
             base_url: base_url.into(),
             client_id: client_id.into(),
             client_secret: secret,
-            auth: AuthMode::Bearer,
+            auth: AuthMode::default(),
             timeout: Duration::from_secs(10),
+            https_only: false,
             retry: RetryPolicy::default(),
         }
     }
@@ -81,6 +96,11 @@ impl Config {
         {
             return Err(AiiaError::Config(format!(
                 "the API address \"{url}\" has no host"
+            )));
+        }
+        if self.https_only && !url.starts_with("https://") {
+            return Err(AiiaError::Config(format!(
+                "the API address \"{url}\" must start with https:// for real payments"
             )));
         }
         if self.client_id.trim().is_empty() {
@@ -121,6 +141,7 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .connect_timeout(Duration::from_secs(5))
+            .https_only(config.https_only)
             .user_agent(concat!("kassa/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| AiiaError::Config(format!("cannot start the HTTP client: {e}")))?;
@@ -351,12 +372,13 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        let text = reply.text().await.unwrap_or_default();
-        let body: ErrorBody = serde_json::from_str(&text).unwrap_or_default();
-        let code = body.code.unwrap_or_else(|| status.as_str().to_owned());
-        let message = body
-            .message
-            .unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
+        // The error body is read under the same cap; an unreadable one still yields the status.
+        let text = read_capped(reply).await.unwrap_or_default();
+        let body: ErrorBody = serde_json::from_slice(&text).unwrap_or_default();
+        let (code, message) = body.code_and_message();
+        let code = code.unwrap_or_else(|| status.as_str().to_owned());
+        let message =
+            message.unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
         Err(match status {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => AiiaError::Unauthorized { message },
             StatusCode::TOO_MANY_REQUESTS => AiiaError::RateLimited { retry_after },
@@ -375,16 +397,51 @@ impl Client {
     }
 }
 
-async fn read_json<T: serde::de::DeserializeOwned>(reply: Response) -> Result<T, AiiaError> {
+/// Reads a reply's body chunk by chunk, stopping at [`MAX_REPLY_BYTES`]. The client's
+/// whole-request deadline runs on while it reads, so a dripping body ends as a timeout.
+async fn read_capped(mut reply: Response) -> Result<Vec<u8>, AiiaError> {
     let url = reply.url().to_string();
-    // A body that breaks off is a broken connection: the call may have done its work.
-    let bytes = reply.bytes().await.map_err(|e| {
-        if e.is_timeout() {
-            AiiaError::Timeout { url, source: e }
-        } else {
-            AiiaError::Network { url, source: e }
+    let too_large = |url: &str| AiiaError::Malformed {
+        detail: format!(
+            "the reply from {url} is larger than {} KiB, more than any Aiia reply",
+            MAX_REPLY_BYTES / 1024
+        ),
+        source: None,
+    };
+    if reply
+        .content_length()
+        .is_some_and(|n| n > MAX_REPLY_BYTES as u64)
+    {
+        return Err(too_large(&url));
+    }
+    let mut body = Vec::new();
+    loop {
+        // A body that breaks off is a broken connection: the call may have done its work.
+        let chunk = reply.chunk().await.map_err(|e| {
+            if e.is_timeout() {
+                AiiaError::Timeout {
+                    url: url.clone(),
+                    source: e,
+                }
+            } else {
+                AiiaError::Network {
+                    url: url.clone(),
+                    source: e,
+                }
+            }
+        })?;
+        let Some(chunk) = chunk else {
+            return Ok(body);
+        };
+        if body.len() + chunk.len() > MAX_REPLY_BYTES {
+            return Err(too_large(&url));
         }
-    })?;
+        body.extend_from_slice(&chunk);
+    }
+}
+
+async fn read_json<T: serde::de::DeserializeOwned>(reply: Response) -> Result<T, AiiaError> {
+    let bytes = read_capped(reply).await?;
     serde_json::from_slice(&bytes).map_err(|e| AiiaError::Malformed {
         detail: format!("{e} in {}", preview(&bytes)),
         source: Some(e),
@@ -400,7 +457,28 @@ fn preview(bytes: &[u8]) -> String {
     format!("\"{p}\"")
 }
 
-/// Percent-encodes a path segment (payment ids are UUIDs, but nothing is trusted).
+/// True for a plain-HTTP address on this machine (`http://127.0.0.1`, `http://[::1]`,
+/// `http://localhost`): the only place a client may speak without TLS.
+pub fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.trim().strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return false;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Percent-encodes a path segment (payment ids look like `20200710.cys5ihh856sw7btuoimya551nh`,
+/// but nothing about their shape is assumed or trusted).
 fn encode_path(segment: &str) -> String {
     segment
         .bytes()
@@ -442,6 +520,10 @@ mod tests {
     fn path_segments_are_encoded() {
         assert_eq!(encode_path("0b8f-AZ_1.~"), "0b8f-AZ_1.~");
         assert_eq!(encode_path("../x y"), "..%2Fx%20y");
+        assert_eq!(
+            encode_path("20200710.cys5ihh856sw7btuoimya551nh"),
+            "20200710.cys5ihh856sw7btuoimya551nh"
+        );
     }
 
     #[test]

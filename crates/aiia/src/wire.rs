@@ -140,8 +140,10 @@ pub struct TokenResponse {
     pub expires_in: u64,
 }
 
-/// The body of every non-2xx reply. All fields are optional so that a proxy's or load
-/// balancer's error page still yields something to show.
+/// The body of every non-2xx reply: the API's `{"code", "message"}` or OAuth's
+/// `{"error", "error_description"}` (RFC 6749 section 5.2, what the token endpoint answers).
+/// All fields are optional so that a proxy's or load balancer's error page still yields
+/// something to show.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
@@ -151,6 +153,23 @@ pub struct ErrorBody {
     pub message: Option<String>,
     #[serde(default)]
     pub trace_id: Option<String>,
+    /// OAuth's error code (`invalid_client`, `invalid_grant`, …).
+    #[serde(default)]
+    pub error: Option<String>,
+    /// OAuth's readable text.
+    #[serde(default, rename = "error_description")]
+    pub error_description: Option<String>,
+}
+
+impl ErrorBody {
+    /// The code and message, from whichever of the two shapes the body has (the API's first).
+    pub fn code_and_message(self) -> (Option<String>, Option<String>) {
+        let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        (
+            nonempty(self.code).or(nonempty(self.error)),
+            nonempty(self.message).or(nonempty(self.error_description)),
+        )
+    }
 }
 
 /// A payment's status as Aiia reports it. An unknown value is kept, never fatal, and counts
@@ -419,5 +438,27 @@ mod tests {
         assert_eq!(e.code.as_deref(), Some("InvalidAmount"));
         let e: ErrorBody = serde_json::from_str("{}").unwrap();
         assert_eq!(e, ErrorBody::default());
+    }
+
+    #[test]
+    fn oauth_error_bodies_are_read_beside_the_api_shape() {
+        let e: ErrorBody = serde_json::from_str(
+            r#"{"error":"invalid_grant","error_description":"the code has expired"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            e.code_and_message(),
+            (
+                Some("invalid_grant".into()),
+                Some("the code has expired".into())
+            )
+        );
+        let e: ErrorBody =
+            serde_json::from_str(r#"{"code":"InvalidAmount","message":"no","error":"x"}"#).unwrap();
+        assert_eq!(
+            e.code_and_message(),
+            (Some("InvalidAmount".into()), Some("no".into()))
+        );
+        assert_eq!(ErrorBody::default().code_and_message(), (None, None));
     }
 }

@@ -15,6 +15,8 @@ use kassa_sandbox::{Fault, Faults, RunningSandbox, Sandbox, SandboxConfig};
 async fn sandbox(faults: Faults) -> RunningSandbox {
     Sandbox::new(SandboxConfig {
         faults,
+        // For the opt-in, not evidenced Bearer mode's token tests.
+        client_credentials: true,
         ..SandboxConfig::default()
     })
     .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
@@ -22,14 +24,24 @@ async fn sandbox(faults: Faults) -> RunningSandbox {
     .unwrap()
 }
 
-/// A client with a 1-second timeout and no jitter.
+/// A client with a 1-second timeout and no jitter (HTTP Basic, the default).
 fn client(s: &RunningSandbox) -> Client {
+    client_with(s, AuthMode::default())
+}
+
+/// The same in the opt-in, not evidenced Bearer mode.
+fn bearer_client(s: &RunningSandbox) -> Client {
+    client_with(s, AuthMode::Bearer)
+}
+
+fn client_with(s: &RunningSandbox, auth: AuthMode) -> Client {
     let mut c = Config::new(
         s.base_url(),
         "sandbox-client",
         Secret::new("sandbox-secret"),
     );
     c.timeout = Duration::from_secs(1);
+    c.auth = auth;
     Client::with_jitter(c, Arc::new(NoJitter)).unwrap()
 }
 
@@ -220,7 +232,7 @@ async fn an_expired_token_is_renewed_once() {
         ..Faults::default()
     })
     .await;
-    let c = client(&s);
+    let c = bearer_client(&s);
     let before = c.access_token().await.unwrap();
     let id = payment(&c).await;
     let after = c.access_token().await.unwrap();
@@ -244,7 +256,7 @@ async fn a_token_refused_again_after_renewal_is_unauthorized() {
         ..Faults::default()
     })
     .await;
-    let c = client(&s);
+    let c = bearer_client(&s);
     let e = c.accept_payment(&request()).await.unwrap_err();
     assert!(matches!(e, AiiaError::Unauthorized { .. }), "{e:?}");
     assert!(!e.is_transient() && !e.payment_may_exist());
@@ -263,7 +275,7 @@ async fn token_failures_are_retried_and_then_block_the_call_before_it_is_sent() 
         ..Faults::default()
     })
     .await;
-    let c = client(&s);
+    let c = bearer_client(&s);
     payment(&c).await;
 
     let s = sandbox(Faults {
@@ -276,7 +288,7 @@ async fn token_failures_are_retried_and_then_block_the_call_before_it_is_sent() 
         ..Faults::default()
     })
     .await;
-    let c = client(&s);
+    let c = bearer_client(&s);
     let e = c.accept_payment(&request()).await.unwrap_err();
     assert!(
         matches!(&e, AiiaError::Token { source } if matches!(**source, AiiaError::Malformed { .. })),

@@ -57,15 +57,30 @@ fn the_accept_request_is_written_exactly_as_documented() {
 fn the_documented_replies_are_read() {
     let created: AcceptPaymentResponse =
         serde_json::from_str(&fixture("accept-response.json")).unwrap();
-    assert_eq!(created.payment_id, "0b8f0e0c-5d7e-4a53-9f0e-2c1f3a4b5c6d");
+    assert_eq!(created.payment_id, "20261125.cys5ihh856sw7btuoimya551nh");
     assert!(created.authorization_url.ends_with(&created.payment_id));
 
-    let status: PaymentStatusResponse =
-        serde_json::from_str(&fixture("status-response.json")).unwrap();
-    assert_eq!(status.status, PaymentStatus::AwaitingAuthorization);
-    assert_eq!(status.money(), Some(Money::new(1250, Currency::Dkk)));
-    assert_eq!(status.reference.as_deref(), Some("KASSA4F2A91"));
-    assert_eq!(status.updated_at.as_deref(), Some("2026-11-25T10:00:12Z"));
+    // The object shape (the sandbox's default) and the flat one read the same.
+    for name in ["status-response.json", "status-response-flat.json"] {
+        let status: PaymentStatusResponse = serde_json::from_str(&fixture(name)).unwrap();
+        assert_eq!(status.payment_id, created.payment_id, "{name}");
+        assert_eq!(
+            status.status,
+            PaymentStatus::AwaitingAuthorization,
+            "{name}"
+        );
+        assert_eq!(
+            status.money(),
+            Some(Money::new(1250, Currency::Dkk)),
+            "{name}"
+        );
+        assert_eq!(status.reference.as_deref(), Some("KASSA4F2A91"), "{name}");
+        assert_eq!(
+            status.updated_at.as_deref(),
+            Some("2026-11-25T10:00:12Z"),
+            "{name}"
+        );
+    }
 
     let error: ErrorBody = serde_json::from_str(&fixture("error-response.json")).unwrap();
     assert_eq!(error.code.as_deref(), Some("InvalidAmount"));

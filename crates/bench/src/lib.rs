@@ -11,12 +11,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use kassa_aiia::wire::{AcceptPaymentRequest, AcceptPaymentResponse, PaymentStatusResponse};
-use kassa_aiia::{AiiaError, Client, Secret};
+use kassa_aiia::{Client, Secret};
 use kassa_boot::{WebhookListener, WebhookSettings};
 use kassa_sandbox::{RunningSandbox, SandboxConfig};
 use kassa_testkit::RigBuilder;
-use kassa_till::{Gateway, Till, TillConfig, TillEvent};
+use kassa_till::{
+    Created, Gateway, GatewayError, PaymentOrder, StatusReport, Till, TillConfig, TillEvent,
+};
 use serde::Serialize;
 use tokio::sync::broadcast::Receiver;
 
@@ -211,24 +212,21 @@ impl Counting {
 }
 
 impl Gateway for Counting {
-    async fn accept(
-        &self,
-        request: &AcceptPaymentRequest,
-    ) -> Result<AcceptPaymentResponse, AiiaError> {
+    async fn create(&self, order: &PaymentOrder) -> Result<Created, GatewayError> {
         if let Ok(mut n) = self.accepts.lock() {
             *n += 1;
         }
-        self.client.accept_payment(request).await
+        self.client.create(order).await
     }
 
-    async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
+    async fn status(&self, payment_id: &str) -> Result<StatusReport, GatewayError> {
         if let Ok(mut calls) = self.calls.lock() {
             calls.push(StatusCall {
                 payment_id: payment_id.to_owned(),
                 at: Instant::now(),
             });
         }
-        self.client.payment_status(payment_id).await
+        Gateway::status(self.client.as_ref(), payment_id).await
     }
 }
 

@@ -140,6 +140,9 @@ pub async fn connect(
                 .api_url
                 .clone()
                 .unwrap_or_else(|| kassa_aiia::PRODUCTION_URL.into());
+            // Real money: the client itself refuses plain HTTP, except to this machine (a
+            // local test service); which hosts are allowed at all is the settings' rule.
+            let https_only = !kassa_aiia::is_loopback_http(&url);
             let mut config = Config::new(
                 url,
                 settings.client_id.clone().unwrap_or_default(),
@@ -149,6 +152,7 @@ pub async fn connect(
                     .unwrap_or_else(|| Secret::new("")),
             );
             config.auth = settings.auth;
+            config.https_only = https_only;
             (
                 config,
                 settings.destination_id.clone().unwrap_or_default(),
@@ -324,6 +328,34 @@ mod tests {
         let faults = counter.sandbox().unwrap().sandbox().faults();
         assert_eq!(faults.status, [kassa_sandbox::Fault::RateLimit]);
         assert_eq!(faults.customer, kassa_sandbox::Customer::NeverApproves);
+    }
+
+    #[tokio::test]
+    async fn a_live_client_speaks_only_https_except_to_this_machine() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = |url: &str| {
+            Settings::from_vars(
+                vars(&[
+                    ("KASSA_CLIENT_ID", "id"),
+                    ("KASSA_CLIENT_SECRET", "secret"),
+                    ("KASSA_DESTINATION_ID", "dest"),
+                    ("KASSA_API_URL", url),
+                ]),
+                dir.path().join("k.db"),
+            )
+        };
+        // A plain-http service elsewhere never gets the secret: refused by the settings or,
+        // failing that, by the client itself.
+        if let Ok(s) = live("http://api.example.test") {
+            assert_eq!(s.mode(), Mode::Live);
+            let e = connect(&s).await.err().expect("a plain-http live client");
+            assert!(e.to_string().contains("https://"), "{e}");
+        }
+        // A local test service on loopback still works.
+        let s = live("http://127.0.0.1:9").unwrap();
+        let (client, _, sandbox) = connect(&s).await.unwrap();
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert!(sandbox.is_none());
     }
 
     #[tokio::test]

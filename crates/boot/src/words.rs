@@ -2,8 +2,8 @@
 //! both hosts (the window and the CLI). One place per language later.
 
 use kassa_till::{
-    CallKind, EndReason, FlagReason, Outcome, Phase, Problem, SaleView, Status, StatusNews,
-    TillEvent, Withdrawn,
+    BankReason, CallKind, EndReason, FlagReason, Outcome, Phase, Problem, SaleView, Status,
+    StatusNews, TillEvent, Withdrawn,
 };
 
 /// What the status line says for a payment status.
@@ -20,21 +20,94 @@ pub fn status_text(status: &Status) -> String {
     }
 }
 
+/// The longest piece of the service's own text put on the cashier's screen.
+const BANK_TEXT_MAX: usize = 120;
+
+/// The service's reason in plain words: its description (trimmed, control characters
+/// dropped, at most [`BANK_TEXT_MAX`] characters), else its reason code spelled out
+/// (`InsufficientFunds` → "insufficient funds"); none when it gave neither.
+pub fn bank_text(bank: &BankReason) -> Option<String> {
+    let clean = |s: &str| -> String {
+        let s: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let s = s.trim_end_matches(['.', ' ']);
+        if s.chars().count() > BANK_TEXT_MAX {
+            let mut cut: String = s.chars().take(BANK_TEXT_MAX - 1).collect();
+            cut.push('…');
+            cut
+        } else {
+            s.to_owned()
+        }
+    };
+    let spelled = |code: &str| -> String {
+        let mut out = String::new();
+        for (i, c) in code.chars().enumerate() {
+            if c == '_' || c == '-' {
+                out.push(' ');
+            } else if c.is_uppercase() && i > 0 {
+                out.push(' ');
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        out
+    };
+    bank.description
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .or_else(|| {
+            bank.reason
+                .as_deref()
+                .map(|r| clean(&spelled(r.trim())))
+                .filter(|s| !s.is_empty())
+        })
+}
+
+/// What the status line says for a status with the service's reason: for an unpaid end
+/// ("Declined in the bank: insufficient funds"); other statuses say what [`status_text`] says.
+pub fn status_text_with(status: &Status, bank: Option<&BankReason>) -> String {
+    let base = status_text(status);
+    let unpaid_end = matches!(status, Status::Rejected | Status::Failed | Status::Expired);
+    match bank.and_then(bank_text) {
+        Some(why) if unpaid_end => format!("{base}: {why}"),
+        _ => base,
+    }
+}
+
 /// A status change as news for the status line.
 pub fn status_news_text(status: &Status, news: StatusNews) -> String {
+    status_news_text_with(status, news, None)
+}
+
+/// A status change as news, with the service's reason when it gave one.
+pub fn status_news_text_with(
+    status: &Status,
+    news: StatusNews,
+    bank: Option<&BankReason>,
+) -> String {
     match news {
         StatusNews::LeftTheBank => "The customer did not approve in their bank in time".into(),
-        StatusNews::Changed => status_text(status),
+        StatusNews::Changed => status_text_with(status, bank),
     }
 }
 
 /// Why a sale ended, for the result screen.
 pub fn end_text(reason: &EndReason) -> String {
+    end_text_with(reason, None)
+}
+
+/// Why a sale ended, with the service's reason for a decline or a failure when it gave one.
+pub fn end_text_with(reason: &EndReason, bank: Option<&BankReason>) -> String {
     match reason {
         EndReason::PaidByBank => "Paid by bank transfer".into(),
         EndReason::CancelledByCashier => "Cancelled by the cashier".into(),
-        EndReason::Declined => status_text(&Status::Rejected),
-        EndReason::BankFailed => status_text(&Status::Failed),
+        EndReason::Declined => status_text_with(&Status::Rejected, bank),
+        EndReason::BankFailed => status_text_with(&Status::Failed, bank),
         EndReason::NobodyApproved { after_s } => {
             format!(
                 "Not paid: nobody approved the payment within {}",
@@ -64,10 +137,12 @@ pub fn view_text(view: &SaleView) -> String {
         Phase::Ended => match view.state {
             kassa_journal::SaleState::Paid => end_text(&EndReason::PaidByBank),
             kassa_journal::SaleState::Cancelled => end_text(&EndReason::CancelledByCashier),
-            kassa_journal::SaleState::Failed | kassa_journal::SaleState::Open => view
-                .last_status
-                .as_ref()
-                .map_or_else(|| "Not paid".into(), status_text),
+            kassa_journal::SaleState::Failed | kassa_journal::SaleState::Open => {
+                view.last_status.as_ref().map_or_else(
+                    || "Not paid".into(),
+                    |s| status_text_with(s, view.last_bank.as_ref()),
+                )
+            }
         },
     }
 }
@@ -158,8 +233,10 @@ pub fn event_text(e: &TillEvent) -> Option<String> {
         TillEvent::SaleStarted { .. } | TillEvent::QrReady(_) => None,
         TillEvent::QrWithdrawn { why, .. } => Some(withdrawn_text(*why)),
         TillEvent::AttemptError { call, problem, .. } => Some(problem_text(problem, *call)),
-        TillEvent::StatusChanged { status, news, .. } => Some(status_news_text(status, *news)),
-        TillEvent::SaleEnded { reason, .. } => Some(end_text(reason)),
+        TillEvent::StatusChanged {
+            status, news, bank, ..
+        } => Some(status_news_text_with(status, *news, bank.as_ref())),
+        TillEvent::SaleEnded { reason, bank, .. } => Some(end_text_with(reason, bank.as_ref())),
         TillEvent::NeedsAttention { note, .. } => Some(note.clone()),
     }
 }
@@ -242,5 +319,88 @@ mod tests {
             "The customer did not approve in their bank in time"
         );
         assert_eq!(end_text(&EndReason::Declined), "Declined in the bank");
+    }
+
+    #[test]
+    fn the_banks_reason_for_an_unpaid_end_is_told_in_plain_words() {
+        let insufficient = BankReason {
+            reason: Some("InsufficientFunds".into()),
+            description: Some("insufficient funds".into()),
+        };
+        assert_eq!(
+            end_text_with(&EndReason::Declined, Some(&insufficient)),
+            "Declined in the bank: insufficient funds"
+        );
+        assert_eq!(
+            status_text_with(&Status::Failed, Some(&insufficient)),
+            "The bank could not complete the payment: insufficient funds"
+        );
+        // Only a code: spelled out.
+        let code_only = BankReason {
+            reason: Some("SessionExpired".into()),
+            description: None,
+        };
+        assert_eq!(
+            status_text_with(&Status::Expired, Some(&code_only)),
+            "The code expired: session expired"
+        );
+        // The reason never changes what a live or paid status says.
+        assert_eq!(
+            status_text_with(&Status::Executed, Some(&insufficient)),
+            "Paid"
+        );
+        assert_eq!(
+            status_text_with(&Status::AwaitingAuthorization, Some(&insufficient)),
+            "Approving in the bank…"
+        );
+        // Without one, the words are as before; so is an empty one.
+        assert_eq!(
+            end_text_with(&EndReason::Declined, None),
+            "Declined in the bank"
+        );
+        let empty = BankReason {
+            reason: Some(" ".into()),
+            description: Some("".into()),
+        };
+        assert_eq!(
+            end_text_with(&EndReason::Declined, Some(&empty)),
+            "Declined in the bank"
+        );
+        // The service's text is cleaned and kept short on the screen.
+        let noisy = BankReason {
+            reason: None,
+            description: Some(format!("Bad\n\u{7}thing.  {}", "x".repeat(300))),
+        };
+        let text = end_text_with(&EndReason::BankFailed, Some(&noisy));
+        assert!(
+            text.starts_with("The bank could not complete the payment: Bad thing. xx"),
+            "{text}"
+        );
+        assert!(!text.contains('\n') && !text.contains('\u{7}'));
+        assert!(text.chars().count() < 200, "{text}");
+        // The event carries it to the same words.
+        let e = TillEvent::SaleEnded {
+            sale_id: "s".into(),
+            outcome: Outcome::Failed,
+            reason: EndReason::Declined,
+            amount_display: "12,50 kr.".into(),
+            payment_id: None,
+            bank: Some(insufficient.clone()),
+        };
+        assert_eq!(
+            event_text(&e).as_deref(),
+            Some("Declined in the bank: insufficient funds")
+        );
+        let e = TillEvent::StatusChanged {
+            sale_id: "s".into(),
+            payment_id: "p".into(),
+            status: Status::Rejected,
+            news: StatusNews::Changed,
+            bank: Some(insufficient),
+        };
+        assert_eq!(
+            event_text(&e).as_deref(),
+            Some("Declined in the bank: insufficient funds")
+        );
     }
 }

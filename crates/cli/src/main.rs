@@ -14,7 +14,8 @@
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
 //! * `kassa doctor [--json]`
-//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
+//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]
+//!   [--status-shape object|flat] [--client-credentials]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
@@ -164,6 +165,15 @@ enum Command {
         /// (default: KASSA_SANDBOX_FAULTS). Change them later with PUT /sandbox/admin/faults.
         #[arg(long)]
         faults: Option<String>,
+        /// How status replies are written: object (`"status": {"code", …}`, the default, as
+        /// the public clients read it) or flat (`"status": "Executed"`)
+        /// (default: KASSA_SANDBOX_STATUS_SHAPE, else object).
+        #[arg(long)]
+        status_shape: Option<String>,
+        /// Also issue tokens for `grant_type=client_credentials` (for KASSA_AUTH=bearer, a
+        /// mode no public source shows; refused by default like the real service would).
+        #[arg(long)]
+        client_credentials: bool,
     },
 }
 
@@ -207,7 +217,31 @@ async fn run(command: Command) -> ExitCode {
             webhook_url,
             webhook_secret,
             faults,
+            status_shape,
+            client_credentials,
         } => {
+            let (shape_source, shape) = match status_shape {
+                Some(v) => ("--status-shape", Some(v)),
+                None => (
+                    "KASSA_SANDBOX_STATUS_SHAPE",
+                    std::env::var("KASSA_SANDBOX_STATUS_SHAPE")
+                        .ok()
+                        .filter(|v| !v.trim().is_empty()),
+                ),
+            };
+            let status_shape = match shape
+                .as_deref()
+                .map(|v| (v, kassa_sandbox::StatusShape::parse(v)))
+            {
+                None => kassa_sandbox::StatusShape::default(),
+                Some((_, Some(shape))) => shape,
+                Some((v, None)) => {
+                    return fail(
+                        EXIT_USAGE,
+                        &format!("bad {shape_source}: \"{v}\" (use object or flat)"),
+                    );
+                }
+            };
             let (source, json) = match faults {
                 Some(json) => ("--faults", Some(json)),
                 None => (
@@ -231,6 +265,8 @@ async fn run(command: Command) -> ExitCode {
                 webhook_url,
                 webhook_secret: webhook_secret.unwrap_or(defaults.webhook_secret.clone()),
                 faults,
+                status_shape,
+                client_credentials,
                 ..defaults
             };
             match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {
@@ -514,10 +550,13 @@ async fn follow(
             Ok(e) if e.sale_id() == sale_id => {
                 printer.event(&e);
                 if let TillEvent::SaleEnded {
-                    outcome, reason, ..
+                    outcome,
+                    reason,
+                    bank,
+                    ..
                 } = &e
                 {
-                    let message = kassa_boot::words::end_text(reason);
+                    let message = kassa_boot::words::end_text_with(reason, bank.as_ref());
                     let code = match outcome {
                         Outcome::Paid => ExitCode::SUCCESS,
                         Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),

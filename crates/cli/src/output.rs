@@ -94,6 +94,7 @@ fn line(e: &TillEvent) -> Line<'_> {
             reason,
             amount_display,
             payment_id,
+            ..
         } => Line {
             event: "sale_ended",
             sale_id,

@@ -332,11 +332,12 @@ pub fn validate(draft: &Draft<'_>) -> Result<Checked, Vec<FieldError>> {
     };
 
     let auth = match text(draft.auth).map(str::to_ascii_lowercase).as_deref() {
-        None | Some("bearer") => AuthMode::Bearer,
-        Some("basic") => AuthMode::Basic,
+        // Basic is what every public example sends; bearer is an opt-in, not evidenced.
+        None | Some("basic") => AuthMode::Basic,
+        Some("bearer") => AuthMode::Bearer,
         Some(other) => {
             bad(F::Auth, P::Unknown(other.to_owned()));
-            AuthMode::Bearer
+            AuthMode::Basic
         }
     };
 

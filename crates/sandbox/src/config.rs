@@ -5,6 +5,28 @@ use std::time::Duration;
 
 use crate::faults::Faults;
 
+/// How the status endpoint writes a payment's status (`docs/aiia-wire.md`, "Payment status").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusShape {
+    /// `{"id", …, "status": {"code", "lastUpdated", "details": {"reason", "description",
+    /// "messageToPayer"}}}`, as the public clients read it.
+    #[default]
+    Object,
+    /// `{"paymentId", "status": "Executed", …, "updatedAt"}`, as one public client reads it.
+    Flat,
+}
+
+impl StatusShape {
+    /// `object` or `flat` (the `--status-shape` flag, `KASSA_SANDBOX_STATUS_SHAPE`).
+    pub fn parse(text: &str) -> Option<StatusShape> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "object" => Some(StatusShape::Object),
+            "flat" => Some(StatusShape::Flat),
+            _ => None,
+        }
+    }
+}
+
 /// Credentials, destinations and timings of one sandbox. The defaults follow the real
 /// service: a link must be opened within 60 s and a bank session lives 5 minutes.
 #[derive(Clone, PartialEq, Eq)]
@@ -32,6 +54,13 @@ pub struct SandboxConfig {
     pub webhook_secret: String,
     /// Faults injected from the start (none by default); changeable while running.
     pub faults: Faults,
+    /// The shape of status replies (the object one by default).
+    pub status_shape: StatusShape,
+    /// Issue Bearer tokens for `grant_type=client_credentials`. Off by default: no public
+    /// source shows the real service offering that grant, so the sandbox answers
+    /// `unsupported_grant_type` like it would; on only for Kassa's opt-in, not evidenced
+    /// Bearer mode (`KASSA_AUTH=bearer`) and its tests.
+    pub client_credentials: bool,
 }
 
 impl Default for SandboxConfig {
@@ -48,6 +77,8 @@ impl Default for SandboxConfig {
             webhook_url: None,
             webhook_secret: "sandbox-webhook-secret".into(),
             faults: Faults::default(),
+            status_shape: StatusShape::default(),
+            client_credentials: false,
         }
     }
 }
@@ -67,6 +98,8 @@ impl fmt::Debug for SandboxConfig {
             .field("webhook_url", &self.webhook_url)
             .field("webhook_secret", &"<redacted>")
             .field("faults", &self.faults)
+            .field("status_shape", &self.status_shape)
+            .field("client_credentials", &self.client_credentials)
             .finish()
     }
 }

@@ -475,8 +475,10 @@ fn read_body(headers: &HeaderMap, body: &[u8]) -> Result<Body, String> {
 
 /// `POST /v1/oauth/token`: HTTP Basic client credentials and a JSON body with
 /// `grant_type=authorization_code` (Connect) or `refresh_token`. Kassa's older
-/// `client_credentials` grant is still answered, as JSON or a form; the Connect grants as a
-/// form are refused with a clear `invalid_request` (nothing public sends them that way).
+/// `client_credentials` grant (not evidenced for the real service) is answered, as JSON or a
+/// form, only when [`SandboxConfig::client_credentials`](crate::SandboxConfig) is on, for the
+/// opt-in Bearer mode; otherwise it is `unsupported_grant_type`. The Connect grants as a form
+/// are refused with a clear `invalid_request` (nothing public sends them that way).
 async fn token(State(sandbox): State<Sandbox>, headers: HeaderMap, body: Bytes) -> Response {
     let authenticated = match auth::credentials(&headers) {
         Some(Credentials::Basic { client_id, secret }) => sandbox.is_client(&client_id, &secret),
@@ -495,7 +497,9 @@ async fn token(State(sandbox): State<Sandbox>, headers: HeaderMap, body: Bytes) 
         Err(why) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", why),
     };
     match request.grant_type.as_deref() {
-        Some("client_credentials") => no_store(axum::Json(sandbox.issue_token()).into_response()),
+        Some("client_credentials") if sandbox.config().client_credentials => {
+            no_store(axum::Json(sandbox.issue_token()).into_response())
+        }
         Some(grant @ ("authorization_code" | "refresh_token")) if as_form => oauth_error(
             StatusCode::BAD_REQUEST,
             "invalid_request",

@@ -317,7 +317,7 @@ impl Sandbox {
             Customer::Approves => {
                 record.opened_ms = Some(at);
                 let decision = if faults.bank_rejects {
-                    Decision::Rejected
+                    Decision::BankRejected
                 } else {
                     Decision::Approved
                 };
@@ -329,7 +329,7 @@ impl Sandbox {
     /// What an approval becomes: `Rejected` when the bank rejects everything.
     pub(crate) fn approval(&self) -> Decision {
         if lock(&self.inner.faults).faults.bank_rejects {
-            Decision::Rejected
+            Decision::BankRejected
         } else {
             Decision::Approved
         }

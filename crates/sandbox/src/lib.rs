@@ -5,12 +5,14 @@
 //! ([`Sandbox::bind`] on `127.0.0.1:0`).
 //!
 //! * `POST /v1/oauth/token`: HTTP Basic client id and secret; a JSON body with the Connect
-//!   grants (`authorization_code` with PKCE, `refresh_token`), or Kassa's older
-//!   `client_credentials` grant.
+//!   grants (`authorization_code` with PKCE, `refresh_token`); a `client_credentials` token
+//!   only when [`SandboxConfig::client_credentials`] is on.
 //! * `GET /v1/oauth/connect`, `/sandbox/connect/{session}`, `GET /v1/accounts`: the Connect
 //!   flow that onboards the receiving account ([`connect`](crate) module docs).
-//! * `POST /v2/payments/accept`: create a payment request (Bearer token or HTTP Basic).
-//! * `GET /v2/payments/accept/{paymentId}`: the payment's status.
+//! * `POST /v2/payments/accept`: create a payment request (HTTP Basic, or a Bearer token this
+//!   sandbox issued); `200` with `paymentId` (`20200710.cys5ihh856sw7btuoimya551nh`-like).
+//! * `GET /v2/payments/accept/{paymentId}`: the payment's status, in the object shape or the
+//!   flat one ([`StatusShape`]).
 //! * `GET /sandbox/authorize/{paymentId}`: the hosted "Sandbox Bank" page behind the link.
 //! * `POST /sandbox/payments/{paymentId}/approve|reject|fail`: the payer's (or the bank's)
 //!   decision, for the page and for machines.
@@ -29,6 +31,7 @@ mod config;
 mod connect;
 mod error;
 mod faults;
+mod ids;
 mod page;
 mod payment;
 mod routes;
@@ -44,11 +47,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use axum::http::HeaderMap;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use config::SandboxConfig;
+pub use config::{SandboxConfig, StatusShape};
 pub use connect::{AccountsResponse, ConnectTokenResponse, ConnectedAccount};
 pub use error::{ErrorBody, SandboxError};
 pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
-pub use payment::{PaymentStatus, PaymentView};
+pub use ids::{OsRandomness, Randomness, SeededRandomness};
+pub use payment::{PaymentStatus, PaymentView, StatusDetails};
 pub use server::{RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
@@ -67,6 +71,7 @@ pub struct Sandbox {
 struct Inner {
     config: SandboxConfig,
     clock: Arc<dyn Clock>,
+    random: Arc<dyn Randomness>,
     timings: Timings,
     payments: Mutex<Payments>,
     tokens: Mutex<Tokens>,
@@ -99,6 +104,15 @@ impl Sandbox {
 
     /// A sandbox reading the time from `clock`.
     pub fn with_clock(config: SandboxConfig, clock: Arc<dyn Clock>) -> Self {
+        Sandbox::with_clock_and_randomness(config, clock, Arc::new(OsRandomness))
+    }
+
+    /// A sandbox reading the time from `clock` and making payment ids from `random`.
+    pub fn with_clock_and_randomness(
+        config: SandboxConfig,
+        clock: Arc<dyn Clock>,
+        random: Arc<dyn Randomness>,
+    ) -> Self {
         let timings = Timings {
             link_ttl_ms: duration_ms(config.link_ttl),
             session_ttl_ms: duration_ms(config.session_ttl),
@@ -109,6 +123,7 @@ impl Sandbox {
         Sandbox {
             inner: Arc::new(Inner {
                 clock,
+                random,
                 timings,
                 payments: Mutex::new(Payments::default()),
                 tokens: Mutex::new(Tokens::default()),
@@ -210,7 +225,7 @@ impl Sandbox {
     /// Stores a validated payment request.
     pub(crate) fn create(&self, request: NewPayment) -> PaymentView {
         let now = self.now_ms();
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = ids::payment_id(now, self.inner.random.as_ref());
         tracing::info!(
             payment_id = %id,
             amount = %request.money,

@@ -194,6 +194,7 @@ mod tests {
             destination_id: "Caf\u{e9} <Nord>".into(),
             created_at: String::new(),
             updated_at: String::new(),
+            details: None,
         }
     }
 

@@ -61,9 +61,21 @@ impl fmt::Display for PaymentStatus {
     }
 }
 
-/// What the status endpoint returns, and what the programmatic actions return.
+/// Why a payment ended unpaid, as the status object's `details` carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+pub struct StatusDetails {
+    pub reason: String,
+    pub description: String,
+    pub message_to_payer: String,
+}
+
+/// A payment as the sandbox shows it: the status endpoint renders it in the object or the
+/// flat shape ([`crate::StatusShape`], `wire::status_body`); the programmatic actions and
+/// `GET /sandbox/payments` return it as is (flat, with `details` when there are any). It
+/// reads back from either shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", try_from = "crate::wire::StatusReply")]
 pub struct PaymentView {
     pub payment_id: String,
     pub status: PaymentStatus,
@@ -77,6 +89,9 @@ pub struct PaymentView {
     pub created_at: String,
     /// RFC 3339, UTC: when the status last changed.
     pub updated_at: String,
+    /// Why it ended unpaid (`Rejected`, `Failed`, `Expired`); none otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<StatusDetails>,
 }
 
 impl PaymentView {
@@ -97,7 +112,10 @@ pub(crate) struct Timings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Decision {
     Approved,
+    /// The payer rejected in the bank.
     Rejected,
+    /// The payer approved but the bank declined (the `bankRejects` fault).
+    BankRejected,
     Failed,
 }
 
@@ -148,7 +166,7 @@ impl PaymentRecord {
         let t = self.timings;
         if let Some((decision, at)) = self.decision.filter(|&(_, at)| at <= now_ms) {
             return match decision {
-                Decision::Rejected => (PaymentStatus::Rejected, at),
+                Decision::Rejected | Decision::BankRejected => (PaymentStatus::Rejected, at),
                 Decision::Failed => (PaymentStatus::Failed, at),
                 Decision::Approved => {
                     let executed = at.saturating_add(t.settle_delay_ms);
@@ -240,10 +258,54 @@ impl PaymentRecord {
         Ok(self.status_at(now_ms))
     }
 
+    /// Why the payment is unpaid at `now_ms`, in the service's words (`reason` a code,
+    /// `description` a sentence); none while it can still be paid, or once paid.
+    pub fn details_at(&self, now_ms: i64) -> Option<StatusDetails> {
+        let (reason, description, to_payer) = match self.status_at(now_ms) {
+            PaymentStatus::Rejected => match self.decision {
+                Some((Decision::BankRejected, _)) => (
+                    "InsufficientFunds",
+                    "insufficient funds",
+                    "Your bank declined the payment.",
+                ),
+                _ => (
+                    "RejectedByPayer",
+                    "the payer rejected the payment in their bank",
+                    "You rejected the payment.",
+                ),
+            },
+            PaymentStatus::Failed => (
+                "ExecutionFailed",
+                "the bank could not execute the payment",
+                "Your bank could not complete the payment.",
+            ),
+            PaymentStatus::Expired if self.opened_ms.is_some_and(|at| at <= now_ms) => (
+                "SessionExpired",
+                "the payer did not finish in their bank in time",
+                "The payment timed out in your bank.",
+            ),
+            PaymentStatus::Expired => (
+                "LinkExpired",
+                "the payment link was not opened in time",
+                "The payment link has expired.",
+            ),
+            PaymentStatus::Initiated
+            | PaymentStatus::AwaitingAuthorization
+            | PaymentStatus::Authorized
+            | PaymentStatus::Executed => return None,
+        };
+        Some(StatusDetails {
+            reason: reason.into(),
+            description: description.into(),
+            message_to_payer: to_payer.into(),
+        })
+    }
+
     /// The wire view at `now_ms`.
     pub fn view_at(&self, now_ms: i64) -> PaymentView {
         let (status, since) = self.state_at(now_ms);
         PaymentView {
+            details: self.details_at(now_ms),
             payment_id: self.id.clone(),
             status,
             amount_minor: self.request.money.minor,

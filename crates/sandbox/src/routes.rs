@@ -63,7 +63,24 @@ async fn accept(
         payment_id: payment.payment_id,
         authorization_url,
     };
-    Ok((StatusCode::CREATED, Json(reply)).into_response())
+    // The real service answers a create with 200 (the public clients and collection read
+    // a 200 body); `docs/aiia-wire.md`, "Create a payment".
+    Ok((StatusCode::OK, Json(reply)).into_response())
+}
+
+/// The status JSON of `view` in the shape this sandbox is set to.
+fn status_reply(sandbox: &Sandbox, view: &PaymentView) -> Response {
+    match wire::status_body(view, sandbox.config().status_shape) {
+        Ok(body) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
 }
 
 /// `GET /v2/payments/accept/{paymentId}`.
@@ -71,11 +88,11 @@ async fn status(
     State(sandbox): State<Sandbox>,
     headers: HeaderMap,
     Path(payment_id): Path<String>,
-) -> Result<Json<PaymentView>, ApiError> {
+) -> Result<Response, ApiError> {
     sandbox.authenticate(&headers)?;
     sandbox
         .payment(&payment_id)
-        .map(Json)
+        .map(|view| status_reply(&sandbox, &view))
         .ok_or_else(|| SandboxError::NotFound(payment_id).into())
 }
 
@@ -157,7 +174,7 @@ fn decision_reply(
         };
     }
     match result {
-        Ok(view) => Json(view).into_response(),
+        Ok(view) => status_reply(sandbox, &view),
         Err(e) => ApiError::from(e).into_response(),
     }
 }

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::config::StatusShape;
 use crate::error::ApiError;
-use crate::payment::NewPayment;
+use crate::payment::{NewPayment, PaymentStatus, PaymentView, StatusDetails};
 
 /// Decimals of every supported currency's minor unit.
 const DECIMALS: u32 = 2;
@@ -308,11 +309,183 @@ pub(crate) mod decimal_amount {
     }
 }
 
+/// The status reply in the object shape public clients read (`docs/aiia-wire.md`,
+/// "Payment status"): `id`, and `status` as `{"code", "lastUpdated", "details"}`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ObjectReply<'a> {
+    id: &'a str,
+    destination_id: &'a str,
+    #[serde(with = "decimal_amount")]
+    amount: i64,
+    currency: Currency,
+    reference: &'a str,
+    created_at: &'a str,
+    status: StatusObject<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusObject<'a> {
+    code: PaymentStatus,
+    last_updated: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    details: Option<&'a StatusDetails>,
+}
+
+/// The status JSON of `view` in `shape`: what `GET /v2/payments/accept/{id}` and the machine
+/// approve / reject / fail endpoints answer.
+pub(crate) fn status_body(view: &PaymentView, shape: StatusShape) -> Result<Vec<u8>, ApiError> {
+    let body = match shape {
+        StatusShape::Object => serde_json::to_vec(&ObjectReply {
+            id: &view.payment_id,
+            destination_id: &view.destination_id,
+            amount: view.amount_minor,
+            currency: view.currency,
+            reference: &view.reference,
+            created_at: &view.created_at,
+            status: StatusObject {
+                code: view.status,
+                last_updated: &view.updated_at,
+                details: view.details.as_ref(),
+            },
+        }),
+        // The flat shape as one public client reads it: no details.
+        StatusShape::Flat => serde_json::to_vec(&PaymentView {
+            details: None,
+            ..view.clone()
+        }),
+    };
+    body.map_err(|e| {
+        ApiError::new(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServerError",
+            format!("cannot write the status: {e}"),
+        )
+    })
+}
+
+/// A status reply in either shape, as [`PaymentView`] reads it back (tests and tools read
+/// the sandbox's replies with it).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct StatusReply {
+    #[serde(default)]
+    payment_id: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+    status: StatusField,
+    #[serde(with = "decimal_amount")]
+    amount: i64,
+    currency: Currency,
+    reference: String,
+    destination_id: String,
+    created_at: String,
+    #[serde(default)]
+    updated_at: Option<String>,
+    #[serde(default)]
+    details: Option<StatusDetails>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StatusField {
+    Plain(PaymentStatus),
+    Object {
+        code: PaymentStatus,
+        #[serde(rename = "lastUpdated")]
+        last_updated: String,
+        #[serde(default)]
+        details: Option<StatusDetails>,
+    },
+}
+
+impl TryFrom<StatusReply> for PaymentView {
+    type Error = String;
+
+    fn try_from(r: StatusReply) -> Result<Self, Self::Error> {
+        let payment_id = r
+            .payment_id
+            .or(r.id)
+            .ok_or("the status reply names no payment")?;
+        let (status, updated_at, details) = match r.status {
+            StatusField::Plain(code) => (
+                code,
+                r.updated_at.ok_or("the status reply has no updatedAt")?,
+                r.details,
+            ),
+            StatusField::Object {
+                code,
+                last_updated,
+                details,
+            } => (code, last_updated, details.or(r.details)),
+        };
+        Ok(PaymentView {
+            payment_id,
+            status,
+            amount_minor: r.amount,
+            currency: r.currency,
+            reference: r.reference,
+            destination_id: r.destination_id,
+            created_at: r.created_at,
+            updated_at,
+            details,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+
+    fn view(status: PaymentStatus, details: Option<StatusDetails>) -> PaymentView {
+        PaymentView {
+            payment_id: "20261125.cys5ihh856sw7btuoimya551nh".into(),
+            status,
+            amount_minor: 1250,
+            currency: Currency::Dkk,
+            reference: "KASSA1".into(),
+            destination_id: "dest".into(),
+            created_at: "2026-11-25T09:46:40.000Z".into(),
+            updated_at: "2026-11-25T09:46:52.000Z".into(),
+            details,
+        }
+    }
+
+    #[test]
+    fn the_status_is_written_in_the_object_shape_or_the_flat_one_and_read_back_from_both() {
+        let details = StatusDetails {
+            reason: "InsufficientFunds".into(),
+            description: "insufficient funds".into(),
+            message_to_payer: "Your bank declined the payment.".into(),
+        };
+        let v = view(PaymentStatus::Rejected, Some(details));
+        let object = String::from_utf8(status_body(&v, StatusShape::Object).unwrap()).unwrap();
+        assert_eq!(
+            object,
+            r#"{"id":"20261125.cys5ihh856sw7btuoimya551nh","destinationId":"dest","amount":12.50,"currency":"DKK","reference":"KASSA1","createdAt":"2026-11-25T09:46:40.000Z","status":{"code":"Rejected","lastUpdated":"2026-11-25T09:46:52.000Z","details":{"reason":"InsufficientFunds","description":"insufficient funds","messageToPayer":"Your bank declined the payment."}}}"#
+        );
+        let flat = String::from_utf8(status_body(&v, StatusShape::Flat).unwrap()).unwrap();
+        assert_eq!(
+            flat,
+            r#"{"paymentId":"20261125.cys5ihh856sw7btuoimya551nh","status":"Rejected","amount":12.50,"currency":"DKK","reference":"KASSA1","destinationId":"dest","createdAt":"2026-11-25T09:46:40.000Z","updatedAt":"2026-11-25T09:46:52.000Z"}"#
+        );
+        assert_eq!(serde_json::from_str::<PaymentView>(&object).unwrap(), v);
+        let back: PaymentView = serde_json::from_str(&flat).unwrap();
+        assert_eq!(
+            back,
+            PaymentView {
+                details: None,
+                ..v.clone()
+            }
+        );
+        // A status with nothing to explain has no details in either shape.
+        let open = view(PaymentStatus::Initiated, None);
+        let object = String::from_utf8(status_body(&open, StatusShape::Object).unwrap()).unwrap();
+        assert!(!object.contains("details"), "{object}");
+    }
 
     fn dests() -> Vec<String> {
         vec!["dest-1".into()]

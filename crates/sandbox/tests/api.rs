@@ -36,8 +36,22 @@ struct Harness {
 }
 
 async fn start() -> Harness {
+    start_with(SandboxConfig::default()).await
+}
+
+/// A sandbox that also issues `client_credentials` tokens (Kassa's not evidenced, opt-in
+/// Bearer mode).
+async fn start_with_grant() -> Harness {
+    start_with(SandboxConfig {
+        client_credentials: true,
+        ..SandboxConfig::default()
+    })
+    .await
+}
+
+async fn start_with(config: SandboxConfig) -> Harness {
     let clock = Arc::new(ManualClock::new(START_MS));
-    let sandbox = Sandbox::with_clock(SandboxConfig::default(), clock.clone());
+    let sandbox = Sandbox::with_clock(config, clock.clone());
     let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
     let running = sandbox.bind(addr).await.unwrap();
     Harness {
@@ -83,7 +97,7 @@ impl Harness {
 
     async fn create(&self) -> AcceptResponse {
         let response = self.post_accept(BODY).await;
-        assert_eq!(response.status(), StatusCode::CREATED);
+        assert_eq!(response.status(), StatusCode::OK);
         response.json().await.unwrap()
     }
 
@@ -161,7 +175,7 @@ async fn error_of(response: reqwest::Response, status: StatusCode) -> ErrorBody 
 
 #[tokio::test]
 async fn token_accept_and_status_with_bearer() {
-    let h = start().await;
+    let h = start_with_grant().await;
     let token = h.token().await;
     assert_eq!(token.token_type, "Bearer");
     assert_eq!(token.expires_in, 3600);
@@ -175,10 +189,16 @@ async fn token_accept_and_status_with_bearer() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(response.status(), StatusCode::OK);
     let created: AcceptResponse = response.json().await.unwrap();
-    let id = uuid::Uuid::parse_str(&created.payment_id).unwrap();
-    assert_eq!(id.get_version_num(), 4);
+    // Like the real service's ids: the creation day, a dot, 26 base-36 characters.
+    let (day, rest) = created.payment_id.split_once('.').unwrap();
+    assert_eq!(day, "20261125");
+    assert_eq!(rest.len(), 26);
+    assert!(
+        rest.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    );
     assert_eq!(
         created.authorization_url,
         format!(
@@ -200,7 +220,7 @@ async fn token_accept_and_status_with_bearer() {
     assert_eq!(
         text,
         format!(
-            r#"{{"paymentId":"{}","status":"Initiated","amount":12.50,"currency":"DKK","reference":"KASSA4F2A91","destinationId":"sandbox-destination","createdAt":"2026-11-25T09:46:40.000Z","updatedAt":"2026-11-25T09:46:40.000Z"}}"#,
+            r#"{{"id":"{}","destinationId":"sandbox-destination","amount":12.50,"currency":"DKK","reference":"KASSA4F2A91","createdAt":"2026-11-25T09:46:40.000Z","status":{{"code":"Initiated","lastUpdated":"2026-11-25T09:46:40.000Z"}}}}"#,
             created.payment_id
         )
     );
@@ -380,6 +400,28 @@ async fn an_open_bank_session_expires_after_five_minutes() {
 }
 
 #[tokio::test]
+async fn basic_is_the_way_in_and_the_client_credentials_grant_is_refused_by_default() {
+    let h = start().await;
+    // No public source shows the real service offering this grant for v2 payments.
+    let response = h
+        .http
+        .post(h.url("/v1/oauth/token"))
+        .basic_auth(ID, Some(SECRET))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap();
+    let e = error_of(response, StatusCode::BAD_REQUEST).await;
+    assert_eq!(e.code, "unsupported_grant_type");
+    // HTTP Basic on the payment endpoints needs no token at all.
+    let created = h.create().await;
+    assert_eq!(
+        h.status(&created.payment_id).await.status,
+        PaymentStatus::Initiated
+    );
+}
+
+#[tokio::test]
 async fn credentials_are_checked() {
     let h = start().await;
 
@@ -473,7 +515,7 @@ async fn credentials_are_checked() {
 
 #[tokio::test]
 async fn tokens_expire() {
-    let h = start().await;
+    let h = start_with_grant().await;
     let token = h.token().await;
     let get = || {
         h.http
@@ -560,7 +602,7 @@ async fn bad_requests_name_the_problem() {
             .replace("DanishDomesticCreditTransfer", scheme);
         assert_eq!(
             h.post_accept(&body).await.status(),
-            StatusCode::CREATED,
+            StatusCode::OK,
             "{currency}"
         );
     }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::net::{Ipv4Addr, SocketAddr};
 
-use kassa_sandbox::{Sandbox, SandboxConfig};
+use kassa_sandbox::{Sandbox, SandboxConfig, StatusShape};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -19,10 +19,23 @@ fn keys(v: &Value) -> BTreeSet<String> {
 
 #[tokio::test]
 async fn documented_request_in_documented_replies_out() {
-    let running = Sandbox::new(SandboxConfig::default())
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .unwrap();
+    documented_replies(StatusShape::Object, "status-response.json").await;
+}
+
+#[tokio::test]
+async fn the_flat_status_shape_is_the_documented_flat_one() {
+    documented_replies(StatusShape::Flat, "status-response-flat.json").await;
+}
+
+async fn documented_replies(shape: StatusShape, status_fixture: &str) {
+    let running = Sandbox::new(SandboxConfig {
+        status_shape: shape,
+        client_credentials: true,
+        ..SandboxConfig::default()
+    })
+    .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+    .await
+    .unwrap();
     let http = reqwest::Client::new();
     let base = running.base_url();
 
@@ -34,7 +47,7 @@ async fn documented_request_in_documented_replies_out() {
         .send()
         .await
         .unwrap();
-    assert_eq!(reply.status(), 201);
+    assert_eq!(reply.status(), 200);
     let created: Value = reply.json().await.unwrap();
     let documented: Value = serde_json::from_str(&fixture("accept-response.json")).unwrap();
     assert_eq!(keys(&created), keys(&documented));
@@ -55,10 +68,21 @@ async fn documented_request_in_documented_replies_out() {
         "the amount keeps its exact text: {text}"
     );
     let status: Value = serde_json::from_str(&text).unwrap();
-    let documented: Value = serde_json::from_str(&fixture("status-response.json")).unwrap();
+    let documented: Value = serde_json::from_str(&fixture(status_fixture)).unwrap();
     assert_eq!(keys(&status), keys(&documented));
-    for k in ["status", "currency", "reference", "destinationId"] {
+    for k in ["currency", "reference", "destinationId"] {
         assert_eq!(status[k], documented[k], "{k}");
+    }
+    match shape {
+        StatusShape::Object => {
+            assert_eq!(status["id"], id);
+            assert_eq!(keys(&status["status"]), keys(&documented["status"]));
+            assert_eq!(status["status"]["code"], documented["status"]["code"]);
+        }
+        StatusShape::Flat => {
+            assert_eq!(status["paymentId"], id);
+            assert_eq!(status["status"], documented["status"]);
+        }
     }
 
     let bad = fixture("accept-request.json").replace("12.50", "0");

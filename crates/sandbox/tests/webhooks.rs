@@ -144,7 +144,7 @@ impl Rig {
             .send()
             .await
             .unwrap();
-        assert_eq!(reply.status(), 201);
+        assert_eq!(reply.status(), 200);
         reply.json::<AcceptResponse>().await.unwrap().payment_id
     }
 }

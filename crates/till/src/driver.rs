@@ -11,17 +11,16 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use kassa_aiia::AiiaError;
-use kassa_aiia::wire::{AcceptPaymentRequest, DecimalAmount, scheme_for};
 use kassa_journal::{AttemptRecord, AttemptState, CrashPoint, JournalError, SaleRecord, SaleState};
 use tokio::sync::mpsc;
 
 use crate::events::{Outcome, Qr, TillEvent};
+use crate::gateway::{GatewayError, PaymentOrder};
 use crate::sale::{
     CallFailure, CallKind, Consequence, Effect, EndReason, FlagReason, Input, JournaledAttempt,
     Link, Notice, Problem, Reply, Resumed, Rules, Sale, Stage, Status, Write,
 };
-use crate::{Control, Gateway, Inner, SaleView, gateway, qr};
+use crate::{Control, Gateway, Inner, SaleView, qr};
 
 /// Longest wait before a failed journal write is tried again.
 const WRITE_RETRY_MAX: Duration = Duration::from_secs(5);
@@ -526,14 +525,12 @@ impl<G: Gateway> Driver<G> {
 
     fn send_create(&self, seq: i64, reference: String) {
         let config = &self.inner.config;
-        let request = AcceptPaymentRequest {
-            destination_id: config.destination_id.clone(),
-            amount: DecimalAmount(self.sale.amount),
-            currency: self.sale.amount.currency,
-            scheme_id: scheme_for(self.sale.amount.currency).to_owned(),
+        let order = PaymentOrder {
+            amount: self.sale.amount,
             reference,
+            destination: config.destination_id.clone(),
             redirect_url: config.redirect_url.clone(),
-            preselected_country: None,
+            country: None,
         };
         // The call runs as its own task: once sent it completes even if this driver stops
         // (a crash test holds the driver at `AcceptSent` while Aiia creates the payment).
@@ -541,17 +538,17 @@ impl<G: Gateway> Driver<G> {
         let replies = self.replies.clone();
         let entropy = self.entropy();
         tokio::spawn(async move {
-            let reply = inner.gateway.accept(&request).await;
+            let reply = inner.gateway.create(&order).await;
             inner.config.crash.reached(CrashPoint::AcceptReplied);
             let input = match reply {
                 Ok(created) => Input::Created {
                     seq,
                     payment_id: created.payment_id,
-                    url: created.authorization_url,
+                    url: created.link,
                 },
                 Err(e) => Input::NotCreated {
                     seq,
-                    failure: failure(&e, entropy),
+                    failure: failure(e, entropy),
                 },
             };
             let _ = replies.send(input);
@@ -570,11 +567,12 @@ impl<G: Gateway> Driver<G> {
                 .status(&payment_id)
                 .await
                 .map(|r| Reply {
-                    amount: r.money(),
-                    status: gateway::status(&r.status),
+                    amount: r.amount,
+                    status: r.status,
                     payment_id: r.payment_id,
+                    bank: r.bank,
                 })
-                .map_err(|e| failure(&e, entropy));
+                .map_err(|e| failure(e, entropy));
             let _ = replies.send(Input::Read { seq, reply });
         });
     }
@@ -632,12 +630,14 @@ impl<G: Gateway> Driver<G> {
                 payment_id,
                 status,
                 news,
+                bank,
                 ..
             } => TillEvent::StatusChanged {
                 sale_id,
                 payment_id,
                 status,
                 news,
+                bank,
             },
             Notice::Problem {
                 call,
@@ -653,12 +653,14 @@ impl<G: Gateway> Driver<G> {
                 outcome,
                 reason,
                 payment_id,
+                bank,
             } => TillEvent::SaleEnded {
                 sale_id,
                 outcome,
                 reason,
                 amount_display: self.sale.amount.display(),
                 payment_id,
+                bank,
             },
             Notice::Attention {
                 payment_id, reason, ..
@@ -694,6 +696,13 @@ impl<G: Gateway> Driver<G> {
                 .iter()
                 .rev()
                 .find_map(|a| a.status.clone()),
+            last_bank: self
+                .sale
+                .attempts()
+                .iter()
+                .rev()
+                .find(|a| a.status.is_some())
+                .and_then(|a| a.bank.clone()),
             qr,
             open_codes: self
                 .sale
@@ -781,13 +790,13 @@ fn problem_record(problem: &Problem) -> String {
 }
 
 /// A failed call as the machine takes it.
-fn failure(e: &AiiaError, entropy: u64) -> CallFailure {
+fn failure(e: GatewayError, entropy: u64) -> CallFailure {
     CallFailure {
-        problem: gateway::problem(e),
-        retry_after: e.retry_after(),
-        transient: e.is_transient(),
-        may_exist: e.payment_may_exist(),
-        detail: e.to_string(),
+        problem: e.problem,
+        retry_after: e.retry_after,
+        transient: e.transient,
+        may_exist: e.may_exist,
+        detail: e.detail,
         entropy,
     }
 }

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::sale::{CallKind, EndReason, FlagReason, Problem, Status, StatusNews, Withdrawn};
+use crate::sale::{
+    BankReason, CallKind, EndReason, FlagReason, Problem, Status, StatusNews, Withdrawn,
+};
 
 /// How a sale ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,6 +65,9 @@ pub enum TillEvent {
         payment_id: String,
         status: Status,
         news: StatusNews,
+        /// The service's reason for the status (`reason`, `description`), when it gave one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        bank: Option<BankReason>,
     },
     #[serde(rename_all = "camelCase")]
     SaleEnded {
@@ -71,6 +76,9 @@ pub enum TillEvent {
         reason: EndReason,
         amount_display: String,
         payment_id: Option<String>,
+        /// For a sale a status ended unpaid: the service's reason, when it gave one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        bank: Option<BankReason>,
     },
     /// A person must act: e.g. a second payment for a sale that was already paid.
     #[serde(rename_all = "camelCase")]
@@ -110,6 +118,7 @@ mod tests {
             payment_id: "p".into(),
             status: Status::Authorized,
             news: StatusNews::Changed,
+            bank: None,
         };
         assert_eq!(
             serde_json::to_string(&e).unwrap(),

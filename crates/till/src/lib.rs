@@ -9,7 +9,7 @@
 mod clock;
 mod driver;
 mod events;
-mod gateway;
+pub mod gateway;
 pub mod qr;
 pub mod sale;
 
@@ -29,10 +29,11 @@ use tokio::sync::{Notify, broadcast};
 
 pub use clock::{Clock, SystemClock, TokioClock};
 pub use events::{Outcome, Qr, TillEvent};
-pub use gateway::Gateway;
+pub use gateway::{Created, Gateway, GatewayError, PaymentOrder, StatusReport};
 pub use kassa_aiia::retry::Call;
 pub use sale::{
-    CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews, Withdrawn,
+    BankReason, CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews,
+    Withdrawn,
 };
 
 /// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
@@ -208,6 +209,9 @@ pub struct SaleView {
     pub phase: Phase,
     /// The last status Aiia reported for any code of the sale.
     pub last_status: Option<Status>,
+    /// The service's reason for that status, when it gave one (not kept over a restart).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_bank: Option<BankReason>,
     /// The live code, or none while a fresh one is being made (or a customer is in the
     /// bank: no second payable code is shown then).
     pub qr: Option<Qr>,

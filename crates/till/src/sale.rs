@@ -117,6 +117,28 @@ impl Serialize for Status {
     }
 }
 
+/// The payment service's own reason for a status (`reason`, a code, and `description`, a
+/// sentence), kept so the cashier reads why a payment ended unpaid. Not journaled: a restart
+/// shows the status without it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BankReason {
+    pub reason: Option<String>,
+    pub description: Option<String>,
+}
+
+impl BankReason {
+    /// A reason from what a reply carried; none when it carried nothing readable.
+    pub fn new(reason: Option<String>, description: Option<String>) -> Option<BankReason> {
+        let keep = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let (reason, description) = (keep(reason), keep(description));
+        (reason.is_some() || description.is_some()).then_some(BankReason {
+            reason,
+            description,
+        })
+    }
+}
+
 /// Which call to Aiia failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -248,6 +270,8 @@ pub struct Reply {
     pub status: Status,
     /// The amount the service holds, when the reply carries one Kassa can read exactly.
     pub amount: Option<Money>,
+    /// The service's reason for the status, when it gives one.
+    pub bank: Option<BankReason>,
 }
 
 /// A failed call.
@@ -341,6 +365,8 @@ pub enum Notice {
         payment_id: String,
         status: Status,
         news: StatusNews,
+        /// The service's reason for the status, when it gave one.
+        bank: Option<BankReason>,
     },
     Problem {
         call: CallKind,
@@ -351,6 +377,8 @@ pub enum Notice {
         outcome: Outcome,
         reason: EndReason,
         payment_id: Option<String>,
+        /// For a sale a status ended unpaid: the service's reason, when it gave one.
+        bank: Option<BankReason>,
     },
     Attention {
         seq: i64,
@@ -419,6 +447,8 @@ pub struct Attempt {
     /// The service reported another amount: never pays the sale.
     mismatch: bool,
     unshowable: bool,
+    /// The service's reason for its last status, when it gave one.
+    pub bank: Option<BankReason>,
 }
 
 impl Link {
@@ -567,6 +597,7 @@ impl Sale {
                 flagged: j.flagged,
                 mismatch: false,
                 unshowable: false,
+                bank: None,
             });
         }
         sale.attempts.sort_by_key(|a| a.seq);
@@ -659,6 +690,7 @@ impl Sale {
             outcome,
             reason: EndReason::EndedElsewhere,
             payment_id: paid_by,
+            bank: None,
         })]
     }
 
@@ -838,6 +870,7 @@ impl Sale {
                 flagged: false,
                 mismatch: false,
                 unshowable: false,
+                bank: None,
             });
             fx.push(Effect::Write(Write::BeginAttempt {
                 seq,
@@ -1043,6 +1076,9 @@ impl Sale {
         let mismatch = reply.amount.filter(|m| *m != amount);
         let changed = before.as_ref() != Some(&status);
         a.status = Some(status.clone());
+        if changed || reply.bank.is_some() {
+            a.bank = reply.bank.clone();
+        }
         let on_screen = shown == Some(seq);
         let shown_for = now - a.requested_at;
         // +1: the clock counts whole milliseconds, so without it two reads could come a
@@ -1076,6 +1112,7 @@ impl Sale {
                 } else {
                     StatusNews::Changed
                 },
+                bank: reply.bank,
             }));
         }
         self.announce(seq, pid, &then, fx);
@@ -1146,14 +1183,17 @@ impl Sale {
                     outcome: Outcome::Paid,
                     reason: EndReason::PaidByBank,
                     payment_id: Some(pid),
+                    bank: None,
                 }));
             }
             Consequence::Fail(reason) => {
                 self.shown = None;
+                let bank = self.attempt(seq).and_then(|a| a.bank.clone());
                 fx.push(Effect::Notify(Notice::Ended {
                     outcome: Outcome::Failed,
                     reason: reason.clone(),
                     payment_id: None,
+                    bank,
                 }));
             }
             Consequence::Flag(reason) => fx.push(Effect::Notify(Notice::Attention {
@@ -1177,6 +1217,7 @@ impl Sale {
             outcome,
             reason,
             payment_id,
+            bank: None,
         }));
     }
 }

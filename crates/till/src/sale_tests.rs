@@ -76,6 +76,7 @@ impl Rig {
                 payment_id: format!("p{seq}"),
                 status,
                 amount: None,
+                bank: None,
             }),
         })
     }
@@ -258,6 +259,7 @@ fn an_executed_payment_for_another_amount_is_flagged_never_paid() {
             payment_id: "p1".into(),
             status: Status::Executed,
             amount: Some(dkk(50)),
+            bank: None,
         }),
     });
     assert_eq!(ended(&fx), None);
@@ -499,12 +501,14 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                                 payment_id: pid,
                                 status: s,
                                 amount: None,
+                                bank: None,
                             })
                         }
                         ReadAnswer::WrongAmount => Ok(Reply {
                             payment_id: pid,
                             status: finals.get(&seq).cloned().unwrap_or(Status::Executed),
                             amount: Some(dkk(499)),
+                            bank: None,
                         }),
                         ReadAnswer::NotFound => Err(not_found()),
                         ReadAnswer::Error => Err(CallFailure {

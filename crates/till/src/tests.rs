@@ -5,9 +5,7 @@
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kassa_aiia::wire::{
-    AcceptPaymentRequest, AcceptPaymentResponse, PaymentStatus, PaymentStatusResponse,
-};
+use kassa_aiia::wire::{PaymentStatus, PaymentStatusResponse};
 use kassa_journal::{AttemptState, SaleState};
 use kassa_money::Currency;
 use tokio::sync::broadcast::Receiver;
@@ -21,7 +19,7 @@ const T0: i64 = 1_764_000_000_000;
 struct Script {
     /// payment id → status, in creation order.
     payments: Vec<(String, PaymentStatus)>,
-    requests: Vec<AcceptPaymentRequest>,
+    requests: Vec<PaymentOrder>,
     /// Errors the next accept calls return, in order.
     accept_errors: VecDeque<AiiaError>,
     /// Errors the next status reads return, in order.
@@ -53,25 +51,24 @@ impl Fake {
     }
 }
 
+/// The scripted service speaks Aiia's errors and replies, mapped by the Aiia gateway's own
+/// functions, so the engine is tested through the same mapping as production.
 impl Gateway for Fake {
-    async fn accept(
-        &self,
-        request: &AcceptPaymentRequest,
-    ) -> Result<AcceptPaymentResponse, AiiaError> {
+    async fn create(&self, order: &PaymentOrder) -> Result<Created, GatewayError> {
         let mut s = self.0.lock().unwrap();
         if let Some(e) = s.accept_errors.pop_front() {
-            return Err(e);
+            return Err(e.into());
         }
-        s.requests.push(request.clone());
+        s.requests.push(order.clone());
         let id = format!("p{}", s.payments.len() + 1);
         s.payments.push((id.clone(), PaymentStatus::Initiated));
-        Ok(AcceptPaymentResponse {
-            authorization_url: format!("https://bank.test/authorize/{id}"),
+        Ok(Created {
+            link: format!("https://bank.test/authorize/{id}"),
             payment_id: id,
         })
     }
 
-    async fn status(&self, payment_id: &str) -> Result<PaymentStatusResponse, AiiaError> {
+    async fn status(&self, payment_id: &str) -> Result<StatusReport, GatewayError> {
         let delay = self.0.lock().unwrap().status_delay;
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
@@ -80,17 +77,26 @@ impl Gateway for Fake {
         s.reads
             .push((payment_id.to_owned(), tokio::time::Instant::now()));
         if let Some(e) = s.status_errors.pop_front() {
-            return Err(e);
+            return Err(e.into());
         }
         let (_, status) = s
             .payments
             .iter()
             .find(|(id, _)| id == payment_id)
             .ok_or_else(|| AiiaError::NotFound(payment_id.into()))?;
-        Ok(serde_json::from_value(
-            serde_json::json!({"paymentId": payment_id, "status": status.as_str()}),
-        )
-        .unwrap())
+        let reply: PaymentStatusResponse = match status {
+            // The object shape, with the bank's reason, as the service sends an unpaid end.
+            PaymentStatus::Rejected => serde_json::from_value(serde_json::json!({
+                "id": payment_id,
+                "status": {"code": "Rejected", "lastUpdated": "2025-11-24T16:00:00Z",
+                           "details": {"reason": "InsufficientFunds",
+                                       "description": "insufficient funds"}}})),
+            _ => serde_json::from_value(
+                serde_json::json!({"paymentId": payment_id, "status": status.as_str()}),
+            ),
+        }
+        .unwrap();
+        Ok(gateway::aiia::report(reply))
     }
 }
 
@@ -153,8 +159,12 @@ async fn a_sale_shows_a_code_and_ends_paid() {
     assert_eq!(qr.expires_at_ms - qr.show_until_ms, 2_000);
     let req = fake.0.lock().unwrap().requests[0].clone();
     assert_eq!(req.reference, "Table7");
-    assert_eq!(req.scheme_id, "DanishDomesticCreditTransfer");
-    assert_eq!(req.amount.0, dkk(1250));
+    assert_eq!(req.amount, dkk(1250));
+    // The Aiia gateway writes it with the currency's scheme.
+    assert_eq!(
+        gateway::aiia::request(&req).scheme_id,
+        "DanishDomesticCreditTransfer"
+    );
     assert_eq!(till.current_sale().unwrap().qr.unwrap().payment_id, "p1");
 
     fake.set(0, PaymentStatus::Authorized);
@@ -300,15 +310,30 @@ async fn a_declined_payment_fails_the_sale() {
     let sale = till.charge(dkk(100), None).unwrap();
     next(&mut rx, is_qr).await;
     fake.set(0, PaymentStatus::Rejected);
+    let declined = |e: &TillEvent| matches!(e, TillEvent::StatusChanged { status, .. } if status == "Rejected");
+    let changed = next(&mut rx, declined).await;
+    let insufficient = Some(BankReason {
+        reason: Some("InsufficientFunds".into()),
+        description: Some("insufficient funds".into()),
+    });
+    // The bank's reason travels with the status and with the end, for the cashier's words.
+    assert!(
+        matches!(&changed, TillEvent::StatusChanged { bank, .. } if *bank == insufficient),
+        "{changed:?}"
+    );
     let end = next(&mut rx, is_end).await;
-    assert!(matches!(
-        end,
-        TillEvent::SaleEnded {
-            outcome: Outcome::Failed,
-            reason: EndReason::Declined,
-            ..
-        }
-    ));
+    assert!(
+        matches!(
+            &end,
+            TillEvent::SaleEnded {
+                outcome: Outcome::Failed,
+                reason: EndReason::Declined,
+                bank,
+                ..
+            } if *bank == insufficient
+        ),
+        "{end:?}"
+    );
     assert_eq!(
         till.sale_detail(&sale).unwrap().sale.state,
         SaleState::Failed
@@ -571,7 +596,7 @@ fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
 async fn a_crash_after_an_executed_status_is_written_still_pays_the_sale_on_resume() {
     let fake = Fake::default();
     for _ in 0..2 {
-        fake.accept(&test_request()).await.unwrap();
+        fake.create(&test_request()).await.unwrap();
     }
     fake.set(0, PaymentStatus::Executed);
     let till = till_with(&fake, crashed_journal("Executed", false));
@@ -601,7 +626,7 @@ async fn a_crash_after_an_executed_status_is_written_still_pays_the_sale_on_resu
 async fn a_crash_after_a_second_executed_payment_flags_it_on_resume_and_only_once() {
     let fake = Fake::default();
     for _ in 0..2 {
-        fake.accept(&test_request()).await.unwrap();
+        fake.create(&test_request()).await.unwrap();
     }
     fake.set(0, PaymentStatus::Executed);
     fake.set(1, PaymentStatus::Executed);
@@ -632,7 +657,7 @@ async fn a_crash_after_a_rejection_is_written_fails_the_sale_on_resume_unless_it
  {
     let fake = Fake::default();
     for _ in 0..2 {
-        fake.accept(&test_request()).await.unwrap();
+        fake.create(&test_request()).await.unwrap();
     }
     // p1 was replaced by p2, which still lives: the decline of p1 ends nothing.
     fake.set(0, PaymentStatus::Rejected);
@@ -661,15 +686,13 @@ async fn a_crash_after_a_rejection_is_written_fails_the_sale_on_resume_unless_it
     );
 }
 
-fn test_request() -> AcceptPaymentRequest {
-    AcceptPaymentRequest {
-        destination_id: "dest-1".into(),
-        amount: kassa_aiia::wire::DecimalAmount(dkk(700)),
-        currency: Currency::Dkk,
-        scheme_id: "DanishDomesticCreditTransfer".into(),
+fn test_request() -> PaymentOrder {
+    PaymentOrder {
+        amount: dkk(700),
         reference: "KS1".into(),
+        destination: "dest-1".into(),
         redirect_url: "https://kassa.invalid/paid".into(),
-        preselected_country: None,
+        country: None,
     }
 }
 

@@ -23,6 +23,16 @@ async fn rig(faults: Faults) -> Rig {
     rig_with(faults, |_, _, _| {}).await
 }
 
+/// The same in the opt-in Bearer mode (a `client_credentials` token; not evidenced for the
+/// real service, so the sandbox issues such tokens only when told to).
+async fn bearer_rig(faults: Faults) -> Rig {
+    rig_with(faults, |sandbox, client, _| {
+        sandbox.client_credentials = true;
+        client.auth = kassa_aiia::AuthMode::Bearer;
+    })
+    .await
+}
+
 /// Links live [`LINK`]; polls and retries are fast; the client gives up after 1 s and
 /// retries without jitter; sale ids are `sale1`, `sale2`, …
 async fn rig_with(
@@ -297,7 +307,7 @@ async fn malformed_json_from_create_is_unknown_and_a_new_code_is_made() {
 
 #[tokio::test]
 async fn an_expired_token_is_renewed_once_without_the_cashier_noticing() {
-    let mut r = rig(Faults {
+    let mut r = bearer_rig(Faults {
         expire_tokens: 1,
         ..Faults::default()
     })
@@ -329,7 +339,7 @@ async fn an_expired_token_is_renewed_once_without_the_cashier_noticing() {
 
 #[tokio::test]
 async fn a_token_refused_even_after_renewal_fails_the_sale_with_a_plain_message() {
-    let mut r = rig(Faults {
+    let mut r = bearer_rig(Faults {
         expire_tokens: 100,
         ..Faults::default()
     })
@@ -352,7 +362,7 @@ async fn a_token_refused_even_after_renewal_fails_the_sale_with_a_plain_message(
 
 #[tokio::test]
 async fn a_token_endpoint_in_trouble_delays_the_code_and_makes_no_payment() {
-    let mut r = rig(Faults {
+    let mut r = bearer_rig(Faults {
         // The client tries three times per token request.
         token: [Fault::ServerError, Fault::Unavailable, Fault::MalformedJson].into(),
         retry_after_s: 0,
