@@ -182,18 +182,20 @@ async fn receive(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: By
         .replays
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .first_time(&event.id, now);
+        .first_time(event.id.as_deref().unwrap_or_default(), now);
     if !first {
         shared.replayed.fetch_add(1, Ordering::SeqCst);
-        tracing::info!(event_id = %event.id, "webhook seen before; ignored");
+        tracing::info!(
+            event_id = event.id.as_deref().unwrap_or("?"),
+            "webhook seen before; ignored"
+        );
         return StatusCode::OK;
     }
     shared.accepted.fetch_add(1, Ordering::SeqCst);
     tracing::info!(
-        event_id = %event.id,
+        event_id = event.id.as_deref().unwrap_or("?"),
         event_type = %event.event_type,
         payment_id = event.payment_id.as_deref().unwrap_or("?"),
-        status = event.status.as_deref().unwrap_or("?"),
         "webhook verified; reading statuses now"
     );
     (shared.on_event)(&event);
