@@ -46,7 +46,7 @@ pub use error::{ErrorBody, SandboxError};
 pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use payment::{PaymentStatus, PaymentView};
 pub use server::{RunningSandbox, serve};
-pub use webhooks::{RetryPolicy, WebhookDelivery};
+pub use webhooks::{RetryPolicy, WebhookDelivery, WebhookSigning};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
 
 use crate::auth::{Credentials, Tokens};
@@ -100,8 +100,11 @@ impl Sandbox {
             session_ttl_ms: duration_ms(config.session_ttl),
             settle_delay_ms: duration_ms(config.settle_delay),
         };
-        let webhooks =
-            webhooks::Hub::new(config.webhook_url.clone(), config.webhook_secret.clone());
+        let webhooks = webhooks::Hub::new(
+            config.webhook_url.clone(),
+            config.webhook_secret.clone(),
+            config.webhook_signing,
+        );
         Sandbox {
             inner: Arc::new(Inner {
                 clock,
