@@ -13,7 +13,7 @@
 //! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
 //! * `kassa connect [--no-browser]` (Aiia's Connect flow: choose the receiving account)
 //! * `kassa doctor [--json]`
-//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]`
+//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia] [--faults JSON]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
@@ -155,6 +155,10 @@ enum Command {
         /// The secret webhooks are signed with (default: sandbox-webhook-secret).
         #[arg(long, requires = "webhook_url")]
         webhook_secret: Option<String>,
+        /// How webhooks are signed: aiia (X-Aiia-Signature with time and event id, the
+        /// default) or viia (the older X-Viia-Signature over the body alone).
+        #[arg(long, requires = "webhook_url", value_parser = ["aiia", "viia"])]
+        webhook_signing: Option<String>,
         /// Faults to inject, as JSON, e.g. '{"accept": ["dropAfterCreate"]}'
         /// (default: KASSA_SANDBOX_FAULTS). Change them later with PUT /sandbox/admin/faults.
         #[arg(long)]
@@ -201,6 +205,7 @@ async fn run(command: Command) -> ExitCode {
             link_ttl,
             webhook_url,
             webhook_secret,
+            webhook_signing,
             faults,
         } => {
             let (source, json) = match faults {
@@ -225,6 +230,10 @@ async fn run(command: Command) -> ExitCode {
                 link_ttl: Duration::from_secs(link_ttl),
                 webhook_url,
                 webhook_secret: webhook_secret.unwrap_or(defaults.webhook_secret.clone()),
+                webhook_signing: match webhook_signing.as_deref() {
+                    Some("viia") => kassa_sandbox::WebhookSigning::Viia,
+                    _ => kassa_sandbox::WebhookSigning::Aiia,
+                },
                 faults,
                 ..defaults
             };
