@@ -1,21 +1,25 @@
 //! The shared webhook fixture (docs/fixtures/webhook-delivery.json), which the sandbox's
-//! signing code also produces, is accepted by the client's verifier, and any change to it is
-//! refused.
+//! signing code also produces, is accepted by the client's verifier in both signature schemes,
+//! and any change to it is refused.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Duration;
 
 use kassa_aiia::Secret;
-use kassa_aiia::webhook::{self, WebhookError, WebhookHeaders};
+use kassa_aiia::webhook::{self, EventKind, Scheme, WebhookError, WebhookHeaders};
 use serde_json::Value;
 
-fn fixture() -> (Secret, WebhookHeaders, String) {
+fn fixture_json() -> Value {
     let path = format!(
         "{}/../../docs/fixtures/webhook-delivery.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let v: Value = serde_json::from_str(&text).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn fixture() -> (Secret, WebhookHeaders, String) {
+    let v = fixture_json();
     let h = &v["headers"];
     let text_of = |name: &str| h[name].as_str().unwrap().to_owned();
     let headers = WebhookHeaders {
@@ -43,13 +47,13 @@ fn the_documented_delivery_verifies() {
         Duration::from_secs(300),
     )
     .unwrap();
-    assert_eq!(event.id, headers.event_id);
+    assert_eq!(event.id.as_deref(), Some(headers.event_id.as_str()));
     assert_eq!(event.event_type, "PaymentUpdated");
+    assert_eq!(event.kind, EventKind::PaymentUpdated);
     assert_eq!(
         event.payment_id.as_deref(),
-        Some("0b8f0e0c-5d1a-4c3e-9f2b-7a6d5c4b3a21")
+        Some("20200710.cys5ihh856sw7btuoimya551nh")
     );
-    assert_eq!(event.status.as_deref(), Some("Executed"));
     // The client's own signing gives the documented signature.
     assert_eq!(
         webhook::sign(
@@ -70,7 +74,7 @@ fn the_documented_delivery_changed_in_any_way_is_refused() {
     let check = |secret: &Secret, h: &WebhookHeaders, body: &str| {
         webhook::verify(secret, h, body.as_bytes(), now, Duration::from_secs(300))
     };
-    let tampered_body = body.replace("Executed", "Rejected");
+    let tampered_body = body.replace("cys5", "cys6");
     assert!(matches!(
         check(&secret, &headers, &tampered_body),
         Err(WebhookError::BadSignature)
@@ -89,5 +93,27 @@ fn the_documented_delivery_changed_in_any_way_is_refused() {
             Duration::from_secs(300)
         ),
         Err(WebhookError::Stale { .. })
+    ));
+}
+
+#[test]
+fn the_documented_older_signature_verifies_and_a_change_is_refused() {
+    let (secret, _, body) = fixture();
+    let v = fixture_json();
+    let signature = v["viiaHeaders"][webhook::VIIA_SIGNATURE_HEADER]
+        .as_str()
+        .unwrap();
+    assert_eq!(webhook::sign_viia(&secret, body.as_bytes()), signature);
+    let event = webhook::verify_viia(&secret, signature, body.as_bytes()).unwrap();
+    assert_eq!(event.scheme, Scheme::Viia);
+    assert_eq!(event.kind, EventKind::PaymentUpdated);
+    assert_eq!(
+        event.payment_id.as_deref(),
+        Some("20200710.cys5ihh856sw7btuoimya551nh")
+    );
+    let tampered = body.replace("cys5", "cys6");
+    assert!(matches!(
+        webhook::verify_viia(&secret, signature, tampered.as_bytes()),
+        Err(WebhookError::BadSignature)
     ));
 }

@@ -44,7 +44,9 @@ pub use ops::{RefundDue, SaleOnScreen};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };
-pub use webhook_listener::{WebhookListener, WebhookSettings, WebhookStats};
+pub use webhook_listener::{
+    ListenerLimits, LogLimiter, WebhookListener, WebhookSettings, WebhookStats,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BootError {

@@ -60,7 +60,8 @@ fn checked_secret(counter: &Counter) -> String {
 
 /// Posts a delivery signed with `secret` to the counter's listener; its answer.
 async fn deliver(counter: &Counter, secret: &str, event_id: &str) -> reqwest::StatusCode {
-    let body = r#"{"id":"x","type":"PaymentUpdated","createdAt":"2026-11-25T10:00:00.000Z","data":{"paymentId":"p","status":"Executed"}}"#;
+    let body =
+        r#"{"acceptPaymentUpdatedWebhook":{"data":{"paymentId":"p"},"event":"PaymentUpdated"}}"#;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()

@@ -11,13 +11,13 @@ use std::time::Duration;
 
 use kassa_aiia::webhook::{
     EVENT_ID_HEADER, EVENT_TYPE_HEADER, PAYMENT_UPDATED, SIGNATURE_HEADER, TIMESTAMP_HEADER,
-    WebhookHeaders,
+    VIIA_SIGNATURE_HEADER, WebhookHeaders,
 };
 use kassa_aiia::{Client, Secret};
 use kassa_boot::{Settings, WebhookListener, WebhookSettings, WebhookStats};
 use kassa_journal::SaleState;
 use kassa_money::{Currency, Money};
-use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig};
+use kassa_sandbox::{RunningSandbox, Sandbox, SandboxConfig, WebhookSigning};
 use kassa_testkit::next_within;
 use kassa_till::{Outcome, PollSchedule, Till, TillEvent};
 use tokio::sync::broadcast::Receiver;
@@ -115,18 +115,33 @@ fn now_unix() -> i64 {
         .as_secs() as i64
 }
 
+/// Aiia's envelope for an update of `payment_id` (no status inside).
 fn body_for(payment_id: &str) -> String {
     format!(
-        r#"{{"id":"x","type":"PaymentUpdated","createdAt":"2026-11-25T10:00:00.000Z","data":{{"paymentId":"{payment_id}","status":"Executed"}}}}"#
+        r#"{{"acceptPaymentUpdatedWebhook":{{"data":{{"paymentId":"{payment_id}"}},"event":"PaymentUpdated"}}}}"#
     )
 }
 
 #[tokio::test]
 async fn an_approval_is_paid_at_once_thanks_to_the_webhook() {
+    approval_is_paid_at_once(WebhookSigning::Aiia).await;
+}
+
+/// The same with the older signature (`X-Viia-Signature`, the body alone).
+#[tokio::test]
+async fn an_approval_is_paid_at_once_thanks_to_an_older_signed_webhook() {
+    approval_is_paid_at_once(WebhookSigning::Viia).await;
+}
+
+/// The sandbox sends its real envelopes, signed as `signing`, to the listener, which pokes
+/// the engine: the sale is paid long before the first scheduled status read.
+async fn approval_is_paid_at_once(signing: WebhookSigning) {
     let mut r = rig().await;
     r.sandbox
         .sandbox()
         .set_webhook(Some(r.listener.url().to_owned()), Some(SECRET.to_owned()));
+    r.sandbox.sandbox().set_webhook_signing(signing);
+    assert_eq!(r.sandbox.sandbox().webhook_signing(), Some(signing));
     let (sale, payment_id, created_ms) = charge(&mut r).await;
 
     r.sandbox.sandbox().approve(&payment_id).unwrap();
@@ -145,18 +160,26 @@ async fn an_approval_is_paid_at_once_thanks_to_the_webhook() {
         "paid at {paid_ms}, before the first poll at {}",
         created_ms + SLOW.as_millis() as i64
     );
-    // Caused by verified webhooks: Authorized, then Executed.
+    // Caused by verified webhooks: the creation, then Authorized (and Executed).
     let stats = r.listener.stats();
-    assert!(stats.accepted >= 1, "{stats:?}");
+    assert!(stats.accepted >= 2, "{stats:?}");
     assert_eq!(stats.rejected, 0);
-    let delivered: Vec<_> = r
+    let delivered: Vec<String> = r
         .sandbox
         .sandbox()
         .webhook_deliveries()
         .into_iter()
         .filter(|d| d.payment_id == payment_id && d.delivered)
+        .map(|d| d.event)
         .collect();
-    assert!(!delivered.is_empty());
+    assert_eq!(
+        delivered.first().map(String::as_str),
+        Some("PaymentCreated")
+    );
+    assert!(
+        delivered.iter().any(|e| e == "PaymentUpdated"),
+        "{delivered:?}"
+    );
     let detail = r.till.sale_detail(&sale).unwrap();
     assert_eq!(detail.sale.state, SaleState::Paid);
     assert_eq!(
@@ -210,9 +233,9 @@ async fn forged_stale_and_replayed_webhooks_make_nothing_happen() {
     assert_eq!(
         r.listener.stats(),
         WebhookStats {
-            accepted: 0,
-            replayed: 0,
-            rejected: 3
+            rejected: 3,
+            log_lines: 3,
+            ..WebhookStats::default()
         }
     );
 
@@ -239,14 +262,36 @@ async fn forged_stale_and_replayed_webhooks_make_nothing_happen() {
 
     // The same delivery again: acknowledged, ignored.
     assert_eq!(post(&r, &good, &body).await, 200);
+    let stats = r.listener.stats();
     assert_eq!(
-        r.listener.stats(),
-        WebhookStats {
-            accepted: 1,
-            replayed: 1,
-            rejected: 3
-        }
+        (stats.accepted, stats.replayed, stats.rejected),
+        (1, 1, 3),
+        "{stats:?}"
     );
+
+    // Rightly signed, but about something other than a payment: acknowledged, nothing read.
+    let consent =
+        r#"{"consentRevokedWebhook":{"consentId":"k","data":null,"event":"ConsentRevoked"}}"#;
+    let other = WebhookHeaders::signed(
+        &Secret::new(SECRET),
+        now_unix(),
+        "evt-consent",
+        "ConsentRevoked",
+        consent.as_bytes(),
+    );
+    assert_eq!(post(&r, &other, consent).await, 200);
+    assert_eq!(r.listener.stats().ignored, 1);
+    // The older scheme with a wrong signature, or with none beside it, is refused.
+    for viia in [Some("00".repeat(32)), None] {
+        let mut request = reqwest::Client::new()
+            .post(r.listener.url())
+            .body(body.clone());
+        if let Some(signature) = viia {
+            request = request.header(VIIA_SIGNATURE_HEADER, signature);
+        }
+        assert_eq!(request.send().await.unwrap().status(), 401);
+    }
+    assert_eq!(r.listener.stats().rejected, 5);
 }
 
 /// True when no event in the queue is a status read's result.

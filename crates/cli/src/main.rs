@@ -14,8 +14,8 @@
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
 //! * `kassa doctor [--json]`
-//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S] [--faults JSON]
-//!   [--status-shape object|flat] [--client-credentials]`
+//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia]
+//!   [--faults JSON] [--status-shape object|flat] [--client-credentials]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
 //! `KASSA_DESTINATION_ID`, `KASSA_CURRENCY` and `KASSA_DB`; with no credentials Kassa runs on
@@ -161,6 +161,10 @@ enum Command {
         /// The secret webhooks are signed with (default: sandbox-webhook-secret).
         #[arg(long, requires = "webhook_url")]
         webhook_secret: Option<String>,
+        /// How webhooks are signed: aiia (X-Aiia-Signature with time and event id, the
+        /// default) or viia (the older X-Viia-Signature over the body alone).
+        #[arg(long, requires = "webhook_url", value_parser = ["aiia", "viia"])]
+        webhook_signing: Option<String>,
         /// Faults to inject, as JSON, e.g. '{"accept": ["dropAfterCreate"]}'
         /// (default: KASSA_SANDBOX_FAULTS). Change them later with PUT /sandbox/admin/faults.
         #[arg(long)]
@@ -216,6 +220,7 @@ async fn run(command: Command) -> ExitCode {
             link_ttl,
             webhook_url,
             webhook_secret,
+            webhook_signing,
             faults,
             status_shape,
             client_credentials,
@@ -264,6 +269,10 @@ async fn run(command: Command) -> ExitCode {
                 link_ttl: Duration::from_secs(link_ttl),
                 webhook_url,
                 webhook_secret: webhook_secret.unwrap_or(defaults.webhook_secret.clone()),
+                webhook_signing: match webhook_signing.as_deref() {
+                    Some("viia") => kassa_sandbox::WebhookSigning::Viia,
+                    _ => kassa_sandbox::WebhookSigning::Aiia,
+                },
                 faults,
                 status_shape,
                 client_credentials,

@@ -52,6 +52,8 @@ pub struct SandboxConfig {
     pub webhook_url: Option<String>,
     /// The secret event notifications are signed with (HMAC-SHA256).
     pub webhook_secret: String,
+    /// Which signature deliveries carry: `X-Aiia-*` (default) or the older `X-Viia-Signature`.
+    pub webhook_signing: crate::webhooks::WebhookSigning,
     /// Faults injected from the start (none by default); changeable while running.
     pub faults: Faults,
     /// The shape of status replies (the object one by default).
@@ -76,6 +78,7 @@ impl Default for SandboxConfig {
             token_ttl: Duration::from_secs(3600),
             webhook_url: None,
             webhook_secret: "sandbox-webhook-secret".into(),
+            webhook_signing: crate::webhooks::WebhookSigning::Aiia,
             faults: Faults::default(),
             status_shape: StatusShape::default(),
             client_credentials: false,
@@ -97,6 +100,7 @@ impl fmt::Debug for SandboxConfig {
             .field("token_ttl", &self.token_ttl)
             .field("webhook_url", &self.webhook_url)
             .field("webhook_secret", &"<redacted>")
+            .field("webhook_signing", &self.webhook_signing)
             .field("faults", &self.faults)
             .field("status_shape", &self.status_shape)
             .field("client_credentials", &self.client_credentials)

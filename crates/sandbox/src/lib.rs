@@ -54,7 +54,7 @@ pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use ids::{OsRandomness, Randomness, SeededRandomness};
 pub use payment::{PaymentStatus, PaymentView, StatusDetails};
 pub use server::{RunningSandbox, serve};
-pub use webhooks::{RetryPolicy, WebhookDelivery};
+pub use webhooks::{RetryPolicy, WebhookDelivery, WebhookSigning};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
 
 use crate::auth::{Credentials, Tokens};
@@ -118,8 +118,11 @@ impl Sandbox {
             session_ttl_ms: duration_ms(config.session_ttl),
             settle_delay_ms: duration_ms(config.settle_delay),
         };
-        let webhooks =
-            webhooks::Hub::new(config.webhook_url.clone(), config.webhook_secret.clone());
+        let webhooks = webhooks::Hub::new(
+            config.webhook_url.clone(),
+            config.webhook_secret.clone(),
+            config.webhook_signing,
+        );
         Sandbox {
             inner: Arc::new(Inner {
                 clock,

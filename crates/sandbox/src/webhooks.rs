@@ -2,11 +2,14 @@
 //!
 //! Statuses are computed from timestamps whenever they are read, so nothing "happens" when a
 //! link expires or a payment settles. A worker task therefore looks at every payment that is
-//! not final yet, every [`TICK`] and at once after an action (approve, reject, ...), and
-//! announces each status it has not announced before as a `PaymentUpdated` event to the
-//! configured URL. Each event is signed (HMAC-SHA256 with the webhook secret) and delivered
-//! with retries on failure (a non-2xx reply or no reply): exponential backoff, a bounded
-//! number of attempts, in order per payment.
+//! not final yet, every [`TICK`] and at once after an action (approve, reject, ...). A new
+//! payment is announced as a `PaymentCreated` event and each status it has not announced
+//! before as a `PaymentUpdated` event, to the configured URL. The body is the envelope Aiia
+//! sends (`{"acceptPaymentUpdatedWebhook": {"data": {"paymentId": …}, "event":
+//! "PaymentUpdated"}}`, no status inside). Each event is signed (HMAC-SHA256 with the webhook
+//! secret: `X-Aiia-*` by default, the older `X-Viia-Signature` on request, [`WebhookSigning`])
+//! and delivered with retries on failure (a non-2xx reply or no reply): exponential backoff,
+//! a bounded number of attempts, in order per payment.
 //!
 //! This signing code is the sandbox's own; the client (`kassa-aiia`) has its own verifier,
 //! and both are checked against `docs/fixtures/webhook-delivery.json`.
@@ -27,7 +30,6 @@ use tokio::sync::{Notify, mpsc};
 
 use crate::error::ApiError;
 use crate::payment::PaymentStatus;
-use crate::timefmt::rfc3339;
 use crate::{Inner, Sandbox, lock};
 
 /// The signature: lower-case hex HMAC-SHA256 of `"{timestamp}|{eventId}|{eventType}|{body}"`.
@@ -38,8 +40,24 @@ pub const TIMESTAMP_HEADER: &str = "X-Aiia-TimeStamp";
 pub const EVENT_ID_HEADER: &str = "X-Aiia-EventId";
 /// The event's type.
 pub const EVENT_TYPE_HEADER: &str = "X-Aiia-Event";
-/// The only event type the sandbox sends: a payment's status changed.
+/// The older scheme: lower-case hex HMAC-SHA256 of the raw body alone.
+pub const VIIA_SIGNATURE_HEADER: &str = "X-Viia-Signature";
+/// A payment's status changed.
 pub const PAYMENT_UPDATED: &str = "PaymentUpdated";
+/// A payment was created.
+pub const PAYMENT_CREATED: &str = "PaymentCreated";
+
+/// How the sandbox signs its deliveries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WebhookSigning {
+    /// `X-Aiia-Signature` over `timestamp|eventId|eventType|body`, with `X-Aiia-TimeStamp`,
+    /// `X-Aiia-EventId` and `X-Aiia-Event`.
+    #[default]
+    Aiia,
+    /// Only `X-Viia-Signature`: HMAC-SHA256 of the raw body.
+    Viia,
+}
 
 /// How often payments are looked at for changes that come with time (expiry, settlement).
 pub const TICK: Duration = Duration::from_millis(100);
@@ -84,25 +102,71 @@ impl RetryPolicy {
 pub(crate) struct Target {
     url: String,
     secret: String,
+    signing: WebhookSigning,
 }
 
-/// The body of a `PaymentUpdated` event.
+/// The body of an event: an envelope named after the event, as Aiia sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct EventBody {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub event_type: String,
-    /// RFC 3339, UTC: when the change was noticed.
-    pub created_at: String,
+pub enum EventBody {
+    #[serde(rename = "acceptPaymentCreatedWebhook")]
+    Created(EventInner),
+    #[serde(rename = "acceptPaymentUpdatedWebhook")]
+    Updated(EventInner),
+}
+
+impl EventBody {
+    pub fn inner(&self) -> &EventInner {
+        match self {
+            EventBody::Created(inner) | EventBody::Updated(inner) => inner,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventInner {
     pub data: EventData,
+    /// `PaymentCreated` or `PaymentUpdated`.
+    pub event: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventData {
     pub payment_id: String,
-    pub status: PaymentStatus,
+}
+
+/// One event waiting to be delivered.
+#[derive(Debug, Clone)]
+struct Event {
+    id: String,
+    created: bool,
+    payment_id: String,
+    /// The status when it was noticed: not sent (the body has none), kept for the log.
+    status: PaymentStatus,
+}
+
+impl Event {
+    fn event_type(&self) -> &'static str {
+        if self.created {
+            PAYMENT_CREATED
+        } else {
+            PAYMENT_UPDATED
+        }
+    }
+
+    fn body(&self) -> EventBody {
+        let inner = EventInner {
+            data: EventData {
+                payment_id: self.payment_id.clone(),
+            },
+            event: self.event_type().to_owned(),
+        };
+        if self.created {
+            EventBody::Created(inner)
+        } else {
+            EventBody::Updated(inner)
+        }
+    }
 }
 
 /// What became of one event, for tests and the admin endpoint.
@@ -110,7 +174,10 @@ pub struct EventData {
 #[serde(rename_all = "camelCase")]
 pub struct WebhookDelivery {
     pub event_id: String,
+    /// `PaymentCreated` or `PaymentUpdated`.
+    pub event: String,
     pub payment_id: String,
+    /// The status the event was about (it is not in the body).
     pub status: PaymentStatus,
     /// Attempts made.
     pub attempts: u32,
@@ -130,7 +197,7 @@ pub(crate) struct Hub {
     /// The last status announced (or, with no target set, seen) per payment.
     announced: Mutex<HashMap<String, PaymentStatus>>,
     /// Per payment, the queue of its events still to deliver.
-    queues: Mutex<HashMap<String, mpsc::UnboundedSender<EventBody>>>,
+    queues: Mutex<HashMap<String, mpsc::UnboundedSender<Event>>>,
     deliveries: Mutex<Vec<WebhookDelivery>>,
     wake: Notify,
     started: AtomicBool,
@@ -138,14 +205,18 @@ pub(crate) struct Hub {
 }
 
 impl Hub {
-    pub(crate) fn new(url: Option<String>, secret: String) -> Self {
+    pub(crate) fn new(url: Option<String>, secret: String, signing: WebhookSigning) -> Self {
         let http = reqwest::Client::builder()
             .user_agent("aiia-sandbox-webhooks")
             .build()
             .map_err(|e| tracing::warn!(error = %e, "cannot start the webhook HTTP client"))
             .ok();
         Hub {
-            target: Mutex::new(url.map(|url| Target { url, secret })),
+            target: Mutex::new(url.map(|url| Target {
+                url,
+                secret,
+                signing,
+            })),
             policy: Mutex::new(RetryPolicy::default()),
             announced: Mutex::new(HashMap::new()),
             queues: Mutex::new(HashMap::new()),
@@ -183,6 +254,16 @@ pub fn sign(
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// `hex(HMAC-SHA256(secret, body))`, lower case: the older `X-Viia-Signature`.
+pub fn sign_viia(secret: &str, body: &[u8]) -> String {
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.as_bytes()) else {
+        // HMAC takes keys of any length; this branch cannot be reached.
+        return String::new();
+    };
+    mac.update(body);
+    hex::encode(mac.finalize().into_bytes())
+}
+
 impl Sandbox {
     /// Sends events to `url` (signed with `secret`, or the configured webhook secret when
     /// `None`), or stops sending them (`url` = `None`). Changes from now on are announced;
@@ -194,13 +275,34 @@ impl Sandbox {
             let secret = secret
                 .or_else(|| target.as_ref().map(|t| t.secret.clone()))
                 .unwrap_or_else(|| self.inner.config.webhook_secret.clone());
-            *target = url.map(|url| Target { url, secret });
+            let signing = target
+                .as_ref()
+                .map_or(self.inner.config.webhook_signing, |t| t.signing);
+            *target = url.map(|url| Target {
+                url,
+                secret,
+                signing,
+            });
             match target.as_ref() {
                 Some(t) => tracing::info!(url = %t.url, "webhooks on"),
                 None => tracing::info!("webhooks off"),
             }
         }
         self.start_webhooks();
+    }
+
+    /// Signs deliveries from now on with `signing` (kept when the URL changes).
+    pub fn set_webhook_signing(&self, signing: WebhookSigning) {
+        if let Some(t) = lock(&self.inner.webhooks.target).as_mut() {
+            t.signing = signing;
+        }
+    }
+
+    /// How deliveries are signed, when they are sent.
+    pub fn webhook_signing(&self) -> Option<WebhookSigning> {
+        lock(&self.inner.webhooks.target)
+            .as_ref()
+            .map(|t| t.signing)
     }
 
     /// Where events go, if anywhere.
@@ -269,7 +371,8 @@ fn scan(sandbox: &Sandbox) -> Option<i64> {
     let hub = &sandbox.inner.webhooks;
     let now = sandbox.now_ms();
     let mut next: Option<i64> = None;
-    let changes: Vec<(String, PaymentStatus)> = {
+    // (payment id, a creation?, status)
+    let changes: Vec<(String, bool, PaymentStatus)> = {
         let payments = lock(&sandbox.inner.payments);
         let mut announced = lock(&hub.announced);
         let mut changes = Vec::new();
@@ -288,16 +391,17 @@ fn scan(sandbox: &Sandbox) -> Option<i64> {
                 }
             }
             match last {
-                // A new payment: its first status (Initiated) is not news.
+                // A new payment: created, and updated if it moved on already.
                 None => {
                     announced.insert(id.clone(), status);
+                    changes.push((id.clone(), true, status));
                     if status != PaymentStatus::Initiated {
-                        changes.push((id.clone(), status));
+                        changes.push((id.clone(), false, status));
                     }
                 }
                 Some(prev) if prev != status => {
                     announced.insert(id.clone(), status);
-                    changes.push((id.clone(), status));
+                    changes.push((id.clone(), false, status));
                 }
                 Some(_) => {}
             }
@@ -307,15 +411,12 @@ fn scan(sandbox: &Sandbox) -> Option<i64> {
     let Some(target) = lock(&hub.target).clone() else {
         return next;
     };
-    for (payment_id, status) in changes {
-        let event = EventBody {
+    for (payment_id, created, status) in changes {
+        let event = Event {
             id: uuid::Uuid::new_v4().to_string(),
-            event_type: PAYMENT_UPDATED.into(),
-            created_at: rfc3339(now),
-            data: EventData {
-                payment_id: payment_id.clone(),
-                status,
-            },
+            created,
+            payment_id,
+            status,
         };
         enqueue(sandbox, &target, event);
     }
@@ -323,10 +424,10 @@ fn scan(sandbox: &Sandbox) -> Option<i64> {
 }
 
 /// Puts an event on its payment's queue, starting the payment's delivery task if needed.
-fn enqueue(sandbox: &Sandbox, target: &Target, event: EventBody) {
+fn enqueue(sandbox: &Sandbox, target: &Target, event: Event) {
     let hub = &sandbox.inner.webhooks;
     let mut queues = lock(&hub.queues);
-    let payment_id = event.data.payment_id.clone();
+    let payment_id = event.payment_id.clone();
     let event = match queues.get(&payment_id) {
         Some(queue) => match queue.send(event) {
             Ok(()) => return,
@@ -352,7 +453,7 @@ async fn deliver_queue(
     inner: Weak<Inner>,
     payment_id: String,
     first_target: Target,
-    mut rx: mpsc::UnboundedReceiver<EventBody>,
+    mut rx: mpsc::UnboundedReceiver<Event>,
 ) {
     let mut target = first_target;
     while let Some(event) = rx.recv().await {
@@ -371,7 +472,7 @@ async fn deliver_queue(
         }
         log.push(record);
         drop(log);
-        if event.data.status.is_final() {
+        if !event.created && event.status.is_final() {
             break;
         }
     }
@@ -385,12 +486,13 @@ async fn deliver_queue(
 }
 
 /// Sends one event until a 2xx reply or the last attempt, signing each attempt afresh.
-async fn deliver(sandbox: &Sandbox, target: &Target, event: &EventBody) -> WebhookDelivery {
+async fn deliver(sandbox: &Sandbox, target: &Target, event: &Event) -> WebhookDelivery {
     let policy = *lock(&sandbox.inner.webhooks.policy);
     let mut record = WebhookDelivery {
         event_id: event.id.clone(),
-        payment_id: event.data.payment_id.clone(),
-        status: event.data.status,
+        event: event.event_type().to_owned(),
+        payment_id: event.payment_id.clone(),
+        status: event.status,
         attempts: 0,
         delivered: false,
         last_http_status: None,
@@ -398,7 +500,7 @@ async fn deliver(sandbox: &Sandbox, target: &Target, event: &EventBody) -> Webho
     let Some(http) = sandbox.inner.webhooks.http.clone() else {
         return record;
     };
-    let body = match serde_json::to_vec(event) {
+    let body = match serde_json::to_vec(&event.body()) {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "cannot write a webhook body");
@@ -407,33 +509,39 @@ async fn deliver(sandbox: &Sandbox, target: &Target, event: &EventBody) -> Webho
     };
     for attempt in 1..=policy.max_attempts.max(1) {
         record.attempts = attempt;
-        let timestamp = sandbox.now_ms().div_euclid(1000).to_string();
-        let signature = sign(
-            &target.secret,
-            &timestamp,
-            &event.id,
-            &event.event_type,
-            &body,
-        );
-        let sent = http
+        let request = http
             .post(&target.url)
             .timeout(policy.timeout)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .header(SIGNATURE_HEADER, signature)
-            .header(TIMESTAMP_HEADER, timestamp)
-            .header(EVENT_ID_HEADER, &event.id)
-            .header(EVENT_TYPE_HEADER, &event.event_type)
-            .body(body.clone())
-            .send()
-            .await;
+            .header(reqwest::header::CONTENT_TYPE, "application/json");
+        let request = match target.signing {
+            WebhookSigning::Aiia => {
+                let timestamp = sandbox.now_ms().div_euclid(1000).to_string();
+                let signature = sign(
+                    &target.secret,
+                    &timestamp,
+                    &event.id,
+                    event.event_type(),
+                    &body,
+                );
+                request
+                    .header(SIGNATURE_HEADER, signature)
+                    .header(TIMESTAMP_HEADER, timestamp)
+                    .header(EVENT_ID_HEADER, &event.id)
+                    .header(EVENT_TYPE_HEADER, event.event_type())
+            }
+            WebhookSigning::Viia => {
+                request.header(VIIA_SIGNATURE_HEADER, sign_viia(&target.secret, &body))
+            }
+        };
+        let sent = request.body(body.clone()).send().await;
         match sent {
             Ok(reply) if reply.status().is_success() => {
                 record.last_http_status = Some(reply.status().as_u16());
                 record.delivered = true;
                 tracing::info!(
                     event_id = %event.id,
-                    payment_id = %event.data.payment_id,
-                    status = %event.data.status,
+                    payment_id = %event.payment_id,
+                    event = event.event_type(),
                     attempt,
                     "webhook delivered"
                 );
@@ -465,15 +573,16 @@ async fn deliver(sandbox: &Sandbox, target: &Target, event: &EventBody) -> Webho
     }
     tracing::warn!(
         event_id = %event.id,
-        payment_id = %event.data.payment_id,
+        payment_id = %event.payment_id,
         attempts = record.attempts,
         "webhook given up"
     );
     record
 }
 
-/// `PUT /sandbox/admin/webhook`: `{"url": "http://...", "secret": "..."}` turns events on
-/// (the secret is optional: the current one is kept); `{"url": null}` turns them off.
+/// `PUT /sandbox/admin/webhook`: `{"url": "http://...", "secret": "...", "signing":
+/// "aiia"|"viia"}` turns events on (secret and signing are optional: the current ones are
+/// kept); `{"url": null}` turns them off.
 /// `GET` shows the URL (never the secret) and the recent deliveries.
 pub(crate) fn admin_routes() -> axum::Router<Sandbox> {
     axum::Router::new().route("/sandbox/admin/webhook", get(show).put(change))
@@ -483,6 +592,7 @@ pub(crate) fn admin_routes() -> axum::Router<Sandbox> {
 struct WebhookChange {
     url: Option<String>,
     secret: Option<String>,
+    signing: Option<WebhookSigning>,
 }
 
 #[derive(Debug, Serialize)]
@@ -490,6 +600,7 @@ struct WebhookChange {
 struct WebhookState {
     url: Option<String>,
     enabled: bool,
+    signing: Option<WebhookSigning>,
     deliveries: Vec<WebhookDelivery>,
 }
 
@@ -497,6 +608,7 @@ fn state(sandbox: &Sandbox) -> Json<WebhookState> {
     let url = sandbox.webhook_url();
     Json(WebhookState {
         enabled: url.is_some(),
+        signing: sandbox.webhook_signing(),
         url,
         deliveries: sandbox.webhook_deliveries(),
     })
@@ -535,6 +647,9 @@ async fn change(
             .into_response();
     }
     sandbox.set_webhook(url, change.secret);
+    if let Some(signing) = change.signing {
+        sandbox.set_webhook_signing(signing);
+    }
     state(&sandbox).into_response()
 }
 

@@ -1,5 +1,6 @@
-//! Signed event notifications: a local receiver on 127.0.0.1:0 gets every status change,
-//! signed, in order per payment, and again after failed attempts. The sandbox's signing is
+//! Signed event notifications: a local receiver on 127.0.0.1:0 gets a payment's creation and
+//! every status change, in Aiia's envelope, signed (`X-Aiia-*` or, on request, the older
+//! `X-Viia-Signature`), in order per payment, and again after failed attempts. The sandbox's signing is
 //! checked against the shared fixture (docs/fixtures/webhook-delivery.json), which the
 //! client's verifier checks too.
 
@@ -17,9 +18,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use kassa_sandbox::webhooks::{
     self, EVENT_ID_HEADER, EVENT_TYPE_HEADER, EventBody, SIGNATURE_HEADER, TIMESTAMP_HEADER,
+    VIIA_SIGNATURE_HEADER,
 };
 use kassa_sandbox::{
-    AcceptResponse, ManualClock, PaymentStatus, RetryPolicy, RunningSandbox, Sandbox, SandboxConfig,
+    AcceptResponse, ManualClock, PaymentStatus, RetryPolicy, RunningSandbox, Sandbox,
+    SandboxConfig, WebhookSigning,
 };
 use serde_json::Value;
 
@@ -42,6 +45,14 @@ impl Received {
 
     fn event(&self) -> EventBody {
         serde_json::from_slice(&self.body).unwrap()
+    }
+
+    fn is_update(&self) -> bool {
+        matches!(self.event(), EventBody::Updated(_))
+    }
+
+    fn payment_id(&self) -> String {
+        self.event().inner().data.payment_id.clone()
     }
 
     /// The signature is what the shared secret gives for this delivery.
@@ -105,10 +116,15 @@ struct Rig {
 }
 
 async fn rig(webhook_url: Option<String>) -> Rig {
+    rig_signing(webhook_url, WebhookSigning::default()).await
+}
+
+async fn rig_signing(webhook_url: Option<String>, webhook_signing: WebhookSigning) -> Rig {
     let clock = Arc::new(ManualClock::new(START_MS));
     let config = SandboxConfig {
         webhook_url,
         webhook_secret: WEBHOOK_SECRET.into(),
+        webhook_signing,
         ..Default::default()
     };
     let sandbox = Sandbox::with_clock(config, clock.clone());
@@ -164,10 +180,21 @@ async fn until(r: &Receiver, done: impl Fn(&[Received]) -> bool) -> Vec<Received
     .expect("the receiver got what was expected within 10 s")
 }
 
-fn statuses(got: &[Received]) -> Vec<PaymentStatus> {
+/// How many `PaymentUpdated` events were taken (answered 2xx).
+fn updates(got: &[Received]) -> usize {
     got.iter()
-        .filter(|g| g.answered.is_success())
-        .map(|g| g.event().data.status)
+        .filter(|g| g.answered.is_success() && g.is_update())
+        .count()
+}
+
+/// The statuses the delivered `PaymentUpdated` events were about, from the sandbox's log (the
+/// bodies carry none).
+fn updated_statuses(sandbox: &Sandbox) -> Vec<PaymentStatus> {
+    sandbox
+        .webhook_deliveries()
+        .into_iter()
+        .filter(|d| d.delivered && d.event == "PaymentUpdated")
+        .map(|d| d.status)
         .collect()
 }
 
@@ -192,8 +219,13 @@ fn the_sandbox_signs_the_documented_delivery_exactly() {
         body.as_bytes(),
     );
     assert_eq!(signature, h[SIGNATURE_HEADER].as_str().unwrap());
-    // And the sandbox writes its bodies in exactly the documented shape.
+    assert_eq!(
+        webhooks::sign_viia(fx["secret"].as_str().unwrap(), body.as_bytes()),
+        fx["viiaHeaders"][VIIA_SIGNATURE_HEADER].as_str().unwrap()
+    );
+    // And the sandbox writes its bodies in exactly the documented shape: Aiia's envelope.
     let event: EventBody = serde_json::from_str(body).unwrap();
+    assert!(matches!(&event, EventBody::Updated(inner) if inner.event == "PaymentUpdated"));
     assert_eq!(serde_json::to_string(&event).unwrap(), body);
 }
 
@@ -203,31 +235,47 @@ async fn every_change_reaches_the_receiver_signed_and_in_order() {
     let rig = rig(Some(url)).await;
     let id = rig.create().await;
     rig.sandbox().approve(&id).unwrap();
-    // Authorized is sent at once; Executed when the settle delay has passed.
-    until(&r, |g| statuses(g) == [PaymentStatus::Authorized]).await;
+    // Created, then Authorized at once; Executed when the settle delay has passed.
+    until(&r, |g| updates(g) == 1).await;
     rig.clock.advance(Duration::from_millis(300));
-    let got = until(&r, |g| statuses(g).len() == 2).await;
+    let got = until(&r, |g| updates(g) == 2).await;
     assert_eq!(
-        statuses(&got),
+        updated_statuses(rig.sandbox()),
         [PaymentStatus::Authorized, PaymentStatus::Executed]
     );
-    for g in &got {
+    assert_eq!(got.len(), 3);
+    for (g, kind) in got
+        .iter()
+        .zip(["PaymentCreated", "PaymentUpdated", "PaymentUpdated"])
+    {
         assert!(g.signed_with(WEBHOOK_SECRET), "{g:?}");
         assert!(!g.signed_with("another-secret"));
-        let event = g.event();
-        assert_eq!(event.data.payment_id, id);
-        assert_eq!(event.event_type, "PaymentUpdated");
-        assert_eq!(g.header(EVENT_ID_HEADER), event.id);
-        assert_eq!(g.header(EVENT_TYPE_HEADER), "PaymentUpdated");
+        assert_eq!(g.payment_id(), id);
+        assert_eq!(g.event().inner().event, kind);
+        assert_eq!(g.header(EVENT_TYPE_HEADER), kind);
+        // Exactly Aiia's envelope: one key, data.paymentId and event, no status.
+        let raw: Value = serde_json::from_slice(&g.body).unwrap();
+        let key = if kind == "PaymentCreated" {
+            "acceptPaymentCreatedWebhook"
+        } else {
+            "acceptPaymentUpdatedWebhook"
+        };
+        assert_eq!(
+            raw,
+            serde_json::json!({key: {"data": {"paymentId": id}, "event": kind}})
+        );
         // Signed at the sandbox's time, in Unix seconds.
         let t: i64 = g.header(TIMESTAMP_HEADER).parse().unwrap();
         assert!((START_MS / 1000..=START_MS / 1000 + 1).contains(&t), "{t}");
         assert_eq!(g.headers["content-type"], "application/json");
+        assert!(g.headers.get(VIIA_SIGNATURE_HEADER).is_none());
     }
-    assert_ne!(got[0].event().id, got[1].event().id);
+    let ids: Vec<&str> = got.iter().map(|g| g.header(EVENT_ID_HEADER)).collect();
+    assert!(ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
     let log = rig.sandbox().webhook_deliveries();
-    assert_eq!(log.len(), 2);
+    assert_eq!(log.len(), 3);
     assert!(log.iter().all(|d| d.delivered && d.attempts == 1));
+    assert_eq!(log[0].event_id, ids[0]);
 }
 
 #[tokio::test]
@@ -235,13 +283,13 @@ async fn changes_that_come_with_time_are_announced_by_the_ticker() {
     let (url, r) = receiver(0).await;
     let rig = rig(Some(url)).await;
     let id = rig.create().await;
-    // Nothing to say about a new payment.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(r.got.lock().unwrap().is_empty());
+    // A new payment is only announced as created.
+    let got = until(&r, |g| !g.is_empty()).await;
+    assert!(!got[0].is_update());
     rig.clock.advance(Duration::from_secs(60));
-    let got = until(&r, |g| !statuses(g).is_empty()).await;
-    assert_eq!(statuses(&got), [PaymentStatus::Expired]);
-    assert_eq!(got[0].event().data.payment_id, id);
+    let got = until(&r, |g| updates(g) == 1).await;
+    assert_eq!(updated_statuses(rig.sandbox()), [PaymentStatus::Expired]);
+    assert_eq!(got[1].payment_id(), id);
 }
 
 #[tokio::test]
@@ -251,30 +299,31 @@ async fn a_failing_receiver_gets_the_event_after_retries_and_order_is_kept() {
     let id = rig.create().await;
     rig.sandbox().approve(&id).unwrap();
     // Settle only once Authorized is on its way, so both changes are seen.
-    until(&r, |g| !g.is_empty()).await;
+    until(&r, |g| updates(g) == 1).await;
     rig.clock.advance(Duration::from_millis(300));
-    let got = until(&r, |g| statuses(g).len() == 2).await;
-    // Two refusals, then the same event again, then the next one.
+    let got = until(&r, |g| updates(g) == 2).await;
+    // Two refusals of the creation, then the same event again, then the next ones.
     let ids: Vec<String> = got
         .iter()
         .map(|g| g.header(EVENT_ID_HEADER).to_owned())
         .collect();
-    assert_eq!(ids.len(), 4, "{ids:?}");
-    assert!(ids[0] == ids[1] && ids[1] == ids[2] && ids[2] != ids[3]);
-    assert_eq!(
-        statuses(&got),
-        [PaymentStatus::Authorized, PaymentStatus::Executed]
-    );
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert!(ids[0] == ids[1] && ids[1] == ids[2] && ids[2] != ids[3] && ids[3] != ids[4]);
     assert!(got.iter().all(|g| g.signed_with(WEBHOOK_SECRET)));
     let log = rig.sandbox().webhook_deliveries();
     assert_eq!(
         log.iter()
-            .map(|d| (d.status, d.attempts, d.delivered))
+            .map(|d| (d.event.as_str(), d.attempts, d.delivered))
             .collect::<Vec<_>>(),
         [
-            (PaymentStatus::Authorized, 3, true),
-            (PaymentStatus::Executed, 1, true)
+            ("PaymentCreated", 3, true),
+            ("PaymentUpdated", 1, true),
+            ("PaymentUpdated", 1, true)
         ]
+    );
+    assert_eq!(
+        updated_statuses(rig.sandbox()),
+        [PaymentStatus::Authorized, PaymentStatus::Executed]
     );
 }
 
@@ -285,20 +334,25 @@ async fn a_receiver_that_never_answers_well_is_given_up_after_bounded_attempts()
     let id = rig.create().await;
     rig.sandbox().reject(&id).unwrap();
     tokio::time::timeout(Duration::from_secs(10), async {
-        while rig.sandbox().webhook_deliveries().is_empty() {
+        while rig.sandbox().webhook_deliveries().len() < 2 {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     })
     .await
     .unwrap();
+    // The creation is given up, then the rejection is tried (in order) and given up too.
     let log = rig.sandbox().webhook_deliveries();
-    assert_eq!(log.len(), 1);
+    assert_eq!(log.len(), 2);
     assert_eq!(
-        (log[0].status, log[0].attempts, log[0].delivered),
+        (log[0].event.as_str(), log[0].attempts, log[0].delivered),
+        ("PaymentCreated", 4, false)
+    );
+    assert_eq!(
+        (log[1].status, log[1].attempts, log[1].delivered),
         (PaymentStatus::Rejected, 4, false)
     );
-    assert_eq!(log[0].last_http_status, Some(500));
-    assert_eq!(r.got.lock().unwrap().len(), 4);
+    assert_eq!(log[1].last_http_status, Some(500));
+    assert_eq!(r.got.lock().unwrap().len(), 8);
 
     // An unreachable URL is retried the same way.
     let dead = {
@@ -309,7 +363,7 @@ async fn a_receiver_that_never_answers_well_is_given_up_after_bounded_attempts()
     let id = rig.create().await;
     rig.sandbox().reject(&id).unwrap();
     tokio::time::timeout(Duration::from_secs(10), async {
-        while rig.sandbox().webhook_deliveries().len() < 2 {
+        while rig.sandbox().webhook_deliveries().len() < 4 {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     })
@@ -358,10 +412,29 @@ async fn the_webhook_is_set_and_cleared_at_run_time() {
 
     let second = rig.create().await;
     rig.sandbox().reject(&second).unwrap();
-    let got = until(&r, |g| !g.is_empty()).await;
-    assert_eq!(got.len(), 1);
-    assert_eq!(got[0].event().data.payment_id, second);
-    assert!(got[0].signed_with("set-at-run-time"));
+    let got = until(&r, |g| updates(g) == 1).await;
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|g| g.payment_id() == second));
+    assert!(got.iter().all(|g| g.signed_with("set-at-run-time")));
+    assert_eq!(state["signing"], "aiia");
+
+    // The older scheme on request: only X-Viia-Signature, over the body alone.
+    let reply = rig
+        .http
+        .put(&admin)
+        .json(&serde_json::json!({"url": url, "signing": "viia"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.json::<Value>().await.unwrap()["signing"], "viia");
+    let third = rig.create().await;
+    let got = until(&r, |g| g.len() == 3).await;
+    assert_eq!(got[2].payment_id(), third);
+    assert_eq!(
+        got[2].header(VIIA_SIGNATURE_HEADER),
+        webhooks::sign_viia("set-at-run-time", &got[2].body)
+    );
+    assert!(got[2].headers.get(SIGNATURE_HEADER).is_none());
 
     let bad = rig
         .http
@@ -381,4 +454,34 @@ async fn the_webhook_is_set_and_cleared_at_run_time() {
     assert_eq!(off.status(), 200);
     assert_eq!(off.json::<Value>().await.unwrap()["enabled"], false);
     assert_eq!(rig.sandbox().webhook_url(), None);
+}
+
+#[tokio::test]
+async fn the_older_signature_is_sent_when_configured() {
+    let (url, r) = receiver(0).await;
+    let rig = rig_signing(Some(url), WebhookSigning::Viia).await;
+    let id = rig.create().await;
+    rig.sandbox().reject(&id).unwrap();
+    let got = until(&r, |g| updates(g) == 1).await;
+    assert_eq!(got.len(), 2);
+    for g in &got {
+        assert_eq!(g.payment_id(), id);
+        assert_eq!(
+            g.header(VIIA_SIGNATURE_HEADER),
+            webhooks::sign_viia(WEBHOOK_SECRET, &g.body)
+        );
+        assert_ne!(
+            g.header(VIIA_SIGNATURE_HEADER),
+            webhooks::sign_viia("another-secret", &g.body)
+        );
+        for name in [
+            SIGNATURE_HEADER,
+            TIMESTAMP_HEADER,
+            EVENT_ID_HEADER,
+            EVENT_TYPE_HEADER,
+        ] {
+            assert!(g.headers.get(name).is_none(), "{name}");
+        }
+    }
+    assert_eq!(updated_statuses(rig.sandbox()), [PaymentStatus::Rejected]);
 }
