@@ -139,6 +139,8 @@ async fn the_merchants_own_credentials_start_the_flow_at_the_configured_service(
         vars(vec![
             ("KASSA_API_URL", service.base_url().to_owned()),
             ("KASSA_CLIENT_ID", config.client_id.clone()),
+            // A test service on loopback: the labelled custom-address option.
+            ("KASSA_CUSTOM_API", "1".into()),
             ("KASSA_CLIENT_SECRET", config.client_secret.clone()),
             ("KASSA_DESTINATION_ID", "sandbox-destination".into()),
         ]),
@@ -160,6 +162,8 @@ async fn the_merchants_own_credentials_start_the_flow_at_the_configured_service(
         vars(vec![
             ("KASSA_API_URL", service.base_url().to_owned()),
             ("KASSA_CLIENT_ID", config.client_id.clone()),
+            // A test service on loopback: the labelled custom-address option.
+            ("KASSA_CUSTOM_API", "1".into()),
             ("KASSA_CLIENT_SECRET", "not-the-secret".into()),
             ("KASSA_DESTINATION_ID", "sandbox-destination".into()),
         ]),
