@@ -26,13 +26,15 @@ use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 
 pub use day::{DayReport, Ledger, SaleLine, TRAINING, day_report, local_day_bounds, today};
 pub use doctor::{Check, doctor};
+pub use kassa_config::{Ask, TestRecord};
 /// Configuration is `kassa-config`'s; what the hosts need of it is re-exported here, so
 /// they call one crate.
 pub use kassa_config::{
     Backend, Checked, ConfigError, DEFAULT_OWNER, Draft, Field, FieldError, FormError,
     KEYRING_ACCOUNT, KEYRING_SERVICE, Keyring, MemorySecrets, Mode, Problem, SavedError,
-    SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings, SettingsForm,
-    SettingsView, configured_backend, db_path, default_db_path, settings_path, validate,
+    SavedSecretFor, SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings,
+    SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
+    settings_path, validate,
 };
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
