@@ -23,6 +23,9 @@ pub struct AppState {
     default_db: PathBuf,
     /// The Connect flow under way, if any; a new one or "Cancel" stops it.
     connect: Mutex<Option<tauri::async_runtime::JoinHandle<()>>>,
+    /// The last "Test connection" and the form contents it ran on (a digest), for Save to
+    /// ask first after a failed or missing test.
+    last_test: Mutex<Option<kassa_boot::TestRecord>>,
 }
 
 impl AppState {
@@ -96,6 +99,7 @@ pub fn run() {
                 counter: RwLock::new(state),
                 default_db,
                 connect: Mutex::new(None),
+                last_test: Mutex::new(None),
             });
             Ok(())
         })
