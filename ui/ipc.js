@@ -25,6 +25,7 @@ function toIpcError(err) {
   if (err && typeof err === "object" && typeof err.message === "string" && err.message) {
     const e = new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
     if (typeof err.field === "string") e.field = err.field;
+    if (err.ask && typeof err.ask === "object") e.ask = err.ask;
     return e;
   }
   if (typeof err === "string" && err) return new IpcError("internal", err);

@@ -14,6 +14,12 @@ const el = {
   clientId: byId("set-client-id"),
   secret: byId("set-client-secret"),
   apiUrl: byId("set-api-url"),
+  customApi: byId("set-custom-api"),
+  redirectUrl: byId("set-redirect-url"),
+  confirm: byId("settings-confirm"),
+  confirmQuestion: byId("settings-confirm-question"),
+  confirmYes: byId("settings-confirm-yes"),
+  confirmNo: byId("settings-confirm-no"),
   destination: byId("set-destination"),
   destinationName: byId("set-destination-name"),
   currency: byId("set-currency"),
@@ -41,6 +47,8 @@ let onSavedHandler = () => {};
 // The destination's name as Connect reported it; kept while the id is unchanged.
 let destinationName = "";
 let destinationNameFor = "";
+// The merchant's answers to Rust's questions before a save (cleared when the form changes).
+let answers = { confirmDestination: "", saveAnyway: false };
 
 export function initSettings({ onBack, onSaved }) {
   onSavedHandler = onSaved;
@@ -57,8 +65,14 @@ export function initSettings({ onBack, onSaved }) {
   el.connectDiscard.addEventListener("click", discardAccounts);
   el.destination.addEventListener("input", showDestinationName);
   for (const input of el.form.querySelectorAll("[data-field]")) {
-    input.addEventListener("input", () => clearFieldError(input.dataset.field));
+    input.addEventListener("input", () => {
+      clearFieldError(input.dataset.field);
+      answers = { confirmDestination: "", saveAnyway: false };
+    });
   }
+  el.confirmNo.addEventListener("click", () => {
+    el.confirm.hidden = true;
+  });
   return ipc.onConnect(connected);
 }
 
@@ -82,6 +96,9 @@ function fill(view, info) {
     ? "Stored in this computer's keyring (type to replace)"
     : "Kept in this computer's keyring, never on disk";
   el.apiUrl.value = view.apiUrl;
+  el.customApi.checked = view.customApi;
+  el.redirectUrl.value = view.redirectUrl;
+  answers = { confirmDestination: "", saveAnyway: false };
   el.destination.value = view.destinationId;
   destinationName = view.destinationName;
   destinationNameFor = view.destinationId;
@@ -128,6 +145,24 @@ function form() {
     currency: el.currency.value,
     webhookBind: el.webhookBind.value,
     webhookSecret: el.webhookSecret.value,
+    customApi: el.customApi.checked,
+    redirectUrl: el.redirectUrl.value,
+    confirmDestination: answers.confirmDestination,
+    saveAnyway: answers.saveAnyway,
+  };
+}
+
+// Rust asked first ("Send payments to <name> (<id>)?", "Test failed: save anyway?"):
+// the question is shown; "Yes, save" sends the form again with the answer.
+function ask(question, note) {
+  el.confirmQuestion.textContent = question.question;
+  el.confirm.hidden = false;
+  el.confirm.scrollIntoView({ block: "center" });
+  el.confirmYes.onclick = () => {
+    el.confirm.hidden = true;
+    if (question.kind === "destination") answers.confirmDestination = question.id;
+    else answers.saveAnyway = true;
+    save(note);
   };
 }
 
@@ -162,7 +197,8 @@ async function save(note = "") {
     const where = info.mode === "sandbox" ? "the built-in sandbox" : `Aiia at ${info.apiUrl}`;
     setResult(true, `${note}Saved. Kassa now takes payments on ${where}.`);
   } catch (err) {
-    showError(err);
+    if (err.code === "confirm" && err.ask) ask(err.ask, note);
+    else showError(err);
   } finally {
     busy(false);
   }
@@ -282,6 +318,8 @@ async function confirmAccount() {
   destinationName = a.name;
   destinationNameFor = a.destinationId;
   showDestinationName();
+  // The merchant has just seen and confirmed this account's name in the pick step.
+  answers.confirmDestination = a.destinationId;
   await save(`Connected: ${a.name}. `);
 }
 
@@ -334,6 +372,7 @@ function clearFieldError(field) {
 
 function clearMessages() {
   setNotice(el.error, "");
+  el.confirm.hidden = true;
   el.checks.hidden = true;
   for (const input of el.form.querySelectorAll("[data-field]")) clearFieldError(input.dataset.field);
 }

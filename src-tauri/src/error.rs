@@ -17,6 +17,8 @@ pub enum Code {
     Settings,
     /// The Connect flow did not connect an account.
     Connect,
+    /// The merchant must answer a question first (`ask`); nothing was saved.
+    Confirm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,6 +27,9 @@ pub struct IpcError {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// With [`Code::Confirm`]: the question and what answering yes sends back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ask: Option<kassa_boot::Ask>,
 }
 
 impl IpcError {
@@ -33,6 +38,17 @@ impl IpcError {
             code,
             message: message.into(),
             field: None,
+            ask: None,
+        }
+    }
+}
+
+/// A question for the merchant ("Send payments to …?", "Test failed: save anyway?").
+impl From<kassa_boot::Ask> for IpcError {
+    fn from(ask: kassa_boot::Ask) -> Self {
+        IpcError {
+            ask: Some(ask.clone()),
+            ..IpcError::new(Code::Confirm, ask.question())
         }
     }
 }
@@ -40,9 +56,8 @@ impl IpcError {
 impl From<kassa_boot::FieldError> for IpcError {
     fn from(e: kassa_boot::FieldError) -> Self {
         IpcError {
-            code: Code::Settings,
-            message: e.to_string(),
             field: Some(e.field.form_name()),
+            ..IpcError::new(Code::Settings, e.to_string())
         }
     }
 }
@@ -65,6 +80,7 @@ impl From<kassa_boot::FormError> for IpcError {
     fn from(e: kassa_boot::FormError) -> Self {
         match e {
             kassa_boot::FormError::Field(f) => f.into(),
+            kassa_boot::FormError::Ask(ask) => ask.into(),
             other => {
                 tracing::warn!(error = %other, "settings not saved");
                 IpcError::new(Code::Settings, capitalise(&other.to_string()))

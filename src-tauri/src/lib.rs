@@ -29,6 +29,9 @@ pub struct AppState {
             kassa_boot::ConnectRetry,
         )>,
     >,
+    /// The last "Test connection" and the form contents it ran on (a digest), for Save to
+    /// ask first after a failed or missing test.
+    last_test: Mutex<Option<kassa_boot::TestRecord>>,
 }
 
 impl AppState {
@@ -102,6 +105,7 @@ pub fn run() {
                 counter: RwLock::new(state),
                 default_db,
                 connect: Mutex::new(None),
+                last_test: Mutex::new(None),
             });
             Ok(())
         })

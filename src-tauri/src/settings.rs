@@ -6,8 +6,8 @@ use std::sync::{Arc, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, Settings, SettingsForm, SettingsView,
-    doctor, open_in_browser,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, SavedSettings, Settings,
+    SettingsForm, SettingsView, doctor, open_in_browser, settings_path,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -78,12 +78,20 @@ pub async fn settings_test(
     state: State<'_, AppState>,
     form: SettingsForm,
 ) -> Result<Vec<Check>, IpcError> {
-    let settings = form_settings(&state, &form, &keyring())?;
+    let remember = |passed: bool| {
+        *state
+            .last_test
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(form.tested(passed));
+    };
+    let settings = form_settings(&state, &form, &keyring()).inspect_err(|_| remember(false))?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
-    Ok(doctor(&settings, now).await)
+    let checks = doctor(&settings, now).await;
+    remember(checks.iter().all(|c| c.ok));
+    Ok(checks)
 }
 
 /// Moves the counter to the form's settings and saves them. Refused while a sale is open.
@@ -105,6 +113,17 @@ pub async fn settings_save(
     }
     let keyring = keyring();
     let new = form_settings(&state, &form, &keyring)?;
+    // A new receiving account, or new credentials not tested (or failed): ask first.
+    let saved = SavedSettings::load(&settings_path(&db_path(&state)))
+        .map_err(kassa_boot::ConfigError::from)?;
+    let last_test = state
+        .last_test
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    if let Some(ask) = form.save_question(&saved, last_test.as_ref()) {
+        return Err(ask.into());
+    }
     let counter = match state.take_counter().await? {
         Some(old) => match kassa_boot::handover(old, new).await {
             Ok(counter) => counter,

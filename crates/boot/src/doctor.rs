@@ -47,6 +47,11 @@ pub async fn doctor(settings: &Settings, now_unix: i64) -> Vec<Check> {
         )];
     }
     let mut checks = vec![check("settings", true, format!("Kassa uses {mode}"))];
+    if settings.against_aiia() && settings.link_ttl != std::time::Duration::from_secs(60) {
+        checks[0]
+            .detail
+            .push_str(" (a link lives 60 s at Aiia; the lifetime set is ignored)");
+    }
     let (client, destination, _sandbox) = match connect(settings).await {
         Ok(c) => c,
         Err(e) => {
@@ -80,7 +85,7 @@ pub async fn doctor(settings: &Settings, now_unix: i64) -> Vec<Check> {
         currency: settings.currency,
         scheme_id: scheme_for(settings.currency).to_owned(),
         reference: "KASSADOCTOR".into(),
-        redirect_url: "https://kassa.invalid/doctor".into(),
+        redirect_url: crate::redirect_url(settings, client.base_url()),
         preselected_country: None,
     };
     checks.push(match client.accept_payment(&probe).await {
@@ -174,6 +179,7 @@ mod tests {
         let mut settings = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
         settings.api_url = Some(sandbox.base_url().to_owned());
         settings.client_id = Some("sandbox-client".into());
+        settings.custom_api = true;
         settings.client_secret = Some(Secret::new("wrong"));
         settings.destination_id = Some("sandbox-destination".into());
         let checks = doctor(&settings, now()).await;

@@ -27,13 +27,15 @@ use kassa_till::{RandomIds, SystemClock, Till, TillConfig};
 pub use day::{DayReport, Ledger, SaleLine, TRAINING, day_report, local_day_bounds, today};
 pub use doctor::{Check, doctor};
 pub use kassa_aiia::connect::Destination;
+pub use kassa_config::{Ask, TestRecord};
 /// Configuration is `kassa-config`'s; what the hosts need of it is re-exported here, so
 /// they call one crate.
 pub use kassa_config::{
     Backend, Checked, ConfigError, DEFAULT_OWNER, Draft, Field, FieldError, FormError,
     KEYRING_ACCOUNT, KEYRING_SERVICE, Keyring, MemorySecrets, Mode, Problem, SavedError,
-    SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings, SettingsForm,
-    SettingsView, configured_backend, db_path, default_db_path, settings_path, validate,
+    SavedSecretFor, SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings,
+    SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
+    settings_path, validate,
 };
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
@@ -196,6 +198,20 @@ pub async fn connect(
     Ok((Client::new(config)?, destination, sandbox))
 }
 
+/// Where the customer's phone goes after paying: the setting, else the "Payment done" page
+/// of the sandbox the counter talks to (`api_url`; a live counter against Aiia itself always
+/// has the setting, the validator asks for it).
+pub fn redirect_url(settings: &Settings, api_url: &str) -> String {
+    match &settings.redirect_url {
+        Some(url) => url.clone(),
+        None => format!(
+            "{}{}",
+            api_url.trim_end_matches('/'),
+            kassa_sandbox::DONE_PATH
+        ),
+    }
+}
+
 /// Opens the journal, connects to Aiia (starting the embedded sandbox if no real
 /// credentials are set and no API address is given) and resumes open sales.
 pub async fn start(settings: Settings) -> Result<Counter, BootError> {
@@ -227,6 +243,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
             link_ttl: settings.link_ttl,
             crash: settings.crash.clone(),
             backend: settings.backend(),
+            redirect_url: redirect_url(&settings, &api_url),
             ..TillConfig::new(destination)
         },
     );
@@ -273,9 +290,59 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
     })
 }
 
-/// Opens `url` in the system's browser, without waiting for it.
+/// Opens `url` in the system's browser, without waiting for it. The browser (and the
+/// launcher before it) gets Kassa's environment without its secrets ([`without_secrets`]).
 pub fn open_in_browser(url: &str) -> Result<(), String> {
-    open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}"))
+    let parent: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().unwrap_or_default())))
+        .collect();
+    let mut last = None;
+    // The launchers the `open` crate knows for this system (xdg-open, gio, … on Linux),
+    // tried in order until one starts.
+    for mut cmd in open::commands(url) {
+        without_secrets(&mut cmd, parent.iter().map(|(k, _)| k.as_str()));
+        cmd.stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        match cmd.spawn() {
+            Ok(mut child) => {
+                // Reaped in the background: a launcher exits once the browser runs.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(match last {
+        Some(e) => format!("cannot open the browser: {e}"),
+        None => "cannot open the browser: no launcher is known on this system".to_owned(),
+    })
+}
+
+/// Whether an environment variable holds a secret Kassa must not hand to a process it
+/// starts: `KASSA_CLIENT_SECRET`, `KASSA_WEBHOOK_SECRET`, and any `KASSA_*` whose name
+/// says SECRET, PASSWORD or TOKEN.
+pub fn is_secret_var(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper.starts_with("KASSA_")
+        && ["SECRET", "PASSWORD", "PASSWD", "TOKEN"]
+            .iter()
+            .any(|w| upper.contains(w))
+}
+
+/// Removes from `cmd`'s environment every secret among `inherited` (the names of the
+/// environment it would inherit), plus the two Kassa always knows of.
+pub fn without_secrets<'a>(
+    cmd: &mut std::process::Command,
+    inherited: impl IntoIterator<Item = &'a str>,
+) {
+    cmd.env_remove("KASSA_CLIENT_SECRET");
+    cmd.env_remove("KASSA_WEBHOOK_SECRET");
+    for name in inherited {
+        if is_secret_var(name) {
+            cmd.env_remove(name);
+        }
+    }
 }
 
 /// How long after start the whole journal is checked, out of the way of start-up.
@@ -301,6 +368,53 @@ fn verify_later(db: PathBuf) {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    /// Issue 10, part 7: a process Kassa starts does not inherit its secrets.
+    #[cfg(unix)]
+    #[test]
+    fn a_spawned_process_gets_the_environment_without_secrets() {
+        let parent = [
+            ("KASSA_CLIENT_SECRET", "client-secret-1"),
+            ("KASSA_WEBHOOK_SECRET", "webhook-secret-2"),
+            ("KASSA_SMTP_PASSWORD", "password-3"),
+            ("KASSA_API_TOKEN", "token-4"),
+            ("KASSA_CURRENCY", "DKK"),
+            ("HOME", "/home/shop"),
+        ];
+        let mut cmd = std::process::Command::new("/bin/sh");
+        cmd.args(["-c", "env"]).env_clear().envs(parent);
+        without_secrets(&mut cmd, parent.iter().map(|(k, _)| *k));
+        let out = String::from_utf8(cmd.output().unwrap().stdout).unwrap();
+        for secret in [
+            "client-secret-1",
+            "webhook-secret-2",
+            "password-3",
+            "token-4",
+        ] {
+            assert!(!out.contains(secret), "{secret} in {out}");
+        }
+        assert!(out.contains("KASSA_CURRENCY=DKK") && out.contains("HOME=/home/shop"));
+
+        // The browser's launchers come with the two named secrets removed whatever else.
+        let launchers = open::commands("https://example.org/");
+        assert!(!launchers.is_empty());
+        for mut launcher in launchers {
+            without_secrets(&mut launcher, []);
+            let removed: Vec<_> = launcher
+                .get_envs()
+                .filter(|(_, v)| v.is_none())
+                .map(|(k, _)| k.to_string_lossy().into_owned())
+                .collect();
+            assert!(
+                removed.contains(&"KASSA_CLIENT_SECRET".to_owned()),
+                "{removed:?}"
+            );
+            assert!(
+                removed.contains(&"KASSA_WEBHOOK_SECRET".to_owned()),
+                "{removed:?}"
+            );
+        }
+    }
 
     fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
         let owned: Vec<(String, String)> = pairs

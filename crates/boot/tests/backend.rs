@@ -33,6 +33,8 @@ fn live_settings(sandbox: &RunningSandbox, db: &Path) -> Settings {
         vars(vec![
             ("KASSA_API_URL", sandbox.base_url().to_owned()),
             ("KASSA_CLIENT_ID", defaults.client_id.clone()),
+            // A test service on loopback: the labelled custom-address option.
+            ("KASSA_CUSTOM_API", "1".into()),
             ("KASSA_CLIENT_SECRET", defaults.client_secret.clone()),
             ("KASSA_DESTINATION_ID", defaults.destination_ids[0].clone()),
         ]),

@@ -77,6 +77,8 @@ fn live_settings(base: &str, secret: &str, db: PathBuf) -> Settings {
         vars(vec![
             ("KASSA_API_URL", base.to_owned()),
             ("KASSA_CLIENT_ID", config.client_id.clone()),
+            // A test service on loopback: the labelled custom-address option.
+            ("KASSA_CUSTOM_API", "1".into()),
             ("KASSA_CLIENT_SECRET", secret.to_owned()),
             ("KASSA_DESTINATION_ID", "sandbox-destination".into()),
         ]),

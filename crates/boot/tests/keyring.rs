@@ -32,6 +32,7 @@ fn the_secret_round_trips_through_the_os_keyring_and_never_touches_the_disk() {
     kassa_boot::SavedSettings {
         client_id: Some("id".into()),
         destination_id: Some("dest".into()),
+        redirect_url: Some("https://shop.example/thanks".into()),
         ..Default::default()
     }
     .save(&kassa_boot::settings_path(&db))

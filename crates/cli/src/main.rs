@@ -123,6 +123,14 @@ enum Command {
         api_url: Option<String>,
         #[arg(long)]
         currency: Option<String>,
+        /// The page customers' phones open after paying (your shop's https:// page; a live
+        /// counter needs one).
+        #[arg(long)]
+        redirect_url: Option<String>,
+        /// Custom API address (for testing; money could go elsewhere): allow an --api-url
+        /// that is not Aiia's own.
+        #[arg(long)]
+        custom_api: bool,
     },
     /// Connect the bank account that receives payments (Aiia's Connect flow in the browser)
     /// and save it as the destination.
@@ -325,7 +333,18 @@ async fn run(command: Command) -> ExitCode {
             destination_id,
             api_url,
             currency,
-        } => setup(client_id, destination_id, api_url, currency.as_deref()),
+            redirect_url,
+            custom_api,
+        } => setup(
+            SetupArgs {
+                client_id,
+                destination_id,
+                api_url,
+                redirect_url,
+                custom_api,
+            },
+            currency.as_deref(),
+        ),
     }
 }
 
@@ -802,16 +821,29 @@ fn setup_draft<'a>(
     }
 }
 
-fn setup(
+/// `kassa setup`'s arguments but the currency.
+struct SetupArgs {
     client_id: String,
     destination_id: String,
     api_url: Option<String>,
-    currency: Option<&str>,
-) -> ExitCode {
+    redirect_url: Option<String>,
+    custom_api: bool,
+}
+
+fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
+    let SetupArgs {
+        client_id,
+        destination_id,
+        api_url,
+        redirect_url,
+        custom_api,
+    } = args;
     // The one validator, as the window's form and the environment use it: first what the
     // arguments say (the secret is still to be typed), then with the secret.
-    let draft = |secret| {
-        setup_draft(
+    let draft = |secret| kassa_boot::Draft {
+        redirect_url: redirect_url.as_deref(),
+        custom_api,
+        ..setup_draft(
             &client_id,
             &destination_id,
             api_url.as_deref(),
@@ -856,6 +888,15 @@ fn setup(
     saved.client_id = Some(client_id.trim().to_owned());
     saved.destination_id = Some(destination_id);
     saved.currency = checked.currency;
+    saved.custom_api = custom_api;
+    saved.redirect_url = checked.redirect_url.clone();
+    // The secret typed now is for this address and Client ID only.
+    saved.secret_for = kassa_boot::api_origin(saved.api_url.as_deref()).map(|api_origin| {
+        kassa_boot::SavedSecretFor {
+            api_origin,
+            client_id: client_id.trim().to_owned(),
+        }
+    });
     use kassa_boot::SecretStore;
     if let Err(e) = kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
         .set(&kassa_aiia::Secret::new(secret))
@@ -920,18 +961,27 @@ mod tests {
         dest: &str,
         currency: Option<&str>,
     ) -> Vec<FieldError> {
-        kassa_boot::validate(&setup_draft(
-            id,
-            dest,
-            api_url,
-            currency,
-            SecretInput::New("typed-secret"),
-        ))
+        kassa_boot::validate(&kassa_boot::Draft {
+            redirect_url: Some(SHOP_PAGE),
+            ..setup_draft(
+                id,
+                dest,
+                api_url,
+                currency,
+                SecretInput::New("typed-secret"),
+            )
+        })
         .unwrap_err()
     }
 
+    /// The shop's page after paying (a live counter needs one; these tests are not about it).
+    const SHOP_PAGE: &str = "https://shop.example/thanks";
+
     fn from_env(pairs: &[(&str, &str)]) -> Vec<FieldError> {
-        let mut all = vec![("KASSA_CLIENT_SECRET", "typed-secret")];
+        let mut all = vec![
+            ("KASSA_CLIENT_SECRET", "typed-secret"),
+            ("KASSA_REDIRECT_URL", SHOP_PAGE),
+        ];
         all.extend_from_slice(pairs);
         Settings::from_vars(
             |k: &str| {
@@ -952,6 +1002,7 @@ mod tests {
             client_id: id.into(),
             client_secret: "typed-secret".into(),
             destination_id: dest.into(),
+            redirect_url: SHOP_PAGE.into(),
             ..SettingsForm::default()
         }
         .validate(false, false)
@@ -1009,9 +1060,11 @@ mod tests {
         assert_eq!(setup[0].field, Field::Currency);
 
         // An empty secret on standard input: the Client Secret is missing, as anywhere else.
-        let empty =
-            kassa_boot::validate(&setup_draft("id", "d", None, None, SecretInput::New(" ")))
-                .unwrap_err();
+        let empty = kassa_boot::validate(&kassa_boot::Draft {
+            redirect_url: Some(SHOP_PAGE),
+            ..setup_draft("id", "d", None, None, SecretInput::New(" "))
+        })
+        .unwrap_err();
         assert_eq!(
             empty,
             [FieldError::new(Field::ClientSecret, Problem::Missing)]
@@ -1022,6 +1075,7 @@ mod tests {
                 |k: &str| match k {
                     "KASSA_CLIENT_ID" => Some("id".into()),
                     "KASSA_DESTINATION_ID" => Some("d".into()),
+                    "KASSA_REDIRECT_URL" => Some(SHOP_PAGE.into()),
                     _ => None,
                 },
                 "x.db".into()
@@ -1029,14 +1083,16 @@ mod tests {
             .unwrap_err()
             .fields()
         );
-        // Before the secret is typed, good arguments pass.
-        kassa_boot::validate(&setup_draft(
-            "id",
-            "d",
-            None,
-            Some("eur"),
-            SecretInput::Stored,
-        ))
+        // Before the secret is typed, good arguments pass; without the shop's page they do not.
+        let good = setup_draft("id", "d", None, Some("eur"), SecretInput::Stored);
+        kassa_boot::validate(&kassa_boot::Draft {
+            redirect_url: Some(SHOP_PAGE),
+            ..good
+        })
         .unwrap();
+        assert_eq!(
+            kassa_boot::validate(&good).unwrap_err()[0].field,
+            Field::RedirectUrl
+        );
     }
 }

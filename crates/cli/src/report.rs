@@ -293,11 +293,27 @@ fn opt(v: Option<i64>) -> String {
 }
 
 /// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break.
+/// One CSV cell. A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return; OWASP "CSV Injection") gets a leading `'` so it reads as
+/// text, except a plain number (Kassa's own amounts, which may be negative): a reference
+/// typed at the till like `=HYPERLINK(…)` never runs.
 fn csv(cell: &str) -> String {
+    let plain_number = {
+        let digits = cell.strip_prefix('-').unwrap_or(cell);
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().filter(|c| *c == '.').count() <= 1
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    };
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
-        cell.to_owned()
+        cell
     }
 }
 
@@ -310,5 +326,27 @@ mod tests {
         assert_eq!(csv("plain"), "plain");
         assert_eq!(csv("a,b"), "\"a,b\"");
         assert_eq!(csv("say \"hi\"\nnow"), "\"say \"\"hi\"\"\nnow\"");
+    }
+
+    /// OWASP "CSV Injection": a cell a spreadsheet would run as a formula is written as text.
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_as_text() {
+        assert_eq!(
+            csv("=HYPERLINK(\"http://evil.example\",\"Pay\")"),
+            "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Pay\"\")\""
+        );
+        for (cell, out) in [
+            ("+1+1", "'+1+1"),
+            ("-1+cmd", "'-1+cmd"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+        ] {
+            assert_eq!(csv(cell), out, "{cell:?}");
+        }
+        // Kassa's own numbers stay numbers: a negative amount is not a formula.
+        assert_eq!(csv("-12.50"), "-12.50");
+        assert_eq!(csv("-3"), "-3");
+        assert_eq!(csv("12.50"), "12.50");
     }
 }

@@ -325,6 +325,8 @@ async fn doctor_checks_the_service_and_names_what_is_wrong() {
     }
     let out = kassa(&sandbox, &db)
         .env("KASSA_CLIENT_ID", "sandbox-client")
+        // A test service on loopback: the labelled custom-address option.
+        .env("KASSA_CUSTOM_API", "1")
         .env("KASSA_CLIENT_SECRET", "not-the-secret")
         .env("KASSA_DESTINATION_ID", "sandbox-destination")
         .args(["doctor", "--json"])
@@ -367,6 +369,8 @@ async fn setup_stores_the_secret_in_the_keyring_and_doctor_uses_it() {
             "sandbox-destination",
         ])
         .args(["--api-url", sandbox.base_url()])
+        // A test service on loopback: the labelled custom-address option.
+        .arg("--custom-api")
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();

@@ -11,17 +11,19 @@ use kassa_money::Currency;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ConfigError, Draft, FieldError, SavedError, SavedSettings, SecretError, SecretInput,
-    SecretKind, SecretStore, Settings, settings_path, validate,
+    ConfigError, Draft, FieldError, SavedError, SavedSecretFor, SavedSettings, SecretError,
+    SecretInput, SecretKind, SecretStore, Settings, api_origin, settings_path, validate,
 };
 
 /// Environment variables that win over the settings file (the screen names them).
-const ENV_KEYS: [&str; 7] = [
+const ENV_KEYS: [&str; 9] = [
     "KASSA_API_URL",
+    "KASSA_CUSTOM_API",
     "KASSA_CLIENT_ID",
     "KASSA_CLIENT_SECRET",
     "KASSA_DESTINATION_ID",
     "KASSA_CURRENCY",
+    "KASSA_REDIRECT_URL",
     "KASSA_WEBHOOK_BIND",
     "KASSA_WEBHOOK_SECRET",
 ];
@@ -43,6 +45,10 @@ pub struct SettingsView {
     pub has_webhook_secret: bool,
     /// Settings given by environment variables, which win over this screen.
     pub env_overrides: Vec<&'static str>,
+    /// The labelled "Custom API address" option is on.
+    pub custom_api: bool,
+    /// Where the customer's phone goes after paying; empty: the sandbox's own page.
+    pub redirect_url: String,
 }
 
 /// What the settings screen sends. Empty text means "not set"; an empty secret keeps the
@@ -59,6 +65,53 @@ pub struct SettingsForm {
     pub webhook_bind: String,
     /// Empty keeps the stored one.
     pub webhook_secret: String,
+    /// The labelled "Custom API address (for testing; money could go elsewhere)" option.
+    pub custom_api: bool,
+    /// Where the customer's phone goes after paying.
+    pub redirect_url: String,
+    /// The receiving account the merchant confirmed ("Send payments to <name> (<id>)?"):
+    /// a save that changes the destination of a live counter needs it to name the new one.
+    pub confirm_destination: String,
+    /// The merchant answered "save anyway" to untested or failed credentials.
+    pub save_anyway: bool,
+}
+
+/// A question the merchant must answer before the form is saved; the window asks it and
+/// sends the form again with the answer ([`SettingsForm::confirm_destination`],
+/// [`SettingsForm::save_anyway`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Ask {
+    /// The payments would go to another account.
+    Destination {
+        id: String,
+        name: Option<String>,
+        question: String,
+    },
+    /// New credentials whose last Test connection failed, or that were not tested.
+    Untested { failed: bool, question: String },
+}
+
+impl Ask {
+    pub fn question(&self) -> &str {
+        match self {
+            Ask::Destination { question, .. } | Ask::Untested { question, .. } => question,
+        }
+    }
+}
+
+impl fmt::Display for Ask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.question())
+    }
+}
+
+/// The outcome of the last "Test connection", for the form contents it ran on (kept as a
+/// SHA-256 digest of them, so the secret typed is not kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestRecord {
+    digest: [u8; 32],
+    pub passed: bool,
 }
 
 /// Keeps the secrets out of logs.
@@ -73,6 +126,10 @@ impl fmt::Debug for SettingsForm {
             .field("currency", &self.currency)
             .field("webhook_bind", &self.webhook_bind)
             .field("webhook_secret", &"<redacted>")
+            .field("custom_api", &self.custom_api)
+            .field("redirect_url", &self.redirect_url)
+            .field("confirm_destination", &self.confirm_destination)
+            .field("save_anyway", &self.save_anyway)
             .finish()
     }
 }
@@ -87,6 +144,9 @@ pub enum FormError {
     Secret(#[from] SecretError),
     #[error(transparent)]
     Saved(#[from] SavedError),
+    /// The merchant must answer first; nothing was saved.
+    #[error("{0}")]
+    Ask(Ask),
 }
 
 impl From<Vec<FieldError>> for FormError {
@@ -141,6 +201,8 @@ impl SettingsView {
                 .into_iter()
                 .filter(|k| var(k).is_some_and(|v| !v.trim().is_empty()))
                 .collect(),
+            custom_api: saved.custom_api,
+            redirect_url: saved.redirect_url.unwrap_or_default(),
         })
     }
 }
@@ -160,17 +222,23 @@ impl SettingsForm {
         Self::text(&self.webhook_bind).is_some() && self.webhook_secret.trim().is_empty()
     }
 
-    /// Every field, with the keyring asked only for a secret the form keeps without typing.
-    pub fn check(&self, secrets: &dyn SecretStore) -> Result<(), FormError> {
+    /// Every field, with the keyring asked only for a secret the form keeps without typing;
+    /// a kept secret only for the API address and Client ID it was saved with (`saved`).
+    pub fn check(&self, secrets: &dyn SecretStore, saved: &SavedSettings) -> Result<(), FormError> {
         let stored = self.needs_stored_secret() && secrets.get()?.is_some();
         let webhook_stored = self.needs_stored_webhook_secret()
             && secrets.get_kind(SecretKind::WebhookSecret)?.is_some();
-        self.validate(stored, webhook_stored)?;
+        let bound = saved.secret_for();
+        validate(&Draft {
+            secret_for: bound.as_ref().map(SavedSecretFor::as_draft),
+            ..self.draft(stored, webhook_stored)
+        })?;
         Ok(())
     }
 
     /// The form as the validator reads it: typed secrets are new ones (to be stored);
     /// `secret_stored` / `webhook_secret_stored`: the keyring already holds one to keep.
+    /// What a stored secret was saved for is not known here (`secret_for: None`).
     pub fn draft(&self, secret_stored: bool, webhook_secret_stored: bool) -> Draft<'_> {
         fn secret(typed: &str, stored: bool) -> SecretInput<'_> {
             if !typed.trim().is_empty() {
@@ -188,8 +256,101 @@ impl SettingsForm {
             destination_id: Some(&self.destination_id),
             webhook_bind: Some(&self.webhook_bind),
             webhook_secret: secret(&self.webhook_secret, webhook_secret_stored),
+            custom_api: self.custom_api,
+            redirect_url: Some(&self.redirect_url),
             ..Draft::default()
         }
+    }
+
+    /// Saving would send the payments to another account: the question, unless the form
+    /// already carries the merchant's yes for this account. Only a live counter asks (a
+    /// sandbox's money is training money).
+    pub fn destination_question(&self, saved: &SavedSettings) -> Option<Ask> {
+        let id = Self::text(&self.destination_id)?;
+        Self::text(&self.client_id)?;
+        if saved.destination_id.as_deref() == Some(id.as_str())
+            || self.confirm_destination.trim() == id
+        {
+            return None;
+        }
+        let name = Self::text(&self.destination_name);
+        let question = match &name {
+            Some(name) => format!("Send payments to {name} ({id})?"),
+            None => format!(
+                "Send payments to account {id}? Kassa has no name for it: check it is yours"
+            ),
+        };
+        Some(Ask::Destination { id, name, question })
+    }
+
+    /// The credentials (where Kassa connects and with what) differ from the saved ones.
+    pub fn credentials_changed(&self, saved: &SavedSettings) -> bool {
+        api_origin(Some(&self.api_url)) != api_origin(saved.api_url.as_deref())
+            || Self::text(&self.client_id) != saved.client_id
+            || Self::text(&self.client_secret).is_some()
+            || self.custom_api != saved.custom_api
+    }
+
+    /// What to ask before this form is saved, if anything: the new receiving account, then
+    /// new live credentials whose last Test connection (`last_test`, if it ran on exactly
+    /// these contents) failed or that were not tested.
+    pub fn save_question(
+        &self,
+        saved: &SavedSettings,
+        last_test: Option<&TestRecord>,
+    ) -> Option<Ask> {
+        if let Some(ask) = self.destination_question(saved) {
+            return Some(ask);
+        }
+        if self.save_anyway
+            || Self::text(&self.client_id).is_none()
+            || !self.credentials_changed(saved)
+        {
+            return None;
+        }
+        let this = last_test.filter(|t| t.digest == self.digest());
+        match this {
+            Some(t) if t.passed => None,
+            Some(_) => Some(Ask::Untested {
+                failed: true,
+                question: "Test failed: save anyway?".into(),
+            }),
+            None => Some(Ask::Untested {
+                failed: false,
+                question: "These settings were not tested (press Test connection): save anyway?"
+                    .into(),
+            }),
+        }
+    }
+
+    /// The outcome of "Test connection" on this form, to remember until Save.
+    pub fn tested(&self, passed: bool) -> TestRecord {
+        TestRecord {
+            digest: self.digest(),
+            passed,
+        }
+    }
+
+    /// A digest of what a test depends on (not the answers to the questions).
+    fn digest(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            self.api_url.trim(),
+            self.client_id.trim(),
+            self.client_secret.trim(),
+            self.destination_id.trim(),
+            if self.custom_api { "custom" } else { "" },
+            self.redirect_url.trim(),
+            self.webhook_bind.trim(),
+            self.webhook_secret.trim(),
+        ] {
+            // Length-prefixed, so no two different forms run together the same.
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part.as_bytes());
+        }
+        h.update([self.currency.map_or(0, |c| c as u8 + 1)]);
+        h.finalize().into()
     }
 
     /// Checks every field with the one validator ([`validate`]); every problem comes back,
@@ -202,10 +363,13 @@ impl SettingsForm {
         validate(&self.draft(secret_stored, webhook_secret_stored)).map(|_| ())
     }
 
-    /// The file part of the form.
+    /// The file part of the form (the secret's binding is left for [`SettingsForm::save`]).
     pub fn saved(&self) -> SavedSettings {
         let destination_id = Self::text(&self.destination_id);
         SavedSettings {
+            custom_api: self.custom_api,
+            redirect_url: Self::text(&self.redirect_url),
+            secret_for: None,
             api_url: Self::text(&self.api_url),
             client_id: Self::text(&self.client_id),
             // A name only belongs with its destination.
@@ -220,10 +384,28 @@ impl SettingsForm {
 
     /// Saves the form: the secret (when one is typed) to the keyring, the rest to the file.
     /// Clearing the Client ID also removes the stored secret.
+    /// A kept secret must be for this address and ID, and a new receiving account must be
+    /// confirmed ([`SettingsForm::destination_question`]).
     pub fn save(&self, db_path: &Path, secrets: &dyn SecretStore) -> Result<(), FormError> {
-        self.check(secrets)?;
-        let saved = self.saved();
+        let before = SavedSettings::load(&settings_path(db_path))?;
+        self.check(secrets, &before)?;
+        if let Some(ask) = self.destination_question(&before) {
+            return Err(FormError::Ask(ask));
+        }
+        let mut saved = self.saved();
         let secret = self.client_secret.trim();
+        // The secret is bound to where it may go: typed now, to the form's address and ID;
+        // kept, to what it was bound to (the check above made sure those are the form's).
+        saved.secret_for = match &saved.client_id {
+            None => None,
+            Some(id) if !secret.is_empty() => {
+                api_origin(saved.api_url.as_deref()).map(|o| SavedSecretFor {
+                    api_origin: o,
+                    client_id: id.clone(),
+                })
+            }
+            Some(_) => before.secret_for(),
+        };
         if !secret.is_empty() {
             secrets.set(&Secret::new(secret))?;
         } else if saved.client_id.is_none() {
@@ -273,7 +455,13 @@ impl SettingsForm {
         };
         let stored_secret = client_secret.is_some() && Self::text(&self.client_secret).is_none();
         let stored_webhook = webhook_secret.is_some() && Self::text(&self.webhook_secret).is_none();
-        let checked = validate(&self.draft(stored_secret, stored_webhook))?;
+        // A kept secret is only sent where it was saved for.
+        let before = SavedSettings::load(&settings_path(&base.db_path))?;
+        let bound = before.secret_for();
+        let checked = validate(&Draft {
+            secret_for: bound.as_ref().map(SavedSecretFor::as_draft),
+            ..self.draft(stored_secret, stored_webhook)
+        })?;
         let webhook = match (checked.webhook_bind, webhook_secret) {
             (Some(addr), Some(secret)) => Some(crate::WebhookSettings::new(addr, secret)),
             _ => None,
@@ -285,6 +473,14 @@ impl SettingsForm {
             client_secret,
             destination_id: saved.destination_id,
             currency: saved.currency.unwrap_or(Currency::Dkk),
+            custom_api: self.custom_api,
+            redirect_url: checked.redirect_url,
+            // Against Aiia itself a link lives 60 s, whatever the environment says.
+            link_ttl: if self.custom_api || Self::text(&self.client_id).is_none() {
+                base.link_ttl
+            } else {
+                std::time::Duration::from_secs(60)
+            },
             ..base.clone()
         })
     }
@@ -307,6 +503,10 @@ mod tests {
             currency: Some(Currency::Sek),
             webhook_bind: String::new(),
             webhook_secret: String::new(),
+            // The merchant said yes to the account: these tests are not about asking.
+            confirm_destination: dest.into(),
+            redirect_url: "https://shop.example/thanks".into(),
+            ..SettingsForm::default()
         }
     }
 
@@ -421,11 +621,19 @@ mod tests {
         assert_eq!(view.currency, Currency::Sek);
         assert!(!format!("{view:?}").contains("top-secret"));
 
-        // An empty secret keeps the stored one.
-        form("https://api.aiia.eu", "id-2", "", "dest-2")
-            .save(&db, &secrets)
-            .unwrap();
+        // An empty secret keeps the stored one, for the same address and Client ID only.
+        form("", "id-1", "", "dest-2").save(&db, &secrets).unwrap();
         assert_eq!(secrets.get().unwrap().unwrap().expose(), "top-secret-1");
+        let e = form("https://api.aiia.eu", "id-2", "", "dest-2")
+            .save(&db, &secrets)
+            .unwrap_err();
+        assert!(e.to_string().contains("the Client ID changed"), "{e}");
+        assert_eq!(
+            SettingsView::load(&db, &secrets, |_| None)
+                .unwrap()
+                .client_id,
+            "id-1"
+        );
 
         // Back to the built-in sandbox: the secret goes too.
         form("", "", "", "").save(&db, &secrets).unwrap();
@@ -453,9 +661,12 @@ mod tests {
     fn the_form_gives_settings_before_it_is_saved() {
         let base = Settings::from_vars(|_| None, "k.db".into()).unwrap();
         let secrets = MemorySecrets::default();
-        let s = form("http://127.0.0.1:1", "id", "typed", "d")
-            .settings(&base, &secrets)
-            .unwrap();
+        let s = SettingsForm {
+            custom_api: true,
+            ..form("http://127.0.0.1:1", "id", "typed", "d")
+        }
+        .settings(&base, &secrets)
+        .unwrap();
         assert_eq!(s.mode(), Mode::Live);
         assert_eq!(s.client_secret.unwrap().expose(), "typed");
         assert_eq!(s.currency, Currency::Sek);

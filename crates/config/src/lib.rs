@@ -20,15 +20,16 @@ use kassa_sandbox::Faults;
 use kassa_till::CrashHooks;
 use serde::Serialize;
 
-pub use form::{FormError, SettingsForm, SettingsView};
+pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
+pub use saved::SavedSecretFor;
 pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{
     KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, Keyring, MemorySecrets, SecretError,
     SecretKind, SecretStore,
 };
 pub use validate::{
-    Checked, Draft, Field, FieldError, LINK_TTL_RANGE, Problem, SecretInput, WEBHOOK_SECRET_MIN,
-    sentences, validate,
+    AIIA_ORIGINS, Changed, Checked, Draft, Field, FieldError, LINK_TTL_RANGE, Problem, SecretFor,
+    SecretInput, WEBHOOK_SECRET_MIN, api_origin, is_loopback, sentences, validate,
 };
 
 /// The redirect address the Connect flow's browser comes back to, registered with Aiia.
@@ -107,6 +108,13 @@ pub struct Settings {
     /// Who drives sales on the journal, in words, for a second start refused while this
     /// counter runs: "the Kassa app", "kassa charge" (default [`DEFAULT_OWNER`]).
     pub owner: String,
+    /// The labelled "Custom API address" option (`KASSA_CUSTOM_API=1` or the saved
+    /// setting): a live counter may use an address other than Aiia's own.
+    pub custom_api: bool,
+    /// Where the customer's phone goes after paying (`KASSA_REDIRECT_URL` or the saved
+    /// setting). `None`: the sandbox's own "Payment done" page (a live counter against Aiia
+    /// itself always has one: the validator asks for it).
+    pub redirect_url: Option<String>,
 }
 
 /// Why settings were not taken: fields to fix (each a [`FieldError`], said as a sentence),
@@ -195,7 +203,16 @@ impl Settings {
         let env_webhook_secret = get("KASSA_WEBHOOK_SECRET");
         let link_ttl = get("KASSA_LINK_TTL_S");
         let faults = get("KASSA_SANDBOX_FAULTS");
+        let custom_api = match get("KASSA_CUSTOM_API") {
+            Some(v) => is_on(&v),
+            None => saved.custom_api,
+        };
+        let redirect_url = get("KASSA_REDIRECT_URL").or_else(|| saved.redirect_url.clone());
+        let bound = saved.secret_for();
         let checked = validate(&Draft {
+            custom_api,
+            redirect_url: redirect_url.as_deref(),
+            secret_for: bound.as_ref().map(SavedSecretFor::as_draft),
             api_url: api_url.as_deref(),
             client_id: client_id.as_deref(),
             client_secret: secret_input(env_secret.as_deref(), keyring_secret.is_some()),
@@ -210,6 +227,11 @@ impl Settings {
             link_ttl: link_ttl.as_deref(),
             sandbox_faults: faults.as_deref(),
         })?;
+        if checked.link_ttl_ignored {
+            tracing::warn!(
+                "KASSA_LINK_TTL_S is ignored against Aiia itself: a payment link lives 60 s there"
+            );
+        }
         let webhook_secret = env_webhook_secret
             .map(Secret::new)
             .or(keyring_webhook_secret);
@@ -237,6 +259,8 @@ impl Settings {
             link_ttl: checked.link_ttl,
             crash: CrashHooks::none(),
             owner: DEFAULT_OWNER.to_owned(),
+            custom_api,
+            redirect_url: checked.redirect_url,
         })
     }
 
@@ -260,9 +284,16 @@ impl Settings {
             webhook_bind: bind.as_deref(),
             webhook_secret: secret(self.webhook.as_ref().map(|w| &w.secret)),
             link_ttl: Some(&ttl),
+            custom_api: self.custom_api,
+            redirect_url: self.redirect_url.as_deref(),
             ..Draft::default()
         })
         .map(|_| ())
+    }
+
+    /// Against Aiia itself: a live counter without the custom-address option.
+    pub fn against_aiia(&self) -> bool {
+        self.mode() == Mode::Live && !self.custom_api
     }
 
     pub fn mode(&self) -> Mode {
@@ -312,6 +343,14 @@ fn secret_input(env: Option<&str>, in_keyring: bool) -> SecretInput<'_> {
     }
 }
 
+/// `1`, `yes`, `true` or `on`.
+fn is_on(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "1" | "yes" | "true" | "on"
+    )
+}
+
 fn env_value(var: &impl Fn(&str) -> Option<String>, key: &str) -> Option<String> {
     var(key)
         .map(|v| v.trim().to_owned())
@@ -333,3 +372,6 @@ pub fn default_db_path(var: impl Fn(&str) -> Option<String>) -> PathBuf {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod guard_tests;

@@ -17,6 +17,47 @@ pub struct SavedSettings {
     pub currency: Option<Currency>,
     /// Where the webhook listener listens (its secret is in the keyring); none keeps it off.
     pub webhook_bind: Option<String>,
+    /// The labelled "Custom API address (for testing; money could go elsewhere)" option.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub custom_api: bool,
+    /// Where the customer's phone goes after paying.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
+    /// The API origin and Client ID the Client Secret in the keyring was saved with: it is
+    /// only ever sent there ([`crate::Problem::SecretFor`] otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_for: Option<SavedSecretFor>,
+}
+
+/// The API origin (`https://api.aiia.eu`) and Client ID a stored Client Secret belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSecretFor {
+    pub api_origin: String,
+    pub client_id: String,
+}
+
+impl SavedSecretFor {
+    pub fn as_draft(&self) -> crate::SecretFor<'_> {
+        crate::SecretFor {
+            api_origin: &self.api_origin,
+            client_id: &self.client_id,
+        }
+    }
+}
+
+impl SavedSettings {
+    /// What the stored Client Secret was saved for. A file from before the binding was
+    /// written names none: the secret was then saved with this file's address and ID
+    /// (every save kept them together), so those are taken.
+    pub fn secret_for(&self) -> Option<SavedSecretFor> {
+        self.secret_for.clone().or_else(|| {
+            Some(SavedSecretFor {
+                api_origin: crate::api_origin(self.api_url.as_deref())?,
+                client_id: self.client_id.clone()?,
+            })
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +117,7 @@ impl SavedSettings {
         let text =
             serde_json::to_string_pretty(self).map_err(|e| write(std::io::Error::other(e)))?;
         let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, text).map_err(write)?;
+        kassa_journal::files::write_private(&tmp, text.as_bytes()).map_err(write)?;
         std::fs::rename(&tmp, path).map_err(write)
     }
 }

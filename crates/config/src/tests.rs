@@ -11,11 +11,16 @@ use kassa_money::Currency;
 
 use super::*;
 
+/// The environment `pairs` give, with the shop's page after paying (a live counter needs one).
 fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let owned: Vec<(String, String)> = pairs
+    let mut owned: Vec<(String, String)> = pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
+    owned.push((
+        "KASSA_REDIRECT_URL".into(),
+        "https://shop.example/thanks".into(),
+    ));
     move |k: &str| {
         owned
             .iter()
@@ -176,6 +181,7 @@ fn each_field_has_its_own_error_and_a_sentence() {
         client_id: Some("id"),
         client_secret: SecretInput::Given("s"),
         destination_id: Some("d"),
+        redirect_url: Some("https://shop.example/thanks"),
         ..Draft::default()
     };
     validate(&live).unwrap();
@@ -358,7 +364,9 @@ fn every_problem_comes_back_not_only_the_first() {
             Field::ClientId,
             Field::ClientSecret,
             Field::DestinationId,
-            Field::Currency
+            Field::Currency,
+            // A live counter (it has a Client ID) against Aiia needs its page after paying.
+            Field::RedirectUrl,
         ]
     );
     assert_eq!(
@@ -379,6 +387,7 @@ fn the_form_the_environment_and_setup_report_the_same_error_for_the_same_value()
             client_secret: SecretInput::New("typed-secret"),
             destination_id: Some(destination_id),
             currency: Some(currency).filter(|c| !c.is_empty()),
+            redirect_url: Some("https://shop.example/thanks"),
             ..Draft::default()
         })
         .unwrap_err()
@@ -388,6 +397,7 @@ fn the_form_the_environment_and_setup_report_the_same_error_for_the_same_value()
         client_id: client_id.into(),
         client_secret: "typed-secret".into(),
         destination_id: destination_id.into(),
+        redirect_url: "https://shop.example/thanks".into(),
         ..SettingsForm::default()
     };
     let env = |pairs: &[(&str, &str)]| {

@@ -31,6 +31,8 @@ pub enum Field {
     LinkTtl,
     /// Faults the built-in sandbox injects (`KASSA_SANDBOX_FAULTS`).
     SandboxFaults,
+    /// Where the customer's phone goes after paying (`KASSA_REDIRECT_URL`).
+    RedirectUrl,
 }
 
 impl Field {
@@ -47,6 +49,7 @@ impl Field {
             Field::WebhookSecret => "webhookSecret",
             Field::LinkTtl => "linkTtl",
             Field::SandboxFaults => "sandboxFaults",
+            Field::RedirectUrl => "redirectUrl",
         }
     }
 
@@ -63,6 +66,7 @@ impl Field {
             Field::WebhookSecret => "KASSA_WEBHOOK_SECRET",
             Field::LinkTtl => "KASSA_LINK_TTL_S",
             Field::SandboxFaults => "KASSA_SANDBOX_FAULTS",
+            Field::RedirectUrl => "KASSA_REDIRECT_URL",
         }
     }
 }
@@ -87,6 +91,56 @@ pub enum Problem {
     OutOfRange(String),
     /// Text Kassa cannot read, with why.
     Unreadable(String),
+    /// A live counter may only talk to Aiia's own addresses unless the custom-address option
+    /// (`KASSA_CUSTOM_API`) is on: money and the secret could go elsewhere.
+    NotAiia(String),
+    /// Plain `http://` to a host that is not this computer.
+    HttpNotLoopback(String),
+    /// The stored Client Secret was saved for another API address or Client ID; it is only
+    /// ever sent where it was saved for.
+    SecretFor(Changed),
+    /// A live counter's page must be `https://`.
+    NotHttps(String),
+}
+
+/// What changed since the stored Client Secret was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    ApiAddress,
+    ClientId,
+    Both,
+}
+
+/// The API address (as an origin) and Client ID a stored Client Secret was saved with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecretFor<'a> {
+    pub api_origin: &'a str,
+    pub client_id: &'a str,
+}
+
+/// The API addresses a live counter takes without the custom-address option.
+pub const AIIA_ORIGINS: [&str; 2] = [kassa_aiia::PRODUCTION_URL, kassa_aiia::AIIA_SANDBOX_URL];
+
+/// The origin (`scheme://host[:port]`) of an API address; no address is Aiia production,
+/// as the counter reads it. `None` for text that is not a web address.
+pub fn api_origin(api_url: Option<&str>) -> Option<String> {
+    let url = text(api_url).unwrap_or(kassa_aiia::PRODUCTION_URL);
+    Url::parse(url)
+        .ok()
+        .filter(|u| u.host_str().is_some())
+        .map(|u| u.origin().ascii_serialization())
+}
+
+/// `localhost`, `127.0.0.0/8` or `::1`: this computer.
+pub fn is_loopback(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => host.eq_ignore_ascii_case("localhost"),
+    }
 }
 
 /// A field the merchant must fix, and how (the `Display`).
@@ -113,6 +167,36 @@ impl fmt::Display for FieldError {
         use Field as F;
         use Problem as P;
         match (self.field, &self.problem) {
+            (F::ApiUrl, P::NotAiia(v)) => write!(
+                f,
+                "A live counter only talks to Aiia at {} or {}, not \"{v}\": money and the Client Secret could go elsewhere. For a test service, turn on \"Custom API address\" (KASSA_CUSTOM_API=1)",
+                AIIA_ORIGINS[0], AIIA_ORIGINS[1]
+            ),
+            (F::ApiUrl, P::HttpNotLoopback(v)) => write!(
+                f,
+                "The API address (KASSA_API_URL) \"{v}\" must start with https:// (http:// only on this computer: a loopback address such as 127.0.0.1, ::1 or localhost)"
+            ),
+            (F::ClientSecret, P::SecretFor(changed)) => write!(
+                f,
+                "Type the Client Secret again: the {} changed since it was saved (the stored secret is only sent where it was saved for)",
+                match changed {
+                    Changed::ApiAddress => "API address",
+                    Changed::ClientId => "Client ID",
+                    Changed::Both => "API address and the Client ID",
+                }
+            ),
+            (F::RedirectUrl, P::Missing) => write!(
+                f,
+                "Enter the page your customers' phones open after paying (KASSA_REDIRECT_URL), e.g. your shop's website; it must start with https://"
+            ),
+            (F::RedirectUrl, P::NotHttps(v)) => write!(
+                f,
+                "The page after paying (KASSA_REDIRECT_URL) must start with https:// on a live counter, not \"{v}\""
+            ),
+            (F::RedirectUrl, P::NotAWebAddress(v)) => write!(
+                f,
+                "The page after paying (KASSA_REDIRECT_URL) must be a web address starting with https://, not \"{v}\""
+            ),
             (F::ApiUrl, P::NotAWebAddress(v)) => write!(
                 f,
                 "The API address (KASSA_API_URL) must be a web address starting with https:// (http:// only for a local sandbox), or empty; \"{v}\" is not one"
@@ -182,6 +266,8 @@ impl fmt::Display for FieldError {
                     P::TooShort(min) => format!("shorter than {min} characters"),
                     P::OutOfRange(v) => format!("\"{v}\" is out of range"),
                     P::Unreadable(why) => why.clone(),
+                    P::NotAiia(v) | P::HttpNotLoopback(v) | P::NotHttps(v) => format!("\"{v}\""),
+                    P::SecretFor(_) => "the secret was saved for other settings".to_owned(),
                 }
             ),
         }
@@ -259,6 +345,14 @@ pub struct Draft<'a> {
     pub webhook_secret: SecretInput<'a>,
     pub link_ttl: Option<&'a str>,
     pub sandbox_faults: Option<&'a str>,
+    /// The labelled "Custom API address" option (`KASSA_CUSTOM_API=1` or the saved
+    /// setting): a live counter may then use an address other than Aiia's own.
+    pub custom_api: bool,
+    /// Where the customer's phone goes after paying.
+    pub redirect_url: Option<&'a str>,
+    /// What a [`SecretInput::Stored`] Client Secret was saved for; `None` when unknown
+    /// (nothing stored, or settings built in code).
+    pub secret_for: Option<SecretFor<'a>>,
 }
 
 /// The values a valid [`Draft`] reads as.
@@ -270,7 +364,11 @@ pub struct Checked {
     /// `Some` when the listener is on (with its secret present).
     pub webhook_bind: Option<SocketAddr>,
     pub link_ttl: Duration,
+    /// A link lifetime was given but does not apply: against Aiia itself a link lives 60 s.
+    pub link_ttl_ignored: bool,
     pub sandbox_faults: Faults,
+    /// The page after paying, when one is given.
+    pub redirect_url: Option<String>,
 }
 
 fn text(value: Option<&str>) -> Option<&str> {
@@ -292,16 +390,30 @@ pub fn validate(draft: &Draft<'_>) -> Result<Checked, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut bad = |field, problem| errors.push(FieldError::new(field, problem));
 
+    let client_id = text(draft.client_id);
+    let live = client_id.is_some();
+    // Against Aiia itself (a live counter without the custom-address option).
+    let real_aiia = live && !draft.custom_api;
     if let Some(url) = text(draft.api_url) {
-        let ok = Url::parse(url)
+        match Url::parse(url)
             .ok()
-            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
-        if ok.is_none() {
-            bad(F::ApiUrl, P::NotAWebAddress(url.to_owned()));
+            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some())
+        {
+            None => bad(F::ApiUrl, P::NotAWebAddress(url.to_owned())),
+            Some(u) if real_aiia => {
+                let origin = u.origin().ascii_serialization();
+                let path_ok = matches!(u.path(), "" | "/") && u.query().is_none();
+                if !(AIIA_ORIGINS.contains(&origin.as_str()) && path_ok) {
+                    bad(F::ApiUrl, P::NotAiia(url.to_owned()));
+                }
+            }
+            Some(u) if u.scheme() == "http" && !is_loopback(&u) => {
+                bad(F::ApiUrl, P::HttpNotLoopback(url.to_owned()))
+            }
+            Some(_) => {}
         }
     }
 
-    let client_id = text(draft.client_id);
     let secret = draft.client_secret.normal();
     match client_id {
         Some(id) if id.chars().any(char::is_whitespace) => bad(F::ClientId, P::HasSpaces),
@@ -311,6 +423,21 @@ pub fn validate(draft: &Draft<'_>) -> Result<Checked, Vec<FieldError>> {
     }
     if client_id.is_some() && !secret.is_present() {
         bad(F::ClientSecret, P::Missing);
+    }
+    // A stored secret only goes where it was saved for (never to a new address or ID).
+    if let (SecretInput::Stored, Some(bound), Some(id)) = (secret, draft.secret_for, client_id) {
+        let origin = api_origin(draft.api_url);
+        let same_origin = origin.as_deref() == Some(bound.api_origin);
+        let same_id = id == bound.client_id;
+        let changed = match (same_origin, same_id) {
+            (true, true) => None,
+            (false, true) => Some(Changed::ApiAddress),
+            (true, false) => Some(Changed::ClientId),
+            (false, false) => Some(Changed::Both),
+        };
+        if let Some(changed) = changed {
+            bad(F::ClientSecret, P::SecretFor(changed));
+        }
     }
 
     let destination = text(draft.destination_id);
@@ -364,9 +491,15 @@ pub fn validate(draft: &Draft<'_>) -> Result<Checked, Vec<FieldError>> {
         webhook_bind = None;
     }
 
+    let mut link_ttl_ignored = false;
     let link_ttl = match text(draft.link_ttl) {
         None => Duration::from_secs(60),
         Some(v) => match v.parse::<u64>() {
+            // Only a sandbox may change how long a link lives; against Aiia it is 60 s.
+            Ok(s) if LINK_TTL_RANGE.contains(&s) && real_aiia => {
+                link_ttl_ignored = s != 60;
+                Duration::from_secs(60)
+            }
             Ok(s) if LINK_TTL_RANGE.contains(&s) => Duration::from_secs(s),
             _ => {
                 bad(F::LinkTtl, P::OutOfRange(v.to_owned()));
@@ -386,13 +519,28 @@ pub fn validate(draft: &Draft<'_>) -> Result<Checked, Vec<FieldError>> {
         },
     };
 
+    let redirect_url = text(draft.redirect_url);
+    match redirect_url.map(|r| (r, Url::parse(r).ok().filter(|u| u.host_str().is_some()))) {
+        None if real_aiia => bad(F::RedirectUrl, P::Missing),
+        None => {}
+        Some((r, None)) => bad(F::RedirectUrl, P::NotAWebAddress(r.to_owned())),
+        Some((r, Some(u))) => match u.scheme() {
+            "https" => {}
+            "http" if live => bad(F::RedirectUrl, P::NotHttps(r.to_owned())),
+            "http" => {}
+            _ => bad(F::RedirectUrl, P::NotAWebAddress(r.to_owned())),
+        },
+    }
+
     if errors.is_empty() {
         Ok(Checked {
             currency,
             auth,
             webhook_bind,
             link_ttl,
+            link_ttl_ignored,
             sandbox_faults,
+            redirect_url: redirect_url.map(str::to_owned),
         })
     } else {
         Err(errors)

@@ -64,6 +64,9 @@ const KASSA_VARS: &[&str] = &[
     "KASSA_CONNECT_REDIRECT",
     "KASSA_OPEN_BROWSER",
     "KASSA_KEYRING_SERVICE",
+    "KASSA_CUSTOM_API",
+    "KASSA_REDIRECT_URL",
+    "KASSA_LINK_TTL_S",
 ];
 
 /// A failed step, with everything known about why (driver log, page state, screenshot).

@@ -79,6 +79,17 @@ async fn settings_connect_bank_account_and_test_connection() -> Result<()> {
     ensure(none == "No account connected yet", || {
         format!("the destination line reads {none:?}")
     })?;
+    // The custom-address option says plainly what it risks, and is off.
+    let custom = s
+        .find("label[for='set-custom-api']")
+        .await?
+        .text()
+        .await
+        .context("cannot read the custom-address label")?;
+    ensure(
+        custom.contains("Custom API address (for testing; money could go elsewhere)"),
+        || format!("the custom-address option reads {custom:?}"),
+    )?;
     s.screenshot("08-settings.png").await?;
 
     // A Client ID without a secret: refused at the secret field, nothing saved.

@@ -58,6 +58,44 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
+/// Makes `path` readable and writable by its user only (`0600` on unix, set outright, so the
+/// umask does not matter and a file an older Kassa left open is closed). Elsewhere the
+/// user's own folder already keeps others out; nothing is changed there.
+pub fn restrict(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Opens (creating if need be, never truncating) `path` for writing, readable by its user
+/// only from the moment it exists.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(path)?;
+    restrict(path)?;
+    Ok(file)
+}
+
+/// Writes `bytes` to `path` (replacing what was there), readable by its user only.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = create_private(path)?;
+    file.set_len(0)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Writes `dest` whole or not at all: `write` fills a temporary file in `dest`'s folder
 /// (given its path), which is synced and renamed over `dest` only when `write` succeeded.
 /// On failure the temporary file is removed and whatever was at `dest` stays as it was.
@@ -71,7 +109,9 @@ pub fn replace_file<E: From<JournalError>>(
         remove_temporary(&tmp);
         return Err(e);
     }
-    let done = std::fs::File::open(&tmp)
+    // Copies and exports hold the same sales as the journal: its user's only.
+    let done = restrict(&tmp)
+        .and_then(|()| std::fs::File::open(&tmp))
         .and_then(|f| f.sync_all())
         .and_then(|()| std::fs::rename(&tmp, dest));
     if let Err(source) = done {

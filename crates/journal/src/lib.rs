@@ -47,5 +47,7 @@ pub struct Journal {
     crash: CrashHooks,
 }
 
+#[cfg(all(test, unix))]
+mod private_tests;
 #[cfg(test)]
 mod tests;

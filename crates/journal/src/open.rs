@@ -17,8 +17,20 @@ impl Journal {
                 source: e,
             })?;
         }
+        // Readable by its user only (SQLite gives the -wal and -shm the database's mode).
+        let io = |source| JournalError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        drop(files::create_private(path).map_err(io)?);
         let conn = Connection::open(path)?;
-        Self::init(conn, true)
+        let journal = Self::init(conn, true)?;
+        for companion in files::journal_files(path).into_iter().skip(1).take(2) {
+            if companion.exists() {
+                files::restrict(&companion).map_err(io)?;
+            }
+        }
+        Ok(journal)
     }
 
     /// Opens an existing journal for reading only (reports, exports, backups). Every write

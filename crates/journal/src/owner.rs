@@ -59,13 +59,7 @@ impl OwnerLock {
             std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         }
         // Not truncated on open: the owner's name must stay readable until we hold the lock.
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| io_error(&path, e))?;
+        let mut file = crate::files::create_private(&path).map_err(|e| io_error(&path, e))?;
         match fs4::FileExt::try_lock(&file) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {

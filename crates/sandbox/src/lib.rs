@@ -57,6 +57,10 @@ pub use server::{RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery, WebhookSigning};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
 
+/// The sandbox's own "Payment done" page, the default `redirectUrl` of a counter on the
+/// sandbox: `GET /sandbox/done?paymentId=…`.
+pub const DONE_PATH: &str = "/sandbox/done";
+
 use crate::auth::{Credentials, Tokens};
 use crate::clock::duration_ms;
 use crate::error::ApiError;
@@ -184,6 +188,14 @@ impl Sandbox {
     }
 
     /// The payment as the status endpoint shows it now.
+    /// Where the payer's browser goes once they decided: the payment's `redirectUrl`.
+    pub fn redirect_url(&self, payment_id: &str) -> Option<String> {
+        lock(&self.inner.payments)
+            .by_id
+            .get(payment_id)
+            .map(|record| record.request.redirect_url.clone())
+    }
+
     pub fn payment(&self, payment_id: &str) -> Option<PaymentView> {
         let now = self.now_ms();
         lock(&self.inner.payments)

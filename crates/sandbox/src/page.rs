@@ -72,6 +72,35 @@ pub(crate) fn not_found_page() -> String {
     ))
 }
 
+/// Where the payer's phone ends up after deciding (the sandbox's own `redirectUrl` page):
+/// "Payment done" for an approved payment, "Payment not made" otherwise.
+pub(crate) fn done_page(status: Option<PaymentStatus>) -> String {
+    let body = match status {
+        Some(PaymentStatus::Authorized | PaymentStatus::Executed) => outcome(
+            "ok",
+            "&#10003;",
+            "Payment done",
+            "You can close this page.",
+            "",
+        ),
+        Some(PaymentStatus::Initiated | PaymentStatus::AwaitingAuthorization) => outcome(
+            "late",
+            "\u{2026}",
+            "Payment not finished",
+            "Go back to your bank to approve or reject it.",
+            "",
+        ),
+        _ => outcome(
+            "no",
+            "&#10005;",
+            "Payment not made",
+            "No money was sent. You can close this page.",
+            "",
+        ),
+    };
+    layout(body)
+}
+
 /// The Connect flow's account picker: which account receives the payments.
 pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, String)]) -> String {
     let rows: String = accounts

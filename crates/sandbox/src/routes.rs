@@ -24,6 +24,7 @@ pub(crate) fn router(sandbox: Sandbox) -> Router {
         .merge(crate::connect::routes())
         .route("/sandbox/authorize/{payment_id}", get(authorize_page))
         .route("/sandbox/payments", get(list))
+        .route(crate::DONE_PATH, get(done_page))
         .route("/sandbox/payments/{payment_id}/approve", post(approve))
         .route("/sandbox/payments/{payment_id}/reject", post(reject))
         .route("/sandbox/payments/{payment_id}/fail", post(fail))
@@ -164,6 +165,13 @@ fn decision_reply(
     result: Result<PaymentView, SandboxError>,
 ) -> Response {
     if wants_html(headers) {
+        if let Some(done) = result
+            .as_ref()
+            .ok()
+            .and_then(|_| own_done_page(sandbox, payment_id))
+        {
+            return done;
+        }
         let code = match &result {
             Ok(_) => StatusCode::OK,
             Err(e) => e.http_status(),
@@ -265,4 +273,36 @@ mod tests {
         );
         assert!(wants_html(&h));
     }
+}
+
+/// After a decision in the browser: when the payment's `redirectUrl` is this sandbox's own
+/// "Payment done" page, the browser is sent there (`303`), as Aiia sends the payer to the
+/// `redirectUrl`. Any other address keeps the outcome page (the sandbox does not send a
+/// test payer's browser out to the internet).
+fn own_done_page(sandbox: &Sandbox, payment_id: &str) -> Option<Response> {
+    let target = sandbox.redirect_url(payment_id)?;
+    let url = reqwest::Url::parse(&target).ok()?;
+    if url.path() != crate::DONE_PATH {
+        return None;
+    }
+    let mut url = url;
+    url.query_pairs_mut().append_pair("paymentId", payment_id);
+    let location = HeaderValue::from_str(url.as_str()).ok()?;
+    Some((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DoneQuery {
+    payment_id: Option<String>,
+}
+
+/// `GET /sandbox/done?paymentId=…`: where the payer's phone ends up.
+async fn done_page(State(sandbox): State<Sandbox>, query: Query<DoneQuery>) -> Response {
+    let paid = query
+        .payment_id
+        .as_deref()
+        .and_then(|id| sandbox.payment(id))
+        .map(|p| p.status);
+    html(StatusCode::OK, page::done_page(paid))
 }
