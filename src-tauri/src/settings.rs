@@ -6,8 +6,8 @@ use std::sync::{Arc, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, SavedSettings, Settings,
-    SettingsForm, SettingsView, doctor, open_in_browser, settings_path,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, SavedSettings, Settings, SettingsForm,
+    SettingsView, doctor, open_in_browser, settings_path,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
