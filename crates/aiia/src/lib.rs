@@ -181,6 +181,11 @@ impl Client {
         &self.base
     }
 
+    /// Whether this client refuses every plain-HTTP request (a live counter's).
+    pub fn https_only(&self) -> bool {
+        self.config.https_only
+    }
+
     /// `POST /v2/payments/accept`: creates a payment and returns its id and authorization link.
     pub async fn accept_payment(
         &self,

@@ -456,21 +456,27 @@ mod tests {
                     ("KASSA_CLIENT_SECRET", "secret"),
                     ("KASSA_DESTINATION_ID", "dest"),
                     ("KASSA_API_URL", url),
+                    // A test service: the labelled custom-address option.
+                    ("KASSA_CUSTOM_API", "1"),
                 ]),
                 dir.path().join("k.db"),
             )
         };
-        // A plain-http service elsewhere never gets the secret: refused by the settings or,
-        // failing that, by the client itself.
-        if let Ok(s) = live("http://api.example.test") {
-            assert_eq!(s.mode(), Mode::Live);
-            let e = connect(&s).await.err().expect("a plain-http live client");
-            assert!(e.to_string().contains("https://"), "{e}");
-        }
+        // A plain-http service elsewhere never gets the secret: the settings refuse it even
+        // with the custom-address option on (the client would refuse it too: kassa-aiia's
+        // `a_live_client_refuses_plain_http_and_a_loopback_address_is_told_apart`).
+        let e = live("http://api.example.test").unwrap_err();
+        assert!(e.to_string().contains("https://"), "{e}");
+        // An https test service is a live client that speaks only https.
+        let s = live("https://api.example.test").unwrap();
+        assert_eq!(s.mode(), Mode::Live);
+        let (client, _, _) = connect(&s).await.unwrap();
+        assert!(client.https_only());
         // A local test service on loopback still works.
         let s = live("http://127.0.0.1:9").unwrap();
         let (client, _, sandbox) = connect(&s).await.unwrap();
         assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert!(!client.https_only());
         assert!(sandbox.is_none());
     }
 
