@@ -284,7 +284,13 @@ async fn sandbox_status(base: &str, payment_id: &str) -> Result<String> {
         .json()
         .await
         .context(format!("GET {url} did not answer JSON"))?;
-    Ok(reply["status"].as_str().unwrap_or_default().to_owned())
+    // The sandbox answers Aiia's object shape (`status.code`); the flat one has a string.
+    let status = &reply["status"];
+    let code = status["code"].as_str().or_else(|| status.as_str());
+    ensure(code.is_some(), || {
+        format!("GET {url} named no status: {reply}")
+    })?;
+    Ok(code.unwrap_or_default().to_owned())
 }
 
 /// A sale left open gets a new, live code before the first one's minute is up, and at no
