@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use reqwest::header::RETRY_AFTER;
 use reqwest::{RequestBuilder, Response, StatusCode, Url};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -339,33 +338,13 @@ impl Client {
     }
 
     /// Sends and maps transport failures and error statuses, reading OAuth error bodies
-    /// (`error`, `error_description`) as well as the API's (`code`, `message`).
+    /// (`error`, `error_description`) as well as the API's (`code`, `message`), under the
+    /// client's reply cap.
     async fn send_oauth(&self, req: RequestBuilder, url: &str) -> Result<Response, AiiaError> {
-        let reply = req.send().await.map_err(|e| {
-            if e.is_timeout() {
-                AiiaError::Timeout {
-                    url: url.to_owned(),
-                    source: e,
-                }
-            } else {
-                AiiaError::Network {
-                    url: url.to_owned(),
-                    source: e,
-                }
-            }
-        })?;
-        let status = reply.status();
-        if status.is_success() || status == StatusCode::NOT_FOUND {
-            return Ok(reply);
-        }
-        let retry_after = reply
-            .headers()
-            .get(RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
-        let text = reply.text().await.unwrap_or_default();
-        Err(oauth_error(status, &text, retry_after))
+        self.send_mapped(req, url, |status, body, retry_after| {
+            oauth_error(status, &String::from_utf8_lossy(body), retry_after)
+        })
+        .await
     }
 }
 

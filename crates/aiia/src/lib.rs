@@ -354,6 +354,18 @@ impl Client {
 
     /// Sends and maps transport failures and error statuses; a 2xx or 404 comes back as is.
     async fn send(&self, req: RequestBuilder, url: &str) -> Result<Response, AiiaError> {
+        self.send_mapped(req, url, api_error).await
+    }
+
+    /// Sends; a transport failure becomes a timeout or a network error, and a refusal (any
+    /// status but 2xx and 404) is handed to `refused` with its body, read under the same cap
+    /// as every reply (an unreadable body still yields the status).
+    pub(crate) async fn send_mapped(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+        refused: fn(StatusCode, &[u8], Option<Duration>) -> AiiaError,
+    ) -> Result<Response, AiiaError> {
         let reply = req.send().await.map_err(|e| {
             if e.is_timeout() {
                 AiiaError::Timeout {
@@ -377,28 +389,33 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
-        // The error body is read under the same cap; an unreadable one still yields the status.
-        let text = read_capped(reply).await.unwrap_or_default();
-        let body: ErrorBody = serde_json::from_slice(&text).unwrap_or_default();
-        let (code, message) = body.code_and_message();
-        let code = code.unwrap_or_else(|| status.as_str().to_owned());
-        let message =
-            message.unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
-        Err(match status {
-            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => AiiaError::Unauthorized { message },
-            StatusCode::TOO_MANY_REQUESTS => AiiaError::RateLimited { retry_after },
-            s if s.is_server_error() => AiiaError::Server {
-                status: s.as_u16(),
-                code,
-                message,
-                retry_after,
-            },
-            s => AiiaError::Rejected {
-                status: s.as_u16(),
-                code,
-                message,
-            },
-        })
+        let body = read_capped(reply).await.unwrap_or_default();
+        Err(refused(status, &body, retry_after))
+    }
+}
+
+/// What a refused API call means: the API's `{code, message}` or OAuth's `{error,
+/// error_description}`, else the HTTP status and its reason.
+fn api_error(status: StatusCode, body: &[u8], retry_after: Option<Duration>) -> AiiaError {
+    let body: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
+    let (code, message) = body.code_and_message();
+    let code = code.unwrap_or_else(|| status.as_str().to_owned());
+    let message =
+        message.unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
+    match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => AiiaError::Unauthorized { message },
+        StatusCode::TOO_MANY_REQUESTS => AiiaError::RateLimited { retry_after },
+        s if s.is_server_error() => AiiaError::Server {
+            status: s.as_u16(),
+            code,
+            message,
+            retry_after,
+        },
+        s => AiiaError::Rejected {
+            status: s.as_u16(),
+            code,
+            message,
+        },
     }
 }
 

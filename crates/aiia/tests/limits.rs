@@ -98,6 +98,26 @@ async fn an_error_reply_larger_than_1_mib_is_not_read_whole() {
 }
 
 #[tokio::test]
+async fn an_oauth_error_reply_larger_than_1_mib_is_not_read_whole() {
+    // The Connect code exchange reads OAuth's error body under the same cap as the API's.
+    let mut body = br#"{"error":"invalid_grant","error_description":"d"}"#.to_vec();
+    body.resize(2 * MAX_REPLY_BYTES, b' ');
+    let head =
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+            .to_owned();
+    let url = serve(head, body, 64, Duration::ZERO).await;
+    let pkce = kassa_aiia::connect::Pkce::from_random([7; 32]);
+    let e = client(&url, Duration::from_secs(10))
+        .exchange_code("c", "http://127.0.0.1:1/cb", &pkce)
+        .await
+        .unwrap_err();
+    let text = e.to_string();
+    // Only the status is kept: the body's error code was never parsed out of 2 MiB.
+    assert!(text.contains("400"), "{text}");
+    assert!(!text.contains("invalid_grant"), "{text}");
+}
+
+#[tokio::test]
 async fn a_reply_of_exactly_1_mib_is_read() {
     let body = padded_reply(MAX_REPLY_BYTES);
     let head = format!(
