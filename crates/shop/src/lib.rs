@@ -6,3 +6,8 @@
 pub mod org;
 
 pub use org::{Country, OrgError, OrgNumber};
+pub mod lines;
+pub mod vat;
+
+pub use lines::{Breakdown, Line, LineError, VatGroup};
+pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
