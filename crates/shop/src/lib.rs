@@ -7,7 +7,9 @@ pub mod org;
 
 pub use org::{Country, OrgError, OrgNumber};
 pub mod lines;
+pub mod profile;
 pub mod vat;
 
 pub use lines::{Breakdown, Line, LineError, VatGroup};
+pub use profile::{MerchantProfile, ProfileDraft, ProfileErrors, validate as validate_profile};
 pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
