@@ -679,3 +679,50 @@ fn lines_round_trip_and_lines_that_do_not_make_the_sale_write_nothing() {
         .unwrap();
     assert_eq!(n, 2);
 }
+
+/// The receipt is the last step of the write that ends the sale: when it fails, the end of
+/// the sale and the final status are rolled back with it, and no number is used.
+#[test]
+fn a_failed_receipt_write_rolls_back_the_end_of_the_sale_and_uses_no_number() {
+    let mut j = Journal::open_in_memory().unwrap();
+    for id in ["s1", "s2", "s3"] {
+        open_sale(&mut j, id, 100, Backend::Live);
+    }
+    let a = attempt(&mut j, "s1", "p1");
+    j.conn
+        .execute_batch(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON receipts
+             BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;",
+        )
+        .unwrap();
+    assert!(pay(&mut j, a, "p1", 10).is_err());
+    assert!(
+        j.end_sale_with_receipt("s2", Tender::Cash, None, 10, "cash")
+            .is_err()
+    );
+    assert!(
+        j.end_sale("s3", SaleState::Paid, Some("p3"), 10, "paid")
+            .is_err()
+    );
+    for id in ["s1", "s2", "s3"] {
+        assert_eq!(j.sale(id).unwrap().unwrap().state, SaleState::Open, "{id}");
+        assert_eq!(j.events(id).unwrap().len(), if id == "s1" { 3 } else { 1 });
+    }
+    let at = &j.attempts("s1").unwrap()[0];
+    assert_eq!((at.status.as_deref(), at.is_final), (None, false));
+    assert_eq!(j.last_receipt_number(Backend::Live).unwrap(), 0);
+    j.conn.execute_batch("DROP TRIGGER temp.boom").unwrap();
+    assert_eq!(pay(&mut j, a, "p1", 11).unwrap().then, ThenDone::Done);
+    j.end_sale_with_receipt("s2", Tender::Cash, None, 11, "cash")
+        .unwrap();
+    assert!(
+        j.end_sale("s3", SaleState::Paid, Some("p3"), 11, "paid")
+            .unwrap()
+    );
+    assert_eq!(numbers(&j, Backend::Live), [1, 2, 3]);
+    let r = j.receipt_of_sale("s3").unwrap().unwrap();
+    assert_eq!(
+        (r.tender, r.tender_detail.as_deref()),
+        (Tender::Bank, Some("p3"))
+    );
+}
