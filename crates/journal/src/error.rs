@@ -26,6 +26,10 @@ pub enum JournalError {
         #[source]
         source: std::io::Error,
     },
+    /// A write whose records would not be whole (e.g. lines that do not add up to the
+    /// sale's amount): nothing was written.
+    #[error("not written: {0}")]
+    Refused(String),
     #[error("{0} is not in the journal")]
     NotFound(String),
     /// Another process (or another counter in this one) drives sales on this journal.

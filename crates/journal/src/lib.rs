@@ -7,7 +7,8 @@
 //! `open.rs`; the two write transactions and the event log's append in `write.rs`; sales in
 //! `sales.rs`; attempts and the statuses read in `attempts.rs`; a status and what it decides,
 //! in one write, in `status.rs`; notes for a person in `attention.rs`; reads in `queries.rs`
-//! and `followed.rs`, with their row mapping in `rows.rs`. The record types are in
+//! and `followed.rs`, with their row mapping in `rows.rs`; a sale's lines and its numbered
+//! receipt (written in the transaction that ends the sale paid) in `receipts.rs`. The record types are in
 //! `records.rs`, the schema and its migrations in `schema.rs`.
 
 mod attempts;
@@ -19,6 +20,7 @@ mod followed;
 mod open;
 pub mod owner;
 mod queries;
+mod receipts;
 mod records;
 mod rows;
 mod sales;
@@ -33,8 +35,8 @@ pub use error::JournalError;
 pub use followed::FollowedPayment;
 pub use owner::{Owner, OwnerLock};
 pub use records::{
-    AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, NewSale, SaleRecord,
-    SaleState, Totals,
+    AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, LineVat, NewLine, NewSale,
+    Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
 };
 pub use schema::SCHEMA_VERSION;
 pub use status::{StatusWrite, Then, ThenDone};
@@ -49,5 +51,7 @@ pub struct Journal {
 
 #[cfg(all(test, unix))]
 mod private_tests;
+#[cfg(test)]
+mod receipt_tests;
 #[cfg(test)]
 mod tests;

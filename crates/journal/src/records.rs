@@ -200,3 +200,124 @@ pub struct AttentionItem {
     /// The backend of the sale: a note about a sandbox payment is about training money.
     pub backend: Backend,
 }
+
+/// One line of a new sale, written with it ([`Journal::insert_sale_with_lines`]): `quantity`
+/// × `unit_gross` (VAT included) at `vat_bp` basis points under SAF-T code `saft_code`.
+/// The journal checks only what keeps its records whole (a text, a quantity of at least 1, a
+/// positive price, a rate within 0..=50 %, one currency, lines adding up to the sale's
+/// amount); the sale's rules are `kassa-shop`'s.
+///
+/// [`Journal::insert_sale_with_lines`]: crate::Journal::insert_sale_with_lines
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLine<'a> {
+    pub text: &'a str,
+    pub quantity: u32,
+    pub unit_gross: Money,
+    pub vat_bp: u32,
+    pub saft_code: u8,
+}
+
+/// The VAT of a line as written: basis points and the SAF-T standard VAT code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineVat {
+    pub bp: u32,
+    pub saft_code: u8,
+}
+
+/// One line of a sale as the journal holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SaleLine {
+    /// From 1, in the order the sale was written.
+    pub position: u32,
+    /// What was sold; empty for the one line of a sale written as a plain amount.
+    pub text: String,
+    pub quantity: u32,
+    pub unit_gross: Money,
+    /// None for the one line of a sale written as a plain amount: no VAT was recorded.
+    pub vat: Option<LineVat>,
+}
+
+/// How a sale was paid, as its receipt says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tender {
+    /// Pay by bank through Aiia; the receipt's detail is the payment id.
+    Bank,
+    /// Cash, recorded by the cashier.
+    Cash,
+    /// A card on an external terminal, recorded by the cashier.
+    Card,
+}
+
+impl Tender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tender::Bank => "bank",
+            Tender::Cash => "cash",
+            Tender::Card => "card",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "bank" => Tender::Bank,
+            "cash" => Tender::Cash,
+            "card" => Tender::Card,
+            other => return Err(JournalError::Corrupt(format!("unknown tender {other:?}"))),
+        })
+    }
+}
+
+/// What a receipt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReceiptKind {
+    Sale,
+    Return,
+}
+
+impl ReceiptKind {
+    pub(crate) fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "sale" => ReceiptKind::Sale,
+            "return" => ReceiptKind::Return,
+            other => {
+                return Err(JournalError::Corrupt(format!(
+                    "unknown receipt kind {other:?}"
+                )));
+            }
+        })
+    }
+}
+
+/// A numbered receipt. Numbers run gapless per till and series: live sales count in one
+/// series, training (sandbox) sales in their own, each from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Receipt {
+    /// The till's id (the journal's, [`Journal::till_id`]).
+    ///
+    /// [`Journal::till_id`]: crate::Journal::till_id
+    pub till: String,
+    pub number: i64,
+    pub kind: ReceiptKind,
+    pub sale_id: String,
+    pub created_at_ms: i64,
+    /// The receipt's amount: positive for a sale, negative for a return.
+    pub total: Money,
+    pub tender: Tender,
+    /// For pay by bank, the payment id.
+    pub tender_detail: Option<String>,
+    /// A training receipt (a sandbox sale), numbered in the training series.
+    pub training: bool,
+}
+
+impl Receipt {
+    /// The series the receipt is numbered in.
+    pub fn series(&self) -> Backend {
+        if self.training {
+            Backend::Sandbox
+        } else {
+            Backend::Live
+        }
+    }
+}

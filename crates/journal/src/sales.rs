@@ -2,38 +2,20 @@
 
 use rusqlite::params;
 
+use crate::receipts::issue_receipt;
 use crate::write::event;
-use crate::{Journal, NewSale, Result, SaleState};
+use crate::{Journal, NewSale, Result, SaleState, Tender};
 
 impl Journal {
     /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
     /// full write, which comes before any code of the sale is shown.
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
-        self.write_intent(|tx| {
-            tx.execute(
-                "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend)
-                 VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6)",
-                params![
-                    sale.id,
-                    sale.amount.minor,
-                    sale.amount.currency.code(),
-                    sale.reference,
-                    sale.at_ms,
-                    sale.backend.as_str()
-                ],
-            )?;
-            event(
-                tx,
-                sale.id,
-                None,
-                sale.at_ms,
-                "sale_opened",
-                &sale.amount.to_string(),
-            )
-        })
+        self.write_intent(|tx| insert_sale_row(tx, sale))
     }
 
     /// Ends an open sale. Returns false (and writes nothing) when it had ended already.
+    /// A sale ended paid gets its receipt in the same transaction, as paid by bank with
+    /// `paid_payment_id` (see [`Journal::end_sale_with_receipt`] for the other tenders).
     pub fn end_sale(
         &mut self,
         sale_id: &str,
@@ -57,8 +39,35 @@ impl Journal {
                     &format!("sale_{}", state.as_str()),
                     detail,
                 )?;
+                if state == SaleState::Paid {
+                    issue_receipt(tx, sale_id, Tender::Bank, paid_payment_id, at_ms)?;
+                }
             }
             Ok(n == 1)
         })
     }
+}
+
+/// The sale's row and its first event.
+pub(crate) fn insert_sale_row(tx: &rusqlite::Connection, sale: &NewSale<'_>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend)
+         VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6)",
+        params![
+            sale.id,
+            sale.amount.minor,
+            sale.amount.currency.code(),
+            sale.reference,
+            sale.at_ms,
+            sale.backend.as_str()
+        ],
+    )?;
+    event(
+        tx,
+        sale.id,
+        None,
+        sale.at_ms,
+        "sale_opened",
+        &sale.amount.to_string(),
+    )
 }

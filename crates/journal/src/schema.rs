@@ -73,11 +73,88 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TRIGGER attempts_final_stays BEFORE UPDATE OF status, is_final ON attempts
         WHEN OLD.is_final = 1 AND (NEW.is_final = 0 OR NEW.status IS NOT OLD.status)
         BEGIN SELECT RAISE(ABORT, 'a final payment status never changes'); END;",
+    // 4: the till this journal is, a sale's lines, and numbered receipts.
+    //
+    // A till has one journal, so the journal is the till: `till` holds its one id, drawn
+    // at random when the table is made and never changed (a copy of the journal is the same
+    // till). Receipts carry it so that receipts of several tills can later be put side by
+    // side; a till's display name is the merchant profile's, not the journal's.
+    //
+    // `sale_lines` are written with the sale and never change. A sale without rows was
+    // opened as one plain amount (before this schema, or without lines): readers take it as
+    // one line of the whole amount with no VAT information.
+    //
+    // `receipts` are numbered gapless per till and series: the live series (training = 0)
+    // and the training series (training = 1, sales on the sandbox backend) each count
+    // 1, 2, 3... on their own, so a training sale never takes a live number. A receipt is
+    // written in the transaction that ends its sale paid, takes the next number of its
+    // series (a trigger refuses any other), and is never changed or deleted. A return's
+    // receipt has its own kind and a negative total, in the same series. Sales paid before
+    // this schema have no receipt.
+    "CREATE TABLE till (
+        only INTEGER PRIMARY KEY CHECK (only = 1),
+        id   TEXT NOT NULL CHECK (length(id) > 0)
+    ) STRICT;
+    INSERT INTO till (only, id) VALUES (1, lower(hex(randomblob(8))));
+    CREATE TRIGGER till_stays BEFORE UPDATE ON till
+        BEGIN SELECT RAISE(ABORT, 'a journal is one till for good: its id never changes'); END;
+    CREATE TRIGGER till_not_deleted BEFORE DELETE ON till
+        BEGIN SELECT RAISE(ABORT, 'a journal is one till for good: its id never changes'); END;
+
+    CREATE TABLE sale_lines (
+        sale_id          TEXT NOT NULL REFERENCES sales (id),
+        position         INTEGER NOT NULL CHECK (position >= 1),
+        text             TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        quantity         INTEGER NOT NULL CHECK (quantity >= 1),
+        unit_gross_minor INTEGER NOT NULL CHECK (unit_gross_minor > 0),
+        currency         TEXT NOT NULL,
+        vat_bp           INTEGER NOT NULL CHECK (vat_bp BETWEEN 0 AND 5000),
+        saft_code        INTEGER NOT NULL CHECK (saft_code BETWEEN 0 AND 255),
+        PRIMARY KEY (sale_id, position)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines
+        BEGIN SELECT RAISE(ABORT, 'a sale''s lines are append-only: they never change'); END;
+    CREATE TRIGGER sale_lines_no_delete BEFORE DELETE ON sale_lines
+        BEGIN SELECT RAISE(ABORT, 'a sale''s lines are append-only: they never change'); END;
+
+    CREATE TABLE receipts (
+        till          TEXT NOT NULL,
+        training      INTEGER NOT NULL CHECK (training IN (0, 1)),
+        number        INTEGER NOT NULL CHECK (number >= 1),
+        kind          TEXT NOT NULL CHECK (kind IN ('sale','return')),
+        sale_id       TEXT NOT NULL REFERENCES sales (id),
+        created_at    INTEGER NOT NULL,
+        total_minor   INTEGER NOT NULL
+            CHECK ((kind = 'sale' AND total_minor > 0) OR (kind = 'return' AND total_minor < 0)),
+        currency      TEXT NOT NULL,
+        tender        TEXT NOT NULL CHECK (tender IN ('bank','cash','card')),
+        tender_detail TEXT,
+        PRIMARY KEY (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE UNIQUE INDEX receipts_one_per_sale ON receipts (sale_id) WHERE kind = 'sale';
+    CREATE TRIGGER receipts_gapless BEFORE INSERT ON receipts
+        WHEN NEW.number IS NOT (SELECT COALESCE(MAX(number), 0) + 1 FROM receipts
+                                WHERE till = NEW.till AND training = NEW.training)
+        BEGIN SELECT RAISE(ABORT, 'receipt numbers are gapless: this is not the next number of its till and series'); END;
+    CREATE TRIGGER receipts_of_paid_sales BEFORE INSERT ON receipts
+        WHEN NEW.kind = 'sale'
+         AND (SELECT state FROM sales WHERE id = NEW.sale_id) IS NOT 'paid'
+        BEGIN SELECT RAISE(ABORT, 'a sale receipt is only for a paid sale'); END;
+    CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts
+        BEGIN SELECT RAISE(ABORT, 'receipts are append-only: a receipt is never changed'); END;
+    CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts
+        BEGIN SELECT RAISE(ABORT, 'receipts are append-only: a receipt is never deleted'); END;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).
 #[cfg(test)]
 pub(crate) const V1: &str = MIGRATIONS[0];
+
+/// The migrations up to and including schema `n` (tests build old journals from them).
+#[cfg(test)]
+pub(crate) fn up_to(n: usize) -> &'static [&'static str] {
+    &MIGRATIONS[..n]
+}
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

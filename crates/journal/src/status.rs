@@ -1,13 +1,15 @@
 //! A payment status and what it means for the books, in one transaction: a status that pays
 //! the sale, ends it unpaid, or flags a payment for a person is never written without its
-//! consequence (and never the other way round), and a final status never changes again
+//! consequence (and never the other way round), a sale paid gets its numbered receipt in
+//! that same transaction, and a final status never changes again
 //! (guarded here in the `UPDATE`, and by a trigger for any other writer).
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::receipts::issue_receipt;
 use crate::rows::sale_of;
 use crate::write::event;
-use crate::{Journal, Result, SaleState};
+use crate::{Journal, Result, SaleState, Tender};
 
 /// What a status means for the books, written with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +98,8 @@ impl Journal {
                     )?;
                     if ended == 1 {
                         event(tx, &sale_id, None, at_ms, "sale_paid", detail)?;
+                        // The sale's receipt, numbered in this same transaction.
+                        issue_receipt(tx, &sale_id, Tender::Bank, Some(payment_id), at_ms)?;
                         ThenDone::Done
                     } else {
                         let state = sale_state(tx, &sale_id)?;

@@ -1,0 +1,288 @@
+//! A sale's lines and its receipt: lines written in the transaction that opens the sale,
+//! a receipt numbered in the transaction that ends it paid, and their reads.
+//!
+//! A receipt takes the next number of its till and series (live or training) inside the
+//! IMMEDIATE transaction that ends the sale, so numbers are gapless whatever happens: two
+//! payments of one sale end it once (the second finds it ended and takes no number), a
+//! crash before the commit leaves neither the end nor the receipt, and a failed write is
+//! rolled back whole with the number it would have used. The schema backs this up: a
+//! trigger refuses any number but the next one, one sale receipt per sale, a receipt for a
+//! sale that is not paid, and any change or deletion of a receipt.
+
+use kassa_money::{Currency, Money};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::write::event;
+use crate::{
+    Backend, Journal, JournalError, LineVat, NewLine, NewSale, Receipt, ReceiptKind, Result,
+    SaleLine, Tender,
+};
+
+const RECEIPT_SELECT: &str = "SELECT till, number, kind, sale_id, created_at, total_minor,
+        currency, tender, tender_detail, training
+    FROM receipts";
+
+impl Journal {
+    /// The id of the till this journal is (drawn once, when the journal got schema 4).
+    pub fn till_id(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM till", [], |r| r.get(0))?)
+    }
+
+    /// Writes a new sale and its lines in one transaction (an intent, as
+    /// [`Journal::insert_sale`]). The lines must be in the sale's currency and add up to its
+    /// amount; otherwise nothing is written ([`JournalError::Refused`]). With no lines this
+    /// is [`Journal::insert_sale`].
+    pub fn insert_sale_with_lines(
+        &mut self,
+        sale: &NewSale<'_>,
+        lines: &[NewLine<'_>],
+    ) -> Result<()> {
+        check_lines(sale.amount, lines)?;
+        self.write_intent(|tx| {
+            crate::sales::insert_sale_row(tx, sale)?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO sale_lines (sale_id, position, text, quantity, unit_gross_minor,
+                                         currency, vat_bp, saft_code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for (i, l) in lines.iter().enumerate() {
+                insert.execute(params![
+                    sale.id,
+                    i as i64 + 1,
+                    l.text,
+                    l.quantity,
+                    l.unit_gross.minor,
+                    l.unit_gross.currency.code(),
+                    l.vat_bp,
+                    l.saft_code,
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Ends an open sale paid by a tender the cashier records (cash, a card on an external
+    /// terminal; or pay by bank, `detail` then being the payment id), and writes its receipt
+    /// with the next number of its series, in one durable transaction. None (and nothing
+    /// written) when the sale had ended already.
+    pub fn end_sale_with_receipt(
+        &mut self,
+        sale_id: &str,
+        tender: Tender,
+        tender_detail: Option<&str>,
+        at_ms: i64,
+        detail: &str,
+    ) -> Result<Option<Receipt>> {
+        self.write(|tx| {
+            let paid_by = if tender == Tender::Bank {
+                tender_detail
+            } else {
+                None
+            };
+            let n = tx.execute(
+                "UPDATE sales SET state = 'paid', ended_at = ?2, paid_payment_id = ?3
+                 WHERE id = ?1 AND state = 'open'",
+                params![sale_id, at_ms, paid_by],
+            )?;
+            if n == 0 {
+                if sale_exists(tx, sale_id)? {
+                    return Ok(None);
+                }
+                return Err(JournalError::NotFound(format!("sale {sale_id}")));
+            }
+            event(tx, sale_id, None, at_ms, "sale_paid", detail)?;
+            issue_receipt(tx, sale_id, tender, tender_detail, at_ms)?;
+            receipt_of(tx, sale_id)
+        })
+    }
+
+    /// The receipt of a sale (its sale receipt, not a return's), if it has one.
+    pub fn receipt_of_sale(&self, sale_id: &str) -> Result<Option<Receipt>> {
+        receipt_of(&self.conn, sale_id)
+    }
+
+    /// The receipt numbered `number` of `till` in the series of `series` (live, or the
+    /// training series of sandbox sales).
+    pub fn receipt_by_number(
+        &self,
+        till: &str,
+        series: Backend,
+        number: i64,
+    ) -> Result<Option<Receipt>> {
+        self.conn
+            .query_row(
+                &format!("{RECEIPT_SELECT} WHERE till = ?1 AND training = ?2 AND number = ?3"),
+                params![till, series.is_training(), number],
+                receipt_row,
+            )
+            .optional()?
+            .transpose()
+    }
+
+    /// The last receipt number this till gave in the series of `series`; 0 before the first.
+    pub fn last_receipt_number(&self, series: Backend) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(number), 0) FROM receipts
+             WHERE till = (SELECT id FROM till) AND training = ?1",
+            [series.is_training()],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// A sale's lines in order. A sale written as one plain amount (without lines, or before
+    /// schema 4) reads as one line of its whole amount, quantity 1, with an empty text and
+    /// no VAT information. [`JournalError::NotFound`] for a sale not in the journal.
+    pub fn lines_of_sale(&self, sale_id: &str) -> Result<Vec<SaleLine>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT position, text, quantity, unit_gross_minor, currency, vat_bp, saft_code
+             FROM sale_lines WHERE sale_id = ?1 ORDER BY position",
+        )?;
+        let lines = st
+            .query_map([sale_id], line_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?;
+        if !lines.is_empty() {
+            return Ok(lines);
+        }
+        let sale = self
+            .sale(sale_id)?
+            .ok_or_else(|| JournalError::NotFound(format!("sale {sale_id}")))?;
+        Ok(vec![SaleLine {
+            position: 1,
+            text: String::new(),
+            quantity: 1,
+            unit_gross: sale.amount,
+            vat: None,
+        }])
+    }
+}
+
+/// The lines of a new sale, as far as the journal's records go: each whole, in the sale's
+/// currency, and adding up to its amount.
+fn check_lines(amount: Money, lines: &[NewLine<'_>]) -> Result<()> {
+    let mut sum: i128 = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let n = i + 1;
+        let refused = |why: &str| Err(JournalError::Refused(format!("line {n} {why}")));
+        if l.text.trim().is_empty() {
+            return refused("has no text");
+        }
+        if l.quantity == 0 {
+            return refused("has a quantity of 0");
+        }
+        if l.unit_gross.minor <= 0 {
+            return refused("has no positive price");
+        }
+        if l.vat_bp > 5000 {
+            return refused("has a VAT rate above 50 %");
+        }
+        if l.unit_gross.currency != amount.currency {
+            return Err(JournalError::Refused(format!(
+                "line {n} is in {} but the sale is in {}",
+                l.unit_gross.currency.code(),
+                amount.currency.code()
+            )));
+        }
+        sum += i128::from(l.unit_gross.minor) * i128::from(l.quantity);
+    }
+    if !lines.is_empty() && sum != i128::from(amount.minor) {
+        return Err(JournalError::Refused(format!(
+            "the lines add up to {sum} minor units but the sale is {} minor units",
+            amount.minor
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the sale receipt of `sale_id` (just ended paid, in this transaction) with the next
+/// number of its till and series.
+pub(crate) fn issue_receipt(
+    tx: &Connection,
+    sale_id: &str,
+    tender: Tender,
+    tender_detail: Option<&str>,
+    at_ms: i64,
+) -> Result<i64> {
+    // The receipt is its own append-only record: no event beside it, so a sale's event
+    // log still ends with how it ended.
+    Ok(tx.query_row(
+        "INSERT INTO receipts (till, training, number, kind, sale_id, created_at, total_minor,
+                               currency, tender, tender_detail)
+         SELECT t.id, s.backend = 'sandbox',
+                COALESCE((SELECT MAX(r.number) FROM receipts r
+                          WHERE r.till = t.id AND r.training = (s.backend = 'sandbox')), 0) + 1,
+                'sale', s.id, ?2, s.amount_minor, s.currency, ?3, ?4
+         FROM sales s, till t WHERE s.id = ?1
+         RETURNING number",
+        params![sale_id, at_ms, tender.as_str(), tender_detail],
+        |r| r.get(0),
+    )?)
+}
+
+fn sale_exists(conn: &Connection, sale_id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM sales WHERE id = ?1", [sale_id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn receipt_of(conn: &Connection, sale_id: &str) -> Result<Option<Receipt>> {
+    conn.query_row(
+        &format!("{RECEIPT_SELECT} WHERE sale_id = ?1 AND kind = 'sale'"),
+        [sale_id],
+        receipt_row,
+    )
+    .optional()?
+    .transpose()
+}
+
+fn currency_of(code: &str) -> Result<Currency> {
+    code.parse::<Currency>()
+        .map_err(|_| JournalError::Corrupt(format!("unknown currency {code:?}")))
+}
+
+fn receipt_row(r: &Row<'_>) -> rusqlite::Result<Result<Receipt>> {
+    let kind: String = r.get(2)?;
+    let currency: String = r.get(6)?;
+    let tender: String = r.get(7)?;
+    let (kind, currency, tender) = match (
+        ReceiptKind::parse(&kind),
+        currency_of(&currency),
+        Tender::parse(&tender),
+    ) {
+        (Ok(k), Ok(c), Ok(t)) => (k, c, t),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return Ok(Err(e)),
+    };
+    Ok(Ok(Receipt {
+        till: r.get(0)?,
+        number: r.get(1)?,
+        kind,
+        sale_id: r.get(3)?,
+        created_at_ms: r.get(4)?,
+        total: Money::new(r.get(5)?, currency),
+        tender,
+        tender_detail: r.get(8)?,
+        training: r.get(9)?,
+    }))
+}
+
+fn line_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleLine>> {
+    let currency: String = r.get(4)?;
+    let currency = match currency_of(&currency) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(SaleLine {
+        position: r.get(0)?,
+        text: r.get(1)?,
+        quantity: r.get(2)?,
+        unit_gross: Money::new(r.get(3)?, currency),
+        vat: Some(LineVat {
+            bp: r.get(5)?,
+            saft_code: r.get(6)?,
+        }),
+    }))
+}
