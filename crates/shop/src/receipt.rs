@@ -46,7 +46,10 @@ use crate::vat::{Day, SaftCode, percent};
 pub enum ReceiptKind {
     Sale,
     /// Money back for (some of) the lines of receipt `of_number`.
-    Return { of_number: u64, reason: String },
+    Return {
+        of_number: u64,
+        reason: String,
+    },
 }
 
 /// How the sale was paid, or how a return's money goes back.
@@ -177,7 +180,11 @@ impl LocalDateTime {
 
     /// ISO 8601 with the offset: `2026-03-02T14:05:09+01:00`.
     pub fn iso(&self) -> String {
-        let sign = if self.utc_offset_minutes < 0 { '-' } else { '+' };
+        let sign = if self.utc_offset_minutes < 0 {
+            '-'
+        } else {
+            '+'
+        };
         let off = self.utc_offset_minutes.unsigned_abs();
         format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
@@ -495,7 +502,12 @@ impl Receipt {
             b.push(banner());
         }
         let m = &self.merchant;
-        b.push(Block::styled(m.legal_name.as_str(), Align::Center, true, false));
+        b.push(Block::styled(
+            m.legal_name.as_str(),
+            Align::Center,
+            true,
+            false,
+        ));
         b.push(center(format!(
             "{} {}",
             m.org_number.country.number_label(),
@@ -916,7 +928,9 @@ pub enum TenderJson<'a> {
         change: MoneyJson,
     },
     #[serde(rename_all = "camelCase")]
-    Card { terminal_reference: Option<&'a str> },
+    Card {
+        terminal_reference: Option<&'a str>,
+    },
 }
 
 #[cfg(test)]
