@@ -10,6 +10,8 @@
 //! * [`vat`]: the VAT table per country, rates in basis points (2500 = 25 %), each with its
 //!   SAF-T standard tax code; editable with checks (0 % to 50 %, unique names, one default).
 //! * [`lines`]: sale lines (VAT-inclusive prices) and their [`Breakdown`] per rate.
+//! * [`receipt`]: the receipt of a sale or a return ([`Receipt`]): checked against its
+//!   tender, laid out as a `kassa_print::Doc` for the printer, and as JSON.
 //!
 //! # The rounding rule
 //!
@@ -48,9 +50,13 @@
 pub mod lines;
 pub mod org;
 pub mod profile;
+pub mod receipt;
 pub mod vat;
 
 pub use lines::{Breakdown, Line, LineError, VatGroup};
 pub use org::{Country, OrgError, OrgNumber};
 pub use profile::{MerchantProfile, ProfileDraft, ProfileErrors, validate as validate_profile};
+pub use receipt::{
+    LocalDateTime, Receipt, ReceiptDraft, ReceiptError, ReceiptJson, ReceiptKind, Tender, Words,
+};
 pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
