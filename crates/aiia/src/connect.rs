@@ -13,7 +13,8 @@ use reqwest::{RequestBuilder, Response, StatusCode, Url};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::{AiiaError, Client, Secret, read_json};
+use crate::wire::ErrorBody;
+use crate::{AiiaError, Client, Secret, read_json, refusal};
 
 /// The scope that lets a destination receive payments.
 pub const SCOPE_PAYMENTS_INBOUND: &str = "payments:inbound";
@@ -227,19 +228,6 @@ struct AccountReply {
     destination_id: Option<String>,
 }
 
-/// An OAuth error body (RFC 6749 section 5.2), or the API's own `code`/`message` shape.
-#[derive(Deserialize, Default)]
-struct OAuthErrorBody {
-    #[serde(default)]
-    error: Option<String>,
-    #[serde(default)]
-    error_description: Option<String>,
-    #[serde(default)]
-    code: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-}
-
 impl Client {
     /// Trades the flow's code (with the same redirect address and the attempt's PKCE
     /// verifier) for a token: a JSON body with HTTP Basic client credentials, as the public
@@ -350,32 +338,21 @@ impl Client {
 
 /// The error a refused OAuth call means, in words a merchant can act on.
 fn oauth_error(status: StatusCode, body: &str, retry_after: Option<Duration>) -> AiiaError {
-    let body: OAuthErrorBody = serde_json::from_str(body).unwrap_or_default();
-    let code = body
-        .error
-        .or(body.code)
-        .unwrap_or_else(|| status.as_str().to_owned());
-    let message = body
-        .error_description
-        .or(body.message)
-        .unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
-    match status {
-        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => AiiaError::Unauthorized {
-            message: format!("{message} ({code})"),
-        },
-        StatusCode::TOO_MANY_REQUESTS => AiiaError::RateLimited { retry_after },
-        s if s.is_server_error() => AiiaError::Server {
-            status: s.as_u16(),
-            code,
-            message,
-            retry_after,
-        },
-        s => AiiaError::Rejected {
-            status: s.as_u16(),
-            code,
-            message,
-        },
-    }
+    let body: ErrorBody = serde_json::from_str(body).unwrap_or_default();
+    let (code, message) = body.code_and_message();
+    // A refused sign-in names OAuth's code too ("invalid_client"): it says which credential.
+    let message = match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
+            let code = code.as_deref().unwrap_or(status.as_str());
+            let text = message
+                .as_deref()
+                .or(status.canonical_reason())
+                .unwrap_or("no message");
+            Some(format!("{text} ({code})"))
+        }
+        _ => message,
+    };
+    refusal(status, code, message, retry_after)
 }
 
 #[cfg(test)]

@@ -399,6 +399,17 @@ impl Client {
 fn api_error(status: StatusCode, body: &[u8], retry_after: Option<Duration>) -> AiiaError {
     let body: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
     let (code, message) = body.code_and_message();
+    refusal(status, code, message, retry_after)
+}
+
+/// The error for a refused call, with the code and message its body gave (else the HTTP
+/// status and its reason).
+pub(crate) fn refusal(
+    status: StatusCode,
+    code: Option<String>,
+    message: Option<String>,
+    retry_after: Option<Duration>,
+) -> AiiaError {
     let code = code.unwrap_or_else(|| status.as_str().to_owned());
     let message =
         message.unwrap_or_else(|| status.canonical_reason().unwrap_or("no message").to_owned());
