@@ -6,8 +6,8 @@ use std::sync::{Arc, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kassa_boot::{
-    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, SavedSettings, Settings, SettingsForm,
-    SettingsView, doctor, open_in_browser, settings_path,
+    CONNECT_TIMEOUT, Check, ConnectFlow, Keyring, OsRandom, Settings, SettingsForm, SettingsView,
+    doctor, open_in_browser,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -114,16 +114,12 @@ pub async fn settings_save(
     let keyring = keyring();
     let new = form_settings(&state, &form, &keyring)?;
     // A new receiving account, or new credentials not tested (or failed): ask first.
-    let saved = SavedSettings::load(&settings_path(&db_path(&state)))
-        .map_err(kassa_boot::ConfigError::from)?;
     let last_test = state
         .last_test
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
-    if let Some(ask) = form.save_question(&saved, last_test.as_ref()) {
-        return Err(ask.into());
-    }
+    form.ask_before_save(&db_path(&state), last_test.as_ref())?;
     let counter = match state.take_counter().await? {
         Some(old) => match kassa_boot::handover(old, new).await {
             Ok(counter) => counter,

@@ -323,6 +323,21 @@ impl SettingsForm {
         }
     }
 
+    /// Before the counter moves to this form's settings: the question to answer first
+    /// ([`Self::save_question`] against the settings saved beside the journal at `db_path`),
+    /// as [`FormError::Ask`].
+    pub fn ask_before_save(
+        &self,
+        db_path: &Path,
+        last_test: Option<&TestRecord>,
+    ) -> Result<(), FormError> {
+        let saved = SavedSettings::load(&settings_path(db_path))?;
+        match self.save_question(&saved, last_test) {
+            Some(ask) => Err(FormError::Ask(ask)),
+            None => Ok(()),
+        }
+    }
+
     /// The outcome of "Test connection" on this form, to remember until Save.
     pub fn tested(&self, passed: bool) -> TestRecord {
         TestRecord {

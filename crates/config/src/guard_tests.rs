@@ -152,6 +152,10 @@ fn a_new_receiving_account_is_saved_only_once_the_merchant_confirms_its_name() {
     assert!(e.to_string().contains("account dest-2"), "{e}");
     let saved = SavedSettings::load(&settings_path(&db)).unwrap();
     assert_eq!(saved.destination_id.as_deref(), Some("dest-1"));
+    // The window asks before it moves the counter, against the same saved settings.
+    let e = other.ask_before_save(&db, None).unwrap_err();
+    assert!(matches!(e, FormError::Ask(_)), "{e}");
+    live_form("dest-1", "").ask_before_save(&db, None).unwrap();
 }
 
 #[test]
