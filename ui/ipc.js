@@ -44,6 +44,21 @@ export const appInfo = () => call("app_info");
 export const keypadShow = (digits) => call("keypad_show", { digits });
 export const keypadPress = (digits, key) => call("keypad_press", { digits, key });
 export const charge = (digits, reference) => call("charge", { digits, reference });
+
+// The shop and the sale being rung up (`cart` = { lines: [{ text, unitMinor, quantity, rate }] }).
+export const shopInfo = () => call("shop_info");
+export const cartView = (cart) => call("cart_view", { cart });
+export const chargeCart = (cart, reference) => call("charge_cart", { cart, reference });
+export const cashChange = (cart, given) => call("cash_change", { cart, given });
+export const payCash = (cart, given, reference) => call("pay_cash", { cart, given, reference });
+export const payCard = (cart, cardReference, reference) =>
+  call("pay_card", { cart, cardReference, reference });
+
+// A paid sale's receipt: shown, printed (system dialog or network printer), saved as PDF.
+export const saleReceipt = (saleId) => call("sale_receipt", { saleId });
+export const receiptPrint = (saleId, via) => call("receipt_print", { saleId, via });
+export const receiptToPrinter = (saleId) => call("receipt_to_printer", { saleId });
+export const receiptPdf = (saleId) => call("receipt_pdf", { saleId });
 export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
