@@ -182,7 +182,7 @@ function render(next, typedLast) {
       row.append(
         text("span", line.text, "cart-line-text"),
         text("span", line.amountDisplay, "cart-line-amount"),
-        text("span", typed ? `${line.rateLabel} · typed, not added yet` : lineDetail(line), "cart-line-rate"),
+        text("span", typed ? `${line.rateLabel} · typed` : lineDetail(line), "cart-line-rate"),
       );
       if (!typed) {
         const remove = document.createElement("button");

@@ -25,6 +25,7 @@ function toIpcError(err) {
   if (err && typeof err === "object" && typeof err.message === "string" && err.message) {
     const e = new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
     if (typeof err.field === "string") e.field = err.field;
+    if (Array.isArray(err.fields)) e.fields = err.fields;
     if (err.ask && typeof err.ask === "object") e.ask = err.ask;
     return e;
   }
@@ -66,6 +67,8 @@ export const attentionItems = () => call("attention_items");
 export const resolveAttention = (paymentId) => call("resolve_attention", { paymentId });
 
 export const settingsView = () => call("settings_view");
+export const shopView = () => call("shop_view");
+export const shopSave = (form) => call("shop_save", { form });
 export const settingsTest = (form) => call("settings_test", { form });
 export const settingsSave = (form) => call("settings_save", { form });
 export const connectStart = (form) => call("connect_start", { form });
