@@ -25,7 +25,7 @@
 //!
 //! # JSON
 //!
-//! camelCase keys. Money is always `{"minor": 21240, "currency": "NOK", "text": "kr 212,40"}`:
+//! snake_case keys (the CLI's convention). Money is always `{"minor": 21240, "currency": "NOK", "text": "kr 212,40"}`:
 //! `minor` the exact integer amount in minor units (øre, cent; negative on a return),
 //! `currency` the ISO code, `text` [`Money::display`] as the receipt shows it (with a
 //! no-break space). See [`ReceiptJson`] for every field.
@@ -849,10 +849,9 @@ impl MoneyJson {
     }
 }
 
-/// The JSON of a receipt (camelCase). `returnOf` and `reason` are `null` on a sale,
-/// `copyNumber` is `null` on the original.
+/// The JSON of a receipt (snake_case keys, as all of the CLI's JSON). `return_of` and
+/// `reason` are `null` on a sale, `copy_number` is `null` on the original.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ReceiptJson<'a> {
     /// `"sale"` or `"return"`.
     pub kind: &'static str,
@@ -875,7 +874,6 @@ pub struct ReceiptJson<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct MerchantJson<'a> {
     pub legal_name: &'a str,
     pub country: Country,
@@ -888,13 +886,12 @@ pub struct MerchantJson<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LineJson<'a> {
     pub text: &'a str,
     pub quantity: u32,
     /// The price of one, VAT included, as sold (positive also on a return).
     pub unit_price: MoneyJson,
-    /// `quantity × unitPrice`, negative on a return.
+    /// `quantity × unit_price`, negative on a return.
     pub amount: MoneyJson,
     pub rate_bp: u32,
     /// `25 %`, `25,5 %` (with a no-break space).
@@ -903,7 +900,6 @@ pub struct LineJson<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct VatJson {
     pub rate_bp: u32,
     pub rate: String,
@@ -914,11 +910,10 @@ pub struct VatJson {
     pub gross: MoneyJson,
 }
 
-/// The tender in JSON, tagged by `type`: `payByBank`, `cash` or `card`.
+/// The tender in JSON, tagged by `type`: `pay_by_bank`, `cash` or `card`.
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum TenderJson<'a> {
-    #[serde(rename_all = "camelCase")]
     PayByBank {
         payment_id: &'a str,
         bank_reference: &'a str,
@@ -927,7 +922,6 @@ pub enum TenderJson<'a> {
         given: MoneyJson,
         change: MoneyJson,
     },
-    #[serde(rename_all = "camelCase")]
     Card {
         terminal_reference: Option<&'a str>,
     },
