@@ -12,6 +12,9 @@
 //! * [`lines`]: sale lines (VAT-inclusive prices) and their [`Breakdown`] per rate.
 //! * [`receipt`]: the receipt of a sale or a return ([`Receipt`]): checked against its
 //!   tender, laid out as a `kassa_print::Doc` for the printer, and as JSON.
+//! * [`returns`]: what a return gives back (all that is left, an amount split over the VAT
+//!   groups by the largest remainder, or chosen lines), refused in sentences when it is more
+//!   than what is left.
 //!
 //! # The rounding rule
 //!
@@ -51,6 +54,7 @@ pub mod lines;
 pub mod org;
 pub mod profile;
 pub mod receipt;
+pub mod returns;
 pub mod vat;
 
 pub use lines::{Breakdown, Line, LineError, VatGroup};
@@ -59,4 +63,5 @@ pub use profile::{MerchantProfile, ProfileDraft, ProfileErrors, validate as vali
 pub use receipt::{
     LocalDateTime, Receipt, ReceiptDraft, ReceiptError, ReceiptJson, ReceiptKind, Tender, Words,
 };
+pub use returns::{Left, LinePick, ReturnError, ReturnRequest, return_lines};
 pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
