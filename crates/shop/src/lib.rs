@@ -12,6 +12,8 @@
 //! * [`lines`]: sale lines (VAT-inclusive prices) and their [`Breakdown`] per rate.
 //! * [`receipt`]: the receipt of a sale or a return ([`Receipt`]): checked against its
 //!   tender, laid out as a `kassa_print::Doc` for the printer, and as JSON.
+//! * [`bookkeeping`]: the bookkeeping CSV of a period (one row per receipt per VAT rate,
+//!   totals per rate).
 //! * [`returns`]: what a return gives back (all that is left, an amount split over the VAT
 //!   groups by the largest remainder, or chosen lines), refused in sentences when it is more
 //!   than what is left.
@@ -50,6 +52,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod bookkeeping;
 pub mod lines;
 pub mod org;
 pub mod profile;
