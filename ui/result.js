@@ -90,9 +90,16 @@ async function loadReceipt(saleId) {
   }
 }
 
+// Rust's renderer (kassa-print html) escapes every text; its width in characters sizes the font.
+function setReceiptHtml(target, html) {
+  target.innerHTML = html;
+  const receipt = target.querySelector(".receipt");
+  if (receipt?.dataset.columns) receipt.style.setProperty("--cols", receipt.dataset.columns);
+}
+
 // `receipt`: { number, html, printer: { ready, hint } }
 function showReceipt(saleId, receipt) {
-  el.receipt.innerHTML = receipt.html; // Rust's renderer escapes every text
+  setReceiptHtml(el.receipt, receipt.html);
   el.receipt.dataset.number = String(receipt.number);
   el.panel.hidden = false;
   el.print.disabled = false;
@@ -141,15 +148,15 @@ async function act(action) {
 // The system print dialog prints #print-area alone (styles.css, @media print).
 async function printSystem(saleId) {
   const { html, copy } = await ipc.receiptPrint(saleId, "system");
-  el.printArea.innerHTML = html;
-  el.receipt.innerHTML = html;
+  setReceiptHtml(el.printArea, html);
+  setReceiptHtml(el.receipt, html);
   window.print();
   return copy ? `Printed as copy ${copy}.` : "";
 }
 
 async function printNetwork(saleId) {
   const { html, message } = await ipc.receiptToPrinter(saleId);
-  el.receipt.innerHTML = html;
+  setReceiptHtml(el.receipt, html);
   return message;
 }
 
