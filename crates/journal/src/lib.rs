@@ -13,6 +13,7 @@
 
 mod attempts;
 mod attention;
+mod books;
 mod crash;
 mod error;
 pub mod files;
@@ -22,6 +23,8 @@ pub mod owner;
 mod queries;
 mod receipts;
 mod records;
+mod refunds;
+mod returns;
 mod rows;
 mod sales;
 mod schema;
@@ -30,6 +33,10 @@ mod write;
 
 use rusqlite::Connection;
 
+pub use books::{
+    BankRefund, CountAmount, GrandTotals, NewReturn, PeriodTotals, RefundBy, RefundKind,
+    RefundState, ReturnDone, TenderTotal, VatLine, VatTotal, ZReport,
+};
 pub use crash::{CrashHook, CrashHooks, CrashPoint};
 pub use error::JournalError;
 pub use followed::FollowedPayment;
