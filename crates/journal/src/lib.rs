@@ -20,10 +20,12 @@ pub mod files;
 mod followed;
 mod open;
 pub mod owner;
+mod prints;
 mod queries;
 mod receipts;
 mod records;
 mod refunds;
+mod reports;
 mod returns;
 mod rows;
 mod sales;
@@ -45,6 +47,7 @@ pub use records::{
     AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, LineVat, NewLine, NewSale,
     Paid, Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
 };
+pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
 pub use status::{StatusWrite, Then, ThenDone};
 
@@ -62,5 +65,7 @@ mod books_tests;
 mod private_tests;
 #[cfg(test)]
 mod receipt_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
