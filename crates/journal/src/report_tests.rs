@@ -206,13 +206,16 @@ fn same_figures(got: &PeriodTotals, want: &PeriodTotals) {
     assert_eq!(&got, want);
 }
 
+type PaidSale = (String, bool, Vec<(i64, u32, usize)>, i64);
+
 fn run(ops: Vec<Op>) {
     let mut j = Journal::open_in_memory().unwrap();
     let till = j.till_id().unwrap();
     // Per series (0 live, 1 training): periods, the last open; and the closed Zs.
     let mut periods = [vec![Period::default()], vec![Period::default()]];
     let mut closed: Vec<(Backend, ZReport)> = Vec::new();
-    let mut paid: Vec<(String, bool, Vec<(i64, u32, usize)>, i64)> = Vec::new();
+    // Paid sales: id, training, lines, amount.
+    let mut paid: Vec<PaidSale> = Vec::new();
     let mut receipts: Vec<(bool, i64)> = Vec::new();
     let mut at = 1_000_i64;
     for (i, op) in ops.into_iter().enumerate() {
