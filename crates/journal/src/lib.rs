@@ -36,7 +36,7 @@ pub use followed::FollowedPayment;
 pub use owner::{Owner, OwnerLock};
 pub use records::{
     AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, LineVat, NewLine, NewSale,
-    Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
+    Paid, Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
 };
 pub use schema::SCHEMA_VERSION;
 pub use status::{StatusWrite, Then, ThenDone};
@@ -49,6 +49,8 @@ pub struct Journal {
     crash: CrashHooks,
 }
 
+#[cfg(test)]
+mod books_tests;
 #[cfg(all(test, unix))]
 mod private_tests;
 #[cfg(test)]

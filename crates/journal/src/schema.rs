@@ -144,6 +144,18 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'receipts are append-only: a receipt is never changed'); END;
     CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts
         BEGIN SELECT RAISE(ABORT, 'receipts are append-only: a receipt is never deleted'); END;",
+    // 5: the books (issue 11): what a receipt says about its tender and its return, and
+    // (below) VAT per receipt, returns, bank refunds, prints, running totals and Z reports.
+    // docs/books.md describes the tables.
+    //
+    // A cash receipt keeps what the customer gave; a card receipt keeps the terminal's
+    // reference in `tender_detail` (as a bank receipt keeps its payment id). A return's
+    // receipt names the sale receipt it returns (`return_of`, a number of the same till and
+    // series) and the reason the cashier gave. Receipts paid before this schema have none.
+    "ALTER TABLE receipts ADD COLUMN cash_given_minor INTEGER
+        CHECK (cash_given_minor IS NULL OR cash_given_minor > 0);
+    ALTER TABLE receipts ADD COLUMN return_of INTEGER;
+    ALTER TABLE receipts ADD COLUMN reason TEXT;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).

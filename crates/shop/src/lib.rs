@@ -12,6 +12,13 @@
 //! * [`lines`]: sale lines (VAT-inclusive prices) and their [`Breakdown`] per rate.
 //! * [`receipt`]: the receipt of a sale or a return ([`Receipt`]): checked against its
 //!   tender, laid out as a `kassa_print::Doc` for the printer, and as JSON.
+//! * [`report`]: the X and Z reports ([`ReportView`]): pure figures (filled by the caller
+//!   from the journal), checked to add up, as a `Doc` and as JSON.
+//! * [`bookkeeping`]: the bookkeeping CSV of a period (one row per receipt per VAT rate,
+//!   totals per rate).
+//! * [`returns`]: what a return gives back (all that is left, an amount split over the VAT
+//!   groups by the largest remainder, or chosen lines), refused in sentences when it is more
+//!   than what is left.
 //!
 //! # The rounding rule
 //!
@@ -47,10 +54,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod bookkeeping;
 pub mod lines;
 pub mod org;
 pub mod profile;
 pub mod receipt;
+pub mod report;
+pub mod returns;
 pub mod vat;
 
 pub use lines::{Breakdown, Line, LineError, VatGroup};
@@ -59,4 +69,8 @@ pub use profile::{MerchantProfile, ProfileDraft, ProfileErrors, validate as vali
 pub use receipt::{
     LocalDateTime, Receipt, ReceiptDraft, ReceiptError, ReceiptJson, ReceiptKind, Tender, Words,
 };
+pub use report::{
+    ByTender, CountAmount, GrandTotals, ReportError, ReportJson, ReportKind, ReportView, VatFigures,
+};
+pub use returns::{Left, LinePick, ReturnError, ReturnRequest, return_lines};
 pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
