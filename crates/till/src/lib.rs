@@ -34,7 +34,7 @@ pub use sale::{
     BankReason, CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews,
     Withdrawn,
 };
-pub use sell::{HandTender, MAX_CARD_REFERENCE_CHARS, OwnedLine, total_of};
+pub use sell::{HandTender, MAX_CARD_REFERENCE_CHARS, OwnedLine, SaleRefused, total_of};
 
 /// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
 pub trait IdSource: Send + Sync + 'static {
@@ -192,21 +192,9 @@ pub enum TillError {
     NotOpen(String),
     #[error("sale {0} does not exist")]
     NotFound(String),
-    #[error("a sale needs at least one line")]
-    NoLines,
-    #[error("the sale is in {expected} but {found} was given: one sale has one currency")]
-    MixedCurrency {
-        expected: kassa_money::Currency,
-        found: kassa_money::Currency,
-    },
-    #[error("the sale's total {total} is over the limit of {limit} for one sale")]
-    OverLimit { total: String, limit: String },
-    #[error("the sale's total must be more than zero")]
-    NothingToPay,
-    #[error("the cash given ({given}) is less than the total ({total}): take at least the total")]
-    CashShort { given: String, total: String },
-    #[error("the card terminal's reference has at most 40 characters and no tabs or line breaks")]
-    BadCardReference,
+    /// A sale refused before anything was written (its lines, its total, the cash given).
+    #[error("{0}")]
+    Refused(#[from] SaleRefused),
     #[error(transparent)]
     Journal(#[from] JournalError),
 }

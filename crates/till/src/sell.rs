@@ -46,32 +46,56 @@ pub enum HandTender {
     Card { reference: Option<String> },
 }
 
+/// Why a sale was refused before anything was written; each a sentence for the cashier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaleRefused {
+    #[error("a sale needs at least one line")]
+    NoLines,
+    #[error("the sale is in {expected} but {found} was given: one sale has one currency")]
+    MixedCurrency { expected: Currency, found: Currency },
+    #[error("the sale's total {total} is over the limit of {limit} for one sale")]
+    OverLimit { total: String, limit: String },
+    #[error("the sale's total must be more than zero")]
+    NothingToPay,
+    #[error("the cash given ({given}) is less than the total ({total}): take at least the total")]
+    CashShort { given: String, total: String },
+    #[error("the card terminal's reference has at most 40 characters and no tabs or line breaks")]
+    BadCardReference,
+    /// The caller's check of the lines (the shop's cart: a VAT rate, a line without amount).
+    #[error("{0}")]
+    Lines(String),
+}
+
 /// The total of `lines`: at least one line, one currency, more than zero and within the
 /// per-sale limit ([`Currency::max_sale_minor`]).
 pub fn total_of(lines: &[OwnedLine]) -> Result<Money, TillError> {
-    let first = lines.first().ok_or(TillError::NoLines)?;
+    let first = lines
+        .first()
+        .ok_or(TillError::Refused(SaleRefused::NoLines))?;
     let currency: Currency = first.unit_gross.currency;
     let mut sum: i128 = 0;
     for l in lines {
         if l.unit_gross.currency != currency {
-            return Err(TillError::MixedCurrency {
+            return Err(SaleRefused::MixedCurrency {
                 expected: currency,
                 found: l.unit_gross.currency,
-            });
+            }
+            .into());
         }
         sum += i128::from(l.unit_gross.minor) * i128::from(l.quantity);
     }
     let limit = currency.max_sale_minor();
     if sum > i128::from(limit) {
-        return Err(TillError::OverLimit {
+        return Err(SaleRefused::OverLimit {
             total: i64::try_from(sum)
                 .map(|m| Money::new(m, currency).display())
                 .unwrap_or_else(|_| "more".into()),
             limit: Money::new(limit, currency).display(),
-        });
+        }
+        .into());
     }
     if sum <= 0 {
-        return Err(TillError::NothingToPay);
+        return Err(SaleRefused::NothingToPay.into());
     }
     // sum is within 0..=limit here.
     Ok(Money::new(i64::try_from(sum).unwrap_or(limit), currency))
@@ -161,16 +185,18 @@ impl<G: Gateway> Till<G> {
         let (paid, detail) = match tender {
             HandTender::Cash { given } => {
                 if given.currency != total.currency {
-                    return Err(TillError::MixedCurrency {
+                    return Err(SaleRefused::MixedCurrency {
                         expected: total.currency,
                         found: given.currency,
-                    });
+                    }
+                    .into());
                 }
                 if given.minor < total.minor {
-                    return Err(TillError::CashShort {
+                    return Err(SaleRefused::CashShort {
                         given: given.display(),
                         total: total.display(),
-                    });
+                    }
+                    .into());
                 }
                 let change = Money::new(given.minor - total.minor, total.currency);
                 (
@@ -188,7 +214,7 @@ impl<G: Gateway> Till<G> {
                     && (c.chars().count() > MAX_CARD_REFERENCE_CHARS
                         || c.chars().any(char::is_control))
                 {
-                    return Err(TillError::BadCardReference);
+                    return Err(SaleRefused::BadCardReference.into());
                 }
                 let detail = match &card {
                     Some(c) => format!("paid by card on the terminal, reference {c}"),

@@ -1204,7 +1204,10 @@ async fn a_cash_sale_is_paid_with_its_receipt_at_once_and_a_card_sale_gets_the_n
             None,
         )
         .unwrap_err();
-    assert!(matches!(e, TillError::BadCardReference), "{e}");
+    assert!(
+        matches!(e, TillError::Refused(SaleRefused::BadCardReference)),
+        "{e}"
+    );
     assert_eq!(fake.count(), 0);
     assert!(!till.is_busy(), "nothing to follow");
 }
