@@ -18,10 +18,13 @@ use kassa_journal::{Backend, Journal, JournalError, ReceiptKind, Tender as PaidB
 use kassa_money::Money;
 use kassa_shop::{
     Breakdown, Country, Day, Line, LineError, LocalDateTime, MerchantProfile, ProfileDraft,
-    Receipt, ReceiptDraft, ReceiptError, Tender, VatRate,
+    ReceiptDraft, ReceiptError, Tender, VatRate,
 };
 use kassa_till::OwnedLine;
 use serde::{Deserialize, Serialize};
+
+pub use kassa_shop::vat::parse_percent;
+pub use kassa_shop::{Receipt, ReceiptJson};
 
 pub use kassa_config::shop::{
     DEFAULT_PRINTER_PORT, DEFAULT_WIDTH, WIDTHS, country_of_currency, load_logo,
