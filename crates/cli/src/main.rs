@@ -154,7 +154,7 @@ enum Command {
         #[arg(long)]
         custom_api: bool,
         #[command(flatten)]
-        shop: sell::ShopArgs,
+        shop: Box<sell::ShopArgs>,
     },
     /// Connect the bank account that receives payments (Aiia's Connect flow in the browser)
     /// and save it as the destination.

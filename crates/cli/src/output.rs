@@ -191,15 +191,15 @@ impl Printer {
         self.receipt(receipt, width);
         match (&sale.change_display, &sale.card_reference) {
             (Some(change), _) => println!(
-                "Paid in cash: {} given, change {change}. Receipt {}.",
+                "Paid in cash: {} given, change {change} (receipt {})",
                 sale.given_display.as_deref().unwrap_or_default(),
                 sale.receipt_number
             ),
             (None, Some(r)) => println!(
-                "Paid by card (terminal reference {r}). Receipt {}.",
+                "Paid by card, terminal reference {r} (receipt {})",
                 sale.receipt_number
             ),
-            (None, None) => println!("Paid by card. Receipt {}.", sale.receipt_number),
+            (None, None) => println!("Paid by card (receipt {})", sale.receipt_number),
         }
     }
 
