@@ -13,6 +13,19 @@ fn dkk(minor: i64) -> Money {
     Money::new(minor, Currency::Dkk)
 }
 
+/// Cash enough for any test sale.
+fn cash() -> Paid {
+    Paid::Cash {
+        given: dkk(10_000_000),
+    }
+}
+
+fn card(reference: Option<&str>) -> Paid {
+    Paid::Card {
+        reference: reference.map(str::to_owned),
+    }
+}
+
 fn open_sale(j: &mut Journal, id: &str, minor: i64, backend: Backend) {
     j.insert_sale(&NewSale {
         id,
@@ -109,7 +122,7 @@ fn migration_4_upgrades_a_version_3_journal_in_place_and_keeps_everything() {
         .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!((version, SCHEMA_VERSION), (4, 4));
+    assert_eq!((version, SCHEMA_VERSION), (5, 5));
     // Everything old is there, as it was.
     let paid = j.sale("old-paid").unwrap().unwrap();
     assert_eq!(
@@ -150,13 +163,13 @@ fn migration_4_upgrades_a_version_3_journal_in_place_and_keeps_everything() {
     drop(j);
     // A journal newer than this binary is still refused, untouched.
     let conn = Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", 5).unwrap();
+    conn.pragma_update(None, "user_version", 6).unwrap();
     drop(conn);
     assert!(matches!(
         Journal::open(&path).err(),
         Some(JournalError::SchemaTooNew {
-            found: 5,
-            supported: 4
+            found: 6,
+            supported: 5
         })
     ));
 }
@@ -200,10 +213,7 @@ fn a_thousand_sales_ended_in_random_order_are_numbered_1_to_1000_without_gap_or_
             failed_writes += 1;
             j.drill_refuse_sale_ends(true).unwrap();
             assert!(pay(&mut j, a, &pid, at).is_err());
-            assert!(
-                j.end_sale_with_receipt(id, Tender::Cash, None, at, "cash")
-                    .is_err()
-            );
+            assert!(j.end_sale_with_receipt(id, &cash(), at, "cash").is_err());
             j.drill_refuse_sale_ends(false).unwrap();
             assert_eq!(j.last_receipt_number(Backend::Live).unwrap(), before);
             assert_eq!(j.receipt_of_sale(id).unwrap(), None);
@@ -212,14 +222,14 @@ fn a_thousand_sales_ended_in_random_order_are_numbered_1_to_1000_without_gap_or_
             0 => assert_eq!(pay(&mut j, a, &pid, at).unwrap().then, ThenDone::Done),
             1 => {
                 let r = j
-                    .end_sale_with_receipt(id, Tender::Cash, None, at, "cash")
+                    .end_sale_with_receipt(id, &cash(), at, "cash")
                     .unwrap()
                     .unwrap();
                 assert_eq!(r.number, before + 1);
             }
             _ => {
                 let r = j
-                    .end_sale_with_receipt(id, Tender::Card, Some("terminal 1"), at, "card")
+                    .end_sale_with_receipt(id, &card(Some("terminal 1")), at, "card")
                     .unwrap()
                     .unwrap();
                 assert_eq!(r.tender_detail.as_deref(), Some("terminal 1"));
@@ -280,8 +290,7 @@ fn a_sale_ended_twice_gets_one_receipt() {
     );
     // Nor by the other ways of ending it.
     assert_eq!(
-        j.end_sale_with_receipt("s1", Tender::Cash, None, 13, "cash")
-            .unwrap(),
+        j.end_sale_with_receipt("s1", &cash(), 13, "cash").unwrap(),
         None
     );
     assert!(
@@ -301,7 +310,7 @@ fn a_sale_ended_twice_gets_one_receipt() {
     );
     // A sale not in the journal is a plain error, and takes no number.
     assert!(matches!(
-        j.end_sale_with_receipt("nope", Tender::Cash, None, 15, "cash"),
+        j.end_sale_with_receipt("nope", &cash(), 15, "cash"),
         Err(JournalError::NotFound(_))
     ));
     assert_eq!(j.last_receipt_number(Backend::Live).unwrap(), 1);
@@ -338,8 +347,8 @@ fn two_writers_ending_sales_at_once_share_one_gapless_series() {
                         paid_shared =
                             pay(&mut j, shared[w], pid, 50).unwrap().then == ThenDone::Done;
                     }
-                    let tender = if w == 0 { Tender::Cash } else { Tender::Card };
-                    j.end_sale_with_receipt(&format!("w{w}-{i}"), tender, None, 100, "t")
+                    let paid = if w == 0 { cash() } else { card(None) };
+                    j.end_sale_with_receipt(&format!("w{w}-{i}"), &paid, 100, "t")
                         .unwrap()
                         .unwrap();
                 }
@@ -393,8 +402,7 @@ fn a_crash_before_the_commit_leaves_neither_the_end_nor_the_receipt_and_after_it
     open_sale(&mut j, "s1", 500, Backend::Live);
     open_sale(&mut j, "s2", 900, Backend::Live);
     let a = attempt(&mut j, "s1", "p1");
-    j.end_sale_with_receipt("s0", Tender::Cash, None, 5, "cash")
-        .unwrap();
+    j.end_sale_with_receipt("s0", &cash(), 5, "cash").unwrap();
     let at = Arc::new(Mutex::new(None));
     j.set_crash_hooks(CrashHooks::new(Arc::new(Snapshot {
         db: path.clone(),
@@ -409,10 +417,9 @@ fn a_crash_before_the_commit_leaves_neither_the_end_nor_the_receipt_and_after_it
     let after = dir.path().join("after");
     copy_journal(&path, &after);
     // Killed inside the cash sale's write, before its commit.
-    let cash = dir.path().join("cash");
-    *at.lock().unwrap() = Some(cash.clone());
-    j.end_sale_with_receipt("s2", Tender::Cash, None, 11, "cash")
-        .unwrap();
+    let cash_dir = dir.path().join("cash");
+    *at.lock().unwrap() = Some(cash_dir.clone());
+    j.end_sale_with_receipt("s2", &cash(), 11, "cash").unwrap();
     drop(j);
 
     // Before: the sale is open, its attempt has no final status, no number was used.
@@ -436,7 +443,7 @@ fn a_crash_before_the_commit_leaves_neither_the_end_nor_the_receipt_and_after_it
     drop(j);
 
     // The cash sale's crash: neither; the paid sale before it is whole.
-    let j = Journal::open(&cash.join("kassa.db")).unwrap();
+    let j = Journal::open(&cash_dir.join("kassa.db")).unwrap();
     assert_eq!(j.sale("s2").unwrap().unwrap().state, SaleState::Open);
     assert_eq!(j.receipt_of_sale("s2").unwrap(), None);
     assert_eq!(numbers(&j, Backend::Live), [1, 2]);
@@ -462,8 +469,7 @@ fn training_and_live_receipts_are_numbered_apart() {
             let a = attempt(&mut j, id, &format!("p-{id}"));
             pay(&mut j, a, &format!("p-{id}"), 10).unwrap();
         } else {
-            j.end_sale_with_receipt(id, Tender::Cash, None, 10, "cash")
-                .unwrap();
+            j.end_sale_with_receipt(id, &cash(), 10, "cash").unwrap();
         }
     }
     let number = |j: &Journal, id: &str| {
@@ -517,7 +523,7 @@ fn receipts_lines_and_the_till_refuse_change_and_deletion_with_a_clear_error() {
         }],
     )
     .unwrap();
-    j.end_sale_with_receipt("s1", Tender::Card, None, 2, "card")
+    j.end_sale_with_receipt("s1", &card(None), 2, "card")
         .unwrap();
     let refused = |sql: &str, words: &str| {
         let err = j.conn.execute(sql, []).unwrap_err();
@@ -696,10 +702,7 @@ fn a_failed_receipt_write_rolls_back_the_end_of_the_sale_and_uses_no_number() {
         )
         .unwrap();
     assert!(pay(&mut j, a, "p1", 10).is_err());
-    assert!(
-        j.end_sale_with_receipt("s2", Tender::Cash, None, 10, "cash")
-            .is_err()
-    );
+    assert!(j.end_sale_with_receipt("s2", &cash(), 10, "cash").is_err());
     assert!(
         j.end_sale("s3", SaleState::Paid, Some("p3"), 10, "paid")
             .is_err()
@@ -713,8 +716,7 @@ fn a_failed_receipt_write_rolls_back_the_end_of_the_sale_and_uses_no_number() {
     assert_eq!(j.last_receipt_number(Backend::Live).unwrap(), 0);
     j.conn.execute_batch("DROP TRIGGER temp.boom").unwrap();
     assert_eq!(pay(&mut j, a, "p1", 11).unwrap().then, ThenDone::Done);
-    j.end_sale_with_receipt("s2", Tender::Cash, None, 11, "cash")
-        .unwrap();
+    j.end_sale_with_receipt("s2", &cash(), 11, "cash").unwrap();
     assert!(
         j.end_sale("s3", SaleState::Paid, Some("p3"), 11, "paid")
             .unwrap()

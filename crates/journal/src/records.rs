@@ -268,6 +268,48 @@ impl Tender {
     }
 }
 
+/// How a sale was paid, as the cashier or the payment service says: what
+/// [`Journal::end_sale_with_receipt`] and [`Journal::insert_paid_sale`] write on the receipt.
+///
+/// [`Journal::end_sale_with_receipt`]: crate::Journal::end_sale_with_receipt
+/// [`Journal::insert_paid_sale`]: crate::Journal::insert_paid_sale
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "tender", rename_all = "snake_case")]
+pub enum Paid {
+    /// Pay by bank: the Aiia payment that paid the sale.
+    Bank { payment_id: String },
+    /// Cash: what the customer handed over, at least the sale's total.
+    Cash { given: Money },
+    /// A card on an external terminal, with the terminal's reference if the cashier gave one.
+    Card { reference: Option<String> },
+}
+
+impl Paid {
+    pub fn tender(&self) -> Tender {
+        match self {
+            Paid::Bank { .. } => Tender::Bank,
+            Paid::Cash { .. } => Tender::Cash,
+            Paid::Card { .. } => Tender::Card,
+        }
+    }
+
+    /// What the receipt's `tender_detail` holds: the payment id, or the card reference.
+    pub(crate) fn detail(&self) -> Option<&str> {
+        match self {
+            Paid::Bank { payment_id } => Some(payment_id),
+            Paid::Cash { .. } => None,
+            Paid::Card { reference } => reference.as_deref(),
+        }
+    }
+
+    pub(crate) fn cash_given(&self) -> Option<Money> {
+        match self {
+            Paid::Cash { given } => Some(*given),
+            _ => None,
+        }
+    }
+}
+
 /// What a receipt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -305,10 +347,22 @@ pub struct Receipt {
     /// The receipt's amount: positive for a sale, negative for a return.
     pub total: Money,
     pub tender: Tender,
-    /// For pay by bank, the payment id.
+    /// For pay by bank, the payment id; for a card, the terminal's reference if the cashier
+    /// gave one.
     pub tender_detail: Option<String>,
     /// A training receipt (a sandbox sale), numbered in the training series.
     pub training: bool,
+    /// For a cash sale, what the customer gave (at least the total; the change is the
+    /// difference).
+    pub cash_given: Option<Money>,
+    /// For a card sale, the external terminal's reference, if the cashier recorded one
+    /// (the same text as `tender_detail`).
+    pub card_reference: Option<String>,
+    /// For a return, the number of the sale receipt it returns (same till and series; None
+    /// for a sale paid before receipts existed).
+    pub return_of: Option<i64>,
+    /// For a return, the reason the cashier gave.
+    pub reason: Option<String>,
 }
 
 impl Receipt {

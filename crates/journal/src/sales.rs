@@ -40,7 +40,7 @@ impl Journal {
                     detail,
                 )?;
                 if state == SaleState::Paid {
-                    issue_receipt(tx, sale_id, Tender::Bank, paid_payment_id, at_ms)?;
+                    issue_receipt(tx, sale_id, Tender::Bank, paid_payment_id, None, at_ms)?;
                 }
             }
             Ok(n == 1)

@@ -99,7 +99,7 @@ impl Journal {
                     if ended == 1 {
                         event(tx, &sale_id, None, at_ms, "sale_paid", detail)?;
                         // The sale's receipt, numbered in this same transaction.
-                        issue_receipt(tx, &sale_id, Tender::Bank, Some(payment_id), at_ms)?;
+                        issue_receipt(tx, &sale_id, Tender::Bank, Some(payment_id), None, at_ms)?;
                         ThenDone::Done
                     } else {
                         let state = sale_state(tx, &sale_id)?;
