@@ -10,6 +10,7 @@ PACKAGES=(
   librsvg2-dev libxdo-dev xvfb xauth x11-utils imagemagick webkit2gtk-driver
   dbus-daemon dbus-x11 gnome-keyring libsecret-tools
   libdbus-1-dev
+  poppler-utils
 )
 
 log() { printf 'setup-debian: %s\n' "$*" >&2; }

@@ -187,7 +187,7 @@ pub(crate) fn place(text: &str, align: Align, room: usize) -> String {
     line
 }
 
-fn layout(blocks: &[Block], width: usize) -> Vec<Laid<'_>> {
+pub(crate) fn layout(blocks: &[Block], width: usize) -> Vec<Laid<'_>> {
     let mut out = Vec::new();
     let plain = |text: String| Laid::Line {
         text,

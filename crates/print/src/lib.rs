@@ -10,6 +10,12 @@
 //!   Nordic letters and €; a character it lacks prints as `?`; logo as `GS v 0`; partial cut).
 //! * [`logo`]: [`Raster::from_image_bytes`] decodes a PNG/JPEG logo (size-capped), scales it to
 //!   the print head ([`MAX_DOTS_80MM`] / [`MAX_DOTS_58MM`]) and dithers it to 1 bit.
+//! * [`html`]: [`html::render`] makes it an escaped HTML fragment (a `div` a line, classes for
+//!   alignment, bold, double size and rules, the logo as a `data:` PNG) for the window's
+//!   receipt panel and the system print dialog.
+//! * [`pdf`]: [`pdf::render`] makes the receipt a PDF page 80 mm wide and as tall as the
+//!   receipt (Courier in WinAnsiEncoding, bold and double size, drawn rules, the logo as a
+//!   1-bit image at 203 dpi).
 //! * [`printer`]: [`NetworkPrinter::print`] sends the bytes over raw TCP (port 9100 by default)
 //!   and tells apart a printer that does not answer, a connection that broke while printing and
 //!   a printer that did not take the data in time ([`PrintError`], messages for the cashier).
@@ -21,13 +27,17 @@
 //! the total in double size, tender, footer, `Cut`), then
 //! `NetworkPrinter::new(&settings.printer)?.print(&encode(&doc)).await`. On an error keep the
 //! receipt (it is already in the journal), show the message and offer "Print again". For a
-//! reprint use `doc.as_copy()`. For the system print dialog and the PDF, render
-//! `doc.to_text(COLUMNS_80MM)` in a monospace font (plus the logo image above it).
+//! reprint use `doc.as_copy()`. On screen and for the print dialog, [`html::render`]; for a
+//! PDF file, [`pdf::render`].
 
 pub mod doc;
 pub mod escpos;
+pub mod html;
 pub mod logo;
+pub mod pdf;
 pub mod printer;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 
 pub use doc::{Align, Block, COLUMNS_58MM, COLUMNS_80MM, COLUMNS_80MM_NARROW, COPY_LABEL, Doc};
 pub use escpos::encode;

@@ -12,6 +12,8 @@
 //! * [`lines`]: sale lines (VAT-inclusive prices) and their [`Breakdown`] per rate.
 //! * [`receipt`]: the receipt of a sale or a return ([`Receipt`]): checked against its
 //!   tender, laid out as a `kassa_print::Doc` for the printer, and as JSON.
+//! * [`report`]: the X and Z reports ([`ReportView`]): pure figures (filled by the caller
+//!   from the journal), checked to add up, as a `Doc` and as JSON.
 //! * [`bookkeeping`]: the bookkeeping CSV of a period (one row per receipt per VAT rate,
 //!   totals per rate).
 //! * [`returns`]: what a return gives back (all that is left, an amount split over the VAT
@@ -57,6 +59,7 @@ pub mod lines;
 pub mod org;
 pub mod profile;
 pub mod receipt;
+pub mod report;
 pub mod returns;
 pub mod vat;
 
@@ -65,6 +68,9 @@ pub use org::{Country, OrgError, OrgNumber};
 pub use profile::{MerchantProfile, ProfileDraft, ProfileErrors, validate as validate_profile};
 pub use receipt::{
     LocalDateTime, Receipt, ReceiptDraft, ReceiptError, ReceiptJson, ReceiptKind, Tender, Words,
+};
+pub use report::{
+    ByTender, CountAmount, GrandTotals, ReportError, ReportJson, ReportKind, ReportView, VatFigures,
 };
 pub use returns::{Left, LinePick, ReturnError, ReturnRequest, return_lines};
 pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};

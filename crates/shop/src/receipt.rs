@@ -25,7 +25,7 @@
 //!
 //! # JSON
 //!
-//! camelCase keys. Money is always `{"minor": 21240, "currency": "NOK", "text": "kr 212,40"}`:
+//! snake_case keys (the CLI's convention). Money is always `{"minor": 21240, "currency": "NOK", "text": "kr 212,40"}`:
 //! `minor` the exact integer amount in minor units (øre, cent; negative on a return),
 //! `currency` the ISO code, `text` [`Money::display`] as the receipt shows it (with a
 //! no-break space). See [`ReceiptJson`] for every field.
@@ -626,14 +626,7 @@ impl Receipt {
             reason,
             till: &self.till_name,
             at: self.at.iso(),
-            merchant: MerchantJson {
-                legal_name: &m.legal_name,
-                country: m.country,
-                org_number: m.org_number.display(),
-                vat_number: m.org_number.vat_number(),
-                address_lines: &m.address_lines,
-                postcode_city: m.postcode_city(),
-            },
+            merchant: MerchantJson::of(m),
             lines: self
                 .lines
                 .iter()
@@ -728,7 +721,6 @@ pub fn figure(m: Money) -> String {
 /// The VAT table: a header and one row per rate, in four columns when they fit the width,
 /// else each rate as a title and three text-and-amount lines.
 fn vat_table(b: &mut Vec<Block>, groups: &[VatGroup], width: usize, words: &Words) {
-    let cw = width.saturating_sub(9) / 3;
     let rows: Vec<(String, [String; 3])> = groups
         .iter()
         .map(|g| {
@@ -738,6 +730,18 @@ fn vat_table(b: &mut Vec<Block>, groups: &[VatGroup], width: usize, words: &Word
             )
         })
         .collect();
+    vat_rows(b, rows, width, words);
+}
+
+/// The VAT table of `rows` (a rate's label and its net, VAT and gross figures): a header and
+/// a row per rate when four columns fit the width, else each rate stacked.
+pub(crate) fn vat_rows(
+    b: &mut Vec<Block>,
+    rows: Vec<(String, [String; 3])>,
+    width: usize,
+    words: &Words,
+) {
+    let cw = width.saturating_sub(9) / 3;
     let fits = |s: &str| s.chars().count() < cw;
     let wide = cw >= 4
         && [words.net, words.vat, words.gross].iter().all(|w| fits(w))
@@ -794,6 +798,33 @@ pub struct Words {
     pub card: &'static str,
     pub card_refund: &'static str,
     pub terminal_reference: &'static str,
+    /// The titles of the reports ([`crate::report`]): "X REPORT", "Z REPORT" → "Z REPORT 12".
+    pub x_report: &'static str,
+    pub z_report: &'static str,
+    /// "X: running figures, nothing closed" under an X report's title.
+    pub x_note: &'static str,
+    /// "From" / "To" → "From 2026-03-02 08:00".
+    pub from: &'static str,
+    pub to: &'static str,
+    /// The first period of a till starts when the till did.
+    pub since_start: &'static str,
+    /// "Receipts" → "Receipts 1040–1090" and the count of receipts.
+    pub receipts: &'static str,
+    pub sales: &'static str,
+    pub returns: &'static str,
+    /// Sales less returns.
+    pub net_sales: &'static str,
+    pub by_tender: &'static str,
+    pub vat_by_rate: &'static str,
+    /// A VAT row of sales recorded without lines (no rate known).
+    pub no_vat_recorded: &'static str,
+    pub cancelled: &'static str,
+    pub copies: &'static str,
+    /// Training sales, kept apart: "Training sales (3)  kr 300,00", then the note.
+    pub training_sales: &'static str,
+    pub training_note: &'static str,
+    /// "Grand totals since the till started".
+    pub grand_totals: &'static str,
 }
 
 impl Words {
@@ -820,6 +851,24 @@ impl Words {
         card: "Card",
         card_refund: "Refund to card",
         terminal_reference: "Terminal ref.",
+        x_report: "X REPORT",
+        z_report: "Z REPORT",
+        x_note: "Running figures; nothing is closed",
+        from: "From",
+        to: "To",
+        since_start: "the till's start",
+        receipts: "Receipts",
+        sales: "Sales",
+        returns: "Returns",
+        net_sales: "Net sales",
+        by_tender: "By tender",
+        vat_by_rate: "VAT by rate",
+        no_vat_recorded: "No VAT recorded",
+        cancelled: "Cancelled sales",
+        copies: "Copy receipts",
+        training_sales: "Training sales",
+        training_note: "Kept apart: in none of the figures above",
+        grand_totals: "Grand totals since the till started",
     };
 }
 
@@ -849,10 +898,9 @@ impl MoneyJson {
     }
 }
 
-/// The JSON of a receipt (camelCase). `returnOf` and `reason` are `null` on a sale,
-/// `copyNumber` is `null` on the original.
+/// The JSON of a receipt (snake_case keys, as all of the CLI's JSON). `return_of` and
+/// `reason` are `null` on a sale, `copy_number` is `null` on the original.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ReceiptJson<'a> {
     /// `"sale"` or `"return"`.
     pub kind: &'static str,
@@ -875,7 +923,6 @@ pub struct ReceiptJson<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct MerchantJson<'a> {
     pub legal_name: &'a str,
     pub country: Country,
@@ -887,14 +934,26 @@ pub struct MerchantJson<'a> {
     pub postcode_city: String,
 }
 
+impl<'a> MerchantJson<'a> {
+    pub fn of(m: &'a MerchantProfile) -> MerchantJson<'a> {
+        MerchantJson {
+            legal_name: &m.legal_name,
+            country: m.country,
+            org_number: m.org_number.display(),
+            vat_number: m.org_number.vat_number(),
+            address_lines: &m.address_lines,
+            postcode_city: m.postcode_city(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LineJson<'a> {
     pub text: &'a str,
     pub quantity: u32,
     /// The price of one, VAT included, as sold (positive also on a return).
     pub unit_price: MoneyJson,
-    /// `quantity × unitPrice`, negative on a return.
+    /// `quantity × unit_price`, negative on a return.
     pub amount: MoneyJson,
     pub rate_bp: u32,
     /// `25 %`, `25,5 %` (with a no-break space).
@@ -903,7 +962,6 @@ pub struct LineJson<'a> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct VatJson {
     pub rate_bp: u32,
     pub rate: String,
@@ -914,11 +972,10 @@ pub struct VatJson {
     pub gross: MoneyJson,
 }
 
-/// The tender in JSON, tagged by `type`: `payByBank`, `cash` or `card`.
+/// The tender in JSON, tagged by `type`: `pay_by_bank`, `cash` or `card`.
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum TenderJson<'a> {
-    #[serde(rename_all = "camelCase")]
     PayByBank {
         payment_id: &'a str,
         bank_reference: &'a str,
@@ -927,7 +984,6 @@ pub enum TenderJson<'a> {
         given: MoneyJson,
         change: MoneyJson,
     },
-    #[serde(rename_all = "camelCase")]
     Card {
         terminal_reference: Option<&'a str>,
     },

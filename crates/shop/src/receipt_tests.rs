@@ -447,33 +447,33 @@ fn json_has_the_fields_the_cli_prints() {
     let v: serde_json::Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
     assert_eq!(v["kind"], "sale");
     assert_eq!(v["number"], 1042);
-    assert_eq!(v["returnOf"], serde_json::Value::Null);
-    assert_eq!(v["copyNumber"], serde_json::Value::Null);
+    assert_eq!(v["return_of"], serde_json::Value::Null);
+    assert_eq!(v["copy_number"], serde_json::Value::Null);
     assert_eq!(v["training"], false);
     assert_eq!(v["till"], "Kasse 1");
     assert_eq!(v["at"], "2026-03-02T14:05:09+01:00");
-    assert_eq!(v["merchant"]["orgNumber"], "NO 923609016 MVA");
-    assert_eq!(v["merchant"]["vatNumber"], "NO923609016MVA");
+    assert_eq!(v["merchant"]["org_number"], "NO 923609016 MVA");
+    assert_eq!(v["merchant"]["vat_number"], "NO923609016MVA");
     assert_eq!(v["merchant"]["country"], "NO");
     let line = &v["lines"][0];
     assert_eq!(line["text"], "Kaffe 500 g");
     assert_eq!(line["quantity"], 2);
     assert_eq!(
-        line["unitPrice"],
+        line["unit_price"],
         serde_json::json!({"minor": 8990, "currency": "NOK", "text": "kr\u{a0}89,90"})
     );
     assert_eq!(line["amount"]["minor"], 17980);
-    assert_eq!(line["rateBp"], 1500);
-    assert_eq!(line["saftCode"], "31");
+    assert_eq!(line["rate_bp"], 1500);
+    assert_eq!(line["saft_code"], "31");
     let vat = v["vat"].as_array().unwrap();
     assert_eq!(vat.len(), 2);
-    assert_eq!(vat[0]["rateBp"], 2500);
+    assert_eq!(vat[0]["rate_bp"], 2500);
     assert_eq!(vat[0]["rate"], "25\u{a0}%");
-    assert_eq!(vat[0]["saftCode"], "3");
+    assert_eq!(vat[0]["saft_code"], "3");
     assert_eq!(vat[0]["net"]["minor"], 7920);
     assert_eq!(vat[0]["vat"]["minor"], 1980);
     assert_eq!(vat[0]["gross"]["minor"], 9900);
-    assert_eq!(vat[1]["saftCode"], "31");
+    assert_eq!(vat[1]["saft_code"], "31");
     assert_eq!(vat[1]["net"]["minor"], 15635);
     assert_eq!(vat[1]["vat"]["minor"], 2345);
     assert_eq!(vat[1]["gross"]["minor"], 17980);
@@ -482,11 +482,30 @@ fn json_has_the_fields_the_cli_prints() {
         serde_json::json!({"minor": 27880, "currency": "NOK", "text": "kr\u{a0}278,80"})
     );
     assert_eq!(v["net"]["minor"], 23555);
-    assert_eq!(v["vatTotal"]["minor"], 4325);
+    assert_eq!(v["vat_total"]["minor"], 4325);
     assert_eq!(
         v["tender"],
-        serde_json::json!({"type": "payByBank", "paymentId": "pay_7Hq2xK", "bankReference": "KASSA-1042"})
+        serde_json::json!({"type": "pay_by_bank", "payment_id": "pay_7Hq2xK", "bank_reference": "KASSA-1042"})
     );
+    assert_snake_case(&v);
+}
+
+/// Every key, at every depth, is snake_case (the CLI's JSON convention).
+fn assert_snake_case(v: &serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                assert!(
+                    key.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "key {key:?} is not snake_case"
+                );
+                assert_snake_case(value);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(assert_snake_case),
+        _ => {}
+    }
 }
 
 #[test]
@@ -508,18 +527,19 @@ fn json_of_cash_card_return_and_copy() {
     let v = serde_json::to_value(card.json()).unwrap();
     assert_eq!(
         v["tender"],
-        serde_json::json!({"type": "card", "terminalReference": null})
+        serde_json::json!({"type": "card", "terminal_reference": null})
     );
     let ret = receipt(return_draft()).reprint(1).unwrap();
     let v = serde_json::to_value(ret.json()).unwrap();
     assert_eq!(v["kind"], "return");
-    assert_eq!(v["returnOf"], 1042);
+    assert_eq!(v["return_of"], 1042);
     assert_eq!(v["reason"], "Defekt");
-    assert_eq!(v["copyNumber"], 1);
+    assert_eq!(v["copy_number"], 1);
     assert_eq!(v["total"]["minor"], -9900);
     assert_eq!(v["vat"][0]["vat"]["minor"], -1980);
-    assert_eq!(v["lines"][0]["unitPrice"]["minor"], 9900);
+    assert_eq!(v["lines"][0]["unit_price"]["minor"], 9900);
     assert_eq!(v["lines"][0]["amount"]["minor"], -9900);
+    assert_snake_case(&v);
 }
 
 #[test]
