@@ -12,6 +12,7 @@ mod onboard;
 mod ops;
 mod records;
 mod serve;
+pub mod shop;
 pub mod webhook_listener;
 pub mod words;
 
@@ -42,7 +43,7 @@ pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,
     DEFAULT_REDIRECT, OsRandom, save_destination,
 };
-pub use ops::{RefundDue, SaleOnScreen};
+pub use ops::{HandSale, RefundDue, SaleOnScreen};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };
@@ -98,6 +99,8 @@ pub struct Counter {
     webhooks: Option<WebhookListener>,
     /// What it was started with, to start it again ([`handover`]).
     settings: Settings,
+    /// The shop settings it sells with ([`Counter::save_shop`] changes them at once).
+    shop: std::sync::Mutex<kassa_config::ShopSettings>,
     /// Declared last: dropped after the engine and its journal.
     owner: OwnerLock,
 }
@@ -285,6 +288,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         currency: settings.currency,
         sandbox,
         webhooks,
+        shop: std::sync::Mutex::new(settings.shop.clone()),
         settings,
         owner,
     })
