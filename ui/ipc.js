@@ -25,6 +25,7 @@ function toIpcError(err) {
   if (err && typeof err === "object" && typeof err.message === "string" && err.message) {
     const e = new IpcError(typeof err.code === "string" ? err.code : "internal", err.message);
     if (typeof err.field === "string") e.field = err.field;
+    if (Array.isArray(err.fields)) e.fields = err.fields;
     if (err.ask && typeof err.ask === "object") e.ask = err.ask;
     return e;
   }
@@ -44,6 +45,21 @@ export const appInfo = () => call("app_info");
 export const keypadShow = (digits) => call("keypad_show", { digits });
 export const keypadPress = (digits, key) => call("keypad_press", { digits, key });
 export const charge = (digits, reference) => call("charge", { digits, reference });
+
+// The shop and the sale being rung up (`cart` = { lines: [{ text, unitMinor, quantity, rate }] }).
+export const shopInfo = () => call("shop_info");
+export const cartView = (cart) => call("cart_view", { cart });
+export const chargeCart = (cart, reference) => call("charge_cart", { cart, reference });
+export const cashChange = (cart, given) => call("cash_change", { cart, given });
+export const payCash = (cart, given, reference) => call("pay_cash", { cart, given, reference });
+export const payCard = (cart, cardReference, reference) =>
+  call("pay_card", { cart, cardReference, reference });
+
+// A paid sale's receipt: shown, printed (system dialog or network printer), saved as PDF.
+export const saleReceipt = (saleId) => call("sale_receipt", { saleId });
+export const receiptPrint = (saleId, via) => call("receipt_print", { saleId, via });
+export const receiptToPrinter = (saleId) => call("receipt_to_printer", { saleId });
+export const receiptPdf = (saleId) => call("receipt_pdf", { saleId });
 export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
@@ -51,6 +67,8 @@ export const attentionItems = () => call("attention_items");
 export const resolveAttention = (paymentId) => call("resolve_attention", { paymentId });
 
 export const settingsView = () => call("settings_view");
+export const shopView = () => call("shop_view");
+export const shopSave = (form) => call("shop_save", { form });
 export const settingsTest = (form) => call("settings_test", { form });
 export const settingsSave = (form) => call("settings_save", { form });
 export const connectStart = (form) => call("connect_start", { form });

@@ -1,6 +1,7 @@
-// The keypad screen: on-screen keys, physical keyboard/numpad, reference field and Charge.
+// The keypad screen: on-screen keys, physical keyboard/numpad and the amount being typed.
 // The amount entry itself lives in Rust: the digits string is opaque here and every key press
-// asks Rust for the next Entry { digits, display, minor, canCharge }.
+// asks Rust for the next Entry { digits, display, minor, canCharge }. What the amount turns
+// into (a line of the sale, a tender) is cart.js and tender.js.
 
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
@@ -11,23 +12,30 @@ const el = {
   amount: byId("amount"),
   reference: byId("reference"),
   error: byId("form-error"),
-  charge: byId("charge"),
   keypad: document.querySelector(".keypad"),
 };
 
-let entry = { digits: "", display: "", canCharge: false };
+let entry = { digits: "", display: "", minor: 0, canCharge: false };
 // Presses are applied one after another, each to the result of the previous one, so fast
 // typing never sends a stale `digits`.
 let queue = Promise.resolve();
-let charging = false;
-let callbacks = { onSaleOpened() {}, onSaleInProgress() {} };
+let locked = false;
+let callbacks = { onEntry() {}, onSubmit() {}, onAddDefault() {} };
 
-export const isCharging = () => charging;
 export const showFormError = (message) => setNotice(el.error, message);
+/** The amount as typed, once every press in flight is applied. */
+export const settledEntry = () => queue.then(() => entry);
+export const currentEntry = () => entry;
+export const reference = () => el.reference.value;
+
+/** While a tender runs the keys do nothing (the amount on screen is what is charged). */
+export function lockKeypad(on) {
+  locked = on;
+}
 
 /**
- * `onSaleOpened({ saleId, amountDisplay, reference })` runs when Rust accepted a charge;
- * `onSaleInProgress()` when Rust says another sale is still open.
+ * `onEntry(entry)` runs after every change of the amount; `onSubmit()` on Enter / the form's
+ * submit (Pay by bank); `onAddDefault()` on "+" (the amount as a line at the default rate).
  */
 export function initKeypad(handlers) {
   callbacks = { ...callbacks, ...handlers };
@@ -37,7 +45,7 @@ export function initKeypad(handlers) {
   el.keypad.addEventListener("mousedown", (e) => e.preventDefault());
   el.form.addEventListener("submit", (e) => {
     e.preventDefault();
-    submitCharge();
+    callbacks.onSubmit();
   });
   el.reference.addEventListener("input", () => showFormError(""));
   document.addEventListener("keydown", onKeyDown);
@@ -48,11 +56,16 @@ export function resetKeypad() {
   el.reference.value = "";
   el.reference.blur();
   showFormError("");
+  return clearAmount();
+}
+
+/** Empties the amount only (it went into the sale as a line). */
+export function clearAmount() {
   return enqueue(() => ipc.keypadShow(""));
 }
 
 function press(key) {
-  if (charging) return;
+  if (locked) return;
   showFormError("");
   enqueue(() => ipc.keypadPress(entry.digits, key));
 }
@@ -66,31 +79,7 @@ function render(next) {
   entry = next;
   setAmount(el.amount, next.display);
   el.amount.classList.toggle("amount-zero", next.minor === 0);
-  renderCharge();
-}
-
-function renderCharge() {
-  el.charge.disabled = charging || !entry.canCharge;
-  el.charge.textContent = entry.canCharge ? `Charge ${entry.display}` : "Charge";
-}
-
-async function submitCharge() {
-  await queue; // charge the amount the cashier sees, including presses still in flight
-  if (charging || !entry.canCharge) return;
-  charging = true;
-  renderCharge();
-  showFormError("");
-  const reference = el.reference.value;
-  try {
-    const { saleId } = await ipc.charge(entry.digits, reference);
-    callbacks.onSaleOpened({ saleId, amountDisplay: entry.display, reference });
-  } catch (err) {
-    showFormError(err.message);
-    if (err.code === "sale_in_progress") callbacks.onSaleInProgress();
-  } finally {
-    charging = false;
-    renderCharge();
-  }
+  callbacks.onEntry(next);
 }
 
 function onKeyClick(e) {
@@ -100,6 +89,8 @@ function onKeyClick(e) {
 
 function onKeyDown(e) {
   if (currentScreen() !== "keypad" || e.ctrlKey || e.metaKey || e.altKey) return;
+  // A dialog (cash, card) takes the keyboard while it is open.
+  if (document.querySelector(".dialog-backdrop:not([hidden])")) return;
   if (e.target === el.reference) {
     // Typing goes into the field; Escape hands the keyboard back to the amount.
     if (e.key === "Escape") el.reference.blur();
@@ -109,13 +100,15 @@ function onKeyDown(e) {
   if (e.key === "Enter" && e.target instanceof HTMLButtonElement) return;
 
   const key = keypadKey(e);
-  if (key === "Enter") submitCharge();
-  else if (key) press(key);
+  if (key === "Enter") callbacks.onSubmit();
+  else if (key === "Add") {
+    if (!locked) callbacks.onAddDefault();
+  } else if (key) press(key);
   else return;
   e.preventDefault();
 }
 
-// Maps a keyboard event to a keypad key ("0".."9", "Backspace", "Clear") or "Enter".
+// Maps a keyboard event to a keypad key ("0".."9", "Backspace", "Clear"), "Enter" or "Add".
 function keypadKey(e) {
   if (/^[0-9]$/.test(e.key)) return e.key;
   const numpad = /^Numpad([0-9])$/.exec(e.code); // numpad digits with Num Lock off
@@ -129,6 +122,8 @@ function keypadKey(e) {
       return "Clear";
     case "Enter":
       return "Enter";
+    case "+":
+      return "Add";
     default:
       return null;
   }

@@ -3,7 +3,9 @@
 import * as ipc from "./ipc.js";
 import { byId } from "./dom.js";
 import { showScreen } from "./screens.js";
-import { initKeypad, isCharging, resetKeypad, showFormError } from "./keypad.js";
+import { initKeypad, resetKeypad, showFormError } from "./keypad.js";
+import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCart } from "./cart.js";
+import { closeDialogs, initTenders, isCharging, payByBank, setTendersReady } from "./tender.js";
 import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
 import { initResult, showResult } from "./result.js";
 import { initToday, markAttention, refreshToday, showToday } from "./today.js";
@@ -18,8 +20,21 @@ function openSaleUnlessEnded(sale) {
 }
 
 function backToKeypad() {
+  closeDialogs();
+  clearCart();
   resetKeypad();
   showScreen("keypad");
+}
+
+/** A new counter (start, saved settings): its shop's VAT keys and quick items, an empty sale. */
+async function startSale() {
+  closeDialogs();
+  await resetKeypad();
+  try {
+    await loadShop();
+  } catch (err) {
+    showFormError(err.message);
+  }
 }
 
 function onTillEvent(payload) {
@@ -71,7 +86,16 @@ async function showAttention() {
 }
 
 async function start() {
-  initKeypad({ onSaleOpened: openSaleUnlessEnded, onSaleInProgress: resumeOpenSale });
+  initKeypad({ onEntry: () => refreshCart(), onSubmit: payByBank, onAddDefault: addTypedAtDefault });
+  initCart(setTendersReady);
+  initTenders({
+    onSaleOpened: openSaleUnlessEnded,
+    onSaleInProgress: resumeOpenSale,
+    onPaid: (paid) => {
+      refreshToday();
+      showResult({ outcome: "paid", ...paid });
+    },
+  });
   initSaleScreen();
   initResult(backToKeypad);
   initToday(backToKeypad);
@@ -84,9 +108,9 @@ async function start() {
   await initSettings({
     onBack: backToKeypad,
     // A new counter: new currency, mode and badge; the keypad starts over.
-    onSaved: () => Promise.all([showMode(), resetKeypad()]),
+    onSaved: () => Promise.all([showMode(), startSale()]),
   });
-  await Promise.all([showMode(), resetKeypad(), resumeOpenSale(), showAttention()]);
+  await Promise.all([showMode(), startSale(), resumeOpenSale(), showAttention()]);
   ipc.keypadReady().catch(() => {}); // logged for bench/cold-start.sh
 }
 

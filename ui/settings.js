@@ -5,6 +5,7 @@
 import * as ipc from "./ipc.js";
 import { byId, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
+import { fillShop, initShopSettings, shopChanged, shopForm } from "./shop-settings.js";
 
 const el = {
   form: byId("settings-form"),
@@ -64,12 +65,18 @@ export function initSettings({ onBack, onSaved }) {
   el.connectConfirm.addEventListener("click", confirmAccount);
   el.connectDiscard.addEventListener("click", discardAccounts);
   el.destination.addEventListener("input", showDestinationName);
-  for (const input of el.form.querySelectorAll("[data-field]")) {
-    input.addEventListener("input", () => {
-      clearFieldError(input.dataset.field);
+  // Delegated: the shop's VAT and quick-item rows come and go.
+  const edited = (e) => {
+    const field = e.target.dataset?.field;
+    if (!field) return;
+    clearFieldError(field);
+    if (!field.includes(".") && !["printer", "logo", "width"].includes(field)) {
       answers = { confirmDestination: "", saveAnyway: false };
-    });
-  }
+    }
+  };
+  el.form.addEventListener("input", edited);
+  el.form.addEventListener("change", edited);
+  initShopSettings(() => {});
   el.confirmNo.addEventListener("click", () => {
     el.confirm.hidden = true;
   });
@@ -82,8 +89,13 @@ export async function showSettings() {
   setNotice(el.connectResult, "");
   hidePick();
   try {
-    const [view, info] = await Promise.all([ipc.settingsView(), ipc.appInfo().catch(() => null)]);
+    const [view, info, shop] = await Promise.all([
+      ipc.settingsView(),
+      ipc.appInfo().catch(() => null),
+      ipc.shopView(),
+    ]);
     fill(view, info);
+    fillShop(shop);
   } catch (err) {
     setNotice(el.error, err.message);
   }
@@ -190,6 +202,8 @@ async function save(note = "") {
   clearMessages();
   busy(true);
   try {
+    // The shop first: a field to fix there stops the save before the counter moves.
+    if (shopChanged()) fillShop(await ipc.shopSave(shopForm()));
     const info = await ipc.settingsSave(form());
     await onSavedHandler(info);
     const view = await ipc.settingsView();
@@ -352,27 +366,52 @@ function renderChecks(checks) {
   el.checks.scrollIntoView({ block: "center" });
 }
 
+// Every field Rust refused gets its sentence at the field (a row's at its row, `vat.0`);
+// the first one takes the focus. Anything not at a field goes to the notice at the bottom.
 function showError(err) {
-  const input = err.field && el.form.querySelector(`[data-field="${err.field}"]`);
-  const slot = err.field && el.form.querySelector(`[data-error-for="${err.field}"]`);
-  if (input && slot) {
-    setNotice(slot, err.message);
-    input.classList.add("input-error");
-    input.focus();
-  } else {
-    setNotice(el.error, err.message);
+  const fields = err.fields?.length ? err.fields : err.field ? [{ field: err.field, message: err.message }] : [];
+  let first = null;
+  const loose = [];
+  for (const { field, message } of fields) {
+    const input = el.form.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    const slot = errorSlot(field);
+    if (!slot) {
+      loose.push(message);
+      continue;
+    }
+    slot.textContent = slot.hidden || !slot.textContent ? message : `${slot.textContent} ${message}`;
+    slot.hidden = false;
+    input?.classList.add("input-error");
+    first ??= input ?? slot;
+  }
+  if (!fields.length) loose.push(err.message);
+  if (loose.length) setNotice(el.error, loose.join(" "));
+  if (first) {
+    first.scrollIntoView({ block: "center" });
+    if (first.focus) first.focus();
   }
 }
 
+// `vat.0.percent` → its own slot, else its row's (`vat.0`), else its list's (`vat`).
+function errorSlot(field) {
+  const parts = field.split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const slot = el.form.querySelector(`[data-error-for="${CSS.escape(parts.slice(0, n).join("."))}"]`);
+    if (slot) return slot;
+  }
+  return null;
+}
+
 function clearFieldError(field) {
-  const slot = el.form.querySelector(`[data-error-for="${field}"]`);
+  const slot = errorSlot(field);
   if (slot) setNotice(slot, "");
-  el.form.querySelector(`[data-field="${field}"]`)?.classList.remove("input-error");
+  el.form.querySelector(`[data-field="${CSS.escape(field)}"]`)?.classList.remove("input-error");
 }
 
 function clearMessages() {
   setNotice(el.error, "");
   el.confirm.hidden = true;
   el.checks.hidden = true;
-  for (const input of el.form.querySelectorAll("[data-field]")) clearFieldError(input.dataset.field);
+  for (const slot of el.form.querySelectorAll("[data-error-for]")) setNotice(slot, "");
+  for (const input of el.form.querySelectorAll(".input-error")) input.classList.remove("input-error");
 }

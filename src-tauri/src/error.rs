@@ -19,6 +19,10 @@ pub enum Code {
     Connect,
     /// The merchant must answer a question first (`ask`); nothing was saved.
     Confirm,
+    /// A sale refused before anything was written: its lines, its total, the cash given.
+    Refused,
+    /// A receipt that could not be shown, printed or saved (it stays in the journal).
+    Receipt,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,7 +33,11 @@ pub struct IpcError {
     pub field: Option<&'static str>,
     /// With [`Code::Confirm`]: the question and what answering yes sends back.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ask: Option<kassa_boot::Ask>,
+    pub ask: Option<Box<kassa_boot::Ask>>,
+    /// Every field to fix when a form has several (Settings → Shop), `[{field, message}]`;
+    /// `field` and `message` are the first of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Box<[kassa_config::ShopFieldError]>>,
 }
 
 impl IpcError {
@@ -39,6 +47,7 @@ impl IpcError {
             message: message.into(),
             field: None,
             ask: None,
+            fields: None,
         }
     }
 }
@@ -47,7 +56,7 @@ impl IpcError {
 impl From<kassa_boot::Ask> for IpcError {
     fn from(ask: kassa_boot::Ask) -> Self {
         IpcError {
-            ask: Some(ask.clone()),
+            ask: Some(Box::new(ask.clone())),
             ..IpcError::new(Code::Confirm, ask.question())
         }
     }
@@ -127,10 +136,41 @@ impl From<kassa_till::TillError> for IpcError {
             T::InvalidReference(_) => Code::InvalidReference,
             T::SaleInProgress { .. } => Code::SaleInProgress,
             T::NotOpen(_) | T::NotFound(_) => Code::NotFound,
+            T::Refused(_) => Code::Refused,
             T::Journal(_) => Code::Journal,
         };
         tracing::warn!(error = %e, ?code, "command refused");
         IpcError::new(code, capitalise(&e.to_string()))
+    }
+}
+
+/// Settings → Shop refused: every field's sentence, at its field (`profile.orgNumber`,
+/// `vat.0.percent`, `quickItems.2.price`, `printer`, `logo`, `width`).
+impl From<kassa_config::ShopFormError> for IpcError {
+    fn from(e: kassa_config::ShopFormError) -> Self {
+        tracing::warn!(error = %e, "shop settings refused");
+        let fields = e.fields().to_vec();
+        match fields.first() {
+            Some(first) => IpcError {
+                field: None,
+                fields: Some(fields.clone().into_boxed_slice()),
+                ..IpcError::new(Code::Settings, first.message.clone())
+            },
+            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
+        }
+    }
+}
+
+impl From<kassa_boot::window::ReceiptOutError> for IpcError {
+    fn from(e: kassa_boot::window::ReceiptOutError) -> Self {
+        use kassa_boot::window::ReceiptOutError as R;
+        match e {
+            R::Till(e) => e.into(),
+            other => {
+                tracing::warn!(error = %other, "receipt not shown or printed");
+                IpcError::new(Code::Receipt, capitalise(&other.to_string()))
+            }
+        }
     }
 }
 
@@ -180,5 +220,26 @@ mod tests {
         ))
         .into();
         assert_eq!(e.field, Some("webhookBind"));
+    }
+
+    #[test]
+    fn a_refused_shop_form_names_every_field() {
+        let field = |f: &str, m: &str| kassa_config::ShopFieldError {
+            field: f.into(),
+            message: m.into(),
+        };
+        let e: IpcError = kassa_config::ShopFormError::Fields(kassa_config::ShopErrors(vec![
+            field(
+                "profile.orgNumber",
+                "The organisation number has a wrong check digit",
+            ),
+            field("vat.1.percent", "A VAT rate is 0 % to 50 %"),
+        ]))
+        .into();
+        assert_eq!(e.code, Code::Settings);
+        assert_eq!(e.message, "The organisation number has a wrong check digit");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["fields"][1]["field"], "vat.1.percent");
+        assert_eq!(json["fields"][1]["message"], "A VAT rate is 0 % to 50 %");
     }
 }
