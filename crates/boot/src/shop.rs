@@ -328,6 +328,21 @@ pub fn training_profile(country: Country) -> MerchantProfile {
     }
 }
 
+/// The merchant a receipt or report of the training (sandbox) or live series carries: the
+/// shop's profile; a training one gets the training profile when none is set up; a live
+/// one without a profile is refused ([`ReceiptAssemblyError::NoProfile`]).
+pub fn merchant_for(
+    shop: &Shop,
+    training: bool,
+    currency: kassa_money::Currency,
+) -> Result<MerchantProfile, ReceiptAssemblyError> {
+    match (&shop.profile, training) {
+        (Some(p), _) => Ok(p.clone()),
+        (None, true) => Ok(training_profile(country_of_currency(currency))),
+        (None, false) => Err(ReceiptAssemblyError::NoProfile),
+    }
+}
+
 /// The receipt of sale `sale_id` (its sale receipt) as the customer gets it.
 pub fn receipt_of(
     journal: &Journal,
@@ -380,11 +395,7 @@ fn assemble(
     r: &kassa_journal::Receipt,
     zone: &dyn WallClock,
 ) -> Result<Receipt, ReceiptAssemblyError> {
-    let merchant = match (&shop.profile, r.training) {
-        (Some(p), _) => p.clone(),
-        (None, true) => training_profile(country_of_currency(r.total.currency)),
-        (None, false) => return Err(ReceiptAssemblyError::NoProfile),
-    };
+    let merchant = merchant_for(shop, r.training, r.total.currency)?;
     let default = shop.vat.default_rate().class();
     let is_return = r.kind == ReceiptKind::Return;
     // A return's lines are the lines given back, as sold; a sale's are its own.

@@ -170,13 +170,21 @@ pub fn return_sale(
 
 /// `kassa report x|z [--json]`.
 pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -> ExitCode {
+    use kassa_boot::shop::{LocalZone, WallClock};
     let series = settings.backend();
-    let Some(merchant) = settings.shop.profile.clone() else {
-        return fail(
-            EXIT_USAGE,
-            "set up the shop (Settings → Shop, or `kassa setup --legal-name … --org-number …`) before a report: it carries the merchant's name and organisation number",
-        );
+    let shop = match settings
+        .shop
+        .resolve(settings.currency, LocalZone.day(now_ms()))
+    {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
+    // A training report (the sandbox) carries the training shop when none is set up.
+    let merchant =
+        match kassa_boot::shop::merchant_for(&shop, series.is_training(), settings.currency) {
+            Ok(m) => m,
+            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        };
     let till_name = merchant.till_name.clone();
     let of = ReportOf {
         merchant: &merchant,
@@ -347,4 +355,143 @@ pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path
             &format!("cannot write {}: {e}", file.display()),
         ),
     }
+}
+
+/// Where `kassa receipt` sends a print, besides showing it.
+pub enum PrintTo<'a> {
+    /// Only show it (not a print: nothing is counted).
+    Show,
+    /// The network thermal printer of Settings → Shop.
+    Printer,
+    /// A PDF file.
+    Pdf(&'a Path),
+}
+
+/// `kassa receipt KEY [--json] [--print | --pdf FILE]`: the receipt of a sale (by sale id or
+/// payment id) or any receipt by number (`#1042`, returns too). Showing it is not a print;
+/// `--print` and `--pdf` are, and are counted: the first print is the original, every
+/// later one is marked COPY n. A print that fails is not counted and the receipt is kept.
+pub async fn receipt(
+    settings: &kassa_boot::Settings,
+    key: &str,
+    json: bool,
+    to: PrintTo<'_>,
+) -> ExitCode {
+    use kassa_boot::shop::{self, LocalZone, WallClock};
+    let db = &settings.db_path;
+    let series = settings.backend();
+    let now = now_ms();
+    let shop = match settings.shop.resolve(settings.currency, LocalZone.day(now)) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let printing = !matches!(to, PrintTo::Show);
+    // A print is recorded in the journal: this command owns it meanwhile.
+    let (_lock, mut journal) = if printing {
+        match owned(db, "kassa receipt") {
+            Ok((lock, j)) => (Some(lock), j),
+            Err(code) => return code,
+        }
+    } else {
+        match read_only(db) {
+            Ok(j) => (None, j),
+            Err(code) => return code,
+        }
+    };
+    let is_sale_id = matches!(journal.sale(key.trim()), Ok(Some(_)));
+    let found = match receipt_number(key).filter(|_| !is_sale_id) {
+        Some(n) => shop::receipt_by_number(&journal, &shop, series, n, &LocalZone),
+        None => match books::find_sale(&journal, series, key) {
+            Ok(sale_id) => shop::receipt_of(&journal, &shop, &sale_id, &LocalZone),
+            Err(e) => return books_failed(&e),
+        },
+    };
+    let receipt = match found {
+        Ok(r) => r,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let width = usize::from(shop.width);
+    let logo = shop::load_logo(&shop)
+        .inspect_err(|e| tracing::warn!(error = %e, "the receipt goes without its logo"))
+        .ok()
+        .flatten();
+    let number = receipt.number() as i64;
+    let till = match journal.till_id() {
+        Ok(t) => t,
+        Err(e) => return books_failed(&e.into()),
+    };
+    let issued = if printing {
+        let done = match journal.prints_of(&till, series, number) {
+            Ok(n) => n,
+            Err(e) => return books_failed(&e.into()),
+        };
+        if done == 0 {
+            receipt
+        } else {
+            match receipt.reprint(done) {
+                Ok(r) => r,
+                Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            }
+        }
+    } else {
+        receipt
+    };
+    let doc = issued.to_doc(width, logo.clone());
+    let via = match to {
+        PrintTo::Show => None,
+        PrintTo::Printer => {
+            let Some(addr) = shop.printer.as_ref() else {
+                return fail(
+                    EXIT_USAGE,
+                    "no receipt printer is set up: add it with `kassa setup --printer HOST[:PORT]`, or save a PDF with --pdf FILE",
+                );
+            };
+            if let Err(e) = kassa_boot::print::print_escpos(
+                &addr.to_string(),
+                &doc,
+                None,
+                kassa_boot::window::PRINTER_DEADLINE,
+            )
+            .await
+            {
+                return fail(EXIT_FAILED, &e.to_string());
+            }
+            Some("printer")
+        }
+        PrintTo::Pdf(file) => {
+            if let Err(e) = kassa_boot::print::save_pdf(file, &doc, width) {
+                return fail(EXIT_FAILED, &e.to_string());
+            }
+            Some("pdf")
+        }
+    };
+    if let Some(via) = via
+        && let Err(e) = journal.record_print(&till, series, number, via, now)
+    {
+        return books_failed(&e.into());
+    }
+    if json {
+        match issued.to_json() {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    } else {
+        print!("{}", doc.to_text(width));
+        match (via, issued.copy_number()) {
+            (Some(_), Some(n)) => eprintln!("Printed as COPY {n}."),
+            (Some(_), None) => eprintln!("Printed (the original)."),
+            _ => {}
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A receipt number as the cashier types it: `#1042`, or `1042` (digits only).
+fn receipt_number(key: &str) -> Option<i64> {
+    let key = key.trim();
+    let digits = key.strip_prefix('#').unwrap_or(key);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }

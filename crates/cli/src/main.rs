@@ -184,6 +184,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A receipt: of a sale (its id or the payment id that paid it), or any receipt by its
+    /// number (`#1042`, returns too). Shown as text, or as JSON with --json; --print sends it
+    /// to the network printer and --pdf saves it, each counted (a reprint is a COPY).
+    Receipt {
+        /// A sale id, a payment id or a receipt number (#1042).
+        key: String,
+        #[arg(long)]
+        json: bool,
+        /// Print it on the network printer (Settings → Shop).
+        #[arg(long, conflicts_with = "pdf")]
+        print: bool,
+        /// Save it as a PDF file.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<std::path::PathBuf>,
+    },
     /// Return (part of) a paid sale: its own numbered return receipt; the money goes back
     /// by the sale's tender (pay by bank: a bank transfer to make, see `kassa refunds`).
     /// Exit 2 when refused (not paid, more than what is left, no reason).
@@ -418,6 +433,22 @@ async fn run(command: Command) -> ExitCode {
             report::export(&db_path(), format, out.as_deref(), backend)
         }
         Command::Today { json } => today(json),
+        Command::Receipt {
+            key,
+            json,
+            print,
+            pdf,
+        } => match settings() {
+            Ok(s) => {
+                let to = match (&pdf, print) {
+                    (Some(file), _) => books::PrintTo::Pdf(file),
+                    (None, true) => books::PrintTo::Printer,
+                    (None, false) => books::PrintTo::Show,
+                };
+                books::receipt(&s, &key, json, to).await
+            }
+            Err(code) => code,
+        },
         Command::Return {
             sale,
             amount,
