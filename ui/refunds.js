@@ -112,30 +112,43 @@ function row(t) {
   return li;
 }
 
-// "Mark as sent", then a plain yes/no: the merchant confirms the transfer left the bank.
+// "Mark as sent", then the merchant confirms the transfer left the bank, with a note for the
+// books (how it was sent; Rust asks for one).
 function markButton(t, li) {
   const mark = el("button", "btn btn-primary btn-small refund-mark", "Mark as sent");
   mark.type = "button";
   mark.addEventListener("click", () => {
     const ask = el("div", "refund-ask");
     ask.append(el("span", "", `Sent ${t.amountDisplay} to ${t.toText}?`));
+    const note = el("input", "text-input refund-note");
+    note.type = "text";
+    note.autocomplete = "off";
+    note.spellcheck = false;
+    note.placeholder = "How it was sent";
+    note.setAttribute("aria-label", "How the transfer was sent");
     const yes = el("button", "btn btn-primary btn-small refund-yes", "Yes, it is sent");
     yes.type = "button";
     const no = el("button", "btn btn-secondary btn-small", "No");
     no.type = "button";
-    no.addEventListener("click", () => ask.replaceWith(mark));
+    no.addEventListener("click", () => {
+      ask.remove();
+      mark.hidden = false;
+    });
     yes.addEventListener("click", async () => {
       const problem = li.querySelector(".refund-error");
+      setNotice(problem, "");
       try {
-        const sent = await busy([yes, no], () => ipc.markTransferSent(t.id, ""));
+        const sent = await busy([yes, no], () => ipc.markTransferSent(t.id, note.value));
         onSent(sent);
         refreshRefunds();
       } catch (err) {
         setNotice(problem, err.message);
       }
     });
-    ask.append(yes, no);
-    mark.replaceWith(ask);
+    ask.append(note, yes, no);
+    mark.hidden = true;
+    li.querySelector(".refund-error").before(ask);
+    note.focus();
   });
   return mark;
 }

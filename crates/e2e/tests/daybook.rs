@@ -285,6 +285,11 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     wait_text(&s, "refunds-total", "50,00").await?;
     s.screenshot("35-bank-transfers.png").await?;
     open.click().await.context("cannot click Mark as sent")?;
+    s.wait_for("the note", Locator::Css("#refunds-list .refund-note"))
+        .await?
+        .send_keys("online bank")
+        .await
+        .context("cannot type the note")?;
     s.wait_for("the question", Locator::Css("#refunds-list .refund-yes"))
         .await?
         .click()

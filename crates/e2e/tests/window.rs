@@ -413,6 +413,11 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
         .click()
         .await
         .context("cannot click Mark as sent")?;
+    s.wait_for("the note", Locator::Css("#refunds-list .refund-focus .refund-note"))
+        .await?
+        .send_keys("online bank")
+        .await
+        .context("cannot type the note")?;
     s.wait_for("the question", Locator::Css("#refunds-list .refund-focus .refund-yes"))
         .await?
         .click()
