@@ -10,6 +10,7 @@ mod doctor;
 mod lifecycle;
 mod onboard;
 mod ops;
+pub mod print;
 mod records;
 mod serve;
 pub mod webhook_listener;

@@ -394,6 +394,8 @@ impl SettingsForm {
             destination_id,
             currency: self.currency,
             webhook_bind: Self::text(&self.webhook_bind),
+            // The shop part is the shop form's (`ShopForm`); saving keeps it.
+            shop: crate::ShopSettings::default(),
         }
     }
 
@@ -408,6 +410,7 @@ impl SettingsForm {
             return Err(FormError::Ask(ask));
         }
         let mut saved = self.saved();
+        saved.shop = before.shop.clone();
         let secret = self.client_secret.trim();
         // The secret is bound to where it may go: typed now, to the form's address and ID;
         // kept, to what it was bound to (the check above made sure those are the form's).

@@ -1,12 +1,14 @@
 //! Kassa's configuration, and nothing else: the environment, the settings file beside the
 //! journal (`saved.rs`), the secrets in the OS keyring (`secrets.rs`), the backend the
 //! settings choose ([`Mode`]), the journal's path, the window's settings form (`form.rs`),
-//! and the one validator (`validate.rs`) the window, the CLI and `doctor` all go through.
+//! and the one validator (`validate.rs`) the window, the CLI and `doctor` all go through;
+//! the shop settings (`shop.rs`: profile, VAT table, quick items, printer, logo, width).
 //! Starting a counter from these settings is `kassa-boot`'s.
 
 mod form;
 mod saved;
 mod secrets;
+pub mod shop;
 mod validate;
 
 use std::net::SocketAddr;
@@ -26,6 +28,10 @@ pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{
     KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, Keyring, MemorySecrets, SecretError,
     SecretKind, SecretStore,
+};
+pub use shop::{
+    PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError, ShopForm,
+    ShopFormError, ShopSettings, VatRateForm,
 };
 pub use validate::{
     AIIA_ORIGINS, Changed, Checked, Draft, Field, FieldError, LINK_TTL_RANGE, Problem, SecretFor,
@@ -115,6 +121,9 @@ pub struct Settings {
     /// setting). `None`: the sandbox's own "Payment done" page (a live counter against Aiia
     /// itself always has one: the validator asks for it).
     pub redirect_url: Option<String>,
+    /// The shop settings (profile, VAT table, quick items, printer, logo, receipt width)
+    /// from the settings file; [`ShopSettings::resolve`] gives the shop on a day.
+    pub shop: ShopSettings,
 }
 
 /// Why settings were not taken: fields to fix (each a [`FieldError`], said as a sentence),
@@ -261,6 +270,7 @@ impl Settings {
             owner: DEFAULT_OWNER.to_owned(),
             custom_api,
             redirect_url: checked.redirect_url,
+            shop: saved.shop.clone(),
         })
     }
 

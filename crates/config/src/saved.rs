@@ -27,6 +27,9 @@ pub struct SavedSettings {
     /// only ever sent there ([`crate::Problem::SecretFor`] otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_for: Option<SavedSecretFor>,
+    /// The shop: merchant profile, VAT table, quick items, printer, logo, receipt width.
+    #[serde(skip_serializing_if = "crate::ShopSettings::is_empty")]
+    pub shop: crate::ShopSettings,
 }
 
 /// The API origin (`https://api.aiia.eu`) and Client ID a stored Client Secret belongs to.

@@ -45,41 +45,7 @@ impl Journal {
         note: &str,
         at_ms: i64,
     ) -> Result<String> {
-        self.write(|tx| {
-            let open: Option<(String, i64)> = tx
-                .query_row(
-                    &format!(
-                        "SELECT e.sale_id, e.attempt_id FROM events e
-                         JOIN attempts a ON a.id = e.attempt_id
-                         WHERE a.payment_id = ?1 AND {UNRESOLVED_NOTE}
-                         ORDER BY e.id DESC LIMIT 1"
-                    ),
-                    params![payment_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let (sale_id, attempt_id) = open.ok_or_else(|| {
-                JournalError::NotFound(format!(
-                    "no open needs-attention note for payment {payment_id}"
-                ))
-            })?;
-            event(
-                tx,
-                &sale_id,
-                Some(attempt_id),
-                at_ms,
-                "attention_resolved",
-                note,
-            )?;
-            tx.execute(
-                &format!(
-                    "UPDATE sales SET attention = NULL WHERE id = ?1 AND NOT EXISTS (
-                         SELECT 1 FROM events e WHERE e.sale_id = ?1 AND {UNRESOLVED_NOTE})"
-                ),
-                params![sale_id],
-            )?;
-            Ok(sale_id)
-        })
+        self.write(|tx| resolve_note(tx, payment_id, note, at_ms))
     }
 
     /// Every note that asks a person to act and is not resolved yet, oldest first, with the
@@ -131,6 +97,56 @@ impl Journal {
         let rows = stmt.query_map([sale_id], |r| r.get(0))?;
         rows.map(|r| r.map_err(JournalError::from)).collect()
     }
+}
+
+/// Resolves the open note about `payment_id` in this transaction (see
+/// [`Journal::resolve_attention`]). Returns the sale's id.
+pub(crate) fn resolve_note(
+    tx: &rusqlite::Connection,
+    payment_id: &str,
+    note: &str,
+    at_ms: i64,
+) -> Result<String> {
+    let (sale_id, attempt_id) = open_note_of_payment(tx, payment_id)?.ok_or_else(|| {
+        JournalError::NotFound(format!(
+            "no open needs-attention note for payment {payment_id}"
+        ))
+    })?;
+    event(
+        tx,
+        &sale_id,
+        Some(attempt_id),
+        at_ms,
+        "attention_resolved",
+        note,
+    )?;
+    tx.execute(
+        &format!(
+            "UPDATE sales SET attention = NULL WHERE id = ?1 AND NOT EXISTS (
+                 SELECT 1 FROM events e WHERE e.sale_id = ?1 AND {UNRESOLVED_NOTE})"
+        ),
+        params![sale_id],
+    )?;
+    Ok(sale_id)
+}
+
+/// The open needs-attention note about `payment_id`: its sale and attempt.
+pub(crate) fn open_note_of_payment(
+    tx: &rusqlite::Connection,
+    payment_id: &str,
+) -> Result<Option<(String, i64)>> {
+    Ok(tx
+        .query_row(
+            &format!(
+                "SELECT e.sale_id, e.attempt_id FROM events e
+                 JOIN attempts a ON a.id = e.attempt_id
+                 WHERE a.payment_id = ?1 AND {UNRESOLVED_NOTE}
+                 ORDER BY e.id DESC LIMIT 1"
+            ),
+            params![payment_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
 }
 
 /// An event `e` that is a needs-attention note no later `attention_resolved` event of the

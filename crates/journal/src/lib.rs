@@ -13,15 +13,20 @@
 
 mod attempts;
 mod attention;
+mod books;
 mod crash;
 mod error;
 pub mod files;
 mod followed;
 mod open;
 pub mod owner;
+mod prints;
 mod queries;
 mod receipts;
 mod records;
+mod refunds;
+mod reports;
+mod returns;
 mod rows;
 mod sales;
 mod schema;
@@ -30,6 +35,10 @@ mod write;
 
 use rusqlite::Connection;
 
+pub use books::{
+    BankRefund, CountAmount, GrandTotals, NewReturn, PeriodTotals, RefundBy, RefundKind,
+    RefundState, ReturnDone, TenderTotal, VatLine, VatTotal, ZReport,
+};
 pub use crash::{CrashHook, CrashHooks, CrashPoint};
 pub use error::JournalError;
 pub use followed::FollowedPayment;
@@ -38,6 +47,7 @@ pub use records::{
     AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, LineVat, NewLine, NewSale,
     Paid, Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
 };
+pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
 pub use status::{StatusWrite, Then, ThenDone};
 
@@ -55,5 +65,7 @@ mod books_tests;
 mod private_tests;
 #[cfg(test)]
 mod receipt_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;

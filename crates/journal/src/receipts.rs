@@ -15,10 +15,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::write::event;
 use crate::{
     Backend, Journal, JournalError, LineVat, NewLine, NewSale, Paid, Receipt, ReceiptKind, Result,
-    SaleLine, Tender,
+    SaleLine, Tender, VatTotal,
 };
 
-const RECEIPT_SELECT: &str = "SELECT till, number, kind, sale_id, created_at, total_minor,
+pub(crate) const RECEIPT_SELECT: &str =
+    "SELECT till, number, kind, sale_id, created_at, total_minor,
         currency, tender, tender_detail, training, cash_given_minor, return_of, reason
     FROM receipts";
 
@@ -125,6 +126,41 @@ impl Journal {
             )
             .optional()?
             .transpose()
+    }
+
+    /// The VAT rows of a receipt as written with it (highest rate first; a sale without
+    /// lines has one row without a rate). Negative on a return.
+    pub fn receipt_vat(&self, till: &str, series: Backend, number: i64) -> Result<Vec<VatTotal>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT v.vat_bp, v.saft_code, v.net_minor, v.vat_minor, v.gross_minor, r.currency
+             FROM receipt_vat v JOIN receipts r
+               ON r.till = v.till AND r.training = v.training AND r.number = v.number
+             WHERE v.till = ?1 AND v.training = ?2 AND v.number = ?3 ORDER BY v.position",
+        )?;
+        let rows = st
+            .query_map(params![till, series.is_training(), number], |r| {
+                Ok((
+                    r.get::<_, Option<u32>>(0)?,
+                    r.get::<_, Option<u8>>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(bp, saft_code, net, vat, gross, currency)| {
+                let c = currency_of(&currency)?;
+                Ok(VatTotal {
+                    bp,
+                    saft_code,
+                    net: Money::new(net, c),
+                    vat: Money::new(vat, c),
+                    gross: Money::new(gross, c),
+                })
+            })
+            .collect()
     }
 
     /// The last receipt number this till gave in the series of `series`; 0 before the first.
@@ -275,7 +311,7 @@ pub(crate) fn end_paid(
     Ok(true)
 }
 
-fn sale_amount(tx: &Connection, sale_id: &str) -> Result<Money> {
+pub(crate) fn sale_amount(tx: &Connection, sale_id: &str) -> Result<Money> {
     let (minor, currency): (i64, String) = tx.query_row(
         "SELECT amount_minor, currency FROM sales WHERE id = ?1",
         [sale_id],
@@ -296,7 +332,7 @@ pub(crate) fn issue_receipt(
 ) -> Result<i64> {
     // The receipt is its own append-only record: no event beside it, so a sale's event
     // log still ends with how it ended.
-    Ok(tx.query_row(
+    let (till, training, number): (String, bool, i64) = tx.query_row(
         "INSERT INTO receipts (till, training, number, kind, sale_id, created_at, total_minor,
                                currency, tender, tender_detail, cash_given_minor)
          SELECT t.id, s.backend = 'sandbox',
@@ -304,7 +340,7 @@ pub(crate) fn issue_receipt(
                           WHERE r.till = t.id AND r.training = (s.backend = 'sandbox')), 0) + 1,
                 'sale', s.id, ?2, s.amount_minor, s.currency, ?3, ?4, ?5
          FROM sales s, till t WHERE s.id = ?1
-         RETURNING number",
+         RETURNING till, training, number",
         params![
             sale_id,
             at_ms,
@@ -312,18 +348,96 @@ pub(crate) fn issue_receipt(
             tender_detail,
             cash_given.map(|m| m.minor)
         ],
-        |r| r.get(0),
-    )?)
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let groups = sale_vat_groups(tx, sale_id)?;
+    write_receipt_vat(tx, &till, training, number, &groups)?;
+    Ok(number)
 }
 
-fn sale_exists(conn: &Connection, sale_id: &str) -> Result<bool> {
+/// A VAT group of a receipt before rounding: its rate and SAF-T code (None: no VAT
+/// recorded) and its gross, signed (negative on a return).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GrossGroup {
+    pub bp: Option<u32>,
+    pub saft_code: Option<u8>,
+    pub gross: i128,
+}
+
+/// The VAT groups of a sale from its lines (one group per rate and code); a sale without
+/// lines is one group of its whole amount with no VAT recorded.
+pub(crate) fn sale_vat_groups(tx: &Connection, sale_id: &str) -> Result<Vec<GrossGroup>> {
+    let mut st = tx.prepare_cached(
+        "SELECT vat_bp, saft_code, SUM(unit_gross_minor * quantity) FROM sale_lines
+         WHERE sale_id = ?1 GROUP BY vat_bp, saft_code",
+    )?;
+    let mut groups = st
+        .query_map([sale_id], |r| {
+            Ok(GrossGroup {
+                bp: Some(r.get(0)?),
+                saft_code: Some(r.get(1)?),
+                gross: i128::from(r.get::<_, i64>(2)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if groups.is_empty() {
+        groups.push(GrossGroup {
+            bp: None,
+            saft_code: None,
+            gross: i128::from(sale_amount(tx, sale_id)?.minor),
+        });
+    }
+    Ok(groups)
+}
+
+/// Writes a receipt's VAT rows: per group, `vat = vat_of_gross(gross, bp)` (the one
+/// rounding rule, `kassa_money::vat_of_gross`), `net = gross - vat`; a group without a rate
+/// has VAT 0. Highest rate first, no VAT recorded last.
+pub(crate) fn write_receipt_vat(
+    tx: &Connection,
+    till: &str,
+    training: bool,
+    number: i64,
+    groups: &[GrossGroup],
+) -> Result<()> {
+    let mut groups = groups.to_vec();
+    // Descending: None (no VAT recorded) sorts below every rate, so it comes last.
+    groups.sort_by(|a, b| b.bp.cmp(&a.bp).then(a.saft_code.cmp(&b.saft_code)));
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO receipt_vat (till, training, number, position, vat_bp, saft_code,
+                                  net_minor, vat_minor, gross_minor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, g) in groups.iter().enumerate() {
+        let vat = g.bp.map_or(0, |bp| kassa_money::vat_of_gross(g.gross, bp));
+        let minor = |m: i128| {
+            i64::try_from(m).map_err(|_| {
+                JournalError::Refused("the receipt's amounts are too large to add up".into())
+            })
+        };
+        insert.execute(params![
+            till,
+            training,
+            number,
+            i as i64 + 1,
+            g.bp,
+            g.saft_code,
+            minor(g.gross - vat)?,
+            minor(vat)?,
+            minor(g.gross)?,
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn sale_exists(conn: &Connection, sale_id: &str) -> Result<bool> {
     Ok(conn
         .query_row("SELECT 1 FROM sales WHERE id = ?1", [sale_id], |_| Ok(()))
         .optional()?
         .is_some())
 }
 
-fn receipt_of(conn: &Connection, sale_id: &str) -> Result<Option<Receipt>> {
+pub(crate) fn receipt_of(conn: &Connection, sale_id: &str) -> Result<Option<Receipt>> {
     conn.query_row(
         &format!("{RECEIPT_SELECT} WHERE sale_id = ?1 AND kind = 'sale'"),
         [sale_id],
@@ -333,12 +447,12 @@ fn receipt_of(conn: &Connection, sale_id: &str) -> Result<Option<Receipt>> {
     .transpose()
 }
 
-fn currency_of(code: &str) -> Result<Currency> {
+pub(crate) fn currency_of(code: &str) -> Result<Currency> {
     code.parse::<Currency>()
         .map_err(|_| JournalError::Corrupt(format!("unknown currency {code:?}")))
 }
 
-fn receipt_row(r: &Row<'_>) -> rusqlite::Result<Result<Receipt>> {
+pub(crate) fn receipt_row(r: &Row<'_>) -> rusqlite::Result<Result<Receipt>> {
     let kind: String = r.get(2)?;
     let currency: String = r.get(6)?;
     let tender: String = r.get(7)?;
@@ -368,10 +482,12 @@ fn receipt_row(r: &Row<'_>) -> rusqlite::Result<Result<Receipt>> {
         cash_given: r
             .get::<_, Option<i64>>(10)?
             .map(|m| Money::new(m, currency)),
+        return_of: r.get(11)?,
+        reason: r.get(12)?,
     }))
 }
 
-fn line_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleLine>> {
+pub(crate) fn line_row(r: &Row<'_>) -> rusqlite::Result<Result<SaleLine>> {
     let currency: String = r.get(4)?;
     let currency = match currency_of(&currency) {
         Ok(c) => c,

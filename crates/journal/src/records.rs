@@ -358,6 +358,11 @@ pub struct Receipt {
     /// For a card sale, the external terminal's reference, if the cashier recorded one
     /// (the same text as `tender_detail`).
     pub card_reference: Option<String>,
+    /// For a return, the number of the sale receipt it returns (same till and series; None
+    /// for a sale paid before receipts existed).
+    pub return_of: Option<i64>,
+    /// For a return, the reason the cashier gave.
+    pub reason: Option<String>,
 }
 
 impl Receipt {

@@ -155,7 +155,268 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE receipts ADD COLUMN cash_given_minor INTEGER
         CHECK (cash_given_minor IS NULL OR cash_given_minor > 0);
     ALTER TABLE receipts ADD COLUMN return_of INTEGER;
-    ALTER TABLE receipts ADD COLUMN reason TEXT;",
+    ALTER TABLE receipts ADD COLUMN reason TEXT;
+    CREATE INDEX receipts_of_sale ON receipts (sale_id);
+    CREATE INDEX receipts_created ON receipts (training, created_at);
+
+    -- VAT per receipt and rate, written with the receipt (one rounding rule,
+    -- kassa_money::vat_of_gross, per group of one rate and SAF-T code). A receipt of a sale
+    -- without lines has one row without a rate: no VAT recorded (net = gross, VAT 0).
+    -- Return receipts' rows are negative.
+    CREATE TABLE receipt_vat (
+        till        TEXT NOT NULL,
+        training    INTEGER NOT NULL,
+        number      INTEGER NOT NULL,
+        position    INTEGER NOT NULL CHECK (position >= 1),
+        vat_bp      INTEGER CHECK (vat_bp IS NULL OR vat_bp BETWEEN 0 AND 5000),
+        saft_code   INTEGER CHECK (saft_code IS NULL OR saft_code BETWEEN 0 AND 255),
+        net_minor   INTEGER NOT NULL,
+        vat_minor   INTEGER NOT NULL,
+        gross_minor INTEGER NOT NULL CHECK (net_minor + vat_minor = gross_minor),
+        PRIMARY KEY (till, training, number, position),
+        FOREIGN KEY (till, training, number) REFERENCES receipts (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER receipt_vat_no_update BEFORE UPDATE ON receipt_vat
+        BEGIN SELECT RAISE(ABORT, 'a receipt''s VAT is append-only: it never changes'); END;
+    CREATE TRIGGER receipt_vat_no_delete BEFORE DELETE ON receipt_vat
+        BEGIN SELECT RAISE(ABORT, 'a receipt''s VAT is append-only: it never changes'); END;
+
+    -- The lines a return gave back (positive, as returned), under the return's receipt.
+    -- A return of a sale without lines has lines without VAT information.
+    CREATE TABLE return_lines (
+        till             TEXT NOT NULL,
+        training         INTEGER NOT NULL,
+        number           INTEGER NOT NULL,
+        position         INTEGER NOT NULL CHECK (position >= 1),
+        text             TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        quantity         INTEGER NOT NULL CHECK (quantity >= 1),
+        unit_gross_minor INTEGER NOT NULL CHECK (unit_gross_minor > 0),
+        currency         TEXT NOT NULL,
+        vat_bp           INTEGER CHECK (vat_bp IS NULL OR vat_bp BETWEEN 0 AND 5000),
+        saft_code        INTEGER CHECK (saft_code IS NULL OR saft_code BETWEEN 0 AND 255),
+        PRIMARY KEY (till, training, number, position),
+        FOREIGN KEY (till, training, number) REFERENCES receipts (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER return_lines_no_update BEFORE UPDATE ON return_lines
+        BEGIN SELECT RAISE(ABORT, 'a return''s lines are append-only: they never change'); END;
+    CREATE TRIGGER return_lines_no_delete BEFORE DELETE ON return_lines
+        BEGIN SELECT RAISE(ABORT, 'a return''s lines are append-only: they never change'); END;
+
+    -- Money to send back by bank transfer (pay-by-bank returns, double payments): open
+    -- until the merchant marks it sent; then it never changes. Never deleted.
+    CREATE TABLE bank_refunds (
+        id            INTEGER PRIMARY KEY,
+        kind          TEXT NOT NULL CHECK (kind IN ('return','double_payment')),
+        sale_id       TEXT REFERENCES sales (id),
+        training      INTEGER NOT NULL CHECK (training IN (0, 1)),
+        return_number INTEGER,
+        payment_id    TEXT NOT NULL CHECK (length(payment_id) > 0),
+        amount_minor  INTEGER NOT NULL CHECK (amount_minor > 0),
+        currency      TEXT NOT NULL,
+        payer         TEXT,
+        state         TEXT NOT NULL CHECK (state IN ('open','sent')),
+        created_at    INTEGER NOT NULL,
+        sent_at       INTEGER,
+        note          TEXT,
+        CHECK ((state = 'open') = (sent_at IS NULL)),
+        CHECK ((kind = 'return') = (return_number IS NOT NULL))
+    ) STRICT;
+    CREATE UNIQUE INDEX bank_refunds_one_per_double ON bank_refunds (payment_id)
+        WHERE kind = 'double_payment';
+    CREATE INDEX bank_refunds_open ON bank_refunds (state) WHERE state = 'open';
+    CREATE TRIGGER bank_refunds_open_to_sent BEFORE UPDATE ON bank_refunds
+        WHEN NOT (OLD.state = 'open' AND NEW.state = 'sent'
+                  AND NEW.id = OLD.id AND NEW.kind = OLD.kind
+                  AND NEW.sale_id IS OLD.sale_id AND NEW.training = OLD.training
+                  AND NEW.return_number IS OLD.return_number
+                  AND NEW.payment_id = OLD.payment_id AND NEW.amount_minor = OLD.amount_minor
+                  AND NEW.currency = OLD.currency AND NEW.payer IS OLD.payer
+                  AND NEW.created_at = OLD.created_at)
+        BEGIN SELECT RAISE(ABORT, 'a bank transfer only goes from open to sent, once'); END;
+    CREATE TRIGGER bank_refunds_no_delete BEFORE DELETE ON bank_refunds
+        BEGIN SELECT RAISE(ABORT, 'a bank transfer to make is never deleted'); END;
+
+    -- Every print of a receipt: the first (nth = 1) is the original, every later one a
+    -- copy numbered nth - 1. Gapless per receipt, append-only.
+    CREATE TABLE receipt_prints (
+        till     TEXT NOT NULL,
+        training INTEGER NOT NULL,
+        number   INTEGER NOT NULL,
+        nth      INTEGER NOT NULL CHECK (nth >= 1),
+        via      TEXT NOT NULL CHECK (length(trim(via)) > 0),
+        at       INTEGER NOT NULL,
+        PRIMARY KEY (till, training, number, nth),
+        FOREIGN KEY (till, training, number) REFERENCES receipts (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER receipt_prints_gapless BEFORE INSERT ON receipt_prints
+        WHEN NEW.nth IS NOT (SELECT COALESCE(MAX(nth), 0) + 1 FROM receipt_prints
+                             WHERE till = NEW.till AND training = NEW.training
+                               AND number = NEW.number)
+        BEGIN SELECT RAISE(ABORT, 'prints of a receipt are counted gapless'); END;
+    CREATE TRIGGER receipt_prints_no_update BEFORE UPDATE ON receipt_prints
+        BEGIN SELECT RAISE(ABORT, 'a print of a receipt is never changed'); END;
+    CREATE TRIGGER receipt_prints_no_delete BEFORE DELETE ON receipt_prints
+        BEGIN SELECT RAISE(ABORT, 'a print of a receipt is never deleted'); END;
+
+    -- Z reports: gapless per till and series, never changed. Z n closes period n: the
+    -- receipts, cancels and copies since Z n - 1. The period's figures are the rows of
+    -- period_totals with period = n, frozen once Z n exists; the grand totals are a
+    -- snapshot at the close.
+    CREATE TABLE z_reports (
+        till                TEXT NOT NULL,
+        training            INTEGER NOT NULL CHECK (training IN (0, 1)),
+        number              INTEGER NOT NULL CHECK (number >= 1),
+        closed_at           INTEGER NOT NULL,
+        from_ms             INTEGER,
+        first_receipt       INTEGER,
+        last_receipt        INTEGER,
+        currency            TEXT,
+        grand_sales_minor   INTEGER NOT NULL,
+        grand_returns_minor INTEGER NOT NULL,
+        PRIMARY KEY (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER z_reports_gapless BEFORE INSERT ON z_reports
+        WHEN NEW.number IS NOT (SELECT COALESCE(MAX(number), 0) + 1 FROM z_reports
+                                WHERE till = NEW.till AND training = NEW.training)
+        BEGIN SELECT RAISE(ABORT, 'Z numbers are gapless: this is not the next Z of its till and series'); END;
+    CREATE TRIGGER z_reports_no_update BEFORE UPDATE ON z_reports
+        BEGIN SELECT RAISE(ABORT, 'a Z report never changes'); END;
+    CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports
+        BEGIN SELECT RAISE(ABORT, 'a Z report never changes'); END;
+
+    -- Running totals per till, series and period (the next Z's number), kept by the
+    -- triggers below in the very transaction that writes a receipt, its VAT, a cancel or a
+    -- print, so an X or a Z reads a few rows, never the sales. One row per figure:
+    --   kind 'receipts' (count, first and last number), 'sale' / 'return' (count, amount),
+    --   'tender_sale' / 'tender_return' (per tender), 'vat' (per rate and code, -1 = no VAT
+    --   recorded; net, vat, gross signed), 'cancelled', 'copies', and in the live series
+    --   'training_sale' / 'training_return' (the training series' receipts meanwhile).
+    -- Amounts of returns are positive in 'return' and 'tender_return'. Unused key columns
+    -- hold '' or -1. A period's rows never change once its Z exists.
+    CREATE TABLE period_totals (
+        till         TEXT NOT NULL,
+        training     INTEGER NOT NULL,
+        period       INTEGER NOT NULL CHECK (period >= 1),
+        kind         TEXT NOT NULL,
+        tender       TEXT NOT NULL,
+        vat_bp       INTEGER NOT NULL,
+        saft_code    INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        count        INTEGER NOT NULL DEFAULT 0,
+        amount_minor INTEGER NOT NULL DEFAULT 0,
+        net_minor    INTEGER NOT NULL DEFAULT 0,
+        vat_minor    INTEGER NOT NULL DEFAULT 0,
+        first_number INTEGER,
+        last_number  INTEGER,
+        PRIMARY KEY (till, training, period, kind, tender, vat_bp, saft_code, currency)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER period_totals_closed_insert BEFORE INSERT ON period_totals
+        WHEN EXISTS (SELECT 1 FROM z_reports z WHERE z.till = NEW.till
+                       AND z.training = NEW.training AND z.number = NEW.period)
+        BEGIN SELECT RAISE(ABORT, 'this period is closed by its Z report and never changes'); END;
+    CREATE TRIGGER period_totals_closed_update BEFORE UPDATE ON period_totals
+        WHEN EXISTS (SELECT 1 FROM z_reports z WHERE z.till = OLD.till
+                       AND z.training = OLD.training AND z.number = OLD.period)
+          OR NEW.period IS NOT OLD.period
+        BEGIN SELECT RAISE(ABORT, 'this period is closed by its Z report and never changes'); END;
+    CREATE TRIGGER period_totals_no_delete BEFORE DELETE ON period_totals
+        BEGIN SELECT RAISE(ABORT, 'running totals are never deleted'); END;
+
+    -- Grand totals since the till started, per series and currency: they only grow.
+    CREATE TABLE grand_totals (
+        till          TEXT NOT NULL,
+        training      INTEGER NOT NULL,
+        currency      TEXT NOT NULL,
+        sales_minor   INTEGER NOT NULL DEFAULT 0 CHECK (sales_minor >= 0),
+        returns_minor INTEGER NOT NULL DEFAULT 0 CHECK (returns_minor >= 0),
+        PRIMARY KEY (till, training, currency)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER grand_totals_only_grow BEFORE UPDATE ON grand_totals
+        WHEN NEW.sales_minor < OLD.sales_minor OR NEW.returns_minor < OLD.returns_minor
+          OR NEW.till IS NOT OLD.till OR NEW.training IS NOT OLD.training
+          OR NEW.currency IS NOT OLD.currency
+        BEGIN SELECT RAISE(ABORT, 'grand totals are never reset: they only grow'); END;
+    CREATE TRIGGER grand_totals_no_delete BEFORE DELETE ON grand_totals
+        BEGIN SELECT RAISE(ABORT, 'grand totals are never reset: they only grow'); END;
+
+    CREATE TRIGGER totals_of_a_receipt AFTER INSERT ON receipts
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, first_number, last_number)
+        VALUES (NEW.till, NEW.training,
+                (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                 WHERE z.till = NEW.till AND z.training = NEW.training),
+                'receipts', '', -1, -1, '', 1, NEW.number, NEW.number)
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            first_number = COALESCE(first_number, excluded.first_number),
+            last_number = excluded.last_number;
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor)
+        SELECT NEW.till, NEW.training,
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = NEW.till AND z.training = NEW.training),
+               k.kind, k.tender, -1, -1, NEW.currency, 1, abs(NEW.total_minor)
+        FROM (SELECT NEW.kind AS kind, '' AS tender
+              UNION ALL SELECT 'tender_' || NEW.kind, NEW.tender) k
+        WHERE true
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor;
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor)
+        SELECT NEW.till, 0,
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = NEW.till AND z.training = 0),
+               'training_' || NEW.kind, '', -1, -1, NEW.currency, 1, abs(NEW.total_minor)
+        WHERE NEW.training = 1
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor;
+        INSERT INTO grand_totals (till, training, currency, sales_minor, returns_minor)
+        VALUES (NEW.till, NEW.training, NEW.currency,
+                CASE WHEN NEW.kind = 'sale' THEN NEW.total_minor ELSE 0 END,
+                CASE WHEN NEW.kind = 'return' THEN -NEW.total_minor ELSE 0 END)
+        ON CONFLICT DO UPDATE SET sales_minor = sales_minor + excluded.sales_minor,
+            returns_minor = returns_minor + excluded.returns_minor;
+    END;
+    CREATE TRIGGER totals_of_receipt_vat AFTER INSERT ON receipt_vat
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor, net_minor, vat_minor)
+        SELECT NEW.till, NEW.training,
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = NEW.till AND z.training = NEW.training),
+               'vat', '', COALESCE(NEW.vat_bp, -1), COALESCE(NEW.saft_code, -1), r.currency,
+               1, NEW.gross_minor, NEW.net_minor, NEW.vat_minor
+        FROM receipts r
+        WHERE r.till = NEW.till AND r.training = NEW.training AND r.number = NEW.number
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor,
+            net_minor = net_minor + excluded.net_minor,
+            vat_minor = vat_minor + excluded.vat_minor;
+    END;
+    CREATE TRIGGER totals_of_a_cancel AFTER UPDATE OF state ON sales
+        WHEN NEW.state = 'cancelled' AND OLD.state IS NOT 'cancelled'
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor)
+        SELECT t.id, NEW.backend = 'sandbox',
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = t.id AND z.training = (NEW.backend = 'sandbox')),
+               'cancelled', '', -1, -1, NEW.currency, 1, NEW.amount_minor
+        FROM till t
+        WHERE true
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor;
+    END;
+    CREATE TRIGGER totals_of_a_copy AFTER INSERT ON receipt_prints WHEN NEW.nth >= 2
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count)
+        VALUES (NEW.till, NEW.training,
+                (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                 WHERE z.till = NEW.till AND z.training = NEW.training),
+                'copies', '', -1, -1, '', 1)
+        ON CONFLICT DO UPDATE SET count = count + 1;
+    END;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).

@@ -5,6 +5,8 @@
 //! * [`Money::decimal`] writes the exact decimal text an API wants ("12.50").
 //! * [`Money::display`] writes what a cashier and a customer read ("12,50 kr.").
 //! * [`keypad`] is the cash-register style entry behind the on-screen keypad.
+//! * [`vat_of_gross`] is THE VAT rounding rule, shared by the receipt (`kassa-shop`) and the
+//!   books (`kassa-journal`).
 
 pub mod keypad;
 
@@ -12,6 +14,19 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+/// The VAT in a VAT-inclusive `gross` amount at `bp` basis points (2500 = 25 %):
+/// `round_half_up(gross × bp / (10000 + bp))` to the minor unit, half away from zero (so a
+/// return's negative gross gives exactly the negative of its sale's VAT), in `i128`. Applied
+/// once per group of one rate, never per line: `kassa-shop`'s `Breakdown::of` and the
+/// journal's VAT rows per receipt use this one function.
+pub fn vat_of_gross(gross: i128, bp: u32) -> i128 {
+    let bp = i128::from(bp);
+    let d = 10_000 + bp;
+    let n = gross * bp;
+    let q = (2 * n.abs() + d) / (2 * d);
+    if n < 0 { -q } else { q }
+}
 
 /// The currencies of Aiia Pay's market. All four have two decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -293,6 +308,21 @@ mod tests {
 
     fn dkk(minor: i64) -> Money {
         Money::new(minor, Currency::Dkk)
+    }
+
+    #[test]
+    fn vat_is_rounded_half_away_from_zero_and_a_return_mirrors_its_sale() {
+        // 125,00 at 25 %: exactly 25,00.
+        assert_eq!(vat_of_gross(12_500, 2500), 2_500);
+        // 313 at 0.16 %: 313 · 16 / 10016 is exactly one half, which rounds up to 1.
+        assert_eq!(vat_of_gross(313, 16), 1);
+        assert_eq!(vat_of_gross(312, 16), 0);
+        for gross in [1_i128, 99, 313, 939, 12_345, 99_999_999] {
+            for bp in [0_u32, 600, 1200, 1500, 2400, 2500, 5000] {
+                assert_eq!(vat_of_gross(-gross, bp), -vat_of_gross(gross, bp));
+            }
+        }
+        assert_eq!(vat_of_gross(12_345, 0), 0);
     }
 
     #[test]

@@ -21,7 +21,7 @@
 use kassa_money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
-use crate::vat::{FULL_BP, MAX_RATE_BP, VatClass};
+use crate::vat::{MAX_RATE_BP, VatClass};
 
 /// One line of a sale: `quantity` × `unit_gross` at `vat`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,15 +106,8 @@ pub struct Breakdown {
     pub total: Money,
 }
 
-/// `round_half_up(gross × bp / (10000 + bp))`, half away from zero for a negative gross
-/// (a return), in `i128`.
-pub fn vat_of_gross(gross: i128, bp: u32) -> i128 {
-    let bp = i128::from(bp);
-    let d = i128::from(FULL_BP) + bp;
-    let n = gross * bp;
-    let q = (2 * n.abs() + d) / (2 * d);
-    if n < 0 { -q } else { q }
-}
+/// The rounding rule lives in `kassa-money` so the journal's books use the same one.
+pub use kassa_money::vat_of_gross;
 
 impl Breakdown {
     /// Checks the lines (at least one; each with a text, a quantity and a positive amount;
@@ -193,7 +186,7 @@ impl Breakdown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vat::SaftCode;
+    use crate::vat::{FULL_BP, SaftCode};
     use proptest::prelude::*;
 
     fn class(bp: u32, code: SaftCode) -> VatClass {

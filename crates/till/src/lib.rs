@@ -12,16 +12,15 @@ mod events;
 pub mod gateway;
 pub mod qr;
 pub mod sale;
+mod sell;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use kassa_aiia::wire::{ReferenceError, validate_reference};
+use kassa_aiia::wire::ReferenceError;
 pub use kassa_journal::Totals;
-use kassa_journal::{
-    AttemptRecord, AttemptState, EventRecord, Journal, JournalError, NewSale, SaleRecord,
-};
+use kassa_journal::{AttemptRecord, AttemptState, EventRecord, Journal, JournalError, SaleRecord};
 pub use kassa_journal::{AttentionItem, Backend, CrashHook, CrashHooks, CrashPoint};
 use kassa_money::Money;
 use serde::Serialize;
@@ -35,6 +34,7 @@ pub use sale::{
     BankReason, CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews,
     Withdrawn,
 };
+pub use sell::{HandTender, MAX_CARD_REFERENCE_CHARS, OwnedLine, SaleRefused, total_of};
 
 /// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
 pub trait IdSource: Send + Sync + 'static {
@@ -192,6 +192,9 @@ pub enum TillError {
     NotOpen(String),
     #[error("sale {0} does not exist")]
     NotFound(String),
+    /// A sale refused before anything was written (its lines, its total, the cash given).
+    #[error("{0}")]
+    Refused(#[from] SaleRefused),
     #[error(transparent)]
     Journal(#[from] JournalError),
 }
@@ -305,43 +308,7 @@ impl<G: Gateway> Till<G> {
     /// `reference` (letters and digits, at most 18) is what the merchant sees on the bank
     /// statement; without one Kassa uses the sale's own short id.
     pub fn charge(&self, amount: Money, reference: Option<&str>) -> Result<String, TillError> {
-        let reference = reference.map(str::trim).filter(|r| !r.is_empty());
-        if let Some(r) = reference {
-            validate_reference(r)?;
-        }
-        let inner = &self.inner;
-        let mut journal = inner.journal();
-        // A sale left open on the other backend is not this counter's: it is never driven
-        // here (see `resume`), so it cannot block this one.
-        if let Some(open) = journal
-            .open_sales()?
-            .into_iter()
-            .find(|s| s.backend == inner.config.backend)
-        {
-            return Err(TillError::SaleInProgress { sale_id: open.id });
-        }
-        let sale_id = inner.ids.new_sale_id();
-        let now = inner.clock.now_ms();
-        journal.insert_sale(&NewSale {
-            id: &sale_id,
-            amount,
-            reference,
-            at_ms: now,
-            backend: inner.config.backend,
-        })?;
-        let sale = journal
-            .sale(&sale_id)?
-            .ok_or_else(|| TillError::NotFound(sale_id.clone()))?;
-        drop(journal);
-        inner.config.crash.reached(CrashPoint::SaleOpened);
-        tracing::info!(sale = %sale_id, amount = %amount, "sale opened");
-        inner.emit(TillEvent::SaleStarted {
-            sale_id: sale_id.clone(),
-            amount_display: amount.display(),
-            reference: sale.reference.clone(),
-        });
-        driver::spawn_new(Arc::clone(inner), &sale);
-        Ok(sale_id)
+        self.open_bank_sale(amount, &[], reference)
     }
 
     /// Stops making new codes for an open sale and ends it as cancelled. Codes already out

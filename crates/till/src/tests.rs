@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kassa_aiia::wire::{PaymentStatus, PaymentStatusResponse};
-use kassa_journal::{AttemptState, SaleState};
+use kassa_journal::{AttemptState, NewSale, SaleState};
 use kassa_money::Currency;
 use tokio::sync::broadcast::Receiver;
 
@@ -1052,4 +1052,193 @@ async fn a_second_payment_whose_flag_cannot_be_written_is_flagged_once_it_can() 
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].payment_id.as_deref(), Some("p2"));
     assert_eq!(till.sale_detail(&sale).unwrap().sale.state, SaleState::Paid);
+}
+
+fn line(text: &str, minor: i64, quantity: u32, bp: u32, code: u8) -> OwnedLine {
+    OwnedLine {
+        text: text.into(),
+        quantity,
+        unit_gross: dkk(minor),
+        vat_bp: bp,
+        saft_code: code,
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_sale_of_lines_asks_the_bank_for_their_total_and_keeps_the_lines() {
+    let fake = Fake::default();
+    let journal = Journal::open_in_memory().unwrap();
+    let till = till_with(&fake, journal);
+    let mut rx = till.subscribe();
+    let sale = till
+        .charge_lines(
+            vec![
+                line("Bread", 3990, 1, 1500, 31),
+                line("Batteries", 4950, 2, 2500, 3),
+            ],
+            Some("Order7"),
+        )
+        .unwrap();
+    next(&mut rx, is_qr).await;
+    let req = fake.0.lock().unwrap().requests[0].clone();
+    assert_eq!(req.amount, dkk(3990 + 2 * 4950));
+    assert_eq!(req.reference, "Order7");
+    fake.set(0, PaymentStatus::Executed);
+    next(&mut rx, is_end).await;
+    let detail = till.sale_detail(&sale).unwrap();
+    assert_eq!(detail.sale.state, SaleState::Paid);
+    assert_eq!(detail.sale.amount, dkk(13890));
+    let journal = till.inner.journal();
+    let lines = journal.lines_of_sale(&sale).unwrap();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1].text, "Batteries");
+    assert_eq!(lines[1].quantity, 2);
+    assert_eq!(lines[1].vat.unwrap().bp, 2500);
+    let receipt = journal.receipt_of_sale(&sale).unwrap().unwrap();
+    assert_eq!(receipt.number, 1);
+    assert_eq!(receipt.tender, kassa_journal::Tender::Bank);
+    assert_eq!(receipt.tender_detail.as_deref(), Some("p1"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn lines_that_make_no_sale_are_refused_before_anything_is_written() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let over = Currency::Dkk.max_sale_minor();
+    let cases: Vec<(Vec<OwnedLine>, &str)> = vec![
+        (vec![], "a sale needs at least one line"),
+        (
+            vec![line("Car", over, 1, 2500, 3), line("Mat", 1, 1, 2500, 3)],
+            "the sale's total 1.000.000,01\u{a0}kr. is over the limit of 1.000.000,00\u{a0}kr. for one sale",
+        ),
+        (
+            vec![
+                line("A", 100, 1, 2500, 3),
+                OwnedLine {
+                    unit_gross: Money::new(100, Currency::Sek),
+                    ..line("B", 100, 1, 2500, 3)
+                },
+            ],
+            "the sale is in DKK but SEK was given: one sale has one currency",
+        ),
+        (vec![line("", 100, 1, 2500, 3)], "line 1 has no text"),
+    ];
+    for (lines, said) in cases {
+        let e = till.charge_lines(lines.clone(), None).unwrap_err();
+        assert!(e.to_string().contains(said), "{e}");
+        let e = till
+            .sell_by_hand(lines, HandTender::Card { reference: None }, None)
+            .unwrap_err();
+        assert!(e.to_string().contains(said), "{e}");
+    }
+    assert_eq!(fake.count(), 0, "nothing reached the bank");
+    assert!(
+        till.inner
+            .journal()
+            .all_sales(Backend::Sandbox)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cash_sale_is_paid_with_its_receipt_at_once_and_a_card_sale_gets_the_next_number() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let lines = vec![
+        line("Coffee", 3500, 2, 2500, 3),
+        line("Bun", 2990, 1, 1500, 31),
+    ];
+    let short = till
+        .sell_by_hand(lines.clone(), HandTender::Cash { given: dkk(9989) }, None)
+        .unwrap_err();
+    assert_eq!(
+        short.to_string(),
+        "the cash given (99,89\u{a0}kr.) is less than the total (99,90\u{a0}kr.): take at least the total"
+    );
+    let cash = till
+        .sell_by_hand(lines.clone(), HandTender::Cash { given: dkk(20000) }, None)
+        .unwrap();
+    assert_eq!(cash.number, 1, "the refused one took no number");
+    assert_eq!(cash.total, dkk(9990));
+    assert_eq!(cash.tender, kassa_journal::Tender::Cash);
+    assert_eq!(cash.cash_given, Some(dkk(20000)));
+    assert!(cash.training, "a sandbox till's sale is training");
+    let sale = till.sale_detail(&cash.sale_id).unwrap();
+    assert_eq!(sale.sale.state, SaleState::Paid);
+    assert!(sale.attempts.is_empty(), "nothing was asked of the bank");
+    assert!(
+        sale.events
+            .iter()
+            .any(|e| e.detail == "paid in cash: 200,00\u{a0}kr. given, 100,10\u{a0}kr. change"),
+        "{:?}",
+        sale.events
+    );
+
+    let card = till
+        .sell_by_hand(
+            vec![line("Standard", 12500, 1, 2500, 3)],
+            HandTender::Card {
+                reference: Some(" AUTH 123456 ".into()),
+            },
+            Some("Table4"),
+        )
+        .unwrap();
+    assert_eq!(card.number, 2);
+    assert_eq!(card.tender, kassa_journal::Tender::Card);
+    assert_eq!(card.card_reference.as_deref(), Some("AUTH 123456"));
+    assert_eq!(
+        till.sale_detail(&card.sale_id)
+            .unwrap()
+            .sale
+            .reference
+            .as_deref(),
+        Some("Table4")
+    );
+    let e = till
+        .sell_by_hand(
+            vec![line("Standard", 100, 1, 2500, 3)],
+            HandTender::Card {
+                reference: Some("x".repeat(41)),
+            },
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, TillError::Refused(SaleRefused::BadCardReference)),
+        "{e}"
+    );
+    assert_eq!(fake.count(), 0);
+    assert!(!till.is_busy(), "nothing to follow");
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_sale_by_hand_waits_for_the_open_bank_sale() {
+    let fake = Fake::default();
+    let till = till_with(&fake, Journal::open_in_memory().unwrap());
+    let mut rx = till.subscribe();
+    let open = till.charge(dkk(500), None).unwrap();
+    next(&mut rx, is_qr).await;
+    let e = till
+        .sell_by_hand(
+            vec![line("Standard", 500, 1, 2500, 3)],
+            HandTender::Cash { given: dkk(500) },
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, TillError::SaleInProgress { ref sale_id } if *sale_id == open),
+        "{e}"
+    );
+    till.cancel(&open).unwrap();
+    next(&mut rx, is_end).await;
+    let r = till
+        .sell_by_hand(
+            vec![line("Standard", 500, 1, 2500, 3)],
+            HandTender::Cash { given: dkk(500) },
+            None,
+        )
+        .unwrap();
+    assert_eq!(r.number, 1, "the cancelled sale has no receipt");
+    assert_eq!(r.cash_given, Some(dkk(500)));
 }
