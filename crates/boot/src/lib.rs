@@ -13,6 +13,7 @@ mod ops;
 pub mod print;
 mod records;
 mod serve;
+pub mod shop;
 pub mod webhook_listener;
 pub mod words;
 
@@ -43,7 +44,7 @@ pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,
     DEFAULT_REDIRECT, OsRandom, save_destination,
 };
-pub use ops::{RefundDue, SaleOnScreen};
+pub use ops::{HandSale, RefundDue, SaleOnScreen};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };
@@ -99,6 +100,8 @@ pub struct Counter {
     webhooks: Option<WebhookListener>,
     /// What it was started with, to start it again ([`handover`]).
     settings: Settings,
+    /// The shop settings it sells with ([`Counter::save_shop`] changes them at once).
+    shop: std::sync::Mutex<kassa_config::ShopSettings>,
     /// Declared last: dropped after the engine and its journal.
     owner: OwnerLock,
 }
@@ -286,6 +289,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         currency: settings.currency,
         sandbox,
         webhooks,
+        shop: std::sync::Mutex::new(settings.shop.clone()),
         settings,
         owner,
     })

@@ -2,10 +2,56 @@
 //! shows, the payments to refund. The hosts only unpack their input and show the result.
 
 use kassa_money::Money;
-use kassa_till::{SaleView, TillError};
+use kassa_till::{HandTender, SaleRefused, SaleView, TillError};
 use serde::Serialize;
 
+use crate::shop::{
+    CartInput, CartView, LocalZone, ReceiptAssemblyError, Shop, ShopForm, ShopFormError,
+    ShopSettings, WallClock,
+};
 use crate::{Counter, words};
+
+/// A sale paid by hand (cash or card), as the Paid screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HandSale {
+    pub sale_id: String,
+    /// The receipt's number in its series (training for a sandbox counter).
+    pub receipt_number: i64,
+    pub training: bool,
+    /// `cash` or `card`.
+    pub tender: kassa_journal::Tender,
+    pub total: Money,
+    pub total_display: String,
+    /// Cash: what the customer gave and the change to hand back.
+    pub given: Option<Money>,
+    pub given_display: Option<String>,
+    pub change: Option<Money>,
+    pub change_display: Option<String>,
+    /// Card: the terminal's reference, if the cashier typed one.
+    pub card_reference: Option<String>,
+}
+
+impl HandSale {
+    fn of(r: kassa_journal::Receipt) -> HandSale {
+        let change = r
+            .cash_given
+            .map(|g| Money::new(g.minor - r.total.minor, r.total.currency));
+        HandSale {
+            sale_id: r.sale_id,
+            receipt_number: r.number,
+            training: r.training,
+            tender: r.tender,
+            total_display: r.total.display(),
+            total: r.total,
+            given_display: r.cash_given.map(|g| g.display()),
+            given: r.cash_given,
+            change_display: change.map(|c| c.display()),
+            change,
+            card_reference: r.card_reference,
+        }
+    }
+}
 
 /// The sale on screen with its status line in words.
 #[derive(Debug, Clone, Serialize)]
@@ -27,9 +73,101 @@ pub struct RefundDue {
 }
 
 impl Counter {
-    /// Opens a sale of `amount` and starts taking the payment; the sale's id.
+    /// Opens a sale of `amount` (a plain amount from the keypad: one line at the shop's
+    /// default VAT rate, its text the rate's name) and starts taking the payment; the
+    /// sale's id.
     pub fn charge(&self, amount: Money, reference: Option<&str>) -> Result<String, TillError> {
-        self.till.charge(amount, reference)
+        if amount.currency != self.currency {
+            return Err(SaleRefused::MixedCurrency {
+                expected: self.currency,
+                found: amount.currency,
+            }
+            .into());
+        }
+        self.charge_cart(&CartInput::amount(amount.minor), reference)
+    }
+
+    /// The shop as this counter sells today: the VAT table (the keys), quick items,
+    /// profile, printer, logo and width.
+    pub fn shop(&self) -> Result<Shop, TillError> {
+        self.shop_today()
+            .map_err(|e| SaleRefused::Lines(e.to_string()).into())
+    }
+
+    fn shop_today(&self) -> Result<Shop, kassa_shop::VatError> {
+        let day = LocalZone.day(self.till.now_ms());
+        self.shop_settings().resolve(self.currency, day)
+    }
+
+    /// The shop settings as saved.
+    pub fn shop_settings(&self) -> ShopSettings {
+        self.shop.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The Settings → Shop section as it stands today.
+    pub fn shop_form(&self) -> ShopForm {
+        let day = LocalZone.day(self.till.now_ms());
+        ShopForm::of(&self.shop_settings(), self.currency, day)
+    }
+
+    /// Checks and saves the Settings → Shop section (beside the journal); the counter sells
+    /// with it from the next sale on. Nothing changes when a field is wrong.
+    pub fn save_shop(&self, form: &ShopForm) -> Result<ShopSettings, ShopFormError> {
+        let day = LocalZone.day(self.till.now_ms());
+        let saved = form.save(&self.settings.db_path, self.currency, day)?;
+        *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = saved.clone();
+        Ok(saved)
+    }
+
+    /// The cart checked against today's VAT table: lines, VAT per rate, total.
+    pub fn cart(&self, input: &CartInput) -> Result<CartView, TillError> {
+        let shop = self.shop()?;
+        crate::shop::cart(&shop, input).map_err(|e| SaleRefused::Lines(e.to_string()).into())
+    }
+
+    /// Opens a pay-by-bank sale of the cart's lines and starts taking the payment.
+    pub fn charge_cart(
+        &self,
+        input: &CartInput,
+        reference: Option<&str>,
+    ) -> Result<String, TillError> {
+        let cart = self.cart(input)?;
+        self.till.charge_lines(cart.till_lines(), reference)
+    }
+
+    /// Sells the cart for cash: `given` is what the customer handed over (the change is
+    /// `given − total`; less than the total is refused). Paid with its receipt at once.
+    pub fn pay_cash(&self, input: &CartInput, given: Money) -> Result<HandSale, TillError> {
+        let cart = self.cart(input)?;
+        let r = self
+            .till
+            .sell_by_hand(cart.till_lines(), HandTender::Cash { given }, None)?;
+        Ok(HandSale::of(r))
+    }
+
+    /// Sells the cart paid by card on an external terminal (the cashier saw it approved),
+    /// with the terminal's reference if one is typed. Paid with its receipt at once.
+    pub fn pay_card(
+        &self,
+        input: &CartInput,
+        card_ref: Option<&str>,
+    ) -> Result<HandSale, TillError> {
+        let cart = self.cart(input)?;
+        let r = self.till.sell_by_hand(
+            cart.till_lines(),
+            HandTender::Card {
+                reference: card_ref.map(str::to_owned),
+            },
+            None,
+        )?;
+        Ok(HandSale::of(r))
+    }
+
+    /// The receipt of a paid sale, from the journal and the shop settings (read-only: works
+    /// while sales run).
+    pub fn receipt(&self, sale_id: &str) -> Result<kassa_shop::Receipt, ReceiptAssemblyError> {
+        let shop = self.shop_today()?;
+        crate::shop::receipt_of_file(&self.settings.db_path, &shop, sale_id, &LocalZone)
     }
 
     /// Cancels an open sale (its codes stay followed).
@@ -101,6 +239,93 @@ mod tests {
         assert_eq!(json["saleId"], sale.as_str());
         assert!(counter.refunds_due().unwrap().is_empty());
         counter.cancel(&sale).unwrap();
+        counter.stop().await;
+    }
+
+    #[tokio::test]
+    async fn cash_and_card_sales_are_paid_at_once_with_their_receipts() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings =
+            crate::Settings::from_vars(|_| None, dir.path().join("k.db")).expect("defaults");
+        let counter = crate::start(settings).await.unwrap();
+        let cart = CartInput {
+            lines: vec![
+                crate::shop::CartLineInput {
+                    text: Some("Coffee".into()),
+                    unit_minor: 3500,
+                    quantity: 2,
+                    rate: String::new(),
+                },
+                crate::shop::CartLineInput {
+                    text: None,
+                    unit_minor: 2990,
+                    quantity: 1,
+                    rate: "Zero-rated".into(),
+                },
+            ],
+        };
+        let dkk = |m| Money::new(m, Currency::Dkk);
+        let short = counter.pay_cash(&cart, dkk(5000)).unwrap_err();
+        assert!(
+            short.to_string().starts_with("the cash given (50,00"),
+            "{short}"
+        );
+        let cash = counter.pay_cash(&cart, dkk(10000)).unwrap();
+        assert_eq!(cash.receipt_number, 1);
+        assert!(cash.training);
+        assert_eq!(cash.total, dkk(9990));
+        assert_eq!(cash.change, Some(dkk(10)));
+        let json = serde_json::to_value(&cash).unwrap();
+        assert_eq!(json["changeDisplay"], "0,10\u{a0}kr.");
+        assert_eq!(json["tender"], "cash");
+        let card = counter.pay_card(&cart, Some("T-77")).unwrap();
+        assert_eq!(card.receipt_number, 2);
+        assert_eq!(card.card_reference.as_deref(), Some("T-77"));
+
+        // The receipt: a training shop (no profile yet), the lines and VAT.
+        let r = counter.receipt(&cash.sale_id).unwrap();
+        assert_eq!(r.merchant().legal_name, "Kassa training shop");
+        assert_eq!(r.lines()[1].text, "Zero-rated");
+        assert_eq!(r.breakdown().groups.len(), 2);
+
+        // A plain amount keeps working: one line at the default rate.
+        let sale = counter.charge(dkk(1250), None).unwrap();
+        let j = kassa_journal::Journal::open_read_only(&counter.settings().db_path).unwrap();
+        let lines = j.lines_of_sale(&sale).unwrap();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "Standard");
+        assert_eq!(lines[0].vat.unwrap().bp, 2500);
+        counter.cancel(&sale).unwrap();
+        counter.stop().await;
+    }
+
+    #[tokio::test]
+    async fn the_shop_form_saves_and_the_next_sale_uses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings =
+            crate::Settings::from_vars(|_| None, dir.path().join("k.db")).expect("defaults");
+        let counter = crate::start(settings).await.unwrap();
+        let mut form = counter.shop_form();
+        assert_eq!(form.vat.len(), 3, "Denmark's table: {form:?}");
+        form.quick_items = vec![crate::shop::QuickItemForm {
+            name: "Kaffe".into(),
+            price: "30".into(),
+            rate: "Standard".into(),
+        }];
+        form.vat[0].percent = "101".into();
+        let e = counter.save_shop(&form).unwrap_err();
+        assert_eq!(e.fields()[0].field, "vat.0.percent");
+        assert!(
+            counter.shop().unwrap().quick_items.is_empty(),
+            "nothing changed"
+        );
+        form.vat[0].percent = "25".into();
+        counter.save_shop(&form).unwrap();
+        let shop = counter.shop().unwrap();
+        assert_eq!(shop.quick_items[0].price_minor, 3000);
+        let saved =
+            crate::SavedSettings::load(&crate::settings_path(&counter.settings().db_path)).unwrap();
+        assert_eq!(saved.shop.quick_items.len(), 1);
         counter.stop().await;
     }
 }

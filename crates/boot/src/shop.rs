@@ -15,13 +15,16 @@ use std::path::Path;
 
 use chrono::{Local, Offset, TimeZone};
 use kassa_journal::{Backend, Journal, JournalError, ReceiptKind, Tender as PaidBy};
-use kassa_money::{Currency, Money};
+use kassa_money::Money;
 use kassa_shop::{
     Breakdown, Country, Day, Line, LineError, LocalDateTime, MerchantProfile, ProfileDraft,
-    Receipt, ReceiptDraft, ReceiptError, Tender, VatRate,
+    ReceiptDraft, ReceiptError, Tender, VatRate,
 };
 use kassa_till::OwnedLine;
 use serde::{Deserialize, Serialize};
+
+pub use kassa_shop::vat::parse_percent;
+pub use kassa_shop::{Receipt, ReceiptJson};
 
 pub use kassa_config::shop::{
     DEFAULT_PRINTER_PORT, DEFAULT_WIDTH, WIDTHS, country_of_currency, load_logo,
@@ -277,12 +280,12 @@ pub enum ReceiptAssemblyError {
     NoReceipt(String),
     #[error("there is no receipt number {number} in the {series} series")]
     NoSuchNumber { number: i64, series: &'static str },
-    #[error(
-        "receipt {0} is a return receipt; returns are shown with their sale (not yet here)"
-    )]
+    #[error("receipt {0} is a return receipt; returns are shown with their sale (not yet here)")]
     Return(i64),
     #[error("the receipt cannot be made: {0}")]
     Receipt(#[from] ReceiptError),
+    #[error("{0}")]
+    Vat(#[from] kassa_shop::VatError),
     #[error(transparent)]
     Journal(#[from] JournalError),
 }
@@ -349,16 +352,16 @@ pub fn receipt_by_number(
     zone: &dyn WallClock,
 ) -> Result<Receipt, ReceiptAssemblyError> {
     let till = journal.till_id()?;
-    let r = journal
-        .receipt_by_number(&till, series, number)?
-        .ok_or(ReceiptAssemblyError::NoSuchNumber {
+    let r = journal.receipt_by_number(&till, series, number)?.ok_or(
+        ReceiptAssemblyError::NoSuchNumber {
             number,
             series: if series.is_training() {
                 "training"
             } else {
                 "live"
             },
-        })?;
+        },
+    )?;
     assemble(journal, shop, &r, zone)
 }
 
@@ -437,10 +440,7 @@ fn assemble(
         kind: kassa_shop::ReceiptKind::Sale,
         number,
         till_name: merchant.till_name.clone(),
-        at: LocalDateTime::from_unix_ms(
-            r.created_at_ms,
-            zone.utc_offset_minutes(r.created_at_ms),
-        )?,
+        at: LocalDateTime::from_unix_ms(r.created_at_ms, zone.utc_offset_minutes(r.created_at_ms))?,
         merchant,
         lines,
         tender,
@@ -448,11 +448,6 @@ fn assemble(
         training: r.training,
     })?;
     Ok(receipt)
-}
-
-/// The currency a shop sells in, for a form: the counter's.
-pub fn shop_currency(settings: &crate::Settings) -> Currency {
-    settings.currency
 }
 
 #[cfg(test)]

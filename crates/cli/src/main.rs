@@ -1,6 +1,7 @@
 //! `kassa`: the counter without a window, on the same engine as the app.
 //!
-//! * `kassa charge --amount 12.50 [--currency DKK] [--reference TEXT] [--json]`
+//! * `kassa charge (--amount 12.50 | --line "TEXT=AMOUNT[@RATE]"...) [--cash GIVEN | --card [REF]]
+//!   [--currency DKK] [--reference TEXT] [--json]` (the receipt is printed when paid)
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
 //! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
@@ -10,7 +11,10 @@
 //! `charge`, `cancel` and `resume` drive sales and so own the journal while they run (a lock
 //! file beside it; a second owner is refused, exit 4); `status`, `today`, `backup` and
 //! `export` only read it and work beside an owner.
-//! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin)
+//! * `kassa setup --client-id ID --destination-id D [--api-url U] [--currency C]` (secret on stdin),
+//!   and/or the shop: `--legal-name`, `--org-number`, `--address`, `--postcode`, `--city`,
+//!   `--country`, `--till-name`, `--footer`, `--vat NAME=PERCENT[@CODE]`, `--vat-remove`,
+//!   `--vat-default`, `--quick NAME=PRICE@RATE`, `--quick-remove`, `--printer`, `--logo`, `--width`
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
 //! * `kassa doctor [--json]`
@@ -30,6 +34,7 @@
 mod crash;
 mod output;
 mod report;
+mod sell;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -58,9 +63,23 @@ struct Cli {
 enum Command {
     /// Take a payment and follow it to its end (exit 0 when paid).
     Charge {
-        /// The amount, e.g. 12.50 or 12,50.
-        #[arg(long)]
-        amount: String,
+        /// The amount, e.g. 12.50 or 12,50: one line at the shop's default VAT rate.
+        #[arg(long, required_unless_present = "line")]
+        amount: Option<String>,
+        /// A line of the sale instead of --amount: "TEXT=AMOUNT[@RATE]" (RATE a VAT rate's
+        /// name, default the default rate; "2 x TEXT=…" for a quantity). Repeat for more.
+        #[arg(
+            long = "line",
+            value_name = "TEXT=AMOUNT[@RATE]",
+            conflicts_with = "amount"
+        )]
+        line: Vec<String>,
+        /// Paid in cash: what the customer gave (the change is shown). No bank payment.
+        #[arg(long, value_name = "GIVEN", conflicts_with = "card")]
+        cash: Option<String>,
+        /// Paid by card on the shop's terminal, with its reference if any. No bank payment.
+        #[arg(long, value_name = "REF", num_args = 0..=1, default_missing_value = "")]
+        card: Option<String>,
         /// DKK, SEK, NOK or EUR (default: KASSA_CURRENCY, else DKK).
         #[arg(long)]
         currency: Option<String>,
@@ -113,11 +132,14 @@ enum Command {
     },
     /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
     /// the OS keyring; the rest goes to settings.json beside the journal.
+    ///
+    /// The shop (merchant profile, VAT table, quick items, printer, logo, receipt width) is
+    /// set with its own flags, alone or with the Aiia settings; no secret is asked for then.
     Setup {
-        #[arg(long)]
-        client_id: String,
-        #[arg(long)]
-        destination_id: String,
+        #[arg(long, requires = "destination_id")]
+        client_id: Option<String>,
+        #[arg(long, requires = "client_id")]
+        destination_id: Option<String>,
         /// e.g. https://api.aiia.eu (the default) or https://api-sandbox.aiia.eu
         #[arg(long)]
         api_url: Option<String>,
@@ -131,6 +153,8 @@ enum Command {
         /// that is not Aiia's own.
         #[arg(long)]
         custom_api: bool,
+        #[command(flatten)]
+        shop: Box<sell::ShopArgs>,
     },
     /// Connect the bank account that receives payments (Aiia's Connect flow in the browser)
     /// and save it as the destination.
@@ -296,10 +320,30 @@ async fn run(command: Command) -> ExitCode {
         }
         Command::Charge {
             amount,
+            line,
+            cash,
+            card,
             currency,
             reference,
             json,
-        } => charge(&amount, currency.as_deref(), reference.as_deref(), json).await,
+        } => {
+            let tender = match (cash, card) {
+                (Some(given), _) => Tender::Cash(given),
+                (None, Some(r)) => Tender::Card(Some(r).filter(|r| !r.trim().is_empty())),
+                (None, None) => Tender::Bank,
+            };
+            charge(
+                ChargeArgs {
+                    amount,
+                    lines: line,
+                    tender,
+                    reference,
+                    json,
+                },
+                currency.as_deref(),
+            )
+            .await
+        }
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Resume { json } => resume(json).await,
         Command::Status { json } => match configured_backend() {
@@ -335,16 +379,32 @@ async fn run(command: Command) -> ExitCode {
             currency,
             redirect_url,
             custom_api,
-        } => setup(
-            SetupArgs {
-                client_id,
-                destination_id,
-                api_url,
-                redirect_url,
-                custom_api,
-            },
-            currency.as_deref(),
-        ),
+            shop,
+        } => {
+            if shop.any() {
+                let code = setup_shop(&shop, currency.as_deref());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+            }
+            match (client_id, destination_id) {
+                (Some(client_id), Some(destination_id)) => setup(
+                    SetupArgs {
+                        client_id,
+                        destination_id,
+                        api_url,
+                        redirect_url,
+                        custom_api,
+                    },
+                    currency.as_deref(),
+                ),
+                _ if shop.any() => ExitCode::SUCCESS,
+                _ => fail(
+                    EXIT_USAGE,
+                    "nothing to set up: give --client-id and --destination-id (Aiia), or the shop's settings (--legal-name, --org-number, --vat, --quick, --printer, … see --help)",
+                ),
+            }
+        }
     }
 }
 
@@ -504,12 +564,24 @@ async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCod
         .map_err(|e| fail(EXIT_START, &e.to_string()))
 }
 
-async fn charge(
-    amount: &str,
-    currency: Option<&str>,
-    reference: Option<&str>,
+/// How `kassa charge` is paid.
+enum Tender {
+    Bank,
+    /// What the customer gave, as typed.
+    Cash(String),
+    /// The terminal's reference, if any.
+    Card(Option<String>),
+}
+
+struct ChargeArgs {
+    amount: Option<String>,
+    lines: Vec<String>,
+    tender: Tender,
+    reference: Option<String>,
     json: bool,
-) -> ExitCode {
+}
+
+async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
     let mut settings = match settings() {
         Ok(s) => s,
         Err(code) => return code,
@@ -528,16 +600,48 @@ async fn charge(
             );
         }
     }
-    let amount = match Money::parse(amount, settings.currency) {
-        Ok(a) => a,
-        Err(e) => return fail(EXIT_USAGE, &format!("bad amount: {e}")),
+    let cart = match sell::cart_of(args.amount.as_deref(), &args.lines, settings.currency) {
+        Ok(c) => c,
+        Err(e) => return fail(EXIT_USAGE, &e),
     };
+    let given = match &args.tender {
+        Tender::Cash(g) => match Money::parse(g, settings.currency) {
+            Ok(m) => Some(m),
+            Err(e) => return fail(EXIT_USAGE, &format!("bad --cash: {e}")),
+        },
+        _ => None,
+    };
+    let reference = args.reference.as_deref();
     let counter = match counter(settings, "kassa charge").await {
         Ok(c) => c,
         Err(code) => return code,
     };
+    // Checked before anything is written or asked of the bank.
+    if let Err(e) = counter.cart(&cart) {
+        return fail(EXIT_USAGE, &e.to_string());
+    }
+    let printer = Printer::new(args.json);
+    let width = counter
+        .shop()
+        .map_or(usize::from(kassa_boot::shop::DEFAULT_WIDTH), |s| {
+            usize::from(s.width)
+        });
+    let by_hand = match (&args.tender, given) {
+        (Tender::Cash(_), Some(given)) => Some(counter.pay_cash(&cart, given)),
+        (Tender::Card(r), _) => Some(counter.pay_card(&cart, r.as_deref())),
+        _ => None,
+    };
+    if let Some(sold) = by_hand {
+        return match sold {
+            Ok(sale) => {
+                printer.hand_sale(&sale, counter.receipt(&sale.sale_id).as_ref(), width);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(EXIT_USAGE, &e.to_string()),
+        };
+    }
     let mut events = counter.till.subscribe();
-    let sale_id = match counter.charge(amount, reference) {
+    let sale_id = match counter.charge_cart(&cart, reference) {
         Ok(id) => id,
         Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
             return fail(
@@ -549,8 +653,78 @@ async fn charge(
         }
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
-    let printer = Printer::new(json);
-    follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await
+    let code = follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await;
+    if code == ExitCode::SUCCESS || code == ExitCode::from(EXIT_ATTENTION) {
+        printer.receipt(counter.receipt(&sale_id).as_ref(), width);
+    }
+    code
+}
+
+/// `kassa setup`'s shop part: the saved shop form with the flags' edits, checked and saved
+/// by the window's rules.
+fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
+    let var = |k: &str| std::env::var(k).ok();
+    let db = db_path();
+    let path = kassa_boot::settings_path(&db);
+    let saved = match kassa_boot::SavedSettings::load(&path) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let given = currency
+        .map(str::to_owned)
+        .or_else(|| var("KASSA_CURRENCY"))
+        .filter(|c| !c.trim().is_empty());
+    let currency = match given.as_deref().map(str::parse::<kassa_money::Currency>) {
+        Some(Ok(c)) => c,
+        Some(Err(e)) => return fail(EXIT_USAGE, &e.to_string()),
+        None => saved.currency.unwrap_or(kassa_money::Currency::Dkk),
+    };
+    use kassa_boot::shop::WallClock;
+    let day = kassa_boot::shop::LocalZone.day(kassa_till::Clock::now_ms(&kassa_till::SystemClock));
+    let mut form = kassa_boot::shop::ShopForm::of(&saved.shop, currency, day);
+    if let Err(e) = args.apply(&mut form) {
+        return fail(EXIT_USAGE, &e);
+    }
+    match form.save(&db, currency, day) {
+        Ok(shop) => {
+            let table = match shop.resolve(currency, day) {
+                Ok(s) => s,
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+            };
+            println!(
+                "Saved the shop in {}: {}; VAT {} (default {}); {} quick item(s); printer {}; logo {}; {} characters a line.",
+                path.display(),
+                table
+                    .profile
+                    .as_ref()
+                    .map_or("no merchant profile yet".to_owned(), |p| format!(
+                        "{} ({})",
+                        p.legal_name,
+                        p.org_number.display()
+                    )),
+                table
+                    .vat
+                    .rates()
+                    .iter()
+                    .map(|r| r.label().replace('\u{a0}', " "))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                table.vat.default_rate().name,
+                table.quick_items.len(),
+                table
+                    .printer
+                    .as_ref()
+                    .map_or("none".to_owned(), ToString::to_string),
+                table
+                    .logo
+                    .as_ref()
+                    .map_or("none".to_owned(), |l| l.display().to_string()),
+                table.width
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_USAGE, &e.to_string()),
+    }
 }
 
 /// Prints the sale's events until it ends; Ctrl-C cancels it (and still waits for the end).

@@ -128,9 +128,93 @@ fn line(e: &TillEvent) -> Line<'_> {
     }
 }
 
+/// The `--json` line of a sale paid by hand: the event line's keys, the tender, the
+/// change and the receipt (its JSON, as `kassa receipt --json` writes it).
+#[derive(Serialize)]
+struct HandLine<'a> {
+    event: &'static str,
+    sale_id: &'a str,
+    payment_id: Option<&'a str>,
+    status: &'static str,
+    authorization_url: Option<&'a str>,
+    tender: &'static str,
+    amount: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card_reference: Option<&'a str>,
+    receipt_number: i64,
+    training: bool,
+    receipt: Option<kassa_boot::shop::ReceiptJson<'a>>,
+}
+
 impl Printer {
     pub fn new(json: bool) -> Self {
         Printer { json }
+    }
+
+    /// A sale paid in cash or by card: its receipt as text (or one JSON line), and the
+    /// change to hand back.
+    pub fn hand_sale(
+        &self,
+        sale: &kassa_boot::HandSale,
+        receipt: Result<&kassa_boot::shop::Receipt, &kassa_boot::shop::ReceiptAssemblyError>,
+        width: usize,
+    ) {
+        if self.json {
+            let line = HandLine {
+                event: "sale_ended",
+                sale_id: &sale.sale_id,
+                payment_id: None,
+                status: "paid",
+                authorization_url: None,
+                tender: sale.tender.as_str(),
+                amount: &sale.total_display,
+                given: sale.given_display.as_deref(),
+                change: sale.change_display.as_deref(),
+                card_reference: sale.card_reference.as_deref(),
+                receipt_number: sale.receipt_number,
+                training: sale.training,
+                receipt: receipt.ok().map(|r| r.json()),
+            };
+            match serde_json::to_string(&line) {
+                Ok(s) => println!("{s}"),
+                Err(err) => tracing::error!(error = %err, "cannot write the sale as JSON"),
+            }
+            if let Err(e) = receipt {
+                eprintln!("kassa: no receipt shown: {e}");
+            }
+            return;
+        }
+        self.receipt(receipt, width);
+        match (&sale.change_display, &sale.card_reference) {
+            (Some(change), _) => println!(
+                "Paid in cash: {} given, change {change} (receipt {})",
+                sale.given_display.as_deref().unwrap_or_default(),
+                sale.receipt_number
+            ),
+            (None, Some(r)) => println!(
+                "Paid by card, terminal reference {r} (receipt {})",
+                sale.receipt_number
+            ),
+            (None, None) => println!("Paid by card (receipt {})", sale.receipt_number),
+        }
+    }
+
+    /// A paid sale's receipt as text, `width` characters a line (nothing with `--json`: the
+    /// event lines are the output there; `kassa receipt --json` gives it).
+    pub fn receipt(
+        &self,
+        receipt: Result<&kassa_boot::shop::Receipt, &kassa_boot::shop::ReceiptAssemblyError>,
+        width: usize,
+    ) {
+        match receipt {
+            Ok(r) if !self.json => println!("\n{}", r.to_doc(width, None).to_text(width)),
+            Ok(_) => {}
+            Err(e) => eprintln!("kassa: no receipt shown: {e}"),
+        }
     }
 
     pub fn event(&self, e: &TillEvent) {

@@ -486,6 +486,8 @@ impl SettingsForm {
         };
         Ok(Settings {
             webhook,
+            // The shop as saved now (the shop form saves it apart from this one).
+            shop: before.shop.clone(),
             api_url: saved.api_url,
             client_id: saved.client_id,
             client_secret,
