@@ -159,7 +159,9 @@ async function act(action) {
 }
 
 async function reprint(id) {
-  const { html, copy } = await ipc.receiptPrint(id, "system");
+  const number = Number(e.receipt.dataset.number);
+  const { html, copies } = await ipc.receiptNumberPrint(number, "system");
+  const copy = copies > 1 ? copies - 1 : 0;
   if (saleId === id) setPaper(e.receipt, html);
   printPaper(html);
   return copy ? `Printed as copy ${copy}.` : "Printed.";

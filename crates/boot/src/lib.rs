@@ -6,6 +6,7 @@
 //! `kassa-config`'s, re-exported here.
 
 mod day;
+pub mod daybook;
 mod doctor;
 mod lifecycle;
 mod onboard;

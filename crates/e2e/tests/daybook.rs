@@ -33,7 +33,11 @@ async fn ready(s: &Session) -> Result<Vec<String>> {
         .context("cannot list the VAT keys")?;
     let mut ids = Vec::new();
     for key in keys {
-        let id = key.attr("id").await.context("VAT key id")?.unwrap_or_default();
+        let id = key
+            .attr("id")
+            .await
+            .context("VAT key id")?
+            .unwrap_or_default();
         let default = key.attr("data-default").await.context("VAT key default")?;
         if default.as_deref() == Some("true") {
             ids.insert(0, id);
@@ -124,8 +128,11 @@ async fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
 /// Opens the Day screen and waits for its report (`kind` "x" or "z").
 async fn day_report(s: &Session, kind: &str) -> Result<String> {
     let css = format!("#screen-day[data-kind='{kind}'][data-loaded='true']");
-    s.wait_for(&format!("the Day screen's {kind} report"), Locator::Css(&css))
-        .await?;
+    s.wait_for(
+        &format!("the Day screen's {kind} report"),
+        Locator::Css(&css),
+    )
+    .await?;
     all_text(s, "screen-day").await
 }
 
@@ -184,7 +191,12 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
         format!("the attempts lack payment {payment_id}: {attempts}")
     })?;
     let receipt = all_text(&s, "detail-receipt").await?;
-    for expected in [format!("Receipt {number}"), "120,00".into(), "80,00".into(), "200,00".into()] {
+    for expected in [
+        format!("Receipt {number}"),
+        "120,00".into(),
+        "80,00".into(),
+        "200,00".into(),
+    ] {
         ensure(receipt.contains(&expected), || {
             format!("the detail's receipt lacks {expected:?}: {receipt}")
         })?;
@@ -226,7 +238,10 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     })?;
     let confirm = s.find("#return-confirm").await?;
     ensure(
-        !confirm.is_enabled().await.context("#return-confirm enabled?")?,
+        !confirm
+            .is_enabled()
+            .await
+            .context("#return-confirm enabled?")?,
         || "a return larger than the sale can be confirmed".to_owned(),
     )?;
     s.screenshot("31-return-too-much.png").await?;
@@ -256,8 +271,14 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     .await?;
     let return_number = s.attr("return-receipt", "data-number").await?;
     let return_receipt = all_text(&s, "return-receipt").await?;
-    ensure(return_number != number, || "the return has the sale's number".to_owned())?;
-    for expected in [format!("{return_number}"), format!("{number}"), "50,00".into()] {
+    ensure(return_number != number, || {
+        "the return has the sale's number".to_owned()
+    })?;
+    for expected in [
+        format!("{return_number}"),
+        format!("{number}"),
+        "50,00".into(),
+    ] {
         ensure(return_receipt.contains(&expected), || {
             format!("the return receipt lacks {expected:?}: {return_receipt}")
         })?;
@@ -268,7 +289,12 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     })?;
     s.screenshot("33-return-receipt.png").await?;
     s.click("return-close").await?;
-    wait_text(&s, "detail-returns", &format!("Return receipt {return_number}")).await?;
+    wait_text(
+        &s,
+        "detail-returns",
+        &format!("Return receipt {return_number}"),
+    )
+    .await?;
     wait_text(&s, "detail-left", "150,00").await?;
     s.screenshot("34-detail-after-return.png").await?;
 
@@ -365,7 +391,9 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     s.click("z-yes").await?;
     let z = day_report(&s, "z").await?;
     let z_number = s.attr("screen-day", "data-number").await?;
-    ensure(z_number == "1", || format!("the first Z is number {z_number:?}"))?;
+    ensure(z_number == "1", || {
+        format!("the first Z is number {z_number:?}")
+    })?;
     ensure(z.contains("Z report 1") && z.contains("150,00"), || {
         format!("the Z report reads {z}")
     })?;

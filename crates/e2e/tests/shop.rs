@@ -30,7 +30,11 @@ async fn ready(s: &Session) -> Result<Vec<(String, String)>> {
         .context("cannot list the VAT keys")?;
     let mut out = Vec::new();
     for key in keys {
-        let id = key.attr("id").await.context("VAT key id")?.unwrap_or_default();
+        let id = key
+            .attr("id")
+            .await
+            .context("VAT key id")?
+            .unwrap_or_default();
         let label = kassa_e2e::normalize(&key.text().await.context("VAT key text")?);
         out.push((id, label));
     }
@@ -148,7 +152,9 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     let payment_id = s.attr("qr", "data-payment-id").await?;
     let link = s.attr("qr", "data-authorization-url").await?;
     let (base, id) = sandbox_from_authorization_url(&link)?;
-    ensure(id == payment_id, || format!("{link} is not for {payment_id}"))?;
+    ensure(id == payment_id, || {
+        format!("{link} is not for {payment_id}")
+    })?;
     sandbox_decide(&base, &payment_id, "approve").await?;
     s.wait_for_result("Paid").await?;
     s.wait_for(
@@ -197,9 +203,10 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     })
     .await?;
     let first = all_text(&s, "print-area").await?;
-    ensure(first.contains(&format!("Receipt {number}")) && !first.contains("COPY"), || {
-        format!("the first print reads {first:?}")
-    })?;
+    ensure(
+        first.contains(&format!("Receipt {number}")) && !first.contains("COPY"),
+        || format!("the first print reads {first:?}"),
+    )?;
     s.click("receipt-print").await?;
     s.wait_until("the second print", || async {
         Ok((printed(&s).await? == 2).then_some(()))
@@ -212,7 +219,10 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     // No network printer set up: the button says so and cannot be pressed.
     let printer = s.find("#receipt-printer").await?;
     ensure(
-        !printer.is_enabled().await.context("#receipt-printer enabled?")?,
+        !printer
+            .is_enabled()
+            .await
+            .context("#receipt-printer enabled?")?,
         || "Printer is enabled without a printer set up".to_owned(),
     )?;
     let hint = all_text(&s, "receipt-printer-hint").await?;
@@ -247,7 +257,10 @@ async fn cash_sale_with_change() -> Result<()> {
     wait_text(&s, "cash-due", "87,50").await?;
     // Too little first: refused, with the reason.
     let given = s.find("#cash-given").await?;
-    given.send_keys("50").await.context("typing the cash given")?;
+    given
+        .send_keys("50")
+        .await
+        .context("typing the cash given")?;
     s.wait_until("the short-change message", || async {
         let error = all_text(&s, "cash-error").await?;
         Ok((!error.is_empty()).then_some(()))
@@ -255,11 +268,17 @@ async fn cash_sale_with_change() -> Result<()> {
     .await?;
     let confirm = s.find("#cash-confirm").await?;
     ensure(
-        !confirm.is_enabled().await.context("#cash-confirm enabled?")?,
+        !confirm
+            .is_enabled()
+            .await
+            .context("#cash-confirm enabled?")?,
         || "Confirm cash is enabled with too little given".to_owned(),
     )?;
     given.clear().await.context("clearing the cash given")?;
-    given.send_keys("100").await.context("typing the cash given")?;
+    given
+        .send_keys("100")
+        .await
+        .context("typing the cash given")?;
     wait_text(&s, "cash-change", "12,50").await?;
     s.screenshot("23-cash-change.png").await?;
     s.click("cash-confirm").await?;
@@ -274,7 +293,12 @@ async fn cash_sale_with_change() -> Result<()> {
     let number = s.attr("receipt", "data-number").await?;
     let receipt = all_text(&s, "receipt").await?;
     println!("cash receipt {number}: {receipt}");
-    for expected in [format!("Receipt {number}"), "87,50".into(), "100,00".into(), "12,50".into()] {
+    for expected in [
+        format!("Receipt {number}"),
+        "87,50".into(),
+        "100,00".into(),
+        "12,50".into(),
+    ] {
         ensure(receipt.contains(&expected), || {
             format!("the cash receipt lacks {expected:?}: {receipt}")
         })?;

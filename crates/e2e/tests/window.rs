@@ -404,25 +404,35 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
         )
         .await?;
     let row_text = kassa_e2e::normalize(&row.text().await.context("reading the transfer")?);
-    ensure(row_text.contains(&first) && row_text.contains("5,00"), || {
-        format!("the transfer reads {row_text:?}")
-    })?;
+    ensure(
+        row_text.contains(&first) && row_text.contains("5,00"),
+        || format!("the transfer reads {row_text:?}"),
+    )?;
     s.screenshot("12-double-payment-transfer.png").await?;
-    s.wait_for("Mark as sent", Locator::Css("#refunds-list .refund-focus .refund-mark"))
-        .await?
-        .click()
-        .await
-        .context("cannot click Mark as sent")?;
-    s.wait_for("the note", Locator::Css("#refunds-list .refund-focus .refund-note"))
-        .await?
-        .send_keys("online bank")
-        .await
-        .context("cannot type the note")?;
-    s.wait_for("the question", Locator::Css("#refunds-list .refund-focus .refund-yes"))
-        .await?
-        .click()
-        .await
-        .context("cannot confirm the transfer")?;
+    s.wait_for(
+        "Mark as sent",
+        Locator::Css("#refunds-list .refund-focus .refund-mark"),
+    )
+    .await?
+    .click()
+    .await
+    .context("cannot click Mark as sent")?;
+    s.wait_for(
+        "the note",
+        Locator::Css("#refunds-list .refund-focus .refund-note"),
+    )
+    .await?
+    .send_keys("online bank")
+    .await
+    .context("cannot type the note")?;
+    s.wait_for(
+        "the question",
+        Locator::Css("#refunds-list .refund-focus .refund-yes"),
+    )
+    .await?
+    .click()
+    .await
+    .context("cannot confirm the transfer")?;
     s.wait_for(
         "the transfer marked sent",
         Locator::Css("#refunds-list .refund-row[data-state='sent']"),
