@@ -19,6 +19,8 @@ pub enum Code {
     Connect,
     /// The merchant must answer a question first (`ask`); nothing was saved.
     Confirm,
+    /// A sale refused before anything was written: its lines, its total, the cash given.
+    Refused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -127,6 +129,7 @@ impl From<kassa_till::TillError> for IpcError {
             T::InvalidReference(_) => Code::InvalidReference,
             T::SaleInProgress { .. } => Code::SaleInProgress,
             T::NotOpen(_) | T::NotFound(_) => Code::NotFound,
+            T::Refused(_) => Code::Refused,
             T::Journal(_) => Code::Journal,
         };
         tracing::warn!(error = %e, ?code, "command refused");
