@@ -198,7 +198,7 @@ function render(next, typedLast) {
     }),
   );
   el.vat.replaceChildren(
-    ...next.vat.flatMap((group) => [text("dt", `VAT ${group.rateLabel}`), text("dd", group.vatDisplay)]),
+    ...next.vat.flatMap((group) => [text("dt", `VAT ${group.percent}`), text("dd", group.vatDisplay)]),
   );
   setAmount(el.total, next.totalDisplay);
   onChange(true);

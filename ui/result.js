@@ -161,6 +161,7 @@ async function printNetwork(saleId) {
 }
 
 async function savePdf(saleId) {
-  const { message } = await ipc.receiptPdf(saleId);
+  const { html, message } = await ipc.receiptPdf(saleId);
+  setReceiptHtml(el.receipt, html);
   return message;
 }

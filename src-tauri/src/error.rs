@@ -21,6 +21,8 @@ pub enum Code {
     Confirm,
     /// A sale refused before anything was written: its lines, its total, the cash given.
     Refused,
+    /// A receipt that could not be shown, printed or saved (it stays in the journal).
+    Receipt,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,6 +34,10 @@ pub struct IpcError {
     /// With [`Code::Confirm`]: the question and what answering yes sends back.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<kassa_boot::Ask>,
+    /// Every field to fix when a form has several (Settings → Shop), `[{field, message}]`;
+    /// `field` and `message` are the first of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<kassa_config::ShopFieldError>>,
 }
 
 impl IpcError {
@@ -41,6 +47,7 @@ impl IpcError {
             message: message.into(),
             field: None,
             ask: None,
+            fields: None,
         }
     }
 }
@@ -134,6 +141,36 @@ impl From<kassa_till::TillError> for IpcError {
         };
         tracing::warn!(error = %e, ?code, "command refused");
         IpcError::new(code, capitalise(&e.to_string()))
+    }
+}
+
+/// Settings → Shop refused: every field's sentence, at its field (`profile.orgNumber`,
+/// `vat.0.percent`, `quickItems.2.price`, `printer`, `logo`, `width`).
+impl From<kassa_config::ShopFormError> for IpcError {
+    fn from(e: kassa_config::ShopFormError) -> Self {
+        tracing::warn!(error = %e, "shop settings refused");
+        let fields = e.fields().to_vec();
+        match fields.first() {
+            Some(first) => IpcError {
+                field: None,
+                fields: Some(fields.clone()),
+                ..IpcError::new(Code::Settings, first.message.clone())
+            },
+            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
+        }
+    }
+}
+
+impl From<kassa_boot::window::ReceiptOutError> for IpcError {
+    fn from(e: kassa_boot::window::ReceiptOutError) -> Self {
+        use kassa_boot::window::ReceiptOutError as R;
+        match e {
+            R::Till(e) => e.into(),
+            other => {
+                tracing::warn!(error = %other, "receipt not shown or printed");
+                IpcError::new(Code::Receipt, capitalise(&other.to_string()))
+            }
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod commands;
 mod error;
 mod ready;
 mod settings;
+mod shop;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -120,6 +121,18 @@ pub fn run() {
             commands::today_sales,
             commands::attention_items,
             commands::resolve_attention,
+            shop::shop_info,
+            shop::cart_view,
+            shop::charge_cart,
+            shop::cash_change,
+            shop::pay_cash,
+            shop::pay_card,
+            shop::sale_receipt,
+            shop::receipt_print,
+            shop::receipt_to_printer,
+            shop::receipt_pdf,
+            shop::shop_view,
+            shop::shop_save,
             settings::settings_view,
             settings::settings_test,
             settings::settings_save,

@@ -16,6 +16,7 @@ mod records;
 mod serve;
 pub mod shop;
 pub mod webhook_listener;
+pub mod window;
 pub mod words;
 
 use std::net::{Ipv4Addr, SocketAddr};

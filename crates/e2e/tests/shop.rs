@@ -35,7 +35,16 @@ async fn ready(s: &Session) -> Result<Vec<(String, String)>> {
             .await
             .context("VAT key id")?
             .unwrap_or_default();
-        let label = kassa_e2e::normalize(&key.text().await.context("VAT key text")?);
+        // textContent: WebKitWebDriver's visible text drops an ellipsised span.
+        let label = key
+            .find(Locator::Css("span"))
+            .await
+            .context("VAT key label")?
+            .prop("textContent")
+            .await
+            .context("VAT key text")?
+            .unwrap_or_default();
+        let label = kassa_e2e::normalize(&label);
         out.push((id, label));
     }
     Ok(out)
