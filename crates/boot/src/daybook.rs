@@ -328,27 +328,28 @@ fn refund_text(t: PaidBy) -> &'static str {
 
 fn attempt_words(a: &kassa_journal::AttemptRecord) -> (String, String) {
     let status = a.status.clone().unwrap_or_default();
-    let state = if status.is_empty() {
+    let wire = if status.is_empty() {
         a.state.as_str().to_owned()
     } else {
         status.to_ascii_lowercase()
     };
-    let text = match state.as_str() {
-        "requested" => "Asked for",
-        "created" | "initiated" | "pending" => "Waiting",
-        "refused" | "rejected" | "failed" => "Declined",
-        "unknown" => "Unknown",
-        "paid" | "succeeded" | "booked" | "completed" => "Paid",
-        "expired" => "Expired",
-        "cancelled" | "canceled" => "Cancelled",
-        _ => "",
+    let (state, text) = match wire.as_str() {
+        "requested" => ("open", "Asked for"),
+        "created" | "initiated" | "pending" => ("open", "Waiting"),
+        "authorized" => ("open", "Authorised"),
+        "refused" | "rejected" | "failed" => ("failed", "Declined"),
+        "unknown" => ("unknown", "Unknown"),
+        "paid" | "executed" | "succeeded" | "booked" | "completed" => ("paid", "Paid"),
+        "expired" => ("expired", "Expired"),
+        "cancelled" | "canceled" => ("cancelled", "Cancelled"),
+        _ => ("other", ""),
     };
     let text = if text.is_empty() {
         status
     } else {
         text.to_owned()
     };
-    (state, text)
+    (state.to_owned(), text)
 }
 
 /// The merchant on this sale's receipts and reports.
