@@ -128,12 +128,12 @@ function showPreview(p) {
 }
 
 /** What goes back and how: the amount, the sentence, and for pay by bank the transfer. */
-function refundBlock(p, heading) {
+function refundBlock(p, heading, withLines = true) {
   const head = el("div", "return-amount-row");
   const amount = el("span", "amount", p.amountDisplay);
   head.append(el("span", "label", heading), amount);
   const parts = [head];
-  if (p.lines?.length) {
+  if (withLines && p.lines?.length) {
     const list = el("ul", "return-lines");
     for (const line of p.lines) {
       const li = el("li", "");
@@ -165,7 +165,7 @@ async function confirm() {
     if (saleId !== id) return;
     receiptNumber = done.receipt.number;
     e.title.textContent = `Return receipt ${done.receipt.number}`;
-    e.how.replaceChildren(...refundBlock(done, "Give back"));
+    e.how.replaceChildren(...refundBlock(done, "Give back", false));
     setPaper(e.receipt, done.receipt.html);
     e.receipt.dataset.number = String(done.receipt.number);
     setNotice(e.doneError, "");

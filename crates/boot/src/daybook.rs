@@ -462,7 +462,13 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
             .attempts(sale_id)?
             .iter()
             .map(|a| {
-                let (state, state_text) = attempt_words(a);
+                let (state, state_text) = match attempt_words(a) {
+                    // The sale ended without this code being paid: it is no longer waiting.
+                    (s, _) if s == "open" && sale.state != SaleState::Open => {
+                        ("ended".to_owned(), "Not paid".to_owned())
+                    }
+                    words => words,
+                };
                 AttemptView {
                     payment_id: a.payment_id.clone(),
                     state,

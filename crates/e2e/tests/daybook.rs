@@ -297,11 +297,7 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     ensure(return_number != number, || {
         "the return has the sale's number".to_owned()
     })?;
-    for expected in [
-        format!("{return_number}"),
-        format!("{number}"),
-        "50,00".into(),
-    ] {
+    for expected in [return_number.clone(), number.clone(), "50,00".into()] {
         ensure(return_receipt.contains(&expected), || {
             format!("the return receipt lacks {expected:?}: {return_receipt}")
         })?;

@@ -408,7 +408,7 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
         row_text.contains(&first) && row_text.contains("5,00"),
         || format!("the transfer reads {row_text:?}"),
     )?;
-    s.screenshot("12-double-payment-transfer.png").await?;
+    s.screenshot("11b-double-payment-transfer.png").await?;
     s.wait_for(
         "Mark as sent",
         Locator::Css("#refunds-list .refund-focus .refund-mark"),
