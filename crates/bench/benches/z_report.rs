@@ -126,14 +126,13 @@ fn build(path: &Path, sales: u64) -> BenchResult<()> {
             let mut groups: Vec<(Option<i64>, Option<i64>, i64)> = Vec::new();
             let mut total = 0;
             for p in 0..n_lines {
-                let (text, unit, bp, code) = items[(i as usize + p) % 3];
+                let (_, unit, bp, code) = items[(i as usize + p) % 3];
                 let q = 1 + (i % 3) as i64;
                 total += unit * q;
                 match groups.iter_mut().find(|g| g.0 == Some(bp)) {
                     Some(g) => g.2 += unit * q,
                     None => groups.push((Some(bp), Some(code), unit * q)),
                 }
-                let _ = text;
             }
             if plain {
                 total = 12_345;
@@ -166,7 +165,7 @@ fn build(path: &Path, sales: u64) -> BenchResult<()> {
                     None::<String>
                 ])
                 .map_err(e)?;
-            groups.sort_by(|a, b| b.0.cmp(&a.0));
+            groups.sort_by_key(|g| std::cmp::Reverse(g.0));
             for (p, (bp, code, gross)) in groups.iter().enumerate() {
                 let v = bp.map_or(0, |bp| vat_of_gross(i128::from(*gross), bp as u32) as i64);
                 vat.execute(params![

@@ -5,6 +5,7 @@
 //! (`day.rs`), `doctor`, and the cashier's words (`words.rs`). The settings themselves are
 //! `kassa-config`'s, re-exported here.
 
+pub mod books;
 mod day;
 pub mod daybook;
 mod doctor;

@@ -7,6 +7,11 @@
 //! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
 //! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE] [--training]`
 //! * `kassa today [--json]`
+//! * `kassa return SALE [--amount A] --reason TEXT [--json]`, `kassa report x|z [--json]`,
+//!   `kassa refunds [--all] [--json]`, `kassa refunds --sent ID --note TEXT`,
+//!   `kassa bookkeeping --from YYYY-MM-DD --to YYYY-MM-DD FILE` (SALE: a sale id, a
+//!   receipt number `#1042`, or a payment id). `return`, `report z` and `refunds --sent`
+//!   own the journal while they write; `report x`, `refunds` and `bookkeeping` only read.
 //!
 //! `charge`, `cancel` and `resume` drive sales and so own the journal while they run (a lock
 //! file beside it; a second owner is refused, exit 4); `status`, `today`, `backup` and
@@ -31,6 +36,7 @@
 //! `kassa_till::CrashPoint`): the n-th time (default the first) the sale reaches that point,
 //! `kassa` prints `crashpoint <point>` to stderr and stops there until it is killed.
 
+mod books;
 mod crash;
 mod output;
 mod report;
@@ -177,6 +183,51 @@ enum Command {
     Today {
         #[arg(long)]
         json: bool,
+    },
+    /// Return (part of) a paid sale: its own numbered return receipt; the money goes back
+    /// by the sale's tender (pay by bank: a bank transfer to make, see `kassa refunds`).
+    /// Exit 2 when refused (not paid, more than what is left, no reason).
+    Return {
+        /// A sale id, a receipt number (#1042) or a payment id.
+        sale: String,
+        /// Return this much (split over the sale's VAT rates); without it, all that is left.
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The X report (running figures since the last Z) or the Z report (closes the period
+    /// with the next Z number; refused while a sale is open).
+    Report {
+        #[arg(value_parser = ["x", "z"])]
+        kind: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bank transfers to make (pay-by-bank money going back), or mark one sent.
+    Refunds {
+        /// Mark transfer ID as sent (with --note saying how).
+        #[arg(long, value_name = "ID")]
+        sent: Option<i64>,
+        #[arg(long, requires = "sent")]
+        note: Option<String>,
+        /// List sent transfers too.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The bookkeeping CSV of a period: one row per receipt per VAT rate, totals per rate.
+    Bookkeeping {
+        /// First day (YYYY-MM-DD, local time).
+        #[arg(long)]
+        from: String,
+        /// Last day, included.
+        #[arg(long)]
+        to: String,
+        file: std::path::PathBuf,
     },
     /// Run the Aiia sandbox on its own.
     Sandbox {
@@ -367,6 +418,34 @@ async fn run(command: Command) -> ExitCode {
             report::export(&db_path(), format, out.as_deref(), backend)
         }
         Command::Today { json } => today(json),
+        Command::Return {
+            sale,
+            amount,
+            reason,
+            json,
+        } => match configured_backend() {
+            Ok(series) => {
+                books::return_sale(&db_path(), series, &sale, amount.as_deref(), &reason, json)
+            }
+            Err(code) => code,
+        },
+        Command::Report { kind, json } => match settings() {
+            Ok(s) => books::report(&s.db_path.clone(), &s, kind == "z", json),
+            Err(code) => code,
+        },
+        Command::Refunds {
+            sent,
+            note,
+            all,
+            json,
+        } => match configured_backend() {
+            Ok(series) => books::refunds(&db_path(), series, sent, note.as_deref(), all, json),
+            Err(code) => code,
+        },
+        Command::Bookkeeping { from, to, file } => match configured_backend() {
+            Ok(series) => books::bookkeeping(&db_path(), series, &from, &to, &file),
+            Err(code) => code,
+        },
         Command::Doctor { json } => doctor(json).await,
         Command::Connect {
             no_browser,

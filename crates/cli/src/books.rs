@@ -1,0 +1,350 @@
+//! The books commands: `return`, `report x|z`, `refunds` and `bookkeeping`, all on
+//! `kassa_boot::books`. What only reads (`report x`, `refunds`, `bookkeeping`) opens the
+//! journal read-only and works beside a counter that sells; what writes (`return`,
+//! `report z`, `refunds --sent`) takes the journal as its owner first
+//! ([`kassa_journal::OwnerLock`]) and is refused (exit 4) while another process owns it.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use kassa_boot::books::{self, BooksError, ReportOf};
+use kassa_journal::{Backend, Journal, JournalError, OwnerLock};
+use kassa_money::Money;
+use kassa_shop::receipt::MoneyJson;
+use kassa_shop::{Day, ReturnRequest, Words};
+use serde::Serialize;
+
+use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
+
+/// A refused request (exit 2) or a journal that failed or is owned elsewhere (exit 4).
+fn books_failed(e: &BooksError) -> ExitCode {
+    fail(
+        if e.is_usage() && !matches!(e, BooksError::Journal(JournalError::InUse { .. })) {
+            EXIT_USAGE
+        } else {
+            EXIT_START
+        },
+        &e.to_string(),
+    )
+}
+
+fn read_only(db: &Path) -> Result<Journal, ExitCode> {
+    if !db.exists() {
+        return Err(fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        ));
+    }
+    Journal::open_read_only(db).map_err(|e| books_failed(&e.into()))
+}
+
+/// The journal, owned by this command while it writes.
+fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitCode> {
+    if !db.exists() {
+        return Err(fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        ));
+    }
+    let lock = OwnerLock::acquire(db, kind).map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let journal = Journal::open(db).map_err(|e| books_failed(&e.into()))?;
+    Ok((lock, journal))
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    text: &'a str,
+    quantity: u32,
+    unit_price: MoneyJson,
+    rate_bp: u32,
+    saft_code: u8,
+}
+
+#[derive(Serialize)]
+struct ReturnOut<'a> {
+    sale_id: &'a str,
+    number: i64,
+    return_of: Option<i64>,
+    reason: Option<&'a str>,
+    total: MoneyJson,
+    tender: kassa_journal::Tender,
+    lines: Vec<LineOut<'a>>,
+    left: MoneyJson,
+    bank_transfer: Option<books::TransferView>,
+}
+
+/// `kassa return SALE [--amount A] --reason TEXT [--json]`.
+pub fn return_sale(
+    db: &Path,
+    series: Backend,
+    key: &str,
+    amount: Option<&str>,
+    reason: &str,
+    json: bool,
+) -> ExitCode {
+    let (_lock, mut journal) = match owned(db, "kassa return") {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let sale_id = match books::find_sale(&journal, series, key) {
+        Ok(id) => id,
+        Err(e) => return books_failed(&e),
+    };
+    let request = match amount {
+        None => ReturnRequest::Full,
+        Some(text) => {
+            let currency = match journal.sale(&sale_id) {
+                Ok(Some(s)) => s.amount.currency,
+                Ok(None) => return books_failed(&BooksError::NoSuchSale(sale_id)),
+                Err(e) => return books_failed(&e.into()),
+            };
+            match Money::parse(text, currency) {
+                Ok(m) => ReturnRequest::Amount(m),
+                Err(e) => return fail(EXIT_USAGE, &format!("bad amount to return: {e}")),
+            }
+        }
+    };
+    let done = match books::return_sale(&mut journal, &sale_id, &request, reason, now_ms()) {
+        Ok(d) => d,
+        Err(e) => return books_failed(&e),
+    };
+    let r = &done.receipt;
+    let transfer = done.bank_refund.as_ref().map(books::TransferView::of);
+    if json {
+        let out = ReturnOut {
+            sale_id: &sale_id,
+            number: r.number,
+            return_of: r.return_of,
+            reason: r.reason.as_deref(),
+            total: MoneyJson::of(r.total),
+            tender: r.tender,
+            lines: done
+                .lines
+                .iter()
+                .map(|l| LineOut {
+                    text: &l.text,
+                    quantity: l.quantity,
+                    unit_price: MoneyJson::of(l.unit_gross),
+                    rate_bp: l.vat.bp,
+                    saft_code: l.vat.code.code(),
+                })
+                .collect(),
+            left: MoneyJson::of(done.left),
+            bank_transfer: transfer,
+        };
+        match serde_json::to_string(&out) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    } else {
+        let back = Money::new(-r.total.minor, r.total.currency).display();
+        let how = match r.tender {
+            kassa_journal::Tender::Cash => "in cash",
+            kassa_journal::Tender::Card => "to the card (refund it on the terminal)",
+            kassa_journal::Tender::Bank => "by bank transfer",
+        };
+        println!(
+            "Return receipt #{} of sale {sale_id}{}: {back} back {how}. Left to return: {}.",
+            r.number,
+            r.return_of
+                .map(|n| format!(" (receipt #{n})"))
+                .unwrap_or_default(),
+            done.left.display()
+        );
+        if let Some(t) = &transfer {
+            println!(
+                "{} Mark it sent with `kassa refunds --sent {} --note TEXT`.",
+                t.text, t.id
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `kassa report x|z [--json]`.
+pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -> ExitCode {
+    let series = settings.backend();
+    let Some(merchant) = settings.shop.profile.clone() else {
+        return fail(
+            EXIT_USAGE,
+            "set up the shop (Settings → Shop, or `kassa setup --legal-name … --org-number …`) before a report: it carries the merchant's name and organisation number",
+        );
+    };
+    let till_name = merchant.till_name.clone();
+    let of = ReportOf {
+        merchant: &merchant,
+        till_name: &till_name,
+    };
+    let offset = books::local_offset_minutes;
+    let view = if z {
+        let (_lock, mut journal) = match owned(db, "kassa report z") {
+            Ok(j) => j,
+            Err(code) => return code,
+        };
+        books::close_z(&mut journal, series, now_ms(), of, &offset)
+    } else {
+        match read_only(db) {
+            Ok(journal) => books::x_report(&journal, series, now_ms(), of, &offset),
+            Err(code) => return code,
+        }
+    };
+    let view = match view {
+        Ok(v) => v,
+        Err(e) => return books_failed(&e),
+    };
+    if json {
+        match view.to_json() {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    } else {
+        let width = usize::from(settings.shop.width.unwrap_or(48));
+        print!("{}", view.to_doc(width, &Words::ENGLISH).to_text(width));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `kassa refunds [--all] [--json]`, or `kassa refunds --sent ID --note TEXT`.
+pub fn refunds(
+    db: &Path,
+    series: Backend,
+    sent: Option<i64>,
+    note: Option<&str>,
+    all: bool,
+    json: bool,
+) -> ExitCode {
+    if let Some(id) = sent {
+        let (_lock, mut journal) = match owned(db, "kassa refunds") {
+            Ok(j) => j,
+            Err(code) => return code,
+        };
+        return match books::mark_transfer_sent(&mut journal, id, note.unwrap_or(""), now_ms()) {
+            Ok(t) => {
+                if json {
+                    match serde_json::to_string(&t) {
+                        Ok(s) => println!("{s}"),
+                        Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+                    }
+                } else {
+                    println!("{}", t.text);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(BooksError::Journal(JournalError::NotFound(_))) => fail(
+                EXIT_USAGE,
+                &format!("there is no bank transfer {id} (see `kassa refunds`)"),
+            ),
+            Err(e) => books_failed(&e),
+        };
+    }
+    let journal = match read_only(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let list = match books::bank_transfers(&journal, series, !all) {
+        Ok(l) => l,
+        Err(e) => return books_failed(&e),
+    };
+    if json {
+        match serde_json::to_string(&list) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        }
+    } else if list.is_empty() {
+        println!("No bank transfer to make.");
+    } else {
+        for t in &list {
+            println!("{:>4}  {}  {}", t.id, t.state.to_uppercase(), t.text);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A day as `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Result<Day, ExitCode> {
+    let bad = || {
+        fail(
+            EXIT_USAGE,
+            &format!(
+                "{} is not a day of the calendar: write it as YYYY-MM-DD",
+                text.trim()
+            ),
+        )
+    };
+    let mut parts = text.trim().split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
+        return Err(bad());
+    };
+    Ok(Day::new(y, m, d))
+}
+
+/// `kassa bookkeeping --from YYYY-MM-DD --to YYYY-MM-DD FILE`: whole local days, both
+/// included; the file is written whole or not at all.
+pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path) -> ExitCode {
+    let (from, to) = match (parse_day(from), parse_day(to)) {
+        (Ok(f), Ok(t)) => (f, t),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let (from_ms, to_ms) = match books::local_days(from, to) {
+        Ok(r) => r,
+        Err(e) => return books_failed(&e),
+    };
+    if let Err(e) = kassa_journal::files::check_destination(db, file) {
+        return fail(EXIT_USAGE, &e.to_string());
+    }
+    let journal = match read_only(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let csv = match books::bookkeeping_csv(
+        &journal,
+        series,
+        from_ms,
+        to_ms,
+        &books::local_offset_minutes,
+    ) {
+        Ok(c) => c,
+        Err(e) => return books_failed(&e),
+    };
+    let rows = csv.lines().filter(|l| !l.starts_with(";;;total")).count() - 1;
+    let written =
+        kassa_journal::files::replace_file(file, |tmp| -> Result<(), Box<dyn std::error::Error>> {
+            std::fs::write(tmp, &csv)?;
+            Ok(())
+        });
+    match written {
+        Ok(()) => {
+            println!(
+                "Wrote {} VAT row(s) of {}{} to {}",
+                rows,
+                if series.is_training() {
+                    "training receipts"
+                } else {
+                    "receipts"
+                },
+                format_args!(
+                    " from {:04}-{:02}-{:02} to {:04}-{:02}-{:02}",
+                    from.year, from.month, from.day, to.year, to.month, to.day
+                ),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(
+            EXIT_FAILED,
+            &format!("cannot write {}: {e}", file.display()),
+        ),
+    }
+}
