@@ -23,7 +23,9 @@ fn now_ms() -> i64 {
 impl From<DaybookError> for IpcError {
     fn from(e: DaybookError) -> Self {
         let code = match &e {
-            DaybookError::NotFound(_) | DaybookError::NoZ(_) => Code::NotFound,
+            DaybookError::NotFound(_)
+            | DaybookError::NoZ(_)
+            | DaybookError::Books(kassa_boot::books::BooksError::NoSuchSale(_)) => Code::NotFound,
             DaybookError::Amount(_) => Code::InvalidAmount,
             e if e.is_journal_failure() => Code::Journal,
             DaybookError::NoProfile | DaybookError::Vat(_) => Code::Settings,

@@ -13,14 +13,12 @@
 use std::path::Path;
 
 use kassa_journal::{
-    BankRefund, Journal, JournalError, NewLine, NewReturn, PeriodTotals, RefundBy, RefundKind,
-    RefundState, SaleState, Tender as PaidBy,
+    BankRefund, Journal, JournalError, RefundKind, RefundState, SaleState, Tender as PaidBy,
 };
 use kassa_money::{Currency, Money};
 use kassa_shop::{
-    ByTender, CountAmount, GrandTotals, Line, LocalDateTime, MerchantProfile, Receipt,
-    ReceiptDraft, ReceiptKind, ReportKind, ReportView, ReturnError, ReturnRequest, SaftCode,
-    Tender, VatClass, VatFigures, Words,
+    Line, LocalDateTime, MerchantProfile, Receipt, ReceiptDraft, ReceiptKind, ReportKind,
+    ReportView, ReturnError, ReturnRequest, SaftCode, Tender, VatClass, Words,
 };
 use serde::Serialize;
 
@@ -56,6 +54,8 @@ pub enum DaybookError {
     NoZ(i64),
     #[error("{}", capital(&.0.to_string()))]
     Journal(#[from] JournalError),
+    #[error("{}.", capital(&.0.to_string()))]
+    Books(#[from] crate::books::BooksError),
     #[error("Set up the shop (Settings → Shop) before printing live reports.")]
     NoProfile,
     #[error("The shop's VAT table cannot be read: {0}")]
@@ -67,7 +67,13 @@ pub enum DaybookError {
 impl DaybookError {
     /// The journal itself failed (disk, file), rather than refusing a step.
     pub fn is_journal_failure(&self) -> bool {
-        matches!(self, DaybookError::Journal(e) if !matches!(e, JournalError::Refused(_) | JournalError::NotFound(_)))
+        match self {
+            DaybookError::Journal(e) => {
+                !matches!(e, JournalError::Refused(_) | JournalError::NotFound(_))
+            }
+            DaybookError::Books(e) => !e.is_usage(),
+            _ => false,
+        }
     }
 }
 
@@ -487,29 +493,12 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
 /// The sale `query` names: a sale id, a receipt number of the counter's series (`1042` or
 /// `#1042`; a return's number finds its sale), or the payment id that paid a sale.
 pub fn find_sale(counter: &Counter, query: &str) -> Result<String> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Err(DaybookError::NotFound(String::new()));
-    }
     let j = journal(counter)?;
-    if j.sale(q)?.is_some() {
-        return Ok(q.to_owned());
-    }
-    let series = counter.backend();
-    if let Ok(number) = q.trim_start_matches('#').parse::<i64>() {
-        let till = j.till_id()?;
-        if let Some(r) = j.receipt_by_number(&till, series, number)? {
-            return Ok(r.sale_id);
-        }
-    }
-    j.all_sales(series)?
-        .into_iter()
-        .find(|s| s.paid_payment_id.as_deref() == Some(q))
-        .map(|s| s.id)
-        .ok_or_else(|| DaybookError::NotFound(q.to_owned()))
+    Ok(crate::books::find_sale(&j, counter.backend(), query)?)
 }
 
 struct Planned {
+    request: ReturnRequest,
     sale: kassa_journal::SaleRecord,
     receipt: kassa_journal::Receipt,
     lines: Vec<Line>,
@@ -541,6 +530,7 @@ fn plan_return(j: &Journal, sale_id: &str, amount: Option<&str>) -> Result<Plann
     };
     let lines = kassa_shop::return_lines(&sold, &returned, &request)?;
     Ok(Planned {
+        request,
         sale,
         receipt,
         lines,
@@ -637,46 +627,16 @@ pub fn return_sale(
     }
     let shop = shop_of(counter, now_ms)?;
     let mut j = journal(counter)?;
-    let p = plan_return(&j, sale_id, amount)?;
-    let refund = match p.receipt.tender {
-        PaidBy::Cash => RefundBy::Cash,
-        PaidBy::Card => RefundBy::Card,
-        PaidBy::Bank => RefundBy::BankTransfer {
-            payment_id: p
-                .receipt
-                .tender_detail
-                .clone()
-                .or(p.sale.paid_payment_id.clone())
-                .unwrap_or_default(),
-            payer: None,
-        },
-    };
-    let lines: Vec<NewLine<'_>> = p
-        .lines
-        .iter()
-        .map(|l| NewLine {
-            text: &l.text,
-            quantity: l.quantity,
-            unit_gross: l.unit_gross,
-            vat_bp: l.vat.bp,
-            saft_code: l.vat.code.code(),
-        })
-        .collect();
-    let done = j.record_return(&NewReturn {
-        sale_id,
-        lines: &lines,
-        reason,
-        at_ms: now_ms,
-        refund,
-    })?;
+    let mut p = plan_return(&j, sale_id, amount)?;
+    let done = crate::books::return_sale(&mut j, sale_id, &p.request, reason, now_ms)?;
     let paper = paper_of(
         &return_receipt(&j, &shop, &done.receipt, &LocalZone)?,
         &shop,
         0,
     );
+    p.lines = done.lines;
     let mut view = view_of(&p, Some(paper), done.bank_refund.as_ref().map(|b| b.id));
-    let after = Money::new(p.left.minor - (-done.receipt.total.minor), p.left.currency);
-    view.left_display = after.display();
+    view.left_display = done.left.display();
     Ok(view)
 }
 
@@ -806,145 +766,63 @@ pub fn mark_transfer_sent(
     Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
 }
 
-fn ca(c: kassa_journal::CountAmount, negative: bool) -> CountAmount {
-    CountAmount {
-        count: c.count,
-        amount: if negative {
-            Money::new(-c.amount.minor, c.amount.currency)
-        } else {
-            c.amount
-        },
-    }
+fn offset(ms: i64) -> i16 {
+    LocalZone.utc_offset_minutes(ms)
 }
 
-/// A journal period as kassa-shop's report view (returns negative, as on the receipts).
-pub fn report_view(
-    t: &PeriodTotals,
-    kind: ReportKind,
-    merchant: MerchantProfile,
-    fallback: Currency,
-    zone: &dyn WallClock,
-) -> Result<ReportView> {
-    let currency = t.currency.unwrap_or(fallback);
-    let zero = CountAmount::zero(currency);
-    let mut by = ByTender {
-        bank: zero,
-        cash: zero,
-        card: zero,
-    };
-    for tt in &t.by_tender {
-        let slot = match tt.tender {
-            PaidBy::Bank => &mut by.bank,
-            PaidBy::Cash => &mut by.cash,
-            PaidBy::Card => &mut by.card,
-        };
-        *slot = CountAmount {
-            count: tt.count,
-            amount: tt.amount,
-        };
-    }
-    let at = |ms: i64| LocalDateTime::from_unix_ms(ms, zone.utc_offset_minutes(ms));
-    let training = CountAmount {
-        count: t.training.count + t.training_returns.count,
-        amount: Money::new(
-            t.training.amount.minor - t.training_returns.amount.minor,
-            currency,
-        ),
-    };
-    let view = ReportView {
-        kind,
-        till_name: merchant.till_name.clone(),
-        merchant,
-        from: t.from_ms.map(at).transpose()?,
-        to: at(t.to_ms)?,
-        first_receipt: t.first_receipt.and_then(|n| u64::try_from(n).ok()),
-        last_receipt: t.last_receipt.and_then(|n| u64::try_from(n).ok()),
-        by_tender: by,
-        vat: t
-            .vat
-            .iter()
-            .map(|v| VatFigures {
-                rate_bp: v.bp,
-                saft_code: v.saft_code.and_then(|c| SaftCode::new(c).ok()),
-                net: v.net,
-                vat: v.vat,
-                gross: v.gross,
-            })
-            .collect(),
-        sales: ca(t.sales, false),
-        returns: ca(t.returns, true),
-        cancelled: t.cancelled,
-        copies: t.copies,
-        receipts: t.receipts,
-        training,
-        grand_total: GrandTotals {
-            sales: t.grand.sales,
-            returns: Money::new(-t.grand.returns.minor, t.grand.returns.currency),
-            net: t.grand.net,
-        },
-    };
-    view.check()?;
-    Ok(view)
-}
-
-fn shown(
-    counter: &Counter,
-    t: &PeriodTotals,
-    kind: ReportKind,
-    now_ms: i64,
-) -> Result<ReportShown> {
-    let shop = shop_of(counter, now_ms)?;
-    let m = merchant(&shop, counter.backend().is_training(), counter.currency)?;
-    let view = report_view(t, kind, m, counter.currency, &LocalZone)?;
+fn shown(view: &ReportView, shop: &Shop) -> ReportShown {
     let doc = view.to_doc(usize::from(shop.width), &Words::ENGLISH);
-    let (k, number) = match kind {
+    let (kind, number) = match view.kind {
         ReportKind::X => ("x", None),
         ReportKind::Z { number } => ("z", Some(number as i64)),
     };
-    Ok(ReportShown {
-        kind: k,
+    ReportShown {
+        kind,
         number,
         html: kassa_print::html::render(&doc),
         report: serde_json::to_value(view.json()).unwrap_or_default(),
-        printer: printer_info(&shop),
+        printer: printer_info(shop),
+    }
+}
+
+/// The report view of the counter's series: X (`number` none) or Z `number`.
+fn view(counter: &Counter, shop: &Shop, number: Option<i64>, now_ms: i64) -> Result<ReportView> {
+    let j = journal(counter)?;
+    let m = merchant(shop, counter.backend().is_training(), counter.currency)?;
+    let of = crate::books::ReportOf {
+        merchant: &m,
+        till_name: &m.till_name,
+    };
+    Ok(match number {
+        None => crate::books::x_report(&j, counter.backend(), now_ms, of, &offset)?,
+        Some(n) => crate::books::z_report(&j, counter.backend(), n, of, &offset)?
+            .ok_or(DaybookError::NoZ(n))?,
     })
 }
 
 /// The running figures of the counter's series (X).
 pub fn report_x(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
-    let j = journal(counter)?;
-    let t = j.x_report(counter.backend(), now_ms)?;
-    shown(counter, &t, ReportKind::X, now_ms)
+    let shop = shop_of(counter, now_ms)?;
+    Ok(shown(&view(counter, &shop, None, now_ms)?, &shop))
 }
 
 /// Z report `number` of the counter's series, as it was closed.
 pub fn z_report(counter: &Counter, number: i64, now_ms: i64) -> Result<ReportShown> {
-    let j = journal(counter)?;
-    let z = j
-        .z_report(counter.backend(), number)?
-        .ok_or(DaybookError::NoZ(number))?;
-    shown(
-        counter,
-        &z.totals,
-        ReportKind::Z {
-            number: z.number as u64,
-        },
-        now_ms,
-    )
+    let shop = shop_of(counter, now_ms)?;
+    Ok(shown(&view(counter, &shop, Some(number), now_ms)?, &shop))
 }
 
 /// Closes the day: the next Z report of the counter's series, never changed afterwards.
 pub fn close_day(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
+    let shop = shop_of(counter, now_ms)?;
+    let m = merchant(&shop, counter.backend().is_training(), counter.currency)?;
+    let of = crate::books::ReportOf {
+        merchant: &m,
+        till_name: &m.till_name,
+    };
     let mut j = journal(counter)?;
-    let z = j.close_z(counter.backend(), now_ms)?;
-    shown(
-        counter,
-        &z.totals,
-        ReportKind::Z {
-            number: z.number as u64,
-        },
-        now_ms,
-    )
+    let z = crate::books::close_z(&mut j, counter.backend(), now_ms, of, &offset)?;
+    Ok(shown(&z, &shop))
 }
 
 /// The earlier Z reports, newest first.
@@ -969,26 +847,11 @@ pub fn report_pdf(
     now_ms: i64,
 ) -> Result<String> {
     let shop = shop_of(counter, now_ms)?;
-    let j = journal(counter)?;
-    let (t, kind, name) = match number {
-        None => (
-            j.x_report(counter.backend(), now_ms)?,
-            ReportKind::X,
-            format!("x-report-{now_ms}.pdf"),
-        ),
-        Some(n) => {
-            let z = j
-                .z_report(counter.backend(), n)?
-                .ok_or(DaybookError::NoZ(n))?;
-            (
-                z.totals,
-                ReportKind::Z { number: n as u64 },
-                format!("z-report-{n}.pdf"),
-            )
-        }
+    let name = match number {
+        None => format!("x-report-{now_ms}.pdf"),
+        Some(n) => format!("z-report-{n}.pdf"),
     };
-    let m = merchant(&shop, counter.backend().is_training(), counter.currency)?;
-    let view = report_view(&t, kind, m, counter.currency, &LocalZone)?;
+    let view = view(counter, &shop, number, now_ms)?;
     let width = usize::from(shop.width);
     let doc = view.to_doc(width, &Words::ENGLISH);
     std::fs::create_dir_all(folder).map_err(|e| {

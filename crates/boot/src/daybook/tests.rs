@@ -59,17 +59,18 @@ async fn a_cash_sale_returned_in_part_then_the_day_closed() {
         sale_id
     );
     assert_eq!(find_sale(&c, &sale_id).unwrap(), sale_id);
-    assert!(matches!(
-        find_sale(&c, "nope"),
-        Err(DaybookError::NotFound(_))
-    ));
+    let e = find_sale(&c, "nope").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "No sale, receipt number or payment id matches \"nope\"."
+    );
 
     // More than the sale: refused with what is left; no reason: refused; nothing written.
     let e = return_preview(&c, &sale_id, Some("500")).unwrap_err();
     assert!(e.to_string().contains("left to return"), "{e}");
     assert!(e.to_string().starts_with("Only"), "{e}");
     let e = return_sale(&c, &sale_id, Some("50"), "  ", now).unwrap_err();
-    assert!(matches!(e, DaybookError::NoReason));
+    assert!(e.to_string().contains("reason"), "{e}");
     assert!(sale_detail(&c, &sale_id, now).unwrap().returns.is_empty());
 
     // 50 back in cash: its own receipt, the next number, what is left shrinks.
@@ -129,7 +130,11 @@ async fn an_unpaid_sale_has_nothing_to_return() {
         "This sale is not paid: there is nothing to return."
     );
     let e = return_sale(&c, &id, None, "why", c.till.now_ms()).unwrap_err();
-    assert!(matches!(e, DaybookError::NotPaid));
+    assert!(
+        e.to_string()
+            .contains("is not paid: there is nothing to return"),
+        "{e}"
+    );
     assert!(
         sale_detail(&c, &id, c.till.now_ms())
             .unwrap()
