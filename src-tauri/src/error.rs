@@ -33,11 +33,11 @@ pub struct IpcError {
     pub field: Option<&'static str>,
     /// With [`Code::Confirm`]: the question and what answering yes sends back.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ask: Option<kassa_boot::Ask>,
+    pub ask: Option<Box<kassa_boot::Ask>>,
     /// Every field to fix when a form has several (Settings → Shop), `[{field, message}]`;
     /// `field` and `message` are the first of them.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fields: Option<Vec<kassa_config::ShopFieldError>>,
+    pub fields: Option<Box<[kassa_config::ShopFieldError]>>,
 }
 
 impl IpcError {
@@ -56,7 +56,7 @@ impl IpcError {
 impl From<kassa_boot::Ask> for IpcError {
     fn from(ask: kassa_boot::Ask) -> Self {
         IpcError {
-            ask: Some(ask.clone()),
+            ask: Some(Box::new(ask.clone())),
             ..IpcError::new(Code::Confirm, ask.question())
         }
     }
@@ -153,7 +153,7 @@ impl From<kassa_config::ShopFormError> for IpcError {
         match fields.first() {
             Some(first) => IpcError {
                 field: None,
-                fields: Some(fields.clone()),
+                fields: Some(fields.clone().into_boxed_slice()),
                 ..IpcError::new(Code::Settings, first.message.clone())
             },
             None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
@@ -220,5 +220,26 @@ mod tests {
         ))
         .into();
         assert_eq!(e.field, Some("webhookBind"));
+    }
+
+    #[test]
+    fn a_refused_shop_form_names_every_field() {
+        let field = |f: &str, m: &str| kassa_config::ShopFieldError {
+            field: f.into(),
+            message: m.into(),
+        };
+        let e: IpcError = kassa_config::ShopFormError::Fields(kassa_config::ShopErrors(vec![
+            field(
+                "profile.orgNumber",
+                "The organisation number has a wrong check digit",
+            ),
+            field("vat.1.percent", "A VAT rate is 0 % to 50 %"),
+        ]))
+        .into();
+        assert_eq!(e.code, Code::Settings);
+        assert_eq!(e.message, "The organisation number has a wrong check digit");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["fields"][1]["field"], "vat.1.percent");
+        assert_eq!(json["fields"][1]["message"], "A VAT rate is 0 % to 50 %");
     }
 }

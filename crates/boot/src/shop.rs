@@ -280,8 +280,6 @@ pub enum ReceiptAssemblyError {
     NoReceipt(String),
     #[error("there is no receipt number {number} in the {series} series")]
     NoSuchNumber { number: i64, series: &'static str },
-    #[error("receipt {0} is a return receipt; returns are shown with their sale (not yet here)")]
-    Return(i64),
     #[error("the receipt cannot be made: {0}")]
     Receipt(#[from] ReceiptError),
     #[error("{0}")]
@@ -382,38 +380,24 @@ fn assemble(
     r: &kassa_journal::Receipt,
     zone: &dyn WallClock,
 ) -> Result<Receipt, ReceiptAssemblyError> {
-    if r.kind == ReceiptKind::Return {
-        return Err(ReceiptAssemblyError::Return(r.number));
-    }
     let merchant = match (&shop.profile, r.training) {
         (Some(p), _) => p.clone(),
         (None, true) => training_profile(country_of_currency(r.total.currency)),
         (None, false) => return Err(ReceiptAssemblyError::NoProfile),
     };
     let default = shop.vat.default_rate().class();
-    let lines: Vec<Line> = journal
-        .lines_of_sale(&r.sale_id)?
-        .into_iter()
-        .map(|l| {
-            let vat = match l.vat {
-                Some(v) => kassa_shop::SaftCode::new(v.saft_code)
-                    .ok()
-                    .and_then(|code| kassa_shop::VatClass::new(v.bp, code).ok())
-                    .unwrap_or(default),
-                None => default,
-            };
-            let text = match l.text.trim() {
-                "" => "Sale".to_owned(),
-                t => t.to_owned(),
-            };
-            Line {
-                text,
-                unit_gross: l.unit_gross,
-                quantity: l.quantity,
-                vat,
-            }
-        })
-        .collect();
+    let is_return = r.kind == ReceiptKind::Return;
+    // A return's lines are the lines given back, as sold; a sale's are its own.
+    let lines: Vec<Line> = if is_return {
+        journal.return_lines(&r.till, r.series(), r.number)?
+    } else {
+        journal.lines_of_sale(&r.sale_id)?
+    }
+    .into_iter()
+    .map(|l| shop_line(l, default))
+    .collect();
+    // What went over the counter: for a return, the amount given back (positive).
+    let amount = Money::new(r.total.minor.abs(), r.total.currency);
     let tender = match r.tender {
         PaidBy::Bank => {
             let payment_id = r.tender_detail.clone().unwrap_or_default();
@@ -430,14 +414,30 @@ fn assemble(
                 bank_reference,
             }
         }
-        PaidBy::Cash => Tender::cash(r.cash_given.unwrap_or(r.total), r.total)?,
+        // Cash given back on a return is the amount returned, with no change.
+        PaidBy::Cash if is_return => Tender::cash(amount, amount)?,
+        PaidBy::Cash => Tender::cash(r.cash_given.unwrap_or(amount), amount)?,
         PaidBy::Card => Tender::Card {
-            terminal_reference: r.card_reference.clone().or_else(|| r.tender_detail.clone()),
+            terminal_reference: r
+                .card_reference
+                .clone()
+                .or_else(|| (!is_return).then(|| r.tender_detail.clone()).flatten()),
         },
+    };
+    let kind = if is_return {
+        kassa_shop::ReceiptKind::Return {
+            of_number: r
+                .return_of
+                .and_then(|n| u64::try_from(n).ok())
+                .ok_or(ReceiptError::NoNumber)?,
+            reason: r.reason.clone().unwrap_or_default(),
+        }
+    } else {
+        kassa_shop::ReceiptKind::Sale
     };
     let number = u64::try_from(r.number).map_err(|_| ReceiptError::NoNumber)?;
     let receipt = Receipt::new(ReceiptDraft {
-        kind: kassa_shop::ReceiptKind::Sale,
+        kind,
         number,
         till_name: merchant.till_name.clone(),
         at: LocalDateTime::from_unix_ms(r.created_at_ms, zone.utc_offset_minutes(r.created_at_ms))?,
@@ -448,6 +448,28 @@ fn assemble(
         training: r.training,
     })?;
     Ok(receipt)
+}
+
+/// A journal line as a receipt line: its recorded VAT, or the default rate for a sale
+/// written as one plain amount (no VAT recorded), named "Sale" when it has no text.
+fn shop_line(l: kassa_journal::SaleLine, default: kassa_shop::VatClass) -> Line {
+    let vat = match l.vat {
+        Some(v) => kassa_shop::SaftCode::new(v.saft_code)
+            .ok()
+            .and_then(|code| kassa_shop::VatClass::new(v.bp, code).ok())
+            .unwrap_or(default),
+        None => default,
+    };
+    let text = match l.text.trim() {
+        "" => "Sale".to_owned(),
+        t => t.to_owned(),
+    };
+    Line {
+        text,
+        unit_gross: l.unit_gross,
+        quantity: l.quantity,
+        vat,
+    }
 }
 
 #[cfg(test)]

@@ -326,3 +326,128 @@ async fn cash_sale_with_change() -> Result<()> {
     .await?;
     s.close().await
 }
+
+/// Clicks `#id` on the long settings form: scrolled to the middle first, clear of the
+/// sticky Save bar.
+async fn click_in_view(s: &Session, id: &str) -> Result<()> {
+    s.client()?
+        .execute(
+            &format!("document.getElementById('{id}').scrollIntoView({{ block: 'center' }}); return true;"),
+            vec![],
+        )
+        .await
+        .context(format!("cannot scroll to #{id}"))?;
+    s.click(id).await
+}
+
+async fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
+    let e = s.find(&format!("#{id}")).await?;
+    e.clear().await.context(format!("cannot clear #{id}"))?;
+    e.send_keys(text)
+        .await
+        .context(format!("cannot type into #{id}"))
+}
+
+/// Settings → Shop: a wrong organisation number is refused at its field; the merchant
+/// profile and a quick item saved; the quick item then sells by card with the shop's name on
+/// the receipt.
+#[tokio::test]
+async fn shop_settings_then_a_quick_item_by_card() -> Result<()> {
+    let s = Session::start("shop_settings_then_a_quick_item_by_card").await?;
+    ready(&s).await?;
+    s.click("nav-settings").await?;
+    s.wait_for_screen("settings").await?;
+    s.wait_for("the shop's VAT rows", Locator::Css("#set-vat-rows .row"))
+        .await?;
+
+    // WebKitWebDriver cannot pick an <option>: set it as a pick would, with its events.
+    s.client()?
+        .execute(
+            "const c = document.getElementById('set-country'); c.value = 'DK'; \
+             c.dispatchEvent(new Event('change', { bubbles: true })); return c.value;",
+            vec![],
+        )
+        .await
+        .context("choosing the country")?;
+    type_into(&s, "set-legal-name", "Fjord Kaffe ApS").await?;
+    type_into(&s, "set-org-number", "10150818").await?;
+    type_into(&s, "set-address", "Storgade 1").await?;
+    type_into(&s, "set-postcode", "2100").await?;
+    type_into(&s, "set-city", "København Ø").await?;
+    type_into(&s, "set-till-name", "Kasse 1").await?;
+    click_in_view(&s, "set-quick-add").await?;
+    let row = s.find("#set-quick-rows .row").await?;
+    let name = row
+        .find(Locator::Css("[data-part='name']"))
+        .await
+        .context("the item's name field")?;
+    name.send_keys("Kaffe").await.context("typing the item")?;
+    let price = row
+        .find(Locator::Css("[data-part='price']"))
+        .await
+        .context("the item's price field")?;
+    price.send_keys("35,00").await.context("typing the price")?;
+
+    // The wrong check digit is said at the field, and nothing is saved.
+    s.click("settings-save").await?;
+    let error = s
+        .wait_for(
+            "the organisation number's error",
+            Locator::Css("[data-error-for='profile.orgNumber']:not([hidden])"),
+        )
+        .await?;
+    let text = kassa_e2e::normalize(&error.text().await.context("reading the error")?);
+    println!("org number refused: {text}");
+    ensure(
+        text.contains("10150818") || text.contains("check digit"),
+        || format!("the org number error reads {text:?}"),
+    )?;
+    s.screenshot("25-shop-settings-error.png").await?;
+
+    type_into(&s, "set-org-number", "10150817").await?;
+    s.click("settings-save").await?;
+    s.wait_until("the settings saved", || async {
+        let t = all_text(&s, "connect-result").await?;
+        Ok(t.contains("Saved").then_some(()))
+    })
+    .await?;
+    s.click("settings-back").await?;
+    s.wait_for_screen("keypad").await?;
+
+    // The quick item, twice, sold by card with the terminal's reference.
+    s.click("quick-0").await?;
+    s.click("quick-0").await?;
+    wait_text(&s, "cart-total", "70,00").await?;
+    wait_text(&s, "cart-lines", "2 × 35,00").await?;
+    s.click("pay-card").await?;
+    s.wait_for(
+        "the card dialog",
+        Locator::Css("#card-dialog:not([hidden])"),
+    )
+    .await?;
+    wait_text(&s, "card-due", "70,00").await?;
+    type_into(&s, "card-reference", "T-4711").await?;
+    s.screenshot("26-card-dialog.png").await?;
+    s.click("card-confirm").await?;
+    s.wait_for_result("Paid").await?;
+    s.wait_for(
+        "the card receipt",
+        Locator::Css("#receipt-panel:not([hidden]) #receipt[data-number]"),
+    )
+    .await?;
+    let receipt = all_text(&s, "receipt").await?;
+    for expected in [
+        "Fjord Kaffe ApS",
+        "10150817",
+        "Kaffe",
+        "2 × 35,00",
+        "70,00",
+        "T-4711",
+    ] {
+        ensure(receipt.contains(expected), || {
+            format!("the card receipt lacks {expected:?}: {receipt}")
+        })?;
+    }
+    s.screenshot("27-card-paid-receipt.png").await?;
+    s.close().await
+}

@@ -301,3 +301,67 @@ fn a_plain_amount_sale_from_before_lines_reads_at_the_default_rate() {
     assert_eq!(r.lines()[0].vat.bp, 2500);
     assert_eq!(r.total(), nok(5000));
 }
+
+#[test]
+fn a_return_receipt_carries_what_went_back_its_sale_and_reason() {
+    let mut j = Journal::open_in_memory().unwrap();
+    let sale = paid_sale(
+        &mut j,
+        "s1",
+        Backend::Live,
+        &Paid::Cash { given: nok(20000) },
+    );
+    let back = [NewLine {
+        text: "Batterier",
+        quantity: 1,
+        unit_gross: nok(4950),
+        vat_bp: 2500,
+        saft_code: 3,
+    }];
+    let done = j
+        .record_return(&kassa_journal::NewReturn {
+            sale_id: "s1",
+            lines: &back,
+            reason: "Wrong size",
+            at_ms: AT + 60_000,
+            refund: kassa_journal::RefundBy::Cash,
+        })
+        .unwrap();
+    let shop = shop(Some(profile()));
+    let r = receipt_by_number(
+        &j,
+        &shop,
+        Backend::Live,
+        done.receipt.number,
+        &FixedZone(60),
+    )
+    .unwrap();
+    assert!(r.is_return());
+    assert_eq!(r.number(), 2);
+    assert_eq!(
+        *r.kind(),
+        kassa_shop::ReceiptKind::Return {
+            of_number: sale.number as u64,
+            reason: "Wrong size".into()
+        }
+    );
+    assert_eq!(r.lines().len(), 1);
+    assert_eq!(r.total(), nok(-4950));
+    assert_eq!(
+        *r.tender(),
+        Tender::Cash {
+            given: nok(4950),
+            change: nok(0)
+        }
+    );
+    let text = r.to_doc(48, None).to_text(48);
+    assert!(text.contains("RETURN"), "{text}");
+    assert!(text.contains("Wrong size"), "{text}");
+    // The sale's own receipt is unchanged by its return.
+    assert_eq!(
+        receipt_of(&j, &shop, "s1", &FixedZone(60))
+            .unwrap()
+            .number(),
+        1
+    );
+}
