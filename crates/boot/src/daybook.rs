@@ -17,13 +17,16 @@ use kassa_journal::{
 };
 use kassa_money::{Currency, Money};
 use kassa_shop::{
-    Line, LocalDateTime, MerchantProfile, Receipt, ReceiptDraft, ReceiptKind, ReportKind,
-    ReportView, ReturnError, ReturnRequest, SaftCode, Tender, VatClass, Words,
+    Line, MerchantProfile, Receipt, ReportKind, ReportView, ReturnError, ReturnRequest, SaftCode,
+    VatClass, Words,
 };
 use serde::Serialize;
 
 use crate::Counter;
-use crate::shop::{LocalZone, ReceiptAssemblyError, Shop, WallClock, receipt_of, training_profile};
+use crate::shop::{
+    LocalZone, ReceiptAssemblyError, Shop, WallClock, receipt_by_number, receipt_of,
+    training_profile,
+};
 
 /// Why a books step did not go through; every message is a sentence for the cashier.
 #[derive(Debug, thiserror::Error)]
@@ -369,49 +372,6 @@ fn merchant(shop: &Shop, training: bool, currency: Currency) -> Result<MerchantP
     }
 }
 
-/// A return receipt (kind return) of this journal as kassa-shop's receipt.
-fn return_receipt(
-    journal: &Journal,
-    shop: &Shop,
-    r: &kassa_journal::Receipt,
-    zone: &dyn WallClock,
-) -> Result<Receipt> {
-    let m = merchant(shop, r.training, r.total.currency)?;
-    let lines = journal
-        .return_lines(&r.till, r.series(), r.number)?
-        .iter()
-        .map(shop_line)
-        .collect::<Result<Vec<_>>>()?;
-    let back = Money::new(-r.total.minor, r.total.currency);
-    let tender = match r.tender {
-        PaidBy::Bank => Tender::PayByBank {
-            payment_id: r.tender_detail.clone().unwrap_or_default(),
-            bank_reference: r.tender_detail.clone().unwrap_or_default(),
-        },
-        PaidBy::Cash => Tender::Cash {
-            given: back,
-            change: Money::new(0, back.currency),
-        },
-        PaidBy::Card => Tender::Card {
-            terminal_reference: r.card_reference.clone(),
-        },
-    };
-    Ok(Receipt::new(ReceiptDraft {
-        kind: ReceiptKind::Return {
-            of_number: u64::try_from(r.return_of.unwrap_or_default()).unwrap_or_default(),
-            reason: r.reason.clone().unwrap_or_default(),
-        },
-        number: u64::try_from(r.number).unwrap_or_default(),
-        till_name: m.till_name.clone(),
-        at: LocalDateTime::from_unix_ms(r.created_at_ms, zone.utc_offset_minutes(r.created_at_ms))?,
-        merchant: m,
-        lines,
-        tender,
-        copy_number: None,
-        training: r.training,
-    })?)
-}
-
 fn paper_of(receipt: &Receipt, shop: &Shop, copies: u32) -> Paper {
     let doc = receipt.to_doc(usize::from(shop.width), None);
     Paper {
@@ -630,7 +590,13 @@ pub fn return_sale(
     let mut p = plan_return(&j, sale_id, amount)?;
     let done = crate::books::return_sale(&mut j, sale_id, &p.request, reason, now_ms)?;
     let paper = paper_of(
-        &return_receipt(&j, &shop, &done.receipt, &LocalZone)?,
+        &receipt_by_number(
+            &j,
+            &shop,
+            done.receipt.series(),
+            done.receipt.number,
+            &LocalZone,
+        )?,
         &shop,
         0,
     );
@@ -651,10 +617,7 @@ pub fn print_receipt_number(counter: &Counter, number: i64, now_ms: i64) -> Resu
         .receipt_by_number(&till, series, number)?
         .ok_or_else(|| DaybookError::NotFound(number.to_string()))?;
     let done = j.prints_of(&till, series, number)?;
-    let receipt = match r.kind {
-        kassa_journal::ReceiptKind::Return => return_receipt(&j, &shop, &r, &LocalZone)?,
-        kassa_journal::ReceiptKind::Sale => receipt_of(&j, &shop, &r.sale_id, &LocalZone)?,
-    };
+    let receipt = receipt_by_number(&j, &shop, series, r.number, &LocalZone)?;
     let receipt = if done > 0 {
         receipt.reprint(done)?
     } else {
