@@ -1,11 +1,26 @@
 // The red banner for payments that need a refund by hand (needs_attention events, and the
-// journal's open notes at start). "Refunded" resolves an entry for good; "Later" hides it
-// until the next start.
+// journal's open notes at start). "Open transfer" leads to the bank transfer that pays it back
+// (marked sent there, which resolves it for good); "Later" hides it until the next start.
 
 import * as ipc from "./ipc.js";
 import { byId } from "./dom.js";
 
 const banner = byId("attention-banner");
+
+// Shows a bank transfer on the Transfers screen (set by main.js: the books side).
+let openTransfer = () => {};
+
+export function onOpenTransfer(open) {
+  openTransfer = open;
+}
+
+/** A flagged payment whose transfer was marked sent leaves the banner. */
+export function dropAttention(paymentId) {
+  for (const item of [...banner.children]) {
+    if (item.dataset.key?.endsWith(`/${paymentId}`)) item.remove();
+  }
+  banner.hidden = banner.childElementCount === 0;
+}
 
 const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3.5L2.5 20h19z"/><path d="M12 10v4.5M12 17.2v.3"/></svg>';
@@ -34,18 +49,20 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
     item.remove();
     banner.hidden = banner.childElementCount === 0;
   };
-  // "Refunded" is for good (written to the journal); "Later" only hides it until the next start.
-  const refunded = document.createElement("button");
-  refunded.type = "button";
-  refunded.className = "btn btn-small attention-dismiss attention-refunded";
-  refunded.textContent = "Refunded";
-  refunded.addEventListener("click", async () => {
-    refunded.disabled = true;
+  // A flagged double payment goes back like any pay-by-bank refund: a bank transfer the
+  // merchant makes and marks sent (the Transfers screen); that resolves it for good.
+  const transfer = document.createElement("button");
+  transfer.type = "button";
+  transfer.className = "btn btn-small attention-dismiss attention-refunded attention-transfer";
+  transfer.textContent = "Open transfer";
+  transfer.addEventListener("click", async () => {
+    transfer.disabled = true;
     try {
-      await ipc.resolveAttention(paymentId);
-      remove();
+      const t = await ipc.transferForPayment(paymentId);
+      transfer.disabled = false;
+      openTransfer(t);
     } catch (err) {
-      refunded.disabled = false;
+      transfer.disabled = false;
       const problem = text.querySelector(".attention-problem") ?? document.createElement("span");
       problem.className = "attention-problem";
       problem.textContent = err.message;
@@ -58,7 +75,7 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
   later.textContent = "Later";
   later.addEventListener("click", remove);
 
-  item.append(text, refunded, later);
+  item.append(text, transfer, later);
   banner.append(item);
   banner.hidden = false;
 }

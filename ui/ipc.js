@@ -85,3 +85,23 @@ export const keypadReady = () => call("keypad_ready");
 export function onTill(handler) {
   return tauri().event.listen("till", (event) => handler(event.payload));
 }
+
+// ---- The books (issue 11): a sale's detail, returns, bank transfers, the day's X and Z. ----
+// `amount`: as typed ("40", "40,00"), or null for all that is left of the sale.
+export const saleDetail = (saleId) => call("sale_detail", { saleId });
+export const findSale = (query) => call("find_sale", { query });
+export const returnPreview = (saleId, amount) => call("return_preview", { saleId, amount });
+export const returnSale = (saleId, amount, reason) => call("return_sale", { saleId, amount, reason });
+// Any receipt by its number (a return receipt): printed through the system dialog, counted.
+export const receiptNumberPrint = (number, via) => call("receipt_number_print", { number, via });
+export const bankTransfers = () => call("bank_transfers");
+export const transferForPayment = (paymentId) => call("transfer_for_payment", { paymentId });
+export const markTransferSent = (id, note) => call("mark_transfer_sent", { id, note });
+// Reports: `number` null = the running X, else a Z report's number.
+export const reportX = () => call("report_x");
+export const zReport = (number) => call("z_report", { number });
+export const zReports = () => call("z_reports");
+export const closeDay = () => call("close_day");
+export const reportPrint = (number, via) => call("report_print", { number, via });
+export const reportToPrinter = (number) => call("report_to_printer", { number });
+export const reportPdf = (number) => call("report_pdf", { number });

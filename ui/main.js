@@ -8,8 +8,9 @@ import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCar
 import { closeDialogs, initTenders, isCharging, payByBank, setTendersReady } from "./tender.js";
 import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
 import { initResult, showResult } from "./result.js";
-import { initToday, markAttention, refreshToday, showToday } from "./today.js";
-import { raiseAttention } from "./attention.js";
+import { initToday, markAttention, onOpenSale, refreshToday, showToday } from "./today.js";
+import { dropAttention, onOpenTransfer, raiseAttention } from "./attention.js";
+import { initBooks, refreshBooks } from "./books.js";
 import { initSettings, showSettings } from "./settings.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
@@ -43,6 +44,7 @@ function onTillEvent(payload) {
       raiseAttention(payload);
       markAttention(payload.saleId);
       refreshToday();
+      refreshBooks();
       break;
     case "sale_started":
       // Usually charge() answers first; this covers its reply arriving after the event.
@@ -100,6 +102,7 @@ async function start() {
   initResult(backToKeypad);
   initToday(backToKeypad);
   byId("nav-today").addEventListener("click", showToday);
+  initBooks({ onBack: backToKeypad, showToday, refreshToday, onOpenSale, onOpenTransfer, dropAttention });
   byId("nav-settings").addEventListener("click", showSettings);
   showScreen("keypad");
 
@@ -110,7 +113,7 @@ async function start() {
     // A new counter: new currency, mode and badge; the keypad starts over.
     onSaved: () => Promise.all([showMode(), startSale()]),
   });
-  await Promise.all([showMode(), startSale(), resumeOpenSale(), showAttention()]);
+  await Promise.all([showMode(), startSale(), resumeOpenSale(), showAttention(), refreshBooks()]);
   ipc.keypadReady().catch(() => {}); // logged for bench/cold-start.sh
 }
 

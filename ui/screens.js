@@ -3,6 +3,8 @@
 import { byId } from "./dom.js";
 
 const SCREENS = ["keypad", "qr", "result", "today", "settings"];
+// The books side (sale detail, bank transfers, the day's X and Z).
+const BOOKS_SCREENS = ["detail", "refunds", "day"];
 const leaveHandlers = new Map();
 let current = null;
 
@@ -15,9 +17,11 @@ export function onLeave(name, handler) {
 
 export function showScreen(name) {
   if (current && current !== name) leaveHandlers.get(current)?.();
-  for (const screen of SCREENS) byId(`screen-${screen}`).hidden = screen !== name;
+  for (const screen of [...SCREENS, ...BOOKS_SCREENS]) byId(`screen-${screen}`).hidden = screen !== name;
   current = name;
   // While a sale is waiting for the customer the cashier stays on it; Today has its own Back.
   byId("nav-today").hidden = name === "qr" || name === "today" || name === "settings";
   byId("nav-settings").hidden = name === "qr" || name === "settings";
+  // Day and Transfers: hidden while a customer pays and on their own screens (styles.css).
+  document.body.dataset.screen = name;
 }

@@ -11,7 +11,17 @@ const el = {
   count: byId("today-count"),
   error: byId("today-error"),
   list: byId("today-list"),
+  find: byId("today-find"),
+  findInput: byId("today-find-input"),
 };
+
+// Opens a sale's detail (set by main.js: the books side).
+let openSale = () => {};
+
+/** A Today row, or a sale found by receipt number or payment id, opens `open(saleId)`. */
+export function onOpenSale(open) {
+  openSale = open;
+}
 
 // Sales flagged by a needs_attention event, marked even before Rust's list reflects it.
 const flagged = new Set();
@@ -20,6 +30,28 @@ let latestRequest = 0;
 
 export function initToday(onBack) {
   el.back.addEventListener("click", () => onBack());
+  el.list.addEventListener("click", (ev) => {
+    const row = ev.target.closest(".sale-row");
+    if (row) openSale(row.dataset.saleId);
+  });
+  el.list.addEventListener("keydown", (ev) => {
+    const row = ev.target.closest(".sale-row");
+    if (row && (ev.key === "Enter" || ev.key === " ")) {
+      ev.preventDefault();
+      openSale(row.dataset.saleId);
+    }
+  });
+  el.find.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    setNotice(el.error, "");
+    try {
+      const { saleId } = await ipc.findSale(el.findInput.value);
+      el.findInput.value = "";
+      openSale(saleId);
+    } catch (err) {
+      setNotice(el.error, err.message);
+    }
+  });
 }
 
 export function showToday() {
@@ -66,6 +98,8 @@ function moreRow(count) {
 function saleRow(sale) {
   const row = document.createElement("li");
   row.className = "sale-row";
+  row.tabIndex = 0;
+  row.setAttribute("role", "button");
   row.dataset.saleId = sale.saleId;
   row.dataset.state = sale.state;
   row.dataset.backend = sale.backend;

@@ -1,6 +1,7 @@
 //! The desktop shell: starts the counter, hands engine events to the window, and exposes
 //! thin commands. All business logic lives in the Tauri-free crates under `crates/`.
 
+mod books;
 mod commands;
 mod error;
 mod ready;
@@ -139,6 +140,20 @@ pub fn run() {
             settings::connect_cancel,
             settings::connect_retry,
             ready::keypad_ready,
+            books::sale_detail,
+            books::find_sale,
+            books::return_preview,
+            books::return_sale,
+            books::receipt_number_print,
+            books::bank_transfers,
+            books::transfer_for_payment,
+            books::mark_transfer_sent,
+            books::report_x,
+            books::z_report,
+            books::z_reports,
+            books::close_day,
+            books::report_print,
+            books::report_pdf,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

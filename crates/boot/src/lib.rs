@@ -7,6 +7,7 @@
 
 pub mod books;
 mod day;
+pub mod daybook;
 mod doctor;
 mod lifecycle;
 mod onboard;

@@ -393,8 +393,51 @@ async fn an_open_sale_keeps_a_live_code() -> Result<()> {
     ensure(text.contains(&format!("(payment {first})")), || {
         format!("after the restart the banner reads {text:?}")
     })?;
-    // Refunded by hand: marked once, gone for good (the journal says so too).
-    s.click("attention-banner .attention-refunded").await?;
+    // Paid back by a bank transfer: the banner leads to it; once the merchant marks it
+    // sent, the flag is gone for good (the journal says so too).
+    s.click("attention-banner .attention-transfer").await?;
+    s.wait_for_screen("refunds").await?;
+    let row = s
+        .wait_for(
+            "the double payment's transfer, open and pointed at",
+            Locator::Css("#refunds-list .refund-row.refund-focus[data-state='open']"),
+        )
+        .await?;
+    let row_text = kassa_e2e::normalize(&row.text().await.context("reading the transfer")?);
+    ensure(
+        row_text.contains(&first) && row_text.contains("5,00"),
+        || format!("the transfer reads {row_text:?}"),
+    )?;
+    s.screenshot("11b-double-payment-transfer.png").await?;
+    s.wait_for(
+        "Mark as sent",
+        Locator::Css("#refunds-list .refund-focus .refund-mark"),
+    )
+    .await?
+    .click()
+    .await
+    .context("cannot click Mark as sent")?;
+    s.wait_for(
+        "the note",
+        Locator::Css("#refunds-list .refund-focus .refund-note"),
+    )
+    .await?
+    .send_keys("online bank")
+    .await
+    .context("cannot type the note")?;
+    s.wait_for(
+        "the question",
+        Locator::Css("#refunds-list .refund-focus .refund-yes"),
+    )
+    .await?
+    .click()
+    .await
+    .context("cannot confirm the transfer")?;
+    s.wait_for(
+        "the transfer marked sent",
+        Locator::Css("#refunds-list .refund-row[data-state='sent']"),
+    )
+    .await?;
     s.wait_until("the banner to go", || async {
         Ok(s.find("#attention-banner")
             .await?

@@ -1,0 +1,833 @@
+//! The window's books side (issue 11), so the Tauri commands only unpack, call and map
+//! errors: a sale's detail (lines, attempts, receipt as HTML, returns, what is left), a sale
+//! found by id, receipt number or payment id, a return (previewed before anything is
+//! written, then journaled with its numbered return receipt), the bank transfers to make and
+//! their marking as sent, and the X / Z reports as [`kassa_shop::ReportView`] with their
+//! printed form.
+//!
+//! Written on the journal's schema 5 API and kassa-shop's pure return split and report
+//! view; where `kassa_boot::books` (the CLI's side) offers the same step, this module is the
+//! window's shape of it. The counter's journal file is opened per call, as `window.rs` does
+//! for prints: SQLite keeps every write one transaction.
+
+use std::path::Path;
+
+use kassa_journal::{
+    BankRefund, Journal, JournalError, RefundKind, RefundState, SaleState, Tender as PaidBy,
+};
+use kassa_money::{Currency, Money};
+use kassa_shop::{
+    Line, MerchantProfile, Receipt, ReportKind, ReportView, ReturnError, ReturnRequest, SaftCode,
+    VatClass, Words,
+};
+use serde::Serialize;
+
+use crate::Counter;
+use crate::shop::{
+    LocalZone, ReceiptAssemblyError, Shop, WallClock, receipt_by_number, receipt_of,
+    training_profile,
+};
+
+/// Why a books step did not go through; every message is a sentence for the cashier.
+#[derive(Debug, thiserror::Error)]
+pub enum DaybookError {
+    #[error("No sale, receipt number or payment id matches \"{0}\".")]
+    NotFound(String),
+    #[error("This sale is not paid: there is nothing to return.")]
+    NotPaid,
+    #[error("Give the reason for the return.")]
+    NoReason,
+    #[error("Say how the transfer was sent (a note for the books).")]
+    NoNote,
+    #[error(
+        "This sale was written as a plain amount without VAT lines: return it by hand and note it."
+    )]
+    NoVatLines,
+    #[error("{}", capital(&.0.to_string()))]
+    Return(#[from] ReturnError),
+    #[error("{}", capital(&.0.to_string()))]
+    Amount(#[from] kassa_money::MoneyError),
+    #[error("{}", capital(&.0.to_string()))]
+    Receipt(#[from] ReceiptAssemblyError),
+    #[error("{}", capital(&.0.to_string()))]
+    Shop(#[from] kassa_shop::ReceiptError),
+    #[error("The report's figures do not add up ({0}); nothing was shown.")]
+    Report(#[from] kassa_shop::ReportError),
+    #[error("No Z report {0} in this till.")]
+    NoZ(i64),
+    #[error("{}", capital(&.0.to_string()))]
+    Journal(#[from] JournalError),
+    #[error("{}.", capital(&.0.to_string()))]
+    Books(#[from] crate::books::BooksError),
+    #[error("Set up the shop (Settings → Shop) before printing live reports.")]
+    NoProfile,
+    #[error("The shop's VAT table cannot be read: {0}")]
+    Vat(String),
+    #[error("{0} The report is kept; save it again from the Day screen.")]
+    Pdf(String),
+}
+
+impl DaybookError {
+    /// The journal itself failed (disk, file), rather than refusing a step.
+    pub fn is_journal_failure(&self) -> bool {
+        match self {
+            DaybookError::Journal(e) => {
+                !matches!(e, JournalError::Refused(_) | JournalError::NotFound(_))
+            }
+            DaybookError::Books(e) => !e.is_usage(),
+            _ => false,
+        }
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+pub type Result<T> = std::result::Result<T, DaybookError>;
+
+/// A receipt or report as paper: kassa-print's HTML.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Paper {
+    pub number: i64,
+    pub html: String,
+    /// Prints so far (the first is the original).
+    pub copies: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineView {
+    pub text: String,
+    pub quantity: u32,
+    pub amount_display: String,
+    pub rate_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptView {
+    pub payment_id: Option<String>,
+    pub state: String,
+    pub state_text: String,
+    pub started_at_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnRow {
+    pub number: i64,
+    pub amount_display: String,
+    pub reason: String,
+    pub at_ms: i64,
+    pub refund_text: String,
+}
+
+/// A sale as its detail screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleDetailView {
+    pub sale_id: String,
+    pub state: &'static str,
+    pub state_text: &'static str,
+    pub backend_text: Option<&'static str>,
+    pub created_at_ms: i64,
+    pub reference: Option<String>,
+    pub amount_display: String,
+    pub tender_text: Option<&'static str>,
+    pub payment_id: Option<String>,
+    pub returned_display: Option<String>,
+    pub lines: Vec<LineView>,
+    pub attempts: Vec<AttemptView>,
+    pub receipt: Option<Paper>,
+    pub returns: Vec<ReturnRow>,
+    pub left_display: Option<String>,
+    pub printer: PrinterInfo,
+}
+
+/// Whether the shop's network printer can be used, and if not, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrinterInfo {
+    pub ready: bool,
+    pub hint: Option<String>,
+}
+
+fn printer_info(shop: &Shop) -> PrinterInfo {
+    match &shop.printer {
+        Some(addr) => PrinterInfo {
+            ready: true,
+            hint: Some(format!("Printer at {addr}")),
+        },
+        None => PrinterInfo {
+            ready: false,
+            hint: Some("No receipt printer is set up (Settings → Shop).".to_owned()),
+        },
+    }
+}
+
+/// The bank transfer to make for a return of a pay-by-bank sale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferToMake {
+    pub id: Option<i64>,
+    pub to_text: String,
+    pub amount_display: String,
+    pub reference: String,
+}
+
+/// What a return gives back and how, before it is made (`receipt` none) or after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnView {
+    pub receipt_number: Option<i64>,
+    pub left_display: String,
+    pub amount_display: String,
+    /// `cash`, `card` or `bank`.
+    pub how: &'static str,
+    pub how_text: String,
+    pub transfer: Option<TransferToMake>,
+    pub lines: Vec<LineView>,
+    /// The return receipt, once made.
+    pub receipt: Option<Paper>,
+}
+
+/// One bank transfer as the Transfers screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferView {
+    pub id: i64,
+    /// `return` or `double_payment`.
+    pub kind: &'static str,
+    pub kind_text: String,
+    pub amount_display: String,
+    pub to_text: String,
+    pub payment_id: String,
+    pub sale_id: Option<String>,
+    pub return_number: Option<i64>,
+    /// `open` or `sent`.
+    pub state: &'static str,
+    pub state_text: &'static str,
+    pub created_at_ms: i64,
+    pub sent_at_ms: Option<i64>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transfers {
+    pub open: Vec<TransferView>,
+    pub sent: Vec<TransferView>,
+    pub open_count: usize,
+    pub open_total_display: String,
+}
+
+/// An X or Z report as the Day screen shows it: its figures (kassa-shop's report JSON) and
+/// its printed form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportShown {
+    /// `x` or `z`.
+    pub kind: &'static str,
+    pub number: Option<i64>,
+    pub html: String,
+    pub report: serde_json::Value,
+    pub printer: PrinterInfo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ZListed {
+    pub number: i64,
+    pub closed_at_ms: i64,
+    pub net_display: String,
+    pub receipts: u64,
+}
+
+const SENT_LISTED: usize = 20;
+
+fn journal(counter: &Counter) -> Result<Journal> {
+    Ok(Journal::open(&counter.settings().db_path)?)
+}
+
+fn shop_of(counter: &Counter, now_ms: i64) -> Result<Shop> {
+    counter
+        .shop_settings()
+        .resolve(counter.currency, LocalZone.day(now_ms))
+        .map_err(|e| DaybookError::Vat(e.to_string()))
+}
+
+fn rate_text(vat: Option<VatClass>) -> String {
+    match vat {
+        Some(v) => kassa_shop::vat::percent(v.bp),
+        None => "no VAT recorded".to_owned(),
+    }
+}
+
+fn class(bp: u32, code: u8) -> Option<VatClass> {
+    SaftCode::new(code)
+        .ok()
+        .and_then(|c| VatClass::new(bp, c).ok())
+}
+
+fn lines_of(journal: &Journal, sale_id: &str) -> Result<Vec<kassa_journal::SaleLine>> {
+    Ok(journal.lines_of_sale(sale_id)?)
+}
+
+fn line_view(l: &kassa_journal::SaleLine) -> LineView {
+    let total = Money::new(
+        l.unit_gross.minor.saturating_mul(i64::from(l.quantity)),
+        l.unit_gross.currency,
+    );
+    LineView {
+        text: if l.text.trim().is_empty() {
+            "Sale".to_owned()
+        } else {
+            l.text.clone()
+        },
+        quantity: l.quantity,
+        amount_display: total.display(),
+        rate_text: rate_text(l.vat.and_then(|v| class(v.bp, v.saft_code))),
+    }
+}
+
+fn shop_line(l: &kassa_journal::SaleLine) -> Result<Line> {
+    let vat = l
+        .vat
+        .and_then(|v| class(v.bp, v.saft_code))
+        .ok_or(DaybookError::NoVatLines)?;
+    Ok(Line {
+        text: l.text.clone(),
+        unit_gross: l.unit_gross,
+        quantity: l.quantity,
+        vat,
+    })
+}
+
+fn state_words(s: &kassa_journal::SaleRecord) -> (&'static str, &'static str) {
+    match (s.attention.is_some(), s.state) {
+        (true, _) => ("needs_attention", "Needs attention"),
+        (false, SaleState::Open) => ("open", "Open"),
+        (false, SaleState::Paid) => ("paid", "Paid"),
+        (false, SaleState::Failed) => ("failed", "Declined"),
+        (false, SaleState::Cancelled) => ("cancelled", "Cancelled"),
+    }
+}
+
+fn tender_text(t: PaidBy) -> &'static str {
+    match t {
+        PaidBy::Bank => "Pay by bank",
+        PaidBy::Cash => "Cash",
+        PaidBy::Card => "Card",
+    }
+}
+
+fn refund_text(t: PaidBy) -> &'static str {
+    match t {
+        PaidBy::Bank => "Back by bank transfer",
+        PaidBy::Cash => "Cash given back",
+        PaidBy::Card => "Back to the card",
+    }
+}
+
+fn attempt_words(a: &kassa_journal::AttemptRecord) -> (String, String) {
+    let status = a.status.clone().unwrap_or_default();
+    let wire = if status.is_empty() {
+        a.state.as_str().to_owned()
+    } else {
+        status.to_ascii_lowercase()
+    };
+    let (state, text) = match wire.as_str() {
+        "requested" => ("open", "Asked for"),
+        "created" | "initiated" | "pending" => ("open", "Waiting"),
+        "authorized" => ("open", "Authorised"),
+        "refused" | "rejected" | "failed" => ("failed", "Declined"),
+        "unknown" => ("unknown", "Unknown"),
+        "paid" | "executed" | "succeeded" | "booked" | "completed" => ("paid", "Paid"),
+        "expired" => ("expired", "Expired"),
+        "cancelled" | "canceled" => ("cancelled", "Cancelled"),
+        _ => ("other", ""),
+    };
+    let text = if text.is_empty() {
+        status
+    } else {
+        text.to_owned()
+    };
+    (state.to_owned(), text)
+}
+
+/// The merchant on this sale's receipts and reports.
+fn merchant(shop: &Shop, training: bool, currency: Currency) -> Result<MerchantProfile> {
+    match (&shop.profile, training) {
+        (Some(p), _) => Ok(p.clone()),
+        (None, true) => Ok(training_profile(kassa_config::shop::country_of_currency(
+            currency,
+        ))),
+        (None, false) => Err(DaybookError::NoProfile),
+    }
+}
+
+fn paper_of(receipt: &Receipt, shop: &Shop, copies: u32) -> Paper {
+    let doc = receipt.to_doc(usize::from(shop.width), None);
+    Paper {
+        number: receipt.number() as i64,
+        html: kassa_print::html::render(&doc),
+        copies,
+    }
+}
+
+/// The sale `sale_id` for its detail screen.
+pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<SaleDetailView> {
+    let j = journal(counter)?;
+    let shop = shop_of(counter, now_ms)?;
+    let sale = j
+        .sale(sale_id)?
+        .ok_or_else(|| DaybookError::NotFound(sale_id.to_owned()))?;
+    let (state, state_text) = state_words(&sale);
+    let lines = lines_of(&j, sale_id)?;
+    let stored = j.receipt_of_sale(sale_id)?;
+    let receipt = match &stored {
+        Some(r) => {
+            let shop_receipt = receipt_of(&j, &shop, sale_id, &LocalZone)?;
+            let copies = j.prints_of(&r.till, r.series(), r.number)?;
+            Some(paper_of(&shop_receipt, &shop, copies))
+        }
+        None => None,
+    };
+    let returns = j
+        .returns_of_sale(sale_id)?
+        .into_iter()
+        .map(|r| ReturnRow {
+            number: r.number,
+            amount_display: r.total.display(),
+            reason: r.reason.clone().unwrap_or_default(),
+            at_ms: r.created_at_ms,
+            refund_text: refund_text(r.tender).to_owned(),
+        })
+        .collect();
+    let returned = j.returned_of_sale(sale_id)?;
+    let left = Money::new(sale.amount.minor - returned.minor, sale.amount.currency);
+    Ok(SaleDetailView {
+        sale_id: sale.id.clone(),
+        state,
+        state_text,
+        backend_text: sale.backend.is_training().then_some(crate::TRAINING),
+        created_at_ms: sale.created_at_ms,
+        reference: sale.reference.clone(),
+        amount_display: sale.amount.display(),
+        tender_text: stored.as_ref().map(|r| tender_text(r.tender)),
+        payment_id: sale.paid_payment_id.clone(),
+        returned_display: (returned.minor != 0).then(|| returned.display()),
+        lines: lines.iter().map(line_view).collect(),
+        attempts: j
+            .attempts(sale_id)?
+            .iter()
+            .map(|a| {
+                let (state, state_text) = match attempt_words(a) {
+                    // The sale ended without this code being paid: it is no longer waiting.
+                    (s, _) if s == "open" && sale.state != SaleState::Open => {
+                        ("ended".to_owned(), "Not paid".to_owned())
+                    }
+                    words => words,
+                };
+                AttemptView {
+                    payment_id: a.payment_id.clone(),
+                    state,
+                    state_text,
+                    started_at_ms: a.requested_at_ms,
+                }
+            })
+            .collect(),
+        receipt,
+        returns,
+        left_display: stored.map(|_| left.display()),
+        printer: printer_info(&shop),
+    })
+}
+
+/// The sale `query` names: a sale id, a receipt number of the counter's series (`1042` or
+/// `#1042`; a return's number finds its sale), or the payment id that paid a sale.
+pub fn find_sale(counter: &Counter, query: &str) -> Result<String> {
+    let j = journal(counter)?;
+    Ok(crate::books::find_sale(&j, counter.backend(), query)?)
+}
+
+struct Planned {
+    request: ReturnRequest,
+    sale: kassa_journal::SaleRecord,
+    receipt: kassa_journal::Receipt,
+    lines: Vec<Line>,
+    left: Money,
+}
+
+fn plan_return(j: &Journal, sale_id: &str, amount: Option<&str>) -> Result<Planned> {
+    let sale = j
+        .sale(sale_id)?
+        .ok_or_else(|| DaybookError::NotFound(sale_id.to_owned()))?;
+    if sale.state != SaleState::Paid {
+        return Err(DaybookError::NotPaid);
+    }
+    let receipt = j.receipt_of_sale(sale_id)?.ok_or(DaybookError::NotPaid)?;
+    let sold = lines_of(j, sale_id)?
+        .iter()
+        .map(shop_line)
+        .collect::<Result<Vec<_>>>()?;
+    let mut returned = Vec::new();
+    for r in j.returns_of_sale(sale_id)? {
+        for l in j.return_lines(&r.till, r.series(), r.number)? {
+            returned.push(shop_line(&l)?);
+        }
+    }
+    let left = kassa_shop::Left::of(&sold, &returned)?.total;
+    let request = match amount.map(str::trim) {
+        None => ReturnRequest::Full,
+        Some(text) => ReturnRequest::Amount(Money::parse(text, sale.amount.currency)?),
+    };
+    let lines = kassa_shop::return_lines(&sold, &returned, &request)?;
+    Ok(Planned {
+        request,
+        sale,
+        receipt,
+        lines,
+        left,
+    })
+}
+
+fn view_of(p: &Planned, receipt: Option<Paper>, transfer_id: Option<i64>) -> ReturnView {
+    let currency = p.left.currency;
+    let minor: i64 = p
+        .lines
+        .iter()
+        .map(|l| l.unit_gross.minor * i64::from(l.quantity))
+        .sum();
+    let amount = Money::new(minor, currency).display();
+    let (how, how_text, transfer) = match p.receipt.tender {
+        PaidBy::Cash => (
+            "cash",
+            format!("Give {amount} back in cash at the counter."),
+            None,
+        ),
+        PaidBy::Card => (
+            "card",
+            format!("Refund {amount} to the customer's card on the card terminal."),
+            None,
+        ),
+        PaidBy::Bank => {
+            let payment = p
+                .receipt
+                .tender_detail
+                .clone()
+                .or(p.sale.paid_payment_id.clone())
+                .unwrap_or_default();
+            (
+                "bank",
+                format!(
+                    "Paid by bank: transfer {amount} back from the shop's bank account to the payer, with the payment id as the reference."
+                ),
+                Some(TransferToMake {
+                    id: transfer_id,
+                    to_text: "The payer of this payment (the bank gave no name or account: find it by the payment id in your bank)".to_owned(),
+                    amount_display: amount.clone(),
+                    reference: payment,
+                }),
+            )
+        }
+    };
+    ReturnView {
+        receipt_number: Some(p.receipt.number),
+        left_display: p.left.display(),
+        amount_display: amount,
+        how,
+        how_text,
+        transfer,
+        lines: p
+            .lines
+            .iter()
+            .map(|l| LineView {
+                text: l.text.clone(),
+                quantity: l.quantity,
+                amount_display: Money::new(l.unit_gross.minor * i64::from(l.quantity), currency)
+                    .display(),
+                rate_text: rate_text(Some(l.vat)),
+            })
+            .collect(),
+        receipt,
+    }
+}
+
+/// What a return of `amount` (none: all that is left) would give back, and how; nothing is
+/// written. Refused with the sentence a return itself would get.
+pub fn return_preview(
+    counter: &Counter,
+    sale_id: &str,
+    amount: Option<&str>,
+) -> Result<ReturnView> {
+    let j = journal(counter)?;
+    let p = plan_return(&j, sale_id, amount)?;
+    Ok(view_of(&p, None, None))
+}
+
+/// Returns `amount` (none: all that is left) of sale `sale_id` with `reason`: one journal
+/// transaction writes the return receipt and, for pay by bank, the transfer to make.
+pub fn return_sale(
+    counter: &Counter,
+    sale_id: &str,
+    amount: Option<&str>,
+    reason: &str,
+    now_ms: i64,
+) -> Result<ReturnView> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(DaybookError::NoReason);
+    }
+    let shop = shop_of(counter, now_ms)?;
+    let mut j = journal(counter)?;
+    let mut p = plan_return(&j, sale_id, amount)?;
+    let done = crate::books::return_sale(&mut j, sale_id, &p.request, reason, now_ms)?;
+    let paper = paper_of(
+        &receipt_by_number(
+            &j,
+            &shop,
+            done.receipt.series(),
+            done.receipt.number,
+            &LocalZone,
+        )?,
+        &shop,
+        0,
+    );
+    p.lines = done.lines;
+    let mut view = view_of(&p, Some(paper), done.bank_refund.as_ref().map(|b| b.id));
+    view.left_display = done.left.display();
+    Ok(view)
+}
+
+/// One print of receipt `number` (a sale's or a return's) of the counter's series through
+/// the system dialog: its HTML, COPY from the second print on, counted in the journal.
+pub fn print_receipt_number(counter: &Counter, number: i64, now_ms: i64) -> Result<Paper> {
+    let shop = shop_of(counter, now_ms)?;
+    let mut j = journal(counter)?;
+    let till = j.till_id()?;
+    let series = counter.backend();
+    let r = j
+        .receipt_by_number(&till, series, number)?
+        .ok_or_else(|| DaybookError::NotFound(number.to_string()))?;
+    let done = j.prints_of(&till, series, number)?;
+    let receipt = receipt_by_number(&j, &shop, series, r.number, &LocalZone)?;
+    let receipt = if done > 0 {
+        receipt.reprint(done)?
+    } else {
+        receipt
+    };
+    j.record_print(&till, series, number, "dialog", now_ms)?;
+    Ok(paper_of(&receipt, &shop, done + 1))
+}
+
+fn transfer_view(b: &BankRefund) -> TransferView {
+    let (kind, kind_text) = match (b.kind, b.return_number) {
+        (RefundKind::Return, Some(n)) => ("return", format!("Return receipt {n}")),
+        (RefundKind::Return, None) => ("return", "Return".to_owned()),
+        (RefundKind::DoublePayment, _) => (
+            "double_payment",
+            "Paid twice: the extra payment goes back".to_owned(),
+        ),
+    };
+    let kind_text = if b.training {
+        format!("{kind_text} (training: no real money)")
+    } else {
+        kind_text
+    };
+    TransferView {
+        id: b.id,
+        kind,
+        kind_text,
+        amount_display: b.amount.display(),
+        to_text: b.payer.clone().unwrap_or_else(|| {
+            "The payer (no name or account from the bank: find them by the payment id)".to_owned()
+        }),
+        payment_id: b.payment_id.clone(),
+        sale_id: b.sale_id.clone(),
+        return_number: b.return_number,
+        state: match b.state {
+            RefundState::Open => "open",
+            RefundState::Sent => "sent",
+        },
+        state_text: match b.state {
+            RefundState::Open => "Open",
+            RefundState::Sent => "Sent",
+        },
+        created_at_ms: b.created_at_ms,
+        sent_at_ms: b.sent_at_ms,
+        note: b.note.clone(),
+    }
+}
+
+/// The bank transfers of the counter's series: open ones (oldest first) and the last sent.
+pub fn bank_transfers(counter: &Counter) -> Result<Transfers> {
+    let j = journal(counter)?;
+    let training = counter.backend().is_training();
+    let all: Vec<BankRefund> = j
+        .bank_refunds(false)?
+        .into_iter()
+        .filter(|b| b.training == training)
+        .collect();
+    let open: Vec<TransferView> = all
+        .iter()
+        .filter(|b| b.state == RefundState::Open)
+        .map(transfer_view)
+        .collect();
+    let mut sent: Vec<&BankRefund> = all
+        .iter()
+        .filter(|b| b.state == RefundState::Sent)
+        .collect();
+    sent.sort_by_key(|b| std::cmp::Reverse(b.sent_at_ms));
+    let total: i64 = all
+        .iter()
+        .filter(|b| b.state == RefundState::Open)
+        .map(|b| b.amount.minor)
+        .sum();
+    Ok(Transfers {
+        open_count: open.len(),
+        open,
+        sent: sent
+            .into_iter()
+            .take(SENT_LISTED)
+            .map(transfer_view)
+            .collect(),
+        open_total_display: Money::new(total, counter.currency).display(),
+    })
+}
+
+/// The transfer that pays back the flagged payment `payment_id` (opened the first time).
+pub fn transfer_for_payment(
+    counter: &Counter,
+    payment_id: &str,
+    now_ms: i64,
+) -> Result<TransferView> {
+    let mut j = journal(counter)?;
+    Ok(transfer_view(
+        &j.refund_double_payment(payment_id, None, now_ms)?,
+    ))
+}
+
+/// The merchant sent transfer `id` (`note`: how); a flagged payment's note is resolved too.
+pub fn mark_transfer_sent(
+    counter: &Counter,
+    id: i64,
+    note: &str,
+    now_ms: i64,
+) -> Result<TransferView> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(DaybookError::NoNote);
+    }
+    let mut j = journal(counter)?;
+    Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
+}
+
+fn offset(ms: i64) -> i16 {
+    LocalZone.utc_offset_minutes(ms)
+}
+
+fn shown(view: &ReportView, shop: &Shop) -> ReportShown {
+    let doc = view.to_doc(usize::from(shop.width), &Words::ENGLISH);
+    let (kind, number) = match view.kind {
+        ReportKind::X => ("x", None),
+        ReportKind::Z { number } => ("z", Some(number as i64)),
+    };
+    ReportShown {
+        kind,
+        number,
+        html: kassa_print::html::render(&doc),
+        report: serde_json::to_value(view.json()).unwrap_or_default(),
+        printer: printer_info(shop),
+    }
+}
+
+/// The report view of the counter's series: X (`number` none) or Z `number`.
+fn view(counter: &Counter, shop: &Shop, number: Option<i64>, now_ms: i64) -> Result<ReportView> {
+    let j = journal(counter)?;
+    let m = merchant(shop, counter.backend().is_training(), counter.currency)?;
+    let of = crate::books::ReportOf {
+        merchant: &m,
+        till_name: &m.till_name,
+    };
+    Ok(match number {
+        None => crate::books::x_report(&j, counter.backend(), now_ms, of, &offset)?,
+        Some(n) => crate::books::z_report(&j, counter.backend(), n, of, &offset)?
+            .ok_or(DaybookError::NoZ(n))?,
+    })
+}
+
+/// The running figures of the counter's series (X).
+pub fn report_x(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
+    let shop = shop_of(counter, now_ms)?;
+    Ok(shown(&view(counter, &shop, None, now_ms)?, &shop))
+}
+
+/// Z report `number` of the counter's series, as it was closed.
+pub fn z_report(counter: &Counter, number: i64, now_ms: i64) -> Result<ReportShown> {
+    let shop = shop_of(counter, now_ms)?;
+    Ok(shown(&view(counter, &shop, Some(number), now_ms)?, &shop))
+}
+
+/// Closes the day: the next Z report of the counter's series, never changed afterwards.
+pub fn close_day(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
+    let shop = shop_of(counter, now_ms)?;
+    let m = merchant(&shop, counter.backend().is_training(), counter.currency)?;
+    let of = crate::books::ReportOf {
+        merchant: &m,
+        till_name: &m.till_name,
+    };
+    let mut j = journal(counter)?;
+    let z = crate::books::close_z(&mut j, counter.backend(), now_ms, of, &offset)?;
+    Ok(shown(&z, &shop))
+}
+
+/// The earlier Z reports, newest first.
+pub fn z_reports(counter: &Counter) -> Result<Vec<ZListed>> {
+    let j = journal(counter)?;
+    Ok(j.z_reports(counter.backend())?
+        .into_iter()
+        .map(|z| ZListed {
+            number: z.number,
+            closed_at_ms: z.closed_at_ms,
+            net_display: z.totals.grand.net.display(),
+            receipts: z.totals.receipts,
+        })
+        .collect())
+}
+
+/// A report's printed form as PDF in `folder` (made if missing); the sentence says where.
+pub fn report_pdf(
+    counter: &Counter,
+    number: Option<i64>,
+    folder: &Path,
+    now_ms: i64,
+) -> Result<String> {
+    let shop = shop_of(counter, now_ms)?;
+    let name = match number {
+        None => format!("x-report-{now_ms}.pdf"),
+        Some(n) => format!("z-report-{n}.pdf"),
+    };
+    let view = view(counter, &shop, number, now_ms)?;
+    let width = usize::from(shop.width);
+    let doc = view.to_doc(width, &Words::ENGLISH);
+    std::fs::create_dir_all(folder).map_err(|e| {
+        DaybookError::Pdf(format!(
+            "The folder {} cannot be made ({e}).",
+            folder.display()
+        ))
+    })?;
+    let path = folder.join(name);
+    crate::print::save_pdf(&path, &doc, width)
+        .map_err(|e| DaybookError::Pdf(capital(&e.to_string())))?;
+    Ok(format!("Saved as {}.", path.display()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,144 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+use super::*;
+use kassa_till::{HandTender, OwnedLine};
+
+async fn counter(dir: &Path) -> Counter {
+    let settings = crate::Settings::from_vars(|_| None, dir.join("k.db")).expect("defaults");
+    crate::start(settings).await.unwrap()
+}
+
+fn lines(c: &Counter) -> Vec<OwnedLine> {
+    let m = |minor| Money::new(minor, c.currency);
+    vec![
+        OwnedLine {
+            text: "Bread".into(),
+            quantity: 1,
+            unit_gross: m(12_000),
+            vat_bp: 1500,
+            saft_code: 31,
+        },
+        OwnedLine {
+            text: "Coffee".into(),
+            quantity: 2,
+            unit_gross: m(4_000),
+            vat_bp: 2500,
+            saft_code: 3,
+        },
+    ]
+}
+
+#[tokio::test]
+async fn a_cash_sale_returned_in_part_then_the_day_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path()).await;
+    let now = c.till.now_ms();
+    let given = Money::new(20_000, c.currency);
+    let paid = c
+        .till
+        .sell_by_hand(lines(&c), HandTender::Cash { given }, None)
+        .unwrap();
+    let sale_id = paid.sale_id.clone();
+
+    // Its detail: two lines, the receipt as HTML, everything left to return.
+    let d = sale_detail(&c, &sale_id, now).unwrap();
+    assert_eq!(d.state, "paid");
+    assert_eq!(d.lines.len(), 2);
+    assert_eq!(d.tender_text, Some("Cash"));
+    let r = d.receipt.as_ref().unwrap();
+    assert_eq!(r.number, paid.number);
+    assert!(r.html.contains("class=\"receipt\""), "{}", r.html);
+    assert_eq!(
+        d.left_display,
+        Some(Money::new(20_000, c.currency).display())
+    );
+
+    // Found by its receipt number (with or without #) and by its id; not by nonsense.
+    assert_eq!(find_sale(&c, &paid.number.to_string()).unwrap(), sale_id);
+    assert_eq!(
+        find_sale(&c, &format!("#{}", paid.number)).unwrap(),
+        sale_id
+    );
+    assert_eq!(find_sale(&c, &sale_id).unwrap(), sale_id);
+    let e = find_sale(&c, "nope").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "No sale, receipt number or payment id matches \"nope\"."
+    );
+
+    // More than the sale: refused with what is left; no reason: refused; nothing written.
+    let e = return_preview(&c, &sale_id, Some("500")).unwrap_err();
+    assert!(e.to_string().contains("left to return"), "{e}");
+    assert!(e.to_string().starts_with("Only"), "{e}");
+    let e = return_sale(&c, &sale_id, Some("50"), "  ", now).unwrap_err();
+    assert!(e.to_string().contains("reason"), "{e}");
+    assert!(sale_detail(&c, &sale_id, now).unwrap().returns.is_empty());
+
+    // 50 back in cash: its own receipt, the next number, what is left shrinks.
+    let p = return_preview(&c, &sale_id, Some("50")).unwrap();
+    assert_eq!(p.how, "cash");
+    assert!(p.transfer.is_none());
+    assert_eq!(p.amount_display, Money::new(5_000, c.currency).display());
+    let done = return_sale(&c, &sale_id, Some("50"), "Damaged", now + 1).unwrap();
+    let rr = done.receipt.as_ref().unwrap();
+    assert_eq!(rr.number, paid.number + 1);
+    assert!(rr.html.contains("Damaged"), "{}", rr.html);
+    assert_eq!(done.left_display, Money::new(15_000, c.currency).display());
+    let d = sale_detail(&c, &sale_id, now).unwrap();
+    assert_eq!(d.returns.len(), 1);
+    assert_eq!(
+        d.left_display,
+        Some(Money::new(15_000, c.currency).display())
+    );
+    // Printing the return receipt twice: the second is a COPY.
+    let first = print_receipt_number(&c, rr.number, now + 2).unwrap();
+    assert!(!first.html.contains("COPY"));
+    let second = print_receipt_number(&c, rr.number, now + 3).unwrap();
+    assert!(second.html.contains("COPY"), "{}", second.html);
+
+    // Cash goes back at the counter: no bank transfer.
+    assert_eq!(bank_transfers(&c).unwrap().open_count, 0);
+
+    // X: the sale and the return; Z 1 closes them; the next X starts over, grand totals kept.
+    let x = report_x(&c, now + 10).unwrap();
+    assert_eq!(x.kind, "x");
+    assert_eq!(x.report["sales"]["count"], 1);
+    assert_eq!(x.report["returns"]["amount"]["minor"], -5_000);
+    assert_eq!(x.report["net"]["minor"], 15_000);
+    assert_eq!(x.report["copies"], 1);
+    let z = close_day(&c, now + 20).unwrap();
+    assert_eq!((z.kind, z.number), ("z", Some(1)));
+    assert_eq!(z.report["z_number"], 1);
+    assert!(z.html.contains("class=\"receipt\""));
+    assert_eq!(z_report(&c, 1, now + 30).unwrap().report, z.report);
+    assert_eq!(z_reports(&c).unwrap().len(), 1);
+    let after = report_x(&c, now + 40).unwrap();
+    assert_eq!(after.report["sales"]["count"], 0);
+    assert_eq!(after.report["grand_total"]["net"]["minor"], 15_000);
+    let saved = report_pdf(&c, Some(1), &dir.path().join("pdf"), now + 50).unwrap();
+    assert!(saved.contains("z-report-1.pdf"), "{saved}");
+}
+
+#[tokio::test]
+async fn an_unpaid_sale_has_nothing_to_return() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path()).await;
+    let id = c.charge(Money::new(999, c.currency), None).unwrap();
+    c.cancel(&id).unwrap();
+    let e = return_preview(&c, &id, None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "This sale is not paid: there is nothing to return."
+    );
+    let e = return_sale(&c, &id, None, "why", c.till.now_ms()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("is not paid: there is nothing to return"),
+        "{e}"
+    );
+    assert!(
+        sale_detail(&c, &id, c.till.now_ms())
+            .unwrap()
+            .receipt
+            .is_none()
+    );
+}

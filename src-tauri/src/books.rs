@@ -1,0 +1,198 @@
+//! The books side's commands (issue 11): a sale's detail and search, returns, the bank
+//! transfers to make, the X and Z reports. Unpack, call `kassa_boot::daybook`, map errors.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use kassa_boot::daybook::{
+    self, DaybookError, Paper, ReportShown, ReturnView, SaleDetailView, TransferView, Transfers,
+    ZListed,
+};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, State};
+
+use crate::AppState;
+use crate::error::{Code, IpcError};
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
+impl From<DaybookError> for IpcError {
+    fn from(e: DaybookError) -> Self {
+        let code = match &e {
+            DaybookError::NotFound(_)
+            | DaybookError::NoZ(_)
+            | DaybookError::Books(kassa_boot::books::BooksError::NoSuchSale(_)) => Code::NotFound,
+            DaybookError::Amount(_) => Code::InvalidAmount,
+            e if e.is_journal_failure() => Code::Journal,
+            DaybookError::NoProfile | DaybookError::Vat(_) => Code::Settings,
+            _ => Code::Refused,
+        };
+        tracing::warn!(error = %e, ?code, "books step refused");
+        IpcError::new(code, e.to_string())
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Found {
+    sale_id: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Said {
+    message: String,
+}
+
+#[tauri::command]
+pub fn sale_detail(
+    state: State<'_, AppState>,
+    sale_id: String,
+) -> Result<SaleDetailView, IpcError> {
+    Ok(daybook::sale_detail(
+        state.counter()?.as_ref(),
+        &sale_id,
+        now_ms(),
+    )?)
+}
+
+#[tauri::command]
+pub fn find_sale(state: State<'_, AppState>, query: String) -> Result<Found, IpcError> {
+    let sale_id = daybook::find_sale(state.counter()?.as_ref(), &query)?;
+    Ok(Found { sale_id })
+}
+
+#[tauri::command]
+pub fn return_preview(
+    state: State<'_, AppState>,
+    sale_id: String,
+    amount: Option<String>,
+) -> Result<ReturnView, IpcError> {
+    Ok(daybook::return_preview(
+        state.counter()?.as_ref(),
+        &sale_id,
+        amount.as_deref(),
+    )?)
+}
+
+#[tauri::command]
+pub fn return_sale(
+    state: State<'_, AppState>,
+    sale_id: String,
+    amount: Option<String>,
+    reason: String,
+) -> Result<ReturnView, IpcError> {
+    Ok(daybook::return_sale(
+        state.counter()?.as_ref(),
+        &sale_id,
+        amount.as_deref(),
+        &reason,
+        now_ms(),
+    )?)
+}
+
+/// One print of receipt `number` through the system dialog (`via` is recorded as "dialog").
+#[tauri::command]
+pub fn receipt_number_print(
+    state: State<'_, AppState>,
+    number: i64,
+    via: Option<String>,
+) -> Result<Paper, IpcError> {
+    let _ = via;
+    Ok(daybook::print_receipt_number(
+        state.counter()?.as_ref(),
+        number,
+        now_ms(),
+    )?)
+}
+
+#[tauri::command]
+pub fn bank_transfers(state: State<'_, AppState>) -> Result<Transfers, IpcError> {
+    Ok(daybook::bank_transfers(state.counter()?.as_ref())?)
+}
+
+#[tauri::command]
+pub fn transfer_for_payment(
+    state: State<'_, AppState>,
+    payment_id: String,
+) -> Result<TransferView, IpcError> {
+    Ok(daybook::transfer_for_payment(
+        state.counter()?.as_ref(),
+        &payment_id,
+        now_ms(),
+    )?)
+}
+
+#[tauri::command]
+pub fn mark_transfer_sent(
+    state: State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> Result<TransferView, IpcError> {
+    Ok(daybook::mark_transfer_sent(
+        state.counter()?.as_ref(),
+        id,
+        &note,
+        now_ms(),
+    )?)
+}
+
+#[tauri::command]
+pub fn report_x(state: State<'_, AppState>) -> Result<ReportShown, IpcError> {
+    Ok(daybook::report_x(state.counter()?.as_ref(), now_ms())?)
+}
+
+#[tauri::command]
+pub fn z_report(state: State<'_, AppState>, number: i64) -> Result<ReportShown, IpcError> {
+    Ok(daybook::z_report(
+        state.counter()?.as_ref(),
+        number,
+        now_ms(),
+    )?)
+}
+
+#[tauri::command]
+pub fn z_reports(state: State<'_, AppState>) -> Result<Vec<ZListed>, IpcError> {
+    Ok(daybook::z_reports(state.counter()?.as_ref())?)
+}
+
+#[tauri::command]
+pub fn close_day(state: State<'_, AppState>) -> Result<ReportShown, IpcError> {
+    Ok(daybook::close_day(state.counter()?.as_ref(), now_ms())?)
+}
+
+/// Print (system dialog): the report's paper as HTML; the window prints it.
+#[tauri::command]
+pub fn report_print(
+    state: State<'_, AppState>,
+    number: Option<i64>,
+    via: Option<String>,
+) -> Result<ReportShown, IpcError> {
+    let _ = via;
+    let c = state.counter()?;
+    let c = c.as_ref();
+    Ok(match number {
+        None => daybook::report_x(c, now_ms())?,
+        Some(n) => daybook::z_report(c, n, now_ms())?,
+    })
+}
+
+/// Save PDF: into `<app data>/reports`.
+#[tauri::command]
+pub fn report_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    number: Option<i64>,
+) -> Result<Said, IpcError> {
+    let folder = app
+        .path()
+        .app_data_dir()
+        .map(|d| d.join("reports"))
+        .map_err(|e| IpcError::new(Code::Refused, format!("No folder for reports: {e}")))?;
+    let message = daybook::report_pdf(state.counter()?.as_ref(), number, &folder, now_ms())?;
+    Ok(Said { message })
+}
