@@ -212,7 +212,7 @@ async function act(action) {
 }
 
 async function printSystem(number) {
-  const { html } = await ipc.reportPrint(number, "system");
+  const { html } = await ipc.reportPrint(number);
   printPaper(html);
   return "";
 }

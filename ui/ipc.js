@@ -102,6 +102,6 @@ export const reportX = () => call("report_x");
 export const zReport = (number) => call("z_report", { number });
 export const zReports = () => call("z_reports");
 export const closeDay = () => call("close_day");
-export const reportPrint = (number, via) => call("report_print", { number, via });
+export const reportPrint = (number) => call("report_print", { number });
 export const reportToPrinter = (number) => call("report_to_printer", { number });
 export const reportPdf = (number) => call("report_pdf", { number });

@@ -170,15 +170,24 @@ pub fn close_day(state: State<'_, AppState>) -> Result<ReportShown, IpcError> {
 pub fn report_print(
     state: State<'_, AppState>,
     number: Option<i64>,
-    via: Option<String>,
 ) -> Result<ReportShown, IpcError> {
-    let _ = via;
     let c = state.counter()?;
     let c = c.as_ref();
     Ok(match number {
         None => daybook::report_x(c, now_ms())?,
         Some(n) => daybook::z_report(c, n, now_ms())?,
     })
+}
+
+/// Printer: the report to the shop's network printer (ESC/POS).
+#[tauri::command]
+pub async fn report_to_printer(
+    state: State<'_, AppState>,
+    number: Option<i64>,
+) -> Result<Said, IpcError> {
+    let c = state.counter()?;
+    let message = daybook::report_to_printer(c.as_ref(), number, now_ms()).await?;
+    Ok(Said { message })
 }
 
 /// Save PDF: into `<app data>/reports`.

@@ -154,6 +154,7 @@ pub fn run() {
             books::close_day,
             books::report_print,
             books::report_pdf,
+            books::report_to_printer,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

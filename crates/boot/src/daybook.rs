@@ -59,6 +59,12 @@ pub enum DaybookError {
     Journal(#[from] JournalError),
     #[error("{}.", capital(&.0.to_string()))]
     Books(#[from] crate::books::BooksError),
+    #[error(
+        "No receipt printer is set up: add its address in Settings → Shop, or use Print or Save PDF."
+    )]
+    NoPrinter,
+    #[error("{0}")]
+    Printer(#[from] crate::print::PrintError),
     #[error("Set up the shop (Settings → Shop) before printing live reports.")]
     NoProfile,
     #[error("The shop's VAT table cannot be read: {0}")]
@@ -800,6 +806,26 @@ pub fn z_reports(counter: &Counter) -> Result<Vec<ZListed>> {
             receipts: z.totals.receipts,
         })
         .collect())
+}
+
+/// A report (X when `number` is none, else Z `number`) on the shop's network printer over
+/// ESC/POS; the sentence says where it went. A printer that is off changes nothing: the
+/// report is in the journal and can be printed again.
+pub async fn report_to_printer(
+    counter: &Counter,
+    number: Option<i64>,
+    now_ms: i64,
+) -> Result<String> {
+    let shop = shop_of(counter, now_ms)?;
+    let addr = shop
+        .printer
+        .as_ref()
+        .ok_or(DaybookError::NoPrinter)?
+        .to_string();
+    let view = view(counter, &shop, number, now_ms)?;
+    let doc = view.to_doc(usize::from(shop.width), &Words::ENGLISH);
+    crate::print::print_escpos(&addr, &doc, None, crate::window::PRINTER_DEADLINE).await?;
+    Ok(format!("Sent to the printer at {addr}."))
 }
 
 /// A report's printed form as PDF in `folder` (made if missing); the sentence says where.

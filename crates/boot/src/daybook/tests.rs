@@ -142,3 +142,49 @@ async fn an_unpaid_sale_has_nothing_to_return() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn the_x_and_a_z_report_go_to_the_network_printer_and_an_unset_one_is_said() {
+    use kassa_print::testing::decode;
+    use tokio::io::AsyncReadExt;
+    let dir = tempfile::tempdir().unwrap();
+    let c = counter(dir.path()).await;
+    let now = c.till.now_ms();
+    assert!(matches!(
+        report_to_printer(&c, None, now).await,
+        Err(DaybookError::NoPrinter)
+    ));
+    let given = Money::new(20_000, c.currency);
+    c.till
+        .sell_by_hand(lines(&c), HandTender::Cash { given }, None)
+        .unwrap();
+    let z = close_day(&c, now).unwrap();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let form = crate::shop::ShopForm {
+        printer: format!("127.0.0.1:{port}"),
+        ..c.shop_form()
+    };
+    c.save_shop(&form).unwrap();
+    let printer = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).await.unwrap();
+        bytes
+    });
+    let said = report_to_printer(&c, z.number, now).await.unwrap();
+    assert_eq!(said, format!("Sent to the printer at 127.0.0.1:{port}."));
+    let bytes = printer.await.unwrap();
+    let decoded = decode(&bytes);
+    let text: Vec<&str> = decoded.lines().into_iter().map(|l| l.0).collect();
+    let text = text.join("\n");
+    assert!(text.contains("Z"), "{text}");
+    assert!(text.contains(&z.number.unwrap().to_string()), "{text}");
+    assert!(text.contains("200,00"), "{text}");
+
+    // The printer gone: the cashier's sentence, the Z unchanged.
+    let err = report_to_printer(&c, z.number, now).await.unwrap_err();
+    assert!(err.to_string().contains("does not answer"), "{err}");
+    assert_eq!(z_report(&c, z.number.unwrap(), now).unwrap().html, z.html);
+}
