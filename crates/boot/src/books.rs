@@ -623,6 +623,7 @@ pub fn report_view(
         cancelled: t.cancelled,
         copies: t.copies,
         receipts: t.receipts,
+        training_series: t.series.is_training(),
         training: report::CountAmount {
             count: t.training.count,
             amount: t.training.amount,

