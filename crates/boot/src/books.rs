@@ -323,21 +323,6 @@ pub fn return_sale(
     })
 }
 
-/// Records one print of receipt `number` of `series` (`via`: "printer", "pdf", "dialog",
-/// "cli"): the first print of a receipt is the original (`None`), every later one is
-/// COPY n (`Some(n)`, from 1), counted in the reports' copies.
-pub fn record_print(
-    journal: &mut Journal,
-    series: Backend,
-    number: i64,
-    via: &str,
-    at_ms: i64,
-) -> Result<Option<u32>> {
-    let till = journal.till_id()?;
-    let nth = journal.record_print(&till, series, number, via, at_ms)?;
-    Ok(nth.checked_sub(1).filter(|n| *n > 0))
-}
-
 /// A bank transfer to make (money of a pay-by-bank sale going back), as both hosts list it.
 /// JSON snake_case, money as `{"minor", "currency", "text"}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -960,23 +945,6 @@ mod tests {
             Err(BooksError::NoSuchSale(_))
         ));
         assert!(j.returns_of_sale("s1").unwrap().is_empty());
-    }
-
-    #[test]
-    fn the_first_print_is_the_original_and_every_later_one_a_numbered_copy() {
-        let mut j = journal();
-        assert_eq!(
-            record_print(&mut j, Backend::Live, 1, "cli", 10).unwrap(),
-            None
-        );
-        assert_eq!(
-            record_print(&mut j, Backend::Live, 1, "cli", 11).unwrap(),
-            Some(1)
-        );
-        assert_eq!(
-            record_print(&mut j, Backend::Live, 1, "printer", 12).unwrap(),
-            Some(2)
-        );
     }
 
     fn profile() -> MerchantProfile {

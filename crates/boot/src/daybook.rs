@@ -25,7 +25,6 @@ use serde::Serialize;
 use crate::Counter;
 use crate::shop::{
     LocalZone, ReceiptAssemblyError, Shop, WallClock, receipt_by_number, receipt_of,
-    training_profile,
 };
 
 /// Why a books step did not go through; every message is a sentence for the cashier.
@@ -367,15 +366,9 @@ fn attempt_words(a: &kassa_journal::AttemptRecord) -> (String, String) {
     (state.to_owned(), text)
 }
 
-/// The merchant on this sale's receipts and reports.
+/// The merchant on this sale's receipts and reports ([`crate::shop::merchant_for`]).
 fn merchant(shop: &Shop, training: bool, currency: Currency) -> Result<MerchantProfile> {
-    match (&shop.profile, training) {
-        (Some(p), _) => Ok(p.clone()),
-        (None, true) => Ok(training_profile(kassa_config::shop::country_of_currency(
-            currency,
-        ))),
-        (None, false) => Err(DaybookError::NoProfile),
-    }
+    crate::shop::merchant_for(shop, training, currency).map_err(|_| DaybookError::NoProfile)
 }
 
 fn paper_of(receipt: &Receipt, shop: &Shop, copies: u32) -> Paper {
@@ -619,18 +612,12 @@ pub fn print_receipt_number(counter: &Counter, number: i64, now_ms: i64) -> Resu
     let mut j = journal(counter)?;
     let till = j.till_id()?;
     let series = counter.backend();
-    let r = j
-        .receipt_by_number(&till, series, number)?
-        .ok_or_else(|| DaybookError::NotFound(number.to_string()))?;
-    let done = j.prints_of(&till, series, number)?;
-    let receipt = receipt_by_number(&j, &shop, series, r.number, &LocalZone)?;
-    let receipt = if done > 0 {
-        receipt.reprint(done)?
-    } else {
-        receipt
-    };
+    if j.receipt_by_number(&till, series, number)?.is_none() {
+        return Err(DaybookError::NotFound(number.to_string()));
+    }
+    let (receipt, copy) = crate::shop::next_print(&j, &shop, series, number, &LocalZone)?;
     j.record_print(&till, series, number, "dialog", now_ms)?;
-    Ok(paper_of(&receipt, &shop, done + 1))
+    Ok(paper_of(&receipt, &shop, copy.unwrap_or(0) + 1))
 }
 
 fn transfer_view(b: &BankRefund) -> TransferView {

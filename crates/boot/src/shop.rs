@@ -378,6 +378,26 @@ pub fn receipt_by_number(
     assemble(journal, shop, &r, zone)
 }
 
+/// Receipt `number` of `series` as its next print issues it: the original when it was never
+/// printed, else COPY n (n = the prints so far; `Some(n)` beside it). Showing a receipt on
+/// screen is not a print. The caller sends it, then records the print
+/// ([`Journal::record_print`]) once it went out, so a print that fails takes no copy number.
+pub fn next_print(
+    journal: &Journal,
+    shop: &Shop,
+    series: Backend,
+    number: i64,
+    zone: &dyn WallClock,
+) -> Result<(Receipt, Option<u32>), ReceiptAssemblyError> {
+    let receipt = receipt_by_number(journal, shop, series, number, zone)?;
+    let done = journal.prints_of(&journal.till_id()?, series, number)?;
+    Ok(if done == 0 {
+        (receipt, None)
+    } else {
+        (receipt.reprint(done)?, Some(done))
+    })
+}
+
 /// [`receipt_of`] on the journal file at `db` (opened read-only: works beside a counter).
 pub fn receipt_of_file(
     db: &Path,

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::Counter;
 use crate::print::{PdfError, PrintError, print_escpos, save_pdf};
-use crate::shop::{CartView, ReceiptAssemblyError, Shop};
+use crate::shop::{CartView, LocalZone, ReceiptAssemblyError, Shop};
 
 /// How long a receipt may take to reach the network printer.
 pub const PRINTER_DEADLINE: Duration = Duration::from_secs(8);
@@ -213,14 +213,6 @@ fn printer_state(shop: &Shop) -> PrinterState {
     }
 }
 
-fn series(training: bool) -> Backend {
-    if training {
-        Backend::Sandbox
-    } else {
-        Backend::Live
-    }
-}
-
 /// The shop's logo as printer dots; a logo that cannot be read any more is left out (and
 /// logged): the receipt itself matters more.
 fn logo(shop: &Shop) -> Option<kassa_print::Raster> {
@@ -253,18 +245,15 @@ pub async fn print(
     now_ms: i64,
 ) -> Result<ReceiptPrinted, ReceiptOutError> {
     let shop = counter.shop()?;
-    let receipt = counter.receipt(sale_id)?;
-    let number = receipt.number() as i64;
-    let series = series(receipt.training());
     let db = &counter.settings().db_path;
-    let done = {
-        let journal = Journal::open(db)?;
-        journal.prints_of(&journal.till_id()?, series, number)?
-    };
-    let copy = (done > 0).then_some(done);
-    let issued = match copy {
-        Some(n) => receipt.reprint(n).map_err(ReceiptAssemblyError::from)?,
-        None => receipt,
+    let (issued, copy, number, series) = {
+        let journal = Journal::open_read_only(db)?;
+        let r = journal
+            .receipt_of_sale(sale_id)?
+            .ok_or_else(|| ReceiptAssemblyError::NoReceipt(sale_id.to_owned()))?;
+        let (issued, copy) =
+            crate::shop::next_print(&journal, &shop, r.series(), r.number, &LocalZone)?;
+        (issued, copy, r.number, r.series())
     };
     let width = usize::from(shop.width);
     let doc = issued.to_doc(width, logo(&shop));

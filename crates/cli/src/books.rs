@@ -421,22 +421,21 @@ pub async fn receipt(
         Err(e) => return books_failed(&e.into()),
     };
     let issued = if printing {
-        let done = match journal.prints_of(&till, series, number) {
-            Ok(n) => n,
-            Err(e) => return books_failed(&e.into()),
-        };
-        if done == 0 {
-            receipt
-        } else {
-            match receipt.reprint(done) {
-                Ok(r) => r,
-                Err(e) => return fail(EXIT_FAILED, &e.to_string()),
-            }
+        // The receipt as this print issues it: the original, or COPY n after n prints.
+        match shop::next_print(
+            &journal,
+            &shop,
+            receipt_series(&receipt),
+            number,
+            &LocalZone,
+        ) {
+            Ok((issued, _)) => issued,
+            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
         }
     } else {
         receipt
     };
-    let doc = issued.to_doc(width, logo.clone());
+    let doc = issued.to_doc(width, logo);
     let via = match to {
         PrintTo::Show => None,
         PrintTo::Printer => {
@@ -466,7 +465,7 @@ pub async fn receipt(
         }
     };
     if let Some(via) = via
-        && let Err(e) = journal.record_print(&till, series, number, via, now)
+        && let Err(e) = journal.record_print(&till, receipt_series(&issued), number, via, now)
     {
         return books_failed(&e.into());
     }
@@ -484,6 +483,15 @@ pub async fn receipt(
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The series a receipt is numbered in: training for a sandbox sale, else live.
+fn receipt_series(r: &kassa_shop::Receipt) -> Backend {
+    if r.training() {
+        Backend::Sandbox
+    } else {
+        Backend::Live
+    }
 }
 
 /// A receipt number as the cashier types it: `#1042`, or `1042` (digits only).

@@ -292,29 +292,10 @@ fn opt(v: Option<i64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break.
-/// One CSV cell. A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return; OWASP "CSV Injection") gets a leading `'` so it reads as
-/// text, except a plain number (Kassa's own amounts, which may be negative): a reference
-/// typed at the till like `=HYPERLINK(…)` never runs.
+/// One cell of `kassa export`'s comma-separated file, neutralised and quoted by the one
+/// rule of the bookkeeping CSV ([`kassa_shop::bookkeeping::csv_cell`]).
 fn csv(cell: &str) -> String {
-    let plain_number = {
-        let digits = cell.strip_prefix('-').unwrap_or(cell);
-        !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && digits.chars().filter(|c| *c == '.').count() <= 1
-            && digits.starts_with(|c: char| c.is_ascii_digit())
-    };
-    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
+    kassa_shop::bookkeeping::csv_cell(cell, ',')
 }
 
 #[cfg(test)]

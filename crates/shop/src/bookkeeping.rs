@@ -177,9 +177,17 @@ fn decimal(minor: i128, currency: Currency) -> String {
     s
 }
 
-/// One cell: neutralised when a spreadsheet would run it, quoted when it holds the
-/// separator, a quote or a line break.
+/// One cell of this file (`;`-separated): see [`csv_cell`].
 fn cell(cell: &str) -> String {
+    csv_cell(cell, ';')
+}
+
+/// One CSV cell for a file separated by `separator` (RFC 4180 quoting). A cell a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return; OWASP "CSV Injection") gets a leading `'` so it reads as text, except a plain
+/// number (Kassa's own amounts, which may be negative): a reference typed at the till like
+/// `=HYPERLINK(…)` never runs. Quoted when it holds the separator, a quote or a line break.
+pub fn csv_cell(cell: &str, separator: char) -> String {
     let plain_number = {
         let digits = cell.strip_prefix('-').unwrap_or(cell);
         !digits.is_empty()
@@ -192,7 +200,7 @@ fn cell(cell: &str) -> String {
     } else {
         cell.to_owned()
     };
-    if cell.contains([';', '"', '\n', '\r']) {
+    if cell.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell

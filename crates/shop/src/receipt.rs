@@ -502,17 +502,7 @@ impl Receipt {
             b.push(banner());
         }
         let m = &self.merchant;
-        b.push(Block::styled(
-            m.legal_name.as_str(),
-            Align::Center,
-            true,
-            false,
-        ));
-        b.push(center(format!(
-            "{} {}",
-            m.org_number.country.number_label(),
-            m.org_number.display()
-        )));
+        b.extend(merchant_heading(m));
         for line in &m.address_lines {
             b.push(center(line.clone()));
         }
@@ -899,6 +889,24 @@ impl MoneyJson {
             text: m.display(),
         }
     }
+}
+
+/// The merchant at the head of a receipt or report: the legal name (bold, centred) and
+/// the country's number label with the number (`Org.nr. NO 923609016 MVA`), centred.
+pub(crate) fn merchant_heading(m: &MerchantProfile) -> [Block; 2] {
+    [
+        Block::styled(m.legal_name.as_str(), Align::Center, true, false),
+        Block::styled(
+            format!(
+                "{} {}",
+                m.org_number.country.number_label(),
+                m.org_number.display()
+            ),
+            Align::Center,
+            false,
+            false,
+        ),
+    ]
 }
 
 /// The JSON of a receipt (snake_case keys, as all of the CLI's JSON). `return_of` and

@@ -268,18 +268,7 @@ impl ReportView {
         let width = width.max(8);
         let mut b: Vec<Block> = Vec::with_capacity(48 + 4 * self.vat.len());
         let center = |t: String| Block::styled(t, Align::Center, false, false);
-        let m = &self.merchant;
-        b.push(Block::styled(
-            m.legal_name.as_str(),
-            Align::Center,
-            true,
-            false,
-        ));
-        b.push(center(format!(
-            "{} {}",
-            m.org_number.country.number_label(),
-            m.org_number.display()
-        )));
+        b.extend(crate::receipt::merchant_heading(&self.merchant));
         b.push(Block::Feed(1));
         if self.training_series {
             b.push(Block::styled(

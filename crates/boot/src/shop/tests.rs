@@ -365,3 +365,25 @@ fn a_return_receipt_carries_what_went_back_its_sale_and_reason() {
         1
     );
 }
+
+#[test]
+fn the_next_print_is_the_original_then_numbered_copies() {
+    let mut j = Journal::open_in_memory().unwrap();
+    let sale = paid_sale(&mut j, "s1", Backend::Live, &Paid::Card { reference: None });
+    let shop = shop(Some(profile()));
+    let till = j.till_id().unwrap();
+    let (first, copy) = next_print(&j, &shop, Backend::Live, sale.number, &FixedZone(60)).unwrap();
+    assert_eq!((first.copy_number(), copy), (None, None));
+    // Not printed yet (a print that failed): still the original.
+    let (again, _) = next_print(&j, &shop, Backend::Live, sale.number, &FixedZone(60)).unwrap();
+    assert_eq!(again.copy_number(), None);
+    j.record_print(&till, Backend::Live, sale.number, "printer", AT)
+        .unwrap();
+    let (second, copy) = next_print(&j, &shop, Backend::Live, sale.number, &FixedZone(60)).unwrap();
+    assert_eq!((second.copy_number(), copy), (Some(1), Some(1)));
+    assert!(second.to_doc(48, None).to_text(48).contains("COPY 1"));
+    j.record_print(&till, Backend::Live, sale.number, "pdf", AT)
+        .unwrap();
+    let (third, _) = next_print(&j, &shop, Backend::Live, sale.number, &FixedZone(60)).unwrap();
+    assert_eq!(third.copy_number(), Some(2));
+}
