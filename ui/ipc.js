@@ -44,7 +44,6 @@ async function call(cmd, args) {
 export const appInfo = () => call("app_info");
 export const keypadShow = (digits) => call("keypad_show", { digits });
 export const keypadPress = (digits, key) => call("keypad_press", { digits, key });
-export const charge = (digits, reference) => call("charge", { digits, reference });
 
 // The shop and the sale being rung up (`cart` = { lines: [{ text, unitMinor, quantity, rate }] }).
 export const shopInfo = () => call("shop_info");
@@ -64,7 +63,6 @@ export const cancelSale = (saleId) => call("cancel_sale", { saleId });
 export const currentSale = () => call("current_sale");
 export const todaySales = () => call("today_sales");
 export const attentionItems = () => call("attention_items");
-export const resolveAttention = (paymentId) => call("resolve_attention", { paymentId });
 
 export const settingsView = () => call("settings_view");
 export const shopView = () => call("shop_view");

@@ -17,12 +17,6 @@ pub struct AppInfo {
     version: &'static str,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Charged {
-    sale_id: String,
-}
-
 /// The most sales the day list shows.
 const DAY_LIST_LIMIT: u32 = 200;
 
@@ -57,18 +51,6 @@ pub fn keypad_press(
 }
 
 #[tauri::command]
-pub async fn charge(
-    state: State<'_, AppState>,
-    digits: String,
-    reference: Option<String>,
-) -> Result<Charged, IpcError> {
-    let c = state.counter()?;
-    let amount = keypad::amount(&digits, c.currency)?;
-    let sale_id = c.charge(amount, reference.as_deref())?;
-    Ok(Charged { sale_id })
-}
-
-#[tauri::command]
 pub fn cancel_sale(state: State<'_, AppState>, sale_id: String) -> Result<(), IpcError> {
     Ok(state.counter()?.cancel(&sale_id)?)
 }
@@ -88,13 +70,4 @@ pub fn today_sales(state: State<'_, AppState>) -> Result<DayReport, IpcError> {
 #[tauri::command]
 pub fn attention_items(state: State<'_, AppState>) -> Result<Vec<RefundDue>, IpcError> {
     Ok(state.counter()?.refunds_due()?)
-}
-
-/// "Refunded": the payment was refunded by hand; it leaves the banner for good.
-#[tauri::command]
-pub fn resolve_attention(state: State<'_, AppState>, payment_id: String) -> Result<(), IpcError> {
-    state
-        .counter()?
-        .refunded(&payment_id, "refunded by hand (marked in the window)")?;
-    Ok(())
 }

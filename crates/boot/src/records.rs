@@ -137,7 +137,20 @@ pub fn mark_refunded(
         return Err(RecordsError::NoJournal(db.display().to_string()));
     }
     let mut journal = Journal::open(db)?;
-    Ok(journal.resolve_attention(payment_id.trim(), note, now_ms)?)
+    let payment_id = payment_id.trim();
+    // The same path as the window's: the double payment's bank transfer (opened now if it
+    // is not listed yet), marked sent with the note, which resolves the attention note in
+    // the same transaction; so the transfer is in the books like every other.
+    let listed = journal
+        .bank_refunds(true)?
+        .into_iter()
+        .find(|r| r.payment_id == payment_id && r.kind == kassa_journal::RefundKind::DoublePayment);
+    let transfer = match listed {
+        Some(t) => t,
+        None => journal.refund_double_payment(payment_id, None, now_ms)?,
+    };
+    let sent = journal.mark_refund_sent(transfer.id, note, now_ms)?;
+    Ok(sent.sale_id.unwrap_or_default())
 }
 
 /// A consistent copy of the journal at `file` (safe while a counter sells). The journal's

@@ -163,7 +163,9 @@ pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
             println!("Payment {payment_id} of sale {sale_id} marked: {note}.");
             ExitCode::SUCCESS
         }
-        Err(kassa_boot::RecordsError::Journal(JournalError::NotFound(_))) => fail(
+        Err(kassa_boot::RecordsError::Journal(
+            JournalError::NotFound(_) | JournalError::Refused(_),
+        )) => fail(
             EXIT_USAGE,
             &format!("payment {payment_id} has no open needs-attention note (see `kassa status`)"),
         ),

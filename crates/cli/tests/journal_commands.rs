@@ -262,7 +262,18 @@ fn refunded_clears_the_flag_from_status_once_and_only_for_a_flagged_payment() {
         j.events("s1")
             .unwrap()
             .iter()
-            .any(|e| e.kind == "attention_resolved" && e.detail == "refunded by bank transfer 42")
+            .any(|e| e.kind == "attention_resolved"
+                && e.detail.ends_with("sent: refunded by bank transfer 42"))
+    );
+    // It went the way of every bank transfer: listed, marked sent with the note.
+    let sent = j.bank_refunds(false).unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0].payment_id, "p2");
+    assert_eq!(sent[0].kind, kassa_journal::RefundKind::DoublePayment);
+    assert_eq!(sent[0].state, kassa_journal::RefundState::Sent);
+    assert_eq!(
+        sent[0].note.as_deref(),
+        Some("refunded by bank transfer 42")
     );
     drop(j);
     let out = kassa(&db, &["refunded", "p2"]);
