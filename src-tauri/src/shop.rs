@@ -103,10 +103,11 @@ pub fn pay_cash(
     state: State<'_, AppState>,
     cart: CartInput,
     given: String,
+    reference: Option<String>,
 ) -> Result<PaidByHand, IpcError> {
     let c = state.counter()?;
     let given = Money::parse(&given, c.currency)?;
-    let sale = c.pay_cash(&cart, given)?;
+    let sale = c.pay_cash(&cart, given, reference.as_deref())?;
     paid(&c, sale)
 }
 
@@ -115,9 +116,10 @@ pub fn pay_card(
     state: State<'_, AppState>,
     cart: CartInput,
     card_reference: Option<String>,
+    reference: Option<String>,
 ) -> Result<PaidByHand, IpcError> {
     let c = state.counter()?;
-    let sale = c.pay_card(&cart, card_reference.as_deref())?;
+    let sale = c.pay_card(&cart, card_reference.as_deref(), reference.as_deref())?;
     paid(&c, sale)
 }
 

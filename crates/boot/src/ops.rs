@@ -137,11 +137,17 @@ impl Counter {
 
     /// Sells the cart for cash: `given` is what the customer handed over (the change is
     /// `given − total`; less than the total is refused). Paid with its receipt at once.
-    pub fn pay_cash(&self, input: &CartInput, given: Money) -> Result<HandSale, TillError> {
+    /// `reference` is the sale's own (as for pay by bank), kept in the journal.
+    pub fn pay_cash(
+        &self,
+        input: &CartInput,
+        given: Money,
+        reference: Option<&str>,
+    ) -> Result<HandSale, TillError> {
         let cart = self.cart(input)?;
         let r = self
             .till
-            .sell_by_hand(cart.till_lines(), HandTender::Cash { given }, None)?;
+            .sell_by_hand(cart.till_lines(), HandTender::Cash { given }, reference)?;
         Ok(HandSale::of(r))
     }
 
@@ -151,6 +157,7 @@ impl Counter {
         &self,
         input: &CartInput,
         card_ref: Option<&str>,
+        reference: Option<&str>,
     ) -> Result<HandSale, TillError> {
         let cart = self.cart(input)?;
         let r = self.till.sell_by_hand(
@@ -158,7 +165,7 @@ impl Counter {
             HandTender::Card {
                 reference: card_ref.map(str::to_owned),
             },
-            None,
+            reference,
         )?;
         Ok(HandSale::of(r))
     }
@@ -265,20 +272,30 @@ mod tests {
             ],
         };
         let dkk = |m| Money::new(m, Currency::Dkk);
-        let short = counter.pay_cash(&cart, dkk(5000)).unwrap_err();
+        let short = counter.pay_cash(&cart, dkk(5000), None).unwrap_err();
         assert!(
             short.to_string().starts_with("the cash given (50,00"),
             "{short}"
         );
-        let cash = counter.pay_cash(&cart, dkk(10000)).unwrap();
+        let cash = counter.pay_cash(&cart, dkk(10000), Some("Order7")).unwrap();
         assert_eq!(cash.receipt_number, 1);
         assert!(cash.training);
         assert_eq!(cash.total, dkk(9990));
         assert_eq!(cash.change, Some(dkk(10)));
+        let kept = kassa_journal::Journal::open_read_only(&counter.settings().db_path)
+            .unwrap()
+            .sale(&cash.sale_id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            kept.reference.as_deref(),
+            Some("Order7"),
+            "the sale's reference is kept"
+        );
         let json = serde_json::to_value(&cash).unwrap();
         assert_eq!(json["changeDisplay"], "0,10\u{a0}kr.");
         assert_eq!(json["tender"], "cash");
-        let card = counter.pay_card(&cart, Some("T-77")).unwrap();
+        let card = counter.pay_card(&cart, Some("T-77"), None).unwrap();
         assert_eq!(card.receipt_number, 2);
         assert_eq!(card.card_reference.as_deref(), Some("T-77"));
 

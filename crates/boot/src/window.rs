@@ -343,7 +343,7 @@ mod tests {
         assert!(change.enough && change.message.is_empty());
         assert_eq!(change.change_display, dkk(10000 - 6490).display());
 
-        let sale = c.pay_cash(&input, dkk(10000)).unwrap();
+        let sale = c.pay_cash(&input, dkk(10000), None).unwrap();
         let shown = on_screen(&c, &sale.sale_id).unwrap();
         assert_eq!(shown.number, sale.receipt_number);
         assert!(shown.html.contains("Coffee"), "{}", shown.html);

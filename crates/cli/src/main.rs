@@ -737,8 +737,8 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
             usize::from(s.width)
         });
     let by_hand = match (&args.tender, given) {
-        (Tender::Cash(_), Some(given)) => Some(counter.pay_cash(&cart, given)),
-        (Tender::Card(r), _) => Some(counter.pay_card(&cart, r.as_deref())),
+        (Tender::Cash(_), Some(given)) => Some(counter.pay_cash(&cart, given, reference)),
+        (Tender::Card(r), _) => Some(counter.pay_card(&cart, r.as_deref(), reference)),
         _ => None,
     };
     if let Some(sold) = by_hand {
