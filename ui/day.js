@@ -101,6 +101,11 @@ function render(shownReport) {
     tile("Receipts", r.receipts, receiptRange(r)),
     tile("Cancelled", r.cancelled, "sales not paid"),
     tile("Copies", r.copies, "receipts printed again"),
+    tile(
+      "Transfers",
+      r.bank_transfers.opened.count,
+      `${r.bank_transfers.opened.amount.text} to send back · ${r.bank_transfers.sent.count} sent`,
+    ),
     // On the sandbox the whole report is the training series: every figure is training.
     r.training_series
       ? tile("Training", "All", "sandbox till: every figure here is training money", "tile-training")

@@ -609,6 +609,14 @@ pub fn report_view(
         copies: t.copies,
         receipts: t.receipts,
         training_series: t.series.is_training(),
+        transfers_opened: report::CountAmount {
+            count: t.transfers_opened.count,
+            amount: t.transfers_opened.amount,
+        },
+        transfers_sent: report::CountAmount {
+            count: t.transfers_sent.count,
+            amount: t.transfers_sent.amount,
+        },
         training: report::CountAmount {
             count: t.training.count,
             amount: t.training.amount,

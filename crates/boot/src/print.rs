@@ -330,7 +330,7 @@ mod tests {
             &format!("127.0.0.1:{port}"),
             &doc,
             None,
-            Duration::from_millis(500),
+            Duration::from_secs(2),
         ))
         .await
         .expect_err("the printer takes nothing");

@@ -219,6 +219,10 @@ pub struct PeriodTotals {
     pub training: CountAmount,
     /// The same for training return receipts (amount positive).
     pub training_returns: CountAmount,
+    /// Bank transfers opened in the period (returns paid by bank, extra payments given back):
+    /// money to go back from the shop's account; and those the merchant marked sent.
+    pub transfers_opened: CountAmount,
+    pub transfers_sent: CountAmount,
     pub grand: GrandTotals,
 }
 

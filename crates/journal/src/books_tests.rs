@@ -577,7 +577,31 @@ fn a_bank_sale_returned_lists_a_transfer_until_the_merchant_marks_it_sent() {
         (Some("s1"), Some(2))
     );
     assert_eq!(j.bank_refunds(true).unwrap(), std::slice::from_ref(&t));
+    // The reports count it: opened now, not yet sent.
+    let x = j.x_report(Backend::Live, 15).unwrap();
+    assert_eq!(
+        (
+            x.transfers_opened.count,
+            x.transfers_opened.amount,
+            x.transfers_sent.count
+        ),
+        (1, dkk(6000), 0)
+    );
     let sent = j.mark_refund_sent(t.id, "bank ref 889", 20).unwrap();
+    let x = j.x_report(Backend::Live, 21).unwrap();
+    assert_eq!(
+        (x.transfers_sent.count, x.transfers_sent.amount),
+        (1, dkk(6000))
+    );
+    // A Z keeps them; the next period starts at zero.
+    let z = j.close_z(Backend::Live, 22).unwrap();
+    assert_eq!(z.totals.transfers_opened.count, 1);
+    assert_eq!(z.totals.transfers_sent.count, 1);
+    let after = j.x_report(Backend::Live, 23).unwrap();
+    assert_eq!(
+        (after.transfers_opened.count, after.transfers_sent.count),
+        (0, 0)
+    );
     assert_eq!(
         (sent.state, sent.sent_at_ms, sent.note.as_deref()),
         (RefundState::Sent, Some(20), Some("bank ref 889"))

@@ -73,6 +73,7 @@ struct Period {
     copies: u64,
     training_sales: (u64, i64),
     training_returns: (u64, i64),
+    transfers_opened: (u64, i64),
 }
 
 fn series_of(training: bool) -> Backend {
@@ -189,6 +190,8 @@ fn recompute(j: &Journal, series: Backend, p: &Period) -> PeriodTotals {
         receipts: p.receipts.len() as u64,
         training: ca(p.training_sales),
         training_returns: ca(p.training_returns),
+        transfers_opened: ca(p.transfers_opened),
+        transfers_sent: ca((0, 0)),
         grand: GrandTotals {
             sales: dkk(grand_sales),
             returns: dkk(grand_returns),
@@ -340,11 +343,12 @@ fn run(ops: Vec<Op>) {
                 }) {
                     Ok(done) => {
                         let n = done.receipt.number;
-                        periods[usize::from(training)]
-                            .last_mut()
-                            .unwrap()
-                            .receipts
-                            .push(n);
+                        let period = periods[usize::from(training)].last_mut().unwrap();
+                        period.receipts.push(n);
+                        if tender == 0 {
+                            let t = &mut period.transfers_opened;
+                            *t = (t.0 + 1, t.1 + unit);
+                        }
                         if training {
                             let t = &mut periods[0].last_mut().unwrap().training_returns;
                             *t = (t.0 + 1, t.1 + unit);

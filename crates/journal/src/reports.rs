@@ -431,6 +431,8 @@ fn assemble(
         receipts: counted("receipts"),
         training: count_amount("training_sale"),
         training_returns: count_amount("training_return"),
+        transfers_opened: count_amount("transfer_opened"),
+        transfers_sent: count_amount("transfer_sent"),
         grand: GrandTotals {
             sales: Money::new(grand.sales, main),
             returns: Money::new(grand.returns, main),

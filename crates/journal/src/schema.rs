@@ -416,6 +416,35 @@ const MIGRATIONS: &[&str] = &[
                  WHERE z.till = NEW.till AND z.training = NEW.training),
                 'copies', '', -1, -1, '', 1)
         ON CONFLICT DO UPDATE SET count = count + 1;
+    END;
+    -- Bank transfers (money of pay-by-bank sales going back: returns and extra payments):
+    -- opened and sent in the period of their series, tender = the transfer's kind.
+    CREATE TRIGGER totals_of_a_transfer AFTER INSERT ON bank_refunds
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor)
+        SELECT t.id, NEW.training,
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = t.id AND z.training = NEW.training),
+               'transfer_opened', NEW.kind, -1, -1, NEW.currency, 1, NEW.amount_minor
+        FROM till t
+        WHERE true
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor;
+    END;
+    CREATE TRIGGER totals_of_a_transfer_sent AFTER UPDATE OF state ON bank_refunds
+        WHEN OLD.state = 'open' AND NEW.state = 'sent'
+    BEGIN
+        INSERT INTO period_totals (till, training, period, kind, tender, vat_bp, saft_code,
+                                   currency, count, amount_minor)
+        SELECT t.id, NEW.training,
+               (SELECT COALESCE(MAX(z.number), 0) + 1 FROM z_reports z
+                WHERE z.till = t.id AND z.training = NEW.training),
+               'transfer_sent', NEW.kind, -1, -1, NEW.currency, 1, NEW.amount_minor
+        FROM till t
+        WHERE true
+        ON CONFLICT DO UPDATE SET count = count + 1,
+            amount_minor = amount_minor + excluded.amount_minor;
     END;",
 ];
 

@@ -813,6 +813,9 @@ pub struct Words {
     /// Training sales, kept apart: "Training sales (3)  kr 300,00", then the note.
     pub training_sales: &'static str,
     pub training_note: &'static str,
+    /// "Bank transfers opened (2)  kr 80,00" / "Bank transfers sent (1)  kr 40,00".
+    pub transfers_opened: &'static str,
+    pub transfers_sent: &'static str,
     /// At the top of a report of the training series: "TRAINING — NOT FOR THE BOOKS".
     pub training_banner: &'static str,
     /// "Grand totals since the till started".
@@ -861,6 +864,8 @@ impl Words {
         training_sales: "Training sales",
         training_note: "Kept apart: in none of the figures above",
         training_banner: "TRAINING — NOT FOR THE BOOKS",
+        transfers_opened: "Bank transfers opened",
+        transfers_sent: "Bank transfers sent",
         grand_totals: "Grand totals since the till started",
     };
 }

@@ -121,6 +121,10 @@ pub struct ReportView {
     /// Training sales in the period, in none of the other figures.
     pub training: CountAmount,
     pub grand_total: GrandTotals,
+    /// Bank transfers opened in the period (money of pay-by-bank sales going back: returns
+    /// and extra payments), and those marked sent; positive amounts, apart from `returns`.
+    pub transfers_opened: CountAmount,
+    pub transfers_sent: CountAmount,
     /// The report is of the training series itself (a till on the sandbox): every figure
     /// is training money, and the paper says so at the top.
     pub training_series: bool,
@@ -334,6 +338,8 @@ impl ReportView {
         b.push(count(words.cancelled, self.cancelled));
         b.push(count(words.copies, self.copies));
         b.push(count(words.receipts, self.receipts));
+        b.push(counted(words.transfers_opened, &self.transfers_opened));
+        b.push(counted(words.transfers_sent, &self.transfers_sent));
         b.push(Block::Rule);
         b.push(counted(words.training_sales, &self.training));
         b.push(Block::text(words.training_note));
@@ -399,6 +405,10 @@ impl ReportView {
             receipts: self.receipts,
             training: ca(&self.training),
             training_series: self.training_series,
+            bank_transfers: BankTransfersJson {
+                opened: ca(&self.transfers_opened),
+                sent: ca(&self.transfers_sent),
+            },
             grand_total: GrandTotalJson {
                 sales: MoneyJson::of(self.grand_total.sales),
                 returns: MoneyJson::of(self.grand_total.returns),
@@ -433,7 +443,15 @@ pub struct ReportJson<'a> {
     pub training: CountAmountJson,
     /// True for a report of the training series (a till on the sandbox).
     pub training_series: bool,
+    /// Bank transfers opened and sent in the period (positive amounts).
+    pub bank_transfers: BankTransfersJson,
     pub grand_total: GrandTotalJson,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BankTransfersJson {
+    pub opened: CountAmountJson,
+    pub sent: CountAmountJson,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -41,6 +41,11 @@ fn at(day: u8, h: u8, m: u8) -> LocalDateTime {
 fn z() -> ReportView {
     ReportView {
         training_series: false,
+        transfers_opened: CountAmount {
+            count: 1,
+            amount: nok(4000),
+        },
+        transfers_sent: CountAmount::zero(Currency::Nok),
         kind: ReportKind::Z { number: 12 },
         till_name: "Kasse 1".into(),
         merchant: shop(),
@@ -93,6 +98,11 @@ fn z() -> ReportView {
 fn x() -> ReportView {
     ReportView {
         training_series: false,
+        transfers_opened: CountAmount {
+            count: 1,
+            amount: nok(4000),
+        },
+        transfers_sent: CountAmount::zero(Currency::Nok),
         kind: ReportKind::X,
         from: None,
         ..z()
@@ -222,6 +232,8 @@ fn a_z_report_prints_every_figure() {
         "Cancelled sales                                2",
         "Copy receipts                                  1",
         "Receipts                                       6",
+        "Bank transfers opened (1)               kr 40,00",
+        "Bank transfers sent (0)                  kr 0,00",
         RULE,
         "Training sales (3)                     kr 300,00",
         "Kept apart: in none of the figures above",
@@ -335,4 +347,7 @@ fn a_report_of_the_training_series_says_so_at_the_top() {
     );
     let json: serde_json::Value = serde_json::from_str(&r.to_json().unwrap()).unwrap();
     assert_eq!(json["training_series"], true);
+    assert_eq!(json["bank_transfers"]["opened"]["count"], 1);
+    assert_eq!(json["bank_transfers"]["opened"]["amount"]["minor"], 4000);
+    assert_eq!(json["bank_transfers"]["sent"]["count"], 0);
 }
