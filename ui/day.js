@@ -99,16 +99,16 @@ function render(shownReport) {
     tile("Sales", r.sales.count, r.sales.amount.text),
     tile("Returns", r.returns.count, r.returns.amount.text),
     tile("Receipts", r.receipts, receiptRange(r)),
-    tile("Cancelled", r.cancelled, "sales not paid"),
-    tile("Copies", r.copies, "receipts printed again"),
+    tile("Cancelled", r.cancelled, "not paid"),
+    tile("Copies", r.copies, "reprints"),
     tile(
       "Transfers",
       r.bank_transfers.opened.count,
-      `${r.bank_transfers.opened.amount.text} to send back · ${r.bank_transfers.sent.count} sent`,
+      `${r.bank_transfers.opened.amount.text} · ${r.bank_transfers.sent.count} sent`,
     ),
     // On the sandbox the whole report is the training series: every figure is training.
     r.training_series
-      ? tile("Training", "All", "sandbox till: every figure here is training money", "tile-training")
+      ? tile("Training", "All", "a sandbox till", "tile-training")
       : tile("Training", r.training.count, r.training.amount.text, "tile-training"),
   );
   e.tenders.replaceChildren(
