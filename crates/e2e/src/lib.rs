@@ -635,6 +635,58 @@ impl Session {
 
     /// Waits for two animation frames (WebKit screenshots lag a frame behind the DOM), then
     /// saves a screenshot of the window as `<target>/e2e-screens/{file}`.
+    /// The whole text of `#id` (textContent, so nothing scrolled away is missed), normalised.
+    pub async fn all_text(&self, id: &str) -> Result<String> {
+        let e = self.find(&format!("#{id}")).await?;
+        let text = e
+            .prop("textContent")
+            .await
+            .context(format!("cannot read #{id}"))?
+            .unwrap_or_default();
+        Ok(normalize(&text))
+    }
+
+    /// Waits until `#id`'s whole text contains `expected`; that text.
+    pub async fn wait_text(&self, id: &str, expected: &str) -> Result<String> {
+        self.wait_until(&format!("#{id} to contain {expected:?}"), || async {
+            let text = self.all_text(id).await?;
+            Ok(text.contains(expected).then_some(text))
+        })
+        .await
+    }
+
+    /// Counts the system print dialogs instead of opening one (it would block the window).
+    pub async fn stub_print(&self) -> Result<()> {
+        self.client()?
+            .execute(
+                "window.__printed = 0; window.print = () => { window.__printed += 1; }; return true;",
+                vec![],
+            )
+            .await
+            .context("cannot stub window.print")?;
+        Ok(())
+    }
+
+    /// How many system print dialogs the window asked for since [`Session::stub_print`].
+    pub async fn printed(&self) -> Result<u64> {
+        let n = self
+            .client()?
+            .execute("return window.__printed || 0;", vec![])
+            .await
+            .context("cannot read the print count")?;
+        Ok(n.as_u64().unwrap_or_default())
+    }
+
+    /// Types `text` into the input `#id`, replacing what it held.
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<()> {
+        let input = self.find(&format!("#{id}")).await?;
+        input.clear().await.context(format!("cannot clear #{id}"))?;
+        input
+            .send_keys(text)
+            .await
+            .context(format!("cannot type into #{id}"))
+    }
+
     pub async fn screenshot(&self, file: &str) -> Result<PathBuf> {
         match self.screenshot_raw(file).await {
             Ok(path) => {

@@ -55,32 +55,13 @@ async fn click_keys(s: &Session, keys: &str) -> Result<()> {
     Ok(())
 }
 
-/// The whole text of an element (textContent, so nothing scrolled away is missed).
-async fn all_text(s: &Session, id: &str) -> Result<String> {
-    let e = s.find(&format!("#{id}")).await?;
-    let text = e
-        .prop("textContent")
-        .await
-        .context(format!("cannot read #{id}"))?
-        .unwrap_or_default();
-    Ok(kassa_e2e::normalize(&text))
-}
-
-async fn wait_text(s: &Session, id: &str, expected: &str) -> Result<String> {
-    s.wait_until(&format!("#{id} to contain {expected:?}"), || async {
-        let text = all_text(s, id).await?;
-        Ok(text.contains(expected).then_some(text))
-    })
-    .await
-}
-
 /// Waits until `#{id}` shows a non-empty notice (not hidden) and returns its text.
 async fn wait_notice(s: &Session, id: &str) -> Result<String> {
     let css = format!("#{id}:not([hidden])");
     s.wait_for(&format!("the notice #{id}"), Locator::Css(&css))
         .await?;
     s.wait_until(&format!("#{id} to have text"), || async {
-        let text = all_text(s, id).await?;
+        let text = s.all_text(id).await?;
         Ok((!text.is_empty()).then_some(text))
     })
     .await
@@ -92,27 +73,6 @@ async fn count(s: &Session, css: &str) -> Result<usize> {
         .await
         .context(format!("cannot list {css}"))?
         .len())
-}
-
-/// Counts the system print dialogs instead of opening one (it would block the window).
-async fn stub_print(s: &Session) -> Result<()> {
-    s.client()?
-        .execute(
-            "window.__printed = 0; window.print = () => { window.__printed += 1; }; return true;",
-            vec![],
-        )
-        .await
-        .context("cannot stub window.print")?;
-    Ok(())
-}
-
-async fn printed(s: &Session) -> Result<u64> {
-    let n = s
-        .client()?
-        .execute("return window.__printed || 0;", vec![])
-        .await
-        .context("cannot read the print count")?;
-    Ok(n.as_u64().unwrap_or_default())
 }
 
 /// Clicks the first element matching `css` once it is there; a list that re-renders under
@@ -127,16 +87,6 @@ async fn click_css(s: &Session, what: &str, css: &str) -> Result<()> {
     .await
 }
 
-/// Types `text` into the input `#{id}`, replacing what it held.
-async fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
-    let input = s.find(&format!("#{id}")).await?;
-    input.clear().await.context(format!("clearing #{id}"))?;
-    input
-        .send_keys(text)
-        .await
-        .context(format!("typing into #{id}"))
-}
-
 /// Opens the Day screen and waits for its report (`kind` "x" or "z").
 async fn day_report(s: &Session, kind: &str) -> Result<String> {
     let css = format!("#screen-day[data-kind='{kind}'][data-loaded='true']");
@@ -145,7 +95,7 @@ async fn day_report(s: &Session, kind: &str) -> Result<String> {
         Locator::Css(&css),
     )
     .await?;
-    all_text(s, "screen-day").await
+    s.all_text("screen-day").await
 }
 
 #[tokio::test]
@@ -155,7 +105,7 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     ensure(keys.len() >= 2, || {
         format!("the keypad has fewer than two VAT keys: {keys:?}")
     })?;
-    stub_print(&s).await?;
+    s.stub_print().await?;
 
     // A sale of two lines at two rates, paid by bank: 120,00 + 80,00.
     click_keys(&s, "12000").await?;
@@ -163,7 +113,7 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     s.wait_for_amount("0,00").await?;
     click_keys(&s, "8000").await?;
     s.click(&keys[0]).await?;
-    wait_text(&s, "cart-total", "200,00").await?;
+    s.wait_text("cart-total", "200,00").await?;
     s.click("charge").await?;
     s.wait_for("a live QR code", Locator::Css(LIVE_QR)).await?;
     let payment_id = s.attr("qr", "data-payment-id").await?;
@@ -197,11 +147,11 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     ensure(count(&s, "#detail-lines .books-row").await? == 2, || {
         "the detail does not show two lines".to_owned()
     })?;
-    let attempts = all_text(&s, "detail-attempts").await?;
+    let attempts = s.all_text("detail-attempts").await?;
     ensure(attempts.contains(&payment_id), || {
         format!("the attempts lack payment {payment_id}: {attempts}")
     })?;
-    let receipt = all_text(&s, "detail-receipt").await?;
+    let receipt = s.all_text("detail-receipt").await?;
     for expected in [
         format!("Receipt {number}"),
         "120,00".into(),
@@ -217,27 +167,27 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     // Printed from here: the first print is the original, the next one a COPY (counted).
     s.click("detail-reprint").await?;
     s.wait_until("the first print", || async {
-        Ok((printed(&s).await? == 1).then_some(()))
+        Ok((s.printed().await? == 1).then_some(()))
     })
     .await?;
-    let first = all_text(&s, "print-area").await?;
+    let first = s.all_text("print-area").await?;
     ensure(!first.contains("COPY"), || {
         format!("the first print is a COPY: {first}")
     })?;
     wait_notice(&s, "detail-note").await?;
     s.click("detail-reprint").await?;
     s.wait_until("the reprint", || async {
-        Ok((printed(&s).await? == 2).then_some(()))
+        Ok((s.printed().await? == 2).then_some(()))
     })
     .await?;
-    wait_text(&s, "print-area", "COPY").await?;
-    let note = wait_text(&s, "detail-note", "copy 1").await?;
+    s.wait_text("print-area", "COPY").await?;
+    let note = s.wait_text("detail-note", "copy 1").await?;
     println!("reprint: {note}");
 
     // Found again by its receipt number from Today's search box.
     s.click("detail-back").await?;
     s.wait_for_screen("today").await?;
-    type_into(&s, "today-find-input", &number).await?;
+    s.type_into("today-find-input", &number).await?;
     s.click("today-find-go").await?;
     s.wait_for(
         "the detail of the sale found by number",
@@ -252,9 +202,9 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
         Locator::Css("#return-dialog:not([hidden])"),
     )
     .await?;
-    wait_text(&s, "return-left", "200,00").await?;
+    s.wait_text("return-left", "200,00").await?;
     s.click("return-part").await?;
-    type_into(&s, "return-amount", "500").await?;
+    s.type_into("return-amount", "500").await?;
     let refused = wait_notice(&s, "return-error").await?;
     ensure(refused.contains("200,00"), || {
         format!("the refusal does not say what is left: {refused:?}")
@@ -270,12 +220,12 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     s.screenshot("31-return-too-much.png").await?;
 
     // 50,00 back, with a reason: the bank transfer to make, then the return receipt.
-    type_into(&s, "return-amount", "50").await?;
-    let preview = wait_text(&s, "return-preview", "50,00").await?;
+    s.type_into("return-amount", "50").await?;
+    let preview = s.wait_text("return-preview", "50,00").await?;
     ensure(preview.contains(&payment_id), || {
         format!("the return does not give the payment id as the reference: {preview}")
     })?;
-    type_into(&s, "return-reason", "Damaged in the bag").await?;
+    s.type_into("return-reason", "Damaged in the bag").await?;
     s.wait_until("Confirm to be enabled", || async {
         Ok(s.find("#return-confirm")
             .await?
@@ -293,7 +243,7 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     )
     .await?;
     let return_number = s.attr("return-receipt", "data-number").await?;
-    let return_receipt = all_text(&s, "return-receipt").await?;
+    let return_receipt = s.all_text("return-receipt").await?;
     ensure(return_number != number, || {
         "the return has the sale's number".to_owned()
     })?;
@@ -302,19 +252,15 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
             format!("the return receipt lacks {expected:?}: {return_receipt}")
         })?;
     }
-    let how = all_text(&s, "return-how").await?;
+    let how = s.all_text("return-how").await?;
     ensure(how.contains(&payment_id), || {
         format!("the return does not say which transfer to make: {how}")
     })?;
     s.screenshot("33-return-receipt.png").await?;
     s.click("return-close").await?;
-    wait_text(
-        &s,
-        "detail-returns",
-        &format!("Return receipt {return_number}"),
-    )
-    .await?;
-    wait_text(&s, "detail-left", "150,00").await?;
+    s.wait_text("detail-returns", &format!("Return receipt {return_number}"))
+        .await?;
+    s.wait_text("detail-left", "150,00").await?;
     s.screenshot("34-detail-after-return.png").await?;
 
     // The transfer is listed until the merchant marks it sent.
@@ -326,8 +272,8 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
             Locator::Css("#refunds-list .refund-row[data-state='open'] .refund-mark"),
         )
         .await?;
-    wait_text(&s, "refunds-list", &payment_id).await?;
-    wait_text(&s, "refunds-total", "50,00").await?;
+    s.wait_text("refunds-list", &payment_id).await?;
+    s.wait_text("refunds-total", "50,00").await?;
     s.screenshot("35-bank-transfers.png").await?;
     open.click().await.context("cannot click Mark as sent")?;
     s.wait_for("the note", Locator::Css("#refunds-list .refund-note"))
@@ -386,17 +332,17 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     s.click("nav-day").await?;
     s.wait_for_screen("day").await?;
     let x = day_report(&s, "x").await?;
-    let paper = all_text(&s, "day-paper").await?;
+    let paper = s.all_text("day-paper").await?;
     for expected in ["200,00", "50,00", "150,00"] {
         ensure(x.contains(expected) && paper.contains(expected), || {
             format!("the X report lacks {expected:?}: {x} / paper {paper}")
         })?;
     }
-    wait_text(&s, "day-net", "150,00").await?;
+    s.wait_text("day-net", "150,00").await?;
     s.screenshot("37-day-x.png").await?;
     s.click("day-print").await?;
     s.wait_until("the X printed", || async {
-        Ok((printed(&s).await? >= 3).then_some(()))
+        Ok((s.printed().await? >= 3).then_some(()))
     })
     .await?;
 
@@ -414,17 +360,17 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     ensure(z.contains("Z report 1") && z.contains("150,00"), || {
         format!("the Z report reads {z}")
     })?;
-    wait_text(&s, "day-zlist", "Z 1").await?;
+    s.wait_text("day-zlist", "Z 1").await?;
     s.screenshot("39-day-z.png").await?;
 
     // The X after the Z starts a new period: nothing sold yet, the grand totals kept.
     s.click("day-show-x").await?;
     day_report(&s, "x").await?;
-    let tiles = all_text(&s, "day-tiles").await?;
+    let tiles = s.all_text("day-tiles").await?;
     ensure(tiles.starts_with("Sales0"), || {
         format!("the X after the Z still counts sales: {tiles}")
     })?;
-    let grand = all_text(&s, "day-grand").await?;
+    let grand = s.all_text("day-grand").await?;
     ensure(grand.contains("200,00") && grand.contains("150,00"), || {
         format!("the grand totals were reset by the Z: {grand}")
     })?;

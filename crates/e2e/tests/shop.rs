@@ -57,46 +57,6 @@ async fn click_keys(s: &Session, keys: &[&str]) -> Result<()> {
     Ok(())
 }
 
-/// The whole text of an element (textContent, so nothing scrolled away is missed).
-async fn all_text(s: &Session, id: &str) -> Result<String> {
-    let e = s.find(&format!("#{id}")).await?;
-    let text = e
-        .prop("textContent")
-        .await
-        .context(format!("cannot read #{id}"))?
-        .unwrap_or_default();
-    Ok(kassa_e2e::normalize(&text))
-}
-
-async fn wait_text(s: &Session, id: &str, expected: &str) -> Result<String> {
-    s.wait_until(&format!("#{id} to contain {expected:?}"), || async {
-        let text = all_text(s, id).await?;
-        Ok(text.contains(expected).then_some(text))
-    })
-    .await
-}
-
-/// Counts the system print dialogs instead of opening one (it would block the window).
-async fn stub_print(s: &Session) -> Result<()> {
-    s.client()?
-        .execute(
-            "window.__printed = 0; window.print = () => { window.__printed += 1; }; return true;",
-            vec![],
-        )
-        .await
-        .context("cannot stub window.print")?;
-    Ok(())
-}
-
-async fn printed(s: &Session) -> Result<u64> {
-    let n = s
-        .client()?
-        .execute("return window.__printed || 0;", vec![])
-        .await
-        .context("cannot read the print count")?;
-    Ok(n.as_u64().unwrap_or_default())
-}
-
 #[tokio::test]
 async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     let s = Session::start("two_vat_rates_paid_by_bank_with_receipt").await?;
@@ -142,8 +102,8 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
         Ok((n == 2).then_some(()))
     })
     .await?;
-    wait_text(&s, "cart-total", "200,00").await?;
-    let vat = all_text(&s, "cart-vat").await?;
+    s.wait_text("cart-total", "200,00").await?;
+    let vat = s.all_text("cart-vat").await?;
     ensure(vat.matches("VAT").count() == 2, || {
         format!("the sale shows VAT {vat:?}, not one row per rate")
     })?;
@@ -157,7 +117,7 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
 
     s.click("charge").await?;
     s.wait_for("a live QR code", Locator::Css(LIVE_QR)).await?;
-    wait_text(&s, "qr-amount", "200,00").await?;
+    s.wait_text("qr-amount", "200,00").await?;
     let payment_id = s.attr("qr", "data-payment-id").await?;
     let link = s.attr("qr", "data-authorization-url").await?;
     let (base, id) = sandbox_from_authorization_url(&link)?;
@@ -173,7 +133,7 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     .await?;
 
     let number = s.attr("receipt", "data-number").await?;
-    let receipt = all_text(&s, "receipt").await?;
+    let receipt = s.all_text("receipt").await?;
     println!("receipt {number}: {receipt}");
     for expected in [
         format!("Receipt {number}"),
@@ -205,23 +165,23 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
     s.screenshot("21-paid-receipt.png").await?;
 
     // Print twice through the system dialog: the second one is a COPY.
-    stub_print(&s).await?;
+    s.stub_print().await?;
     s.click("receipt-print").await?;
     s.wait_until("the first print", || async {
-        Ok((printed(&s).await? == 1).then_some(()))
+        Ok((s.printed().await? == 1).then_some(()))
     })
     .await?;
-    let first = all_text(&s, "print-area").await?;
+    let first = s.all_text("print-area").await?;
     ensure(
         first.contains(&format!("Receipt {number}")) && !first.contains("COPY"),
         || format!("the first print reads {first:?}"),
     )?;
     s.click("receipt-print").await?;
     s.wait_until("the second print", || async {
-        Ok((printed(&s).await? == 2).then_some(()))
+        Ok((s.printed().await? == 2).then_some(()))
     })
     .await?;
-    let second = wait_text(&s, "print-area", "COPY").await?;
+    let second = s.wait_text("print-area", "COPY").await?;
     ensure(second.contains(&format!("Receipt {number}")), || {
         format!("the copy reads {second:?}")
     })?;
@@ -234,11 +194,11 @@ async fn two_vat_rates_paid_by_bank_with_receipt() -> Result<()> {
             .context("#receipt-printer enabled?")?,
         || "Printer is enabled without a printer set up".to_owned(),
     )?;
-    let hint = all_text(&s, "receipt-printer-hint").await?;
+    let hint = s.all_text("receipt-printer-hint").await?;
     ensure(!hint.is_empty(), || "no hint why Printer is off".to_owned())?;
     // Save PDF: the file is written and the cashier is told where.
     s.click("receipt-pdf").await?;
-    let note = wait_text(&s, "receipt-note", ".pdf").await?;
+    let note = s.wait_text("receipt-note", ".pdf").await?;
     println!("save pdf: {note}");
     s.screenshot("22-receipt-copy-and-pdf.png").await?;
 
@@ -256,14 +216,14 @@ async fn cash_sale_with_change() -> Result<()> {
     // A plain amount and Cash: one line at the default rate.
     click_keys(&s, &["8", "7", "5", "0"]).await?;
     s.wait_for_amount("87,50").await?;
-    wait_text(&s, "cart-total", "87,50").await?;
+    s.wait_text("cart-total", "87,50").await?;
     s.click("pay-cash").await?;
     s.wait_for(
         "the cash dialog",
         Locator::Css("#cash-dialog:not([hidden])"),
     )
     .await?;
-    wait_text(&s, "cash-due", "87,50").await?;
+    s.wait_text("cash-due", "87,50").await?;
     // Too little first: refused, with the reason.
     let given = s.find("#cash-given").await?;
     given
@@ -271,7 +231,7 @@ async fn cash_sale_with_change() -> Result<()> {
         .await
         .context("typing the cash given")?;
     s.wait_until("the short-change message", || async {
-        let error = all_text(&s, "cash-error").await?;
+        let error = s.all_text("cash-error").await?;
         Ok((!error.is_empty()).then_some(()))
     })
     .await?;
@@ -288,19 +248,19 @@ async fn cash_sale_with_change() -> Result<()> {
         .send_keys("100")
         .await
         .context("typing the cash given")?;
-    wait_text(&s, "cash-change", "12,50").await?;
+    s.wait_text("cash-change", "12,50").await?;
     s.screenshot("23-cash-change.png").await?;
     s.click("cash-confirm").await?;
 
     s.wait_for_result("Paid").await?;
-    wait_text(&s, "result-change-amount", "12,50").await?;
+    s.wait_text("result-change-amount", "12,50").await?;
     s.wait_for(
         "the cash receipt",
         Locator::Css("#receipt-panel:not([hidden]) #receipt[data-number]"),
     )
     .await?;
     let number = s.attr("receipt", "data-number").await?;
-    let receipt = all_text(&s, "receipt").await?;
+    let receipt = s.all_text("receipt").await?;
     println!("cash receipt {number}: {receipt}");
     for expected in [
         format!("Receipt {number}"),
@@ -340,14 +300,6 @@ async fn click_in_view(s: &Session, id: &str) -> Result<()> {
     s.click(id).await
 }
 
-async fn type_into(s: &Session, id: &str, text: &str) -> Result<()> {
-    let e = s.find(&format!("#{id}")).await?;
-    e.clear().await.context(format!("cannot clear #{id}"))?;
-    e.send_keys(text)
-        .await
-        .context(format!("cannot type into #{id}"))
-}
-
 /// Settings → Shop: a wrong organisation number is refused at its field; the merchant
 /// profile and a quick item saved; the quick item then sells by card with the shop's name on
 /// the receipt.
@@ -369,12 +321,12 @@ async fn shop_settings_then_a_quick_item_by_card() -> Result<()> {
         )
         .await
         .context("choosing the country")?;
-    type_into(&s, "set-legal-name", "Fjord Kaffe ApS").await?;
-    type_into(&s, "set-org-number", "10150818").await?;
-    type_into(&s, "set-address", "Storgade 1").await?;
-    type_into(&s, "set-postcode", "2100").await?;
-    type_into(&s, "set-city", "København Ø").await?;
-    type_into(&s, "set-till-name", "Kasse 1").await?;
+    s.type_into("set-legal-name", "Fjord Kaffe ApS").await?;
+    s.type_into("set-org-number", "10150818").await?;
+    s.type_into("set-address", "Storgade 1").await?;
+    s.type_into("set-postcode", "2100").await?;
+    s.type_into("set-city", "København Ø").await?;
+    s.type_into("set-till-name", "Kasse 1").await?;
     click_in_view(&s, "set-quick-add").await?;
     let row = s.find("#set-quick-rows .row").await?;
     let name = row
@@ -404,10 +356,10 @@ async fn shop_settings_then_a_quick_item_by_card() -> Result<()> {
     )?;
     s.screenshot("25-shop-settings-error.png").await?;
 
-    type_into(&s, "set-org-number", "10150817").await?;
+    s.type_into("set-org-number", "10150817").await?;
     s.click("settings-save").await?;
     s.wait_until("the settings saved", || async {
-        let t = all_text(&s, "connect-result").await?;
+        let t = s.all_text("connect-result").await?;
         Ok(t.contains("Saved").then_some(()))
     })
     .await?;
@@ -417,16 +369,16 @@ async fn shop_settings_then_a_quick_item_by_card() -> Result<()> {
     // The quick item, twice, sold by card with the terminal's reference.
     s.click("quick-0").await?;
     s.click("quick-0").await?;
-    wait_text(&s, "cart-total", "70,00").await?;
-    wait_text(&s, "cart-lines", "2 × 35,00").await?;
+    s.wait_text("cart-total", "70,00").await?;
+    s.wait_text("cart-lines", "2 × 35,00").await?;
     s.click("pay-card").await?;
     s.wait_for(
         "the card dialog",
         Locator::Css("#card-dialog:not([hidden])"),
     )
     .await?;
-    wait_text(&s, "card-due", "70,00").await?;
-    type_into(&s, "card-reference", "T-4711").await?;
+    s.wait_text("card-due", "70,00").await?;
+    s.type_into("card-reference", "T-4711").await?;
     s.screenshot("26-card-dialog.png").await?;
     s.click("card-confirm").await?;
     s.wait_for_result("Paid").await?;
@@ -435,7 +387,7 @@ async fn shop_settings_then_a_quick_item_by_card() -> Result<()> {
         Locator::Css("#receipt-panel:not([hidden]) #receipt[data-number]"),
     )
     .await?;
-    let receipt = all_text(&s, "receipt").await?;
+    let receipt = s.all_text("receipt").await?;
     for expected in [
         "Fjord Kaffe ApS",
         "10150817",

@@ -188,14 +188,25 @@ fn updates(got: &[Received]) -> usize {
 }
 
 /// The statuses the delivered `PaymentUpdated` events were about, from the sandbox's log (the
-/// bodies carry none).
-fn updated_statuses(sandbox: &Sandbox) -> Vec<PaymentStatus> {
-    sandbox
-        .webhook_deliveries()
-        .into_iter()
-        .filter(|d| d.delivered && d.event == "PaymentUpdated")
-        .map(|d| d.status)
-        .collect()
+/// bodies carry none), once the log holds `n` of them: the sandbox writes a delivery down
+/// after the receiver's answer reaches it, which can be just after the receiver counted it.
+async fn updated_statuses(sandbox: &Sandbox, n: usize) -> Vec<PaymentStatus> {
+    let read = || -> Vec<PaymentStatus> {
+        sandbox
+            .webhook_deliveries()
+            .into_iter()
+            .filter(|d| d.delivered && d.event == "PaymentUpdated")
+            .map(|d| d.status)
+            .collect()
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let got = read();
+        if got.len() >= n || tokio::time::Instant::now() >= deadline {
+            return got;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 fn fixture() -> Value {
@@ -240,7 +251,7 @@ async fn every_change_reaches_the_receiver_signed_and_in_order() {
     rig.clock.advance(Duration::from_millis(300));
     let got = until(&r, |g| updates(g) == 2).await;
     assert_eq!(
-        updated_statuses(rig.sandbox()),
+        updated_statuses(rig.sandbox(), 2).await,
         [PaymentStatus::Authorized, PaymentStatus::Executed]
     );
     assert_eq!(got.len(), 3);
@@ -288,7 +299,10 @@ async fn changes_that_come_with_time_are_announced_by_the_ticker() {
     assert!(!got[0].is_update());
     rig.clock.advance(Duration::from_secs(60));
     let got = until(&r, |g| updates(g) == 1).await;
-    assert_eq!(updated_statuses(rig.sandbox()), [PaymentStatus::Expired]);
+    assert_eq!(
+        updated_statuses(rig.sandbox(), 1).await,
+        [PaymentStatus::Expired]
+    );
     assert_eq!(got[1].payment_id(), id);
 }
 
@@ -322,7 +336,7 @@ async fn a_failing_receiver_gets_the_event_after_retries_and_order_is_kept() {
         ]
     );
     assert_eq!(
-        updated_statuses(rig.sandbox()),
+        updated_statuses(rig.sandbox(), 2).await,
         [PaymentStatus::Authorized, PaymentStatus::Executed]
     );
 }
@@ -483,5 +497,8 @@ async fn the_older_signature_is_sent_when_configured() {
             assert!(g.headers.get(name).is_none(), "{name}");
         }
     }
-    assert_eq!(updated_statuses(rig.sandbox()), [PaymentStatus::Rejected]);
+    assert_eq!(
+        updated_statuses(rig.sandbox(), 1).await,
+        [PaymentStatus::Rejected]
+    );
 }
