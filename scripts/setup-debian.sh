@@ -10,6 +10,8 @@ PACKAGES=(
   librsvg2-dev libxdo-dev xvfb xauth x11-utils imagemagick webkit2gtk-driver
   dbus-daemon dbus-x11 gnome-keyring libsecret-tools
   libdbus-1-dev
+  # The receipt signature's independent check (kassa-saft's tests verify with openssl).
+  openssl
   poppler-utils
 )
 
