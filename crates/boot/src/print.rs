@@ -320,10 +320,13 @@ mod tests {
             let _ = hold.await;
             drop(stream);
         });
-        // Far more than the socket buffers hold: 64 full-width logos of 400 rows.
+        // Far more than the socket buffers hold: 320 full-width logos of 400 rows, 9.2 MB,
+        // over twice Linux's largest TCP send buffer (tcp_wmem's 4 MiB) with the receiver's
+        // kept at 4 KiB. (64 logos, 1.8 MB, could all fit in an autotuned send buffer: the
+        // print then went through and the test failed.)
         let big = Raster::new(576, 400, vec![0xAA; 72 * 400]).expect("a raster");
         let mut doc = receipt();
-        for _ in 0..64 {
+        for _ in 0..320 {
             doc.blocks.insert(0, Block::Logo(big.clone()));
         }
         let err = bounded(print_escpos(
