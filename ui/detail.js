@@ -81,7 +81,7 @@ function render(d) {
     ["Paid by", d.tenderText],
     ["Reference", d.reference],
     ["Payment id", d.paymentId],
-    ["Receipt", d.receipt ? `No. ${d.receipt.number}${d.receipt.copies ? ` · ${copiesText(d.receipt.copies)}` : ""}` : "None (not paid)"],
+    ["Receipt", d.receipt ? `No. ${d.receipt.number}${d.receipt.prints ? ` · ${copiesText(d.receipt.prints)}` : ""}` : "None (not paid)"],
     ["Sale id", d.saleId],
   ].filter(([, v]) => v);
   e.facts.replaceChildren(
@@ -160,8 +160,7 @@ async function act(action) {
 
 async function reprint(id) {
   const number = Number(e.receipt.dataset.number);
-  const { html, copies } = await ipc.receiptNumberPrint(number, "system");
-  const copy = copies > 1 ? copies - 1 : 0;
+  const { html, copy } = await ipc.receiptNumberPrint(number);
   if (saleId === id) setPaper(e.receipt, html);
   printPaper(html);
   return copy ? `Printed as copy ${copy}.` : "Printed.";

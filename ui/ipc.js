@@ -91,7 +91,7 @@ export const findSale = (query) => call("find_sale", { query });
 export const returnPreview = (saleId, amount) => call("return_preview", { saleId, amount });
 export const returnSale = (saleId, amount, reason) => call("return_sale", { saleId, amount, reason });
 // Any receipt by its number (a return receipt): printed through the system dialog, counted.
-export const receiptNumberPrint = (number, via) => call("receipt_number_print", { number, via });
+export const receiptNumberPrint = (number) => call("receipt_number_print", { number });
 export const bankTransfers = () => call("bank_transfers");
 export const transferForPayment = (paymentId) => call("transfer_for_payment", { paymentId });
 export const markTransferSent = (id, note) => call("mark_transfer_sent", { id, note });

@@ -183,7 +183,7 @@ async function printReceipt() {
   if (number === null) return;
   setNotice(e.doneError, "");
   try {
-    const { html } = await busy([e.print], () => ipc.receiptNumberPrint(number, "system"));
+    const { html } = await busy([e.print], () => ipc.receiptNumberPrint(number));
     printPaper(html);
   } catch (err) {
     setNotice(e.doneError, err.message);

@@ -1,8 +1,6 @@
 //! The books side's commands (issue 11): a sale's detail and search, returns, the bank
 //! transfers to make, the X and Z reports. Unpack, call `kassa_boot::daybook`, map errors.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use kassa_boot::daybook::{
     self, DaybookError, Paper, ReportShown, ReturnView, SaleDetailView, TransferView, Transfers,
     ZListed,
@@ -12,13 +10,6 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::AppState;
 use crate::error::{Code, IpcError};
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
-}
 
 impl From<DaybookError> for IpcError {
     fn from(e: DaybookError) -> Self {
@@ -53,11 +44,8 @@ pub fn sale_detail(
     state: State<'_, AppState>,
     sale_id: String,
 ) -> Result<SaleDetailView, IpcError> {
-    Ok(daybook::sale_detail(
-        state.counter()?.as_ref(),
-        &sale_id,
-        now_ms(),
-    )?)
+    let c = state.counter()?;
+    Ok(daybook::sale_detail(c.as_ref(), &sale_id, c.now_ms())?)
 }
 
 #[tauri::command]
@@ -86,27 +74,24 @@ pub fn return_sale(
     amount: Option<String>,
     reason: String,
 ) -> Result<ReturnView, IpcError> {
+    let c = state.counter()?;
     Ok(daybook::return_sale(
-        state.counter()?.as_ref(),
+        c.as_ref(),
         &sale_id,
         amount.as_deref(),
         &reason,
-        now_ms(),
+        c.now_ms(),
     )?)
 }
 
-/// One print of receipt `number` through the system dialog (`via` is recorded as "dialog").
+/// One print of receipt `number` through the system dialog (recorded as "dialog").
 #[tauri::command]
-pub fn receipt_number_print(
-    state: State<'_, AppState>,
-    number: i64,
-    via: Option<String>,
-) -> Result<Paper, IpcError> {
-    let _ = via;
+pub fn receipt_number_print(state: State<'_, AppState>, number: i64) -> Result<Paper, IpcError> {
+    let c = state.counter()?;
     Ok(daybook::print_receipt_number(
-        state.counter()?.as_ref(),
+        c.as_ref(),
         number,
-        now_ms(),
+        c.now_ms(),
     )?)
 }
 
@@ -120,10 +105,11 @@ pub fn transfer_for_payment(
     state: State<'_, AppState>,
     payment_id: String,
 ) -> Result<TransferView, IpcError> {
+    let c = state.counter()?;
     Ok(daybook::transfer_for_payment(
-        state.counter()?.as_ref(),
+        c.as_ref(),
         &payment_id,
-        now_ms(),
+        c.now_ms(),
     )?)
 }
 
@@ -133,26 +119,25 @@ pub fn mark_transfer_sent(
     id: i64,
     note: String,
 ) -> Result<TransferView, IpcError> {
+    let c = state.counter()?;
     Ok(daybook::mark_transfer_sent(
-        state.counter()?.as_ref(),
+        c.as_ref(),
         id,
         &note,
-        now_ms(),
+        c.now_ms(),
     )?)
 }
 
 #[tauri::command]
 pub fn report_x(state: State<'_, AppState>) -> Result<ReportShown, IpcError> {
-    Ok(daybook::report_x(state.counter()?.as_ref(), now_ms())?)
+    let c = state.counter()?;
+    Ok(daybook::report_x(c.as_ref(), c.now_ms())?)
 }
 
 #[tauri::command]
 pub fn z_report(state: State<'_, AppState>, number: i64) -> Result<ReportShown, IpcError> {
-    Ok(daybook::z_report(
-        state.counter()?.as_ref(),
-        number,
-        now_ms(),
-    )?)
+    let c = state.counter()?;
+    Ok(daybook::z_report(c.as_ref(), number, c.now_ms())?)
 }
 
 #[tauri::command]
@@ -162,7 +147,8 @@ pub fn z_reports(state: State<'_, AppState>) -> Result<Vec<ZListed>, IpcError> {
 
 #[tauri::command]
 pub fn close_day(state: State<'_, AppState>) -> Result<ReportShown, IpcError> {
-    Ok(daybook::close_day(state.counter()?.as_ref(), now_ms())?)
+    let c = state.counter()?;
+    Ok(daybook::close_day(c.as_ref(), c.now_ms())?)
 }
 
 /// Print (system dialog): the report's paper as HTML; the window prints it.
@@ -174,8 +160,8 @@ pub fn report_print(
     let c = state.counter()?;
     let c = c.as_ref();
     Ok(match number {
-        None => daybook::report_x(c, now_ms())?,
-        Some(n) => daybook::z_report(c, n, now_ms())?,
+        None => daybook::report_x(c, c.now_ms())?,
+        Some(n) => daybook::z_report(c, n, c.now_ms())?,
     })
 }
 
@@ -186,7 +172,7 @@ pub async fn report_to_printer(
     number: Option<i64>,
 ) -> Result<Said, IpcError> {
     let c = state.counter()?;
-    let message = daybook::report_to_printer(c.as_ref(), number, now_ms()).await?;
+    let message = daybook::report_to_printer(c.as_ref(), number, c.now_ms()).await?;
     Ok(Said { message })
 }
 
@@ -202,6 +188,7 @@ pub fn report_pdf(
         .app_data_dir()
         .map(|d| d.join("reports"))
         .map_err(|e| IpcError::new(Code::Refused, format!("No folder for reports: {e}")))?;
-    let message = daybook::report_pdf(state.counter()?.as_ref(), number, &folder, now_ms())?;
+    let c = state.counter()?;
+    let message = daybook::report_pdf(c.as_ref(), number, &folder, c.now_ms())?;
     Ok(Said { message })
 }

@@ -3,7 +3,6 @@
 //! its prints, and Settings → Shop. Unpack, call `kassa_boot`, map errors.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use kassa_boot::shop::{CartInput, CartView};
 use kassa_boot::window::{self, CashChange, KeypadKeys, ReceiptOnScreen, ReceiptPrinted, Via};
@@ -14,13 +13,6 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::AppState;
 use crate::error::{Code, IpcError};
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
-}
 
 /// Where Save PDF puts receipts: `<app data>/receipts` (the cashier is told the path).
 fn pdf_folder(app: &AppHandle) -> Result<PathBuf, IpcError> {
@@ -141,7 +133,7 @@ pub async fn receipt_print(
     sale_id: String,
 ) -> Result<ReceiptPrinted, IpcError> {
     let c = state.counter()?;
-    Ok(window::print(&c, &sale_id, Via::Dialog, &pdf_folder(&app)?, now_ms()).await?)
+    Ok(window::print(&c, &sale_id, Via::Dialog, &pdf_folder(&app)?, c.now_ms()).await?)
 }
 
 /// Printer: ESC/POS to the shop's network printer.
@@ -152,7 +144,7 @@ pub async fn receipt_to_printer(
     sale_id: String,
 ) -> Result<ReceiptPrinted, IpcError> {
     let c = state.counter()?;
-    Ok(window::print(&c, &sale_id, Via::Printer, &pdf_folder(&app)?, now_ms()).await?)
+    Ok(window::print(&c, &sale_id, Via::Printer, &pdf_folder(&app)?, c.now_ms()).await?)
 }
 
 /// Save PDF: into `<app data>/receipts`.
@@ -163,7 +155,7 @@ pub async fn receipt_pdf(
     sale_id: String,
 ) -> Result<ReceiptPrinted, IpcError> {
     let c = state.counter()?;
-    Ok(window::print(&c, &sale_id, Via::Pdf, &pdf_folder(&app)?, now_ms()).await?)
+    Ok(window::print(&c, &sale_id, Via::Pdf, &pdf_folder(&app)?, c.now_ms()).await?)
 }
 
 /// Settings → Shop as it stands.

@@ -102,7 +102,9 @@ pub struct Paper {
     pub number: i64,
     pub html: String,
     /// Prints so far (the first is the original).
-    pub copies: u32,
+    pub prints: u32,
+    /// What this paper is: `None` the original, `Some(n)` COPY n.
+    pub copy: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -371,12 +373,13 @@ fn merchant(shop: &Shop, training: bool, currency: Currency) -> Result<MerchantP
     crate::shop::merchant_for(shop, training, currency).map_err(|_| DaybookError::NoProfile)
 }
 
-fn paper_of(receipt: &Receipt, shop: &Shop, copies: u32) -> Paper {
+fn paper_of(receipt: &Receipt, shop: &Shop, prints: u32) -> Paper {
     let doc = receipt.to_doc(usize::from(shop.width), None);
     Paper {
         number: receipt.number() as i64,
         html: kassa_print::html::render(&doc),
-        copies,
+        prints,
+        copy: receipt.copy_number(),
     }
 }
 
@@ -393,8 +396,8 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
     let receipt = match &stored {
         Some(r) => {
             let shop_receipt = receipt_of(&j, &shop, sale_id, &LocalZone)?;
-            let copies = j.prints_of(&r.till, r.series(), r.number)?;
-            Some(paper_of(&shop_receipt, &shop, copies))
+            let prints = j.prints_of(&r.till, r.series(), r.number)?;
+            Some(paper_of(&shop_receipt, &shop, prints))
         }
         None => None,
     };

@@ -134,6 +134,11 @@ impl Counter {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
+
+    /// Now, by the counter's own clock (the one its sales are journaled with).
+    pub fn now_ms(&self) -> i64 {
+        self.till.now_ms()
+    }
 }
 
 /// The Aiia client the settings ask for, with the destination to pay into; starts the

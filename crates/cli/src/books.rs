@@ -16,7 +16,8 @@ use serde::Serialize;
 
 use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
 
-fn now_ms() -> i64 {
+/// Now, by the system clock: the CLI's commands that write without a counter take it here.
+pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

@@ -153,10 +153,7 @@ fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
 }
 
 pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
-    let now_ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or_default();
+    let now_ms = crate::books::now_ms();
     let note = note.unwrap_or("refunded by hand");
     match kassa_boot::mark_refunded(db, payment_id, note, now_ms) {
         Ok(sale_id) => {

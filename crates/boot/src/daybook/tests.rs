@@ -92,8 +92,10 @@ async fn a_cash_sale_returned_in_part_then_the_day_closed() {
     // Printing the return receipt twice: the second is a COPY.
     let first = print_receipt_number(&c, rr.number, now + 2).unwrap();
     assert!(!first.html.contains("COPY"));
+    assert_eq!((first.copy, first.prints), (None, 1));
     let second = print_receipt_number(&c, rr.number, now + 3).unwrap();
     assert!(second.html.contains("COPY"), "{}", second.html);
+    assert_eq!((second.copy, second.prints), (Some(1), 2));
 
     // Cash goes back at the counter: no bank transfer.
     assert_eq!(bank_transfers(&c).unwrap().open_count, 0);
