@@ -9,6 +9,7 @@ pub mod books;
 mod day;
 pub mod daybook;
 mod doctor;
+pub mod keys;
 mod lifecycle;
 mod onboard;
 mod ops;

@@ -26,8 +26,8 @@ pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
 pub use saved::SavedSecretFor;
 pub use saved::{SavedError, SavedSettings, settings_path};
 pub use secrets::{
-    KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, Keyring, MemorySecrets, SecretError,
-    SecretKind, SecretStore,
+    KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore, Keyring, MemorySecrets,
+    SecretError, SecretKind, SecretStore,
 };
 pub use shop::{
     PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError, ShopForm,
@@ -124,6 +124,9 @@ pub struct Settings {
     /// The shop settings (profile, VAT table, quick items, printer, logo, receipt width)
     /// from the settings file; [`ShopSettings::resolve`] gives the shop on a day.
     pub shop: ShopSettings,
+    /// Where the receipt keys' private halves are kept: the OS keyring, under the service
+    /// `KASSA_KEYRING_SERVICE` names (else Kassa's own).
+    pub keys: KeyStore,
 }
 
 /// Why settings were not taken: fields to fix (each a [`FieldError`], said as a sentence),
@@ -271,6 +274,7 @@ impl Settings {
             custom_api,
             redirect_url: checked.redirect_url,
             shop: saved.shop.clone(),
+            keys: KeyStore(std::sync::Arc::new(Keyring::from_env(&var))),
         })
     }
 

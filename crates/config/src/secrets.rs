@@ -43,6 +43,27 @@ pub trait SecretStore: Send + Sync {
     fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError>;
     fn set_kind(&self, kind: SecretKind, secret: &Secret) -> Result<(), SecretError>;
     fn delete_kind(&self, kind: SecretKind) -> Result<(), SecretError>;
+    /// A secret under an account of its own name in the same service (the receipt keys:
+    /// one per till and key version).
+    fn get_account(&self, account: &str) -> Result<Option<Secret>, SecretError>;
+    fn set_account(&self, account: &str, secret: &Secret) -> Result<(), SecretError>;
+}
+
+/// Where the receipt keys' private halves live: the OS keyring (a memory store in tests
+/// that must not touch it). Cloned with the settings; says nothing of its contents.
+#[derive(Clone)]
+pub struct KeyStore(pub std::sync::Arc<dyn SecretStore>);
+
+impl KeyStore {
+    pub fn memory() -> KeyStore {
+        KeyStore(std::sync::Arc::new(MemorySecrets::default()))
+    }
+}
+
+impl std::fmt::Debug for KeyStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyStore")
+    }
 }
 
 /// The OS keyring.
@@ -99,6 +120,22 @@ fn map_error(e: keyring::Error) -> SecretError {
 }
 
 impl SecretStore for Keyring {
+    fn get_account(&self, account: &str) -> Result<Option<Secret>, SecretError> {
+        let entry = keyring::Entry::new(&self.service, account).map_err(map_error)?;
+        match entry.get_password() {
+            Ok(s) => Ok(Some(Secret::new(s))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
+    fn set_account(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
+        keyring::Entry::new(&self.service, account)
+            .map_err(map_error)?
+            .set_password(secret.expose())
+            .map_err(map_error)
+    }
+
     fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError> {
         match self.entry(kind)?.get_password() {
             Ok(s) => Ok(Some(Secret::new(s))),
@@ -123,9 +160,29 @@ impl SecretStore for Keyring {
 
 /// A store in memory, for tests and for runs that must not touch the keyring.
 #[derive(Debug, Default)]
-pub struct MemorySecrets(Mutex<HashMap<SecretKind, Secret>>);
+pub struct MemorySecrets(
+    Mutex<HashMap<SecretKind, Secret>>,
+    Mutex<HashMap<String, Secret>>,
+);
 
 impl SecretStore for MemorySecrets {
+    fn get_account(&self, account: &str) -> Result<Option<Secret>, SecretError> {
+        Ok(self
+            .1
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(account)
+            .cloned())
+    }
+
+    fn set_account(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
+        self.1
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(account.to_owned(), secret.clone());
+        Ok(())
+    }
+
     fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError> {
         Ok(self
             .0

@@ -53,8 +53,8 @@ pub use schema::SCHEMA_VERSION;
 #[cfg(any(test, feature = "test-support"))]
 pub use seal::testing;
 pub use seal::{
-    EmployeeRecord, JournalEventRecord, NewEmployee, NewJournalEvent, ReceiptSeal, Seal, SealInput,
-    Sealer, SigningKey,
+    ChainReceipt, EmployeeRecord, JournalEventRecord, NewEmployee, NewJournalEvent, ReceiptSeal,
+    Seal, SealInput, Sealer, SigningKey,
 };
 pub use status::{StatusWrite, Then, ThenDone};
 

@@ -18,13 +18,14 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use rsa::RsaPrivateKey;
+pub use rsa::RsaPublicKey;
 use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
 use rsa::pkcs8::{
     DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, LineEnding,
 };
 use rsa::rand_core::CryptoRngCore;
 use rsa::signature::{SignatureEncoding, Signer, Verifier};
-use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha1::Sha1;
 
 /// The key size the validator's SHA1withRSA method takes.

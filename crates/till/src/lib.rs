@@ -335,6 +335,13 @@ impl<G: Gateway> Till<G> {
         }
     }
 
+    /// The engine's own journal connection, for the host's writes beside the sales' (the
+    /// acting employee, events of the electronic journal, the receipt sealer). Held only
+    /// for `f`: keep it short, sales wait meanwhile.
+    pub fn with_journal<T>(&self, f: impl FnOnce(&mut Journal) -> T) -> T {
+        f(&mut self.inner.journal())
+    }
+
     /// Picks up where the journal left off: drives every open sale again and follows every
     /// attempt that may still change. Returns the ids of the open sales.
     pub fn resume(&self) -> Result<Vec<String>, TillError> {

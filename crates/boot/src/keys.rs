@@ -1,0 +1,315 @@
+//! The till's receipt keys and the chain check (issue 12).
+//!
+//! Every receipt is signed in the transaction that issues it ([`kassa_journal::Sealer`]),
+//! as Norway's rules ask ([`kassa_saft::no::signed_text`]): SHA1withRSA with a 1024-bit key.
+//! The private half of each key lives in the OS keyring only, under an account of its own
+//! per till and version ([`account`]); the public half is in the journal (`signing_keys`),
+//! for `kassa verify` and the SAF-T export, and exported for the tax office with
+//! `kassa keys export-public`. The first key is made on first use; `kassa keys new` makes
+//! the next version. A key missing from the keyring stops the till from issuing receipts
+//! with a plain message ([`KeyError::Missing`]): a receipt is never issued unsigned.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use kassa_config::{KeyStore, SecretError};
+use kassa_journal::{Backend, Journal, JournalError, Seal, SealInput, Sealer};
+use kassa_saft::no;
+use kassa_saft::signature::{
+    ChainBroken, Link, ReceiptKey, RsaPublicKey, SignatureError, verify_chain,
+};
+use kassa_shop::receipt::LocalDateTime;
+use rand_core::CryptoRngCore;
+
+use crate::shop::WallClock;
+
+/// The keyring account of key `version` of till `till`.
+pub fn account(till: &str, version: u32) -> String {
+    format!("receipt-key-{till}-v{version}")
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error(
+        "The receipt signing key (version {version}) of this till is not in this computer's keyring, so no receipt can be issued. Restore the keyring from its backup, or make a new key with `kassa keys new` and give the tax office its public key (`kassa keys export-public --out key.pem`)."
+    )]
+    Missing { version: u32 },
+    #[error(
+        "The receipt signing key (version {version}) in the keyring is not the one whose public half is in the journal, so no receipt can be issued with it. Restore the right keyring, or make a new key with `kassa keys new`."
+    )]
+    NotThisTill { version: u32 },
+    #[error("the receipt signing key (version {version}) in the keyring is damaged: {why}")]
+    Damaged { version: u32, why: String },
+    #[error("no receipt key could be made: {0}")]
+    Make(String),
+    #[error("the journal has no receipt key yet: it gets one with its first receipt")]
+    NoKeyYet,
+    #[error("the journal has no receipt key of version {0}")]
+    NoSuchVersion(u32),
+    #[error("the keyring failed: {0}")]
+    Keyring(#[from] SecretError),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Seals receipts with a receipt key, in the shop's local time.
+pub struct ReceiptSealer {
+    key: ReceiptKey,
+    zone: Arc<dyn WallClock + Send + Sync>,
+}
+
+impl std::fmt::Debug for ReceiptSealer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReceiptSealer")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ReceiptSealer {
+    pub fn new(key: ReceiptKey, zone: Arc<dyn WallClock + Send + Sync>) -> ReceiptSealer {
+        ReceiptSealer { key, zone }
+    }
+
+    pub fn key_version(&self) -> u32 {
+        self.key.version()
+    }
+}
+
+impl Sealer for ReceiptSealer {
+    fn seal(&self, s: &SealInput<'_>) -> Result<Seal, String> {
+        let (date, time) = local_date_time(&*self.zone, s.at_ms)?;
+        let text = no::signed_text(
+            s.previous,
+            &date,
+            &time,
+            s.number,
+            s.training,
+            s.gross_minor,
+            s.net_minor,
+        )
+        .map_err(|e| format!("receipt {} cannot be signed: {e}", s.number))?;
+        Ok(Seal {
+            signature: self.key.sign(&text),
+            key_version: self.key.version(),
+            signed_date: date,
+            signed_time: time,
+        })
+    }
+}
+
+/// The local date (`YYYY-MM-DD`) and time (`hh:mm:ss`) of `at_ms` on the shop's clock, as
+/// signed and exported.
+pub fn local_date_time(zone: &dyn WallClock, at_ms: i64) -> Result<(String, String), String> {
+    let t = LocalDateTime::from_unix_ms(at_ms, zone.utc_offset_minutes(at_ms))
+        .map_err(|e| format!("the receipt's time cannot be read: {e}"))?;
+    let iso = t.iso();
+    match (iso.get(..10), iso.get(11..19)) {
+        (Some(date), Some(time)) => Ok((date.to_owned(), time.to_owned())),
+        _ => Err(format!("the receipt's time {iso} cannot be read")),
+    }
+}
+
+/// The till's newest receipt key from the keyring; on first use (no key in the journal) a
+/// new key 1, kept in the keyring and its public half in the journal.
+pub fn load_or_make(
+    journal: &mut Journal,
+    store: &KeyStore,
+    rng: &mut impl CryptoRngCore,
+    now_ms: i64,
+) -> Result<ReceiptKey, KeyError> {
+    let till = journal.till_id()?;
+    let keys = journal.signing_keys()?;
+    let Some(newest) = keys.last() else {
+        return make(journal, store, rng, now_ms, 1);
+    };
+    let pem = store
+        .0
+        .get_account(&account(&till, newest.version))?
+        .ok_or(KeyError::Missing {
+            version: newest.version,
+        })?;
+    let key =
+        ReceiptKey::from_pem(pem.expose(), newest.version).map_err(|e| KeyError::Damaged {
+            version: newest.version,
+            why: e.to_string(),
+        })?;
+    let public = key.public_pem().map_err(|e| KeyError::Damaged {
+        version: newest.version,
+        why: e.to_string(),
+    })?;
+    if public != newest.public_pem {
+        return Err(KeyError::NotThisTill {
+            version: newest.version,
+        });
+    }
+    Ok(key)
+}
+
+/// Makes the till's next receipt key (version 1, 2, ...): the private half into the
+/// keyring, then the public half into the journal. Receipts from then on are signed with it;
+/// the chain goes on over the previous receipt's signature.
+pub fn new_key(
+    journal: &mut Journal,
+    store: &KeyStore,
+    rng: &mut impl CryptoRngCore,
+    now_ms: i64,
+) -> Result<u32, KeyError> {
+    let next = journal.signing_keys()?.last().map_or(1, |k| k.version + 1);
+    make(journal, store, rng, now_ms, next).map(|k| k.version())
+}
+
+fn make(
+    journal: &mut Journal,
+    store: &KeyStore,
+    rng: &mut impl CryptoRngCore,
+    now_ms: i64,
+    version: u32,
+) -> Result<ReceiptKey, KeyError> {
+    let till = journal.till_id()?;
+    let make_err = |e: SignatureError| KeyError::Make(e.to_string());
+    let key = ReceiptKey::generate(rng, version).map_err(make_err)?;
+    let private = key.to_pem().map_err(make_err)?;
+    let public = key.public_pem().map_err(make_err)?;
+    // The keyring first: a journal never names a key the keyring was not given.
+    store
+        .0
+        .set_account(&account(&till, version), &kassa_aiia::Secret::new(private))?;
+    journal.record_signing_key(version, &public, now_ms)?;
+    Ok(key)
+}
+
+/// The public half of key `version` (None: the newest), as SPKI PEM.
+pub fn public_pem(journal: &Journal, version: Option<u32>) -> Result<(u32, String), KeyError> {
+    let keys = journal.signing_keys()?;
+    let key = match version {
+        None => keys.last().ok_or(KeyError::NoKeyYet)?,
+        Some(v) => keys
+            .iter()
+            .find(|k| k.version == v)
+            .ok_or(KeyError::NoSuchVersion(v))?,
+    };
+    Ok((key.version, key.public_pem.clone()))
+}
+
+/// Writes the public half of key `version` (None: the newest) to `out`, for the tax office.
+pub fn export_public(journal: &Journal, version: Option<u32>, out: &Path) -> Result<u32, KeyError> {
+    let (version, pem) = public_pem(journal, version)?;
+    std::fs::write(out, pem).map_err(|source| KeyError::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    Ok(version)
+}
+
+/// What `kassa verify` found in one series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesCheck {
+    pub series: Backend,
+    /// Receipts whose signatures verified.
+    pub verified: usize,
+    /// Receipts issued before receipts were signed (schema 5), not checked.
+    pub unsigned_before: usize,
+    /// Where the chain breaks, if it does.
+    pub broken: Option<ChainBroken>,
+}
+
+impl SeriesCheck {
+    pub fn ok(&self) -> bool {
+        self.broken.is_none()
+    }
+}
+
+/// Re-checks every receipt of both series: numbers without gaps, each signature over the
+/// receipt's own amounts (with and without VAT, from its records, not from its seal) and
+/// the signature before it, with the public key of its version. Names the first receipt
+/// that does not verify; repairs nothing.
+pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
+    let keys: Vec<(u32, Option<RsaPublicKey>)> = journal
+        .signing_keys()?
+        .into_iter()
+        .map(|k| {
+            (
+                k.version,
+                kassa_saft::signature::public_key(&k.public_pem).ok(),
+            )
+        })
+        .collect();
+    let key_of = |v: u32| {
+        keys.iter()
+            .find(|(version, _)| *version == v)
+            .and_then(|(_, k)| k.clone())
+    };
+    let mut out = Vec::new();
+    for series in [Backend::Live, Backend::Sandbox] {
+        let chain = journal.receipt_chain(series)?;
+        let mut unsigned_before = 0;
+        let mut links: Vec<Link> = Vec::new();
+        let mut broken = None;
+        let mut expected = None;
+        let mut before: Option<String> = None;
+        for r in &chain {
+            let nr = no::nr_text(r.number, series.is_training());
+            if let Some(n) = expected {
+                if r.number != n {
+                    broken = Some(ChainBroken {
+                        nr: no::nr_text(n, series.is_training()),
+                        why: format!(
+                            "it is missing: receipt {} follows receipt {}",
+                            nr,
+                            no::nr_text(n - 1, series.is_training())
+                        ),
+                    });
+                    break;
+                }
+            }
+            expected = Some(r.number + 1);
+            match &r.seal {
+                None if links.is_empty() => unsigned_before += 1,
+                None => {
+                    broken = Some(ChainBroken {
+                        nr,
+                        why: "it has no signature".into(),
+                    });
+                    break;
+                }
+                Some(seal) => {
+                    if links.is_empty() {
+                        before = seal.previous.clone();
+                    }
+                    links.push(Link {
+                        nr,
+                        date: seal.signed_date.clone(),
+                        time: seal.signed_time.clone(),
+                        amount_in_minor: r.gross_minor,
+                        amount_ex_minor: r.net_minor,
+                        signature: seal.signature.clone(),
+                        key_version: seal.key_version,
+                    });
+                }
+            }
+        }
+        // A break in the signatures comes before any gap found after it.
+        let verified = match verify_chain(before.as_deref(), &links, &key_of) {
+            Ok(n) => n,
+            Err(e) => {
+                let at = links.iter().position(|l| l.nr == e.nr).unwrap_or(0);
+                broken = Some(e);
+                at
+            }
+        };
+        out.push(SeriesCheck {
+            series,
+            verified,
+            unsigned_before,
+            broken,
+        });
+    }
+    Ok(out)
+}
