@@ -309,8 +309,9 @@ pub const PIN_MIN_DIGITS: usize = 4;
 pub const PIN_MAX_DIGITS: usize = 8;
 
 /// A PIN as typed: 4 to 8 ASCII digits. It never prints (`Debug` is `****`, there is no
-/// `Display` and no `Serialize`), and its memory is wiped when it is dropped.
-#[derive(Clone, PartialEq, Eq)]
+/// `Display` and no `Serialize`), and its memory is wiped when it is dropped. There is no `==`
+/// either: a PIN is only ever compared through its hash ([`verify_pin`]).
+#[derive(Clone)]
 pub struct Pin(String);
 
 impl Pin {
@@ -357,7 +358,7 @@ pub struct HashCost {
 
 impl HashCost {
     /// What [`hash_pin`] uses: OWASP's minimum for argon2id, 19 MiB, 2 passes, 1 lane (also
-    /// the `argon2` crate's default). About 10–30 ms on a till in a release build.
+    /// the `argon2` crate's default).
     pub const PRODUCTION: HashCost = HashCost {
         memory_kib: 19 * 1024,
         iterations: 2,
