@@ -13,6 +13,8 @@ PACKAGES=(
   # The receipt signature's independent check (kassa-saft's tests verify with openssl).
   openssl
   poppler-utils
+  # The SAF-T export's schema check (kassa-saft's tests run xmllint --schema).
+  libxml2-utils
 )
 
 log() { printf 'setup-debian: %s\n' "$*" >&2; }

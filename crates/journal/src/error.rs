@@ -30,6 +30,10 @@ pub enum JournalError {
     /// sale's amount): nothing was written.
     #[error("not written: {0}")]
     Refused(String),
+    /// A receipt that could not be signed (no key, or the key failed): nothing was
+    /// written, and no receipt is ever issued unsigned.
+    #[error("no receipt issued: {0}")]
+    Unsigned(String),
     #[error("{0} is not in the journal")]
     NotFound(String),
     /// Another process (or another counter in this one) drives sales on this journal.

@@ -30,6 +30,7 @@ mod returns;
 mod rows;
 mod sales;
 mod schema;
+mod seal;
 mod status;
 mod write;
 
@@ -49,6 +50,12 @@ pub use records::{
 };
 pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
+#[cfg(any(test, feature = "test-support"))]
+pub use seal::testing;
+pub use seal::{
+    EmployeeRecord, JournalEventRecord, NewEmployee, NewJournalEvent, ReceiptSeal, Seal, SealInput,
+    Sealer, SigningKey,
+};
 pub use status::{StatusWrite, Then, ThenDone};
 
 pub type Result<T> = std::result::Result<T, JournalError>;
@@ -57,6 +64,8 @@ pub type Result<T> = std::result::Result<T, JournalError>;
 pub struct Journal {
     conn: Connection,
     crash: CrashHooks,
+    /// Who acts on this connection and who seals its receipts.
+    stamp: seal::Stamp,
 }
 
 #[cfg(test)]
@@ -67,5 +76,7 @@ mod private_tests;
 mod receipt_tests;
 #[cfg(test)]
 mod report_tests;
+#[cfg(test)]
+mod seal_tests;
 #[cfg(test)]
 mod tests;

@@ -75,9 +75,19 @@ impl Journal {
         let mut journal = Journal {
             conn,
             crash: CrashHooks::none(),
+            stamp: crate::seal::Stamp::default(),
         };
         schema::migrate(&mut journal.conn)?;
         journal.check_at_open()?;
+        // The journal's own tests issue receipts sealed by the test sealer (key version 1)
+        // unless they take it away (`clear_sealer`); other crates install a sealer.
+        #[cfg(test)]
+        {
+            journal.set_sealer(std::sync::Arc::new(crate::testing::TestSealer));
+            if journal.signing_keys()?.is_empty() {
+                let _read_only = journal.record_signing_key(1, crate::testing::TEST_PUBLIC_PEM, 0);
+            }
+        }
         Ok(journal)
     }
 

@@ -12,6 +12,7 @@
 use kassa_money::{Currency, Money};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::seal::{Stamp, seal_receipt};
 use crate::write::event;
 use crate::{
     Backend, Journal, JournalError, LineVat, NewLine, NewSale, Paid, Receipt, ReceiptKind, Result,
@@ -20,8 +21,9 @@ use crate::{
 
 pub(crate) const RECEIPT_SELECT: &str =
     "SELECT till, number, kind, sale_id, created_at, total_minor,
-        currency, tender, tender_detail, training, cash_given_minor, return_of, reason
-    FROM receipts";
+        currency, tender, tender_detail, training, cash_given_minor, return_of, reason, employee,
+        previous, signed_date, signed_time, gross_minor, net_minor, signature, key_version
+    FROM receipts LEFT JOIN receipt_seals USING (till, training, number)";
 
 impl Journal {
     /// The id of the till this journal is (drawn once, when the journal got schema 4).
@@ -41,8 +43,9 @@ impl Journal {
         lines: &[NewLine<'_>],
     ) -> Result<()> {
         check_lines(sale.amount, lines)?;
+        let employee = self.stamp.employee.clone();
         self.write_intent(|tx| {
-            crate::sales::insert_sale_row(tx, sale)?;
+            crate::sales::insert_sale_row(tx, sale, employee.as_deref())?;
             insert_lines(tx, sale.id, lines)
         })
     }
@@ -59,11 +62,12 @@ impl Journal {
         at_ms: i64,
         detail: &str,
     ) -> Result<Option<Receipt>> {
+        let stamp = self.stamp.clone();
         self.write(|tx| {
             if !sale_exists(tx, sale_id)? {
                 return Err(JournalError::NotFound(format!("sale {sale_id}")));
             }
-            if !end_paid(tx, sale_id, paid, at_ms, detail)? {
+            if !end_paid(tx, &stamp, sale_id, paid, at_ms, detail)? {
                 return Ok(None);
             }
             receipt_of(tx, sale_id)
@@ -89,6 +93,7 @@ impl Journal {
             ));
         }
         check_lines(sale.amount, lines)?;
+        let stamp = self.stamp.clone();
         self.write(|tx| {
             if sale_exists(tx, sale.id)? {
                 return Err(JournalError::Refused(format!(
@@ -96,9 +101,9 @@ impl Journal {
                     sale.id
                 )));
             }
-            crate::sales::insert_sale_row(tx, sale)?;
+            crate::sales::insert_sale_row(tx, sale, stamp.employee.as_deref())?;
             insert_lines(tx, sale.id, lines)?;
-            end_paid(tx, sale.id, paid, sale.at_ms, detail)?;
+            end_paid(tx, &stamp, sale.id, paid, sale.at_ms, detail)?;
             receipt_of(tx, sale.id)?.ok_or_else(|| {
                 JournalError::Corrupt(format!("sale {} was written without its receipt", sale.id))
             })
@@ -265,6 +270,7 @@ fn insert_lines(tx: &Connection, sale_id: &str, lines: &[NewLine<'_>]) -> Result
 /// does not cover the sale.
 pub(crate) fn end_paid(
     tx: &Connection,
+    stamp: &Stamp,
     sale_id: &str,
     paid: &Paid,
     at_ms: i64,
@@ -302,6 +308,7 @@ pub(crate) fn end_paid(
     event(tx, sale_id, None, at_ms, "sale_paid", detail)?;
     issue_receipt(
         tx,
+        stamp,
         sale_id,
         paid.tender(),
         paid.detail(),
@@ -321,9 +328,11 @@ pub(crate) fn sale_amount(tx: &Connection, sale_id: &str) -> Result<Money> {
 }
 
 /// Writes the sale receipt of `sale_id` (just ended paid, in this transaction) with the next
-/// number of its till and series.
+/// number of its till and series, its VAT and its seal. It names the employee who opened
+/// the sale (a pay-by-bank sale may end after they logged out), else the acting one.
 pub(crate) fn issue_receipt(
     tx: &Connection,
+    stamp: &Stamp,
     sale_id: &str,
     tender: Tender,
     tender_detail: Option<&str>,
@@ -334,11 +343,12 @@ pub(crate) fn issue_receipt(
     // log still ends with how it ended.
     let (till, training, number): (String, bool, i64) = tx.query_row(
         "INSERT INTO receipts (till, training, number, kind, sale_id, created_at, total_minor,
-                               currency, tender, tender_detail, cash_given_minor)
+                               currency, tender, tender_detail, cash_given_minor, employee)
          SELECT t.id, s.backend = 'sandbox',
                 COALESCE((SELECT MAX(r.number) FROM receipts r
                           WHERE r.till = t.id AND r.training = (s.backend = 'sandbox')), 0) + 1,
-                'sale', s.id, ?2, s.amount_minor, s.currency, ?3, ?4, ?5
+                'sale', s.id, ?2, s.amount_minor, s.currency, ?3, ?4, ?5,
+                COALESCE(s.employee, ?6)
          FROM sales s, till t WHERE s.id = ?1
          RETURNING till, training, number",
         params![
@@ -346,12 +356,14 @@ pub(crate) fn issue_receipt(
             at_ms,
             tender.as_str(),
             tender_detail,
-            cash_given.map(|m| m.minor)
+            cash_given.map(|m| m.minor),
+            stamp.employee,
         ],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let groups = sale_vat_groups(tx, sale_id)?;
     write_receipt_vat(tx, &till, training, number, &groups)?;
+    seal_receipt(tx, stamp, &till, training, number)?;
     Ok(number)
 }
 
@@ -484,6 +496,19 @@ pub(crate) fn receipt_row(r: &Row<'_>) -> rusqlite::Result<Result<Receipt>> {
             .map(|m| Money::new(m, currency)),
         return_of: r.get(11)?,
         reason: r.get(12)?,
+        employee: r.get(13)?,
+        seal: match r.get::<_, Option<String>>(19)? {
+            None => None,
+            Some(signature) => Some(crate::ReceiptSeal {
+                previous: r.get(14)?,
+                signed_date: r.get(15)?,
+                signed_time: r.get(16)?,
+                gross_minor: r.get(17)?,
+                net_minor: r.get(18)?,
+                signature,
+                key_version: r.get(20)?,
+            }),
+        },
     }))
 }
 

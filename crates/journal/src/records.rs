@@ -363,6 +363,10 @@ pub struct Receipt {
     pub return_of: Option<i64>,
     /// For a return, the reason the cashier gave.
     pub reason: Option<String>,
+    /// The employee who issued it (None before schema 6, or nobody logged in).
+    pub employee: Option<String>,
+    /// Its signature and what was signed (None only for receipts issued before schema 6).
+    pub seal: Option<crate::ReceiptSeal>,
 }
 
 impl Receipt {

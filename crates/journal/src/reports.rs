@@ -51,6 +51,7 @@ impl Journal {
     /// cancel it first) and when `now_ms` is before the last Z's close (a clock gone back).
     pub fn close_z(&mut self, series: Backend, now_ms: i64) -> Result<ZReport> {
         let till = self.till_id()?;
+        let employee = self.stamp.employee.clone();
         self.write(|tx| {
             let open: Option<String> = tx
                 .query_row(
@@ -76,8 +77,8 @@ impl Journal {
             tx.execute(
                 "INSERT INTO z_reports (till, training, number, closed_at, from_ms,
                                         first_receipt, last_receipt, currency,
-                                        grand_sales_minor, grand_returns_minor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                        grand_sales_minor, grand_returns_minor, employee)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     till,
                     series.is_training(),
@@ -89,6 +90,7 @@ impl Journal {
                     totals.currency.map(|c| c.code()),
                     totals.grand.sales.minor,
                     totals.grand.returns.minor,
+                    employee,
                 ],
             )?;
             Ok(ZReport {

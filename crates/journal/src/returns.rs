@@ -44,6 +44,7 @@ impl Journal {
                 );
             }
         }
+        let stamp = self.stamp.clone();
         self.write(|tx| {
             let sale = sale_facts(tx, r.sale_id)?;
             if sale.state != SaleState::Paid {
@@ -141,14 +142,14 @@ impl Journal {
             let (till, training, number): (String, bool, i64) = tx.query_row(
                 "INSERT INTO receipts (till, training, number, kind, sale_id, created_at,
                                        total_minor, currency, tender, tender_detail,
-                                       return_of, reason)
+                                       return_of, reason, employee)
                  SELECT t.id, s.backend = 'sandbox',
                         COALESCE((SELECT MAX(r.number) FROM receipts r
                                   WHERE r.till = t.id AND r.training = (s.backend = 'sandbox')),
                                  0) + 1,
                         'return', s.id, ?2, ?3, s.currency, ?4, ?5,
                         (SELECT r.number FROM receipts r WHERE r.sale_id = s.id AND r.kind = 'sale'),
-                        ?6
+                        ?6, ?7
                  FROM sales s, till t WHERE s.id = ?1
                  RETURNING till, training, number",
                 params![
@@ -158,6 +159,7 @@ impl Journal {
                     r.refund.tender().as_str(),
                     tender_detail,
                     r.reason.trim(),
+                    stamp.employee,
                 ],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )?;
@@ -193,6 +195,7 @@ impl Journal {
                 })
                 .collect();
             write_receipt_vat(tx, &till, training, number, &negative)?;
+            crate::seal::seal_receipt(tx, &stamp, &till, training, number)?;
             event(
                 tx,
                 r.sale_id,

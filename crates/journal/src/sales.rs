@@ -10,7 +10,8 @@ impl Journal {
     /// Writes a new sale. An intent (see [`Journal::write_intent`]): durable with the next
     /// full write, which comes before any code of the sale is shown.
     pub fn insert_sale(&mut self, sale: &NewSale<'_>) -> Result<()> {
-        self.write_intent(|tx| insert_sale_row(tx, sale))
+        let employee = self.stamp.employee.clone();
+        self.write_intent(|tx| insert_sale_row(tx, sale, employee.as_deref()))
     }
 
     /// Ends an open sale. Returns false (and writes nothing) when it had ended already.
@@ -24,6 +25,7 @@ impl Journal {
         at_ms: i64,
         detail: &str,
     ) -> Result<bool> {
+        let stamp = self.stamp.clone();
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE sales SET state = ?2, ended_at = ?3, paid_payment_id = ?4
@@ -40,7 +42,15 @@ impl Journal {
                     detail,
                 )?;
                 if state == SaleState::Paid {
-                    issue_receipt(tx, sale_id, Tender::Bank, paid_payment_id, None, at_ms)?;
+                    issue_receipt(
+                        tx,
+                        &stamp,
+                        sale_id,
+                        Tender::Bank,
+                        paid_payment_id,
+                        None,
+                        at_ms,
+                    )?;
                 }
             }
             Ok(n == 1)
@@ -49,17 +59,23 @@ impl Journal {
 }
 
 /// The sale's row and its first event.
-pub(crate) fn insert_sale_row(tx: &rusqlite::Connection, sale: &NewSale<'_>) -> Result<()> {
+pub(crate) fn insert_sale_row(
+    tx: &rusqlite::Connection,
+    sale: &NewSale<'_>,
+    employee: Option<&str>,
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend)
-         VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6)",
+        "INSERT INTO sales (id, amount_minor, currency, reference, state, created_at, backend,
+                            employee)
+         VALUES (?1, ?2, ?3, ?4, 'open', ?5, ?6, ?7)",
         params![
             sale.id,
             sale.amount.minor,
             sale.amount.currency.code(),
             sale.reference,
             sale.at_ms,
-            sale.backend.as_str()
+            sale.backend.as_str(),
+            employee,
         ],
     )?;
     event(

@@ -446,6 +446,89 @@ const MIGRATIONS: &[&str] = &[
         ON CONFLICT DO UPDATE SET count = count + 1,
             amount_minor = amount_minor + excluded.amount_minor;
     END;",
+    // 6: books a tax office trusts (issue 12; docs/books.md). Who did it: the acting
+    // employee on sales, receipts and Z reports. The staff (PINs only as slow hashes). The
+    // electronic journal of events with their PredefinedBasicID-13 codes. Every receipt
+    // sealed in the transaction that issues it, chained to the one before in its till and
+    // series, with a key whose public half is here.
+    "ALTER TABLE sales ADD COLUMN employee TEXT;
+    ALTER TABLE receipts ADD COLUMN employee TEXT;
+    ALTER TABLE z_reports ADD COLUMN employee TEXT;
+
+    CREATE TABLE employees (
+        id         TEXT PRIMARY KEY CHECK (length(trim(id)) > 0),
+        name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        role       TEXT NOT NULL CHECK (role IN ('cashier','manager')),
+        pin_hash   TEXT NOT NULL CHECK (pin_hash LIKE '$argon2%' OR pin_hash = ''),
+        active     INTEGER NOT NULL CHECK (active IN (0, 1)),
+        created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TRIGGER employees_stay BEFORE DELETE ON employees
+        BEGIN SELECT RAISE(ABORT, 'an employee stays in the journal: deactivate them instead'); END;
+    CREATE TRIGGER employees_keep_id BEFORE UPDATE OF id, created_at ON employees
+        BEGIN SELECT RAISE(ABORT, 'an employee''s id never changes'); END;
+
+    -- The electronic journal: one row per event, never changed or deleted.
+    CREATE TABLE journal_events (
+        id       INTEGER PRIMARY KEY,
+        till     TEXT NOT NULL,
+        at       INTEGER NOT NULL,
+        code     INTEGER NOT NULL CHECK (code BETWEEN 13001 AND 13999),
+        employee TEXT,
+        training INTEGER NOT NULL CHECK (training IN (0, 1)),
+        detail   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX journal_events_at ON journal_events (at);
+    CREATE TRIGGER journal_events_no_update BEFORE UPDATE ON journal_events
+        BEGIN SELECT RAISE(ABORT, 'the electronic journal is append-only: an event never changes'); END;
+    CREATE TRIGGER journal_events_no_delete BEFORE DELETE ON journal_events
+        BEGIN SELECT RAISE(ABORT, 'the electronic journal is append-only: an event is never deleted'); END;
+
+    -- The public halves of the receipt keys, by version (1, 2, ...). The private halves
+    -- live in the OS keyring only.
+    CREATE TABLE signing_keys (
+        version    INTEGER PRIMARY KEY CHECK (version >= 1),
+        public_pem TEXT NOT NULL CHECK (public_pem LIKE '-----BEGIN PUBLIC KEY-----%'),
+        created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TRIGGER signing_keys_in_order BEFORE INSERT ON signing_keys
+        WHEN NEW.version IS NOT (SELECT COALESCE(MAX(version), 0) + 1 FROM signing_keys)
+        BEGIN SELECT RAISE(ABORT, 'key versions are gapless: this is not the next one'); END;
+    CREATE TRIGGER signing_keys_no_update BEFORE UPDATE ON signing_keys
+        BEGIN SELECT RAISE(ABORT, 'a signing key never changes'); END;
+    CREATE TRIGGER signing_keys_no_delete BEFORE DELETE ON signing_keys
+        BEGIN SELECT RAISE(ABORT, 'a signing key is never deleted'); END;
+
+    -- A receipt's seal: what was signed (previous signature, local date and time, gross
+    -- and net) and the signature. Written in the receipt's own transaction; only for the
+    -- newest receipt of its series, chained to the seal before it, with a known key.
+    CREATE TABLE receipt_seals (
+        till        TEXT NOT NULL,
+        training    INTEGER NOT NULL,
+        number      INTEGER NOT NULL,
+        previous    TEXT,
+        signed_date TEXT NOT NULL CHECK (signed_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        signed_time TEXT NOT NULL CHECK (signed_time GLOB '[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+        gross_minor INTEGER NOT NULL,
+        net_minor   INTEGER NOT NULL,
+        signature   TEXT NOT NULL CHECK (length(signature) > 0),
+        key_version INTEGER NOT NULL REFERENCES signing_keys (version),
+        PRIMARY KEY (till, training, number),
+        FOREIGN KEY (till, training, number) REFERENCES receipts (till, training, number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER receipt_seals_newest BEFORE INSERT ON receipt_seals
+        WHEN NEW.number IS NOT (SELECT MAX(number) FROM receipts
+                                WHERE till = NEW.till AND training = NEW.training)
+        BEGIN SELECT RAISE(ABORT, 'a receipt is sealed when it is issued: this is not the newest receipt of its series'); END;
+    CREATE TRIGGER receipt_seals_chained BEFORE INSERT ON receipt_seals
+        WHEN NEW.previous IS NOT (SELECT s.signature FROM receipt_seals s
+                                  WHERE s.till = NEW.till AND s.training = NEW.training
+                                  ORDER BY s.number DESC LIMIT 1)
+        BEGIN SELECT RAISE(ABORT, 'a seal is chained to the seal of the receipt before it'); END;
+    CREATE TRIGGER receipt_seals_no_update BEFORE UPDATE ON receipt_seals
+        BEGIN SELECT RAISE(ABORT, 'a receipt''s seal never changes'); END;
+    CREATE TRIGGER receipt_seals_no_delete BEFORE DELETE ON receipt_seals
+        BEGIN SELECT RAISE(ABORT, 'a receipt''s seal is never deleted'); END;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).

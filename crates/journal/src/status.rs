@@ -63,6 +63,7 @@ impl Journal {
         at_ms: i64,
         then: Then<'_>,
     ) -> Result<StatusWrite> {
+        let stamp = self.stamp.clone();
         self.write(|tx| {
             let sale_id = sale_of(tx, attempt_id)?;
             let (old_status, old_final): (Option<String>, bool) = tx.query_row(
@@ -99,7 +100,7 @@ impl Journal {
                     if ended == 1 {
                         event(tx, &sale_id, None, at_ms, "sale_paid", detail)?;
                         // The sale's receipt, numbered in this same transaction.
-                        issue_receipt(tx, &sale_id, Tender::Bank, Some(payment_id), None, at_ms)?;
+                        issue_receipt(tx, &stamp, &sale_id, Tender::Bank, Some(payment_id), None, at_ms)?;
                         ThenDone::Done
                     } else {
                         let state = sale_state(tx, &sale_id)?;

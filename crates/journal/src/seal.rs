@@ -1,0 +1,458 @@
+//! Books a tax office trusts (schema 6): who acts (the employee of this connection), the
+//! staff, the electronic journal of events, the public halves of the receipt keys, and the
+//! seal every receipt gets in the transaction that issues it.
+//!
+//! The journal does not sign: a [`Sealer`] (the country's rules and the key, from
+//! `kassa-boot`) does. The journal asks it for the seal of each receipt it issues, with the
+//! previous seal's signature of the same till and series, and writes receipt and seal in one
+//! transaction. Without a sealer, or when it fails, no receipt is written
+//! ([`JournalError::Unsigned`]): a receipt is never issued unsigned.
+
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::{Backend, Journal, JournalError, Result};
+
+/// What a receipt's seal covers, as the journal knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SealInput<'a> {
+    /// The signature of the receipt before it in its till and series; None for the first.
+    pub previous: Option<&'a str>,
+    pub at_ms: i64,
+    pub number: i64,
+    pub training: bool,
+    /// The receipt's amount with VAT, and without, in minor units (negative for a return).
+    pub gross_minor: i64,
+    pub net_minor: i64,
+}
+
+/// A receipt's seal as the [`Sealer`] made it: the signature, the key's version, and the
+/// local date (`YYYY-MM-DD`) and time (`hh:mm:ss`) it signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub signature: String,
+    pub key_version: u32,
+    pub signed_date: String,
+    pub signed_time: String,
+}
+
+/// Signs receipts. `Err` is a sentence for the merchant (e.g. the key is not in the keyring).
+pub trait Sealer: Send + Sync {
+    fn seal(&self, input: &SealInput<'_>) -> std::result::Result<Seal, String>;
+}
+
+/// A receipt's seal as written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ReceiptSeal {
+    pub previous: Option<String>,
+    pub signed_date: String,
+    pub signed_time: String,
+    pub gross_minor: i64,
+    pub net_minor: i64,
+    pub signature: String,
+    pub key_version: u32,
+}
+
+/// Who acts on a connection and who seals its receipts, handed to the write transactions.
+#[derive(Clone, Default)]
+pub(crate) struct Stamp {
+    pub sealer: Option<Arc<dyn Sealer>>,
+    pub employee: Option<String>,
+}
+
+/// A new employee: the PIN only as its slow hash (a PHC string), never in clear.
+#[derive(Debug, Clone, Copy)]
+pub struct NewEmployee<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// "cashier" or "manager".
+    pub role: &'a str,
+    pub pin_hash: &'a str,
+    pub at_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployeeRecord {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub pin_hash: String,
+    pub active: bool,
+    pub created_at_ms: i64,
+}
+
+/// An event of the electronic journal, its code from `PredefinedBasicID-13`.
+#[derive(Debug, Clone, Copy)]
+pub struct NewJournalEvent<'a> {
+    pub code: u32,
+    pub at_ms: i64,
+    pub training: bool,
+    pub detail: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JournalEventRecord {
+    pub id: i64,
+    pub code: u32,
+    pub at_ms: i64,
+    pub employee: Option<String>,
+    pub till: String,
+    pub training: bool,
+    pub detail: String,
+}
+
+/// The public half of a receipt key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SigningKey {
+    pub version: u32,
+    pub public_pem: String,
+    pub created_at_ms: i64,
+}
+
+impl Journal {
+    /// The employee who acts on this connection from now on: every sale, receipt, Z report
+    /// and event written through it names them (None: nobody logged in).
+    pub fn set_employee(&mut self, employee: Option<&str>) {
+        self.stamp.employee = employee.map(str::to_owned);
+    }
+
+    /// The employee acting on this connection.
+    pub fn employee(&self) -> Option<&str> {
+        self.stamp.employee.as_deref()
+    }
+
+    /// Who seals the receipts this connection issues.
+    pub fn set_sealer(&mut self, sealer: Arc<dyn Sealer>) {
+        self.stamp.sealer = Some(sealer);
+    }
+
+    /// Takes the sealer away: receipts are refused until one is set again.
+    pub fn clear_sealer(&mut self) {
+        self.stamp.sealer = None;
+    }
+
+    pub fn add_employee(&mut self, e: &NewEmployee<'_>) -> Result<()> {
+        if !matches!(e.role, "cashier" | "manager") {
+            return Err(JournalError::Refused(format!(
+                "{:?} is not a role: an employee is a cashier or a manager",
+                e.role
+            )));
+        }
+        self.write(|tx| {
+            let taken = tx
+                .query_row("SELECT 1 FROM employees WHERE id = ?1", [e.id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if taken {
+                return Err(JournalError::Refused(format!(
+                    "employee number {} is taken already",
+                    e.id
+                )));
+            }
+            tx.execute(
+                "INSERT INTO employees (id, name, role, pin_hash, active, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5)",
+                params![e.id, e.name.trim(), e.role, e.pin_hash, e.at_ms],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn employees(&self) -> Result<Vec<EmployeeRecord>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, role, pin_hash, active, created_at FROM employees
+             ORDER BY created_at, id",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(EmployeeRecord {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                    pin_hash: r.get(3)?,
+                    active: r.get(4)?,
+                    created_at_ms: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn set_employee_pin(&mut self, id: &str, pin_hash: &str) -> Result<()> {
+        self.update_employee(id, "pin_hash", &pin_hash)
+    }
+
+    pub fn set_employee_active(&mut self, id: &str, active: bool) -> Result<()> {
+        self.update_employee(id, "active", &active)
+    }
+
+    pub fn set_employee_role(&mut self, id: &str, role: &str) -> Result<()> {
+        if !matches!(role, "cashier" | "manager") {
+            return Err(JournalError::Refused(format!(
+                "{role:?} is not a role: an employee is a cashier or a manager"
+            )));
+        }
+        self.update_employee(id, "role", &role)
+    }
+
+    fn update_employee(
+        &mut self,
+        id: &str,
+        column: &str,
+        value: &dyn rusqlite::ToSql,
+    ) -> Result<()> {
+        let sql = format!("UPDATE employees SET {column} = ?2 WHERE id = ?1");
+        self.write(|tx| match tx.execute(&sql, params![id, value])? {
+            0 => Err(JournalError::NotFound(format!("employee {id}"))),
+            _ => Ok(()),
+        })
+    }
+
+    /// Appends an event to the electronic journal, naming this connection's employee and
+    /// the till; its id.
+    pub fn record_journal_event(&mut self, e: &NewJournalEvent<'_>) -> Result<i64> {
+        let employee = self.stamp.employee.clone();
+        self.write(|tx| journal_event(tx, employee.as_deref(), e))
+    }
+
+    /// The electronic journal's events with `from_ms <= at < to_ms`, oldest first.
+    pub fn journal_events(&self, from_ms: i64, to_ms: i64) -> Result<Vec<JournalEventRecord>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, code, at, employee, till, training, detail FROM journal_events
+             WHERE at >= ?1 AND at < ?2 ORDER BY id",
+        )?;
+        let rows = st
+            .query_map([from_ms, to_ms], |r| {
+                Ok(JournalEventRecord {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    at_ms: r.get(2)?,
+                    employee: r.get(3)?,
+                    till: r.get(4)?,
+                    training: r.get(5)?,
+                    detail: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Records the public half of receipt key `version` (the next one: 1, 2, ...).
+    pub fn record_signing_key(&mut self, version: u32, public_pem: &str, at_ms: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO signing_keys (version, public_pem, created_at) VALUES (?1, ?2, ?3)",
+                params![version, public_pem, at_ms],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn signing_keys(&self) -> Result<Vec<SigningKey>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT version, public_pem, created_at FROM signing_keys ORDER BY version",
+        )?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(SigningKey {
+                    version: r.get(0)?,
+                    public_pem: r.get(1)?,
+                    created_at_ms: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The seal of receipt `number` of `series`, if it has one.
+    pub fn seal_of(&self, till: &str, series: Backend, number: i64) -> Result<Option<ReceiptSeal>> {
+        seal_row(&self.conn, till, series.is_training(), number)
+    }
+
+    /// Every receipt of `series` with its seal (None for a receipt issued before receipts
+    /// were sealed), in number order: what `kassa verify` walks.
+    pub fn sealed_receipts(&self, series: Backend) -> Result<Vec<(i64, Option<ReceiptSeal>)>> {
+        let till = self.till_id()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.number, s.previous, s.signed_date, s.signed_time, s.gross_minor,
+                    s.net_minor, s.signature, s.key_version
+             FROM receipts r LEFT JOIN receipt_seals s
+               ON s.till = r.till AND s.training = r.training AND s.number = r.number
+             WHERE r.till = ?1 AND r.training = ?2 ORDER BY r.number",
+        )?;
+        let rows = st
+            .query_map(params![till, series.is_training()], |r| {
+                let number: i64 = r.get(0)?;
+                let signature: Option<String> = r.get(6)?;
+                let seal = match signature {
+                    None => None,
+                    Some(signature) => Some(ReceiptSeal {
+                        previous: r.get(1)?,
+                        signed_date: r.get(2)?,
+                        signed_time: r.get(3)?,
+                        gross_minor: r.get(4)?,
+                        net_minor: r.get(5)?,
+                        signature,
+                        key_version: r.get(7)?,
+                    }),
+                };
+                Ok((number, seal))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+pub(crate) fn journal_event(
+    tx: &Connection,
+    employee: Option<&str>,
+    e: &NewJournalEvent<'_>,
+) -> Result<i64> {
+    if !(13001..=13999).contains(&e.code) {
+        return Err(JournalError::Refused(format!(
+            "{} is not an event code of the electronic journal (13001 to 13999)",
+            e.code
+        )));
+    }
+    Ok(tx.query_row(
+        "INSERT INTO journal_events (till, at, code, employee, training, detail)
+         SELECT id, ?1, ?2, ?3, ?4, ?5 FROM till RETURNING id",
+        params![e.at_ms, e.code, employee, e.training, e.detail],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn seal_row(
+    conn: &Connection,
+    till: &str,
+    training: bool,
+    number: i64,
+) -> Result<Option<ReceiptSeal>> {
+    Ok(conn
+        .query_row(
+            "SELECT previous, signed_date, signed_time, gross_minor, net_minor, signature,
+                    key_version
+             FROM receipt_seals WHERE till = ?1 AND training = ?2 AND number = ?3",
+            params![till, training, number],
+            |r| {
+                Ok(ReceiptSeal {
+                    previous: r.get(0)?,
+                    signed_date: r.get(1)?,
+                    signed_time: r.get(2)?,
+                    gross_minor: r.get(3)?,
+                    net_minor: r.get(4)?,
+                    signature: r.get(5)?,
+                    key_version: r.get(6)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Seals receipt `number` of `till` and `training` (just written in this transaction, with
+/// its VAT rows): the previous seal's signature, its gross and net from its VAT rows, and the
+/// sealer's signature. Refused when there is no sealer or it fails: the caller's transaction
+/// is then rolled back, receipt and all.
+pub(crate) fn seal_receipt(
+    tx: &Connection,
+    stamp: &Stamp,
+    till: &str,
+    training: bool,
+    number: i64,
+) -> Result<()> {
+    let sealer = stamp.sealer.as_ref().ok_or_else(|| {
+        JournalError::Unsigned(
+            "no receipt key is loaded on this till, so no receipt can be signed".into(),
+        )
+    })?;
+    let previous: Option<String> = tx
+        .query_row(
+            "SELECT signature FROM receipt_seals WHERE till = ?1 AND training = ?2
+             ORDER BY number DESC LIMIT 1",
+            params![till, training],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let (at_ms, gross_minor, net_minor): (i64, i64, i64) = tx.query_row(
+        "SELECT r.created_at, r.total_minor,
+                COALESCE((SELECT SUM(v.net_minor) FROM receipt_vat v
+                          WHERE v.till = r.till AND v.training = r.training
+                            AND v.number = r.number), r.total_minor)
+         FROM receipts r WHERE r.till = ?1 AND r.training = ?2 AND r.number = ?3",
+        params![till, training, number],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let seal = sealer
+        .seal(&SealInput {
+            previous: previous.as_deref(),
+            at_ms,
+            number,
+            training,
+            gross_minor,
+            net_minor,
+        })
+        .map_err(JournalError::Unsigned)?;
+    tx.execute(
+        "INSERT INTO receipt_seals (till, training, number, previous, signed_date, signed_time,
+                                    gross_minor, net_minor, signature, key_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            till,
+            training,
+            number,
+            previous,
+            seal.signed_date,
+            seal.signed_time,
+            gross_minor,
+            net_minor,
+            seal.signature,
+            seal.key_version,
+        ],
+    )?;
+    Ok(())
+}
+
+/// A sealer for tests of the journal's records: a made-up signature (not cryptographic)
+/// chained through the previous one, with key version 1 (recorded by
+/// [`TestSealer::install`]). The real signature is `kassa-saft`'s, tested there.
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing {
+    use super::*;
+
+    #[derive(Debug, Default)]
+    pub struct TestSealer;
+
+    /// The made-up public key the test sealer's version 1 is recorded with.
+    pub const TEST_PUBLIC_PEM: &str =
+        "-----BEGIN PUBLIC KEY-----\ntest\n-----END PUBLIC KEY-----\n";
+
+    impl TestSealer {
+        /// Records key version 1 (if the journal has none) and installs the sealer.
+        pub fn install(journal: &mut Journal) -> Result<()> {
+            if journal.signing_keys()?.is_empty() {
+                journal.record_signing_key(1, TEST_PUBLIC_PEM, 0)?;
+            }
+            journal.set_sealer(Arc::new(TestSealer));
+            Ok(())
+        }
+    }
+
+    impl Sealer for TestSealer {
+        fn seal(&self, s: &SealInput<'_>) -> std::result::Result<Seal, String> {
+            Ok(Seal {
+                signature: format!(
+                    "test:{}:{}:{}:{}:{}",
+                    s.previous.map_or(0, str::len),
+                    s.number,
+                    s.training,
+                    s.gross_minor,
+                    s.net_minor
+                ),
+                key_version: 1,
+                signed_date: "2026-01-01".into(),
+                signed_time: "12:00:00".into(),
+            })
+        }
+    }
+}
