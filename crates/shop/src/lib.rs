@@ -61,6 +61,7 @@ pub mod profile;
 pub mod receipt;
 pub mod report;
 pub mod returns;
+pub mod staff;
 pub mod vat;
 
 pub use lines::{Breakdown, Line, LineError, VatGroup};
