@@ -265,11 +265,6 @@ impl Journal {
         Ok(rows)
     }
 
-    /// The seal of receipt `number` of `series`, if it has one.
-    pub fn seal_of(&self, till: &str, series: Backend, number: i64) -> Result<Option<ReceiptSeal>> {
-        seal_row(&self.conn, till, series.is_training(), number)
-    }
-
     /// Every receipt of `series` in number order with its amounts from its own records
     /// (the total, and without VAT the sum of its VAT rows) and its seal (None for a receipt
     /// issued before receipts were sealed): what `kassa verify` walks.
@@ -339,33 +334,6 @@ pub(crate) fn journal_event(
         params![e.at_ms, e.code, employee, e.training, e.detail],
         |r| r.get(0),
     )?)
-}
-
-pub(crate) fn seal_row(
-    conn: &Connection,
-    till: &str,
-    training: bool,
-    number: i64,
-) -> Result<Option<ReceiptSeal>> {
-    Ok(conn
-        .query_row(
-            "SELECT previous, signed_date, signed_time, gross_minor, net_minor, signature,
-                    key_version
-             FROM receipt_seals WHERE till = ?1 AND training = ?2 AND number = ?3",
-            params![till, training, number],
-            |r| {
-                Ok(ReceiptSeal {
-                    previous: r.get(0)?,
-                    signed_date: r.get(1)?,
-                    signed_time: r.get(2)?,
-                    gross_minor: r.get(3)?,
-                    net_minor: r.get(4)?,
-                    signature: r.get(5)?,
-                    key_version: r.get(6)?,
-                })
-            },
-        )
-        .optional()?)
 }
 
 /// Seals receipt `number` of `till` and `training` (just written in this transaction, with
