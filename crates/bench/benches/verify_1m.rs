@@ -177,7 +177,7 @@ fn sign_ahead(key: ReceiptKey, n: u64, tx: SyncSender<Result<Ahead, String>>) {
             net_minor: net,
         });
         let made = made.map(|seal| {
-            let before = std::mem::replace(&mut previous, Some(seal.signature.clone()));
+            let before = previous.replace(seal.signature.clone());
             Ahead {
                 number,
                 at_ms: b.at_ms,
