@@ -9,7 +9,9 @@
 //! so both see the same load. Per sale: p50/p95/max of each and their difference; then
 //! `ReceiptSealer::seal` alone (the RSA signature and the signed text), chained as the
 //! journal chains it. Each run ends with `kassa_boot::keys::verify` over the signed
-//! journal: every receipt must verify, or the bench fails.
+//! journal: every receipt must verify, or the bench fails. Beside each `seal` alone, one
+//! signature checked alone (`kassa_saft::signature::verify`, what `kassa verify` does per
+//! receipt).
 //!
 //! `SALES` (500) timed sales per journal per run after `WARMUP` (5); `RUNS` (3); `SEALS`
 //! (2,000) calls of `seal` alone per run.
@@ -134,6 +136,7 @@ fn main() -> BenchResult<()> {
     let zone = || Arc::new(FixedZone(60));
     let mut results = Vec::new();
     let (mut all_signed, mut all_test, mut all_seal) = (Vec::new(), Vec::new(), Vec::new());
+    let mut all_check = Vec::new();
     let (mut d50, mut d95) = (Vec::new(), Vec::new());
     let base_ms: i64 = 1_780_000_000_000;
     for run in 1..=runs {
@@ -186,9 +189,13 @@ fn main() -> BenchResult<()> {
 
         // `seal` alone, chained as the journal chains it.
         let key = ReceiptKey::generate(&mut rand_core::OsRng, 1).map_err(|e| e.to_string())?;
+        let public =
+            kassa_saft::signature::public_key(&key.public_pem().map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
         let sealer = ReceiptSealer::new(key, zone());
         let mut previous: Option<String> = None;
         let mut seal_ms = Vec::with_capacity(seals as usize);
+        let mut check_ms = Vec::with_capacity(seals as usize);
         for n in 1..=seals as i64 {
             let input = SealInput {
                 previous: previous.as_deref(),
@@ -201,10 +208,26 @@ fn main() -> BenchResult<()> {
             let started = Instant::now();
             let seal = sealer.seal(&input)?;
             seal_ms.push(ms(started.elapsed()));
+            // One signature checked alone, as `kassa verify` checks each receipt.
+            let text = kassa_saft::no::signed_text(
+                input.previous,
+                &seal.signed_date,
+                &seal.signed_time,
+                n,
+                false,
+                input.gross_minor,
+                input.net_minor,
+            )
+            .map_err(|e| e.to_string())?;
+            let started = Instant::now();
+            kassa_saft::signature::verify(&public, &text, &seal.signature)
+                .map_err(|e| format!("seal {n}: {e}"))?;
+            check_ms.push(ms(started.elapsed()));
             previous = Some(black_box(seal.signature));
         }
 
         let (s, t, k) = (tail(&s_ms), tail(&t_ms), tail(&seal_ms));
+        let c = tail(&check_ms);
         let d = s.minus(&t);
         println!("run {run}: sale, RSA sealer  {}", s.line());
         println!("run {run}: sale, test sealer {}", t.line());
@@ -213,17 +236,20 @@ fn main() -> BenchResult<()> {
             d.p50, d.p95, d.max, d.mean
         );
         println!("run {run}: seal alone        {}", k.line());
+        println!("run {run}: one check alone   {}", c.line());
         println!("run {run}: verify: {} receipts verified", live.verified);
         d50.push(d.p50);
         d95.push(d.p95);
         all_signed.extend_from_slice(&s_ms);
         all_test.extend_from_slice(&t_ms);
         all_seal.extend_from_slice(&seal_ms);
+        all_check.extend_from_slice(&check_ms);
         results.push(json!({
             "sale_rsa_sealer": s,
             "sale_test_sealer": t,
             "difference": d,
             "seal_alone": k,
+            "signature_check_alone": c,
             "verified": live.verified,
         }));
     }
@@ -233,6 +259,8 @@ fn main() -> BenchResult<()> {
     println!("pooled: sale, RSA sealer  {}", s.line());
     println!("pooled: sale, test sealer {}", t.line());
     println!("pooled: seal alone        {}", k.line());
+    let c = tail(&all_check);
+    println!("pooled: one check alone   {}", c.line());
     println!(
         "signing adds to a sale, {sales} sales × {runs} runs: p50 {:+.3} ms, p95 {:+.3} ms \
          (per run p50 {:+.3}..{:+.3}, p95 {:+.3}..{:+.3}); seal alone p50 {:.3} ms, p95 {:.3} ms, \
@@ -261,6 +289,7 @@ fn main() -> BenchResult<()> {
                 "sale_test_sealer": t,
                 "difference": d,
                 "seal_alone": k,
+                "signature_check_alone": c,
             },
             "difference_p50_spread": Spread::of(&d50),
             "difference_p95_spread": Spread::of(&d95),
