@@ -16,6 +16,7 @@ mod ops;
 pub mod print;
 mod records;
 mod serve;
+pub mod session;
 pub mod shop;
 pub mod webhook_listener;
 pub mod window;
