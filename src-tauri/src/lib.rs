@@ -7,6 +7,7 @@ mod error;
 mod ready;
 mod settings;
 mod shop;
+mod staff;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -153,6 +154,14 @@ pub fn run() {
             books::report_print,
             books::report_pdf,
             books::report_to_printer,
+            staff::staff_view,
+            staff::staff_log_in,
+            staff::staff_log_out,
+            staff::staff_approve,
+            staff::staff_add,
+            staff::staff_set_pin,
+            staff::staff_set_role,
+            staff::staff_set_active,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

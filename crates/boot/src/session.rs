@@ -25,9 +25,10 @@ use std::sync::{Mutex, PoisonError};
 
 use kassa_journal::{Journal, JournalError, NewEmployee, NewJournalEvent};
 use kassa_saft::events::JournalEvent;
+/// What the hosts need of `kassa_shop::staff`, so they call one crate.
+pub use kassa_shop::staff::{Action, Employee, Locked, Pin, Role, StaffError};
 use kassa_shop::staff::{
-    Action, DEFAULT_EMPLOYEE_ID, Employee, HashCost, Pin, PinGuard, Role, SALT_LEN, StaffError,
-    default_employee, hash_pin_with, verify_pin,
+    DEFAULT_EMPLOYEE_ID, HashCost, PinGuard, SALT_LEN, default_employee, hash_pin_with, verify_pin,
 };
 use serde::Serialize;
 
@@ -585,6 +586,144 @@ pub fn set_active(
 /// Whether `id` is the default employee.
 pub fn is_default(id: &str) -> bool {
     id.trim() == DEFAULT_EMPLOYEE_ID
+}
+
+// ---------------------------------------------------------------------------------------------
+// The counter's session
+// ---------------------------------------------------------------------------------------------
+
+impl crate::Counter {
+    /// Who is at this till.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Whether this counter's sales, reports and events are training ones.
+    pub fn training(&self) -> bool {
+        self.backend().is_training()
+    }
+
+    /// Appends `event` to the electronic journal on the engine's connection (which names
+    /// the acting employee) with the till and whether it is training.
+    pub fn record_event(&self, event: JournalEvent, detail: &str) -> Result<i64> {
+        let (now, training) = (self.now_ms(), self.training());
+        self.till
+            .with_journal(|j| record_event(j, event, now, training, detail))
+    }
+
+    /// A start: the default employee on a till's first start, the application start
+    /// journaled (13001), and the one-tap employee logged in (13003) when the till has one.
+    pub(crate) fn begin_session(&self) -> Result<()> {
+        let (now, training) = (self.now_ms(), self.training());
+        self.till.with_journal(|j| {
+            ensure_default_employee(j, now)?;
+            j.set_employee(None);
+            record_event(j, JournalEvent::AppStart, now, training, "")?;
+            if let Some(only) = one_tap(j)? {
+                self.session.log_in(j, &only.id, None, training, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Takes over `session` from the counter before (a handover): who was logged in acts on
+    /// this counter's connection too.
+    pub(crate) fn adopt_session(&mut self, session: std::sync::Arc<Session>) {
+        self.till.with_journal(|j| session.stamp(j));
+        self.session = session;
+    }
+
+    /// The till's staff, for the login and staff screens.
+    pub fn staff(&self) -> Result<Vec<StaffMember>> {
+        self.till.with_journal(|j| staff(j))
+    }
+
+    /// The employee to log in with one tap, if the till has one.
+    pub fn one_tap(&self) -> Result<Option<Employee>> {
+        self.till.with_journal(|j| one_tap(j))
+    }
+
+    /// Logs `id` in ([`Session::log_in`]) on this till.
+    pub fn log_in(&self, id: &str, pin: Option<&Pin>) -> Result<Employee> {
+        let (now, training) = (self.now_ms(), self.training());
+        self.till
+            .with_journal(|j| self.session.log_in(j, id, pin, training, now))
+    }
+
+    /// Logs the acting employee out ([`Session::log_out`]).
+    pub fn log_out(&self) -> Result<()> {
+        let (now, training) = (self.now_ms(), self.training());
+        self.till
+            .with_journal(|j| self.session.log_out(j, training, now))
+    }
+
+    /// Who is logged in.
+    pub fn acting(&self) -> Option<Employee> {
+        self.session.acting()
+    }
+
+    /// The manager check of `action` now ([`Session::require`]): who answers for it.
+    pub fn require(&self, action: Action) -> Result<Employee> {
+        self.session.require(action, self.now_ms())
+    }
+
+    /// Whether `action` would pass now (without using up an approval): the window asks for
+    /// a manager's PIN before a step that would be refused.
+    pub fn check(&self, action: Action) -> Result<()> {
+        if self.session.allows(action, self.now_ms()) {
+            Ok(())
+        } else if self.session.acting().is_none() {
+            Err(SessionError::NotLoggedIn)
+        } else {
+            Err(StaffError::NeedsManager(action).into())
+        }
+    }
+
+    /// Whether moving to `new` would pass [`crate::handover`]'s check: changing the
+    /// settings needs a manager, and moving between training and live is the training-mode
+    /// switch.
+    pub fn check_settings_change(&self, new: &crate::Settings) -> Result<()> {
+        if self.training() != new.backend().is_training() {
+            self.check(Action::TrainingMode)
+        } else {
+            self.check(Action::Settings)
+        }
+    }
+
+    /// A manager approves `action` once for the cashier at this till ([`Session::approve`]).
+    pub fn approve(&self, action: Action, manager_id: &str, pin: Option<&Pin>) -> Result<Employee> {
+        let now = self.now_ms();
+        self.till
+            .with_journal(|j| self.session.approve(j, action, manager_id, pin, now))
+    }
+
+    /// Adds an employee ([`add_employee`]), a fresh salt from the OS.
+    pub fn add_employee(&self, new: &NewStaff<'_>) -> Result<StaffMember> {
+        let (now, salt) = (self.now_ms(), new_salt()?);
+        self.till
+            .with_journal(|j| add_employee(&self.session, j, new, &salt, now))
+    }
+
+    /// Sets an employee's PIN ([`set_pin`]), a fresh salt from the OS.
+    pub fn set_pin(&self, id: &str, pin: &Pin) -> Result<()> {
+        let (now, salt) = (self.now_ms(), new_salt()?);
+        self.till
+            .with_journal(|j| set_pin(&self.session, j, id, pin, &salt, now))
+    }
+
+    /// Makes an employee a cashier or a manager ([`set_role`]).
+    pub fn set_role(&self, id: &str, role: Role) -> Result<()> {
+        let now = self.now_ms();
+        self.till
+            .with_journal(|j| set_role(&self.session, j, id, role, now))
+    }
+
+    /// Turns an employee off or on again ([`set_active`]).
+    pub fn set_active(&self, id: &str, active: bool) -> Result<()> {
+        let now = self.now_ms();
+        self.till
+            .with_journal(|j| set_active(&self.session, j, id, active, now))
+    }
 }
 
 #[cfg(test)]
