@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use kassa_journal::{Journal, JournalError, NewEmployee, NewJournalEvent};
-use kassa_saft::events::JournalEvent;
+pub use kassa_saft::events::JournalEvent;
 /// What the hosts need of `kassa_shop::staff`, so they call one crate.
 pub use kassa_shop::staff::{Action, Employee, Locked, Pin, Role, StaffError};
 use kassa_shop::staff::{
@@ -349,6 +349,24 @@ impl Session {
             guard.check(now_ms).map_err(StaffError::from)?;
             Err(SessionError::WrongPin)
         }
+    }
+
+    /// Acts as `id` for one command (the CLI): the PIN checked as for a log in, behind the
+    /// same guard; the acting employee of this session and of `journal`. Not journaled as a
+    /// log in: a command is no session at the till.
+    pub fn act(
+        &self,
+        journal: &mut Journal,
+        id: &str,
+        pin: Option<&Pin>,
+        now_ms: i64,
+    ) -> Result<Employee> {
+        let employee = self.check_pin(journal, id, pin, now_ms)?;
+        journal.set_employee(Some(&employee.id));
+        let mut state = self.state();
+        state.acting = Some(employee.clone());
+        state.approval = None;
+        Ok(employee)
     }
 
     /// Logs `id` in with `pin` (none for a [`one_tap`] employee): the acting employee from
