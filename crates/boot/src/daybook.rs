@@ -265,9 +265,7 @@ pub struct ZListed {
 const SENT_LISTED: usize = 20;
 
 fn journal(counter: &Counter) -> Result<Journal> {
-    let mut j = Journal::open(&counter.settings().db_path)?;
-    counter.session().stamp(&mut j);
-    Ok(j)
+    Ok(counter.journal()?)
 }
 
 /// A connection for a step only a manager may do: refused for a cashier without a manager's

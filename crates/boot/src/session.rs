@@ -192,6 +192,7 @@ pub fn record_event(
         at_ms: now_ms,
         training,
         detail,
+        receipt: None,
     })?)
 }
 

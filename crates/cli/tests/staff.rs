@@ -12,6 +12,7 @@ use kassa_journal::Journal;
 fn kassa_with(db: &Path, env: &[(&str, &str)], stdin: &str, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", db)
         .env("KASSA_CURRENCY", "NOK")
         .envs(env.iter().copied())
@@ -125,6 +126,8 @@ fn a_cashier_is_refused_the_managers_commands_with_exit_2() {
         .map(|e| (e.code, e.employee))
         .collect();
     assert!(events.contains(&(13008, Some("7".into()))), "{events:?}");
+    // The Z (journaled by the journal itself) names the manager who closed the day.
+    assert!(events.contains(&(13009, Some("1".into()))), "{events:?}");
     // Nothing in the journal or its staff holds a PIN in clear.
     let bytes = std::fs::read(&db).unwrap();
     let hay = String::from_utf8_lossy(&bytes);
