@@ -103,3 +103,4 @@ export const closeDay = () => call("close_day");
 export const reportPrint = (number) => call("report_print", { number });
 export const reportToPrinter = (number) => call("report_to_printer", { number });
 export const reportPdf = (number) => call("report_pdf", { number });
+export const exportSaft = (from, to) => call("export_saft", { from, to });

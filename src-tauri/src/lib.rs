@@ -5,6 +5,7 @@ mod books;
 mod commands;
 mod error;
 mod ready;
+mod saft;
 mod settings;
 mod shop;
 
@@ -153,6 +154,7 @@ pub fn run() {
             books::report_print,
             books::report_pdf,
             books::report_to_printer,
+            saft::export_saft,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

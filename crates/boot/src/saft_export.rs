@@ -72,6 +72,12 @@ pub enum SaftExportError {
     Corrupt(String),
     #[error("cannot write {path}: {why}")]
     Write { path: String, why: String },
+    #[error(
+        "set up the shop before exporting (Settings → Shop, or `kassa setup --legal-name … --org-number …`): the SAF-T file names the merchant's organisation number and legal name"
+    )]
+    NoProfile,
+    #[error("{0}")]
+    Vat(String),
     #[error(transparent)]
     Journal(#[from] JournalError),
 }
@@ -83,6 +89,9 @@ impl SaftExportError {
             self,
             SaftExportError::BadDay(_)
                 | SaftExportError::BadPeriod
+                | SaftExportError::NoProfile
+                | SaftExportError::Vat(_)
+                | SaftExportError::Journal(JournalError::OwnFile { .. })
                 | SaftExportError::Journal(JournalError::NotFound(_) | JournalError::Refused(_))
         )
     }
@@ -274,6 +283,74 @@ fn journal_export_event(detail: &str, at_ms: i64) -> NewJournalEvent<'_> {
 
 fn day_text(d: Day) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+/// An export the window made.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CounterExport {
+    /// Where the file is.
+    pub path: String,
+    pub summary: ExportSummary,
+    /// One sentence for the screen.
+    pub message: String,
+}
+
+/// The window's export: the days `from` to `to` (`YYYY-MM-DD`) of the counter's journal,
+/// written into `folder` under Skatteetaten's file name, and journaled (13020) on the
+/// counter's own journal connection.
+pub fn export_from_counter(
+    counter: &crate::Counter,
+    from: &str,
+    to: &str,
+    folder: &Path,
+    now_ms: i64,
+) -> Result<CounterExport> {
+    use crate::shop::LocalZone;
+    let period = Period::local(parse_day(from)?, parse_day(to)?)?;
+    let shop = counter
+        .shop_settings()
+        .resolve(counter.currency, LocalZone.day(now_ms))
+        .map_err(|e| SaftExportError::Vat(e.to_string()))?;
+    let merchant =
+        crate::shop::merchant_for(&shop, counter.backend().is_training(), counter.currency)
+            .map_err(|_| SaftExportError::NoProfile)?;
+    let db = counter.settings().db_path.clone();
+    let mut journal = Journal::open(&db)?;
+    let of = ExportOf {
+        merchant: &merchant,
+        vat: &shop.vat,
+        currency: counter.currency,
+        software_version: env!("CARGO_PKG_VERSION"),
+    };
+    let done = export(&journal, &of, &period, now_ms, &LocalZone)?;
+    std::fs::create_dir_all(folder).map_err(|e| SaftExportError::Write {
+        path: folder.display().to_string(),
+        why: e.to_string(),
+    })?;
+    let out = folder.join(&done.summary.file_name);
+    kassa_journal::files::check_destination(&db, &out)?;
+    kassa_journal::files::replace_file(
+        &out,
+        |tmp| -> std::result::Result<(), Box<dyn std::error::Error>> {
+            std::fs::write(tmp, done.xml.as_bytes())?;
+            Ok(())
+        },
+    )
+    .map_err(|e| SaftExportError::Write {
+        path: out.display().to_string(),
+        why: e.to_string(),
+    })?;
+    record_export(&mut journal, &done.summary, &out, now_ms)?;
+    Ok(CounterExport {
+        path: out.display().to_string(),
+        message: format!(
+            "Saved the SAF-T file as {}: {}.",
+            out.display(),
+            done.summary.text()
+        ),
+        summary: done.summary,
+    })
 }
 
 /// One receipt as the export reads it.
