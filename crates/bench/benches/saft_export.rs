@@ -82,7 +82,10 @@ fn build(path: &Path, receipts: u64) -> BenchResult<()> {
     let mut i: u64 = 0;
     while written < receipts {
         let day = i64::try_from(i / per_day).unwrap_or(30).min(30);
-        let at = MARCH_1 + day * DAY_MS + 8 * 3_600_000 + i64::try_from(i % per_day).unwrap_or(0) * 30_000;
+        let at = MARCH_1
+            + day * DAY_MS
+            + 8 * 3_600_000
+            + i64::try_from(i % per_day).unwrap_or(0) * 30_000;
         let n_lines = 1 + (i % 3) as usize;
         let lines: Vec<NewLine<'_>> = (0..n_lines)
             .map(|p| {
@@ -127,7 +130,14 @@ fn build(path: &Path, receipts: u64) -> BenchResult<()> {
                     .ok_or("the bank sale had ended already")?
             }
             1 => j
-                .insert_paid_sale(&sale, &lines, &Paid::Cash { given: nok(total + 500) }, "paid")
+                .insert_paid_sale(
+                    &sale,
+                    &lines,
+                    &Paid::Cash {
+                        given: nok(total + 500),
+                    },
+                    "paid",
+                )
                 .map_err(e)?,
             _ => j
                 .insert_paid_sale(&sale, &lines, &Paid::Card { reference: None }, "paid")
@@ -192,8 +202,9 @@ fn main() -> BenchResult<()> {
         till_name: "Kasse 1".into(),
         receipt_footer: String::new(),
     })
-    .map_err(|e| e.to_string())?;
-    let vat = VatTable::for_country(Country::No, Day::new(2026, 3, 1)).map_err(|e| e.to_string())?;
+    .map_err(|e| format!("{e:?}"))?;
+    let vat =
+        VatTable::for_country(Country::No, Day::new(2026, 3, 1)).map_err(|e| e.to_string())?;
     let of = ExportOf {
         merchant: &merchant,
         vat: &vat,
@@ -224,7 +235,13 @@ fn main() -> BenchResult<()> {
         )
         .map_err(|e| e.to_string())?;
         let t = ms(started.elapsed());
-        println!("run {}: {:.0} ms, {} bytes: {}", run + 1, t, s.bytes, s.text());
+        println!(
+            "run {}: {:.0} ms, {} bytes: {}",
+            run + 1,
+            t,
+            s.bytes,
+            s.text()
+        );
         times.push(t);
         summary.get_or_insert(s);
     }

@@ -287,7 +287,8 @@ mod tests {
 
         let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
         {
-            let mut j = Journal::open(&db).unwrap();
+            // Sealed with the till's own key (made here, in the keyring): the counter signs on.
+            let mut j = crate::keys::open_sealed(&db, &settings.keys, now).unwrap();
             // Ended sales only: an open one would be resumed (and driven) by the counter.
             for (id, minor, paid) in [("s1", 1250, true), ("s2", 500, false), ("s3", 99, true)] {
                 j.insert_sale(&kassa_journal::NewSale {

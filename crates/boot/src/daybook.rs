@@ -259,7 +259,7 @@ pub struct ZListed {
 const SENT_LISTED: usize = 20;
 
 fn journal(counter: &Counter) -> Result<Journal> {
-    Ok(Journal::open(&counter.settings().db_path)?)
+    Ok(counter.journal()?)
 }
 
 fn shop_of(counter: &Counter, now_ms: i64) -> Result<Shop> {

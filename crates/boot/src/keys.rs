@@ -152,6 +152,29 @@ pub fn load_or_make(
     Ok(key)
 }
 
+/// The sealer a connection that writes receipts carries: the till's newest key from the
+/// keyring (made on first use, with the OS's randomness), signing in the shop's local time.
+/// A key that is missing or not this journal's is an error: the caller issues no receipt.
+pub fn sealer(
+    journal: &mut Journal,
+    store: &KeyStore,
+    now_ms: i64,
+) -> Result<Arc<ReceiptSealer>, KeyError> {
+    let key = load_or_make(journal, store, &mut rand_core::OsRng, now_ms)?;
+    Ok(Arc::new(ReceiptSealer::new(
+        key,
+        Arc::new(crate::shop::LocalZone),
+    )))
+}
+
+/// Opens the journal at `db` for writing receipts: with the till's sealer ([`sealer`]).
+pub fn open_sealed(db: &Path, store: &KeyStore, now_ms: i64) -> Result<Journal, KeyError> {
+    let mut journal = Journal::open(db)?;
+    let sealer = sealer(&mut journal, store, now_ms)?;
+    journal.set_sealer(sealer);
+    Ok(journal)
+}
+
 /// Makes the till's next receipt key (version 1, 2, ...): the private half into the
 /// keyring, then the public half into the journal. Receipts from then on are signed with it;
 /// the chain goes on over the previous receipt's signature.
@@ -163,6 +186,15 @@ pub fn new_key(
 ) -> Result<u32, KeyError> {
     let next = journal.signing_keys()?.last().map_or(1, |k| k.version + 1);
     make(journal, store, rng, now_ms, next).map(|k| k.version())
+}
+
+/// [`new_key`] with the OS's randomness (the hosts' `kassa keys new`).
+pub fn new_key_from_os(
+    journal: &mut Journal,
+    store: &KeyStore,
+    now_ms: i64,
+) -> Result<u32, KeyError> {
+    new_key(journal, store, &mut rand_core::OsRng, now_ms)
 }
 
 fn make(
@@ -252,7 +284,8 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
         let mut unsigned_before = 0;
         let mut links: Vec<Link> = Vec::new();
         let mut broken = None;
-        let mut expected = None;
+        // Every series starts at receipt 1: a first receipt deleted is a gap too.
+        let mut expected = Some(1);
         let mut before: Option<String> = None;
         for r in &chain {
             let nr = no::nr_text(r.number, series.is_training());
@@ -260,11 +293,14 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
                 if r.number != n {
                     broken = Some(ChainBroken {
                         nr: no::nr_text(n, series.is_training()),
-                        why: format!(
-                            "it is missing: receipt {} follows receipt {}",
-                            nr,
-                            no::nr_text(n - 1, series.is_training())
-                        ),
+                        why: match n {
+                            1 => format!("it is missing: the first receipt is {nr}"),
+                            _ => format!(
+                                "it is missing: receipt {} follows receipt {}",
+                                nr,
+                                no::nr_text(n - 1, series.is_training())
+                            ),
+                        },
                     });
                     break;
                 }
@@ -280,7 +316,9 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
                     break;
                 }
                 Some(seal) => {
-                    if links.is_empty() {
+                    // The chain starts from nothing, unless receipts from before signing
+                    // (schema 5) come first: then from what the first seal says it follows.
+                    if links.is_empty() && unsigned_before > 0 {
                         before = seal.previous.clone();
                     }
                     links.push(Link {

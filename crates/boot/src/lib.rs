@@ -39,7 +39,7 @@ pub use kassa_config::{Ask, TestRecord};
 /// they call one crate.
 pub use kassa_config::{
     Backend, Checked, ConfigError, DEFAULT_OWNER, Draft, Field, FieldError, FormError,
-    KEYRING_ACCOUNT, KEYRING_SERVICE, Keyring, MemorySecrets, Mode, Problem, SavedError,
+    KEYRING_ACCOUNT, KEYRING_SERVICE, KeyStore, Keyring, MemorySecrets, Mode, Problem, SavedError,
     SavedSecretFor, SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings,
     SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
     settings_path, validate,
@@ -66,6 +66,10 @@ pub enum BootError {
     Aiia(#[from] kassa_aiia::AiiaError),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// The receipt key: missing from the keyring, not this till's, or the keyring failing.
+    /// No receipt can be signed, so the counter does not start (none is issued unsigned).
+    #[error(transparent)]
+    Key(#[from] keys::KeyError),
     #[error("cannot start the built-in sandbox: {0}")]
     Sandbox(#[source] std::io::Error),
     #[error(transparent)]
@@ -105,6 +109,8 @@ pub struct Counter {
     webhooks: Option<WebhookListener>,
     /// What it was started with, to start it again ([`handover`]).
     settings: Settings,
+    /// Signs every receipt the counter issues, on every connection it writes with.
+    sealer: std::sync::Arc<dyn kassa_journal::Sealer>,
     /// The shop settings it sells with ([`Counter::save_shop`] changes them at once).
     shop: std::sync::Mutex<kassa_config::ShopSettings>,
     /// Declared last: dropped after the engine and its journal.
@@ -140,6 +146,17 @@ impl Counter {
     /// Now, by the counter's own clock (the one its sales are journaled with).
     pub fn now_ms(&self) -> i64 {
         self.till.now_ms()
+    }
+
+    /// A connection to write the counter's journal with, besides the engine's own: it seals
+    /// the receipts it issues with the counter's key and names the acting employee (the
+    /// engine's), as every write does.
+    pub fn journal(&self) -> Result<Journal, JournalError> {
+        let mut journal = Journal::open(&self.settings.db_path)?;
+        journal.set_sealer(std::sync::Arc::clone(&self.sealer));
+        let employee = self.till.with_journal(|j| j.employee().map(str::to_owned));
+        journal.set_employee(employee.as_deref());
+        Ok(journal)
     }
 }
 
@@ -244,7 +261,12 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
 /// nothing is read or written.
 pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
     let owner = OwnerLock::acquire(&settings.db_path, &settings.owner)?;
-    let journal = Journal::open(&settings.db_path)?;
+    let mut journal = Journal::open(&settings.db_path)?;
+    // The receipt key before anything sells: without it no receipt could be signed.
+    let now_ms = kassa_till::Clock::now_ms(&SystemClock);
+    let sealer: std::sync::Arc<dyn kassa_journal::Sealer> =
+        keys::sealer(&mut journal, &settings.keys, now_ms)?;
+    journal.set_sealer(std::sync::Arc::clone(&sealer));
     verify_later(settings.db_path.clone());
     let (client, destination, sandbox) = connect(&settings).await?;
     let api_url = client.base_url().to_owned();
@@ -300,6 +322,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         sandbox,
         webhooks,
         shop: std::sync::Mutex::new(settings.shop.clone()),
+        sealer,
         settings,
         owner,
     })

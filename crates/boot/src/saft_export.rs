@@ -278,6 +278,7 @@ fn journal_export_event(detail: &str, at_ms: i64) -> NewJournalEvent<'_> {
         at_ms,
         training: false,
         detail,
+        receipt: None,
     }
 }
 
@@ -316,7 +317,8 @@ pub fn export_from_counter(
         crate::shop::merchant_for(&shop, counter.backend().is_training(), counter.currency)
             .map_err(|_| SaftExportError::NoProfile)?;
     let db = counter.settings().db_path.clone();
-    let mut journal = Journal::open(&db)?;
+    // The counter's own connection: the export event names its acting employee.
+    let mut journal = counter.journal()?;
     let of = ExportOf {
         merchant: &merchant,
         vat: &shop.vat,
@@ -1143,8 +1145,7 @@ pub fn audit_file(
 
 /// The receipt an event of the electronic journal concerns, by number in its series.
 fn event_receipt(e: &JournalEventRecord) -> Option<i64> {
-    let _ = e;
-    None
+    e.receipt
 }
 
 /// A Z report as the schema has it, from the journal's Z and the receipts it covers.

@@ -280,7 +280,7 @@ pub async fn print(
             (format!("Saved as {}.", path.display()), Some(path))
         }
     };
-    let mut journal = Journal::open(db)?;
+    let mut journal = counter.journal()?;
     let till = journal.till_id()?;
     journal.record_print(&till, series, number, via.name(), now_ms)?;
     Ok(ReceiptPrinted {

@@ -112,8 +112,11 @@ async fn a_counter_counts_lists_and_resumes_only_the_sales_of_its_own_backend() 
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    let standalone = standalone_sandbox().await;
     {
-        let mut j = Journal::open(&db).unwrap();
+        // Sealed with the till's own key, in the keyring the counter then signs with.
+        let keys = live_settings(&standalone, &db).keys;
+        let mut j = kassa_boot::keys::open_sealed(&db, &keys, now).unwrap();
         sale(&mut j, "live-paid", 1250, now - 3, Backend::Live, true);
         sale(
             &mut j,
@@ -131,7 +134,6 @@ async fn a_counter_counts_lists_and_resumes_only_the_sales_of_its_own_backend() 
         j.flag_attention("live-paid", None, "refund live p2", now)
             .unwrap();
     }
-    let standalone = standalone_sandbox().await;
     let counter = kassa_boot::start_idle(live_settings(&standalone, &db))
         .await
         .unwrap();

@@ -82,15 +82,30 @@ struct ReturnOut<'a> {
 }
 
 /// `kassa return SALE [--amount A] --reason TEXT [--json]`.
+/// As [`owned`], with the till's receipt key on the connection: what issues a receipt
+/// (a return) signs it, and is refused with the key's own message when the key is missing.
+fn owned_sealed(
+    db: &Path,
+    kind: &str,
+    keys: &kassa_boot::KeyStore,
+) -> Result<(OwnerLock, Journal), ExitCode> {
+    let (lock, mut journal) = owned(db, kind)?;
+    let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms())
+        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    journal.set_sealer(sealer);
+    Ok((lock, journal))
+}
+
 pub fn return_sale(
     db: &Path,
+    keys: &kassa_boot::KeyStore,
     series: Backend,
     key: &str,
     amount: Option<&str>,
     reason: &str,
     json: bool,
 ) -> ExitCode {
-    let (_lock, mut journal) = match owned(db, "kassa return") {
+    let (_lock, mut journal) = match owned_sealed(db, "kassa return", keys) {
         Ok(j) => j,
         Err(code) => return code,
     };

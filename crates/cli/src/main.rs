@@ -40,6 +40,7 @@
 mod books;
 mod crash;
 mod export_saft;
+mod keys;
 mod output;
 mod report;
 mod sell;
@@ -65,6 +66,21 @@ use output::Printer;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Subcommand)]
+enum KeysAction {
+    /// Write the public half of the receipt key (PEM) to a file, for the tax office.
+    ExportPublic {
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Which key version (default: the newest).
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// Make the next receipt key (version n + 1): its private half into the keyring,
+    /// receipts from now on are signed with it. Needs the journal (the app closed).
+    New,
 }
 
 #[derive(Subcommand)]
@@ -258,6 +274,18 @@ enum Command {
         to: String,
         file: std::path::PathBuf,
     },
+    /// The till's receipt signing keys: the private halves live in the OS keyring only.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+    /// Re-check every receipt's signature, chained to the one before, with the public keys
+    /// in the journal. Exit 0 when the whole chain verifies, 7 naming the first receipt that
+    /// does not (changed, missing or unsigned). Nothing is repaired.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the Aiia sandbox on its own.
     Sandbox {
         #[arg(long, default_value_t = 4010)]
@@ -431,6 +459,13 @@ async fn run(command: Command) -> ExitCode {
             Err(code) => code,
         },
         Command::Backup { file } => report::backup(&db_path(), &file),
+        Command::Keys { action } => match action {
+            KeysAction::ExportPublic { out, version } => {
+                keys::export_public(&db_path(), version, &out)
+            }
+            KeysAction::New => keys::new_key(&db_path(), &key_store()),
+        },
+        Command::Verify { json } => keys::verify(&db_path(), json),
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
@@ -502,9 +537,15 @@ async fn run(command: Command) -> ExitCode {
             reason,
             json,
         } => match configured_backend() {
-            Ok(series) => {
-                books::return_sale(&db_path(), series, &sale, amount.as_deref(), &reason, json)
-            }
+            Ok(series) => books::return_sale(
+                &db_path(),
+                &key_store(),
+                series,
+                &sale,
+                amount.as_deref(),
+                &reason,
+                json,
+            ),
             Err(code) => code,
         },
         Command::Report { kind, json } => match settings() {
@@ -586,6 +627,14 @@ fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
     kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
         .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+}
+
+/// Where the till's receipt keys are kept: the OS keyring (`KASSA_KEYRING_SERVICE` names
+/// another service, as for the Client Secret).
+fn key_store() -> kassa_boot::KeyStore {
+    kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::from_env(|k| {
+        std::env::var(k).ok()
+    })))
 }
 
 /// The journal's path: `KASSA_DB`, else the default for this user.

@@ -9,9 +9,17 @@ use kassa_journal::{Backend, Journal, NewLine, NewSale, Paid};
 use kassa_money::{Currency, Money};
 use serde_json::Value;
 
+/// The journal at `db`, sealing receipts with the till's own key (made on first use in the
+/// keyring the `kassa` processes of these tests sign with).
+fn sealed(db: &Path) -> Journal {
+    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
+    kassa_boot::keys::open_sealed(db, &keys, 0).unwrap()
+}
+
 fn kassa(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", db)
         .env("KASSA_CURRENCY", "NOK")
         .args(args)
@@ -39,7 +47,7 @@ fn nok(minor: i64) -> Money {
 /// Sale "bank1": two lines (99.00 at 25 %, 3 × 24.50 at 15 %) paid by bank (payment p1),
 /// receipt 1; sale "cash1": 100.00 at 25 % in cash, receipt 2; sale "open1": not paid.
 fn journal(db: &Path) {
-    let mut j = Journal::open(db).unwrap();
+    let mut j = sealed(db);
     let lines = [
         NewLine {
             text: "Batterier",
@@ -170,7 +178,7 @@ fn a_return_by_amount_then_x_then_z_then_a_new_period() {
     let o = kassa(&db, &["report", "z", "--json"]);
     assert_ne!(o.status.code(), Some(0), "{}", text(&o));
     {
-        let mut j = Journal::open(&db).unwrap();
+        let mut j = sealed(&db);
         j.end_sale(
             "open1",
             kassa_journal::SaleState::Cancelled,

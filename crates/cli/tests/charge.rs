@@ -184,6 +184,7 @@ async fn charge_on_the_built_in_sandbox(faults: &str) -> (Vec<Value>, Option<i32
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", dir.path().join("k.db"))
         .env("KASSA_SANDBOX_FAULTS", faults)
         .args(["charge", "--amount", "5", "--json"])
@@ -243,6 +244,7 @@ async fn kassa_sandbox_takes_faults_from_the_command_line() {
         .port();
     let _server = Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .args([
             "sandbox",
             "--port",
@@ -274,6 +276,7 @@ async fn kassa_sandbox_takes_faults_from_the_command_line() {
 
     let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .args(["sandbox", "--port", "0", "--faults", r#"{"acept": []}"#])
         .output()
         .await

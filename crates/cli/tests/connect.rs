@@ -16,6 +16,7 @@ const T: Duration = Duration::from_secs(20);
 fn kassa_connect(db: &Path, faults: Option<&str>, args: &[&str]) -> Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
     cmd.env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", db)
         .env(
             "KASSA_CONNECT_REDIRECT",

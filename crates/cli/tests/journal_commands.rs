@@ -8,10 +8,18 @@ use kassa_journal::{Backend, Journal, NewSale, SaleState};
 use kassa_money::{Currency, Money};
 use serde_json::Value;
 
+/// The journal at `db`, sealing receipts with the till's own key (made on first use in the
+/// keyring the `kassa` processes of these tests sign with).
+fn sealed(db: &Path) -> Journal {
+    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
+    kassa_boot::keys::open_sealed(db, &keys, 0).unwrap()
+}
+
 /// `kassa` as a live counter runs it (a Client ID is set: its journal holds real money).
 fn kassa(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", db)
         .env("KASSA_CLIENT_ID", "merchant")
         .args(args)
@@ -23,6 +31,7 @@ fn kassa(db: &Path, args: &[&str]) -> Output {
 fn kassa_training(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("KASSA_DB", db)
         .args(args)
         .output()
@@ -46,7 +55,7 @@ fn sale_on(j: &mut Journal, id: &str, minor: i64, at: i64, backend: Backend) {
 
 /// Sale s1 paid by p1 with p2 approved too (flagged); sale s2 still open.
 fn journal(db: &Path) {
-    let mut j = Journal::open(db).unwrap();
+    let mut j = sealed(db);
     sale(&mut j, "s1", 700, 1_000);
     for pid in ["p1", "p2"] {
         let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
@@ -112,7 +121,7 @@ fn status_names_every_payment_to_refund_and_every_open_sale_and_its_exit_code_sa
 fn status_exits_5_while_a_sale_is_open_or_unsettled() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
-    let mut j = Journal::open(&db).unwrap();
+    let mut j = sealed(&db);
     sale(&mut j, "s1", 100, 1_000);
     let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
     j.attempt_created(a.id, "p1", "https://bank.test/x", 1_002, 61_002)
@@ -135,7 +144,7 @@ fn a_backup_taken_while_the_journal_is_written_is_whole_and_consistent() {
         let db = db.clone();
         let stop = stop.clone();
         std::thread::spawn(move || {
-            let mut j = Journal::open(&db).unwrap();
+            let mut j = sealed(&db);
             let mut n = 0;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) {
                 n += 1;
@@ -284,7 +293,7 @@ fn refunded_clears_the_flag_from_status_once_and_only_for_a_flagged_payment() {
 fn status_lists_payments_still_followed_and_exits_5_for_them() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
-    let mut j = Journal::open(&db).unwrap();
+    let mut j = sealed(&db);
     sale(&mut j, "s1", 700, 1_000);
     // Codes 1 and 2 were replaced and are still open at the bank; code 3 paid the sale.
     let mut ids = Vec::new();
@@ -335,7 +344,7 @@ fn status_lists_payments_still_followed_and_exits_5_for_them() {
     assert_eq!(followed[1]["payment_id"], "p2");
 
     // Once the bank calls them final, all is clear.
-    let mut j = Journal::open(&db).unwrap();
+    let mut j = sealed(&db);
     j.record_status(ids[0], "Rejected", true, 200_000).unwrap();
     j.record_status(ids[1], "Expired", true, 200_000).unwrap();
     drop(j);
@@ -406,7 +415,7 @@ fn backup_and_export_refuse_the_journal_itself_and_its_companion_files() {
 
 /// Training sales beside the live ones of [`journal`]: t1 paid, t2 open, t1 paid twice.
 fn training(db: &Path) {
-    let mut j = Journal::open(db).unwrap();
+    let mut j = sealed(db);
     sale_on(&mut j, "t1", 99_900, 1_500, Backend::Sandbox);
     for pid in ["tp1", "tp2"] {
         let a = j.begin_attempt("t1", "Order7", 1_501).unwrap();

@@ -28,6 +28,7 @@ async fn the_browser_opened_for_connect_gets_no_secret_in_its_environment() {
     std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_kassa"))
         .env_clear()
+        .envs(kassa_testkit::cli::session())
         .env("PATH", &bin)
         .env("KASSA_DB", dir.path().join("k.db"))
         .env(

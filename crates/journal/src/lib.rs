@@ -50,6 +50,7 @@ pub use records::{
 };
 pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
+pub use seal::event_code;
 #[cfg(any(test, feature = "test-support"))]
 pub use seal::testing;
 pub use seal::{

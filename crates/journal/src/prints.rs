@@ -32,6 +32,7 @@ impl Journal {
         } else {
             via.trim()
         };
+        let employee = self.stamp.employee.clone();
         self.write(|tx| {
             let exists = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM receipts
@@ -42,7 +43,7 @@ impl Journal {
             if !exists {
                 return Err(JournalError::NotFound(format!("receipt {number}")));
             }
-            Ok(tx.query_row(
+            let nth: u32 = tx.query_row(
                 "INSERT INTO receipt_prints (till, training, number, nth, via, at)
                  VALUES (?1, ?2, ?3,
                          (SELECT COALESCE(MAX(nth), 0) + 1 FROM receipt_prints
@@ -51,7 +52,29 @@ impl Journal {
                  RETURNING nth",
                 params![till, training, number, via, at_ms],
                 |r| r.get(0),
-            )?)
+            )?;
+            let (code, detail) = match nth {
+                1 => (
+                    crate::seal::event_code::RECEIPT_PRINTED,
+                    format!("receipt {number} printed ({via})"),
+                ),
+                n => (
+                    crate::seal::event_code::COPY_RECEIPT,
+                    format!("copy {} of receipt {number} ({via})", n - 1),
+                ),
+            };
+            crate::seal::journal_event(
+                tx,
+                employee.as_deref(),
+                &crate::NewJournalEvent {
+                    code,
+                    at_ms,
+                    training,
+                    detail: &detail,
+                    receipt: Some(number),
+                },
+            )?;
+            Ok(nth)
         })
     }
 }

@@ -93,6 +93,17 @@ impl Journal {
                     employee,
                 ],
             )?;
+            crate::seal::journal_event(
+                tx,
+                employee.as_deref(),
+                &crate::NewJournalEvent {
+                    code: crate::seal::event_code::Z_REPORT,
+                    at_ms: now_ms,
+                    training: series.is_training(),
+                    detail: &format!("Z report {period}"),
+                    receipt: None,
+                },
+            )?;
             Ok(ZReport {
                 number: period,
                 closed_at_ms: now_ms,

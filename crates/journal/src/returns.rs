@@ -196,6 +196,17 @@ impl Journal {
                 .collect();
             write_receipt_vat(tx, &till, training, number, &negative)?;
             crate::seal::seal_receipt(tx, &stamp, &till, training, number)?;
+            crate::seal::journal_event(
+                tx,
+                stamp.employee.as_deref(),
+                &crate::NewJournalEvent {
+                    code: crate::seal::event_code::RETURN_RECEIPT,
+                    at_ms: r.at_ms,
+                    training,
+                    detail: &format!("return receipt {number} for sale {}", r.sale_id),
+                    receipt: Some(number),
+                },
+            )?;
             event(
                 tx,
                 r.sale_id,

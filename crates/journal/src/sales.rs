@@ -41,6 +41,24 @@ impl Journal {
                     &format!("sale_{}", state.as_str()),
                     detail,
                 )?;
+                if state == SaleState::Cancelled {
+                    let training: bool = tx.query_row(
+                        "SELECT backend = 'sandbox' FROM sales WHERE id = ?1",
+                        [sale_id],
+                        |r| r.get(0),
+                    )?;
+                    crate::seal::journal_event(
+                        tx,
+                        stamp.employee.as_deref(),
+                        &crate::NewJournalEvent {
+                            code: crate::seal::event_code::VOID,
+                            at_ms,
+                            training,
+                            detail: &format!("sale {sale_id} cancelled: {detail}"),
+                            receipt: None,
+                        },
+                    )?;
+                }
                 if state == SaleState::Paid {
                     issue_receipt(
                         tx,

@@ -529,6 +529,10 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'a receipt''s seal never changes'); END;
     CREATE TRIGGER receipt_seals_no_delete BEFORE DELETE ON receipt_seals
         BEGIN SELECT RAISE(ABORT, 'a receipt''s seal is never deleted'); END;",
+    // 7: the receipt an event of the electronic journal concerns (a print, a copy, a return
+    // receipt, a training receipt), by its number in the event's series; the SAF-T export
+    // names it as the event's transaction.
+    "ALTER TABLE journal_events ADD COLUMN receipt INTEGER CHECK (receipt IS NULL OR receipt >= 1);",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).

@@ -89,6 +89,20 @@ pub struct NewJournalEvent<'a> {
     pub at_ms: i64,
     pub training: bool,
     pub detail: &'a str,
+    /// The receipt the event concerns, by its number in the event's series (training or not).
+    pub receipt: Option<i64>,
+}
+
+/// The codes (`PredefinedBasicID-13`) of the events the journal writes itself, in the same
+/// transaction as what they record (kassa-saft's `JournalEvent` names them all; a test in
+/// kassa-boot checks that the two agree).
+pub mod event_code {
+    pub const RECEIPT_PRINTED: u32 = 13012;
+    pub const RETURN_RECEIPT: u32 = 13013;
+    pub const COPY_RECEIPT: u32 = 13014;
+    pub const TRAINING_RECEIPT: u32 = 13017;
+    pub const Z_REPORT: u32 = 13009;
+    pub const VOID: u32 = 13028;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -100,6 +114,7 @@ pub struct JournalEventRecord {
     pub till: String,
     pub training: bool,
     pub detail: String,
+    pub receipt: Option<i64>,
 }
 
 /// The public half of a receipt key.
@@ -219,7 +234,7 @@ impl Journal {
     /// The electronic journal's events with `from_ms <= at < to_ms`, oldest first.
     pub fn journal_events(&self, from_ms: i64, to_ms: i64) -> Result<Vec<JournalEventRecord>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT id, code, at, employee, till, training, detail FROM journal_events
+            "SELECT id, code, at, employee, till, training, detail, receipt FROM journal_events
              WHERE at >= ?1 AND at < ?2 ORDER BY id",
         )?;
         let rows = st
@@ -232,6 +247,7 @@ impl Journal {
                     till: r.get(4)?,
                     training: r.get(5)?,
                     detail: r.get(6)?,
+                    receipt: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -329,9 +345,9 @@ pub(crate) fn journal_event(
         )));
     }
     Ok(tx.query_row(
-        "INSERT INTO journal_events (till, at, code, employee, training, detail)
-         SELECT id, ?1, ?2, ?3, ?4, ?5 FROM till RETURNING id",
-        params![e.at_ms, e.code, employee, e.training, e.detail],
+        "INSERT INTO journal_events (till, at, code, employee, training, detail, receipt)
+         SELECT id, ?1, ?2, ?3, ?4, ?5, ?6 FROM till RETURNING id",
+        params![e.at_ms, e.code, employee, e.training, e.detail, e.receipt],
         |r| r.get(0),
     )?)
 }
@@ -347,11 +363,10 @@ pub(crate) fn seal_receipt(
     training: bool,
     number: i64,
 ) -> Result<()> {
-    // Until the hosts install a sealer on every connection that issues receipts (issue 12,
-    // in progress), a connection without one writes its receipts unsealed, as schema 5 did;
-    // `kassa verify` reports them. A sealer that fails refuses the receipt.
     let Some(sealer) = stamp.sealer.as_ref() else {
-        return Ok(());
+        return Err(JournalError::Unsigned(
+            "this connection has no receipt signing key".to_owned(),
+        ));
     };
     let previous: Option<String> = tx
         .query_row(
@@ -397,6 +412,19 @@ pub(crate) fn seal_receipt(
             seal.key_version,
         ],
     )?;
+    if training {
+        journal_event(
+            tx,
+            stamp.employee.as_deref(),
+            &NewJournalEvent {
+                code: event_code::TRAINING_RECEIPT,
+                at_ms,
+                training,
+                detail: &format!("training receipt {number}"),
+                receipt: Some(number),
+            },
+        )?;
+    }
     Ok(())
 }
 

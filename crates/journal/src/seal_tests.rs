@@ -163,6 +163,19 @@ fn every_receipt_is_sealed_with_gross_and_net_and_chained_per_series() {
 }
 
 #[test]
+fn without_a_sealer_no_receipt_is_issued() {
+    let mut j = Journal::open_in_memory().unwrap();
+    j.clear_sealer();
+    let err = cash_sale(&mut j, "a", 100, Backend::Live).unwrap_err();
+    assert!(matches!(err, JournalError::Unsigned(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "no receipt issued: this connection has no receipt signing key"
+    );
+    assert_eq!((count(&j, "receipts"), count(&j, "receipt_seals")), (0, 0));
+}
+
+#[test]
 fn with_a_failing_sealer_no_receipt_is_issued_and_nothing_is_written() {
     let mut j = Journal::open_in_memory().unwrap();
     let before = (count(&j, "sales"), count(&j, "receipts"));
@@ -238,6 +251,7 @@ fn seals_are_only_for_the_newest_receipt_chained_to_the_one_before_and_never_cha
         at_ms: 1,
         training: false,
         detail: "start",
+        receipt: None,
     })
     .unwrap();
     for (sql, words) in [
@@ -344,18 +358,24 @@ fn the_acting_employee_is_named_on_sales_receipts_returns_z_and_events() {
     assert_eq!(z_employee.as_deref(), Some("8"));
     let id = j
         .record_journal_event(&NewJournalEvent {
-            code: 13009,
+            code: 13008,
             at_ms: 5_000,
             training: false,
-            detail: "Z report 1",
+            detail: "X report",
+            receipt: None,
         })
         .unwrap();
     let events = j.journal_events(0, 10_000).unwrap();
-    assert_eq!(events.len(), 1);
-    let e = &events[0];
+    // The return receipt (13013) and the Z (13009) are journaled with their facts; the X
+    // (13008) by its host.
+    let codes: Vec<u32> = events.iter().map(|e| e.code).collect();
+    assert_eq!(codes, [13013, 13009, 13008]);
+    assert_eq!(events[0].receipt, Some(done.receipt.number));
+    assert_eq!(events[1].employee.as_deref(), Some("8"));
+    let e = &events[2];
     assert_eq!(
         (e.id, e.code, e.at_ms, e.employee.as_deref(), e.training),
-        (id, 13009, 5_000, Some("8"), false)
+        (id, 13008, 5_000, Some("8"), false)
     );
     assert_eq!(e.till, j.till_id().unwrap());
     assert!(j.journal_events(5_001, 10_000).unwrap().is_empty());
@@ -365,6 +385,7 @@ fn the_acting_employee_is_named_on_sales_receipts_returns_z_and_events() {
             at_ms: 1,
             training: false,
             detail: "",
+            receipt: None,
         })
         .unwrap_err();
     assert!(err.to_string().contains("not an event code"), "{err}");
@@ -444,4 +465,51 @@ fn signing_keys_are_recorded_in_order() {
         "1 is the test sealer's"
     );
     assert_eq!(keys[1].public_pem, pem);
+}
+
+#[test]
+fn prints_copies_training_receipts_and_voids_are_journaled_with_their_facts() {
+    let mut j = Journal::open_in_memory().unwrap();
+    j.set_employee(Some("3"));
+    let till = j.till_id().unwrap();
+    let r = cash_sale(&mut j, "live", 100, Backend::Live).unwrap();
+    assert_eq!(
+        j.record_print(&till, Backend::Live, r.number, "pdf", 2_000)
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        j.record_print(&till, Backend::Live, r.number, "printer", 2_100)
+            .unwrap(),
+        2
+    );
+    let t = cash_sale(&mut j, "training", 100, Backend::Sandbox).unwrap();
+    j.insert_sale(&sale("gone", 500, 3_000, Backend::Live))
+        .unwrap();
+    assert!(
+        j.end_sale("gone", SaleState::Cancelled, None, 3_100, "customer left")
+            .unwrap()
+    );
+    let events: Vec<_> = j
+        .journal_events(0, i64::MAX)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.code, e.training, e.receipt, e.employee))
+        .collect();
+    let three = || Some("3".to_owned());
+    assert_eq!(
+        events,
+        [
+            (13012, false, Some(r.number), three()),
+            (13014, false, Some(r.number), three()),
+            (13017, true, Some(t.number), three()),
+            (13028, false, None, three()),
+        ]
+    );
+    // A print of a receipt that is not there writes no event either.
+    assert!(
+        j.record_print(&till, Backend::Live, 99, "pdf", 4_000)
+            .is_err()
+    );
+    assert_eq!(j.journal_events(0, i64::MAX).unwrap().len(), 4);
 }

@@ -21,6 +21,7 @@ pub const LINE_WAIT: Duration = Duration::from_secs(30);
 pub fn kassa(bin: &str, sandbox: &RunningSandbox, db: &Path) -> Command {
     let mut cmd = Command::new(bin);
     cmd.env_clear()
+        .envs(session())
         .env("KASSA_API_URL", sandbox.base_url())
         .env("KASSA_DB", db)
         .stdin(Stdio::null())
@@ -28,6 +29,16 @@ pub fn kassa(bin: &str, sandbox: &RunningSandbox, db: &Path) -> Command {
         .stderr(Stdio::piped())
         .kill_on_drop(true);
     cmd
+}
+
+/// The desktop session a `kassa` process needs beside a cleared environment: the session
+/// bus and runtime directory of the keyring (the till's receipt key lives there), when the
+/// tests have one (scripts/test.sh runs them on a private bus with an unlocked keyring).
+pub fn session() -> Vec<(&'static str, String)> {
+    ["DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok().map(|v| (k, v)))
+        .collect()
 }
 
 /// Runs `cmd` to its end (within [`RUN_WAIT`]): its exit code, and stdout then stderr.

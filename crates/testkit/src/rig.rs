@@ -204,9 +204,13 @@ impl RigBuilder {
     ) -> Till<G> {
         let mut config = self.till.clone();
         config.destination_id = sandbox.sandbox().config().destination_ids[0].clone();
+        let mut journal = Journal::open(db).unwrap();
+        // Receipts are only issued sealed: the journal's test sealer (not cryptographic;
+        // the real key is kassa-boot's, tested there).
+        kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
         Till::new(
             wrap(self.client_on(sandbox)),
-            Journal::open(db).unwrap(),
+            journal,
             Arc::new(SystemClock),
             Arc::clone(&self.ids),
             config,

@@ -108,7 +108,9 @@ impl IdSource for Seq {
     }
 }
 
-fn till_with(fake: &Fake, journal: Journal) -> Till<Fake> {
+fn till_with(fake: &Fake, mut journal: Journal) -> Till<Fake> {
+    // Receipts are only issued sealed (kassa-journal's test sealer).
+    kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
     Till::new(
         fake.clone(),
         journal,
@@ -564,6 +566,7 @@ async fn a_charge_on_a_full_disk_is_refused_in_plain_words() {
 /// A journal as a crash leaves it: sale `s1` with attempts p1 and p2, p1's status written.
 fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
     let mut journal = Journal::open_in_memory().unwrap();
+    kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
     journal
         .insert_sale(&NewSale {
             id: "s1",

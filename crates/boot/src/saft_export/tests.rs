@@ -133,6 +133,7 @@ fn a_day() -> Journal {
         at_ms: at(2, 9, 0, 0),
         training: false,
         detail: "Kari logged in",
+        receipt: None,
     })
     .unwrap();
     let lines = [line(KAFFE, 2), line(KOPP, 1)];
@@ -364,6 +365,24 @@ fn a_day_exports_every_receipt_event_and_z_report_as_the_schema_asks() {
         (zt.total_cash_sale_minor, zt.training_num, zt.training_minor),
         (0, 1, 4_500)
     );
+
+    // The journal's own events name their receipts; each Z's event carries its report.
+    let names = |kind: &str, trans: &str| {
+        till.events
+            .iter()
+            .any(|e| e.event_type == kind && e.trans_id.as_deref() == Some(trans))
+    };
+    assert!(names("COPYREC", "1"), "the copy of receipt 1");
+    assert!(names("SALREC", "1"), "receipt 1 printed");
+    assert!(names("RETREC", "4"), "the return receipt");
+    assert!(names("TRAINREC", "TRENING-1"), "the training receipt");
+    let zrep: Vec<&Event> = till
+        .events
+        .iter()
+        .filter(|e| e.event_type == "ZREP")
+        .collect();
+    assert_eq!(zrep.len(), 3, "one event per Z, none made up");
+    assert!(zrep.iter().all(|e| e.report.is_some()));
 
     // Every line's amounts add up to its receipt's.
     for t in &till.transactions {

@@ -1,0 +1,157 @@
+//! `kassa keys export-public|new` and `kassa verify` (issue 12): the till's receipt signing
+//! keys and the check of the whole receipt chain, on `kassa_boot::keys`.
+//!
+//! `export-public` and `verify` only read (they work beside a counter that sells);
+//! `keys new` writes the next key's public half into the journal, so it takes the journal
+//! as its owner first and is refused (exit 4) while the window or another `kassa` sells.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use kassa_boot::KeyStore;
+use kassa_boot::keys::{self, SeriesCheck};
+use kassa_journal::{Backend, Journal, OwnerLock};
+use serde::Serialize;
+
+use crate::books::now_ms;
+use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
+
+/// `kassa verify`: the chain of receipts is broken (a receipt changed, missing or unsigned).
+pub const EXIT_BROKEN: u8 = 7;
+
+fn read_only(db: &Path) -> Result<Journal, ExitCode> {
+    if !db.exists() {
+        return Err(fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        ));
+    }
+    Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
+}
+
+/// Writes the public half of the till's receipt key (the newest, or `version`) to `out`.
+pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
+    let journal = match read_only(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    match keys::export_public(&journal, version, out) {
+        Ok(v) => {
+            println!(
+                "The public half of receipt key version {v} is in {} (give it to the tax office).",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => {
+            fail(EXIT_USAGE, &e.to_string())
+        }
+        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+    }
+}
+
+/// Makes the till's next receipt key: its private half into the keyring, its public half
+/// into the journal; receipts from now on are signed with it.
+pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
+    if !db.exists() {
+        return fail(
+            EXIT_USAGE,
+            &format!("there is no sale journal at {}", db.display()),
+        );
+    }
+    let _lock = match OwnerLock::acquire(db, "kassa keys new") {
+        Ok(l) => l,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    let mut journal = match Journal::open(db) {
+        Ok(j) => j,
+        Err(e) => return fail(EXIT_START, &e.to_string()),
+    };
+    match keys::new_key_from_os(&mut journal, store, now_ms()) {
+        Ok(v) => {
+            println!(
+                "Receipt key version {v} made: receipts are signed with it from now on. Give the tax office its public half: kassa keys export-public --out key-v{v}.pem"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SeriesOut<'a> {
+    series: &'a str,
+    verified: usize,
+    unsigned_before: usize,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broken_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a str>,
+}
+
+fn series_name(series: Backend) -> &'static str {
+    match series {
+        Backend::Sandbox => "training",
+        _ => "live",
+    }
+}
+
+fn line(c: &SeriesCheck) -> String {
+    let name = match c.series {
+        Backend::Sandbox => "Training receipts",
+        _ => "Live receipts",
+    };
+    let before = match c.unsigned_before {
+        0 => String::new(),
+        n => format!(" ({n} from before receipts were signed, not checked)"),
+    };
+    match &c.broken {
+        None => format!("{name}: {} verified{before}.", c.verified),
+        Some(b) => format!(
+            "{name}: BROKEN at receipt {}: {} ({} verified before it{before}).",
+            b.nr, b.why, c.verified
+        ),
+    }
+}
+
+/// `kassa verify`: re-checks every receipt's signature chain; exit 0 when whole, 7 when
+/// broken, naming the first receipt that does not verify. Nothing is repaired.
+pub fn verify(db: &Path, json: bool) -> ExitCode {
+    let journal = match read_only(db) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let checks = match keys::verify(&journal) {
+        Ok(c) => c,
+        Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+    };
+    for c in &checks {
+        if json {
+            let out = SeriesOut {
+                series: series_name(c.series),
+                verified: c.verified,
+                unsigned_before: c.unsigned_before,
+                ok: c.ok(),
+                broken_at: c.broken.as_ref().map(|b| b.nr.as_str()),
+                why: c.broken.as_ref().map(|b| b.why.as_str()),
+            };
+            match serde_json::to_string(&out) {
+                Ok(text) => println!("{text}"),
+                Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            }
+        } else {
+            println!("{}", line(c));
+        }
+    }
+    match checks.iter().find_map(|c| c.broken.as_ref()) {
+        None => ExitCode::SUCCESS,
+        Some(b) => fail(
+            EXIT_BROKEN,
+            &format!(
+                "the receipt chain is broken: {b}. Keep this journal as it is (nothing was repaired) and tell whoever keeps your books."
+            ),
+        ),
+    }
+}
