@@ -402,6 +402,13 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
             String::from_utf8_lossy(&lint.stderr)
         )
     })?;
+    s.client()?
+        .execute(
+            "document.getElementById('saft-note').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .context("cannot scroll to the export's note")?;
     s.screenshot("41-day-saft-export.png").await?;
     s.close().await
 }
