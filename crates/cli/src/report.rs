@@ -18,7 +18,7 @@ pub enum Format {
     Jsonl,
     /// One row per attempt (a sale without attempts gets one row).
     Csv,
-    /// The Norwegian SAF-T Cash Register file of a period (`export_saft.rs`).
+    /// The Norwegian SAF-T Cash Register file of a period (needs --from, --to and --out).
     #[value(name = "saf-t")]
     SafT,
 }
