@@ -17,4 +17,17 @@ MSG
   exit 1
 fi
 
+# The till's receipt signing key lives in the OS keyring (a Secret Service on Linux). A
+# desktop session has one; without a session bus (a bare machine, xvfb-run), the app runs on a
+# private bus with GNOME Keyring's login keyring, unlocked with KASSA_RUN_KEYRING_PASSWORD
+# (default "kassa": a development machine's convenience, not for a shop's real money).
+if [[ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]]; then
+  echo "run.sh: no session bus: starting the app on a private one with GNOME Keyring" >&2
+  export KASSA_RUN_KEYRING_PASSWORD="${KASSA_RUN_KEYRING_PASSWORD:-kassa}"
+  exec dbus-run-session -- bash -c '
+    printf %s "$KASSA_RUN_KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    unset KASSA_RUN_KEYRING_PASSWORD
+    exec cargo run -p kassa-app -- "$@"' run.sh "$@"
+fi
+
 exec cargo run -p kassa-app -- "$@"

@@ -351,3 +351,147 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::shop::FixedZone;
+    use kassa_journal::{NewLine, NewSale, Paid};
+    use kassa_money::{Currency, Money};
+
+    fn zone() -> Arc<dyn WallClock + Send + Sync> {
+        Arc::new(FixedZone(60))
+    }
+
+    fn cash_sale(j: &mut Journal, id: &str, minor: i64, at_ms: i64) -> i64 {
+        let nok = |m| Money::new(m, Currency::Nok);
+        j.insert_paid_sale(
+            &NewSale {
+                id,
+                amount: nok(minor),
+                reference: None,
+                at_ms,
+                backend: Backend::Live,
+            },
+            &[NewLine {
+                text: "Kaffe",
+                quantity: 1,
+                unit_gross: nok(minor),
+                vat_bp: 2500,
+                saft_code: 3,
+            }],
+            &Paid::Cash { given: nok(minor) },
+            "cash",
+        )
+        .unwrap()
+        .number
+    }
+
+    #[test]
+    fn the_first_key_is_made_once_kept_in_the_keyring_and_found_again() {
+        let mut j = Journal::open_in_memory().unwrap();
+        let store = KeyStore::memory();
+        let mut rng = rand_core::OsRng;
+        let made = load_or_make(&mut j, &store, &mut rng, 1_000).unwrap();
+        assert_eq!(made.version(), 1);
+        let till = j.till_id().unwrap();
+        let pem = store.0.get_account(&account(&till, 1)).unwrap().unwrap();
+        assert!(pem.expose().contains("PRIVATE KEY"));
+        // The journal holds only the public half.
+        let keys = j.signing_keys().unwrap();
+        assert_eq!(keys.len(), 1);
+        assert!(!keys[0].public_pem.contains("PRIVATE"));
+        let again = load_or_make(&mut j, &store, &mut rng, 2_000).unwrap();
+        assert_eq!(again.public_pem().unwrap(), made.public_pem().unwrap());
+        assert_eq!(j.signing_keys().unwrap().len(), 1, "not made twice");
+    }
+
+    #[test]
+    fn a_key_missing_or_not_this_tills_is_refused_with_a_plain_message() {
+        let mut j = Journal::open_in_memory().unwrap();
+        let store = KeyStore::memory();
+        let mut rng = rand_core::OsRng;
+        load_or_make(&mut j, &store, &mut rng, 1_000).unwrap();
+        // Another computer's keyring: nothing under this till's account.
+        let e = load_or_make(&mut j, &KeyStore::memory(), &mut rng, 2_000).unwrap_err();
+        assert!(matches!(e, KeyError::Missing { version: 1 }), "{e}");
+        assert!(
+            e.to_string().contains("not in this computer's keyring"),
+            "{e}"
+        );
+        // A keyring whose key under this account is another key.
+        let other = KeyStore::memory();
+        let stranger = ReceiptKey::generate(&mut rng, 1).unwrap();
+        other
+            .0
+            .set_account(
+                &account(&j.till_id().unwrap(), 1),
+                &kassa_aiia::Secret::new(stranger.to_pem().unwrap()),
+            )
+            .unwrap();
+        let e = load_or_make(&mut j, &other, &mut rng, 3_000).unwrap_err();
+        assert!(matches!(e, KeyError::NotThisTill { version: 1 }), "{e}");
+        // Damaged text.
+        let damaged = KeyStore::memory();
+        damaged
+            .0
+            .set_account(
+                &account(&j.till_id().unwrap(), 1),
+                &kassa_aiia::Secret::new("not a key".to_owned()),
+            )
+            .unwrap();
+        let e = load_or_make(&mut j, &damaged, &mut rng, 4_000).unwrap_err();
+        assert!(matches!(e, KeyError::Damaged { version: 1, .. }), "{e}");
+    }
+
+    #[test]
+    fn receipts_are_signed_in_local_time_and_verify_across_a_new_key() {
+        let mut j = Journal::open_in_memory().unwrap();
+        let store = KeyStore::memory();
+        let mut rng = rand_core::OsRng;
+        let key = load_or_make(&mut j, &store, &mut rng, 0).unwrap();
+        j.set_sealer(Arc::new(ReceiptSealer::new(key, zone())));
+        // 2021-03-30 10:40:00 UTC is 11:40:00 at UTC+1.
+        let at = 1_617_100_800_000;
+        assert_eq!(cash_sale(&mut j, "a", 12_500, at), 1);
+        let chain = j.receipt_chain(Backend::Live).unwrap();
+        let seal = chain[0].seal.as_ref().unwrap();
+        assert_eq!(
+            (seal.signed_date.as_str(), seal.signed_time.as_str()),
+            ("2021-03-30", "11:40:00")
+        );
+        assert_eq!((chain[0].gross_minor, chain[0].net_minor), (12_500, 10_000));
+        let v2 = new_key(&mut j, &store, &mut rng, at).unwrap();
+        assert_eq!(v2, 2);
+        let key = load_or_make(&mut j, &store, &mut rng, at).unwrap();
+        assert_eq!(key.version(), 2);
+        j.set_sealer(Arc::new(ReceiptSealer::new(key, zone())));
+        cash_sale(&mut j, "b", 5_000, at + 1_000);
+        let checks = verify(&j).unwrap();
+        let live = checks.iter().find(|c| c.series == Backend::Live).unwrap();
+        assert_eq!((live.verified, live.broken.clone()), (2, None));
+        // Public halves per version, for the tax office.
+        assert_eq!(public_pem(&j, None).unwrap().0, 2);
+        assert!(matches!(
+            public_pem(&j, Some(3)),
+            Err(KeyError::NoSuchVersion(3))
+        ));
+    }
+
+    #[test]
+    fn the_journals_own_event_codes_are_the_code_lists() {
+        use kassa_journal::event_code as c;
+        use kassa_saft::events::JournalEvent as E;
+        for (journal, list) in [
+            (c::RECEIPT_PRINTED, E::SalesReceiptPrinted),
+            (c::RETURN_RECEIPT, E::ReturnReceipt),
+            (c::COPY_RECEIPT, E::CopyReceipt),
+            (c::TRAINING_RECEIPT, E::TrainingReceipt),
+            (c::Z_REPORT, E::ZReport),
+            (c::VOID, E::VoidReceipt),
+        ] {
+            assert_eq!(journal, list.code(), "{list:?}");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! `kassa verify` and `kassa keys` end to end (issue 12): receipts signed with the till's key
+//! from the keyring, the chain re-checked, and a tampered journal (a changed amount, a
+//! deleted receipt, the first receipt deleted) caught at the right receipt; a new key goes
+//! on with the chain; a key missing from the keyring issues no receipt at all.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use kassa_sandbox::{RunningSandbox, SandboxConfig};
+use kassa_testkit::{cli, sandbox_on_loopback};
+use tokio::process::Command;
+
+fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
+    cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
+}
+
+async fn output(cmd: &mut Command) -> (Option<i32>, String, String) {
+    let out = tokio::time::timeout(std::time::Duration::from_secs(60), cmd.output())
+        .await
+        .expect("kassa finished in time")
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+async fn cash_sale(sandbox: &RunningSandbox, db: &Path, amount: &str) {
+    let (code, out, err) =
+        output(kassa(sandbox, db).args(["charge", "--amount", amount, "--cash", amount])).await;
+    assert_eq!(code, Some(0), "{out}{err}");
+}
+
+/// A copy of `db` with `sql` run on it behind the journal's back (its guards dropped first).
+fn tampered(db: &Path, name: &str, sql: &str) -> std::path::PathBuf {
+    let copy = db.with_file_name(name);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER receipts_no_update; DROP TRIGGER receipts_no_delete;
+         DROP TRIGGER receipt_vat_no_update; DROP TRIGGER receipt_vat_no_delete;
+         DROP TRIGGER receipt_seals_no_delete;",
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+    // As the journal keeps its file (a read-only reader does not change its mode).
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = wal", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    copy
+}
+
+#[tokio::test]
+async fn verify_checks_the_chain_and_names_the_first_receipt_tampered_with() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for amount in ["10", "20", "30", "40"] {
+        cash_sale(&sandbox, &db, amount).await;
+    }
+    let (code, out, err) = output(kassa(&sandbox, &db).arg("verify")).await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("Training receipts: 4 verified."), "{out}");
+    assert!(out.contains("Live receipts: 0 verified."), "{out}");
+
+    // The public key for the tax office.
+    let pem = dir.path().join("key.pem");
+    let (code, out, err) = output(kassa(&sandbox, &db).args([
+        "keys",
+        "export-public",
+        "--out",
+        pem.to_str().unwrap(),
+    ]))
+    .await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("version 1"), "{out}");
+    let text = std::fs::read_to_string(&pem).unwrap();
+    assert!(text.starts_with("-----BEGIN PUBLIC KEY-----"), "{text}");
+    assert!(!text.contains("PRIVATE"), "{text}");
+    let (code, _, err) = output(kassa(&sandbox, &db).args([
+        "keys",
+        "export-public",
+        "--version",
+        "9",
+        "--out",
+        pem.to_str().unwrap(),
+    ]))
+    .await;
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no receipt key of version 9"), "{err}");
+
+    // A changed amount: that receipt does not verify.
+    let changed = tampered(
+        &db,
+        "changed.db",
+        "UPDATE receipts SET total_minor = total_minor + 100 WHERE number = 3;
+         UPDATE receipt_vat SET gross_minor = gross_minor + 100, net_minor = net_minor + 80,
+                                vat_minor = vat_minor + 20
+          WHERE number = 3;",
+    );
+    let (code, out, err) = output(kassa(&sandbox, &changed).arg("verify")).await;
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert!(
+        out.contains("Training receipts: BROKEN at receipt TRENING-3"),
+        "{out}"
+    );
+    assert!(err.contains("receipt TRENING-3 does not verify"), "{err}");
+    assert!(err.contains("nothing was repaired"), "{err}");
+
+    // A receipt deleted: it is missing.
+    let deleted = tampered(
+        &db,
+        "deleted.db",
+        "DELETE FROM receipt_seals WHERE number = 2; DELETE FROM receipt_vat WHERE number = 2;
+         DELETE FROM receipts WHERE number = 2;",
+    );
+    let (code, out, err) = output(kassa(&sandbox, &deleted).arg("verify")).await;
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert!(
+        err.contains("receipt TRENING-2 does not verify: it is missing"),
+        "{err}"
+    );
+
+    // The first receipt deleted: the chain must start at 1.
+    let first = tampered(
+        &db,
+        "first.db",
+        "DELETE FROM receipt_seals WHERE number = 1; DELETE FROM receipt_vat WHERE number = 1;
+         DELETE FROM receipts WHERE number = 1;",
+    );
+    let (code, _, err) = output(kassa(&sandbox, &first).arg("verify")).await;
+    assert_eq!(code, Some(7));
+    assert!(
+        err.contains("receipt TRENING-1 does not verify: it is missing"),
+        "{err}"
+    );
+    // The real journal is untouched by all of it.
+    let (code, out, _) = output(kassa(&sandbox, &db).arg("verify")).await;
+    assert_eq!(code, Some(0), "{out}");
+
+    // A new key: version 2, and the chain goes on over it.
+    let (code, out, err) = output(kassa(&sandbox, &db).args(["keys", "new"])).await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("version 2"), "{out}");
+    cash_sale(&sandbox, &db, "50").await;
+    let (code, out, err) = output(kassa(&sandbox, &db).arg("verify")).await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("Training receipts: 5 verified."), "{out}");
+    let j = kassa_journal::Journal::open_read_only(&db).unwrap();
+    let chain = j.receipt_chain(kassa_journal::Backend::Sandbox).unwrap();
+    let versions: Vec<u32> = chain
+        .iter()
+        .map(|r| r.seal.as_ref().unwrap().key_version)
+        .collect();
+    assert_eq!(versions, [1, 1, 1, 1, 2]);
+    drop(j);
+
+    // The key not in this keyring: a plain message, and no receipt is issued.
+    let (code, out, err) = output(
+        kassa(&sandbox, &db)
+            .env("KASSA_KEYRING_SERVICE", "kassa-another-keyring")
+            .args(["charge", "--amount", "60", "--cash", "60"]),
+    )
+    .await;
+    assert_ne!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains(
+            "receipt signing key (version 2) of this till is not in this computer's keyring"
+        ),
+        "{err}"
+    );
+    let j = kassa_journal::Journal::open_read_only(&db).unwrap();
+    assert_eq!(
+        j.last_receipt_number(kassa_journal::Backend::Sandbox)
+            .unwrap(),
+        5
+    );
+}
