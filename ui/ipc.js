@@ -27,17 +27,41 @@ function toIpcError(err) {
     if (typeof err.field === "string") e.field = err.field;
     if (Array.isArray(err.fields)) e.fields = err.fields;
     if (err.ask && typeof err.ask === "object") e.ask = err.ask;
+    if (typeof err.action === "string") e.action = err.action;
     return e;
   }
   if (typeof err === "string" && err) return new IpcError("internal", err);
   return new IpcError("internal", FALLBACK_MESSAGE);
 }
 
-async function call(cmd, args) {
+async function invoke(cmd, args) {
   try {
     return await tauri().core.invoke(cmd, args);
   } catch (err) {
     throw toIpcError(err);
+  }
+}
+
+// A step only a manager may do, refused for the cashier at the till (`needs_manager`): the
+// handler asks a manager's PIN for that one step (staff.js) and, once approved, the step is
+// sent again, once. Nobody logged in (`not_logged_in`): the handler shows the login screen.
+let onNeedsManager = null;
+let onNotLoggedIn = null;
+
+export function setStaffHandlers(needsManager, notLoggedIn) {
+  onNeedsManager = needsManager;
+  onNotLoggedIn = notLoggedIn;
+}
+
+async function call(cmd, args) {
+  try {
+    return await invoke(cmd, args);
+  } catch (err) {
+    if (err.code === "needs_manager" && onNeedsManager && (await onNeedsManager(err))) {
+      return invoke(cmd, args);
+    }
+    if (err.code === "not_logged_in" && onNotLoggedIn) onNotLoggedIn();
+    throw err;
   }
 }
 
@@ -104,3 +128,14 @@ export const reportPrint = (number) => call("report_print", { number });
 export const reportToPrinter = (number) => call("report_to_printer", { number });
 export const reportPdf = (number) => call("report_pdf", { number });
 export const exportSaft = (from, to) => call("export_saft", { from, to });
+
+// ---- Cashiers (issue 12): who is logged in, log in / out, a manager's approval, staff. ----
+// `pin`: the digits typed, or null for a one-tap employee. `role`: "cashier" or "manager".
+export const staffView = () => invoke("staff_view");
+export const staffLogIn = (id, pin) => invoke("staff_log_in", { id, pin });
+export const staffLogOut = () => invoke("staff_log_out");
+export const staffApprove = (action, managerId, pin) => invoke("staff_approve", { action, managerId, pin });
+export const staffAdd = (id, name, role, pin) => call("staff_add", { id, name, role, pin });
+export const staffSetPin = (id, pin) => call("staff_set_pin", { id, pin });
+export const staffSetRole = (id, role) => call("staff_set_role", { id, role });
+export const staffSetActive = (id, active) => call("staff_set_active", { id, active });

@@ -12,6 +12,7 @@ import { initToday, markAttention, onOpenSale, refreshToday, showToday } from ".
 import { dropAttention, onOpenTransfer, raiseAttention } from "./attention.js";
 import { initBooks, refreshBooks } from "./books.js";
 import { initSettings, showSettings } from "./settings.js";
+import { initStaff, refreshWho } from "./staff.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
 let endedSaleId = null;
@@ -103,7 +104,11 @@ async function start() {
   initToday(backToKeypad);
   byId("nav-today").addEventListener("click", showToday);
   initBooks({ onBack: backToKeypad, showToday, refreshToday, onOpenSale, onOpenTransfer, dropAttention });
-  byId("nav-settings").addEventListener("click", showSettings);
+  byId("nav-settings").addEventListener("click", () => {
+    showSettings();
+    refreshWho().catch(() => {});
+  });
+  initStaff({ loggedIn: backToKeypad });
   showScreen("keypad");
 
   // Listen before asking for the open sale, so no event falls in between.
@@ -111,8 +116,10 @@ async function start() {
   await initSettings({
     onBack: backToKeypad,
     // A new counter: new currency, mode and badge; the keypad starts over.
-    onSaved: () => Promise.all([showMode(), startSale()]),
+    onSaved: () => Promise.all([showMode(), startSale(), refreshWho()]),
   });
+  // Who is at the till first: nobody logged in (a till with staff) shows the login screen.
+  await refreshWho().catch((err) => showFormError(err.message));
   await Promise.all([showMode(), startSale(), resumeOpenSale(), showAttention(), refreshBooks()]);
   ipc.keypadReady().catch(() => {}); // logged for bench/cold-start.sh
 }

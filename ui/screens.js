@@ -2,7 +2,7 @@
 
 import { byId } from "./dom.js";
 
-const SCREENS = ["keypad", "qr", "result", "today", "settings"];
+const SCREENS = ["login", "keypad", "qr", "result", "today", "settings"];
 // The books side (sale detail, bank transfers, the day's X and Z).
 const BOOKS_SCREENS = ["detail", "refunds", "day"];
 const leaveHandlers = new Map();
@@ -20,8 +20,11 @@ export function showScreen(name) {
   for (const screen of [...SCREENS, ...BOOKS_SCREENS]) byId(`screen-${screen}`).hidden = screen !== name;
   current = name;
   // While a sale is waiting for the customer the cashier stays on it; Today has its own Back.
-  byId("nav-today").hidden = name === "qr" || name === "today" || name === "settings";
-  byId("nav-settings").hidden = name === "qr" || name === "settings";
+  // The login screen shows nothing else: nobody is at the till yet.
+  const out = name === "login";
+  byId("nav-today").hidden = out || name === "qr" || name === "today" || name === "settings";
+  byId("nav-settings").hidden = out || name === "qr" || name === "settings";
+  byId("nav-who").hidden = out || name === "qr" || !byId("who-name").textContent;
   // Day and Transfers: hidden while a customer pays and on their own screens (styles.css).
   document.body.dataset.screen = name;
 }

@@ -13,6 +13,10 @@ use crate::error::{Code, IpcError};
 
 impl From<DaybookError> for IpcError {
     fn from(e: DaybookError) -> Self {
+        let e = match e {
+            DaybookError::Session(s) => return s.into(),
+            other => other,
+        };
         let code = match &e {
             DaybookError::NotFound(_)
             | DaybookError::NoZ(_)

@@ -23,6 +23,13 @@ pub enum Code {
     Refused,
     /// A receipt that could not be shown, printed or saved (it stays in the journal).
     Receipt,
+    /// A step only a manager may do (`action` names it): the window asks a manager's PIN for
+    /// that one step, then tries again.
+    NeedsManager,
+    /// Nobody is logged in: the window shows the login screen.
+    NotLoggedIn,
+    /// A log in or a staff change refused: a wrong PIN, the pause after five, a field.
+    Staff,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +45,9 @@ pub struct IpcError {
     /// `field` and `message` are the first of them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<Box<[kassa_config::ShopFieldError]>>,
+    /// With [`Code::NeedsManager`]: the step a manager must approve.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<kassa_boot::session::Action>,
 }
 
 impl IpcError {
@@ -48,6 +58,7 @@ impl IpcError {
             field: None,
             ask: None,
             fields: None,
+            action: None,
         }
     }
 }
@@ -98,10 +109,42 @@ impl From<kassa_boot::FormError> for IpcError {
     }
 }
 
+impl From<kassa_boot::session::SessionError> for IpcError {
+    fn from(e: kassa_boot::session::SessionError) -> Self {
+        use kassa_boot::session::SessionError as S;
+        tracing::info!(error = %e, "staff step refused");
+        match (&e, e.needs_manager()) {
+            (_, Some(action)) => IpcError {
+                action: Some(action),
+                ..IpcError::new(Code::NeedsManager, e.to_string())
+            },
+            (S::NotLoggedIn, _) => IpcError::new(Code::NotLoggedIn, e.to_string()),
+            (S::Journal(_), _) => IpcError::new(Code::Journal, e.to_string()),
+            _ => IpcError::new(Code::Staff, e.to_string()),
+        }
+    }
+}
+
+impl From<kassa_boot::session::StaffError> for IpcError {
+    fn from(e: kassa_boot::session::StaffError) -> Self {
+        kassa_boot::session::SessionError::from(e).into()
+    }
+}
+
+impl From<kassa_boot::ShopSaveError> for IpcError {
+    fn from(e: kassa_boot::ShopSaveError) -> Self {
+        match e {
+            kassa_boot::ShopSaveError::Form(e) => e.into(),
+            kassa_boot::ShopSaveError::Session(e) => e.into(),
+        }
+    }
+}
+
 impl From<kassa_boot::BootError> for IpcError {
     fn from(e: kassa_boot::BootError) -> Self {
         use kassa_boot::BootError as B;
         match e {
+            B::Session(e) => e.into(),
             B::Config(e) => e.into(),
             B::Till(e) => e.into(),
             B::Journal(e) => {

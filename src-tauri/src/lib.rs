@@ -8,6 +8,7 @@ mod ready;
 mod saft;
 mod settings;
 mod shop;
+mod staff;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -155,11 +156,33 @@ pub fn run() {
             books::report_pdf,
             books::report_to_printer,
             saft::export_saft,
+            staff::staff_view,
+            staff::staff_log_in,
+            staff::staff_log_out,
+            staff::staff_approve,
+            staff::staff_add,
+            staff::staff_set_pin,
+            staff::staff_set_role,
+            staff::staff_set_active,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = app {
-        tracing::error!(error = %e, "Kassa stopped with an error");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            // The window closes: the application shut down is journaled (13002) with who
+            // was logged in.
+            if let tauri::RunEvent::Exit = event
+                && let Some(state) = handle.try_state::<AppState>()
+                && let Ok(counter) = state.counter()
+                && let Err(e) =
+                    counter.record_event(kassa_boot::session::JournalEvent::AppShutDown, "")
+            {
+                tracing::warn!(error = %e, "the shut down could not be journaled");
+            }
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "Kassa stopped with an error");
+            std::process::exit(1);
+        }
     }
 }
 

@@ -113,6 +113,11 @@ pub async fn settings_save(
     }
     let keyring = keyring();
     let new = form_settings(&state, &form, &keyring)?;
+    // A manager's step (training mode when it moves between training and live); asked
+    // before the counter is taken, so a refusal leaves it running untouched.
+    if let Ok(c) = state.counter() {
+        c.check_settings_change(&new)?;
+    }
     // A new receiving account, or new credentials not tested (or failed): ask first.
     let last_test = state
         .last_test

@@ -26,6 +26,8 @@ use crate::Counter;
 use crate::shop::{
     LocalZone, ReceiptAssemblyError, Shop, WallClock, receipt_by_number, receipt_of,
 };
+use kassa_saft::events::JournalEvent;
+use kassa_shop::staff::Action;
 
 /// Why a books step did not go through; every message is a sentence for the cashier.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +70,10 @@ pub enum DaybookError {
     NoProfile,
     #[error("The shop's VAT table cannot be read: {0}")]
     Vat(String),
+    /// A step the acting employee may not do ("The Z report needs a manager."), or nobody
+    /// logged in.
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
     #[error("{0} The report is kept; save it again from the Day screen.")]
     Pdf(String),
 }
@@ -85,7 +91,7 @@ impl DaybookError {
     }
 }
 
-fn capital(s: &str) -> String {
+pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
@@ -260,6 +266,15 @@ const SENT_LISTED: usize = 20;
 
 fn journal(counter: &Counter) -> Result<Journal> {
     Ok(counter.journal()?)
+}
+
+/// A connection for a step only a manager may do: refused for a cashier without a manager's
+/// approval of it; the journal names who answers for it (the manager who approved).
+fn journal_for(counter: &Counter, action: Action) -> Result<Journal> {
+    let by = counter.require(action)?;
+    let mut j = journal(counter)?;
+    j.set_employee(Some(&by.id));
+    Ok(j)
 }
 
 fn shop_of(counter: &Counter, now_ms: i64) -> Result<Shop> {
@@ -588,7 +603,7 @@ pub fn return_sale(
         return Err(DaybookError::NoReason);
     }
     let shop = shop_of(counter, now_ms)?;
-    let mut j = journal(counter)?;
+    let mut j = journal_for(counter, Action::Return)?;
     let mut p = plan_return(&j, sale_id, amount)?;
     let done = crate::books::return_sale(&mut j, sale_id, &p.request, reason, now_ms)?;
     let paper = paper_of(
@@ -721,7 +736,7 @@ pub fn mark_transfer_sent(
     if note.is_empty() {
         return Err(DaybookError::NoNote);
     }
-    let mut j = journal(counter)?;
+    let mut j = journal_for(counter, Action::MarkTransferSent)?;
     Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
 }
 
@@ -762,7 +777,16 @@ fn view(counter: &Counter, shop: &Shop, number: Option<i64>, now_ms: i64) -> Res
 /// The running figures of the counter's series (X).
 pub fn report_x(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
     let shop = shop_of(counter, now_ms)?;
-    Ok(shown(&view(counter, &shop, None, now_ms)?, &shop))
+    let report = shown(&view(counter, &shop, None, now_ms)?, &shop);
+    let mut j = journal(counter)?;
+    crate::session::record_event(
+        &mut j,
+        JournalEvent::XReport,
+        now_ms,
+        counter.training(),
+        "",
+    )?;
+    Ok(report)
 }
 
 /// Z report `number` of the counter's series, as it was closed.
@@ -779,7 +803,7 @@ pub fn close_day(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
         merchant: &m,
         till_name: &m.till_name,
     };
-    let mut j = journal(counter)?;
+    let mut j = journal_for(counter, Action::ZReport)?;
     let z = crate::books::close_z(&mut j, counter.backend(), now_ms, of, &offset)?;
     Ok(shown(&z, &shop))
 }

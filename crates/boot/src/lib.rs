@@ -17,6 +17,7 @@ pub mod print;
 mod records;
 pub mod saft_export;
 mod serve;
+pub mod session;
 pub mod shop;
 pub mod webhook_listener;
 pub mod window;
@@ -49,7 +50,7 @@ pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,
     DEFAULT_REDIRECT, OsRandom, save_destination,
 };
-pub use ops::{HandSale, RefundDue, SaleOnScreen};
+pub use ops::{HandSale, RefundDue, SaleOnScreen, ShopSaveError, price_changes};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };
@@ -78,6 +79,9 @@ pub enum BootError {
     Saved(#[from] SavedError),
     #[error(transparent)]
     Secret(#[from] SecretError),
+    /// A log in refused, or a step the acting employee may not do (issue 12).
+    #[error(transparent)]
+    Session(#[from] session::SessionError),
     #[error("cannot listen for webhooks on {addr}: {source}")]
     Webhook {
         addr: SocketAddr,
@@ -113,6 +117,8 @@ pub struct Counter {
     sealer: std::sync::Arc<dyn kassa_journal::Sealer>,
     /// The shop settings it sells with ([`Counter::save_shop`] changes them at once).
     shop: std::sync::Mutex<kassa_config::ShopSettings>,
+    /// Who is at the till (`session.rs`); carried over a handover.
+    session: std::sync::Arc<session::Session>,
     /// Declared last: dropped after the engine and its journal.
     owner: OwnerLock,
 }
@@ -260,6 +266,14 @@ pub async fn start(settings: Settings) -> Result<Counter, BootError> {
 /// sales on it, the start is refused with [`JournalError::InUse`], naming that owner, and
 /// nothing is read or written.
 pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
+    let counter = open_idle(settings).await?;
+    counter.begin_session()?;
+    Ok(counter)
+}
+
+/// [`start_idle`] without the start journaled or anyone logged in (a handover carries the
+/// session over instead).
+async fn open_idle(settings: Settings) -> Result<Counter, BootError> {
     let owner = OwnerLock::acquire(&settings.db_path, &settings.owner)?;
     let mut journal = Journal::open(&settings.db_path)?;
     // The receipt key before anything sells: without it no receipt could be signed.
@@ -322,6 +336,7 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
         sandbox,
         webhooks,
         shop: std::sync::Mutex::new(settings.shop.clone()),
+        session: std::sync::Arc::new(session::Session::for_journal(&settings.db_path)),
         sealer,
         settings,
         owner,

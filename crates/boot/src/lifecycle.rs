@@ -4,7 +4,13 @@
 
 use std::time::Duration;
 
-use crate::{BootError, Counter, Settings, start};
+use std::sync::Arc;
+
+use kassa_saft::events::JournalEvent;
+use kassa_shop::staff::Action;
+
+use crate::session::Session;
+use crate::{BootError, Counter, Settings, open_idle};
 
 /// How long [`Counter::stop`] waits for the engine's last tasks (a driver finishing, a call
 /// in flight) to let go of it.
@@ -15,8 +21,17 @@ impl Counter {
     /// stops the embedded sandbox, waits (a few seconds at most) for the engine's tasks to
     /// end, closes the journal and releases its lock, so another counter can take it.
     /// Meant for an idle counter (`!till.is_busy()`): sales still followed stop being
-    /// followed here and are resumed by the next start.
+    /// followed here and are resumed by the next start. The shut down is journaled (13002,
+    /// naming who was logged in).
     pub async fn stop(self) {
+        if let Err(e) = self.record_event(JournalEvent::AppShutDown, "") {
+            tracing::warn!(error = %e, "the shut down could not be journaled");
+        }
+        self.release().await
+    }
+
+    /// [`Counter::stop`] without the shut down journaled (a handover: the application runs on).
+    async fn release(self) {
         let Counter {
             till,
             sandbox,
@@ -64,6 +79,11 @@ pub struct HandoverFailed {
 impl std::fmt::Display for HandoverFailed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.previous {
+            Ok(_) if matches!(self.error, BootError::Session(_)) => write!(
+                f,
+                "{} Kassa keeps running on the current settings.",
+                self.error
+            ),
             Ok(_) => write!(
                 f,
                 "The new settings could not start: {}. Kassa keeps running on the previous settings.",
@@ -100,20 +120,57 @@ impl std::fmt::Debug for Counter {
 /// reason ([`HandoverFailed`]), so the counter keeps running and the screen can say why.
 /// Nothing is saved here: the host stores the new settings once this succeeds.
 pub async fn handover(old: Counter, new: Settings) -> Result<Counter, HandoverFailed> {
+    let was_training = old.backend().is_training();
+    let training = new.backend().is_training();
+    // Changing the settings needs a manager; moving between training and live is the
+    // training-mode switch (a manager's approval of that covers the settings it takes).
+    let action = if was_training != training {
+        Action::TrainingMode
+    } else {
+        Action::Settings
+    };
+    if let Err(e) = old.require(action) {
+        return Err(HandoverFailed {
+            error: e.into(),
+            previous: Ok(old),
+        });
+    }
     let previous = old.settings().clone();
-    old.stop().await;
-    match start(new).await {
+    let session = Arc::clone(&old.session);
+    old.release().await;
+    match start_with(new, Arc::clone(&session)).await {
         Ok(counter) => {
             tracing::info!(mode = ?counter.mode, "the counter runs on the new settings");
+            if was_training != training {
+                let event = if training {
+                    JournalEvent::TrainingModeOn
+                } else {
+                    JournalEvent::TrainingModeOff
+                };
+                if let Err(e) = counter.record_event(event, "") {
+                    tracing::warn!(error = %e, "the training-mode switch could not be journaled");
+                }
+            }
             Ok(counter)
         }
         Err(error) => {
             tracing::warn!(error = %error, "the new settings could not start; starting the previous ones again");
-            let previous = start(previous).await;
+            let previous = start_with(previous, session).await;
             if let Err(e) = &previous {
                 tracing::error!(error = %e, "the previous settings could not start again");
             }
             Err(HandoverFailed { error, previous })
         }
     }
+}
+
+/// [`start`] carrying `session` over from the counter before (who is logged in stays so).
+async fn start_with(settings: Settings, session: Arc<Session>) -> Result<Counter, BootError> {
+    let mut counter = open_idle(settings).await?;
+    counter.adopt_session(session);
+    let open = counter.till.resume()?;
+    if !open.is_empty() {
+        tracing::info!(count = open.len(), "resumed open sales");
+    }
+    Ok(counter)
 }

@@ -72,6 +72,49 @@ pub struct RefundDue {
     pub message: String,
 }
 
+/// Why Settings → Shop was not saved: a field, the file, or the acting employee may not
+/// change the settings.
+#[derive(Debug, thiserror::Error)]
+pub enum ShopSaveError {
+    #[error(transparent)]
+    Form(#[from] ShopFormError),
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
+}
+
+impl ShopSaveError {
+    /// The fields to fix (none when the file failed or the step was refused).
+    pub fn fields(&self) -> &[kassa_config::ShopFieldError] {
+        match self {
+            ShopSaveError::Form(e) => e.fields(),
+            ShopSaveError::Session(_) => &[],
+        }
+    }
+}
+
+/// The quick items whose price changed between `before` and `after` (matched by name), each
+/// as "NAME: OLD → NEW".
+pub fn price_changes(
+    before: &[kassa_config::QuickItem],
+    after: &[kassa_config::QuickItem],
+    currency: kassa_money::Currency,
+) -> Vec<String> {
+    after
+        .iter()
+        .filter_map(|new| {
+            let old = before.iter().find(|o| o.name == new.name)?;
+            (old.price_minor != new.price_minor).then(|| {
+                format!(
+                    "{}: {} \u{2192} {}",
+                    new.name,
+                    Money::new(old.price_minor, currency).display(),
+                    Money::new(new.price_minor, currency).display()
+                )
+            })
+        })
+        .collect()
+}
+
 impl Counter {
     /// Opens a sale of `amount` (a plain amount from the keypad: one line at the shop's
     /// default VAT rate, its text the rate's name) and starts taking the payment; the
@@ -111,11 +154,22 @@ impl Counter {
     }
 
     /// Checks and saves the Settings → Shop section (beside the journal); the counter sells
-    /// with it from the next sale on. Nothing changes when a field is wrong.
-    pub fn save_shop(&self, form: &ShopForm) -> Result<ShopSettings, ShopFormError> {
+    /// with it from the next sale on. Nothing changes when a field is wrong. Changing the
+    /// settings needs a manager (or a manager's approval of it); a quick item's new price is
+    /// journaled as a price change (13021, "Coffee: 30.00 → 32.00").
+    pub fn save_shop(&self, form: &ShopForm) -> Result<ShopSettings, ShopSaveError> {
+        self.require(kassa_shop::staff::Action::Settings)?;
         let day = LocalZone.day(self.till.now_ms());
+        let before = self.shop_settings();
         let saved = form.save(&self.settings.db_path, self.currency, day)?;
         *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = saved.clone();
+        for change in price_changes(&before.quick_items, &saved.quick_items, self.currency) {
+            if let Err(e) =
+                self.record_event(kassa_saft::events::JournalEvent::PriceChange, &change)
+            {
+                tracing::warn!(error = %e, "a price change could not be journaled");
+            }
+        }
         Ok(saved)
     }
 
@@ -343,6 +397,27 @@ mod tests {
         let saved =
             crate::SavedSettings::load(&crate::settings_path(&counter.settings().db_path)).unwrap();
         assert_eq!(saved.shop.quick_items.len(), 1);
+
+        // A new price for Kaffe is journaled as a price change (13021), by the owner; a
+        // save without a new price is not.
+        form.quick_items[0].price = "32,50".into();
+        counter.save_shop(&form).unwrap();
+        counter.save_shop(&form).unwrap();
+        let j = kassa_journal::Journal::open_read_only(&counter.settings().db_path).unwrap();
+        let changes: Vec<(Option<String>, String)> = j
+            .journal_events(0, i64::MAX)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.code == 13021)
+            .map(|e| (e.employee, e.detail))
+            .collect();
+        assert_eq!(
+            changes,
+            [(
+                Some("1".to_string()),
+                "Kaffe: 30,00\u{a0}kr. \u{2192} 32,50\u{a0}kr.".to_string()
+            )]
+        );
         counter.stop().await;
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kassa_boot::books::{self, BooksError, ReportOf};
+use kassa_boot::session::Action;
 use kassa_journal::{Backend, Journal, JournalError, OwnerLock};
 use kassa_money::Money;
 use kassa_shop::receipt::MoneyJson;
@@ -109,6 +110,9 @@ pub fn return_sale(
         Ok(j) => j,
         Err(code) => return code,
     };
+    if let Err(code) = crate::staff::act(&mut journal, db, crate::staff::who(), Action::Return) {
+        return code;
+    }
     let sale_id = match books::find_sale(&journal, series, key) {
         Ok(id) => id,
         Err(e) => return books_failed(&e),
@@ -212,12 +216,36 @@ pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -
             Ok(j) => j,
             Err(code) => return code,
         };
+        if let Err(code) = crate::staff::act(&mut journal, db, crate::staff::who(), Action::ZReport)
+        {
+            return code;
+        }
         books::close_z(&mut journal, series, now_ms(), of, &offset)
     } else {
-        match read_only(db) {
-            Ok(journal) => books::x_report(&journal, series, now_ms(), of, &offset),
+        let journal = match read_only(db) {
+            Ok(journal) => journal,
             Err(code) => return code,
+        };
+        // The X report is journaled (13008) with who asked, on a write connection of its
+        // own: the report itself only reads, beside a counter that sells.
+        let (mut events, _) = match crate::staff::check(db, crate::staff::who(), Action::XReport) {
+            Ok(j) => j,
+            Err(code) => return code,
+        };
+        let now = now_ms();
+        let view = books::x_report(&journal, series, now, of, &offset);
+        if view.is_ok()
+            && let Err(e) = kassa_boot::session::record_event(
+                &mut events,
+                kassa_boot::session::JournalEvent::XReport,
+                now,
+                series.is_training(),
+                "",
+            )
+        {
+            return fail(EXIT_START, &e.to_string());
         }
+        view
     };
     let view = match view {
         Ok(v) => v,
@@ -249,6 +277,14 @@ pub fn refunds(
             Ok(j) => j,
             Err(code) => return code,
         };
+        if let Err(code) = crate::staff::act(
+            &mut journal,
+            db,
+            crate::staff::who(),
+            Action::MarkTransferSent,
+        ) {
+            return code;
+        }
         return match books::mark_transfer_sent(&mut journal, id, note.unwrap_or(""), now_ms()) {
             Ok(t) => {
                 if json {

@@ -44,6 +44,7 @@ mod keys;
 mod output;
 mod report;
 mod sell;
+mod staff;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -64,6 +65,10 @@ use output::Printer;
     about = "Pay-by-bank counter: take payments with Aiia Pay"
 )]
 struct Cli {
+    /// Act as this employee (their number) instead of the default one ("1"); their PIN from
+    /// KASSA_PIN, else asked on standard input.
+    #[arg(long, global = true, value_name = "ID")]
+    employee: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -274,6 +279,12 @@ enum Command {
         to: String,
         file: std::path::PathBuf,
     },
+    /// The till's employees: `kassa staff list|add|pin|role|off|on` (changes are a
+    /// manager's; new PINs from KASSA_NEW_PIN, else standard input).
+    Staff {
+        #[command(subcommand)]
+        command: staff::StaffCommand,
+    },
     /// The till's receipt signing keys: the private halves live in the OS keyring only.
     Keys {
         #[command(subcommand)]
@@ -349,6 +360,7 @@ fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(EXIT_START, &format!("cannot start: {e}")),
     };
+    staff::set_who(staff::Who(cli.employee));
     runtime.block_on(run(cli.command))
 }
 
@@ -565,6 +577,7 @@ async fn run(command: Command) -> ExitCode {
             Ok(series) => books::bookkeeping(&db_path(), series, &from, &to, &file),
             Err(code) => code,
         },
+        Command::Staff { command } => staff::staff(&db_path(), staff::who(), command),
         Command::Doctor { json } => doctor(json).await,
         Command::Connect {
             no_browser,
@@ -579,6 +592,13 @@ async fn run(command: Command) -> ExitCode {
             custom_api,
             shop,
         } => {
+            if let Err(code) = staff::check(
+                &db_path(),
+                staff::who(),
+                kassa_boot::session::Action::Settings,
+            ) {
+                return code;
+            }
             if shop.any() {
                 let code = setup_shop(&shop, currency.as_deref());
                 if code != ExitCode::SUCCESS {
@@ -765,9 +785,11 @@ async fn read_answer() -> Option<String> {
 /// Starts the counter as `owner` ("kassa charge"): the journal's one owner while it runs.
 async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCode> {
     settings.owner = owner.to_owned();
-    kassa_boot::start(settings)
+    let counter = kassa_boot::start(settings)
         .await
-        .map_err(|e| fail(EXIT_START, &e.to_string()))
+        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    staff::on_counter(&counter, staff::who())?;
+    Ok(counter)
 }
 
 /// How `kassa charge` is paid.
