@@ -10,6 +10,9 @@ use crate::error::{Code, IpcError};
 
 impl From<SaftExportError> for IpcError {
     fn from(e: SaftExportError) -> Self {
+        if let SaftExportError::Session(e) = e {
+            return e.into();
+        }
         let code = match &e {
             SaftExportError::NoProfile | SaftExportError::Vat(_) => Code::Settings,
             e if e.is_usage() => Code::Refused,

@@ -80,6 +80,9 @@ pub enum SaftExportError {
     Vat(String),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// Exporting the journal needs a manager (a cashier gets a manager's PIN asked).
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
 }
 
 impl SaftExportError {
@@ -317,8 +320,10 @@ pub fn export_from_counter(
         crate::shop::merchant_for(&shop, counter.backend().is_training(), counter.currency)
             .map_err(|_| SaftExportError::NoProfile)?;
     let db = counter.settings().db_path.clone();
-    // The counter's own connection: the export event names its acting employee.
+    // A manager exports (or approves a cashier's export); the event names them.
+    let by = counter.require(kassa_shop::staff::Action::ExportJournal)?;
     let mut journal = counter.journal()?;
+    journal.set_employee(Some(&by.id));
     let of = ExportOf {
         merchant: &merchant,
         vat: &shop.vat,

@@ -88,18 +88,32 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
             );
         }
     };
-    // Own the journal to journal the export; a read-only look while another process holds it.
-    let (lock, journal) = match OwnerLock::acquire(db, "kassa export") {
-        Ok(lock) => match Journal::open(db) {
-            Ok(j) => (Ok(lock), j),
-            Err(e) => return failed(&e.into()),
-        },
-        Err(JournalError::InUse { owner, .. }) => match Journal::open_read_only(db) {
-            Ok(j) => (Err(owner), j),
-            Err(e) => return failed(&e.into()),
-        },
+    // Every export is journaled and made by a manager: the command owns the journal for it.
+    // While the app holds it, the export is the app's (Day → Export SAF-T).
+    let _lock = match OwnerLock::acquire(db, "kassa export") {
+        Ok(lock) => lock,
+        Err(JournalError::InUse { owner, .. }) => {
+            return fail(
+                EXIT_START,
+                &format!(
+                    "the journal is in use by {owner}: export from the app (Day → Export SAF-T), or close it and run this again. Every export is journaled, so this command needs the journal."
+                ),
+            );
+        }
         Err(e) => return failed(&e.into()),
     };
+    let mut journal = match Journal::open(db) {
+        Ok(j) => j,
+        Err(e) => return failed(&e.into()),
+    };
+    if let Err(code) = crate::staff::act(
+        &mut journal,
+        db,
+        crate::staff::who(),
+        kassa_shop::staff::Action::ExportJournal,
+    ) {
+        return code;
+    }
     let of = ExportOf {
         merchant: &merchant,
         vat: &shop.vat,
@@ -118,22 +132,12 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
         summary.text()
     );
     println!("The tax office's name for it: {}", summary.file_name);
-    match lock {
-        Ok(_held) => {
-            let mut journal = journal;
-            match saft_export::record_export(&mut journal, &summary, out, now_ms()) {
-                Ok(_) => println!("The export is in the electronic journal (event 13020)."),
-                Err(e) => {
-                    return fail(
-                        EXIT_FAILED,
-                        &format!("the file is written, but the export could not be journaled: {e}"),
-                    );
-                }
-            }
-        }
-        Err(owner) => {
-            println!(
-                "This export is NOT in the electronic journal: the journal is in use by {owner}, so this command only read it. Export from the app (Day → Export SAF-T) to have it journaled, or close the app and run this again."
+    match saft_export::record_export(&mut journal, &summary, out, now_ms()) {
+        Ok(_) => println!("The export is in the electronic journal (event 13020)."),
+        Err(e) => {
+            return fail(
+                EXIT_FAILED,
+                &format!("the file is written, but the export could not be journaled: {e}"),
             );
         }
     }
