@@ -37,6 +37,12 @@ const e = {
   zError: byId("z-error"),
   zYes: byId("z-yes"),
   zNo: byId("z-no"),
+  saftForm: byId("saft-form"),
+  saftFrom: byId("saft-from"),
+  saftTo: byId("saft-to"),
+  saftExport: byId("saft-export"),
+  saftError: byId("saft-error"),
+  saftNote: byId("saft-note"),
 };
 
 // What is on screen: null = the running X, else a Z number.
@@ -55,11 +61,43 @@ export function initDay(onBack) {
   e.print.addEventListener("click", () => act(printSystem));
   e.printer.addEventListener("click", () => act(printNetwork));
   e.pdf.addEventListener("click", () => act(savePdf));
+  e.saftForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    exportSaft();
+  });
+}
+
+// YYYY-MM-DD of a local date.
+function isoDay(d) {
+  const two = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+// This month so far, unless the merchant chose other days.
+function defaultSaftDays() {
+  const now = new Date();
+  if (!e.saftFrom.value) e.saftFrom.value = isoDay(new Date(now.getFullYear(), now.getMonth(), 1));
+  if (!e.saftTo.value) e.saftTo.value = isoDay(now);
+}
+
+// The SAF-T Cash Register file of the chosen days, into the app's exports folder
+// (Rust checks the days and says what is wrong).
+async function exportSaft() {
+  setNotice(e.saftError, "");
+  setNotice(e.saftNote, "");
+  try {
+    const done = await busy([e.saftExport], () => ipc.exportSaft(e.saftFrom.value, e.saftTo.value));
+    setNotice(e.saftNote, done.message);
+    e.saftNote.dataset.path = done.path;
+  } catch (err) {
+    setNotice(e.saftError, err.message);
+  }
 }
 
 /** The running figures (X). */
 export function showDay() {
   setNotice(e.note, "");
+  defaultSaftDays();
   return open(null);
 }
 

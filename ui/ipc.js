@@ -127,6 +127,7 @@ export const closeDay = () => call("close_day");
 export const reportPrint = (number) => call("report_print", { number });
 export const reportToPrinter = (number) => call("report_to_printer", { number });
 export const reportPdf = (number) => call("report_pdf", { number });
+export const exportSaft = (from, to) => call("export_saft", { from, to });
 
 // ---- Cashiers (issue 12): who is logged in, log in / out, a manager's approval, staff. ----
 // `pin`: the digits typed, or null for a one-tap employee. `role`: "cashier" or "manager".

@@ -5,6 +5,7 @@ mod books;
 mod commands;
 mod error;
 mod ready;
+mod saft;
 mod settings;
 mod shop;
 mod staff;
@@ -154,6 +155,7 @@ pub fn run() {
             books::report_print,
             books::report_pdf,
             books::report_to_printer,
+            saft::export_saft,
             staff::staff_view,
             staff::staff_log_in,
             staff::staff_log_out,

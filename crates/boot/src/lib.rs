@@ -15,6 +15,7 @@ mod onboard;
 mod ops;
 pub mod print;
 mod records;
+pub mod saft_export;
 mod serve;
 pub mod session;
 pub mod shop;

@@ -5,7 +5,8 @@
 //! * `kassa cancel SALE_ID`
 //! * `kassa resume [--json]` (follows every open sale and pending payment to its end)
 //! * `kassa status [--json]` (open sales, payments still followed, payments that need attention)
-//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE] [--training]`
+//! * `kassa backup FILE`, `kassa export [--format jsonl|csv] [--out FILE] [--training]`,
+//!   `kassa export --format saf-t --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xml`
 //! * `kassa today [--json]`
 //! * `kassa return SALE [--amount A] --reason TEXT [--json]`, `kassa report x|z [--json]`,
 //!   `kassa refunds [--all] [--json]`, `kassa refunds --sent ID --note TEXT`,
@@ -38,6 +39,7 @@
 
 mod books;
 mod crash;
+mod export_saft;
 mod keys;
 mod output;
 mod report;
@@ -148,6 +150,12 @@ enum Command {
     /// Every live sale with its attempts, as JSON lines (one sale per line) or CSV (one
     /// attempt per row), to standard output or a file. Training (sandbox) sales are never
     /// in it unless `--training` asks for them, and then only they are.
+    ///
+    /// `--format saf-t --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xml` writes the
+    /// Norwegian SAF-T Cash Register file of those whole local days instead: every receipt
+    /// (live, and training marked as such), the electronic journal's events and the Z
+    /// reports, for the tax office. The export is journaled (event 13020) when no other
+    /// process holds the journal.
     Export {
         #[arg(long, value_enum, default_value = "jsonl")]
         format: report::Format,
@@ -156,6 +164,12 @@ enum Command {
         /// Export the training sales (made on the sandbox) instead of the live ones.
         #[arg(long)]
         training: bool,
+        /// The first day of a SAF-T export (YYYY-MM-DD, local time).
+        #[arg(long)]
+        from: Option<String>,
+        /// The last day of a SAF-T export (YYYY-MM-DD, included).
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Save the real Aiia settings: the Client Secret is read from standard input and kept in
     /// the OS keyring; the rest goes to settings.json beside the journal.
@@ -468,10 +482,43 @@ async fn run(command: Command) -> ExitCode {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
         Command::Export {
+            format: report::Format::SafT,
+            out,
+            training,
+            from,
+            to,
+        } => {
+            if training {
+                return fail(
+                    EXIT_USAGE,
+                    "--training is not for --format saf-t: the SAF-T file holds the training receipts beside the live ones, marked as training",
+                );
+            }
+            match settings() {
+                Ok(s) => export_saft::export(
+                    &s,
+                    export_saft::SaftArgs {
+                        from: from.as_deref(),
+                        to: to.as_deref(),
+                        out: out.as_deref(),
+                    },
+                ),
+                Err(code) => code,
+            }
+        }
+        Command::Export {
             format,
             out,
             training,
+            from,
+            to,
         } => {
+            if from.is_some() || to.is_some() {
+                return fail(
+                    EXIT_USAGE,
+                    "--from and --to are for --format saf-t; the jsonl and csv exports hold every sale",
+                );
+            }
             let backend = if training {
                 kassa_journal::Backend::Sandbox
             } else {

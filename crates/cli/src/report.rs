@@ -18,6 +18,9 @@ pub enum Format {
     Jsonl,
     /// One row per attempt (a sale without attempts gets one row).
     Csv,
+    /// The Norwegian SAF-T Cash Register file of a period (needs --from, --to and --out).
+    #[value(name = "saf-t")]
+    SafT,
 }
 
 /// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
@@ -281,6 +284,10 @@ fn write_export(
                         .collect();
                     writeln!(out, "{}", cells.join(","))?;
                 }
+            }
+            // `main` sends this format to `export_saft` with its period.
+            Format::SafT => {
+                return Err("the SAF-T file needs its period: --from and --to".into());
             }
         }
         Ok(())

@@ -96,6 +96,17 @@ fn a_cashier_is_refused_the_managers_commands_with_exit_2() {
         &["refunds", "--sent", "1", "--note", "sent"],
         &["setup", "--legal-name", "Kari's own shop"],
         &["staff", "off", "1"],
+        &[
+            "export",
+            "--format",
+            "saf-t",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+            "--out",
+            "x.xml",
+        ],
     ] {
         let mut all = vec!["--employee", "7"];
         all.extend_from_slice(args);

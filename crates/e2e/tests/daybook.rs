@@ -3,7 +3,8 @@
 //! than the sale refused with Rust's sentence; a partial return with a reason and its return
 //! receipt, paid back by a bank transfer that the merchant marks sent; a cancelled sale's
 //! return refused; the Day screen's X, Close day (Z) with its number, and the X after the Z
-//! starting a new period. Screenshots at each step (`target/e2e-screens/3*.png`).
+//! starting a new period; the SAF-T export of the month so far, checked by xmllint.
+//! Screenshots at each step (`target/e2e-screens/3*.png`).
 //!
 //! Run like the other window tests: `xvfb-run -a cargo test -p kassa-e2e -- --test-threads=1`.
 
@@ -375,5 +376,39 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
         format!("the grand totals were reset by the Z: {grand}")
     })?;
     s.screenshot("40-day-x-after-z.png").await?;
+
+    // The SAF-T Cash Register export of this month so far (the days the form starts with):
+    // the file in the app's exports folder, valid against Skatteetaten's schema.
+    s.click("saft-export").await?;
+    let said = wait_notice(&s, "saft-note").await?;
+    ensure(
+        said.contains("Saved the SAF-T file as") && said.contains("1 Z report"),
+        || format!("the export said {said:?}"),
+    )?;
+    let path = s.attr("saft-note", "data-path").await?;
+    let lint = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(
+            kassa_e2e::workspace_root()
+                .join("crates/saft/data/Norwegian_SAF-T_Cash_Register_Schema_v_1.00.xsd"),
+        )
+        .arg(&path)
+        .output()
+        .context("xmllint (scripts/setup-debian.sh installs it)")?;
+    ensure(lint.status.success(), || {
+        format!(
+            "xmllint refused the window's export {path}: {}",
+            String::from_utf8_lossy(&lint.stderr)
+        )
+    })?;
+    s.client()?
+        .execute(
+            "document.getElementById('saft-note').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .context("cannot scroll to the export's note")?;
+    s.screenshot("41-day-saft-export.png").await?;
     s.close().await
 }
