@@ -1170,45 +1170,16 @@ fn z_report<'a>(
             .collect(),
         _ => Vec::new(),
     };
-    let mut report = Report {
-        id: format!(
+    let mut report = Report::new(
+        format!(
             "{}{}",
             if training { no::TRAINING_PREFIX } else { "" },
             z.number
         ),
-        kind: ReportKind::Z,
+        ReportKind::Z,
         date,
         time,
-        total_cash_sale_minor: 0,
-        art_groups: vec![],
-        emp_art_groups: vec![],
-        payments: vec![],
-        emp_payments: vec![],
-        cash_sales_vat: vec![],
-        opening_change_float_minor: 0,
-        receipt_num: 0,
-        open_cash_box_num: 0,
-        receipt_copy_num: 0,
-        receipt_copy_minor: 0,
-        receipt_proforma_num: 0,
-        receipt_proforma_minor: 0,
-        return_num: 0,
-        return_minor: 0,
-        discount_num: 0,
-        discount_minor: 0,
-        void_trans_num: 0,
-        void_trans_minor: 0,
-        corr_lines: vec![],
-        price_inquiries: vec![],
-        other_corrs: vec![],
-        receipt_delivery_num: 0,
-        receipt_delivery_minor: 0,
-        training_num: 0,
-        training_minor: 0,
-        grand_total_sales_minor: 0,
-        grand_total_return_minor: 0,
-        grand_total_sales_net_minor: 0,
-    };
+    );
     if training {
         // All of a training Z is training: none of it in the sales figures.
         report.training_num = t.sales.count + t.returns.count;

@@ -345,41 +345,7 @@ fn pay_totals(payments: &[(PaymentType, u64, i64)]) -> Vec<PaymentTotal> {
 }
 
 fn z(id: &str, time: &str) -> Report {
-    Report {
-        id: s(id),
-        kind: ReportKind::Z,
-        date: s("2026-03-02"),
-        time: s(time),
-        total_cash_sale_minor: 0,
-        art_groups: vec![],
-        emp_art_groups: vec![],
-        payments: vec![],
-        emp_payments: vec![],
-        cash_sales_vat: vec![],
-        opening_change_float_minor: 0,
-        receipt_num: 0,
-        open_cash_box_num: 0,
-        receipt_copy_num: 0,
-        receipt_copy_minor: 0,
-        receipt_proforma_num: 0,
-        receipt_proforma_minor: 0,
-        return_num: 0,
-        return_minor: 0,
-        discount_num: 0,
-        discount_minor: 0,
-        void_trans_num: 0,
-        void_trans_minor: 0,
-        corr_lines: vec![],
-        price_inquiries: vec![],
-        other_corrs: vec![],
-        receipt_delivery_num: 0,
-        receipt_delivery_minor: 0,
-        training_num: 0,
-        training_minor: 0,
-        grand_total_sales_minor: 0,
-        grand_total_return_minor: 0,
-        grand_total_sales_net_minor: 0,
-    }
+    Report::new(s(id), ReportKind::Z, s("2026-03-02"), s(time))
 }
 
 /// A day at the counter: sales paid by bank, cash and card, a copy of a receipt, a

@@ -294,6 +294,48 @@ pub struct Report {
     pub grand_total_sales_net_minor: i64,
 }
 
+impl Report {
+    /// A report `id` of `kind` made at `date` `time` with every figure zero and every list
+    /// empty: the caller fills in what its till did.
+    pub fn new(id: String, kind: ReportKind, date: String, time: String) -> Report {
+        Report {
+            id,
+            kind,
+            date,
+            time,
+            total_cash_sale_minor: 0,
+            art_groups: vec![],
+            emp_art_groups: vec![],
+            payments: vec![],
+            emp_payments: vec![],
+            cash_sales_vat: vec![],
+            opening_change_float_minor: 0,
+            receipt_num: 0,
+            open_cash_box_num: 0,
+            receipt_copy_num: 0,
+            receipt_copy_minor: 0,
+            receipt_proforma_num: 0,
+            receipt_proforma_minor: 0,
+            return_num: 0,
+            return_minor: 0,
+            discount_num: 0,
+            discount_minor: 0,
+            void_trans_num: 0,
+            void_trans_minor: 0,
+            corr_lines: vec![],
+            price_inquiries: vec![],
+            other_corrs: vec![],
+            receipt_delivery_num: 0,
+            receipt_delivery_minor: 0,
+            training_num: 0,
+            training_minor: 0,
+            grand_total_sales_minor: 0,
+            grand_total_return_minor: 0,
+            grand_total_sales_net_minor: 0,
+        }
+    }
+}
+
 /// `cashtransaction`: one receipt (a sale, or a return with negative amounts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CashTransaction {
