@@ -213,12 +213,20 @@ pub fn verify(
     text: &SignedText,
     signature: &str,
 ) -> Result<(), SignatureError> {
+    verify_with(&VerifyingKey::<Sha1>::new(public.clone()), text, signature)
+}
+
+/// [`verify`] with a verifying key made once (a chain checks many receipts per key).
+fn verify_with(
+    key: &VerifyingKey<Sha1>,
+    text: &SignedText,
+    signature: &str,
+) -> Result<(), SignatureError> {
     let bytes = STANDARD
         .decode(signature.trim())
         .map_err(|_| SignatureError::NotASignature)?;
     let sig = Signature::try_from(bytes.as_slice()).map_err(|_| SignatureError::NotASignature)?;
-    VerifyingKey::<Sha1>::new(public.clone())
-        .verify(text.as_str().as_bytes(), &sig)
+    key.verify(text.as_str().as_bytes(), &sig)
         .map_err(|_| SignatureError::Mismatch)
 }
 
@@ -253,6 +261,8 @@ pub fn verify_chain(
     key_of: &dyn Fn(u32) -> Option<RsaPublicKey>,
 ) -> Result<usize, ChainBroken> {
     let mut previous: Option<&str> = before;
+    // One verifying key per key version, made the first time it is needed.
+    let mut keys: Vec<(u32, VerifyingKey<Sha1>)> = Vec::new();
     for link in links {
         let broken = |why: String| ChainBroken {
             nr: link.nr.clone(),
@@ -267,9 +277,17 @@ pub fn verify_chain(
             link.amount_ex_minor,
         )
         .map_err(|e| broken(e.to_string()))?;
-        let public = key_of(link.key_version)
-            .ok_or_else(|| broken(format!("no public key of version {}", link.key_version)))?;
-        verify(&public, &text, &link.signature).map_err(|e| broken(e.to_string()))?;
+        let at = match keys.iter().position(|(v, _)| *v == link.key_version) {
+            Some(at) => at,
+            None => {
+                let public = key_of(link.key_version).ok_or_else(|| {
+                    broken(format!("no public key of version {}", link.key_version))
+                })?;
+                keys.push((link.key_version, VerifyingKey::<Sha1>::new(public)));
+                keys.len() - 1
+            }
+        };
+        verify_with(&keys[at].1, &text, &link.signature).map_err(|e| broken(e.to_string()))?;
         previous = Some(&link.signature);
     }
     Ok(links.len())
