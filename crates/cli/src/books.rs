@@ -37,7 +37,7 @@ fn books_failed(e: &BooksError) -> ExitCode {
     )
 }
 
-fn read_only(db: &Path) -> Result<Journal, ExitCode> {
+pub(crate) fn read_only(db: &Path) -> Result<Journal, ExitCode> {
     if !db.exists() {
         return Err(fail(
             EXIT_USAGE,
@@ -48,7 +48,7 @@ fn read_only(db: &Path) -> Result<Journal, ExitCode> {
 }
 
 /// The journal, owned by this command while it writes.
-fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitCode> {
+pub(crate) fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitCode> {
     if !db.exists() {
         return Err(fail(
             EXIT_USAGE,

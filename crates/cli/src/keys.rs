@@ -3,31 +3,22 @@
 //!
 //! `export-public` and `verify` only read (they work beside a counter that sells);
 //! `keys new` writes the next key's public half into the journal, so it takes the journal
-//! as its owner first and is refused (exit 4) while the window or another `kassa` sells.
+//! as its owner first (`books::owned`) and is refused (exit 4) while the window or another
+//! `kassa` sells.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use kassa_boot::KeyStore;
 use kassa_boot::keys::{self, SeriesCheck};
-use kassa_journal::{Backend, Journal, OwnerLock};
+use kassa_journal::Backend;
 use serde::Serialize;
 
-use crate::books::now_ms;
-use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
+use crate::books::{now_ms, owned, read_only};
+use crate::{EXIT_FAILED, EXIT_USAGE, fail};
 
 /// `kassa verify`: the chain of receipts is broken (a receipt changed, missing or unsigned).
 pub const EXIT_BROKEN: u8 = 7;
-
-fn read_only(db: &Path) -> Result<Journal, ExitCode> {
-    if !db.exists() {
-        return Err(fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        ));
-    }
-    Journal::open_read_only(db).map_err(|e| fail(EXIT_START, &e.to_string()))
-}
 
 /// Writes the public half of the till's receipt key (the newest, or `version`) to `out`.
 pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
@@ -53,19 +44,9 @@ pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
 /// Makes the till's next receipt key: its private half into the keyring, its public half
 /// into the journal; receipts from now on are signed with it.
 pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
-    if !db.exists() {
-        return fail(
-            EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
-        );
-    }
-    let _lock = match OwnerLock::acquire(db, "kassa keys new") {
-        Ok(l) => l,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
-    };
-    let mut journal = match Journal::open(db) {
-        Ok(j) => j,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+    let (_lock, mut journal) = match owned(db, "kassa keys new") {
+        Ok(owned) => owned,
+        Err(code) => return code,
     };
     match keys::new_key_from_os(&mut journal, store, now_ms()) {
         Ok(v) => {
