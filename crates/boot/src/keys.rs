@@ -342,6 +342,32 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
                 at
             }
         };
+        // A receipt deleted at the end leaves no gap: the journal's other records that
+        // count receipts (running totals, Z reports, events, prints) still name it.
+        if broken.is_none() {
+            let next = expected.unwrap_or(1);
+            if let Some((named, by)) = journal.receipt_named_last(series)? {
+                if named >= next {
+                    let training = series.is_training();
+                    broken = Some(ChainBroken {
+                        nr: no::nr_text(next, training),
+                        why: match next {
+                            1 => format!(
+                                "it is missing: there are no receipts, but {} names receipt {}",
+                                by.words(),
+                                no::nr_text(named, training)
+                            ),
+                            _ => format!(
+                                "it is missing: the last receipt is {}, but {} names receipt {}",
+                                no::nr_text(next - 1, training),
+                                by.words(),
+                                no::nr_text(named, training)
+                            ),
+                        },
+                    });
+                }
+            }
+        }
         out.push(SeriesCheck {
             series,
             verified,

@@ -139,6 +139,40 @@ async fn verify_checks_the_chain_and_names_the_first_receipt_tampered_with() {
         err.contains("receipt TRENING-1 does not verify: it is missing"),
         "{err}"
     );
+    // The last receipt deleted: no receipt follows it, but the running totals (kept by the
+    // journal's triggers with every receipt) still count it.
+    let last = tampered(
+        &db,
+        "last.db",
+        "DELETE FROM receipt_seals WHERE number = 4; DELETE FROM receipt_vat WHERE number = 4;
+         DELETE FROM receipts WHERE number = 4;",
+    );
+    let (code, out, err) = output(kassa(&sandbox, &last).arg("verify")).await;
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert!(
+        out.contains("Training receipts: BROKEN at receipt TRENING-4"),
+        "{out}"
+    );
+    assert!(
+        err.contains("receipt TRENING-4 does not verify: it is missing"),
+        "{err}"
+    );
+    // ... and with the running totals made to agree, the electronic journal's training
+    // receipt event (13017) still names it.
+    let hidden = tampered(
+        &db,
+        "hidden.db",
+        "DELETE FROM receipt_seals WHERE number = 4; DELETE FROM receipt_vat WHERE number = 4;
+         DELETE FROM receipts WHERE number = 4;
+         UPDATE period_totals SET last_number = 3 WHERE kind = 'receipts';",
+    );
+    let (code, out, err) = output(kassa(&sandbox, &hidden).arg("verify")).await;
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert!(
+        err.contains("receipt TRENING-4 does not verify: it is missing"),
+        "{err}"
+    );
+    assert!(err.contains("electronic journal"), "{err}");
     // The real journal is untouched by all of it.
     let (code, out, _) = output(kassa(&sandbox, &db).arg("verify")).await;
     assert_eq!(code, Some(0), "{out}");

@@ -54,8 +54,8 @@ pub use seal::event_code;
 #[cfg(any(test, feature = "test-support"))]
 pub use seal::testing;
 pub use seal::{
-    ChainReceipt, EmployeeRecord, JournalEventRecord, NewEmployee, NewJournalEvent, ReceiptSeal,
-    Seal, SealInput, Sealer, SigningKey,
+    ChainReceipt, EmployeeRecord, JournalEventRecord, NamedBy, NewEmployee, NewJournalEvent,
+    ReceiptSeal, Seal, SealInput, Sealer, SigningKey,
 };
 pub use status::{StatusWrite, Then, ThenDone};
 

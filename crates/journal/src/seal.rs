@@ -322,6 +322,68 @@ impl Journal {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+
+    /// The highest receipt number of `series` that the journal's other records name, and
+    /// which record: the running totals the triggers keep with every receipt, the Z reports,
+    /// the electronic journal's events, the prints and the seals. None when none names one.
+    /// `kassa verify` compares it with the last receipt: a receipt deleted at the end of the
+    /// chain leaves no gap behind it, but these still count it.
+    pub fn receipt_named_last(&self, series: Backend) -> Result<Option<(i64, NamedBy)>> {
+        let till = self.till_id()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT n, what FROM (
+                 SELECT MAX(last_number) AS n, 0 AS what FROM period_totals
+                  WHERE till = ?1 AND training = ?2 AND kind = 'receipts'
+                 UNION ALL
+                 SELECT MAX(last_receipt), 1 FROM z_reports WHERE till = ?1 AND training = ?2
+                 UNION ALL
+                 SELECT MAX(receipt), 2 FROM journal_events WHERE till = ?1 AND training = ?2
+                 UNION ALL
+                 SELECT MAX(number), 3 FROM receipt_prints WHERE till = ?1 AND training = ?2
+                 UNION ALL
+                 SELECT MAX(number), 4 FROM receipt_seals WHERE till = ?1 AND training = ?2
+             ) WHERE n IS NOT NULL ORDER BY n DESC, what LIMIT 1",
+        )?;
+        let found = st
+            .query_map(params![till, series.is_training()], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })?
+            .next()
+            .transpose()?;
+        Ok(found.map(|(n, what)| {
+            let by = match what {
+                0 => NamedBy::RunningTotals,
+                1 => NamedBy::ZReport,
+                2 => NamedBy::JournalEvent,
+                3 => NamedBy::Print,
+                _ => NamedBy::Seal,
+            };
+            (n, by)
+        }))
+    }
+}
+
+/// Which of the journal's records names a receipt ([`Journal::receipt_named_last`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedBy {
+    RunningTotals,
+    ZReport,
+    JournalEvent,
+    Print,
+    Seal,
+}
+
+impl NamedBy {
+    /// The record in words, for "… still names receipt N".
+    pub fn words(self) -> &'static str {
+        match self {
+            NamedBy::RunningTotals => "the running totals",
+            NamedBy::ZReport => "a Z report",
+            NamedBy::JournalEvent => "the electronic journal",
+            NamedBy::Print => "a print of it",
+            NamedBy::Seal => "its seal",
+        }
+    }
 }
 
 /// A receipt as the chain check reads it.

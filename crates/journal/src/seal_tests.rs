@@ -513,3 +513,33 @@ fn prints_copies_training_receipts_and_voids_are_journaled_with_their_facts() {
     );
     assert_eq!(j.journal_events(0, i64::MAX).unwrap().len(), 4);
 }
+
+#[test]
+fn the_last_receipt_named_elsewhere_is_found_per_series() {
+    let mut j = Journal::open_in_memory().unwrap();
+    j.set_sealer(Arc::new(testing::TestSealer));
+    assert_eq!(j.receipt_named_last(Backend::Live).unwrap(), None);
+    cash_sale(&mut j, "a", 12_500, Backend::Live).unwrap();
+    cash_sale(&mut j, "b", 5_000, Backend::Live).unwrap();
+    cash_sale(&mut j, "t", 5_000, Backend::Sandbox).unwrap();
+    // The running totals count receipts with each one, in its series.
+    assert_eq!(
+        j.receipt_named_last(Backend::Live).unwrap(),
+        Some((2, NamedBy::RunningTotals))
+    );
+    assert_eq!(
+        j.receipt_named_last(Backend::Sandbox).unwrap().map(|n| n.0),
+        Some(1)
+    );
+    // Behind the journal's back: receipt 2 and the totals' count of it gone, its seal kept.
+    j.conn
+        .execute_batch(
+            "DROP TRIGGER period_totals_closed_update;
+             UPDATE period_totals SET last_number = 1 WHERE kind = 'receipts' AND training = 0;",
+        )
+        .unwrap();
+    assert_eq!(
+        j.receipt_named_last(Backend::Live).unwrap(),
+        Some((2, NamedBy::Seal))
+    );
+}
