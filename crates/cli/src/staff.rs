@@ -50,6 +50,17 @@ fn refused(e: &SessionError) -> ExitCode {
     }
 }
 
+/// A PIN after `prompt`: typed at a terminal without echo, else the first line of standard
+/// input (a script, a test); `None` at its end.
+fn secret_line(prompt: &str) -> Option<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt).ok();
+    }
+    eprint!("{prompt}");
+    stdin_line()
+}
+
 /// One line of standard input, without its line end; `None` at its end.
 fn stdin_line() -> Option<String> {
     let mut line = String::new();
@@ -63,15 +74,12 @@ fn stdin_line() -> Option<String> {
 fn acting_pin(name: &str) -> Result<Pin, ExitCode> {
     let text = match std::env::var("KASSA_PIN").ok().filter(|p| !p.is_empty()) {
         Some(p) => p,
-        None => {
-            eprint!("PIN for {name}: ");
-            stdin_line().ok_or_else(|| {
-                fail(
-                    EXIT_USAGE,
-                    &format!("Type the PIN for {name} (or set KASSA_PIN)."),
-                )
-            })?
-        }
+        None => secret_line(&format!("PIN for {name}: ")).ok_or_else(|| {
+            fail(
+                EXIT_USAGE,
+                &format!("Type the PIN for {name} (or set KASSA_PIN)."),
+            )
+        })?,
     };
     Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
@@ -83,15 +91,12 @@ fn new_pin(name: &str) -> Result<Pin, ExitCode> {
         .filter(|p| !p.is_empty())
     {
         Some(p) => p,
-        None => {
-            eprint!("New PIN for {name} (4 to 8 digits): ");
-            stdin_line().ok_or_else(|| {
-                fail(
-                    EXIT_USAGE,
-                    &format!("Type the new PIN for {name} (or set KASSA_NEW_PIN)."),
-                )
-            })?
-        }
+        None => secret_line(&format!("New PIN for {name} (4 to 8 digits): ")).ok_or_else(|| {
+            fail(
+                EXIT_USAGE,
+                &format!("Type the new PIN for {name} (or set KASSA_NEW_PIN)."),
+            )
+        })?,
     };
     Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
