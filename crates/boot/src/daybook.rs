@@ -268,13 +268,19 @@ fn journal(counter: &Counter) -> Result<Journal> {
     Ok(counter.journal()?)
 }
 
-/// A connection for a step only a manager may do: refused for a cashier without a manager's
-/// approval of it; the journal names who answers for it (the manager who approved).
-fn journal_for(counter: &Counter, action: Action) -> Result<Journal> {
-    let by = counter.require(action)?;
-    let mut j = journal(counter)?;
-    j.set_employee(Some(&by.id));
-    Ok(j)
+/// Runs a step only a manager may do on a connection of its own: refused for a cashier
+/// without a manager's approval of it; the journal names who answers for it (the manager
+/// who approved). A step that fails keeps the approval for the next try.
+fn as_manager<T>(
+    counter: &Counter,
+    action: Action,
+    step: impl FnOnce(&mut Journal) -> Result<T>,
+) -> Result<T> {
+    counter.approved(action, |by| {
+        let mut j = journal(counter)?;
+        j.set_employee(Some(&by.id));
+        step(&mut j)
+    })
 }
 
 fn shop_of(counter: &Counter, now_ms: i64) -> Result<Shop> {
@@ -603,20 +609,22 @@ pub fn return_sale(
         return Err(DaybookError::NoReason);
     }
     let shop = shop_of(counter, now_ms)?;
-    let mut j = journal_for(counter, Action::Return)?;
-    let mut p = plan_return(&j, sale_id, amount)?;
-    let done = crate::books::return_sale(&mut j, sale_id, &p.request, reason, now_ms)?;
-    let paper = paper_of(
-        &receipt_by_number(
-            &j,
+    let (mut p, done, paper) = as_manager(counter, Action::Return, |j| {
+        let p = plan_return(j, sale_id, amount)?;
+        let done = crate::books::return_sale(j, sale_id, &p.request, reason, now_ms)?;
+        let paper = paper_of(
+            &receipt_by_number(
+                j,
+                &shop,
+                done.receipt.series(),
+                done.receipt.number,
+                &LocalZone,
+            )?,
             &shop,
-            done.receipt.series(),
-            done.receipt.number,
-            &LocalZone,
-        )?,
-        &shop,
-        0,
-    );
+            0,
+        );
+        Ok((p, done, paper))
+    })?;
     p.lines = done.lines;
     let mut view = view_of(&p, Some(paper), done.bank_refund.as_ref().map(|b| b.id));
     view.left_display = done.left.display();
@@ -736,8 +744,9 @@ pub fn mark_transfer_sent(
     if note.is_empty() {
         return Err(DaybookError::NoNote);
     }
-    let mut j = journal_for(counter, Action::MarkTransferSent)?;
-    Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
+    as_manager(counter, Action::MarkTransferSent, |j| {
+        Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
+    })
 }
 
 fn offset(ms: i64) -> i16 {
@@ -803,8 +812,15 @@ pub fn close_day(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
         merchant: &m,
         till_name: &m.till_name,
     };
-    let mut j = journal_for(counter, Action::ZReport)?;
-    let z = crate::books::close_z(&mut j, counter.backend(), now_ms, of, &offset)?;
+    let z = as_manager(counter, Action::ZReport, |j| {
+        Ok(crate::books::close_z(
+            j,
+            counter.backend(),
+            now_ms,
+            of,
+            &offset,
+        )?)
+    })?;
     Ok(shown(&z, &shop))
 }
 

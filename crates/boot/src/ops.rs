@@ -158,10 +158,12 @@ impl Counter {
     /// settings needs a manager (or a manager's approval of it); a quick item's new price is
     /// journaled as a price change (13021, "Coffee: 30.00 → 32.00").
     pub fn save_shop(&self, form: &ShopForm) -> Result<ShopSettings, ShopSaveError> {
-        self.require(kassa_shop::staff::Action::Settings)?;
         let day = LocalZone.day(self.till.now_ms());
         let before = self.shop_settings();
-        let saved = form.save(&self.settings.db_path, self.currency, day)?;
+        // A form with a wrong field keeps the manager's approval for the corrected one.
+        let saved = self.approved(kassa_shop::staff::Action::Settings, |_| {
+            Ok::<_, ShopSaveError>(form.save(&self.settings.db_path, self.currency, day)?)
+        })?;
         *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = saved.clone();
         for change in price_changes(&before.quick_items, &saved.quick_items, self.currency) {
             if let Err(e) =

@@ -320,43 +320,45 @@ pub fn export_from_counter(
         crate::shop::merchant_for(&shop, counter.backend().is_training(), counter.currency)
             .map_err(|_| SaftExportError::NoProfile)?;
     let db = counter.settings().db_path.clone();
-    // A manager exports (or approves a cashier's export); the event names them.
-    let by = counter.require(kassa_shop::staff::Action::ExportJournal)?;
-    let mut journal = counter.journal()?;
-    journal.set_employee(Some(&by.id));
-    let of = ExportOf {
-        merchant: &merchant,
-        vat: &shop.vat,
-        currency: counter.currency,
-        software_version: env!("CARGO_PKG_VERSION"),
-    };
-    let done = export(&journal, &of, &period, now_ms, &LocalZone)?;
-    std::fs::create_dir_all(folder).map_err(|e| SaftExportError::Write {
-        path: folder.display().to_string(),
-        why: e.to_string(),
-    })?;
-    let out = folder.join(&done.summary.file_name);
-    kassa_journal::files::check_destination(&db, &out)?;
-    kassa_journal::files::replace_file(
-        &out,
-        |tmp| -> std::result::Result<(), Box<dyn std::error::Error>> {
-            std::fs::write(tmp, done.xml.as_bytes())?;
-            Ok(())
-        },
-    )
-    .map_err(|e| SaftExportError::Write {
-        path: out.display().to_string(),
-        why: e.to_string(),
-    })?;
-    record_export(&mut journal, &done.summary, &out, now_ms)?;
-    Ok(CounterExport {
-        path: out.display().to_string(),
-        message: format!(
-            "Saved the SAF-T file as {}: {}.",
-            out.display(),
-            done.summary.text()
-        ),
-        summary: done.summary,
+    // A manager exports (or approves a cashier's export); the event names them. An export
+    // that fails (a full disk) keeps the approval.
+    counter.approved(kassa_shop::staff::Action::ExportJournal, |by| {
+        let mut journal = counter.journal()?;
+        journal.set_employee(Some(&by.id));
+        let of = ExportOf {
+            merchant: &merchant,
+            vat: &shop.vat,
+            currency: counter.currency,
+            software_version: env!("CARGO_PKG_VERSION"),
+        };
+        let done = export(&journal, &of, &period, now_ms, &LocalZone)?;
+        std::fs::create_dir_all(folder).map_err(|e| SaftExportError::Write {
+            path: folder.display().to_string(),
+            why: e.to_string(),
+        })?;
+        let out = folder.join(&done.summary.file_name);
+        kassa_journal::files::check_destination(&db, &out)?;
+        kassa_journal::files::replace_file(
+            &out,
+            |tmp| -> std::result::Result<(), Box<dyn std::error::Error>> {
+                std::fs::write(tmp, done.xml.as_bytes())?;
+                Ok(())
+            },
+        )
+        .map_err(|e| SaftExportError::Write {
+            path: out.display().to_string(),
+            why: e.to_string(),
+        })?;
+        record_export(&mut journal, &done.summary, &out, now_ms)?;
+        Ok(CounterExport {
+            path: out.display().to_string(),
+            message: format!(
+                "Saved the SAF-T file as {}: {}.",
+                out.display(),
+                done.summary.text()
+            ),
+            summary: done.summary,
+        })
     })
 }
 

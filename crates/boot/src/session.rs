@@ -422,21 +422,49 @@ impl Session {
     /// Whether `action` may go ahead now, and who answers for it: the acting employee when
     /// their role allows it, else the manager who approved this one action
     /// ([`Session::approve`]; the approval is used up). A cashier without an approval gets
-    /// [`StaffError::NeedsManager`] ("The Z report needs a manager.").
+    /// [`StaffError::NeedsManager`] ("The Z report needs a manager."). A step that can fail
+    /// after the check runs in [`Session::approved`] instead, so a failure keeps the approval.
     pub fn require(&self, action: Action, now_ms: i64) -> Result<Employee> {
-        let mut state = self.state();
-        let acting = state.acting.clone().ok_or(SessionError::NotLoggedIn)?;
-        if acting.may(action) {
-            return Ok(acting);
-        }
-        match state.approval.take() {
-            Some(a) if a.action == action && now_ms >= 0 && now_ms < a.until_ms => Ok(a.by),
-            Some(other) if other.action != action && now_ms < other.until_ms => {
-                state.approval = Some(other);
-                Err(StaffError::NeedsManager(action).into())
+        self.approved(action, now_ms, |by| Ok(by.clone()))
+    }
+
+    /// Runs `step` for `action` as [`Session::require`] allows it, with who answers for it.
+    /// A manager's approval is used up only when the step succeeds: a step that fails (a
+    /// wrong amount, a full disk) leaves the approval for the cashier's next try, as long as
+    /// the same employee is still at the till and no newer approval replaced it.
+    pub fn approved<T, E: From<SessionError>>(
+        &self,
+        action: Action,
+        now_ms: i64,
+        step: impl FnOnce(&Employee) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let (by, taken, acting_id) = {
+            let mut state = self.state();
+            let acting = state.acting.clone().ok_or(SessionError::NotLoggedIn)?;
+            if acting.may(action) {
+                (acting.clone(), None, acting.id)
+            } else {
+                match state.approval.take() {
+                    Some(a) if a.action == action && now_ms >= 0 && now_ms < a.until_ms => {
+                        (a.by.clone(), Some(a), acting.id)
+                    }
+                    Some(other) if other.action != action && now_ms < other.until_ms => {
+                        state.approval = Some(other);
+                        return Err(SessionError::from(StaffError::NeedsManager(action)).into());
+                    }
+                    _ => return Err(SessionError::from(StaffError::NeedsManager(action)).into()),
+                }
             }
-            _ => Err(StaffError::NeedsManager(action).into()),
+        };
+        let out = step(&by);
+        if let (Err(_), Some(approval)) = (&out, taken) {
+            let mut state = self.state();
+            let same = state.acting.as_ref().is_some_and(|a| a.id == acting_id);
+            if same && state.approval.is_none() {
+                state.approval = Some(approval);
+            }
         }
+        out
     }
 
     /// Whether the acting employee (or a pending approval) allows `action`, without using an
@@ -509,32 +537,33 @@ pub fn add_employee(
     salt: &[u8; SALT_LEN],
     now_ms: i64,
 ) -> Result<StaffMember> {
-    let by = session.require(Action::ManageStaff, now_ms)?;
-    let employee = Employee::new(new.id, new.name, new.role)?;
-    let all = rows(journal)?;
-    if all.iter().any(|r| r.employee.id == employee.id) {
-        return Err(SessionError::Taken(employee.id));
-    }
-    if all
-        .iter()
-        .any(|r| r.employee.id == by.id && r.pin_hash.is_empty())
-    {
-        return Err(SessionError::ManagerPinFirst);
-    }
-    let hash = hash_pin_with(&new.pin, salt, session.hash_cost())?;
-    journal.add_employee(&NewEmployee {
-        id: &employee.id,
-        name: &employee.name,
-        role: employee.role.as_str(),
-        pin_hash: &hash,
-        at_ms: now_ms,
-    })?;
-    Ok(StaffMember {
-        id: employee.id,
-        name: employee.name,
-        role: employee.role,
-        has_pin: true,
-        active: true,
+    session.approved(Action::ManageStaff, now_ms, |by| {
+        let employee = Employee::new(new.id, new.name, new.role)?;
+        let all = rows(journal)?;
+        if all.iter().any(|r| r.employee.id == employee.id) {
+            return Err(SessionError::Taken(employee.id));
+        }
+        if all
+            .iter()
+            .any(|r| r.employee.id == by.id && r.pin_hash.is_empty())
+        {
+            return Err(SessionError::ManagerPinFirst);
+        }
+        let hash = hash_pin_with(&new.pin, salt, session.hash_cost())?;
+        journal.add_employee(&NewEmployee {
+            id: &employee.id,
+            name: &employee.name,
+            role: employee.role.as_str(),
+            pin_hash: &hash,
+            at_ms: now_ms,
+        })?;
+        Ok(StaffMember {
+            id: employee.id,
+            name: employee.name,
+            role: employee.role,
+            has_pin: true,
+            active: true,
+        })
     })
 }
 
@@ -548,11 +577,12 @@ pub fn set_pin(
     salt: &[u8; SALT_LEN],
     now_ms: i64,
 ) -> Result<()> {
-    session.require(Action::ManageStaff, now_ms)?;
-    let r = row(journal, id)?;
-    let hash = hash_pin_with(pin, salt, session.hash_cost())?;
-    journal.set_employee_pin(&r.employee.id, &hash)?;
-    Ok(())
+    session.approved(Action::ManageStaff, now_ms, |_| {
+        let r = row(journal, id)?;
+        let hash = hash_pin_with(pin, salt, session.hash_cost())?;
+        journal.set_employee_pin(&r.employee.id, &hash)?;
+        Ok(())
+    })
 }
 
 fn other_active_manager(all: &[Row], id: &str) -> bool {
@@ -569,18 +599,19 @@ pub fn set_role(
     role: Role,
     now_ms: i64,
 ) -> Result<()> {
-    session.require(Action::ManageStaff, now_ms)?;
-    let all = rows(journal)?;
-    let r = row(journal, id)?;
-    if role == Role::Cashier
-        && r.employee.role == Role::Manager
-        && r.active
-        && !other_active_manager(&all, &r.employee.id)
-    {
-        return Err(SessionError::LastManager(r.employee.name));
-    }
-    journal.set_employee_role(&r.employee.id, role.as_str())?;
-    session.refresh(journal)
+    session.approved(Action::ManageStaff, now_ms, |_| {
+        let all = rows(journal)?;
+        let r = row(journal, id)?;
+        if role == Role::Cashier
+            && r.employee.role == Role::Manager
+            && r.active
+            && !other_active_manager(&all, &r.employee.id)
+        {
+            return Err(SessionError::LastManager(r.employee.name));
+        }
+        journal.set_employee_role(&r.employee.id, role.as_str())?;
+        session.refresh(journal)
+    })
 }
 
 /// Turns employee `id` off (they can no longer log in; the journal keeps what they did) or
@@ -592,14 +623,18 @@ pub fn set_active(
     active: bool,
     now_ms: i64,
 ) -> Result<()> {
-    session.require(Action::ManageStaff, now_ms)?;
-    let all = rows(journal)?;
-    let r = row(journal, id)?;
-    if !active && r.employee.role == Role::Manager && !other_active_manager(&all, &r.employee.id) {
-        return Err(SessionError::LastManager(r.employee.name));
-    }
-    journal.set_employee_active(&r.employee.id, active)?;
-    Ok(())
+    session.approved(Action::ManageStaff, now_ms, |_| {
+        let all = rows(journal)?;
+        let r = row(journal, id)?;
+        if !active
+            && r.employee.role == Role::Manager
+            && !other_active_manager(&all, &r.employee.id)
+        {
+            return Err(SessionError::LastManager(r.employee.name));
+        }
+        journal.set_employee_active(&r.employee.id, active)?;
+        Ok(())
+    })
 }
 
 /// Whether `id` is the default employee.
@@ -684,6 +719,16 @@ impl crate::Counter {
     /// The manager check of `action` now ([`Session::require`]): who answers for it.
     pub fn require(&self, action: Action) -> Result<Employee> {
         self.session.require(action, self.now_ms())
+    }
+
+    /// Runs `step` for `action` with who answers for it ([`Session::approved`]): a manager's
+    /// approval is used up only when the step succeeds.
+    pub fn approved<T, E: From<SessionError>>(
+        &self,
+        action: Action,
+        step: impl FnOnce(&Employee) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.session.approved(action, self.now_ms(), step)
     }
 
     /// Whether `action` would pass now (without using up an approval): the window asks for
@@ -975,6 +1020,44 @@ mod tests {
                 .starts_with("The wrong-PIN count cannot be kept in "),
             "{e}"
         );
+    }
+
+    #[test]
+    fn an_approved_step_that_fails_keeps_the_approval_for_the_next_try() {
+        let (s, mut j) = staffed();
+        s.log_in(&mut j, "7", Some(&pin("4711")), false, T0)
+            .unwrap();
+        s.approve(&j, Action::Return, "1", Some(&pin("1111")), T0)
+            .unwrap();
+        // The return fails (a wrong amount, say): the approval is still there.
+        let failed: std::result::Result<(), SessionError> =
+            s.approved(Action::Return, T0 + 1, |by| {
+                assert_eq!(by.id, "1", "the step knows the manager answers for it");
+                Err(SessionError::NotLoggedIn)
+            });
+        assert!(failed.is_err());
+        assert!(s.allows(Action::Return, T0 + 2));
+        // The corrected return goes through, naming the manager, and uses it up.
+        let by = s
+            .approved(Action::Return, T0 + 3, |by| {
+                Ok::<_, SessionError>(by.id.clone())
+            })
+            .unwrap();
+        assert_eq!(by, "1");
+        assert!(
+            !s.allows(Action::Return, T0 + 4),
+            "used up by the step that worked"
+        );
+        // A failed step after the cashier logged out does not bring the approval back.
+        s.approve(&j, Action::Return, "1", Some(&pin("1111")), T0 + 5)
+            .unwrap();
+        let _ = s.approved(Action::Return, T0 + 6, |_| {
+            s.log_out(&mut j, false, T0 + 6).unwrap();
+            Err::<(), _>(SessionError::NotLoggedIn)
+        });
+        s.log_in(&mut j, "7", Some(&pin("4711")), false, T0 + 7)
+            .unwrap();
+        assert!(!s.allows(Action::Return, T0 + 8));
     }
 
     #[test]
