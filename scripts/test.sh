@@ -50,7 +50,7 @@ unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
 # the keyring test stores the Client Secret in) and a private X server for the window tests.
 # The window tests run serially (--test-threads=1): WebKitWebDriver cannot host parallel
 # sessions; --nocapture shows their timings and screenshot paths.
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
   bash -euo pipefail -c '
     echo -n ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     echo "==> cargo test --workspace --exclude kassa-e2e --locked"

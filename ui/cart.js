@@ -81,6 +81,12 @@ export function cartInput() {
 /** The last CartView on screen (null when the sale is empty or refused). */
 export const cartView = () => view;
 
+/** The lines of an earlier try (`cartInput()`'s shape), to pay them again ("Try again"). */
+export function restoreCart(input) {
+  lines = input.lines.map(({ text, unitMinor, quantity, rate }) => ({ text, unitMinor, quantity, rate }));
+  return refresh();
+}
+
 /** A new sale: no lines. */
 export function clearCart() {
   lines = [];

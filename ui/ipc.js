@@ -73,6 +73,8 @@ export const keypadPress = (digits, key) => call("keypad_press", { digits, key }
 export const shopInfo = () => call("shop_info");
 export const cartView = (cart) => call("cart_view", { cart });
 export const chargeCart = (cart, reference) => call("charge_cart", { cart, reference });
+// The reference as typed: { ok, statement, message } (what reaches the bank statement).
+export const referenceCheck = (reference) => call("reference_check", { reference });
 export const cashChange = (cart, given) => call("cash_change", { cart, given });
 export const payCash = (cart, given, reference) => call("pay_cash", { cart, given, reference });
 export const payCard = (cart, cardReference, reference) =>

@@ -11,6 +11,7 @@ const el = {
   form: byId("charge-form"),
   amount: byId("amount"),
   reference: byId("reference"),
+  statement: byId("reference-statement"),
   error: byId("form-error"),
   keypad: document.querySelector(".keypad"),
 };
@@ -47,16 +48,41 @@ export function initKeypad(handlers) {
     e.preventDefault();
     callbacks.onSubmit();
   });
-  el.reference.addEventListener("input", () => showFormError(""));
+  el.reference.addEventListener("input", () => {
+    showFormError("");
+    checkReference();
+  });
   document.addEventListener("keydown", onKeyDown);
+}
+
+// Rust checks the reference as it is typed, with the scheme's rules, and says what reaches
+// the bank statement. Only the newest answer is shown.
+let latestCheck = 0;
+async function checkReference() {
+  const request = ++latestCheck;
+  try {
+    const check = await ipc.referenceCheck(el.reference.value);
+    if (request !== latestCheck) return;
+    el.statement.textContent = check.message;
+    el.statement.dataset.ok = String(check.ok);
+  } catch (err) {
+    if (request === latestCheck) el.statement.textContent = err.message;
+  }
 }
 
 /** Empties the amount and the reference (start, and after each sale). */
 export function resetKeypad() {
   el.reference.value = "";
+  checkReference();
   el.reference.blur();
   showFormError("");
   return clearAmount();
+}
+
+/** Puts a reference back in the field ("Try again"). */
+export function setReference(text) {
+  el.reference.value = text ?? "";
+  el.reference.dispatchEvent(new Event("input"));
 }
 
 /** Empties the amount only (it went into the sale as a line). */

@@ -3,8 +3,8 @@
 import * as ipc from "./ipc.js";
 import { byId } from "./dom.js";
 import { showScreen } from "./screens.js";
-import { initKeypad, resetKeypad, showFormError } from "./keypad.js";
-import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCart } from "./cart.js";
+import { initKeypad, resetKeypad, setReference, showFormError } from "./keypad.js";
+import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCart, restoreCart } from "./cart.js";
 import { closeDialogs, initTenders, isCharging, payByBank, setTendersReady } from "./tender.js";
 import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
 import { initResult, showResult } from "./result.js";
@@ -13,19 +13,38 @@ import { dropAttention, onOpenTransfer, raiseAttention } from "./attention.js";
 import { initBooks, refreshBooks } from "./books.js";
 import { initSettings, showSettings } from "./settings.js";
 import { initStaff, refreshWho } from "./staff.js";
+import { setSoundsOn, soundsOn } from "./sounds.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
 let endedSaleId = null;
+// The bank sale charged from this window: { saleId, cart, reference }, for "Try again".
+let tried = null;
 
-function openSaleUnlessEnded(sale) {
+function openSaleUnlessEnded(sale, charged = null) {
+  if (charged) tried = { saleId: sale.saleId, ...charged };
   if (sale.saleId !== endedSaleId) openSale(sale);
 }
 
-function backToKeypad() {
+/** Back to the keypad: empty, or (`keep`) with the last try's lines and reference. */
+async function backToKeypad(keep = false) {
   closeDialogs();
-  clearCart();
-  resetKeypad();
+  const again = keep ? tried : null;
+  tried = null;
   showScreen("keypad");
+  await resetKeypad();
+  if (again) {
+    await restoreCart(again.cart);
+    setReference(again.reference);
+  } else {
+    await clearCart();
+  }
+}
+
+/** "Try again": the same lines and reference, paid by bank again at once. */
+async function tryAgain() {
+  const again = tried;
+  await backToKeypad(true);
+  if (again) payByBank();
 }
 
 /** A new counter (start, saved settings): its shop's VAT keys and quick items, an empty sale. */
@@ -54,7 +73,9 @@ function onTillEvent(payload) {
     case "sale_ended":
       endedSaleId = payload.saleId;
       refreshToday();
-      if (payload.saleId === saleOnScreen()) showResult(payload);
+      if (payload.saleId === saleOnScreen()) {
+        showResult({ ...payload, canRetry: tried?.saleId === payload.saleId && payload.outcome !== "paid" });
+      }
       break;
     default:
       handleSaleEvent(payload);
@@ -100,21 +121,24 @@ async function start() {
     },
   });
   initSaleScreen();
-  initResult(backToKeypad);
-  initToday(backToKeypad);
+  initResult(backToKeypad, tryAgain);
+  initToday(() => backToKeypad());
   byId("nav-today").addEventListener("click", showToday);
-  initBooks({ onBack: backToKeypad, showToday, refreshToday, onOpenSale, onOpenTransfer, dropAttention });
+  initBooks({ onBack: () => backToKeypad(), showToday, refreshToday, onOpenSale, onOpenTransfer, dropAttention });
   byId("nav-settings").addEventListener("click", () => {
     showSettings();
     refreshWho().catch(() => {});
   });
-  initStaff({ loggedIn: backToKeypad });
+  initStaff({ loggedIn: () => backToKeypad() });
+  const sounds = byId("set-sounds");
+  sounds.checked = soundsOn();
+  sounds.addEventListener("change", () => setSoundsOn(sounds.checked));
   showScreen("keypad");
 
   // Listen before asking for the open sale, so no event falls in between.
   await ipc.onTill(onTillEvent);
   await initSettings({
-    onBack: backToKeypad,
+    onBack: () => backToKeypad(),
     // A new counter: new currency, mode and badge; the keypad starts over.
     onSaved: () => Promise.all([showMode(), startSale(), refreshWho()]),
   });

@@ -6,6 +6,7 @@
 import * as ipc from "./ipc.js";
 import { byId, secondsUntil, setAmount, setNotice } from "./dom.js";
 import { onLeave, showScreen } from "./screens.js";
+import { playOutcome, soundsOn } from "./sounds.js";
 
 const AUTO_RETURN_MS = 8000;
 // A receipt on screen gives the customer time to ask for it.
@@ -21,6 +22,7 @@ const el = {
   change: byId("result-change"),
   changeAmount: byId("result-change-amount"),
   newSale: byId("new-sale"),
+  tryAgain: byId("try-again"),
   countdown: byId("result-return"),
   panel: byId("receipt-panel"),
   receipt: byId("receipt"),
@@ -35,13 +37,25 @@ const el = {
 
 let ticker = 0;
 let onDone = () => {};
+let onTryAgain = () => {};
+// The sale on screen can be tried again (declined, failed, cancelled, with its lines known).
+let retryable = false;
 // The sale whose receipt is on screen.
 let receiptSale = null;
 
-/** `done()` runs on "New sale" or when the auto-return time is up. */
-export function initResult(done) {
+/**
+ * `done(keep)` runs on "New sale" (keep = false) or when the auto-return time is up (keep:
+ * a declined sale that can be tried again keeps its lines on the keypad); `tryAgain()` on
+ * "Try again".
+ */
+export function initResult(done, tryAgain) {
   onDone = done;
-  el.newSale.addEventListener("click", () => onDone());
+  onTryAgain = tryAgain;
+  el.newSale.addEventListener("click", () => onDone(false));
+  el.tryAgain.addEventListener("click", () => {
+    clearInterval(ticker);
+    onTryAgain();
+  });
   el.print.addEventListener("click", () => act(printSystem));
   el.printer.addEventListener("click", () => act(printNetwork));
   el.pdf.addEventListener("click", () => act(savePdf));
@@ -57,8 +71,10 @@ export function initResult(done) {
  * Shows a sale's outcome ("paid", "failed" or "cancelled"); for a paid sale also its receipt
  * (`receipt` when the tender's reply brought it, else asked for by `saleId`).
  */
-export function showResult({ outcome, saleId, amountDisplay, message, changeDisplay, receipt }) {
+export function showResult({ outcome, saleId, amountDisplay, message, changeDisplay, receipt, canRetry = false }) {
   const known = outcome in TITLES ? outcome : "failed";
+  retryable = canRetry && known !== "paid";
+  el.tryAgain.hidden = !retryable;
   el.screen.dataset.outcome = known;
   el.title.textContent = TITLES[known];
   setAmount(el.amount, amountDisplay ?? "");
@@ -69,6 +85,9 @@ export function showResult({ outcome, saleId, amountDisplay, message, changeDisp
   setNotice(el.error, "");
   setNotice(el.note, "");
   showScreen("result");
+  // What was heard, for anyone checking: the outcome's tone, or "off".
+  const played = playOutcome(known);
+  el.screen.dataset.sound = played ? known : soundsOn() ? "none" : "off";
   if (known === "paid" && saleId) {
     receiptSale = saleId;
     if (receipt) showReceipt(saleId, receipt);
@@ -113,7 +132,8 @@ function startCountdown(ms) {
   const returnAt = Date.now() + ms;
   const tick = () => {
     const left = secondsUntil(returnAt);
-    if (left === 0) onDone();
+    // After a decline the lines stay on the keypad; a cancel was meant.
+    if (left === 0) onDone(retryable && el.screen.dataset.outcome === "failed");
     else el.countdown.textContent = `Next sale in ${left} s`;
   };
   clearInterval(ticker);

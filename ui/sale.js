@@ -3,7 +3,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId, secondsUntil, setAmount, setNotice } from "./dom.js";
-import { onLeave, showScreen } from "./screens.js";
+import { currentScreen, onLeave, showScreen } from "./screens.js";
 
 const TICK_MS = 250;
 
@@ -14,6 +14,9 @@ const el = {
   attemptError: byId("attempt-error"),
   cancelError: byId("cancel-error"),
   cancel: byId("cancel-sale"),
+  confirm: byId("cancel-confirm"),
+  confirmYes: byId("cancel-confirm-yes"),
+  confirmNo: byId("cancel-confirm-no"),
   qr: byId("qr"),
   pending: byId("qr-pending"),
   pendingText: byId("qr-pending-text"),
@@ -23,17 +26,48 @@ const el = {
   linkUrl: byId("qr-link-url"),
 };
 
-// The sale on screen: { saleId, qr, attemptError, withdrawn }, or null. `withdrawn` is what
-// Rust said when it took the code down (a customer is approving in their bank).
+// The sale on screen: { saleId, qr, attemptError, withdrawn, phase }, or null. `withdrawn` is
+// what Rust said when it took the code down (a customer is approving in their bank); `phase`
+// is Rust's (sale_progress): "making_code", "scanning", "in_bank" or "authorized".
 let sale = null;
 let ticker = 0;
 let sandbox = false;
 
 export const saleOnScreen = () => sale?.saleId ?? null;
 
+const customerInBank = () => sale?.phase === "in_bank" || sale?.phase === "authorized";
+
 export function initSaleScreen() {
-  el.cancel.addEventListener("click", cancel);
+  el.cancel.addEventListener("click", requestCancel);
+  el.confirmYes.addEventListener("click", () => {
+    closeConfirm();
+    cancel();
+  });
+  el.confirmNo.addEventListener("click", closeConfirm);
+  // Escape cancels the sale; with a customer already in their bank it asks first, and
+  // Escape again keeps waiting.
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || !sale || currentScreen() !== "qr") return;
+    e.preventDefault();
+    if (!el.confirm.hidden) closeConfirm();
+    else requestCancel();
+  });
   onLeave("qr", closeSale);
+}
+
+/** Cancel (button or Escape): at once, unless a customer is approving in their bank. */
+function requestCancel() {
+  if (!sale || el.cancel.disabled) return;
+  if (!customerInBank()) {
+    cancel();
+    return;
+  }
+  el.confirm.hidden = false;
+  el.confirmNo.focus();
+}
+
+function closeConfirm() {
+  el.confirm.hidden = true;
 }
 
 /** In sandbox mode the authorization link is shown as text so a demo can open it. */
@@ -44,12 +78,16 @@ export function setSandbox(on) {
 
 /** Shows the waiting screen for a sale (just charged, or resumed via current_sale). */
 export function openSale({ saleId, amountDisplay, reference, statusText = "", qr = null, phase = "" }) {
-  if (sale?.saleId === saleId) return;
+  if (sale?.saleId === saleId) {
+    // The charge reply after the sale_started event: it brings the statement reference.
+    if (reference) el.reference.textContent = `Bank statement: ${reference}`;
+    return;
+  }
   clearInterval(ticker);
   const inBank = phase === "in_bank" || phase === "authorized";
-  sale = { saleId, qr: null, attemptError: null, withdrawn: inBank ? statusText : null };
+  sale = { saleId, qr: null, attemptError: null, withdrawn: inBank ? statusText : null, phase };
   setAmount(el.amount, amountDisplay);
-  el.reference.textContent = reference ? `Reference ${reference}` : "";
+  el.reference.textContent = reference ? `Bank statement: ${reference}` : "";
   el.status.textContent = statusText;
   setNotice(el.cancelError, "");
   el.cancel.disabled = false;
@@ -74,8 +112,11 @@ export function handleSaleEvent(payload) {
     case "attempt_error":
       sale.attemptError = { message: payload.message, retryAtMs: payload.retryAtMs };
       break;
-    case "status_changed":
+    case "sale_progress":
+      // The status line follows the code the customer is on (Rust decides which).
       el.status.textContent = payload.statusText;
+      sale.phase = payload.phase;
+      if (customerInBank()) sale.withdrawn = payload.statusText;
       break;
     default:
       return;
@@ -85,6 +126,7 @@ export function handleSaleEvent(payload) {
 
 function closeSale() {
   clearInterval(ticker);
+  closeConfirm();
   sale = null;
   clearQr();
 }

@@ -39,7 +39,8 @@ let callbacks = { onSaleOpened() {}, onSaleInProgress() {}, onPaid() {} };
 export const isCharging = () => busy;
 
 /**
- * `onSaleOpened({ saleId, amountDisplay, reference })`: a bank sale is waiting for the customer;
+ * `onSaleOpened({ saleId, amountDisplay, reference }, tried)`: a bank sale is waiting for the
+ * customer; `tried` = { cart, reference } is what was charged (for "Try again");
  * `onSaleInProgress()`: Rust says another sale is still open; `onPaid(paid)`: a cash or card
  * sale is recorded, `paid` = { saleId, amountDisplay, changeDisplay?, receipt }.
  */
@@ -97,8 +98,9 @@ export async function payByBank() {
   showFormError("");
   const ref = reference();
   try {
-    const { saleId, amountDisplay } = await ipc.chargeCart(cartInput(), ref);
-    callbacks.onSaleOpened({ saleId, amountDisplay, reference: ref });
+    const cart = cartInput();
+    const { saleId, amountDisplay, statementReference } = await ipc.chargeCart(cart, ref);
+    callbacks.onSaleOpened({ saleId, amountDisplay, reference: statementReference }, { cart, reference: ref });
   } catch (err) {
     showFormError(err.message);
     if (err.code === "sale_in_progress") callbacks.onSaleInProgress();

@@ -106,7 +106,10 @@ function saleRow(sale) {
   if (sale.state === "needs_attention" || flagged.has(sale.saleId)) row.classList.add("attention-row");
 
   const detail = span("sale-detail", "");
-  detail.append(span(sale.reference ? "sale-ref" : "sale-ref sale-ref-none", sale.reference || "No reference"));
+  // What reaches the bank statement: the typed reference, else a bank sale's automatic one.
+  if (sale.reference) detail.append(span("sale-ref", sale.reference));
+  else if (sale.statementReference) detail.append(span("sale-ref sale-ref-auto", `Automatic: ${sale.statementReference}`));
+  else detail.append(span("sale-ref sale-ref-none", "No reference"));
   if (row.classList.contains("attention-row") && sale.paymentId) {
     detail.append(span("sale-payment", `Payment ${sale.paymentId}`));
   }

@@ -124,6 +124,7 @@ pub fn run() {
             shop::shop_info,
             shop::cart_view,
             shop::charge_cart,
+            shop::reference_check,
             shop::cash_change,
             shop::pay_cash,
             shop::pay_card,
@@ -252,15 +253,18 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
     });
 }
 
-/// An engine event as the window takes it: the event with its sentence (`message`, and
-/// `statusText` for the status line), worded in one place (`kassa_boot::words`).
+/// An engine event as the window takes it: the event with its sentence (`message`), and
+/// `statusText` when it changes the status line (the sale's progress only), worded in one
+/// place (`kassa_boot::words`).
 fn window_event(event: &kassa_till::TillEvent) -> serde_json::Value {
     let mut value = serde_json::to_value(event).unwrap_or_default();
-    if let (Some(text), Some(fields)) =
-        (kassa_boot::words::event_text(event), value.as_object_mut())
-    {
-        fields.insert("message".into(), text.clone().into());
-        fields.insert("statusText".into(), text.into());
+    if let Some(fields) = value.as_object_mut() {
+        if let Some(text) = kassa_boot::words::event_text(event) {
+            fields.insert("message".into(), text.into());
+        }
+        if let Some(line) = kassa_boot::words::status_line(event) {
+            fields.insert("statusText".into(), line.into());
+        }
     }
     value
 }

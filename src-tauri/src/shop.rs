@@ -39,6 +39,20 @@ pub fn cart_view(state: State<'_, AppState>, cart: CartInput) -> Result<CartView
 pub struct Charged {
     sale_id: String,
     amount_display: String,
+    /// What reaches the bank statement (the typed reference, else the automatic one).
+    statement_reference: String,
+}
+
+/// The reference as it is typed: can it be sent, and what reaches the bank statement.
+#[tauri::command]
+pub fn reference_check(
+    state: State<'_, AppState>,
+    reference: String,
+) -> Result<window::ReferenceCheck, IpcError> {
+    Ok(window::reference_check(
+        &reference,
+        state.counter()?.currency,
+    ))
 }
 
 /// Pay by bank: the QR flow for the sale's total. Async: the engine's sale task starts on
@@ -53,6 +67,7 @@ pub async fn charge_cart(
     let view = c.cart(&cart)?;
     let sale_id = c.charge_cart(&cart, reference.as_deref())?;
     Ok(Charged {
+        statement_reference: kassa_till::statement_reference(&sale_id, reference.as_deref()),
         sale_id,
         amount_display: view.total_display,
     })

@@ -288,29 +288,90 @@ pub fn scheme_for(currency: Currency) -> &'static str {
 /// Longest `reference` all of Kassa's schemes accept.
 pub const REFERENCE_MAX: usize = 18;
 
+/// What a payment scheme takes in `reference`: ASCII letters and digits, the characters in
+/// `also`, at most `max` of them (Kassa never sends an empty one: it makes its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceRule {
+    pub max: usize,
+    /// Characters the scheme takes besides ASCII letters and digits.
+    pub also: &'static str,
+}
+
+impl ReferenceRule {
+    pub fn allows(&self, c: char) -> bool {
+        c.is_ascii_alphanumeric() || self.also.contains(c)
+    }
+
+    /// What it takes, in words: "letters A–Z and digits", or with the others listed.
+    pub fn describe(&self) -> String {
+        if self.also.is_empty() {
+            "letters A–Z and digits".into()
+        } else {
+            let others: Vec<String> = self
+                .also
+                .chars()
+                .map(|c| {
+                    if c == ' ' {
+                        "space".into()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            format!("letters A–Z, digits and {}", others.join(" "))
+        }
+    }
+}
+
+/// The reference rule of the scheme Kassa uses for `currency` ([`scheme_for`]). SEPA (EUR):
+/// Aiia's "Supported Payment Schemes" page gives its SEPA schemes the rule
+/// `^[A-Za-z0-9 ?:().,'/-]{0,35}$`. The domestic schemes (DKK, SEK, NOK): 1–18 letters and
+/// digits, the strictest rule of the domestic schemes (docs/aiia-wire.md).
+pub fn reference_rule(currency: Currency) -> ReferenceRule {
+    match currency {
+        Currency::Dkk | Currency::Sek | Currency::Nok => ReferenceRule {
+            max: REFERENCE_MAX,
+            also: "",
+        },
+        Currency::Eur => ReferenceRule {
+            max: 35,
+            also: " ?:().,'/-",
+        },
+    }
+}
+
 /// Why a payment reference breaks the scheme rules. Messages are for a cashier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReferenceError {
     #[error("the reference is empty")]
     Empty,
-    #[error("the reference is {0} characters; the bank allows at most 18")]
-    TooLong(usize),
-    #[error("the reference may hold only letters A–Z and digits; \"{0}\" is not allowed")]
-    BadCharacter(char),
+    #[error("the reference is {len} characters; the bank allows at most {max}")]
+    TooLong { len: usize, max: usize },
+    #[error("the reference may hold only {}; \"{c}\" is not allowed", rule.describe())]
+    BadCharacter { c: char, rule: ReferenceRule },
 }
 
 /// Checks a reference against the strictest rule of the supported schemes: 1–18 ASCII
 /// letters and digits.
 pub fn validate_reference(reference: &str) -> Result<(), ReferenceError> {
+    validate_reference_with(reference, reference_rule(Currency::Dkk))
+}
+
+/// Checks a reference against the rule of the scheme Kassa uses for `currency`.
+pub fn validate_reference_for(currency: Currency, reference: &str) -> Result<(), ReferenceError> {
+    validate_reference_with(reference, reference_rule(currency))
+}
+
+fn validate_reference_with(reference: &str, rule: ReferenceRule) -> Result<(), ReferenceError> {
     if reference.is_empty() {
         return Err(ReferenceError::Empty);
     }
-    if let Some(c) = reference.chars().find(|c| !c.is_ascii_alphanumeric()) {
-        return Err(ReferenceError::BadCharacter(c));
+    if let Some(c) = reference.chars().find(|&c| !rule.allows(c)) {
+        return Err(ReferenceError::BadCharacter { c, rule });
     }
-    let n = reference.chars().count();
-    if n > REFERENCE_MAX {
-        return Err(ReferenceError::TooLong(n));
+    let len = reference.chars().count();
+    if len > rule.max {
+        return Err(ReferenceError::TooLong { len, max: rule.max });
     }
     Ok(())
 }
@@ -417,17 +478,62 @@ mod tests {
     fn reference_rules() {
         assert_eq!(validate_reference("Table12"), Ok(()));
         assert_eq!(validate_reference(""), Err(ReferenceError::Empty));
+        let domestic = reference_rule(Currency::Dkk);
         assert_eq!(
             validate_reference("A-1"),
-            Err(ReferenceError::BadCharacter('-'))
+            Err(ReferenceError::BadCharacter {
+                c: '-',
+                rule: domestic
+            })
         );
         assert_eq!(
             validate_reference("æble"),
-            Err(ReferenceError::BadCharacter('æ'))
+            Err(ReferenceError::BadCharacter {
+                c: 'æ',
+                rule: domestic
+            })
         );
         assert_eq!(
             validate_reference(&"A".repeat(19)),
-            Err(ReferenceError::TooLong(19))
+            Err(ReferenceError::TooLong { len: 19, max: 18 })
+        );
+        assert_eq!(
+            validate_reference("A-1").unwrap_err().to_string(),
+            "the reference may hold only letters A–Z and digits; \"-\" is not allowed"
+        );
+    }
+
+    #[test]
+    fn each_scheme_has_its_own_reference_rule() {
+        for c in [Currency::Dkk, Currency::Sek, Currency::Nok] {
+            assert_eq!(validate_reference_for(c, "Bord7"), Ok(()));
+            assert!(validate_reference_for(c, "Bord 7").is_err(), "{c}");
+        }
+        // SEPA takes spaces and some punctuation, up to 35, but no letters beyond A–Z.
+        let sepa = reference_rule(Currency::Eur);
+        assert_eq!(
+            validate_reference_for(Currency::Eur, "Bord 7, ord. 12/3"),
+            Ok(())
+        );
+        assert_eq!(
+            validate_reference_for(Currency::Eur, "Bord 7 øå"),
+            Err(ReferenceError::BadCharacter {
+                c: 'ø', rule: sepa
+            })
+        );
+        assert_eq!(
+            validate_reference_for(Currency::Eur, &"A".repeat(35)),
+            Ok(())
+        );
+        assert_eq!(
+            validate_reference_for(Currency::Eur, &"A".repeat(36)),
+            Err(ReferenceError::TooLong { len: 36, max: 35 })
+        );
+        assert_eq!(
+            validate_reference_for(Currency::Eur, "a_b")
+                .unwrap_err()
+                .to_string(),
+            "the reference may hold only letters A–Z, digits and space ? : ( ) . , ' / -; \"_\" is not allowed"
         );
     }
 

@@ -17,6 +17,9 @@ pub struct SaleLine {
     pub created_at_ms: i64,
     pub amount_display: String,
     pub reference: Option<String>,
+    /// What the bank statement shows when no reference was typed: the automatic reference
+    /// of a pay-by-bank sale (none for cash and card, or when a reference was typed).
+    pub statement_reference: Option<String>,
     /// `open`, `paid`, `failed`, `cancelled`, or `needs_attention` when a person must act.
     pub state: &'static str,
     pub state_text: &'static str,
@@ -80,8 +83,11 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) 
                 (false, SaleState::Failed) => ("failed", "Declined"),
                 (false, SaleState::Cancelled) => ("cancelled", "Cancelled"),
             };
+            let statement_reference = (s.reference.is_none() && s.attempts > 0)
+                .then(|| kassa_till::statement_reference(&s.id, None));
             SaleLine {
                 amount_display: s.amount.display(),
+                statement_reference,
                 sale_id: s.id,
                 created_at_ms: s.created_at_ms,
                 reference: s.reference,
@@ -219,6 +225,42 @@ mod tests {
         assert_eq!(r.paid_total_display, "13,50\u{a0}kr.");
         let states: Vec<&str> = r.sales.iter().map(|l| l.state).collect();
         assert_eq!(states, ["paid", "cancelled", "needs_attention", "open"]);
+    }
+
+    #[test]
+    fn a_bank_sale_without_a_reference_shows_the_automatic_one_that_reaches_the_statement() {
+        let typed = SaleRecord {
+            reference: Some("Bord7".into()),
+            ..sale("b-2", 500, SaleState::Paid, None)
+        };
+        let cash = SaleRecord {
+            attempts: 0,
+            ..sale("c-3", 500, SaleState::Paid, None)
+        };
+        let r = day_report(
+            vec![
+                sale("4f2a91c0-77", 1250, SaleState::Failed, None),
+                typed,
+                cash,
+            ],
+            Currency::Dkk,
+            Backend::Live,
+        );
+        // The same text the engine sends to the bank for every code of the sale.
+        assert_eq!(
+            r.sales[0].statement_reference.as_deref(),
+            Some("K4F2A91C077")
+        );
+        assert_eq!(
+            kassa_till::statement_reference("4f2a91c0-77", None),
+            "K4F2A91C077"
+        );
+        assert_eq!(r.sales[1].statement_reference, None);
+        assert_eq!(r.sales[1].reference.as_deref(), Some("Bord7"));
+        // Cash and card reach no bank statement.
+        assert_eq!(r.sales[2].statement_reference, None);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["sales"][0]["statementReference"], "K4F2A91C077");
     }
 
     #[test]

@@ -23,6 +23,43 @@ use crate::Counter;
 use crate::print::{PdfError, PrintError, print_escpos, save_pdf};
 use crate::shop::{CartView, LocalZone, ReceiptAssemblyError, Shop};
 
+/// The reference as the cashier types it, checked against the payment scheme's rules before
+/// Charge: whether it can be sent, and what reaches the bank statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferenceCheck {
+    pub ok: bool,
+    /// The typed reference as the bank statement shows it (none: Kassa makes one).
+    pub statement: Option<String>,
+    /// One line for under the field: what reaches the statement, or what to fix.
+    pub message: String,
+}
+
+/// Checks a reference as it is typed with the rule of the scheme Kassa uses for `currency`
+/// (the same check [`kassa_till::Till`] makes at Charge).
+pub fn reference_check(typed: &str, currency: kassa_money::Currency) -> ReferenceCheck {
+    let r = typed.trim();
+    if r.is_empty() {
+        return ReferenceCheck {
+            ok: true,
+            statement: None,
+            message: crate::words::reference_auto_text(),
+        };
+    }
+    match kassa_aiia::wire::validate_reference_for(currency, r) {
+        Ok(()) => ReferenceCheck {
+            ok: true,
+            statement: Some(r.to_owned()),
+            message: crate::words::reference_statement_text(r),
+        },
+        Err(e) => ReferenceCheck {
+            ok: false,
+            statement: None,
+            message: crate::words::reference_problem_text(r, &e),
+        },
+    }
+}
+
 /// How long a receipt may take to reach the network printer.
 pub const PRINTER_DEADLINE: Duration = Duration::from_secs(8);
 
@@ -380,5 +417,67 @@ mod tests {
             .unwrap();
         assert_eq!(third.copy, Some(2));
         c.stop().await;
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_is_checked_as_typed_with_what_reaches_the_bank_statement() {
+        use kassa_money::Currency::{Dkk, Eur};
+        let bad = reference_check("Bord 7 øå", Dkk);
+        assert!(!bad.ok);
+        assert_eq!(
+            bad.message,
+            "The bank does not take space, \"ø\", \"å\" in a reference: use letters A–Z and digits, at most 18"
+        );
+        // SEPA's own rule: the space is fine, the Nordic letters are not.
+        let bad = reference_check("Bord 7 øå", Eur);
+        assert!(!bad.ok);
+        assert_eq!(
+            bad.message,
+            "The bank does not take \"ø\", \"å\" in a reference: use letters A–Z, digits and space ? : ( ) . , ' / -, at most 35"
+        );
+        assert_eq!(
+            reference_check("Bord 7", Eur).statement.as_deref(),
+            Some("Bord 7")
+        );
+        let good = reference_check(" Bord7 ", Dkk);
+        assert!(good.ok);
+        assert_eq!(good.statement.as_deref(), Some("Bord7"));
+        assert_eq!(good.message, "Bank statement: Bord7");
+        let empty = reference_check("", Dkk);
+        assert!(empty.ok);
+        assert_eq!(empty.statement, None);
+        assert!(
+            empty.message.contains("automatic reference"),
+            "{}",
+            empty.message
+        );
+        let long = reference_check(&"A".repeat(19), Dkk);
+        assert!(!long.ok);
+        assert_eq!(
+            long.message,
+            "19 characters: the bank takes at most 18 in a reference"
+        );
+        // The same rule as Charge: what the check lets through, the engine takes.
+        for currency in kassa_money::Currency::ALL {
+            for typed in [
+                "Bord 7 øå",
+                "Bord7",
+                "A-1",
+                "æble",
+                "ABCDEFGHIJ12345678",
+                "a b",
+            ] {
+                assert_eq!(
+                    reference_check(typed, currency).ok,
+                    kassa_aiia::wire::validate_reference_for(currency, typed.trim()).is_ok(),
+                    "{typed} {currency}"
+                );
+            }
+        }
     }
 }

@@ -2,8 +2,8 @@
 //! both hosts (the window and the CLI). One place per language later.
 
 use kassa_till::{
-    BankReason, CallKind, EndReason, FlagReason, Outcome, Phase, Problem, SaleView, Status,
-    StatusNews, TillEvent, Withdrawn,
+    BankReason, CallKind, EndReason, FlagReason, LeftBank, Outcome, Phase, Problem, Progress,
+    SaleView, Status, StatusNews, TillEvent, Withdrawn,
 };
 
 /// What the status line says for a payment status.
@@ -147,6 +147,82 @@ pub fn view_text(view: &SaleView) -> String {
     }
 }
 
+/// The sale's status line: what the customer is doing with the code they are on, after how
+/// the last customer left their bank unpaid when the sale went on ("Declined in the bank.
+/// Waiting for the customer to scan"). A replaced code's own news never reaches it.
+pub fn progress_text(p: &Progress) -> String {
+    let now = match p.phase {
+        Phase::MakingCode => "Getting a new code…".into(),
+        Phase::Scanning => status_text(&Status::Initiated),
+        Phase::InBank => status_text(&Status::AwaitingAuthorization),
+        Phase::Authorized => status_text(&Status::Authorized),
+        Phase::Ended => "Not paid".into(),
+    };
+    let left = match p.left {
+        None => return now,
+        Some(LeftBank::Declined) => status_text(&Status::Rejected),
+        Some(LeftBank::Failed) => status_text(&Status::Failed),
+        Some(LeftBank::TimedOut) => status_news_text(&Status::Expired, StatusNews::LeftTheBank),
+    };
+    format!("{left}. {now}")
+}
+
+/// What the window's status line says after `e`, when `e` changes it: only the sale's
+/// progress does (see [`progress_text`]).
+pub fn status_line(e: &TillEvent) -> Option<String> {
+    match e {
+        TillEvent::SaleProgress { progress, .. } => Some(progress_text(progress)),
+        TillEvent::SaleStarted { .. }
+        | TillEvent::QrReady(_)
+        | TillEvent::QrWithdrawn { .. }
+        | TillEvent::AttemptError { .. }
+        | TillEvent::StatusChanged { .. }
+        | TillEvent::SaleEnded { .. }
+        | TillEvent::NeedsAttention { .. } => None,
+    }
+}
+
+/// Under an empty reference field: what the bank statement will show.
+pub fn reference_auto_text() -> String {
+    "Bank statement: an automatic reference (K and 12 letters and digits)".into()
+}
+
+/// Under a reference the scheme accepts: what the bank statement will show.
+pub fn reference_statement_text(reference: &str) -> String {
+    format!("Bank statement: {reference}")
+}
+
+/// Under a reference the scheme refuses: every character it refuses, named (a space is
+/// hard to see in quotes), or what else is wrong.
+pub fn reference_problem_text(reference: &str, e: &kassa_aiia::wire::ReferenceError) -> String {
+    use kassa_aiia::wire::ReferenceError;
+    match e {
+        ReferenceError::BadCharacter { rule, .. } => {
+            let mut bad: Vec<String> = Vec::new();
+            for c in reference.chars().filter(|&c| !rule.allows(c)) {
+                let named = if c == ' ' {
+                    "space".to_owned()
+                } else {
+                    format!("\"{c}\"")
+                };
+                if !bad.contains(&named) {
+                    bad.push(named);
+                }
+            }
+            format!(
+                "The bank does not take {} in a reference: use {}, at most {}",
+                bad.join(", "),
+                rule.describe(),
+                rule.max
+            )
+        }
+        ReferenceError::TooLong { len, max } => {
+            format!("{len} characters: the bank takes at most {max} in a reference")
+        }
+        ReferenceError::Empty => reference_auto_text(),
+    }
+}
+
 /// Why a payment needs the merchant (the journal keeps the full note).
 pub fn flag_text(reason: &FlagReason) -> String {
     match reason {
@@ -231,6 +307,7 @@ pub fn problem_text(problem: &Problem, call: CallKind) -> String {
 pub fn event_text(e: &TillEvent) -> Option<String> {
     match e {
         TillEvent::SaleStarted { .. } | TillEvent::QrReady(_) => None,
+        TillEvent::SaleProgress { progress, .. } => Some(progress_text(progress)),
         TillEvent::QrWithdrawn { why, .. } => Some(withdrawn_text(*why)),
         TillEvent::AttemptError { call, problem, .. } => Some(problem_text(problem, *call)),
         TillEvent::StatusChanged {
@@ -319,6 +396,48 @@ mod tests {
             "The customer did not approve in their bank in time"
         );
         assert_eq!(end_text(&EndReason::Declined), "Declined in the bank");
+    }
+
+    #[test]
+    fn the_status_line_says_what_the_customer_does_with_their_code_and_how_the_last_left() {
+        let p = |phase, left| Progress {
+            phase,
+            attempt: Some(2),
+            left,
+        };
+        assert_eq!(
+            progress_text(&p(Phase::Scanning, None)),
+            "Waiting for the customer to scan"
+        );
+        assert_eq!(
+            progress_text(&p(Phase::InBank, None)),
+            "Approving in the bank…"
+        );
+        assert_eq!(
+            progress_text(&p(Phase::Scanning, Some(LeftBank::Declined))),
+            "Declined in the bank. Waiting for the customer to scan"
+        );
+        assert_eq!(
+            progress_text(&p(Phase::MakingCode, Some(LeftBank::TimedOut))),
+            "The customer did not approve in their bank in time. Getting a new code…"
+        );
+        // Only the progress moves the status line; a replaced code's expiry does not.
+        let expired = TillEvent::StatusChanged {
+            sale_id: "s".into(),
+            payment_id: "p1".into(),
+            status: Status::Expired,
+            news: StatusNews::Changed,
+            bank: None,
+        };
+        assert_eq!(status_line(&expired), None);
+        let e = TillEvent::SaleProgress {
+            sale_id: "s".into(),
+            progress: p(Phase::Authorized, None),
+        };
+        assert_eq!(
+            status_line(&e).as_deref(),
+            Some("Approved, waiting for the money")
+        );
     }
 
     #[test]

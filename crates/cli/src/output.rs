@@ -109,6 +109,13 @@ fn line(e: &TillEvent) -> Line<'_> {
             reason: serde_json::to_value(reason).ok(),
             ..Default::default()
         },
+        TillEvent::SaleProgress { sale_id, progress } => Line {
+            event: "sale_progress",
+            sale_id,
+            attempt: progress.attempt,
+            message,
+            ..Default::default()
+        },
         TillEvent::NeedsAttention {
             sale_id,
             payment_id,
@@ -218,6 +225,10 @@ impl Printer {
     }
 
     pub fn event(&self, e: &TillEvent) {
+        // The window's status line; the CLI prints each status as it changes instead.
+        if matches!(e, TillEvent::SaleProgress { .. }) {
+            return;
+        }
         if self.json {
             match serde_json::to_string(&line(e)) {
                 Ok(s) => println!("{s}"),
@@ -256,6 +267,7 @@ impl Printer {
                 println!("{text}: {amount_display}");
             }
             TillEvent::NeedsAttention { note, .. } => println!("NEEDS ATTENTION: {note}"),
+            TillEvent::SaleProgress { .. } => {}
         }
     }
 

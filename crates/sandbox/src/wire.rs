@@ -44,6 +44,9 @@ const COUNTRIES: [&str; 4] = ["DK", "SE", "NO", "FI"];
 
 /// Longest accepted `reference` (the strictest domestic scheme).
 const REFERENCE_MAX: usize = 18;
+/// SEPA: the longest reference and the characters it takes beside letters and digits.
+const SEPA_REFERENCE_MAX: usize = 35;
+const SEPA_REFERENCE_OTHERS: &str = " ?:().,'/-";
 
 /// The request body with every field optional and untyped, so a missing field and a field
 /// of the wrong type are told apart. `amount` keeps the number's text.
@@ -113,10 +116,17 @@ pub(crate) fn parse_accept(body: &[u8], destinations: &[String]) -> Result<NewPa
     }
 
     let reference = required_str(raw.reference.as_ref(), "reference")?;
-    if !valid_reference(reference) {
+    if !valid_reference(currency, reference) {
         return Err(ApiError::bad_request(
             "InvalidReference",
-            format!("reference must be 1 to {REFERENCE_MAX} letters (A-Z, a-z) or digits"),
+            match currency {
+                Currency::Eur => format!(
+                    "reference must be 1 to {SEPA_REFERENCE_MAX} of A-Z a-z 0-9 and {SEPA_REFERENCE_OTHERS:?}"
+                ),
+                Currency::Dkk | Currency::Sek | Currency::Nok => {
+                    format!("reference must be 1 to {REFERENCE_MAX} letters (A-Z, a-z) or digits")
+                }
+            },
         ));
     }
 
@@ -165,9 +175,17 @@ fn required_str<'v>(value: Option<&'v Value>, field: &str) -> Result<&'v str, Ap
     }
 }
 
-pub(crate) fn valid_reference(reference: &str) -> bool {
-    (1..=REFERENCE_MAX).contains(&reference.len())
-        && reference.bytes().all(|b| b.is_ascii_alphanumeric())
+/// The scheme's rule: the domestic schemes take 1–18 letters and digits; SEPA (Aiia's
+/// `^[A-Za-z0-9 ?:().,'/-]{0,35}$`, and not empty) also takes a few others, up to 35.
+pub(crate) fn valid_reference(currency: Currency, reference: &str) -> bool {
+    let (max, others) = match currency {
+        Currency::Eur => (SEPA_REFERENCE_MAX, SEPA_REFERENCE_OTHERS),
+        Currency::Dkk | Currency::Sek | Currency::Nok => (REFERENCE_MAX, ""),
+    };
+    (1..=max).contains(&reference.len())
+        && reference
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || others.as_bytes().contains(&b))
 }
 
 /// `http://` or `https://`, a host, and no whitespace or control characters.
@@ -566,6 +584,35 @@ mod tests {
         }
         assert_eq!(code_of(&[("reference", Some("12"))]), "InvalidField");
         assert_eq!(code_of(&[("destinationId", Some("{}"))]), "InvalidField");
+    }
+
+    #[test]
+    fn each_scheme_checks_the_reference_with_its_own_rule() {
+        let sepa = |reference: &str| {
+            parse_accept(
+                &body(&[
+                    ("currency", Some(r#""EUR""#)),
+                    ("schemeId", Some(r#""SepaCreditTransfer""#)),
+                    ("reference", Some(reference)),
+                ]),
+                &dests(),
+            )
+        };
+        assert_eq!(
+            sepa(r#""Bord 7, ord. 12/3""#).unwrap().reference,
+            "Bord 7, ord. 12/3"
+        );
+        assert_eq!(sepa(r#""Bord 7 øå""#).unwrap_err().code, "InvalidReference");
+        assert_eq!(
+            sepa(&format!("\"{}\"", "A".repeat(36))).unwrap_err().code,
+            "InvalidReference"
+        );
+        assert!(sepa(&format!("\"{}\"", "A".repeat(35))).is_ok());
+        // The domestic schemes take letters and digits only.
+        assert_eq!(
+            code_of(&[("reference", Some(r#""Bord 7""#))]),
+            "InvalidReference"
+        );
     }
 
     #[test]

@@ -164,20 +164,8 @@ fn start<G: Gateway>(inner: Arc<Inner<G>>, sale: Sale, ids: HashMap<i64, i64>) {
     tokio::spawn(driver.run());
 }
 
-/// What the bank statement shows: the cashier's reference, else the sale's short id.
 fn reference_of(record: &SaleRecord) -> String {
-    match &record.reference {
-        Some(r) => r.clone(),
-        None => {
-            let short: String = record
-                .id
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .take(12)
-                .collect();
-            format!("K{}", short.to_ascii_uppercase())
-        }
-    }
+    crate::statement_reference(&record.id, record.reference.as_deref())
 }
 
 impl<G: Gateway> Driver<G> {
@@ -662,6 +650,7 @@ impl<G: Gateway> Driver<G> {
                 payment_id,
                 bank,
             },
+            Notice::Progress(progress) => TillEvent::SaleProgress { sale_id, progress },
             Notice::Attention {
                 payment_id, reason, ..
             } => {

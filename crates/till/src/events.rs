@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::sale::{
-    BankReason, CallKind, EndReason, FlagReason, Problem, Status, StatusNews, Withdrawn,
+    BankReason, CallKind, EndReason, FlagReason, Problem, Progress, Status, StatusNews, Withdrawn,
 };
 
 /// How a sale ended.
@@ -80,6 +80,15 @@ pub enum TillEvent {
         #[serde(skip_serializing_if = "Option::is_none")]
         bank: Option<BankReason>,
     },
+    /// What the sale's status line is about changed: the phase, the attempt the customer is
+    /// on, how a customer left their bank unpaid (the sale goes on). Statuses of other
+    /// attempts (a replaced code expiring) do not change it. Only while the sale is open.
+    #[serde(rename_all = "camelCase")]
+    SaleProgress {
+        sale_id: String,
+        #[serde(flatten)]
+        progress: Progress,
+    },
     /// A person must act: e.g. a second payment for a sale that was already paid.
     #[serde(rename_all = "camelCase")]
     NeedsAttention {
@@ -100,6 +109,7 @@ impl TillEvent {
             | TillEvent::AttemptError { sale_id, .. }
             | TillEvent::StatusChanged { sale_id, .. }
             | TillEvent::SaleEnded { sale_id, .. }
+            | TillEvent::SaleProgress { sale_id, .. }
             | TillEvent::NeedsAttention { sale_id, .. } => sale_id,
             TillEvent::QrReady(qr) => &qr.sale_id,
         }

@@ -31,10 +31,27 @@ pub use events::{Outcome, Qr, TillEvent};
 pub use gateway::{Created, Gateway, GatewayError, PaymentOrder, StatusReport};
 pub use kassa_aiia::retry::Call;
 pub use sale::{
-    BankReason, CallKind, EndReason, FlagReason, Phase, Problem, Stage, Status, StatusNews,
-    Withdrawn,
+    BankReason, CallKind, EndReason, FlagReason, LeftBank, Phase, Problem, Progress, Stage, Status,
+    StatusNews, Withdrawn,
 };
 pub use sell::{HandTender, MAX_CARD_REFERENCE_CHARS, OwnedLine, SaleRefused, total_of};
+
+/// What the bank statement shows for a pay-by-bank sale: the cashier's reference, else the
+/// automatic one made from the sale's id ("K" and its first 12 letters and digits, upper
+/// case), which every code of the sale carries.
+pub fn statement_reference(sale_id: &str, reference: Option<&str>) -> String {
+    match reference.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => r.to_owned(),
+        None => {
+            let short: String = sale_id
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(12)
+                .collect();
+            format!("K{}", short.to_ascii_uppercase())
+        }
+    }
+}
 
 /// Randomness is passed in: where new sale ids and the jitter of retry waits come from.
 pub trait IdSource: Send + Sync + 'static {

@@ -247,6 +247,32 @@ pub enum Phase {
     Ended,
 }
 
+/// How a customer's payment ended unpaid while the sale goes on (another code can still be
+/// paid, or a new one comes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeftBank {
+    /// The customer declined in their bank.
+    Declined,
+    /// The bank could not complete the payment.
+    Failed,
+    /// The bank session ran out without an approval.
+    TimedOut,
+}
+
+/// What the sale's status line is about: its phase and the attempt the customer is on (the
+/// code on screen while they scan, the code they are approving while in their bank), and,
+/// once a customer left their bank unpaid and the sale goes on, how. A payment of any other
+/// attempt (a replaced code that expires, a fresh code read while the customer approves an
+/// older one) does not change it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    pub phase: Phase,
+    pub attempt: Option<i64>,
+    pub left: Option<LeftBank>,
+}
+
 /// The timing rules of a sale (from `TillConfig`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rules {
@@ -385,6 +411,8 @@ pub enum Notice {
         payment_id: String,
         reason: FlagReason,
     },
+    /// The status line's subject changed (see [`Progress`]); only while the sale is open.
+    Progress(Progress),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -536,6 +564,10 @@ pub struct Sale {
     settle: Vec<i64>,
     /// The attempt whose code is on screen.
     shown: Option<i64>,
+    /// How the last customer left their bank unpaid, while the sale goes on.
+    left: Option<LeftBank>,
+    /// The status line as last announced.
+    progress: Option<Progress>,
     rules: Rules,
 }
 
@@ -559,6 +591,8 @@ impl Sale {
             end_due: None,
             settle: Vec::new(),
             shown: None,
+            left: None,
+            progress: None,
             rules,
         }
     }
@@ -765,7 +799,49 @@ impl Sale {
             self.advance(now, &mut fx);
         }
         self.refresh(now, &mut fx);
+        self.announce_progress(&mut fx);
         fx
+    }
+
+    /// What the status line is about now (see [`Progress`]).
+    pub fn progress(&self) -> Progress {
+        let phase = self.phase();
+        let in_bank_with = |authorized: bool| {
+            self.attempts
+                .iter()
+                .rev()
+                .find(|a| a.in_bank() && (!authorized || a.status == Some(Status::Authorized)))
+                .map(|a| a.seq)
+        };
+        let attempt = match phase {
+            Phase::Authorized => in_bank_with(true),
+            Phase::InBank => in_bank_with(false),
+            Phase::Scanning => self.shown,
+            Phase::MakingCode | Phase::Ended => None,
+        };
+        let left = match phase {
+            Phase::Scanning | Phase::MakingCode => self.left,
+            Phase::InBank | Phase::Authorized | Phase::Ended => None,
+        };
+        Progress {
+            phase,
+            attempt,
+            left,
+        }
+    }
+
+    /// Tells the screens when the status line's subject changed, while the sale is open
+    /// (its end has its own notice).
+    fn announce_progress(&mut self, fx: &mut Vec<Effect>) {
+        if matches!(self.phase(), Phase::InBank | Phase::Authorized) {
+            self.left = None;
+        }
+        let now = self.progress();
+        if now.phase == Phase::Ended || self.progress == Some(now) {
+            return;
+        }
+        self.progress = Some(now);
+        fx.push(Effect::Notify(Notice::Progress(now)));
     }
 
     fn attempt(&self, seq: i64) -> Option<&Attempt> {
@@ -1100,9 +1176,23 @@ impl Sale {
             status: status.clone(),
             then: then.clone(),
         }));
+        let was_in_bank = before.as_ref().is_some_and(Status::in_bank);
+        // A decline or a failure means the customer was in their bank, seen there or not.
+        let customer_left = was_in_bank || matches!(status, Status::Rejected | Status::Failed);
+        if changed && customer_left && self.is_open() {
+            self.left = match status {
+                Status::Rejected => Some(LeftBank::Declined),
+                Status::Failed => Some(LeftBank::Failed),
+                Status::Expired => Some(LeftBank::TimedOut),
+                Status::Initiated
+                | Status::AwaitingAuthorization
+                | Status::Authorized
+                | Status::Executed
+                | Status::Other(_) => self.left,
+            };
+        }
         if changed {
-            let left_the_bank =
-                status == Status::Expired && before.as_ref().is_some_and(Status::in_bank);
+            let left_the_bank = status == Status::Expired && was_in_bank;
             fx.push(Effect::Notify(Notice::Status {
                 seq,
                 payment_id: pid.clone(),

@@ -188,6 +188,131 @@ fn a_code_already_replaced_while_the_customer_opens_it_takes_the_new_one_down() 
     assert_eq!(rig.sale.paid_by(), Some("p1"));
 }
 
+fn progress_notices(fx: &[Effect]) -> Vec<Progress> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Notify(Notice::Progress(p)) => Some(*p),
+            _ => None,
+        })
+        .collect()
+}
+
+fn scanning(attempt: i64, left: Option<LeftBank>) -> Progress {
+    Progress {
+        phase: Phase::Scanning,
+        attempt: Some(attempt),
+        left,
+    }
+}
+
+#[test]
+fn the_status_line_stays_on_the_code_the_customer_approves_when_a_fresh_one_is_read() {
+    let mut rig = Rig::new();
+    let fx = rig.created(1);
+    assert_eq!(progress_notices(&fx), vec![scanning(1, None)]);
+    rig.at(52_000);
+    let fx = rig.created(2);
+    assert_eq!(progress_notices(&fx), vec![scanning(2, None)]);
+    // The customer had scanned code 1 before it was replaced and opens it now.
+    let fx = rig.status(1, Status::AwaitingAuthorization);
+    let in_bank_1 = Progress {
+        phase: Phase::InBank,
+        attempt: Some(1),
+        left: None,
+    };
+    assert_eq!(progress_notices(&fx), vec![in_bank_1]);
+    // Code 2's first read says Initiated: news of code 2, not of the customer's payment.
+    let fx = rig.status(2, Status::Initiated);
+    assert!(
+        fx.iter().any(|e| matches!(
+            e,
+            Effect::Notify(Notice::Status {
+                seq: 2,
+                status: Status::Initiated,
+                ..
+            })
+        )),
+        "the status itself is still told: {fx:?}"
+    );
+    assert_eq!(progress_notices(&fx), vec![]);
+    assert_eq!(rig.sale.progress(), in_bank_1);
+    let fx = rig.status(1, Status::Authorized);
+    assert_eq!(
+        progress_notices(&fx),
+        vec![Progress {
+            phase: Phase::Authorized,
+            attempt: Some(1),
+            left: None,
+        }]
+    );
+}
+
+#[test]
+fn a_replaced_code_that_expires_leaves_the_status_line_on_the_fresh_code() {
+    let mut rig = Rig::new();
+    rig.created(1);
+    rig.at(52_000);
+    rig.created(2);
+    rig.status(2, Status::Initiated);
+    rig.at(60_500);
+    let fx = rig.status(1, Status::Expired);
+    assert!(fx.iter().any(|e| matches!(
+        e,
+        Effect::Notify(Notice::Status {
+            seq: 1,
+            status: Status::Expired,
+            news: StatusNews::Changed,
+            ..
+        })
+    )));
+    assert_eq!(progress_notices(&fx), vec![]);
+    assert_eq!(rig.sale.progress(), scanning(2, None));
+}
+
+#[test]
+fn a_customer_who_leaves_the_bank_unpaid_is_told_beside_the_fresh_code_until_the_next_opens_it() {
+    let mut rig = Rig::new();
+    rig.created(1);
+    rig.status(1, Status::AwaitingAuthorization);
+    let fx = rig.status(1, Status::Expired);
+    assert_eq!(
+        progress_notices(&fx),
+        vec![Progress {
+            phase: Phase::MakingCode,
+            attempt: None,
+            left: Some(LeftBank::TimedOut),
+        }]
+    );
+    let fx = rig.created(2);
+    assert_eq!(
+        progress_notices(&fx),
+        vec![scanning(2, Some(LeftBank::TimedOut))]
+    );
+    let fx = rig.status(2, Status::AwaitingAuthorization);
+    assert_eq!(
+        progress_notices(&fx),
+        vec![Progress {
+            phase: Phase::InBank,
+            attempt: Some(2),
+            left: None,
+        }]
+    );
+    // A decline of a replaced code while the fresh one lives: told beside it.
+    let mut rig = Rig::new();
+    rig.created(1);
+    rig.at(52_000);
+    rig.created(2);
+    let fx = rig.status(1, Status::Rejected);
+    assert_eq!(
+        progress_notices(&fx),
+        vec![scanning(2, Some(LeftBank::Declined))]
+    );
+    // The end has its own notice; no progress after it.
+    let fx = rig.status(2, Status::Rejected);
+    assert_eq!(ended(&fx), Some((Outcome::Failed, EndReason::Declined)));
+    assert_eq!(progress_notices(&fx), vec![]);
+}
+
 #[test]
 fn a_decline_on_a_replaced_code_does_not_end_a_sale_whose_current_code_lives() {
     let mut rig = Rig::new();

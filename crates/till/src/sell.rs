@@ -6,7 +6,7 @@
 //! within the per-sale limit, one currency, cash given not short of the total); which rate
 //! a line is sold at, and its text, are the shop's (`kassa-shop`, `kassa-boot`).
 
-use kassa_aiia::wire::validate_reference;
+use kassa_aiia::wire::validate_reference_for;
 use kassa_journal::{NewLine, NewSale, Paid, Receipt};
 use kassa_money::{Currency, Money};
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,7 @@ impl<G: Gateway> Till<G> {
     ) -> Result<String, TillError> {
         let reference = reference.map(str::trim).filter(|r| !r.is_empty());
         if let Some(r) = reference {
-            validate_reference(r)?;
+            validate_reference_for(amount.currency, r)?;
         }
         let inner = &self.inner;
         let mut journal = inner.journal();
@@ -180,7 +180,7 @@ impl<G: Gateway> Till<G> {
         let total = total_of(&lines)?;
         let reference = reference.map(str::trim).filter(|r| !r.is_empty());
         if let Some(r) = reference {
-            validate_reference(r)?;
+            validate_reference_for(total.currency, r)?;
         }
         let (paid, detail) = match tender {
             HandTender::Cash { given } => {
