@@ -35,7 +35,7 @@ const SKELETON = `
       <p class="cust-hint" hidden></p>
       <div class="cust-receipt" hidden>
         <p class="cust-receipt-title"></p>
-        <div class="cust-receipt-paper"></div>
+        <div class="cust-receipt-paper"><div class="cust-receipt-fit"></div></div>
       </div>
     </section>
   </div>
@@ -66,7 +66,7 @@ export function customerScreen(root, onLanguage) {
     hint: q(".cust-hint"),
     receipt: q(".cust-receipt"),
     receiptTitle: q(".cust-receipt-title"),
-    receiptPaper: q(".cust-receipt-paper"),
+    receiptPaper: q(".cust-receipt-fit"),
     langs: q(".cust-langs"),
   };
   let shown = null;

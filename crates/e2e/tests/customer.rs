@@ -46,7 +46,7 @@ const CUSTOMER_STATE: &str = r#"
       qr: q.hidden ? '' : (q.dataset.paymentId || ''),
       svg: q.hidden ? '' : q.innerHTML,
       url: q.dataset.authorizationUrl || '',
-      receipt: c.querySelector('.cust-receipt-paper').dataset.number || '',
+      receipt: c.querySelector('.cust-receipt-fit').dataset.number || '',
       text: c.textContent,
     });
 "#;
@@ -98,20 +98,20 @@ async fn customer_state(s: &Session) -> Result<Shown> {
 
 /// Waits until the customer screen (in the current window) satisfies `check`.
 async fn wait_customer(s: &Session, what: &str, check: impl Fn(&Shown) -> bool) -> Result<Shown> {
-    let mut last = None;
+    let last = std::cell::RefCell::new(None);
     let found = s
         .wait_until(what, || {
-            let last = &mut last;
+            let last = &last;
             let check = &check;
             async move {
                 let shown = customer_state(s).await?;
                 let ok = check(&shown);
-                *last = Some(shown.clone());
+                *last.borrow_mut() = Some(shown.clone());
                 Ok(ok.then_some(shown))
             }
         })
         .await;
-    found.map_err(|e| kassa_e2e::Error::new(format!("{e}\ncustomer screen: {last:?}")))
+    found.map_err(|e| kassa_e2e::Error::new(format!("{e}\ncustomer screen: {:?}", last.borrow())))
 }
 
 async fn switch(s: &Session, to: &WindowHandle) -> Result<()> {
@@ -234,10 +234,14 @@ async fn the_customer_window_follows_a_bank_sale_and_never_keeps_a_taken_down_co
     click_keys(&s, &["4", "8", "5", "0"]).await?;
     s.wait_for_amount("48,50").await?;
     switch(&s, &customer).await?;
-    wait_customer(&s, "the cart on the customer screen", |c| {
+    let cart = wait_customer(&s, "the cart on the customer screen", |c| {
         c.phase == "cart" && c.amount.contains("48,50")
     })
     .await?;
+    ensure(
+        cart.lines.len() == 1 && cart.lines[0].contains("48,50"),
+        || format!("the customer's lines read {:?}", cart.lines),
+    )?;
     s.screenshot("c2-customer-cart.png").await?;
 
     // Charge: the customer gets the very code the cashier shows.
