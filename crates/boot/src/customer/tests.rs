@@ -629,6 +629,7 @@ proptest! {
         // withdrawn (that attempt or a later one), or their sale ended.
         let mut gone: HashSet<String> = HashSet::new();
         let mut cashier_before: Option<String> = None;
+        let mut others = 0u32;
         // The newest attempt any event named (shown or taken down).
         let mut newest = 0i64;
         // The bank said a customer is approving since the cashier's code went up.
@@ -648,12 +649,20 @@ proptest! {
                     let (o, r) = an_end(n);
                     Some(ended(SALE, o, r))
                 }
-                Step::Other(n) => Some(match n {
-                    0 => ready("sale-0", 9, now + 60_000),
-                    1 => withdrawn("sale-0", 9, Withdrawn::InBank),
-                    2 => started("sale-0", "1,00 kr."),
-                    _ => ended("sale-0", Outcome::Paid, EndReason::PaidByBank),
-                }),
+                // Another sale: a new id each start (the engine never reuses one, and an
+                // ended sale never starts again).
+                Step::Other(n) => {
+                    if n == 2 {
+                        others += 1;
+                    }
+                    let other = format!("sale-0-{others}");
+                    Some(match n {
+                        0 => ready(&other, 9, now + 60_000),
+                        1 => withdrawn(&other, 9, Withdrawn::InBank),
+                        2 => started(&other, "1,00 kr."),
+                        _ => ended(&other, Outcome::Paid, EndReason::PaidByBank),
+                    })
+                }
                 Step::Cart => {
                     d.on(CustomerInput::Cart(&cart(&[("X", 1, "1,00 kr.")], "1,00 kr.")), now);
                     None
