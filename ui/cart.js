@@ -126,6 +126,7 @@ export async function refresh() {
   if (input.lines.length === 0) {
     view = null;
     render(null, false);
+    ipc.customerCleared().catch(() => {}); // the customer's screen greets the next one
     return;
   }
   try {

@@ -141,3 +141,17 @@ export const staffAdd = (id, name, role, pin) => call("staff_add", { id, name, r
 export const staffSetPin = (id, pin) => call("staff_set_pin", { id, pin });
 export const staffSetRole = (id, role) => call("staff_set_role", { id, role });
 export const staffSetActive = (id, active) => call("staff_set_active", { id, active });
+
+// ---- The customer display (issue 13): a second window or a pane, fed by Rust's view. ----
+// `customerView()`: the view now; every later one comes as the "customer" event.
+export const customerView = () => invoke("customer_view");
+export const customerLanguage = (lang) => invoke("customer_language", { lang });
+export const customerCleared = () => invoke("customer_cleared");
+// Settings → Customer display: { mode: "off" | "window" | "pane", windowOpen }.
+export const customerDisplay = () => invoke("customer_display");
+export const customerDisplaySet = (mode) => invoke("customer_display_set", { mode });
+
+/** Subscribes to the customer's views. */
+export function onCustomer(handler) {
+  return tauri().event.listen("customer", (event) => handler(event.payload));
+}

@@ -14,6 +14,7 @@ import { initBooks, refreshBooks } from "./books.js";
 import { initSettings, showSettings } from "./settings.js";
 import { initStaff, refreshWho } from "./staff.js";
 import { setSoundsOn, soundsOn } from "./sounds.js";
+import { initCustomerDisplay } from "./customer-pane.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
 let endedSaleId = null;
@@ -137,6 +138,7 @@ async function start() {
 
   // Listen before asking for the open sale, so no event falls in between.
   await ipc.onTill(onTillEvent);
+  initCustomerDisplay().catch((err) => showFormError(err.message));
   await initSettings({
     onBack: () => backToKeypad(),
     // A new counter: new currency, mode and badge; the keypad starts over.

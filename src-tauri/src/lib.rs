@@ -3,6 +3,7 @@
 
 mod books;
 mod commands;
+mod customer;
 mod error;
 mod ready;
 mod saft;
@@ -102,6 +103,8 @@ pub fn run() {
         .setup(|app| {
             let default_db = app.path().app_data_dir()?.join("kassa.db");
             let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
+            let db = kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), default_db.clone());
+            customer::setup(app, state.as_ref().ok().map(|c| c.as_ref()), db);
             if let Ok(counter) = &state {
                 forward_events(app.handle().clone(), counter);
             }
@@ -121,6 +124,11 @@ pub fn run() {
             commands::current_sale,
             commands::today_sales,
             commands::attention_items,
+            customer::customer_view,
+            customer::customer_language,
+            customer::customer_cleared,
+            customer::customer_display,
+            customer::customer_display_set,
             shop::shop_info,
             shop::cart_view,
             shop::charge_cart,
@@ -245,6 +253,8 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
                     if let Err(e) = app.emit(TILL_EVENT, window_event(&event)) {
                         tracing::warn!(error = %e, "cannot deliver an event to the window");
                     }
+                    // The customer's screen follows in the same turn of the loop.
+                    customer::on_till_event(&app, &event);
                 }
                 Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "the window fell behind"),
                 Err(RecvError::Closed) => break,

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use kassa_boot::customer::ByHand;
 use kassa_boot::shop::{CartInput, CartView};
 use kassa_boot::window::{self, CashChange, KeypadKeys, ReceiptOnScreen, ReceiptPrinted, Via};
 use kassa_config::{ShopForm, ShopSettings};
@@ -30,8 +31,14 @@ pub fn shop_info(state: State<'_, AppState>) -> Result<KeypadKeys, IpcError> {
 
 /// The sale as it stands: lines, VAT per rate, total.
 #[tauri::command]
-pub fn cart_view(state: State<'_, AppState>, cart: CartInput) -> Result<CartView, IpcError> {
-    Ok(state.counter()?.cart(&cart)?)
+pub fn cart_view(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    cart: CartInput,
+) -> Result<CartView, IpcError> {
+    let view = state.counter()?.cart(&cart)?;
+    crate::customer::on_cart(&app, &view);
+    Ok(view)
 }
 
 #[derive(Debug, Serialize)]
@@ -105,8 +112,26 @@ fn paid(c: &kassa_boot::Counter, sale: kassa_boot::HandSale) -> Result<PaidByHan
     })
 }
 
+/// The customer's screen: Paid, the change, the receipt.
+fn customer_paid(
+    app: &AppHandle,
+    c: &kassa_boot::Counter,
+    sale: &kassa_boot::HandSale,
+    how: ByHand,
+) {
+    crate::customer::on_paid_by_hand(
+        app,
+        c,
+        &sale.sale_id,
+        how,
+        &sale.total_display,
+        sale.change_display.as_deref(),
+    );
+}
+
 #[tauri::command]
 pub fn pay_cash(
+    app: AppHandle,
     state: State<'_, AppState>,
     cart: CartInput,
     given: String,
@@ -115,11 +140,13 @@ pub fn pay_cash(
     let c = state.counter()?;
     let given = Money::parse(&given, c.currency)?;
     let sale = c.pay_cash(&cart, given, reference.as_deref())?;
+    customer_paid(&app, &c, &sale, ByHand::Cash);
     paid(&c, sale)
 }
 
 #[tauri::command]
 pub fn pay_card(
+    app: AppHandle,
     state: State<'_, AppState>,
     cart: CartInput,
     card_reference: Option<String>,
@@ -127,6 +154,7 @@ pub fn pay_card(
 ) -> Result<PaidByHand, IpcError> {
     let c = state.counter()?;
     let sale = c.pay_card(&cart, card_reference.as_deref(), reference.as_deref())?;
+    customer_paid(&app, &c, &sale, ByHand::Card);
     paid(&c, sale)
 }
 

@@ -6,6 +6,7 @@
 //! `kassa-config`'s, re-exported here.
 
 pub mod books;
+pub mod customer;
 mod day;
 pub mod daybook;
 mod doctor;

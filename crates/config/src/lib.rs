@@ -5,6 +5,7 @@
 //! the shop settings (`shop.rs`: profile, VAT table, quick items, printer, logo, width).
 //! Starting a counter from these settings is `kassa-boot`'s.
 
+mod display;
 mod form;
 mod saved;
 mod secrets;
@@ -22,6 +23,7 @@ use kassa_sandbox::Faults;
 use kassa_till::CrashHooks;
 use serde::Serialize;
 
+pub use display::{DisplayMode, DisplaySettings, UnknownDisplayMode, display_path};
 pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
 pub use saved::SavedSecretFor;
 pub use saved::{SavedError, SavedSettings, settings_path};

@@ -1,0 +1,18 @@
+// The customer window (customer.html): the customer's screen, full size. Views come from
+// Rust; the language buttons go back to it. Nothing else is done here.
+
+import * as ipc from "./ipc.js";
+import { customerScreen } from "./customer-view.js";
+
+async function start() {
+  const show = customerScreen(document.getElementById("customer"), (lang) =>
+    ipc.customerLanguage(lang).catch(() => {}),
+  );
+  // Listen first, then ask: no view falls in between (an older one is ignored).
+  await ipc.onCustomer(show);
+  show(await ipc.customerView());
+}
+
+start().catch((err) => {
+  document.getElementById("customer").textContent = err.message;
+});
