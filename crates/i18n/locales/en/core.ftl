@@ -1,0 +1,101 @@
+# Kassa's core words: the engine's reasons (kassa_boot::words), the CLI's human output,
+# receipts and reports. Keys are the engine's typed reasons; see ARCHITECTURE.md, "Languages".
+
+## Payment statuses (the status line)
+
+status-initiated = Waiting for the customer to scan
+status-awaiting-authorization = Approving in the bank…
+status-authorized = Approved, waiting for the money
+status-executed = Paid
+status-rejected = Declined in the bank
+status-failed = The bank could not complete the payment
+status-expired = The code expired
+status-other = The bank reports "{ $status }"
+# An unpaid end with the bank's own reason: "Declined in the bank: insufficient funds".
+status-with-reason = { $status }: { $reason }
+status-left-the-bank = The customer did not approve in their bank in time
+
+## Why a sale ended
+
+end-paid-by-bank = Paid by bank transfer
+end-cancelled-by-cashier = Cancelled by the cashier
+end-nobody-approved = Not paid: nobody approved the payment within { $span }
+end-ended-elsewhere = The journal shows this sale was already ended
+end-not-paid = Not paid
+
+## A code leaves the screen
+
+withdrawn-in-bank = Approving in the bank…
+withdrawn-expiring = Getting a new code…
+
+## Payments that need the merchant
+
+flag-paid-twice = Paid twice: refund the second payment
+flag-after-paid = A payment came in after the sale was paid: refund it or charge it to the sale
+flag-after-not-paid = A payment came in after the sale was not paid: refund it or charge it to the sale
+flag-after-cancelled = A payment came in after the sale was cancelled: refund it or charge it to the sale
+flag-amount-mismatch = The bank reports { $amount } for this payment, not the sale's amount: it does not pay the sale
+flag-lost = The payment service no longer knows this payment: check it with Aiia
+
+## A failed call to the payment service: what happened, then what it means
+
+problem-lost-reply-create = The connection dropped before the payment service answered
+problem-lost-reply-status = The connection to the payment service dropped
+problem-no-connection = No connection to the payment service
+problem-timeout = The payment service did not answer in time
+problem-busy = The payment service is busy and asked Kassa to wait
+problem-service-error = The payment service has a problem on its side
+problem-unreadable = The payment service sent a reply Kassa cannot read
+problem-sign-in = Kassa could not sign in to the payment service
+problem-credentials-refused-create = The payment service refused Kassa's credentials. Check the Client ID and Secret.
+problem-credentials-refused-status = The payment service refused Kassa's credentials; the code still works. Check the Client ID and Secret.
+problem-refused-create = The payment service refused the payment: { $message }
+problem-refused-status = The payment service refused the status check: { $message }
+problem-not-found = The payment service does not know this payment (yet); Kassa keeps checking.
+problem-settings = Kassa's settings need fixing: { $message }
+problem-journal = Kassa cannot write its journal: { $message }. The sale waits for it.
+# "{ $what }" is one of the problem-* sentences above, without its full stop.
+problem-still-works = { $what }; the code still works.
+problem-new-code = { $what }. A new code is on its way.
+problem-plain = { $what }.
+
+## Waits
+
+span-seconds = { $n } s
+span-minutes = { $n } min
+
+## The CLI's sale
+
+cli-sale-started = Sale { $sale }: { $amount }
+cli-scan-to-pay = Code { $attempt } — scan to pay:
+cli-sale-ended = { $text }: { $amount }
+cli-needs-attention = NEEDS ATTENTION: { $note }
+cli-cancelling = cancelling sale { $sale }…
+cli-not-paid = not paid: { $message }
+cli-not-paid-cancelled = not paid: the sale was cancelled
+cli-engine-stopped = the engine stopped
+cli-paid-cash = Paid in cash: { $given } given, change { $change } (receipt { $receipt })
+cli-paid-card-ref = Paid by card, terminal reference { $reference } (receipt { $receipt })
+cli-paid-card = Paid by card (receipt { $receipt })
+cli-no-receipt = no receipt shown: { $error }
+cli-codes-still-open = { $count ->
+    [one] 1 code of sale { $sale } is still open at the bank; `kassa resume` follows it (`kassa status` lists it).
+   *[other] { $count } codes of sale { $sale } are still open at the bank; `kassa resume` follows them (`kassa status` lists them).
+}
+cli-following-earlier-codes = { $count ->
+    [one] 1 earlier code of this sale is still open at the bank (at most { $seconds } s more); following it. Ctrl-C stops: `kassa resume` follows it later.
+   *[other] { $count } earlier codes of this sale are still open at the bank (at most { $seconds } s more); following them. Ctrl-C stops: `kassa resume` follows them later.
+}
+
+## The CLI's day (kassa today)
+
+cli-day-training = { $training }: sandbox sales, no real money
+cli-day-paid = { $count ->
+    [one] 1 paid sale today, { $total } in all
+   *[other] { $count } paid sales today, { $total } in all
+}
+cli-day-more = … and { $count } earlier sales (all of them: kassa export)
+
+## Labels
+
+training = Training
