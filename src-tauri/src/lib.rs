@@ -4,6 +4,7 @@
 mod books;
 mod commands;
 mod error;
+mod lang;
 mod ready;
 mod saft;
 mod settings;
@@ -101,6 +102,7 @@ pub fn run() {
         }))
         .setup(|app| {
             let default_db = app.path().app_data_dir()?.join("kassa.db");
+            lang::set(kassa_boot::language(None));
             let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
             if let Ok(counter) = &state {
                 forward_events(app.handle().clone(), counter);
@@ -256,9 +258,10 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
 /// `statusText` for the status line), worded in one place (`kassa_boot::words`).
 fn window_event(event: &kassa_till::TillEvent) -> serde_json::Value {
     let mut value = serde_json::to_value(event).unwrap_or_default();
-    if let (Some(text), Some(fields)) =
-        (kassa_boot::words::event_text(event), value.as_object_mut())
-    {
+    if let (Some(text), Some(fields)) = (
+        kassa_boot::words::event_text(lang::messages(), event),
+        value.as_object_mut(),
+    ) {
         fields.insert("message".into(), text.clone().into());
         fields.insert("statusText".into(), text.into());
     }
