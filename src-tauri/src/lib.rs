@@ -102,7 +102,6 @@ pub fn run() {
         }))
         .setup(|app| {
             let default_db = app.path().app_data_dir()?.join("kassa.db");
-            lang::set(kassa_boot::language(None));
             let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
             if let Ok(counter) = &state {
                 forward_events(app.handle().clone(), counter);

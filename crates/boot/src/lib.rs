@@ -62,6 +62,31 @@ pub fn language(setting: Option<&str>) -> Lang {
     language_from(setting, |k| std::env::var(k).ok())
 }
 
+/// The Language setting in force for this process (`None`: the system's), set by the host
+/// at start and when settings are saved; read by [`current_language`].
+static LANGUAGE_SETTING: std::sync::RwLock<Option<String>> = std::sync::RwLock::new(None);
+
+/// Sets the Language setting in force ([`current_language`] follows it).
+pub fn set_language_setting(setting: Option<&str>) {
+    *LANGUAGE_SETTING
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = setting.map(str::to_owned);
+}
+
+/// The language spoken now: [`language`] with the setting in force.
+pub fn current_language() -> Lang {
+    let setting = LANGUAGE_SETTING
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    language(setting.as_deref())
+}
+
+/// The receipt's and the report's words in the language spoken now.
+pub fn receipt_words() -> &'static kassa_shop::Words {
+    kassa_shop::Words::of(current_language())
+}
+
 /// [`language`] with the environment passed in.
 pub fn language_from(setting: Option<&str>, var: impl Fn(&str) -> Option<String>) -> Lang {
     let chosen = var("KASSA_LANG")

@@ -226,7 +226,7 @@ fn logo(shop: &Shop) -> Option<kassa_print::Raster> {
 pub fn on_screen(counter: &Counter, sale_id: &str) -> Result<ReceiptOnScreen, ReceiptOutError> {
     let shop = counter.shop()?;
     let receipt = counter.receipt(sale_id)?;
-    let doc = receipt.to_doc(usize::from(shop.width), logo(&shop));
+    let doc = receipt.to_doc_with(usize::from(shop.width), logo(&shop), crate::receipt_words());
     Ok(ReceiptOnScreen {
         number: receipt.number() as i64,
         training: receipt.training(),
@@ -256,7 +256,7 @@ pub async fn print(
         (issued, copy, r.number, r.series())
     };
     let width = usize::from(shop.width);
-    let doc = issued.to_doc(width, logo(&shop));
+    let doc = issued.to_doc_with(width, logo(&shop), crate::receipt_words());
     let (message, path) = match via {
         Via::Dialog => (String::new(), None),
         Via::Printer => {

@@ -6,10 +6,9 @@ use kassa_till::TillEvent;
 use serde::Serialize;
 
 /// The messages of the language the CLI speaks to people: `KASSA_LANG`, else the system's
-/// locale, else English (`kassa_boot::language`). `--json` keeps English, its keys stable.
+/// locale, else English (`kassa_boot::current_language`). `--json` keeps English, its keys stable.
 pub fn messages() -> &'static Messages {
-    static LANG: std::sync::OnceLock<kassa_boot::Lang> = std::sync::OnceLock::new();
-    Messages::of(*LANG.get_or_init(|| kassa_boot::language(None)))
+    Messages::of(kassa_boot::current_language())
 }
 
 /// English, for the `--json` lines' `message` (machines read one language).
@@ -239,7 +238,11 @@ impl Printer {
         width: usize,
     ) {
         match receipt {
-            Ok(r) if !self.json => println!("\n{}", r.to_doc(width, None).to_text(width)),
+            Ok(r) if !self.json => println!(
+                "\n{}",
+                r.to_doc_with(width, None, kassa_boot::receipt_words())
+                    .to_text(width)
+            ),
             Ok(_) => {}
             Err(e) => self.no_receipt(e),
         }

@@ -3,7 +3,7 @@
 //!
 //! | | money (home currency, then another) | number | date | time |
 //! |---|---|---|---|---|
-//! | en | `€1,234.50`, `DKK 1,234.50` | `1,234` | `2 Dec 2026` | `14:05` |
+//! | en | as the currency's country writes it: `1.234,50 kr.`, `kr 1 234,50`, `€1,234.50` | `1,234` | `2 Dec 2026` | `14:05` |
 //! | da | `1.234,50 kr.`, `1.234,50 €`, `1.234,50 SEK` | `1.234` | `02.12.2026` | `14.05` |
 //! | sv | `1 234,50 kr`, `1 234,50 €`, `1 234,50 DKK` | `1 234` | `2026-12-02` | `14:05` |
 //! | nb | `kr 1 234,50`, `€ 1 234,50`, `DKK 1 234,50` | `1 234` | `02.12.2026` | `14:05` |
@@ -16,7 +16,10 @@
 //! * The crown is written `kr.` in Danish, `kr` in Swedish and Norwegian (before the amount in
 //!   Norwegian, as Norwegian shops write prices), only in the language whose crown it is;
 //!   another country's crown is its ISO code (a Swede reading Danish crowns sees `DKK`).
-//!   English writes the ISO code before the amount for the crowns (`DKK 1,234.50`) and `€`.
+//! * English has no country among Kassa's markets: it is the language of a cashier in a
+//!   Nordic shop who reads English, so it writes an amount as the currency's own country does
+//!   (`Money::display`: `1.234,50 kr.`, `1 234,50 kr`, `kr 1 234,50`; euro `€1,234.50`), the
+//!   way the shop's price tags and receipts write it.
 //! * A negative amount starts with the hyphen-minus (`-1.234,50 kr.`, `-€1,234.50`; in
 //!   Norwegian after the symbol, `kr -1 234,50`): the receipt's code page has no U+2212.
 //! * Danish and Finnish write the time with a full stop (`14.05`), as their standards do.
@@ -98,8 +101,7 @@ pub fn money(lang: Lang, m: Money) -> String {
     let neg = if m.minor < 0 { "-" } else { "" };
     let code = m.currency.code();
     match (lang, m.currency) {
-        (Lang::En, Currency::Eur) => format!("{neg}€{number}"),
-        (Lang::En, _) => format!("{neg}{code}{NBSP}{number}"),
+        (Lang::En, _) => m.display(),
         (Lang::Nb, c) => {
             let symbol = match c {
                 Currency::Nok => "kr",

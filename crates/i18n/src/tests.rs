@@ -216,11 +216,12 @@ fn money_is_written_as_each_country_writes_it() {
         (Lang::Nb, m(123_450, Eur), format!("€{NB}1{NN}234,50")),
         (Lang::Nb, m(123_450, Dkk), format!("DKK{NB}1{NN}234,50")),
         (Lang::En, m(123_450, Eur), "€1,234.50".to_owned()),
-        (Lang::En, m(123_450, Dkk), format!("DKK{NB}1,234.50")),
+        // English: as the currency's own country writes it.
+        (Lang::En, m(123_450, Dkk), format!("1.234,50{NB}kr.")),
         (
             Lang::En,
             m(123_456_789, Nok),
-            format!("NOK{NB}1,234,567.89"),
+            format!("kr{NB}1{NB}234{NB}567,89"),
         ),
         (
             Lang::Da,
@@ -248,7 +249,7 @@ fn negative_and_small_amounts_keep_their_minor_digits() {
         format!("kr{NB}-1{NN}234,50")
     );
     assert_eq!(Lang::En.money(m(-7, Eur)), "-€0.07");
-    assert_eq!(Lang::En.money(m(-100, Sek)), format!("-SEK{NB}1.00"));
+    assert_eq!(Lang::En.money(m(-100, Sek)), format!("-1,00{NB}kr"));
     assert_eq!(Lang::Sv.money(m(0, Sek)), format!("0,00{NB}kr"));
     assert_eq!(Lang::Da.money(m(1_200, Dkk)), format!("12,00{NB}kr."));
     assert_eq!(

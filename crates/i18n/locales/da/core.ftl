@@ -96,3 +96,49 @@ cli-day-more = … og { $count } tidligere salg (dem alle: kassa export)
 ## Mærker
 
 training = Træning
+
+## Bonner og rapporter (kassa_shop::Words): trykt, så kort
+
+receipt-receipt = Bon
+receipt-till = Kasse
+receipt-return-title = RETUR
+receipt-return-of = Retur af bon
+receipt-reason = Årsag
+receipt-training = TRÆNING — IKKE EN KVITTERING
+receipt-copy = KOPI
+receipt-rate = Moms
+receipt-net = Netto
+receipt-vat = Moms
+receipt-gross = Brutto
+receipt-total = I ALT
+receipt-pay-by-bank = Betalt via bank
+receipt-refund-by-bank = Tilbagebetalt via bankoverførsel
+receipt-payment-id = Betalings-ID
+receipt-bank-reference = Bankreference
+receipt-cash = Kontant
+receipt-change = Byttepenge
+receipt-cash-refund = Kontant retur
+receipt-card = Kort
+receipt-card-refund = Retur til kort
+receipt-terminal-reference = Terminalref.
+receipt-x-report = X-RAPPORT
+receipt-z-report = Z-RAPPORT
+receipt-x-note = Løbende tal; intet er lukket
+receipt-from = Fra
+receipt-to = Til
+receipt-since-start = kassens start
+receipt-receipts = Bonner
+receipt-sales = Salg
+receipt-returns = Returer
+receipt-net-sales = Nettosalg
+receipt-by-tender = Pr. betalingsmiddel
+receipt-vat-by-rate = Moms pr. sats
+receipt-no-vat-recorded = Ingen moms registreret
+receipt-cancelled = Annullerede salg
+receipt-copies = Kopibonner
+receipt-training-sales = Træningssalg
+receipt-training-note = Holdt udenfor: indgår ikke i tallene ovenfor
+receipt-training-banner = TRÆNING — IKKE TIL REGNSKABET
+receipt-transfers-opened = Bankoverførsler oprettet
+receipt-transfers-sent = Bankoverførsler sendt
+receipt-grand-totals = Totaler siden kassens start

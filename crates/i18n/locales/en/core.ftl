@@ -99,3 +99,49 @@ cli-day-more = … and { $count } earlier sales (all of them: kassa export)
 ## Labels
 
 training = Training
+
+## Receipts and reports (kassa_shop::Words): printed, so short
+
+receipt-receipt = Receipt
+receipt-till = Till
+receipt-return-title = RETURN
+receipt-return-of = Return of receipt
+receipt-reason = Reason
+receipt-training = TRAINING — NOT A RECEIPT
+receipt-copy = COPY
+receipt-rate = VAT
+receipt-net = Net
+receipt-vat = VAT
+receipt-gross = Gross
+receipt-total = TOTAL
+receipt-pay-by-bank = Paid by bank
+receipt-refund-by-bank = Refund by bank transfer
+receipt-payment-id = Payment ID
+receipt-bank-reference = Bank reference
+receipt-cash = Cash
+receipt-change = Change
+receipt-cash-refund = Cash paid back
+receipt-card = Card
+receipt-card-refund = Refund to card
+receipt-terminal-reference = Terminal ref.
+receipt-x-report = X REPORT
+receipt-z-report = Z REPORT
+receipt-x-note = Running figures; nothing is closed
+receipt-from = From
+receipt-to = To
+receipt-since-start = the till's start
+receipt-receipts = Receipts
+receipt-sales = Sales
+receipt-returns = Returns
+receipt-net-sales = Net sales
+receipt-by-tender = By tender
+receipt-vat-by-rate = VAT by rate
+receipt-no-vat-recorded = No VAT recorded
+receipt-cancelled = Cancelled sales
+receipt-copies = Copy receipts
+receipt-training-sales = Training sales
+receipt-training-note = Kept apart: in none of the figures above
+receipt-training-banner = TRAINING — NOT FOR THE BOOKS
+receipt-transfers-opened = Bank transfers opened
+receipt-transfers-sent = Bank transfers sent
+receipt-grand-totals = Grand totals since the till started

@@ -96,3 +96,49 @@ cli-day-more = … ja { $count } aiempaa myyntiä (kaikki: kassa export)
 ## Merkinnät
 
 training = Harjoitus
+
+## Kuitit ja raportit (kassa_shop::Words): tulostetaan, joten lyhyesti
+
+receipt-receipt = Kuitti
+receipt-till = Kassa
+receipt-return-title = PALAUTUS
+receipt-return-of = Palautus kuitista
+receipt-reason = Syy
+receipt-training = HARJOITUS — EI KUITTI
+receipt-copy = KOPIO
+receipt-rate = ALV
+receipt-net = Veroton
+receipt-vat = ALV
+receipt-gross = Verollinen
+receipt-total = YHTEENSÄ
+receipt-pay-by-bank = Maksettu pankissa
+receipt-refund-by-bank = Palautus tilisiirrolla
+receipt-payment-id = Maksun tunnus
+receipt-bank-reference = Pankkiviite
+receipt-cash = Käteinen
+receipt-change = Vaihtoraha
+receipt-cash-refund = Käteistä takaisin
+receipt-card = Kortti
+receipt-card-refund = Palautus kortille
+receipt-terminal-reference = Päätteen viite
+receipt-x-report = X-RAPORTTI
+receipt-z-report = Z-RAPORTTI
+receipt-x-note = Juoksevat luvut; mitään ei ole suljettu
+receipt-from = Alkaen
+receipt-to = Asti
+receipt-since-start = kassan käyttöönotto
+receipt-receipts = Kuitit
+receipt-sales = Myynti
+receipt-returns = Palautukset
+receipt-net-sales = Nettomyynti
+receipt-by-tender = Maksutavoittain
+receipt-vat-by-rate = ALV verokannoittain
+receipt-no-vat-recorded = Ei kirjattua ALV:tä
+receipt-cancelled = Peruutetut myynnit
+receipt-copies = Kuittikopiot
+receipt-training-sales = Harjoitusmyynnit
+receipt-training-note = Pidetty erillään: ei mukana yllä olevissa luvuissa
+receipt-training-banner = HARJOITUS — EI KIRJANPITOON
+receipt-transfers-opened = Avatut tilisiirrot
+receipt-transfers-sent = Lähetetyt tilisiirrot
+receipt-grand-totals = Kokonaissummat kassan käyttöönotosta

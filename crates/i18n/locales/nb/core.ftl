@@ -96,3 +96,49 @@ cli-day-more = … og { $count } tidligere salg (alle: kassa export)
 ## Merker
 
 training = Trening
+
+## Kvitteringer og rapporter (kassa_shop::Words): trykt, så kort
+
+receipt-receipt = Kvittering
+receipt-till = Kasse
+receipt-return-title = RETUR
+receipt-return-of = Retur av kvittering
+receipt-reason = Årsak
+receipt-training = TRENING — IKKE EN KVITTERING
+receipt-copy = KOPI
+receipt-rate = MVA
+receipt-net = Netto
+receipt-vat = MVA
+receipt-gross = Brutto
+receipt-total = TOTALT
+receipt-pay-by-bank = Betalt via bank
+receipt-refund-by-bank = Tilbakebetalt via bankoverføring
+receipt-payment-id = Betalings-ID
+receipt-bank-reference = Bankreferanse
+receipt-cash = Kontant
+receipt-change = Vekslepenger
+receipt-cash-refund = Kontant tilbake
+receipt-card = Kort
+receipt-card-refund = Tilbake til kort
+receipt-terminal-reference = Terminalref.
+receipt-x-report = X-RAPPORT
+receipt-z-report = Z-RAPPORT
+receipt-x-note = Løpende tall; ingenting er lukket
+receipt-from = Fra
+receipt-to = Til
+receipt-since-start = kassens start
+receipt-receipts = Kvitteringer
+receipt-sales = Salg
+receipt-returns = Returer
+receipt-net-sales = Nettosalg
+receipt-by-tender = Per betalingsmiddel
+receipt-vat-by-rate = MVA per sats
+receipt-no-vat-recorded = Ingen MVA registrert
+receipt-cancelled = Avbrutte salg
+receipt-copies = Kopikvitteringer
+receipt-training-sales = Treningssalg
+receipt-training-note = Holdt utenfor: inngår ikke i tallene ovenfor
+receipt-training-banner = TRENING — IKKE FOR REGNSKAPET
+receipt-transfers-opened = Bankoverføringer opprettet
+receipt-transfers-sent = Bankoverføringer sendt
+receipt-grand-totals = Totalt siden kassen startet

@@ -96,3 +96,49 @@ cli-day-more = … och { $count } tidigare köp (alla: kassa export)
 ## Märken
 
 training = Övning
+
+## Kvitton och rapporter (kassa_shop::Words): tryckta, så korta
+
+receipt-receipt = Kvitto
+receipt-till = Kassa
+receipt-return-title = RETUR
+receipt-return-of = Retur av kvitto
+receipt-reason = Orsak
+receipt-training = ÖVNING — INTE ETT KVITTO
+receipt-copy = KOPIA
+receipt-rate = Moms
+receipt-net = Netto
+receipt-vat = Moms
+receipt-gross = Brutto
+receipt-total = TOTALT
+receipt-pay-by-bank = Betalt via bank
+receipt-refund-by-bank = Återbetalning via banköverföring
+receipt-payment-id = Betalnings-ID
+receipt-bank-reference = Bankreferens
+receipt-cash = Kontant
+receipt-change = Växel
+receipt-cash-refund = Kontant tillbaka
+receipt-card = Kort
+receipt-card-refund = Återbetalt till kort
+receipt-terminal-reference = Terminalref.
+receipt-x-report = X-RAPPORT
+receipt-z-report = Z-RAPPORT
+receipt-x-note = Löpande siffror; inget är stängt
+receipt-from = Från
+receipt-to = Till
+receipt-since-start = kassans start
+receipt-receipts = Kvitton
+receipt-sales = Försäljning
+receipt-returns = Returer
+receipt-net-sales = Nettoförsäljning
+receipt-by-tender = Per betalsätt
+receipt-vat-by-rate = Moms per sats
+receipt-no-vat-recorded = Ingen moms registrerad
+receipt-cancelled = Avbrutna köp
+receipt-copies = Kvittokopior
+receipt-training-sales = Övningsköp
+receipt-training-note = Hålls utanför: ingår inte i siffrorna ovan
+receipt-training-banner = ÖVNING — INTE FÖR BOKFÖRINGEN
+receipt-transfers-opened = Banköverföringar skapade
+receipt-transfers-sent = Banköverföringar skickade
+receipt-grand-totals = Totalt sedan kassan startade
