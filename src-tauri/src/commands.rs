@@ -57,7 +57,7 @@ pub fn cancel_sale(state: State<'_, AppState>, sale_id: String) -> Result<(), Ip
 
 #[tauri::command]
 pub fn current_sale(state: State<'_, AppState>) -> Result<Option<SaleOnScreen>, IpcError> {
-    Ok(state.counter()?.sale_on_screen())
+    Ok(state.counter()?.sale_on_screen(crate::lang::messages()))
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@ mod books;
 mod commands;
 mod customer;
 mod error;
+mod lang;
 mod ready;
 mod saft;
 mod settings;
@@ -269,10 +270,10 @@ fn forward_events(app: tauri::AppHandle, counter: &Counter) {
 fn window_event(event: &kassa_till::TillEvent) -> serde_json::Value {
     let mut value = serde_json::to_value(event).unwrap_or_default();
     if let Some(fields) = value.as_object_mut() {
-        if let Some(text) = kassa_boot::words::event_text(event) {
+        if let Some(text) = kassa_boot::words::event_text(lang::messages(), event) {
             fields.insert("message".into(), text.into());
         }
-        if let Some(line) = kassa_boot::words::status_line(event) {
+        if let Some(line) = kassa_boot::words::status_line(lang::messages(), event) {
             fields.insert("statusText".into(), line.into());
         }
     }

@@ -57,6 +57,7 @@ pub fn reference_check(
     reference: String,
 ) -> Result<window::ReferenceCheck, IpcError> {
     Ok(window::reference_check(
+        crate::lang::messages(),
         &reference,
         state.counter()?.currency,
     ))

@@ -389,6 +389,7 @@ impl CustomerDisplay {
                 sale_id,
                 amount_display,
                 reference,
+                ..
             } => {
                 // One open sale at a time: like the cashier's screen, the one on screen
                 // stays until it ends.

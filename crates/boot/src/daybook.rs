@@ -18,7 +18,7 @@ use kassa_journal::{
 use kassa_money::{Currency, Money};
 use kassa_shop::{
     Line, MerchantProfile, Receipt, ReportKind, ReportView, ReturnError, ReturnRequest, SaftCode,
-    VatClass, Words,
+    VatClass,
 };
 use serde::Serialize;
 
@@ -395,7 +395,7 @@ fn merchant(shop: &Shop, training: bool, currency: Currency) -> Result<MerchantP
 }
 
 fn paper_of(receipt: &Receipt, shop: &Shop, prints: u32) -> Paper {
-    let doc = receipt.to_doc(usize::from(shop.width), None);
+    let doc = receipt.to_doc_with(usize::from(shop.width), None, crate::receipt_words());
     Paper {
         number: receipt.number() as i64,
         html: kassa_print::html::render(&doc),
@@ -754,7 +754,7 @@ fn offset(ms: i64) -> i16 {
 }
 
 fn shown(view: &ReportView, shop: &Shop) -> ReportShown {
-    let doc = view.to_doc(usize::from(shop.width), &Words::ENGLISH);
+    let doc = view.to_doc(usize::from(shop.width), crate::receipt_words());
     let (kind, number) = match view.kind {
         ReportKind::X => ("x", None),
         ReportKind::Z { number } => ("z", Some(number as i64)),
@@ -853,7 +853,7 @@ pub async fn report_to_printer(
         .ok_or(DaybookError::NoPrinter)?
         .to_string();
     let view = view(counter, &shop, number, now_ms)?;
-    let doc = view.to_doc(usize::from(shop.width), &Words::ENGLISH);
+    let doc = view.to_doc(usize::from(shop.width), crate::receipt_words());
     crate::print::print_escpos(&addr, &doc, None, crate::window::PRINTER_DEADLINE).await?;
     Ok(format!("Sent to the printer at {addr}."))
 }
@@ -872,7 +872,7 @@ pub fn report_pdf(
     };
     let view = view(counter, &shop, number, now_ms)?;
     let width = usize::from(shop.width);
-    let doc = view.to_doc(width, &Words::ENGLISH);
+    let doc = view.to_doc(width, crate::receipt_words());
     std::fs::create_dir_all(folder).map_err(|e| {
         DaybookError::Pdf(format!(
             "The folder {} cannot be made ({e}).",

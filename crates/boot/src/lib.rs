@@ -46,6 +46,7 @@ pub use kassa_config::{
     SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
     settings_path, validate,
 };
+pub use kassa_i18n::{Lang, Messages};
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,
@@ -55,6 +56,50 @@ pub use ops::{HandSale, RefundDue, SaleOnScreen, ShopSaveError, price_changes};
 pub use records::{
     Elsewhere, RecordsError, Sales, StatusReport, backup, mark_refunded, open_sales, status,
 };
+
+/// The language to speak: `KASSA_LANG`, else the language setting (`setting`, `None` for the
+/// system's), else the system's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+pub fn language(setting: Option<&str>) -> Lang {
+    language_from(setting, |k| std::env::var(k).ok())
+}
+
+/// The Language setting in force for this process (`None`: the system's), set by the host
+/// at start and when settings are saved; read by [`current_language`].
+static LANGUAGE_SETTING: std::sync::RwLock<Option<String>> = std::sync::RwLock::new(None);
+
+/// Sets the Language setting in force ([`current_language`] follows it).
+pub fn set_language_setting(setting: Option<&str>) {
+    *LANGUAGE_SETTING
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = setting.map(str::to_owned);
+}
+
+/// The language spoken now: [`language`] with the setting in force.
+pub fn current_language() -> Lang {
+    let setting = LANGUAGE_SETTING
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    language(setting.as_deref())
+}
+
+/// The receipt's and the report's words in the language spoken now.
+pub fn receipt_words() -> &'static kassa_shop::Words {
+    kassa_shop::Words::of(current_language())
+}
+
+/// [`language`] with the environment passed in.
+pub fn language_from(setting: Option<&str>, var: impl Fn(&str) -> Option<String>) -> Lang {
+    let chosen = var("KASSA_LANG")
+        .filter(|v| Lang::parse(v).is_some())
+        .or_else(|| {
+            setting
+                .filter(|s| Lang::parse(s).is_some())
+                .map(str::to_owned)
+        });
+    Lang::choose(chosen.as_deref(), kassa_i18n::os_locale(var).as_deref())
+}
+
 pub use webhook_listener::{
     ListenerLimits, LogLimiter, WebhookListener, WebhookSettings, WebhookStats,
 };
@@ -422,6 +467,26 @@ fn verify_later(db: PathBuf) {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    #[test]
+    fn kassa_lang_beats_the_setting_which_beats_the_system_locale() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let all = &[("KASSA_LANG", "da"), ("LANG", "fi_FI.UTF-8")];
+        assert_eq!(language_from(Some("sv"), env(all)), Lang::Da);
+        let no_env = &[("LANG", "fi_FI.UTF-8")];
+        assert_eq!(language_from(Some("sv"), env(no_env)), Lang::Sv);
+        assert_eq!(language_from(None, env(no_env)), Lang::Fi);
+        // A KASSA_LANG Kassa does not speak is passed over, not taken as English.
+        let bad = &[("KASSA_LANG", "de"), ("LANG", "nb_NO.UTF-8")];
+        assert_eq!(language_from(None, env(bad)), Lang::Nb);
+        assert_eq!(language_from(None, env(&[])), Lang::En);
+    }
 
     /// Issue 10, part 7: a process Kassa starts does not inherit its secrets.
     #[cfg(unix)]

@@ -238,10 +238,11 @@ impl Counter {
         self.till.cancel(sale_id)
     }
 
-    /// The open sale on screen, with its live code (never a dead one) and its status line.
-    pub fn sale_on_screen(&self) -> Option<SaleOnScreen> {
+    /// The open sale on screen, with its live code (never a dead one) and its status line
+    /// in `m`'s language.
+    pub fn sale_on_screen(&self, m: &kassa_i18n::Messages) -> Option<SaleOnScreen> {
         self.till.current_sale().map(|view| SaleOnScreen {
-            status_text: words::view_text(&view),
+            status_text: words::view_text(m, &view),
             view,
         })
     }
@@ -281,13 +282,20 @@ mod tests {
         let settings =
             crate::Settings::from_vars(|_| None, dir.path().join("k.db")).expect("defaults");
         let counter = crate::start(settings).await.unwrap();
-        assert!(counter.sale_on_screen().is_none());
+        assert!(
+            counter
+                .sale_on_screen(crate::Messages::of(crate::Lang::En))
+                .is_none()
+        );
         let sale = counter
             .charge(Money::new(1250, Currency::Dkk), Some("T1"))
             .unwrap();
         let on_screen = tokio::time::timeout(std::time::Duration::from_secs(10), async {
             loop {
-                if let Some(s) = counter.sale_on_screen().filter(|s| s.view.qr.is_some()) {
+                if let Some(s) = counter
+                    .sale_on_screen(crate::Messages::of(crate::Lang::En))
+                    .filter(|s| s.view.qr.is_some())
+                {
                     return s;
                 }
                 tokio::time::sleep(std::time::Duration::from_millis(20)).await;

@@ -37,25 +37,29 @@ pub struct ReferenceCheck {
 
 /// Checks a reference as it is typed with the rule of the scheme Kassa uses for `currency`
 /// (the same check [`kassa_till::Till`] makes at Charge).
-pub fn reference_check(typed: &str, currency: kassa_money::Currency) -> ReferenceCheck {
+pub fn reference_check(
+    m: &kassa_i18n::Messages,
+    typed: &str,
+    currency: kassa_money::Currency,
+) -> ReferenceCheck {
     let r = typed.trim();
     if r.is_empty() {
         return ReferenceCheck {
             ok: true,
             statement: None,
-            message: crate::words::reference_auto_text(),
+            message: crate::words::reference_auto_text(m),
         };
     }
     match kassa_aiia::wire::validate_reference_for(currency, r) {
         Ok(()) => ReferenceCheck {
             ok: true,
             statement: Some(r.to_owned()),
-            message: crate::words::reference_statement_text(r),
+            message: crate::words::reference_statement_text(m, r),
         },
         Err(e) => ReferenceCheck {
             ok: false,
             statement: None,
-            message: crate::words::reference_problem_text(r, &e),
+            message: crate::words::reference_problem_text(m, r, &e),
         },
     }
 }
@@ -263,7 +267,7 @@ fn logo(shop: &Shop) -> Option<kassa_print::Raster> {
 pub fn on_screen(counter: &Counter, sale_id: &str) -> Result<ReceiptOnScreen, ReceiptOutError> {
     let shop = counter.shop()?;
     let receipt = counter.receipt(sale_id)?;
-    let doc = receipt.to_doc(usize::from(shop.width), logo(&shop));
+    let doc = receipt.to_doc_with(usize::from(shop.width), logo(&shop), crate::receipt_words());
     Ok(ReceiptOnScreen {
         number: receipt.number() as i64,
         training: receipt.training(),
@@ -293,7 +297,7 @@ pub async fn print(
         (issued, copy, r.number, r.series())
     };
     let width = usize::from(shop.width);
-    let doc = issued.to_doc(width, logo(&shop));
+    let doc = issued.to_doc_with(width, logo(&shop), crate::receipt_words());
     let (message, path) = match via {
         Via::Dialog => (String::new(), None),
         Via::Printer => {
@@ -424,31 +428,35 @@ mod tests {
 mod reference_tests {
     use super::*;
 
+    fn en() -> &'static kassa_i18n::Messages {
+        kassa_i18n::Messages::of(kassa_i18n::Lang::En)
+    }
+
     #[test]
     fn a_reference_is_checked_as_typed_with_what_reaches_the_bank_statement() {
         use kassa_money::Currency::{Dkk, Eur};
-        let bad = reference_check("Bord 7 øå", Dkk);
+        let bad = reference_check(en(), "Bord 7 øå", Dkk);
         assert!(!bad.ok);
         assert_eq!(
             bad.message,
             "The bank does not take space, \"ø\", \"å\" in a reference: use letters A–Z and digits, at most 18"
         );
         // SEPA's own rule: the space is fine, the Nordic letters are not.
-        let bad = reference_check("Bord 7 øå", Eur);
+        let bad = reference_check(en(), "Bord 7 øå", Eur);
         assert!(!bad.ok);
         assert_eq!(
             bad.message,
             "The bank does not take \"ø\", \"å\" in a reference: use letters A–Z, digits and space ? : ( ) . , ' / -, at most 35"
         );
         assert_eq!(
-            reference_check("Bord 7", Eur).statement.as_deref(),
+            reference_check(en(), "Bord 7", Eur).statement.as_deref(),
             Some("Bord 7")
         );
-        let good = reference_check(" Bord7 ", Dkk);
+        let good = reference_check(en(), " Bord7 ", Dkk);
         assert!(good.ok);
         assert_eq!(good.statement.as_deref(), Some("Bord7"));
         assert_eq!(good.message, "Bank statement: Bord7");
-        let empty = reference_check("", Dkk);
+        let empty = reference_check(en(), "", Dkk);
         assert!(empty.ok);
         assert_eq!(empty.statement, None);
         assert!(
@@ -456,7 +464,7 @@ mod reference_tests {
             "{}",
             empty.message
         );
-        let long = reference_check(&"A".repeat(19), Dkk);
+        let long = reference_check(en(), &"A".repeat(19), Dkk);
         assert!(!long.ok);
         assert_eq!(
             long.message,
@@ -473,7 +481,7 @@ mod reference_tests {
                 "a b",
             ] {
                 assert_eq!(
-                    reference_check(typed, currency).ok,
+                    reference_check(en(), typed, currency).ok,
                     kassa_aiia::wire::validate_reference_for(currency, typed.trim()).is_ok(),
                     "{typed} {currency}"
                 );

@@ -1,22 +1,24 @@
 //! What the cashier reads: the engine's typed events and reasons in words, in one place for
-//! both hosts (the window and the CLI). One place per language later.
+//! both hosts (the window and the CLI), from the language's catalogue (`kassa-i18n`,
+//! `locales/<lang>/core.ftl`). Each function takes the [`Messages`] of the language to speak.
 
+use kassa_i18n::Messages;
 use kassa_till::{
     BankReason, CallKind, EndReason, FlagReason, LeftBank, Outcome, Phase, Problem, Progress,
     SaleView, Status, StatusNews, TillEvent, Withdrawn,
 };
 
 /// What the status line says for a payment status.
-pub fn status_text(status: &Status) -> String {
+pub fn status_text(m: &Messages, status: &Status) -> String {
     match status {
-        Status::Initiated => "Waiting for the customer to scan".into(),
-        Status::AwaitingAuthorization => "Approving in the bank…".into(),
-        Status::Authorized => "Approved, waiting for the money".into(),
-        Status::Executed => "Paid".into(),
-        Status::Rejected => "Declined in the bank".into(),
-        Status::Failed => "The bank could not complete the payment".into(),
-        Status::Expired => "The code expired".into(),
-        Status::Other(s) => format!("The bank reports \"{s}\""),
+        Status::Initiated => m.text("status-initiated"),
+        Status::AwaitingAuthorization => m.text("status-awaiting-authorization"),
+        Status::Authorized => m.text("status-authorized"),
+        Status::Executed => m.text("status-executed"),
+        Status::Rejected => m.text("status-rejected"),
+        Status::Failed => m.text("status-failed"),
+        Status::Expired => m.text("status-expired"),
+        Status::Other(s) => m.get("status-other", &[("status", s.into())]),
     }
 }
 
@@ -70,77 +72,78 @@ pub fn bank_text(bank: &BankReason) -> Option<String> {
 
 /// What the status line says for a status with the service's reason: for an unpaid end
 /// ("Declined in the bank: insufficient funds"); other statuses say what [`status_text`] says.
-pub fn status_text_with(status: &Status, bank: Option<&BankReason>) -> String {
-    let base = status_text(status);
+pub fn status_text_with(m: &Messages, status: &Status, bank: Option<&BankReason>) -> String {
+    let base = status_text(m, status);
     let unpaid_end = matches!(status, Status::Rejected | Status::Failed | Status::Expired);
     match bank.and_then(bank_text) {
-        Some(why) if unpaid_end => format!("{base}: {why}"),
+        Some(why) if unpaid_end => m.get(
+            "status-with-reason",
+            &[("status", base.into()), ("reason", why.into())],
+        ),
         _ => base,
     }
 }
 
 /// A status change as news for the status line.
-pub fn status_news_text(status: &Status, news: StatusNews) -> String {
-    status_news_text_with(status, news, None)
+pub fn status_news_text(m: &Messages, status: &Status, news: StatusNews) -> String {
+    status_news_text_with(m, status, news, None)
 }
 
 /// A status change as news, with the service's reason when it gave one.
 pub fn status_news_text_with(
+    m: &Messages,
     status: &Status,
     news: StatusNews,
     bank: Option<&BankReason>,
 ) -> String {
     match news {
-        StatusNews::LeftTheBank => "The customer did not approve in their bank in time".into(),
-        StatusNews::Changed => status_text_with(status, bank),
+        StatusNews::LeftTheBank => m.text("status-left-the-bank"),
+        StatusNews::Changed => status_text_with(m, status, bank),
     }
 }
 
 /// Why a sale ended, for the result screen.
-pub fn end_text(reason: &EndReason) -> String {
-    end_text_with(reason, None)
+pub fn end_text(m: &Messages, reason: &EndReason) -> String {
+    end_text_with(m, reason, None)
 }
 
 /// Why a sale ended, with the service's reason for a decline or a failure when it gave one.
-pub fn end_text_with(reason: &EndReason, bank: Option<&BankReason>) -> String {
+pub fn end_text_with(m: &Messages, reason: &EndReason, bank: Option<&BankReason>) -> String {
     match reason {
-        EndReason::PaidByBank => "Paid by bank transfer".into(),
-        EndReason::CancelledByCashier => "Cancelled by the cashier".into(),
-        EndReason::Declined => status_text_with(&Status::Rejected, bank),
-        EndReason::BankFailed => status_text_with(&Status::Failed, bank),
+        EndReason::PaidByBank => m.text("end-paid-by-bank"),
+        EndReason::CancelledByCashier => m.text("end-cancelled-by-cashier"),
+        EndReason::Declined => status_text_with(m, &Status::Rejected, bank),
+        EndReason::BankFailed => status_text_with(m, &Status::Failed, bank),
         EndReason::NobodyApproved { after_s } => {
-            format!(
-                "Not paid: nobody approved the payment within {}",
-                span(*after_s)
-            )
+            m.get("end-nobody-approved", &[("span", span(m, *after_s).into())])
         }
-        EndReason::CreateRefused(problem) => problem_text(problem, CallKind::Create),
-        EndReason::EndedElsewhere => "The journal shows this sale was already ended".into(),
+        EndReason::CreateRefused(problem) => problem_text(m, problem, CallKind::Create),
+        EndReason::EndedElsewhere => m.text("end-ended-elsewhere"),
     }
 }
 
 /// Why a code left the screen.
-pub fn withdrawn_text(why: Withdrawn) -> String {
+pub fn withdrawn_text(m: &Messages, why: Withdrawn) -> String {
     match why {
-        Withdrawn::InBank => "Approving in the bank…".into(),
-        Withdrawn::Expiring => "Getting a new code…".into(),
+        Withdrawn::InBank => m.text("withdrawn-in-bank"),
+        Withdrawn::Expiring => m.text("withdrawn-expiring"),
     }
 }
 
 /// What the status line says for a sale on screen.
-pub fn view_text(view: &SaleView) -> String {
+pub fn view_text(m: &Messages, view: &SaleView) -> String {
     match view.phase {
-        Phase::MakingCode => "Getting a new code…".into(),
-        Phase::Scanning => status_text(&Status::Initiated),
-        Phase::InBank => status_text(&Status::AwaitingAuthorization),
-        Phase::Authorized => status_text(&Status::Authorized),
+        Phase::MakingCode => m.text("withdrawn-expiring"),
+        Phase::Scanning => status_text(m, &Status::Initiated),
+        Phase::InBank => status_text(m, &Status::AwaitingAuthorization),
+        Phase::Authorized => status_text(m, &Status::Authorized),
         Phase::Ended => match view.state {
-            kassa_journal::SaleState::Paid => end_text(&EndReason::PaidByBank),
-            kassa_journal::SaleState::Cancelled => end_text(&EndReason::CancelledByCashier),
+            kassa_journal::SaleState::Paid => end_text(m, &EndReason::PaidByBank),
+            kassa_journal::SaleState::Cancelled => end_text(m, &EndReason::CancelledByCashier),
             kassa_journal::SaleState::Failed | kassa_journal::SaleState::Open => {
                 view.last_status.as_ref().map_or_else(
-                    || "Not paid".into(),
-                    |s| status_text_with(s, view.last_bank.as_ref()),
+                    || m.text("end-not-paid"),
+                    |s| status_text_with(m, s, view.last_bank.as_ref()),
                 )
             }
         },
@@ -150,28 +153,31 @@ pub fn view_text(view: &SaleView) -> String {
 /// The sale's status line: what the customer is doing with the code they are on, after how
 /// the last customer left their bank unpaid when the sale went on ("Declined in the bank.
 /// Waiting for the customer to scan"). A replaced code's own news never reaches it.
-pub fn progress_text(p: &Progress) -> String {
+pub fn progress_text(m: &Messages, p: &Progress) -> String {
     let now = match p.phase {
-        Phase::MakingCode => "Getting a new code…".into(),
-        Phase::Scanning => status_text(&Status::Initiated),
-        Phase::InBank => status_text(&Status::AwaitingAuthorization),
-        Phase::Authorized => status_text(&Status::Authorized),
-        Phase::Ended => "Not paid".into(),
+        Phase::MakingCode => m.text("progress-making-code"),
+        Phase::Scanning => status_text(m, &Status::Initiated),
+        Phase::InBank => status_text(m, &Status::AwaitingAuthorization),
+        Phase::Authorized => status_text(m, &Status::Authorized),
+        Phase::Ended => m.text("progress-not-paid"),
     };
     let left = match p.left {
         None => return now,
-        Some(LeftBank::Declined) => status_text(&Status::Rejected),
-        Some(LeftBank::Failed) => status_text(&Status::Failed),
-        Some(LeftBank::TimedOut) => status_news_text(&Status::Expired, StatusNews::LeftTheBank),
+        Some(LeftBank::Declined) => status_text(m, &Status::Rejected),
+        Some(LeftBank::Failed) => status_text(m, &Status::Failed),
+        Some(LeftBank::TimedOut) => status_news_text(m, &Status::Expired, StatusNews::LeftTheBank),
     };
-    format!("{left}. {now}")
+    m.get(
+        "progress-after-left",
+        &[("left", left.into()), ("now", now.into())],
+    )
 }
 
 /// What the window's status line says after `e`, when `e` changes it: only the sale's
 /// progress does (see [`progress_text`]).
-pub fn status_line(e: &TillEvent) -> Option<String> {
+pub fn status_line(m: &Messages, e: &TillEvent) -> Option<String> {
     match e {
-        TillEvent::SaleProgress { progress, .. } => Some(progress_text(progress)),
+        TillEvent::SaleProgress { progress, .. } => Some(progress_text(m, progress)),
         TillEvent::SaleStarted { .. }
         | TillEvent::QrReady(_)
         | TillEvent::QrWithdrawn { .. }
@@ -183,25 +189,29 @@ pub fn status_line(e: &TillEvent) -> Option<String> {
 }
 
 /// Under an empty reference field: what the bank statement will show.
-pub fn reference_auto_text() -> String {
-    "Bank statement: an automatic reference (K and 12 letters and digits)".into()
+pub fn reference_auto_text(m: &Messages) -> String {
+    m.text("reference-auto")
 }
 
 /// Under a reference the scheme accepts: what the bank statement will show.
-pub fn reference_statement_text(reference: &str) -> String {
-    format!("Bank statement: {reference}")
+pub fn reference_statement_text(m: &Messages, reference: &str) -> String {
+    m.get("reference-statement", &[("reference", reference.into())])
 }
 
 /// Under a reference the scheme refuses: every character it refuses, named (a space is
 /// hard to see in quotes), or what else is wrong.
-pub fn reference_problem_text(reference: &str, e: &kassa_aiia::wire::ReferenceError) -> String {
+pub fn reference_problem_text(
+    m: &Messages,
+    reference: &str,
+    e: &kassa_aiia::wire::ReferenceError,
+) -> String {
     use kassa_aiia::wire::ReferenceError;
     match e {
         ReferenceError::BadCharacter { rule, .. } => {
             let mut bad: Vec<String> = Vec::new();
             for c in reference.chars().filter(|&c| !rule.allows(c)) {
                 let named = if c == ' ' {
-                    "space".to_owned()
+                    m.text("reference-space")
                 } else {
                     format!("\"{c}\"")
                 };
@@ -209,128 +219,139 @@ pub fn reference_problem_text(reference: &str, e: &kassa_aiia::wire::ReferenceEr
                     bad.push(named);
                 }
             }
-            format!(
-                "The bank does not take {} in a reference: use {}, at most {}",
-                bad.join(", "),
-                rule.describe(),
-                rule.max
+            let takes = if rule.also.is_empty() {
+                m.text("reference-takes-letters-digits")
+            } else {
+                let others: Vec<String> = rule
+                    .also
+                    .chars()
+                    .map(|c| {
+                        if c == ' ' {
+                            m.text("reference-space")
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                m.get(
+                    "reference-takes-and",
+                    &[("others", others.join(" ").into())],
+                )
+            };
+            m.get(
+                "reference-bad-characters",
+                &[
+                    ("bad", bad.join(", ").into()),
+                    ("takes", takes.into()),
+                    ("max", (rule.max as i64).into()),
+                ],
             )
         }
-        ReferenceError::TooLong { len, max } => {
-            format!("{len} characters: the bank takes at most {max} in a reference")
-        }
-        ReferenceError::Empty => reference_auto_text(),
+        ReferenceError::TooLong { len, max } => m.get(
+            "reference-too-long",
+            &[("len", (*len as i64).into()), ("max", (*max as i64).into())],
+        ),
+        ReferenceError::Empty => reference_auto_text(m),
     }
 }
 
 /// Why a payment needs the merchant (the journal keeps the full note).
-pub fn flag_text(reason: &FlagReason) -> String {
+pub fn flag_text(m: &Messages, reason: &FlagReason) -> String {
     match reason {
-        FlagReason::PaidTwice => "Paid twice: refund the second payment".into(),
-        FlagReason::AfterEnd { ended } => format!(
-            "A payment came in after the sale was {}: refund it or charge it to the sale",
-            match ended {
-                Outcome::Paid => "paid",
-                Outcome::Failed => "not paid",
-                Outcome::Cancelled => "cancelled",
-            }
+        FlagReason::PaidTwice => m.text("flag-paid-twice"),
+        FlagReason::AfterEnd { ended } => m.text(match ended {
+            Outcome::Paid => "flag-after-paid",
+            Outcome::Failed => "flag-after-not-paid",
+            Outcome::Cancelled => "flag-after-cancelled",
+        }),
+        FlagReason::AmountMismatch { reported } => m.get(
+            "flag-amount-mismatch",
+            &[("amount", m.money(*reported).into())],
         ),
-        FlagReason::AmountMismatch { reported } => format!(
-            "The bank reports {} for this payment, not the sale's amount: it does not pay the sale",
-            reported.display()
-        ),
-        FlagReason::Lost => {
-            "The payment service no longer knows this payment: check it with Aiia".into()
-        }
+        FlagReason::Lost => m.text("flag-lost"),
     }
 }
 
 /// A failed call in the cashier's words: one short sentence on what happened and, where it
 /// matters, what it means for the sale. The screen adds when Kassa tries again.
-pub fn problem_text(problem: &Problem, call: CallKind) -> String {
+pub fn problem_text(m: &Messages, problem: &Problem, call: CallKind) -> String {
     let checking = call == CallKind::Status;
+    let pick =
+        |create: &str, status: &str| -> String { m.text(if checking { status } else { create }) };
     let what = match problem {
-        Problem::LostReply => {
-            if checking {
-                "The connection to the payment service dropped"
-            } else {
-                "The connection dropped before the payment service answered"
-            }
-        }
-        Problem::NoConnection => "No connection to the payment service",
-        Problem::Timeout => "The payment service did not answer in time",
-        Problem::Busy => "The payment service is busy and asked Kassa to wait",
-        Problem::ServiceError => "The payment service has a problem on its side",
-        Problem::Unreadable => "The payment service sent a reply Kassa cannot read",
-        Problem::SignIn => "Kassa could not sign in to the payment service",
+        Problem::LostReply => pick("problem-lost-reply-create", "problem-lost-reply-status"),
+        Problem::NoConnection => m.text("problem-no-connection"),
+        Problem::Timeout => m.text("problem-timeout"),
+        Problem::Busy => m.text("problem-busy"),
+        Problem::ServiceError => m.text("problem-service-error"),
+        Problem::Unreadable => m.text("problem-unreadable"),
+        Problem::SignIn => m.text("problem-sign-in"),
         Problem::CredentialsRefused => {
-            return if checking {
-                "The payment service refused Kassa's credentials; the code still works. \
-                 Check the Client ID and Secret."
-                    .into()
-            } else {
-                "The payment service refused Kassa's credentials. Check the Client ID and Secret."
-                    .into()
-            };
+            return pick(
+                "problem-credentials-refused-create",
+                "problem-credentials-refused-status",
+            );
         }
         Problem::Refused(message) => {
-            return if checking {
-                format!("The payment service refused the status check: {message}")
+            let key = if checking {
+                "problem-refused-status"
             } else {
-                format!("The payment service refused the payment: {message}")
+                "problem-refused-create"
             };
+            return m.get(key, &[("message", message.into())]);
         }
-        Problem::NotFound => {
-            return "The payment service does not know this payment (yet); Kassa keeps checking."
-                .into();
-        }
-        Problem::Settings(m) => return format!("Kassa's settings need fixing: {m}"),
-        Problem::Journal(m) => {
-            return format!("Kassa cannot write its journal: {m}. The sale waits for it.");
-        }
+        Problem::NotFound => return m.text("problem-not-found"),
+        Problem::Settings(msg) => return m.get("problem-settings", &[("message", msg.into())]),
+        Problem::Journal(msg) => return m.get("problem-journal", &[("message", msg.into())]),
     };
     let may_exist = matches!(
         problem,
         Problem::LostReply | Problem::Timeout | Problem::ServiceError | Problem::Unreadable
     );
-    if checking {
-        format!("{what}; the code still works.")
+    let key = if checking {
+        "problem-still-works"
     } else if may_exist {
         // The link of a payment made anyway was never shown, so it cannot be paid.
-        format!("{what}. A new code is on its way.")
+        "problem-new-code"
     } else {
-        format!("{what}.")
-    }
+        "problem-plain"
+    };
+    m.get(key, &[("what", what.into())])
 }
 
 /// The one sentence that goes with an event, where it has one.
-pub fn event_text(e: &TillEvent) -> Option<String> {
+pub fn event_text(m: &Messages, e: &TillEvent) -> Option<String> {
     match e {
         TillEvent::SaleStarted { .. } | TillEvent::QrReady(_) => None,
-        TillEvent::SaleProgress { progress, .. } => Some(progress_text(progress)),
-        TillEvent::QrWithdrawn { why, .. } => Some(withdrawn_text(*why)),
-        TillEvent::AttemptError { call, problem, .. } => Some(problem_text(problem, *call)),
+        TillEvent::SaleProgress { progress, .. } => Some(progress_text(m, progress)),
+        TillEvent::QrWithdrawn { why, .. } => Some(withdrawn_text(m, *why)),
+        TillEvent::AttemptError { call, problem, .. } => Some(problem_text(m, problem, *call)),
         TillEvent::StatusChanged {
             status, news, bank, ..
-        } => Some(status_news_text_with(status, *news, bank.as_ref())),
-        TillEvent::SaleEnded { reason, bank, .. } => Some(end_text_with(reason, bank.as_ref())),
+        } => Some(status_news_text_with(m, status, *news, bank.as_ref())),
+        TillEvent::SaleEnded { reason, bank, .. } => Some(end_text_with(m, reason, bank.as_ref())),
         TillEvent::NeedsAttention { note, .. } => Some(note.clone()),
     }
 }
 
 /// A wait as the cashier reads it: "45 s", "10 min".
-fn span(secs: u64) -> String {
+fn span(m: &Messages, secs: u64) -> String {
     let secs = secs.max(1);
     if secs < 60 {
-        format!("{secs} s")
+        m.get("span-seconds", &[("n", secs.into())])
     } else {
-        format!("{} min", secs.div_ceil(60))
+        m.get("span-minutes", &[("n", secs.div_ceil(60).into())])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kassa_i18n::Lang;
+
+    fn en() -> &'static Messages {
+        Messages::of(Lang::En)
+    }
 
     #[test]
     fn every_failure_has_its_own_short_sentence() {
@@ -351,24 +372,25 @@ mod tests {
         for call in [CallKind::Create, CallKind::Status] {
             let mut seen = std::collections::HashSet::new();
             for p in &problems {
-                let text = problem_text(p, call);
+                let text = problem_text(en(), p, call);
                 assert!(seen.insert(text.clone()), "two problems say {text}");
             }
         }
         assert_eq!(
-            problem_text(&Problem::ServiceError, CallKind::Create),
+            problem_text(en(), &Problem::ServiceError, CallKind::Create),
             "The payment service has a problem on its side. A new code is on its way."
         );
         assert_eq!(
-            problem_text(&Problem::NoConnection, CallKind::Create),
+            problem_text(en(), &Problem::NoConnection, CallKind::Create),
             "No connection to the payment service."
         );
         assert_eq!(
-            problem_text(&Problem::Timeout, CallKind::Status),
+            problem_text(en(), &Problem::Timeout, CallKind::Status),
             "The payment service did not answer in time; the code still works."
         );
         assert!(
             problem_text(
+                en(),
                 &Problem::Refused("Amount too large".into()),
                 CallKind::Create
             )
@@ -379,23 +401,26 @@ mod tests {
     #[test]
     fn a_customer_in_the_bank_is_told_as_such_and_ends_have_their_reason() {
         assert_eq!(
-            status_text(&Status::AwaitingAuthorization),
+            status_text(en(), &Status::AwaitingAuthorization),
             "Approving in the bank…"
         );
         assert_eq!(
-            status_text(&Status::Authorized),
+            status_text(en(), &Status::Authorized),
             "Approved, waiting for the money"
         );
-        assert_eq!(withdrawn_text(Withdrawn::InBank), "Approving in the bank…");
         assert_eq!(
-            end_text(&EndReason::NobodyApproved { after_s: 600 }),
+            withdrawn_text(en(), Withdrawn::InBank),
+            "Approving in the bank…"
+        );
+        assert_eq!(
+            end_text(en(), &EndReason::NobodyApproved { after_s: 600 }),
             "Not paid: nobody approved the payment within 10 min"
         );
         assert_eq!(
-            status_news_text(&Status::Expired, StatusNews::LeftTheBank),
+            status_news_text(en(), &Status::Expired, StatusNews::LeftTheBank),
             "The customer did not approve in their bank in time"
         );
-        assert_eq!(end_text(&EndReason::Declined), "Declined in the bank");
+        assert_eq!(end_text(en(), &EndReason::Declined), "Declined in the bank");
     }
 
     #[test]
@@ -406,19 +431,19 @@ mod tests {
             left,
         };
         assert_eq!(
-            progress_text(&p(Phase::Scanning, None)),
+            progress_text(en(), &p(Phase::Scanning, None)),
             "Waiting for the customer to scan"
         );
         assert_eq!(
-            progress_text(&p(Phase::InBank, None)),
+            progress_text(en(), &p(Phase::InBank, None)),
             "Approving in the bank…"
         );
         assert_eq!(
-            progress_text(&p(Phase::Scanning, Some(LeftBank::Declined))),
+            progress_text(en(), &p(Phase::Scanning, Some(LeftBank::Declined))),
             "Declined in the bank. Waiting for the customer to scan"
         );
         assert_eq!(
-            progress_text(&p(Phase::MakingCode, Some(LeftBank::TimedOut))),
+            progress_text(en(), &p(Phase::MakingCode, Some(LeftBank::TimedOut))),
             "The customer did not approve in their bank in time. Getting a new code…"
         );
         // Only the progress moves the status line; a replaced code's expiry does not.
@@ -429,13 +454,13 @@ mod tests {
             news: StatusNews::Changed,
             bank: None,
         };
-        assert_eq!(status_line(&expired), None);
+        assert_eq!(status_line(en(), &expired), None);
         let e = TillEvent::SaleProgress {
             sale_id: "s".into(),
             progress: p(Phase::Authorized, None),
         };
         assert_eq!(
-            status_line(&e).as_deref(),
+            status_line(en(), &e).as_deref(),
             Some("Approved, waiting for the money")
         );
     }
@@ -447,11 +472,11 @@ mod tests {
             description: Some("insufficient funds".into()),
         };
         assert_eq!(
-            end_text_with(&EndReason::Declined, Some(&insufficient)),
+            end_text_with(en(), &EndReason::Declined, Some(&insufficient)),
             "Declined in the bank: insufficient funds"
         );
         assert_eq!(
-            status_text_with(&Status::Failed, Some(&insufficient)),
+            status_text_with(en(), &Status::Failed, Some(&insufficient)),
             "The bank could not complete the payment: insufficient funds"
         );
         // Only a code: spelled out.
@@ -460,21 +485,21 @@ mod tests {
             description: None,
         };
         assert_eq!(
-            status_text_with(&Status::Expired, Some(&code_only)),
+            status_text_with(en(), &Status::Expired, Some(&code_only)),
             "The code expired: session expired"
         );
         // The reason never changes what a live or paid status says.
         assert_eq!(
-            status_text_with(&Status::Executed, Some(&insufficient)),
+            status_text_with(en(), &Status::Executed, Some(&insufficient)),
             "Paid"
         );
         assert_eq!(
-            status_text_with(&Status::AwaitingAuthorization, Some(&insufficient)),
+            status_text_with(en(), &Status::AwaitingAuthorization, Some(&insufficient)),
             "Approving in the bank…"
         );
         // Without one, the words are as before; so is an empty one.
         assert_eq!(
-            end_text_with(&EndReason::Declined, None),
+            end_text_with(en(), &EndReason::Declined, None),
             "Declined in the bank"
         );
         let empty = BankReason {
@@ -482,7 +507,7 @@ mod tests {
             description: Some("".into()),
         };
         assert_eq!(
-            end_text_with(&EndReason::Declined, Some(&empty)),
+            end_text_with(en(), &EndReason::Declined, Some(&empty)),
             "Declined in the bank"
         );
         // The service's text is cleaned and kept short on the screen.
@@ -490,7 +515,7 @@ mod tests {
             reason: None,
             description: Some(format!("Bad\n\u{7}thing.  {}", "x".repeat(300))),
         };
-        let text = end_text_with(&EndReason::BankFailed, Some(&noisy));
+        let text = end_text_with(en(), &EndReason::BankFailed, Some(&noisy));
         assert!(
             text.starts_with("The bank could not complete the payment: Bad thing. xx"),
             "{text}"
@@ -502,12 +527,13 @@ mod tests {
             sale_id: "s".into(),
             outcome: Outcome::Failed,
             reason: EndReason::Declined,
+            amount: kassa_money::Money::new(1250, kassa_money::Currency::Dkk),
             amount_display: "12,50 kr.".into(),
             payment_id: None,
             bank: Some(insufficient.clone()),
         };
         assert_eq!(
-            event_text(&e).as_deref(),
+            event_text(en(), &e).as_deref(),
             Some("Declined in the bank: insufficient funds")
         );
         let e = TillEvent::StatusChanged {
@@ -518,8 +544,52 @@ mod tests {
             bank: Some(insufficient),
         };
         assert_eq!(
-            event_text(&e).as_deref(),
+            event_text(en(), &e).as_deref(),
             Some("Declined in the bank: insufficient funds")
         );
+    }
+
+    #[test]
+    fn the_engines_reasons_are_told_in_the_chosen_language() {
+        let da = Messages::of(Lang::Da);
+        assert_eq!(status_text(da, &Status::Executed), "Betalt");
+        assert_eq!(
+            problem_text(da, &Problem::Timeout, CallKind::Status),
+            "Betalingstjenesten svarede ikke i tide; koden virker stadig."
+        );
+        assert_eq!(
+            end_text(da, &EndReason::NobodyApproved { after_s: 45 }),
+            "Ikke betalt: ingen godkendte betalingen inden for 45 sek."
+        );
+        let fi = Messages::of(Lang::Fi);
+        assert_eq!(
+            flag_text(
+                fi,
+                &FlagReason::AmountMismatch {
+                    reported: kassa_money::Money::new(123_450, kassa_money::Currency::Eur)
+                }
+            ),
+            "Pankki ilmoittaa tämän maksun summaksi 1\u{202f}234,50\u{a0}€, ei myynnin summaa: se ei maksa myyntiä"
+        );
+        // Every failure has its own sentence in every language too.
+        for lang in Lang::ALL {
+            let m = Messages::of(lang);
+            let mut seen = std::collections::HashSet::new();
+            for p in [
+                Problem::LostReply,
+                Problem::NoConnection,
+                Problem::Timeout,
+                Problem::Busy,
+                Problem::ServiceError,
+                Problem::Unreadable,
+                Problem::SignIn,
+                Problem::CredentialsRefused,
+                Problem::NotFound,
+            ] {
+                let text = problem_text(m, &p, CallKind::Create);
+                assert!(!text.contains("problem-"), "{lang}: {text}");
+                assert!(seen.insert(text.clone()), "{lang}: two problems say {text}");
+            }
+        }
     }
 }

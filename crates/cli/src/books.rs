@@ -12,7 +12,7 @@ use kassa_boot::session::Action;
 use kassa_journal::{Backend, Journal, JournalError, OwnerLock};
 use kassa_money::Money;
 use kassa_shop::receipt::MoneyJson;
-use kassa_shop::{Day, ReturnRequest, Words};
+use kassa_shop::{Day, ReturnRequest};
 use serde::Serialize;
 
 use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
@@ -258,7 +258,11 @@ pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -
         }
     } else {
         let width = usize::from(settings.shop.width.unwrap_or(48));
-        print!("{}", view.to_doc(width, &Words::ENGLISH).to_text(width));
+        print!(
+            "{}",
+            view.to_doc(width, kassa_boot::receipt_words())
+                .to_text(width)
+        );
     }
     ExitCode::SUCCESS
 }
@@ -487,7 +491,7 @@ pub async fn receipt(
     } else {
         receipt
     };
-    let doc = issued.to_doc(width, logo);
+    let doc = issued.to_doc_with(width, logo, kassa_boot::receipt_words());
     let via = match to {
         PrintTo::Show => None,
         PrintTo::Printer => {

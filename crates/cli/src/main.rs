@@ -969,7 +969,10 @@ async fn follow(
             e = events.recv() => e,
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
-                eprintln!("cancelling sale {sale_id}…");
+                eprintln!(
+                    "{}",
+                    output::messages().get("cli-cancelling", &[("sale", sale_id.into())])
+                );
                 if let Err(e) = counter.cancel(sale_id) {
                     return fail(EXIT_FAILED, &e.to_string());
                 }
@@ -986,12 +989,16 @@ async fn follow(
                     ..
                 } = &e
                 {
-                    let message = kassa_boot::words::end_text_with(reason, bank.as_ref());
+                    let m = output::messages();
+                    let message = kassa_boot::words::end_text_with(m, reason, bank.as_ref());
                     let code = match outcome {
                         Outcome::Paid => ExitCode::SUCCESS,
-                        Outcome::Failed => fail(EXIT_FAILED, &format!("not paid: {message}")),
+                        Outcome::Failed => fail(
+                            EXIT_FAILED,
+                            &m.get("cli-not-paid", &[("message", message.into())]),
+                        ),
                         Outcome::Cancelled => {
-                            fail(EXIT_CANCELLED, "not paid: the sale was cancelled")
+                            fail(EXIT_CANCELLED, &m.text("cli-not-paid-cancelled"))
                         }
                     };
                     return match after_end {
@@ -1007,7 +1014,9 @@ async fn follow(
             }
             Ok(e) => printer.event(&e),
             Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
-            Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
+            Err(RecvError::Closed) => {
+                return fail(EXIT_FAILED, &output::messages().text("cli-engine-stopped"));
+            }
         }
     }
 }
@@ -1025,7 +1034,11 @@ fn tell_open_codes(counter: &Counter, sale_id: &str) {
     let open = counter.till.open_codes(sale_id).len();
     if open > 0 {
         eprintln!(
-            "kassa: {open} code(s) of sale {sale_id} are still open at the bank; `kassa resume` follows them (`kassa status` lists them)."
+            "kassa: {}",
+            output::messages().get(
+                "cli-codes-still-open",
+                &[("count", open.into()), ("sale", sale_id.into())]
+            )
         );
     }
 }
@@ -1051,8 +1064,11 @@ async fn follow_open_codes(
         .unwrap_or_default();
     let seconds = ((until - counter.till.now_ms()).max(0) + 999) / 1000;
     eprintln!(
-        "kassa: {} earlier code(s) of this sale are still open at the bank (at most {seconds} s more); following them. Ctrl-C stops: `kassa resume` follows them later.",
-        open.len()
+        "kassa: {}",
+        output::messages().get(
+            "cli-following-earlier-codes",
+            &[("count", open.len().into()), ("seconds", seconds.into())]
+        )
     );
     let mut attention = 0usize;
     let mut tick = tokio::time::interval(Duration::from_millis(100));
@@ -1162,7 +1178,9 @@ async fn resume(json: bool) -> ExitCode {
             e = events.recv() => match e {
                 Ok(e) => attention += print_counting_flags(&printer, &e, None),
                 Err(RecvError::Lagged(n)) => tracing::warn!(missed = n, "fell behind the event stream"),
-                Err(RecvError::Closed) => return fail(EXIT_FAILED, "the engine stopped"),
+                Err(RecvError::Closed) => {
+                return fail(EXIT_FAILED, &output::messages().text("cli-engine-stopped"));
+            }
             },
             _ = tick.tick() => {
                 if !counter.till.is_busy() {
@@ -1172,7 +1190,10 @@ async fn resume(json: bool) -> ExitCode {
             _ = tokio::signal::ctrl_c(), if !interrupted => {
                 interrupted = true;
                 for sale_id in &open {
-                    eprintln!("cancelling sale {sale_id}…");
+                    eprintln!(
+                    "{}",
+                    output::messages().get("cli-cancelling", &[("sale", sale_id.into())])
+                );
                     if let Err(e) = counter.cancel(sale_id) {
                         tracing::info!(error = %e, "not cancelled");
                     }

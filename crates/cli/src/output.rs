@@ -1,12 +1,24 @@
 //! How the CLI prints: plain lines (with the QR drawn in the terminal) for people, one JSON
 //! object per line for machines. Every event is mapped here, in one place.
 
-use kassa_boot::{DayReport, words};
+use kassa_boot::{DayReport, Messages, words};
 use kassa_till::TillEvent;
 use serde::Serialize;
 
+/// The messages of the language the CLI speaks to people: `KASSA_LANG`, else the system's
+/// locale, else English (`kassa_boot::current_language`). `--json` keeps English, its keys stable.
+pub fn messages() -> &'static Messages {
+    Messages::of(kassa_boot::current_language())
+}
+
+/// English, for the `--json` lines' `message` (machines read one language).
+fn english() -> &'static Messages {
+    Messages::of(kassa_boot::Lang::En)
+}
+
 pub struct Printer {
     json: bool,
+    m: &'static Messages,
 }
 
 /// One `--json` line. `event`, `sale_id`, `payment_id`, `status` and `authorization_url`
@@ -33,7 +45,7 @@ struct Line<'a> {
 }
 
 fn line(e: &TillEvent) -> Line<'_> {
-    let message = words::event_text(e);
+    let message = words::event_text(english(), e);
     match e {
         TillEvent::SaleStarted {
             sale_id,
@@ -159,7 +171,10 @@ struct HandLine<'a> {
 
 impl Printer {
     pub fn new(json: bool) -> Self {
-        Printer { json }
+        Printer {
+            json,
+            m: messages(),
+        }
     }
 
     /// A sale paid in cash or by card: its receipt as text (or one JSON line), and the
@@ -191,22 +206,34 @@ impl Printer {
                 Err(err) => tracing::error!(error = %err, "cannot write the sale as JSON"),
             }
             if let Err(e) = receipt {
-                eprintln!("kassa: no receipt shown: {e}");
+                self.no_receipt(e);
             }
             return;
         }
         self.receipt(receipt, width);
+        let m = self.m;
+        let money = |a: Option<kassa_money::Money>| a.map(|a| m.money(a)).unwrap_or_default();
+        let number = sale.receipt_number.into();
         match (&sale.change_display, &sale.card_reference) {
-            (Some(change), _) => println!(
-                "Paid in cash: {} given, change {change} (receipt {})",
-                sale.given_display.as_deref().unwrap_or_default(),
-                sale.receipt_number
+            (Some(_), _) => println!(
+                "{}",
+                m.get(
+                    "cli-paid-cash",
+                    &[
+                        ("given", money(sale.given).into()),
+                        ("change", money(sale.change).into()),
+                        ("receipt", number),
+                    ]
+                )
             ),
             (None, Some(r)) => println!(
-                "Paid by card, terminal reference {r} (receipt {})",
-                sale.receipt_number
+                "{}",
+                m.get(
+                    "cli-paid-card-ref",
+                    &[("reference", r.into()), ("receipt", number)]
+                )
             ),
-            (None, None) => println!("Paid by card (receipt {})", sale.receipt_number),
+            (None, None) => println!("{}", m.get("cli-paid-card", &[("receipt", number)])),
         }
     }
 
@@ -218,10 +245,22 @@ impl Printer {
         width: usize,
     ) {
         match receipt {
-            Ok(r) if !self.json => println!("\n{}", r.to_doc(width, None).to_text(width)),
+            Ok(r) if !self.json => println!(
+                "\n{}",
+                r.to_doc_with(width, None, kassa_boot::receipt_words())
+                    .to_text(width)
+            ),
             Ok(_) => {}
-            Err(e) => eprintln!("kassa: no receipt shown: {e}"),
+            Err(e) => self.no_receipt(e),
         }
+    }
+
+    fn no_receipt(&self, e: &kassa_boot::shop::ReceiptAssemblyError) {
+        eprintln!(
+            "kassa: {}",
+            self.m
+                .get("cli-no-receipt", &[("error", e.to_string().into())])
+        );
     }
 
     pub fn event(&self, e: &TillEvent) {
@@ -236,37 +275,60 @@ impl Printer {
             }
             return;
         }
+        let m = self.m;
         match e {
             TillEvent::SaleStarted {
-                sale_id,
-                amount_display,
-                ..
+                sale_id, amount, ..
             } => {
-                println!("Sale {sale_id}: {amount_display}");
+                println!(
+                    "{}",
+                    m.get(
+                        "cli-sale-started",
+                        &[
+                            ("sale", sale_id.into()),
+                            ("amount", m.money(*amount).into())
+                        ]
+                    )
+                );
             }
             TillEvent::QrReady(qr) => {
                 println!(
-                    "\nCode {} — scan to pay:\n{}",
-                    qr.attempt,
+                    "\n{}\n{}",
+                    m.get("cli-scan-to-pay", &[("attempt", qr.attempt.into())]),
                     terminal_qr(&qr.authorization_url)
                 );
                 println!("{}\n", qr.authorization_url);
             }
             TillEvent::QrWithdrawn { .. } | TillEvent::StatusChanged { .. } => {
-                if let Some(text) = words::event_text(e) {
+                if let Some(text) = words::event_text(m, e) {
                     println!("… {text}");
                 }
             }
             TillEvent::AttemptError { .. } => {
-                if let Some(text) = words::event_text(e) {
+                if let Some(text) = words::event_text(m, e) {
                     println!("! {text}");
                 }
             }
-            TillEvent::SaleEnded { amount_display, .. } => {
-                let text = words::event_text(e).unwrap_or_default();
-                println!("{text}: {amount_display}");
+            TillEvent::SaleEnded { amount, .. } => {
+                let text = words::event_text(m, e).unwrap_or_default();
+                println!(
+                    "{}",
+                    m.get(
+                        "cli-sale-ended",
+                        &[("text", text.into()), ("amount", m.money(*amount).into())]
+                    )
+                );
             }
-            TillEvent::NeedsAttention { note, .. } => println!("NEEDS ATTENTION: {note}"),
+            // The journal's note (English, with the payment id) for the record; the
+            // reason in the cashier's language before it.
+            TillEvent::NeedsAttention { note, reason, .. } => {
+                let text = if m.lang() == kassa_boot::Lang::En {
+                    note.clone()
+                } else {
+                    format!("{} ({note})", words::flag_text(m, reason))
+                };
+                println!("{}", m.get("cli-needs-attention", &[("note", text.into())]));
+            }
             TillEvent::SaleProgress { .. } => {}
         }
     }
@@ -279,12 +341,25 @@ impl Printer {
             }
             return;
         }
+        let m = self.m;
         if report.backend.is_training() {
-            println!("{}: sandbox sales, no real money", kassa_boot::TRAINING);
+            println!(
+                "{}",
+                m.get(
+                    "cli-day-training",
+                    &[("training", m.text("training").into())]
+                )
+            );
         }
         println!(
-            "{} paid sales today, {} in all",
-            report.paid_count, report.paid_total_display
+            "{}",
+            m.get(
+                "cli-day-paid",
+                &[
+                    ("count", report.paid_count.into()),
+                    ("total", report.paid_total_display.as_str().into()),
+                ]
+            )
         );
         for s in &report.sales {
             println!(
@@ -300,7 +375,7 @@ impl Printer {
         }
         let more = report.total_sales.saturating_sub(report.sales.len());
         if more > 0 {
-            println!("... and {more} earlier sales (all of them: kassa export)");
+            println!("{}", m.get("cli-day-more", &[("count", more.into())]));
         }
     }
 }
@@ -326,6 +401,7 @@ mod tests {
     fn json_lines_always_carry_the_named_keys() {
         let e = TillEvent::SaleStarted {
             sale_id: "s".into(),
+            amount: kassa_money::Money::new(100, kassa_money::Currency::Dkk),
             amount_display: "1,00 kr.".into(),
             reference: None,
         };

@@ -202,3 +202,32 @@ async fn a_bank_charge_of_lines_prints_its_receipt_when_paid() {
     assert!(seen.contains("Order42"), "the bank reference: {seen}");
     assert!(seen.contains("Receipt 1"), "{seen}");
 }
+
+/// `KASSA_LANG=da`: the receipt and the change in Danish, money as a Dane writes it.
+#[tokio::test]
+async fn a_cash_sale_in_danish_prints_a_danish_receipt() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (code, out, err) = output(kassa(&sandbox, &db).env("KASSA_LANG", "da").args([
+        "charge",
+        "--line",
+        "Kaffe=1234,5",
+        "--cash",
+        "1300",
+    ]))
+    .await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("TRÆNING — IKKE EN KVITTERING"), "{out}");
+    assert!(out.contains("Bon 1"), "{out}");
+    // (The double-size total is wrapped text: its no-break space prints as a space.)
+    assert!(out.contains("I ALT 1.234,50 kr."), "{out}");
+    assert!(out.contains("Kontant"), "{out}");
+    assert!(
+        out.contains(
+            "Betalt kontant: 1.300,00\u{a0}kr. modtaget, byttepenge 65,50\u{a0}kr. (bon 1)"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("Receipt"), "{out}");
+}

@@ -131,6 +131,9 @@ pub fn cp1252(c: char) -> u8 {
         // Latin-1 Supplement: the same byte in Windows-1252.
         0xA0..=0xFF => code as u8,
         _ => match c {
+            // The narrow no-break space between digit groups (sv, nb, fi amounts): the
+            // code page has none, its no-break space is the nearest.
+            '\u{202F}' => 0xA0,
             '€' => 0x80,
             '‚' => 0x82,
             'ƒ' => 0x83,
@@ -176,6 +179,15 @@ mod tests {
             [
                 0xE6, 0xF8, 0xE5, 0xE4, 0xF6, 0xC6, 0xD8, 0xC5, 0xC4, 0xD6, 0xE9, 0xFC, 0x80
             ]
+        );
+    }
+
+    #[test]
+    fn the_narrow_no_break_space_of_nordic_amounts_prints_as_a_no_break_space() {
+        let bytes: Vec<u8> = "1\u{202f}234,50\u{a0}€".chars().map(cp1252).collect();
+        assert_eq!(
+            bytes,
+            [b'1', 0xA0, b'2', b'3', b'4', b',', b'5', b'0', 0xA0, 0x80]
         );
     }
 

@@ -32,6 +32,7 @@
 
 use std::fmt;
 
+use kassa_i18n::Lang;
 use kassa_money::{Currency, Money};
 use kassa_print::{Align, Block, Doc, Raster};
 use serde::Serialize;
@@ -171,6 +172,25 @@ impl LocalDateTime {
     }
 
     /// As the receipt prints it: `2026-03-02 14:05`.
+    /// The date and time as `lang` writes them (`02.12.2026 14.05` in Danish); English keeps
+    /// [`Self::receipt_text`].
+    pub fn receipt_text_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.receipt_text();
+        }
+        let date = kassa_i18n::Date {
+            year: self.date.year,
+            month: u32::from(self.date.month),
+            day: u32::from(self.date.day),
+        };
+        let time = kassa_i18n::Time {
+            hour: u32::from(self.hour),
+            minute: u32::from(self.minute),
+            second: 0,
+        };
+        format!("{} {}", lang.date(date), lang.time(time))
+    }
+
     pub fn receipt_text(&self) -> String {
         format!(
             "{:04}-{:02}-{:02} {:02}:{:02}",
@@ -509,7 +529,7 @@ impl Receipt {
         b.push(center(m.postcode_city()));
         b.push(Block::Feed(1));
         b.push(Block::text(format!("{} {}", words.till, self.till_name)));
-        b.push(Block::text(self.at.receipt_text()));
+        b.push(Block::text(self.at.receipt_text_in(words.lang)));
         b.push(Block::text(format!("{} {}", words.receipt, self.number)));
         if let ReceiptKind::Return { of_number, reason } = &self.kind {
             b.push(Block::styled(words.return_title, Align::Center, true, true));
@@ -520,20 +540,20 @@ impl Receipt {
         for line in &self.lines {
             b.push(Block::columns(
                 line.text.as_str(),
-                figure(self.line_amount(line)),
+                figure_in(words.lang, self.line_amount(line)),
             ));
             if line.quantity > 1 {
                 b.push(Block::text(format!(
                     "{} × {}",
                     line.quantity,
-                    figure(line.unit_gross)
+                    figure_in(words.lang, line.unit_gross)
                 )));
             }
         }
         b.push(Block::Rule);
         vat_table(&mut b, &self.breakdown.groups, width, words);
         b.push(Block::styled(
-            format!("{} {}", words.total, self.total().display()),
+            format!("{} {}", words.total, words.lang.money(self.total())),
             Align::Center,
             true,
             true,
@@ -559,7 +579,7 @@ impl Receipt {
 
     fn tender_blocks(&self, b: &mut Vec<Block>, words: &Words) {
         let back = self.is_return();
-        let total = self.total().display();
+        let total = words.lang.money(self.total());
         match &self.tender {
             Tender::PayByBank {
                 payment_id,
@@ -581,8 +601,8 @@ impl Receipt {
                 if back {
                     b.push(Block::columns(words.cash_refund, total));
                 } else {
-                    b.push(Block::columns(words.cash, given.display()));
-                    b.push(Block::columns(words.change, change.display()));
+                    b.push(Block::columns(words.cash, words.lang.money(*given)));
+                    b.push(Block::columns(words.change, words.lang.money(*change)));
                 }
             }
             Tender::Card { terminal_reference } => {
@@ -698,6 +718,15 @@ fn negated(b: &Breakdown) -> Result<Breakdown, LineError> {
 
 /// An amount without its currency, as the lines and the VAT table show it: [`Money::display`]
 /// with the currency sign taken out (`212,40`, `1.234,50`, `1 234,50`, `1,234.50`).
+/// An amount without its currency in `lang` ([`figure`] in English, as the currency's country
+/// writes it; `1.234,50` in Danish, `1 234,50` in Swedish, Norwegian and Finnish).
+pub fn figure_in(lang: Lang, m: Money) -> String {
+    match lang {
+        Lang::En => figure(m),
+        _ => kassa_i18n::format::amount(lang, m),
+    }
+}
+
 pub fn figure(m: Money) -> String {
     let marker = match m.currency {
         Currency::Dkk => "\u{a0}kr.",
@@ -759,6 +788,8 @@ pub(crate) fn vat_rows(
 /// translations of issue 13 are other values of this struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Words {
+    /// The language the words are in; money, dates and times follow it.
+    pub lang: Lang,
     /// "Receipt" → "Receipt 1042".
     pub receipt: &'static str,
     /// "Till" → "Till Kasse 1".
@@ -824,6 +855,7 @@ pub struct Words {
 
 impl Words {
     pub const ENGLISH: Words = Words {
+        lang: Lang::En,
         receipt: "Receipt",
         till: "Till",
         return_title: "RETURN",
@@ -868,6 +900,64 @@ impl Words {
         transfers_sent: "Bank transfers sent",
         grand_totals: "Grand totals since the till started",
     };
+
+    /// The words of `lang` from its catalogue (`receipt-*` in `core.ftl`), built once per
+    /// language.
+    pub fn of(lang: Lang) -> &'static Words {
+        static ALL: [std::sync::OnceLock<Words>; 5] = [const { std::sync::OnceLock::new() }; 5];
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        ALL[i].get_or_init(|| {
+            let m = kassa_i18n::Messages::of(lang);
+            // Built once per language for the life of the process: the words are kept.
+            let w = |key: &str| -> &'static str { Box::leak(m.text(key).into_boxed_str()) };
+            Words {
+                lang,
+                receipt: w("receipt-receipt"),
+                till: w("receipt-till"),
+                return_title: w("receipt-return-title"),
+                return_of: w("receipt-return-of"),
+                reason: w("receipt-reason"),
+                training: w("receipt-training"),
+                copy: w("receipt-copy"),
+                rate: w("receipt-rate"),
+                net: w("receipt-net"),
+                vat: w("receipt-vat"),
+                gross: w("receipt-gross"),
+                total: w("receipt-total"),
+                pay_by_bank: w("receipt-pay-by-bank"),
+                refund_by_bank: w("receipt-refund-by-bank"),
+                payment_id: w("receipt-payment-id"),
+                bank_reference: w("receipt-bank-reference"),
+                cash: w("receipt-cash"),
+                change: w("receipt-change"),
+                cash_refund: w("receipt-cash-refund"),
+                card: w("receipt-card"),
+                card_refund: w("receipt-card-refund"),
+                terminal_reference: w("receipt-terminal-reference"),
+                x_report: w("receipt-x-report"),
+                z_report: w("receipt-z-report"),
+                x_note: w("receipt-x-note"),
+                from: w("receipt-from"),
+                to: w("receipt-to"),
+                since_start: w("receipt-since-start"),
+                receipts: w("receipt-receipts"),
+                sales: w("receipt-sales"),
+                returns: w("receipt-returns"),
+                net_sales: w("receipt-net-sales"),
+                by_tender: w("receipt-by-tender"),
+                vat_by_rate: w("receipt-vat-by-rate"),
+                no_vat_recorded: w("receipt-no-vat-recorded"),
+                cancelled: w("receipt-cancelled"),
+                copies: w("receipt-copies"),
+                training_sales: w("receipt-training-sales"),
+                training_note: w("receipt-training-note"),
+                training_banner: w("receipt-training-banner"),
+                transfers_opened: w("receipt-transfers-opened"),
+                transfers_sent: w("receipt-transfers-sent"),
+                grand_totals: w("receipt-grand-totals"),
+            }
+        })
+    }
 }
 
 impl Default for Words {

@@ -726,3 +726,61 @@ fn every_word_comes_from_words() {
     assert!(!text.contains("Receipt"));
     assert_eq!(Words::default(), Words::ENGLISH);
 }
+
+/// The receipt in the shop's language: its words from the catalogue, money, date and time as
+/// a Finn and a Norwegian write them.
+#[test]
+fn a_receipt_in_finnish_and_in_norwegian_speaks_and_counts_in_its_locale() {
+    let lines = vec![
+        Line {
+            quantity: 2,
+            ..Line::new("Kahvi", eur(390), FI_STD)
+        },
+        Line::new("Kakku", eur(123_000), FI_STD),
+    ];
+    let r = receipt(ReceiptDraft {
+        number: 311,
+        till_name: "Kassa".into(),
+        merchant: finnish_shop(),
+        tender: Tender::Card {
+            terminal_reference: Some("Nets 004211".into()),
+        },
+        lines,
+        ..norwegian_draft()
+    });
+    let doc = r.to_doc_with(COLUMNS_80MM, None, Words::of(Lang::Fi));
+    let text = plain(&doc.to_text(COLUMNS_80MM)).replace('\u{202f}', " ");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"Kassa Kassa"), "{text}");
+    assert!(lines.contains(&"2.3.2026 14.05"), "{text}");
+    assert!(lines.contains(&"Kuitti 311"), "{text}");
+    assert!(lines.contains(&"2 × 3,90"), "{text}");
+    assert!(lines.contains(&row("Kakku", "1 230,00").as_str()), "{text}");
+    assert!(lines.contains(&"  YHTEENSÄ 1 237,80 €"), "{text}");
+    assert!(
+        lines.contains(&row("Kortti", "1 237,80 €").as_str()),
+        "{text}"
+    );
+    assert!(lines.contains(&"Päätteen viite: Nets 004211"), "{text}");
+    // The narrow no-break space prints as the code page's no-break space.
+    let bytes = encode(&doc);
+    assert!(bytes.windows(6).any(|w| w == b"1\xa0237,"), "{bytes:?}");
+
+    let r = receipt(norwegian_draft());
+    let text = plain(
+        &r.to_doc_with(COLUMNS_80MM, None, Words::of(Lang::Nb))
+            .to_text(COLUMNS_80MM),
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"Kasse Kasse 1"), "{text}");
+    assert!(lines.contains(&"02.03.2026 14:05"), "{text}");
+    assert!(lines.contains(&"Kvittering 1042"), "{text}");
+    assert!(lines.contains(&"    TOTALT kr 278,80"), "{text}");
+    assert!(
+        lines.contains(&row("Betalt via bank", "kr 278,80").as_str()),
+        "{text}"
+    );
+    assert!(lines.contains(&"Betalings-ID: pay_7Hq2xK"), "{text}");
+    // English is the words it always was.
+    assert_eq!(*Words::of(Lang::En), Words::ENGLISH);
+}

@@ -37,7 +37,7 @@ use kassa_print::{Align, Block, Doc};
 use serde::Serialize;
 
 use crate::profile::MerchantProfile;
-use crate::receipt::{LocalDateTime, MerchantJson, MoneyJson, Words, figure, vat_rows};
+use crate::receipt::{LocalDateTime, MerchantJson, MoneyJson, Words, figure_in, vat_rows};
 use crate::vat::{SaftCode, percent};
 
 /// An X report (running figures) or a Z report (a closed period) with its number.
@@ -292,11 +292,15 @@ impl ReportView {
         }
         b.push(Block::Feed(1));
         b.push(Block::text(format!("{} {}", words.till, self.till_name)));
-        let from = self
-            .from
-            .map_or_else(|| words.since_start.to_string(), |f| f.receipt_text());
+        let from = self.from.map_or_else(
+            || words.since_start.to_string(),
+            |f| f.receipt_text_in(words.lang),
+        );
         b.push(Block::columns(words.from, from));
-        b.push(Block::columns(words.to, self.to.receipt_text()));
+        b.push(Block::columns(
+            words.to,
+            self.to.receipt_text_in(words.lang),
+        ));
         let range = match (self.first_receipt, self.last_receipt) {
             (Some(a), Some(z)) if a != z => format!("{a}–{z}"),
             (Some(a), _) | (None, Some(a)) => a.to_string(),
@@ -306,11 +310,13 @@ impl ReportView {
         b.push(Block::Rule);
 
         let counted = |label: &str, c: &CountAmount| {
-            Block::columns(format!("{label} ({})", c.count), c.amount.display())
+            Block::columns(format!("{label} ({})", c.count), words.lang.money(c.amount))
         };
         b.push(counted(words.sales, &self.sales));
         b.push(counted(words.returns, &self.returns));
-        let net = self.net().map_or_else(|_| "?".to_string(), |n| n.display());
+        let net = self
+            .net()
+            .map_or_else(|_| "?".to_string(), |n| words.lang.money(n));
         b.push(Block::columns(words.net_sales, net));
         b.push(Block::Rule);
 
@@ -328,7 +334,14 @@ impl ReportView {
                 let label = v
                     .rate_bp
                     .map_or_else(|| words.no_vat_recorded.to_string(), percent);
-                (label, [figure(v.net), figure(v.vat), figure(v.gross)])
+                (
+                    label,
+                    [
+                        figure_in(words.lang, v.net),
+                        figure_in(words.lang, v.vat),
+                        figure_in(words.lang, v.gross),
+                    ],
+                )
             })
             .collect();
         vat_rows(&mut b, rows, width, words);
@@ -347,9 +360,9 @@ impl ReportView {
 
         b.push(Block::styled(words.grand_totals, Align::Left, true, false));
         let g = &self.grand_total;
-        b.push(Block::columns(words.sales, g.sales.display()));
-        b.push(Block::columns(words.returns, g.returns.display()));
-        b.push(Block::columns(words.net_sales, g.net.display()));
+        b.push(Block::columns(words.sales, words.lang.money(g.sales)));
+        b.push(Block::columns(words.returns, words.lang.money(g.returns)));
+        b.push(Block::columns(words.net_sales, words.lang.money(g.net)));
         b.push(Block::Cut);
         Doc { width, blocks: b }
     }

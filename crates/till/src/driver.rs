@@ -487,6 +487,7 @@ impl<G: Gateway> Driver<G> {
         TillEvent::NeedsAttention {
             sale_id: self.sale.id.clone(),
             payment_id: payment_id.to_owned(),
+            amount: self.sale.amount,
             amount_display: self.sale.amount.display(),
             note: self.note(payment_id, &reason),
             reason,
@@ -646,6 +647,7 @@ impl<G: Gateway> Driver<G> {
                 sale_id,
                 outcome,
                 reason,
+                amount: self.sale.amount,
                 amount_display: self.sale.amount.display(),
                 payment_id,
                 bank,

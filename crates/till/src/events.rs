@@ -1,6 +1,7 @@
 //! What the engine tells its hosts (the window, the CLI). One enum, serialised with an
 //! `event` tag and camelCase fields; each host maps it in exactly one place.
 
+use kassa_money::Money;
 use serde::Serialize;
 
 use crate::sale::{
@@ -39,6 +40,9 @@ pub enum TillEvent {
     #[serde(rename_all = "camelCase")]
     SaleStarted {
         sale_id: String,
+        /// The amount, for a host to write in its language (`amount_display` is the
+        /// currency's own convention).
+        amount: Money,
         amount_display: String,
         reference: Option<String>,
     },
@@ -74,6 +78,7 @@ pub enum TillEvent {
         sale_id: String,
         outcome: Outcome,
         reason: EndReason,
+        amount: Money,
         amount_display: String,
         payment_id: Option<String>,
         /// For a sale a status ended unpaid: the service's reason, when it gave one.
@@ -94,6 +99,7 @@ pub enum TillEvent {
     NeedsAttention {
         sale_id: String,
         payment_id: String,
+        amount: Money,
         amount_display: String,
         reason: FlagReason,
         /// The note as the journal keeps it.

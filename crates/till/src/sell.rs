@@ -157,6 +157,7 @@ impl<G: Gateway> Till<G> {
         tracing::info!(sale = %sale_id, amount = %amount, lines = lines.len(), "sale opened");
         inner.emit(TillEvent::SaleStarted {
             sale_id: sale_id.clone(),
+            amount,
             amount_display: amount.display(),
             reference: sale.reference.clone(),
         });

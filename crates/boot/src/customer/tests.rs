@@ -29,6 +29,7 @@ fn started(sale: &str, amount: &str) -> TillEvent {
     TillEvent::SaleStarted {
         sale_id: sale.into(),
         amount_display: amount.into(),
+        amount: kassa_money::Money::new(4850, kassa_money::Currency::Dkk),
         reference: Some("Bord 7".into()),
     }
 }
@@ -73,6 +74,7 @@ fn ended(sale: &str, outcome: Outcome, reason: EndReason) -> TillEvent {
         outcome,
         reason,
         amount_display: "48,50 kr.".into(),
+        amount: kassa_money::Money::new(4850, kassa_money::Currency::Dkk),
         payment_id: None,
         bank: None,
     }

@@ -1,0 +1,1 @@
+# Window (da): filled in with the window step.

@@ -1,0 +1,1 @@
+# Window (en): filled in with the window step.

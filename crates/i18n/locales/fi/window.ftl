@@ -1,0 +1,1 @@
+# Window (fi): filled in with the window step.

@@ -1,0 +1,1 @@
+# Window (nb): filled in with the window step.

@@ -1,0 +1,1 @@
+# Window (sv): filled in with the window step.
