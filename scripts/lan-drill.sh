@@ -14,7 +14,7 @@ HOST_IP=10.213.7.1 PHONE_IP=10.213.7.2 PORT=4010
 LOG=$(mktemp)
 PID=""
 cleanup() {
-  [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
   ip link del "$HOST_IF" 2>/dev/null || true
   ip netns del "$NS" 2>/dev/null || true
   rm -f "$LOG"
@@ -32,10 +32,11 @@ ip -n "$NS" addr add "$PHONE_IP/24" dev "$NS_IF"
 ip -n "$NS" link set "$NS_IF" up
 ip -n "$NS" link set lo up
 
-KASSA_LOG=info "$KASSA" sandbox --lan --port "$PORT" >"$LOG" 2>&1 &
+NO_COLOR=1 KASSA_LOG=info "$KASSA" sandbox --lan --port "$PORT" >"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 100); do grep -q "sandbox ready" "$LOG" && break; sleep 0.1; done
-grep -q "phone_url=http://$HOST_IP:$PORT" "$LOG" || {
+# Without colours (tracing colours the field names on a terminal).
+sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -q "phone_url=http://$HOST_IP:$PORT" || {
   echo "the sandbox does not serve $HOST_IP (this computer has another private address?):" >&2
   cat "$LOG" >&2
   exit 1
