@@ -159,7 +159,7 @@ main{{max-width:440px;margin:0 auto;padding:20px}}
 .card{{background:#fff;border-radius:16px;padding:20px;box-shadow:0 2px 10px rgba(0,0,0,.08);margin-bottom:20px}}
 .card:empty{{display:none}}
 .label{{margin:0;color:#5b6675;font-size:15px}}
-.amount{{margin:4px 0 8px;font-size:40px;font-weight:800;letter-spacing:-.5px}}
+.amount{{margin:4px 0 8px;font-size:clamp(28px,10vw,40px);white-space:nowrap;font-weight:800;letter-spacing:-.5px}}
 .to{{margin:0 0 16px;font-size:17px;overflow-wrap:anywhere}}
 dl{{margin:0;display:flex;justify-content:space-between;gap:12px;border-top:1px solid #e3e8ef;padding-top:12px}}
 dt{{color:#5b6675}}dd{{margin:0;font-family:ui-monospace,monospace;min-width:0;overflow-wrap:anywhere;text-align:right}}
