@@ -21,10 +21,13 @@ VERSION=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' tauri.conf.json | head -1
 DEB=$(ls -t "$TARGET"/release/bundle/deb/Kassa_"${VERSION}"_*.deb | head -1)
 dpkg-deb --info "$DEB"
 CONTENTS=$(dpkg-deb --contents "$DEB")
-for want in ./usr/bin/kassa-app ./usr/share/applications/Kassa.desktop \
-  ./usr/share/icons/hicolor/128x128/apps/kassa-app.png; do
-  grep -qF " $want" <<<"$CONTENTS" || { echo "missing from the package: $want" >&2; exit 1; }
+for want in usr/bin/kassa-app usr/share/applications/Kassa.desktop \
+  usr/share/icons/hicolor/128x128/apps/kassa-app.png; do
+  grep -qE " (\./)?$want\$" <<<"$CONTENTS" || { echo "missing from the package: $want" >&2; exit 1; }
 done
+# The tray icon loads libayatana-appindicator3 at run time: without it the app panics.
+dpkg-deb --field "$DEB" Depends | grep -q libayatana-appindicator3-1 ||
+  { echo "the package does not depend on libayatana-appindicator3-1" >&2; exit 1; }
 bytes=$(stat -c %s "$DEB")
 printf '%s: %d bytes (%.2f MiB), built in %ss\n' "$DEB" "$bytes" \
   "$(echo "$bytes / 1048576" | bc -l)" "$((SECONDS - START))"
