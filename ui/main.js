@@ -7,6 +7,7 @@ import { initKeypad, resetKeypad, setReference, showFormError } from "./keypad.j
 import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCart, restoreCart } from "./cart.js";
 import { closeDialogs, initTenders, isCharging, payByBank, setTendersReady } from "./tender.js";
 import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
+import { showTraining } from "./training.js";
 import { initResult, showResult } from "./result.js";
 import { initToday, markAttention, onOpenSale, refreshToday, showToday } from "./today.js";
 import { dropAttention, onOpenTransfer, raiseAttention } from "./attention.js";
@@ -84,11 +85,13 @@ function onTillEvent(payload) {
 }
 
 async function showMode() {
-  const { mode, apiUrl } = await ipc.appInfo();
+  const info = await ipc.appInfo();
+  const { mode, apiUrl } = info;
   const badge = byId("mode-badge");
   badge.hidden = mode !== "sandbox";
   badge.title = apiUrl;
   setSandbox(mode === "sandbox");
+  showTraining(info);
 }
 
 /** After a restart (or a refused charge) the open sale, if any, goes straight on screen. */

@@ -17,6 +17,7 @@ const el = {
   apiUrl: byId("set-api-url"),
   customApi: byId("set-custom-api"),
   redirectUrl: byId("set-redirect-url"),
+  sandboxLan: byId("set-sandbox-lan"),
   confirm: byId("settings-confirm"),
   confirmQuestion: byId("settings-confirm-question"),
   confirmYes: byId("settings-confirm-yes"),
@@ -110,6 +111,7 @@ function fill(view, info) {
   el.apiUrl.value = view.apiUrl;
   el.customApi.checked = view.customApi;
   el.redirectUrl.value = view.redirectUrl;
+  el.sandboxLan.checked = view.sandboxLan;
   answers = { confirmDestination: "", saveAnyway: false };
   el.destination.value = view.destinationId;
   destinationName = view.destinationName;
@@ -159,6 +161,7 @@ function form() {
     webhookSecret: el.webhookSecret.value,
     customApi: el.customApi.checked,
     redirectUrl: el.redirectUrl.value,
+    sandboxLan: el.sandboxLan.checked,
     confirmDestination: answers.confirmDestination,
     saveAnyway: answers.saveAnyway,
   };

@@ -1,6 +1,6 @@
 //! Tauri commands: unpack, call the core, map the error. Nothing else lives here.
 
-use kassa_boot::{Counter, DayReport, Ledger, Mode, RefundDue, SaleOnScreen};
+use kassa_boot::{Counter, DayReport, Ledger, Mode, RefundDue, SaleOnScreen, TrainingBank};
 use kassa_money::keypad::{self, Entry, Key};
 use serde::Serialize;
 use tauri::State;
@@ -15,6 +15,8 @@ pub struct AppInfo {
     api_url: String,
     currency: kassa_money::Currency,
     version: &'static str,
+    /// On the built-in sandbox: whether phones on the shop's network can open its codes.
+    training_bank: Option<TrainingBank>,
 }
 
 /// The most sales the day list shows.
@@ -26,6 +28,7 @@ pub(crate) fn app_info_of(c: &Counter) -> AppInfo {
         api_url: c.api_url.clone(),
         currency: c.currency,
         version: env!("CARGO_PKG_VERSION"),
+        training_bank: c.training_bank(),
     }
 }
 

@@ -52,7 +52,12 @@ pub async fn doctor(settings: &Settings, now_unix: i64) -> Vec<Check> {
             .detail
             .push_str(" (a link lives 60 s at Aiia; the lifetime set is ignored)");
     }
-    let (client, destination, _sandbox) = match connect(settings).await {
+    let crate::Service {
+        client,
+        destination,
+        sandbox: _sandbox,
+        ..
+    } = match connect(settings).await {
         Ok(c) => c,
         Err(e) => {
             checks.push(check("connection", false, e.to_string()));

@@ -165,14 +165,37 @@ pub struct Counter {
     shop: std::sync::Mutex<kassa_config::ShopSettings>,
     /// Who is at the till (`session.rs`); carried over a handover.
     session: std::sync::Arc<session::Session>,
+    /// Why the training bank does not serve phones though the settings ask it to.
+    lan_problem: Option<String>,
     /// Declared last: dropped after the engine and its journal.
     owner: OwnerLock,
+}
+
+/// The built-in sandbox as the screen tells the cashier about it: training, and whether a
+/// phone on the shop's network can open its codes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingBank {
+    /// `http://192.168.1.5:PORT`: phones on the shop's network open the codes there
+    /// ([`Settings::sandbox_lan`]); `None`: only this computer can.
+    pub phone_url: Option<String>,
+    /// Why phones cannot, though the settings ask for it (no network address).
+    pub problem: Option<String>,
 }
 
 impl Counter {
     /// The embedded sandbox, when the counter runs on it.
     pub fn sandbox(&self) -> Option<&RunningSandbox> {
         self.sandbox.as_ref()
+    }
+
+    /// The built-in sandbox, when the counter sells on it: training, and where phones open
+    /// its codes.
+    pub fn training_bank(&self) -> Option<TrainingBank> {
+        self.sandbox.as_ref().map(|running| TrainingBank {
+            phone_url: running.phone_url().map(str::to_owned),
+            problem: self.lan_problem.clone(),
+        })
     }
 
     /// The webhook listener, when it is on.
@@ -212,11 +235,38 @@ impl Counter {
     }
 }
 
+/// The port the training bank serves phones on when it is free (else any free one): the one
+/// `kassa sandbox` listens on by default, so one firewall rule covers both.
+pub const TRAINING_BANK_PORT: u16 = 4010;
+
+/// What [`connect`] gives: the client, where it pays into, and the embedded sandbox.
+pub struct Service {
+    pub client: Client,
+    pub destination: String,
+    /// The embedded sandbox, to keep alive while the client talks to it.
+    pub sandbox: Option<RunningSandbox>,
+    /// Why the embedded sandbox does not serve phones though the settings ask
+    /// ([`Settings::sandbox_lan`]): it then serves this computer only.
+    pub lan_problem: Option<String>,
+}
+
 /// The Aiia client the settings ask for, with the destination to pay into; starts the
-/// embedded sandbox (returned, to keep alive) when no credentials and no API address are set.
-pub async fn connect(
+/// embedded sandbox (returned, to keep alive) when no credentials and no API address are set,
+/// also on the shop's network when [`Settings::sandbox_lan`] asks (at this computer's address
+/// there, [`kassa_sandbox::lan_address`]).
+pub async fn connect(settings: &Settings) -> Result<Service, BootError> {
+    connect_with(settings, || {
+        kassa_sandbox::lan_address().map(std::net::IpAddr::V4)
+    })
+    .await
+}
+
+/// [`connect`], with the shop's network address from `lan_address`.
+async fn connect_with(
     settings: &Settings,
-) -> Result<(Client, String, Option<RunningSandbox>), BootError> {
+    lan_address: impl Fn() -> Result<std::net::IpAddr, kassa_sandbox::LanError>,
+) -> Result<Service, BootError> {
+    let mut lan_problem = None;
     let embedded = settings.mode() == Mode::Sandbox && settings.api_url.is_none();
     if !embedded && !settings.sandbox_faults.is_none() {
         tracing::warn!("KASSA_SANDBOX_FAULTS only applies to the built-in sandbox; ignored");
@@ -266,11 +316,35 @@ pub async fn connect(
                     if !config.faults.is_none() {
                         tracing::warn!(faults = ?config.faults, "the built-in sandbox injects faults");
                     }
-                    let running = Sandbox::new(config)
-                        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-                        .await
-                        .map_err(BootError::Sandbox)?;
-                    tracing::info!(url = running.base_url(), "built-in Aiia sandbox started");
+                    let sandbox = Sandbox::new(config);
+                    let lan = match settings.sandbox_lan.then(&lan_address) {
+                        None => None,
+                        Some(Ok(ip)) => Some(ip),
+                        Some(Err(e)) => {
+                            tracing::warn!(error = %e, "the training bank serves this computer only");
+                            lan_problem = Some(e.to_string());
+                            None
+                        }
+                    };
+                    let running = match lan {
+                        // One port a firewall rule can name, unless it is taken.
+                        Some(ip) => match sandbox.bind_lan(ip, TRAINING_BANK_PORT).await {
+                            Ok(running) => running,
+                            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                                sandbox.bind_lan(ip, 0).await.map_err(BootError::Sandbox)?
+                            }
+                            Err(e) => return Err(BootError::Sandbox(e)),
+                        },
+                        None => sandbox
+                            .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+                            .await
+                            .map_err(BootError::Sandbox)?,
+                    };
+                    tracing::info!(
+                        url = running.base_url(),
+                        phones = running.phone_url().unwrap_or("(this computer only)"),
+                        "built-in Aiia sandbox started"
+                    );
                     (running.base_url().to_owned(), Some(running))
                 }
             };
@@ -278,7 +352,12 @@ pub async fn connect(
             (config, destination, running)
         }
     };
-    Ok((Client::new(config)?, destination, sandbox))
+    Ok(Service {
+        client: Client::new(config)?,
+        destination,
+        sandbox,
+        lan_problem,
+    })
 }
 
 /// Where the customer's phone goes after paying: the setting, else the "Payment done" page
@@ -328,7 +407,12 @@ async fn open_idle(settings: Settings) -> Result<Counter, BootError> {
         keys::sealer(&mut journal, &settings.keys, now_ms)?;
     journal.set_sealer(std::sync::Arc::clone(&sealer));
     verify_later(settings.db_path.clone());
-    let (client, destination, sandbox) = connect(&settings).await?;
+    let Service {
+        client,
+        destination,
+        sandbox,
+        lan_problem,
+    } = connect(&settings).await?;
     let api_url = client.base_url().to_owned();
     let till = Till::new(
         client,
@@ -383,6 +467,7 @@ async fn open_idle(settings: Settings) -> Result<Counter, BootError> {
         webhooks,
         shop: std::sync::Mutex::new(settings.shop.clone()),
         session: std::sync::Arc::new(session::Session::for_journal(&settings.db_path)),
+        lan_problem,
         sealer,
         settings,
         owner,
@@ -589,14 +674,68 @@ mod tests {
         // An https test service is a live client that speaks only https.
         let s = live("https://api.example.test").unwrap();
         assert_eq!(s.mode(), Mode::Live);
-        let (client, _, _) = connect(&s).await.unwrap();
+        let client = connect(&s).await.unwrap().client;
         assert!(client.https_only());
         // A local test service on loopback still works.
         let s = live("http://127.0.0.1:9").unwrap();
-        let (client, _, sandbox) = connect(&s).await.unwrap();
+        let Service {
+            client, sandbox, ..
+        } = connect(&s).await.unwrap();
         assert_eq!(client.base_url(), "http://127.0.0.1:9");
         assert!(!client.https_only());
         assert!(sandbox.is_none());
+    }
+
+    /// Issue 13, part 3: the setting serves the training bank on the shop's network (here a
+    /// second loopback address stands for it; Linux routes 127.0.0.0/8 to this computer).
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_training_bank_serves_phones_when_the_settings_ask() {
+        use std::net::IpAddr;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let on = Settings::from_vars(vars(&[("KASSA_SANDBOX_LAN", "1")]), db.clone()).unwrap();
+        assert!(on.sandbox_lan);
+        let lan = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2));
+        let service = connect_with(&on, || Ok(lan)).await.unwrap();
+        let running = service.sandbox.unwrap();
+        let port = running.addr().port();
+        // The counter talks to it on loopback; the codes carry the network address.
+        assert_eq!(
+            service.client.base_url(),
+            format!("http://127.0.0.1:{port}")
+        );
+        assert_eq!(
+            running.phone_url(),
+            Some(format!("http://127.0.0.2:{port}").as_str())
+        );
+        assert!(service.lan_problem.is_none());
+        running.shutdown().await;
+
+        // No address for phones: the counter still sells (on this computer), and says why.
+        let service = connect_with(&on, || {
+            Err(kassa_sandbox::LanError::NoPrivateAddress {
+                seen: vec!["eth0 192.0.2.2".into()],
+            })
+        })
+        .await
+        .unwrap();
+        let running = service.sandbox.unwrap();
+        assert_eq!(running.phone_url(), None);
+        let problem = service.lan_problem.unwrap();
+        assert!(problem.contains("no private network address"), "{problem}");
+        assert!(problem.contains("eth0 192.0.2.2"), "{problem}");
+
+        // Off (the default): the network is never looked at.
+        let off = Settings::from_vars(vars(&[]), db).unwrap();
+        assert!(!off.sandbox_lan);
+        let service = connect_with(&off, || -> Result<IpAddr, kassa_sandbox::LanError> {
+            panic!("the network address was asked for with the setting off")
+        })
+        .await
+        .unwrap();
+        assert_eq!(service.sandbox.unwrap().phone_url(), None);
+        assert!(service.lan_problem.is_none());
     }
 
     #[tokio::test]
@@ -608,5 +747,12 @@ mod tests {
         let sandbox = counter.sandbox().expect("embedded sandbox");
         assert_eq!(counter.api_url, sandbox.base_url());
         assert!(counter.api_url.starts_with("http://127.0.0.1:"));
+        assert_eq!(
+            counter.training_bank(),
+            Some(TrainingBank {
+                phone_url: None,
+                problem: None
+            })
+        );
     }
 }

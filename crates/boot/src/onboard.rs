@@ -252,7 +252,9 @@ impl ConnectFlow {
             .map_err(|()| ConnectError::BadRedirect(redirect.into()))?;
         let redirect_uri = redirect_url.to_string();
 
-        let (client, _, sandbox) = connect(settings).await?;
+        let crate::Service {
+            client, sandbox, ..
+        } = connect(settings).await?;
         let (tx, outcomes) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             client,

@@ -24,7 +24,7 @@
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
 //! * `kassa doctor [--json]`
-//! * `kassa sandbox [--port N] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia]
+//! * `kassa sandbox [--port N] [--lan] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia]
 //!   [--faults JSON] [--status-shape object|flat] [--client-credentials]`
 //!
 //! Settings come from `KASSA_API_URL`, `KASSA_CLIENT_ID`, `KASSA_CLIENT_SECRET`,
@@ -301,8 +301,13 @@ enum Command {
     Sandbox {
         #[arg(long, default_value_t = 4010)]
         port: u16,
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(long, default_value = "127.0.0.1", conflicts_with = "lan")]
         host: IpAddr,
+        /// Also serve this computer's address on the shop's network (a private IPv4 of a
+        /// connected interface), so a phone that scans a code opens the bank page: a
+        /// training bank. The test and admin endpoints still answer only on 127.0.0.1.
+        #[arg(long)]
+        lan: bool,
         /// How long a payment link stays valid, in seconds.
         #[arg(long, default_value_t = 60)]
         link_ttl: u64,
@@ -369,6 +374,7 @@ async fn run(command: Command) -> ExitCode {
         Command::Sandbox {
             port,
             host,
+            lan,
             link_ttl,
             webhook_url,
             webhook_secret,
@@ -430,7 +436,15 @@ async fn run(command: Command) -> ExitCode {
                 client_credentials,
                 ..defaults
             };
-            match kassa_sandbox::serve(config, SocketAddr::new(host, port)).await {
+            let (listen, host) = if lan {
+                match kassa_sandbox::lan_address() {
+                    Ok(ip) => (kassa_sandbox::Listen::Lan(ip.into(), port), ip.into()),
+                    Err(e) => return fail(EXIT_START, &format!("kassa sandbox --lan: {e}")),
+                }
+            } else {
+                (kassa_sandbox::Listen::On(SocketAddr::new(host, port)), host)
+            };
+            match kassa_sandbox::serve(config, listen).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(
                     EXIT_START,

@@ -16,7 +16,7 @@ use crate::{
 };
 
 /// Environment variables that win over the settings file (the screen names them).
-const ENV_KEYS: [&str; 9] = [
+const ENV_KEYS: [&str; 10] = [
     "KASSA_API_URL",
     "KASSA_CUSTOM_API",
     "KASSA_CLIENT_ID",
@@ -26,6 +26,7 @@ const ENV_KEYS: [&str; 9] = [
     "KASSA_REDIRECT_URL",
     "KASSA_WEBHOOK_BIND",
     "KASSA_WEBHOOK_SECRET",
+    "KASSA_SANDBOX_LAN",
 ];
 
 /// What the settings screen shows.
@@ -49,6 +50,8 @@ pub struct SettingsView {
     pub custom_api: bool,
     /// Where the customer's phone goes after paying; empty: the sandbox's own page.
     pub redirect_url: String,
+    /// The training bank also serves the shop's network, for phones.
+    pub sandbox_lan: bool,
 }
 
 /// What the settings screen sends. Empty text means "not set"; an empty secret keeps the
@@ -69,6 +72,8 @@ pub struct SettingsForm {
     pub custom_api: bool,
     /// Where the customer's phone goes after paying.
     pub redirect_url: String,
+    /// The training bank (the built-in sandbox) also serves the shop's network, for phones.
+    pub sandbox_lan: bool,
     /// The receiving account the merchant confirmed ("Send payments to <name> (<id>)?"):
     /// a save that changes the destination of a live counter needs it to name the new one.
     pub confirm_destination: String,
@@ -128,6 +133,7 @@ impl fmt::Debug for SettingsForm {
             .field("webhook_secret", &"<redacted>")
             .field("custom_api", &self.custom_api)
             .field("redirect_url", &self.redirect_url)
+            .field("sandbox_lan", &self.sandbox_lan)
             .field("confirm_destination", &self.confirm_destination)
             .field("save_anyway", &self.save_anyway)
             .finish()
@@ -203,6 +209,7 @@ impl SettingsView {
                 .collect(),
             custom_api: saved.custom_api,
             redirect_url: saved.redirect_url.unwrap_or_default(),
+            sandbox_lan: saved.sandbox_lan,
         })
     }
 }
@@ -384,6 +391,7 @@ impl SettingsForm {
         SavedSettings {
             custom_api: self.custom_api,
             redirect_url: Self::text(&self.redirect_url),
+            sandbox_lan: self.sandbox_lan,
             secret_for: None,
             api_url: Self::text(&self.api_url),
             client_id: Self::text(&self.client_id),
@@ -495,6 +503,7 @@ impl SettingsForm {
             currency: saved.currency.unwrap_or(Currency::Dkk),
             custom_api: self.custom_api,
             redirect_url: checked.redirect_url,
+            sandbox_lan: self.sandbox_lan,
             // Against Aiia itself a link lives 60 s, whatever the environment says.
             link_ttl: if self.custom_api || Self::text(&self.client_id).is_none() {
                 base.link_ttl

@@ -126,6 +126,11 @@ pub struct Settings {
     /// The shop settings (profile, VAT table, quick items, printer, logo, receipt width)
     /// from the settings file; [`ShopSettings::resolve`] gives the shop on a day.
     pub shop: ShopSettings,
+    /// The built-in sandbox also serves this computer's address on the shop's network
+    /// (`KASSA_SANDBOX_LAN=1` or the saved setting), so a phone that scans the code opens
+    /// the training bank's page; its test and admin endpoints stay on this computer.
+    /// Only the built-in sandbox has it: a live counter or another API address ignores it.
+    pub sandbox_lan: bool,
     /// Where the receipt keys' private halves are kept: the OS keyring, under the service
     /// `KASSA_KEYRING_SERVICE` names (else Kassa's own).
     pub keys: KeyStore,
@@ -222,6 +227,10 @@ impl Settings {
             None => saved.custom_api,
         };
         let redirect_url = get("KASSA_REDIRECT_URL").or_else(|| saved.redirect_url.clone());
+        let sandbox_lan = match get("KASSA_SANDBOX_LAN") {
+            Some(v) => is_on(&v),
+            None => saved.sandbox_lan,
+        };
         let bound = saved.secret_for();
         let checked = validate(&Draft {
             custom_api,
@@ -275,6 +284,7 @@ impl Settings {
             owner: DEFAULT_OWNER.to_owned(),
             custom_api,
             redirect_url: checked.redirect_url,
+            sandbox_lan,
             shop: saved.shop.clone(),
             keys: KeyStore(std::sync::Arc::new(Keyring::from_env(&var))),
         })

@@ -23,6 +23,10 @@ pub struct SavedSettings {
     /// Where the customer's phone goes after paying.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
+    /// The built-in sandbox (the training bank) also serves the shop's network, so a phone
+    /// that scans the code opens its bank page.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sandbox_lan: bool,
     /// The API origin and Client ID the Client Secret in the keyring was saved with: it is
     /// only ever sent there ([`crate::Problem::SecretFor`] otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]

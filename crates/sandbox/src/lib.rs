@@ -21,6 +21,10 @@
 //! * `GET`/`PUT /sandbox/admin/faults`: the injected faults ([`Faults`]): latency, errors,
 //!   timeouts, lost replies, expired tokens, a customer who never approves, a rejecting bank.
 //!
+//! The last three (and `fail`) are the sandbox's test and admin endpoints: they answer only
+//! to this computer (a loopback peer), also when [`Sandbox::bind_lan`] serves the shop's
+//! network so a phone can open the bank page ([`lan`]).
+//!
 //! State lives in memory. Statuses are never advanced by a timer: each payment keeps when it
 //! was created, opened and decided, and its status is computed from those instants and the
 //! [`Clock`] whenever it is read, so tests move time with a [`ManualClock`].
@@ -32,6 +36,7 @@ mod connect;
 mod error;
 mod faults;
 mod ids;
+pub mod lan;
 mod page;
 mod payment;
 mod routes;
@@ -52,8 +57,9 @@ pub use connect::{AccountsResponse, ConnectTokenResponse, ConnectedAccount};
 pub use error::{ErrorBody, SandboxError};
 pub use faults::{Customer, Endpoint, Fault, FaultCounts, Faults, RandomFaults};
 pub use ids::{OsRandomness, Randomness, SeededRandomness};
+pub use lan::{LanError, NetInterface, lan_address, pick_lan_address};
 pub use payment::{PaymentStatus, PaymentView, StatusDetails};
-pub use server::{RunningSandbox, serve};
+pub use server::{Listen, RunningSandbox, serve};
 pub use webhooks::{RetryPolicy, WebhookDelivery, WebhookSigning};
 pub use wire::{AcceptResponse, TokenResponse, scheme_for};
 
@@ -82,6 +88,9 @@ struct Inner {
     webhooks: webhooks::Hub,
     faults: Mutex<faults::FaultState>,
     connect: Mutex<connect::ConnectState>,
+    /// `http://192.168.1.5:PORT` when served on the shop's network: payment links carry it
+    /// (else the address each create request came in on).
+    public_url: Mutex<Option<String>>,
 }
 
 #[derive(Default)]
@@ -137,6 +146,7 @@ impl Sandbox {
                 webhooks,
                 faults: Mutex::new(faults::FaultState::new(config.faults.clone())),
                 connect: Mutex::new(connect::ConnectState::default()),
+                public_url: Mutex::new(None),
                 config,
             }),
         }
@@ -151,7 +161,18 @@ impl Sandbox {
         self.inner.clock.now_ms()
     }
 
-    /// Every route of the service, with this sandbox as state.
+    /// The address payment links are written with, when set ([`Sandbox::bind_lan`]).
+    pub fn public_url(&self) -> Option<String> {
+        lock(&self.inner.public_url).clone()
+    }
+
+    pub(crate) fn set_public_url(&self, url: String) {
+        *lock(&self.inner.public_url) = Some(url);
+    }
+
+    /// Every route of the service, with this sandbox as state. Served with
+    /// `into_make_service_with_connect_info::<SocketAddr>()` (as [`Sandbox::bind`] does):
+    /// the test and admin endpoints answer only to a loopback peer ([`lan`]).
     pub fn router(&self) -> axum::Router {
         routes::router(self.clone())
     }

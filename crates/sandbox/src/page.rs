@@ -159,21 +159,22 @@ main{{max-width:440px;margin:0 auto;padding:20px}}
 .card{{background:#fff;border-radius:16px;padding:20px;box-shadow:0 2px 10px rgba(0,0,0,.08);margin-bottom:20px}}
 .card:empty{{display:none}}
 .label{{margin:0;color:#5b6675;font-size:15px}}
-.amount{{margin:4px 0 8px;font-size:40px;font-weight:800;letter-spacing:-.5px}}
-.to{{margin:0 0 16px;font-size:17px;word-break:break-all}}
-dl{{margin:0;display:flex;justify-content:space-between;border-top:1px solid #e3e8ef;padding-top:12px}}
-dt{{color:#5b6675}}dd{{margin:0;font-family:ui-monospace,monospace}}
+.amount{{margin:4px 0 8px;font-size:clamp(28px,10vw,40px);white-space:nowrap;font-weight:800;letter-spacing:-.5px}}
+.to{{margin:0 0 16px;font-size:17px;overflow-wrap:anywhere}}
+dl{{margin:0;display:flex;justify-content:space-between;gap:12px;border-top:1px solid #e3e8ef;padding-top:12px}}
+dt{{color:#5b6675}}dd{{margin:0;font-family:ui-monospace,monospace;min-width:0;overflow-wrap:anywhere;text-align:right}}
 form{{margin:0 0 14px}}
 button{{width:100%;padding:20px;font-size:20px;font-weight:700;border-radius:14px;border:0;cursor:pointer}}
 .account{{display:flex;gap:14px;align-items:center;padding:14px 4px;border-top:1px solid #e3e8ef;font-size:17px;cursor:pointer}}
 .account:first-of-type{{border-top:0}}
 .account input{{width:22px;height:22px}}
-.account small{{display:block;color:#5b6675;font-family:ui-monospace,monospace;font-size:13px}}
+.account span{{min-width:0}}
+.account small{{display:block;color:#5b6675;font-family:ui-monospace,monospace;font-size:13px;overflow-wrap:anywhere}}
 .approve{{background:#13845a;color:#fff}}
 .reject{{background:#fff;color:#b3261e;border:2px solid #b3261e}}
 .outcome{{text-align:center;padding:12px 0 20px}}
 .outcome h1{{font-size:24px;margin:12px 0 6px}}
-.outcome p{{margin:0;color:#5b6675}}
+.outcome p{{margin:0;color:#5b6675;overflow-wrap:anywhere}}
 .icon{{width:72px;height:72px;margin:0 auto;border-radius:50%;color:#fff;font-size:36px;display:flex;align-items:center;justify-content:center}}
 .ok .icon{{background:#13845a}}.no .icon{{background:#b3261e}}.late .icon{{background:#8a6d00}}
 footer{{text-align:center;color:#5b6675;font-size:13px;padding:8px 20px 24px}}
@@ -260,6 +261,15 @@ mod tests {
             assert!(!html.contains("<form"), "{status}");
         }
         assert!(not_found_page().contains("Payment not found"));
+    }
+
+    #[test]
+    fn words_wrap_whole_and_only_long_ids_break() {
+        // Issue 13: `word-break: break-all` split ordinary words ("pa-yments") on the
+        // Connect page; `overflow-wrap: anywhere` breaks only what cannot fit (an id).
+        let html = connect_page("s", "accounts", &[("id".into(), "name".into())]);
+        assert!(!html.contains("break-all"), "{html}");
+        assert!(html.contains(".to{margin:0 0 16px;font-size:17px;overflow-wrap:anywhere}"));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub(crate) fn router(sandbox: Sandbox) -> Router {
             sandbox.clone(),
             faults::inject,
         ))
+        // Outermost: a refused admin call from the network uses up no fault.
+        .layer(middleware::from_fn(crate::lan::loopback_only))
         .with_state(sandbox)
 }
 
@@ -56,11 +58,11 @@ async fn accept(
     })?;
     let request = wire::parse_accept(&body, &sandbox.config().destination_ids)?;
     let payment = sandbox.create(request);
-    let authorization_url = format!(
-        "{}/sandbox/authorize/{}",
-        base_url(&headers, &uri),
-        payment.payment_id
-    );
+    // Served on the shop's network, the link carries that address, so a phone opens it.
+    let base = sandbox
+        .public_url()
+        .unwrap_or_else(|| base_url(&headers, &uri));
+    let authorization_url = format!("{base}/sandbox/authorize/{}", payment.payment_id);
     let reply = AcceptResponse {
         payment_id: payment.payment_id,
         authorization_url,
@@ -279,7 +281,9 @@ mod tests {
 /// After a decision in the browser: when the payment's `redirectUrl` is this sandbox's own
 /// "Payment done" page, the browser is sent there (`303`), as Aiia sends the payer to the
 /// `redirectUrl`. Any other address keeps the outcome page (the sandbox does not send a
-/// test payer's browser out to the internet).
+/// test payer's browser out to the internet). The page is named by its path alone, on the
+/// address the browser came in on: a phone on the shop's network stays on it (the counter
+/// names the page by its own loopback address).
 fn own_done_page(sandbox: &Sandbox, payment_id: &str) -> Option<Response> {
     let target = sandbox.redirect_url(payment_id)?;
     let url = reqwest::Url::parse(&target).ok()?;
@@ -288,7 +292,11 @@ fn own_done_page(sandbox: &Sandbox, payment_id: &str) -> Option<Response> {
     }
     let mut url = url;
     url.query_pairs_mut().append_pair("paymentId", payment_id);
-    let location = HeaderValue::from_str(url.as_str()).ok()?;
+    let path_and_query = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    };
+    let location = HeaderValue::from_str(&path_and_query).ok()?;
     Some((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
 }
 

@@ -6,7 +6,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::{Sandbox, SandboxConfig};
@@ -21,7 +21,9 @@ pub struct RunningSandbox {
     sandbox: Sandbox,
     addr: SocketAddr,
     base_url: String,
-    stop: oneshot::Sender<()>,
+    /// Where phones on the shop's network open it ([`Sandbox::bind_lan`]).
+    phone_url: Option<String>,
+    stop: watch::Sender<()>,
     task: JoinHandle<()>,
 }
 
@@ -31,9 +33,16 @@ impl RunningSandbox {
         &self.base_url
     }
 
-    /// The address actually bound (with the real port when asked for port 0).
+    /// The address actually bound (with the real port when asked for port 0); the loopback
+    /// one when it also serves the network.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// `http://192.168.1.5:PORT` when it also serves the shop's network
+    /// ([`Sandbox::bind_lan`]): the address its payment links carry.
+    pub fn phone_url(&self) -> Option<&str> {
+        self.phone_url.as_deref()
     }
 
     /// The sandbox behind the server, for programmatic actions.
@@ -47,6 +56,7 @@ impl RunningSandbox {
         let RunningSandbox { stop, mut task, .. } = self;
         // The server may already be gone; then there is nothing to stop.
         let _ = stop.send(());
+        drop(stop);
         if tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
             .await
             .is_err()
@@ -62,38 +72,122 @@ impl Sandbox {
     /// Binds `addr`, starts serving on the current tokio runtime and returns at once.
     pub async fn bind(&self, addr: SocketAddr) -> io::Result<RunningSandbox> {
         let listener = TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
+        self.serve_on(vec![listener], None)
+    }
+
+    /// Serves the shop's network too: binds `lan` (this computer's address there, e.g. from
+    /// [`crate::lan_address`]) and loopback on one port (`port`, or a free one for 0), and
+    /// writes payment links with the network address, so a phone that scans the code opens
+    /// the bank page. The test and admin endpoints still answer only on this computer
+    /// ([`crate::lan`]). [`RunningSandbox::base_url`] stays the loopback address, for this
+    /// computer's own calls.
+    pub async fn bind_lan(&self, lan: IpAddr, port: u16) -> io::Result<RunningSandbox> {
+        // A free port on the network address may be taken on loopback: try a few.
+        let mut last = None;
+        for _ in 0..5 {
+            let outside = TcpListener::bind(SocketAddr::new(lan, port)).await?;
+            let port = outside.local_addr()?.port();
+            let loopback = match lan {
+                IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+                IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+            };
+            match TcpListener::bind(SocketAddr::new(loopback, port)).await {
+                Ok(inside) => {
+                    let phone_url = base_url_for(SocketAddr::new(lan, port));
+                    return self.serve_on(vec![inside, outside], Some(phone_url));
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no port free on both addresses")))
+    }
+
+    /// Serves on `listeners` (the first one's address is [`RunningSandbox::addr`]), every
+    /// request with its peer's address for the admin guard.
+    fn serve_on(
+        &self,
+        listeners: Vec<TcpListener>,
+        phone_url: Option<String>,
+    ) -> io::Result<RunningSandbox> {
+        let addr = match listeners.first() {
+            Some(l) => l.local_addr()?,
+            None => return Err(io::Error::other("no socket to serve on")),
+        };
         let base_url = base_url_for(addr);
-        let (stop, stopped) = oneshot::channel::<()>();
+        if let Some(url) = &phone_url {
+            self.set_public_url(url.clone());
+        }
+        let (stop, stopped) = watch::channel(());
         let router = self.router();
         self.start_webhooks();
+        let servers: Vec<_> = listeners
+            .into_iter()
+            .map(|listener| {
+                let mut stopped = stopped.clone();
+                let app = router
+                    .clone()
+                    .into_make_service_with_connect_info::<SocketAddr>();
+                async move {
+                    let shutdown = async move {
+                        // A send or a dropped sender both mean stop.
+                        let _ = stopped.changed().await;
+                    };
+                    if let Err(e) = axum::serve(listener, app)
+                        .with_graceful_shutdown(shutdown)
+                        .await
+                    {
+                        tracing::error!(error = %e, "sandbox server failed");
+                    }
+                }
+            })
+            .collect();
         let task = tokio::spawn(async move {
-            let shutdown = async {
-                // A send or a dropped sender both mean stop.
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                tracing::error!(error = %e, "sandbox server failed");
+            let mut running = tokio::task::JoinSet::new();
+            for server in servers {
+                running.spawn(server);
             }
+            while running.join_next().await.is_some() {}
         });
-        tracing::info!(base_url = %base_url, "sandbox listening");
+        match &phone_url {
+            Some(phones) => {
+                tracing::info!(base_url = %base_url, phone_url = %phones, "sandbox listening, also for phones on the network")
+            }
+            None => tracing::info!(base_url = %base_url, "sandbox listening"),
+        }
         Ok(RunningSandbox {
             sandbox: self.clone(),
             addr,
             base_url,
+            phone_url,
             stop,
             task,
         })
     }
 }
 
+/// Where [`serve`] listens: one address, or this computer's address on the shop's network
+/// (and loopback) on a port.
+#[derive(Debug, Clone, Copy)]
+pub enum Listen {
+    On(SocketAddr),
+    Lan(IpAddr, u16),
+}
+
 /// Runs a sandbox on `addr` until ctrl-c. Logs where it listens and the credentials to use.
-pub async fn serve(config: SandboxConfig, addr: SocketAddr) -> io::Result<()> {
-    let running = Sandbox::new(config).bind(addr).await?;
+pub async fn serve(config: SandboxConfig, listen: Listen) -> io::Result<()> {
+    let sandbox = Sandbox::new(config);
+    let running = match listen {
+        Listen::On(addr) => sandbox.bind(addr).await?,
+        Listen::Lan(ip, port) => sandbox.bind_lan(ip, port).await?,
+    };
     let config = running.sandbox().config();
+    if let Some(phones) = running.phone_url() {
+        tracing::info!(
+            phone_url = %phones,
+            "TRAINING bank for phones on this network: scan a code with any phone on it; no real money moves. \
+             The test and admin endpoints answer only on 127.0.0.1"
+        );
+    }
     tracing::info!(
         base_url = %running.base_url(),
         token_url = %format!("{}/v1/oauth/token", running.base_url()),
