@@ -54,35 +54,11 @@ pub fn display_path(db_path: &Path) -> PathBuf {
 impl DisplaySettings {
     /// Reads the file; a missing file is "off".
     pub fn load(path: &Path) -> Result<Self, SavedError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(source) => {
-                return Err(SavedError::Read {
-                    path: path.display().to_string(),
-                    source,
-                });
-            }
-        };
-        serde_json::from_str(&text).map_err(|source| SavedError::Damaged {
-            path: path.display().to_string(),
-            source,
-        })
+        crate::saved::load_json(path)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), SavedError> {
-        let write = |source| SavedError::Write {
-            path: path.display().to_string(),
-            source,
-        };
-        let text =
-            serde_json::to_string_pretty(self).map_err(|e| write(std::io::Error::other(e)))?;
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(write)?;
-        }
-        let tmp = path.with_extension("json.tmp");
-        kassa_journal::files::write_private(&tmp, text.as_bytes()).map_err(write)?;
-        std::fs::rename(&tmp, path).map_err(write)
+        crate::saved::save_json(self, path)
     }
 }
 

@@ -97,36 +97,48 @@ pub fn settings_path(db_path: &Path) -> PathBuf {
 impl SavedSettings {
     /// Reads the file; a missing file is empty settings.
     pub fn load(path: &Path) -> Result<Self, SavedError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(source) => {
-                return Err(SavedError::Read {
-                    path: path.display().to_string(),
-                    source,
-                });
-            }
-        };
-        serde_json::from_str(&text).map_err(|source| SavedError::Damaged {
-            path: path.display().to_string(),
-            source,
-        })
+        load_json(path)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), SavedError> {
-        let write = |source| SavedError::Write {
-            path: path.display().to_string(),
-            source,
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(write)?;
-        }
-        let text =
-            serde_json::to_string_pretty(self).map_err(|e| write(std::io::Error::other(e)))?;
-        let tmp = path.with_extension("json.tmp");
-        kassa_journal::files::write_private(&tmp, text.as_bytes()).map_err(write)?;
-        std::fs::rename(&tmp, path).map_err(write)
+        save_json(self, path)
     }
+}
+
+/// A JSON file of Kassa's beside the journal; a missing file is `T::default()`.
+pub(crate) fn load_json<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+) -> Result<T, SavedError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(T::default()),
+        Err(source) => {
+            return Err(SavedError::Read {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    serde_json::from_str(&text).map_err(|source| SavedError::Damaged {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Writes `value` to `path` as pretty JSON, private to the user, through a temporary file
+/// renamed over it (a crash leaves the old file or the new one, never half of one).
+pub(crate) fn save_json<T: Serialize>(value: &T, path: &Path) -> Result<(), SavedError> {
+    let write = |source| SavedError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(write)?;
+    }
+    let text = serde_json::to_string_pretty(value).map_err(|e| write(std::io::Error::other(e)))?;
+    let tmp = path.with_extension("json.tmp");
+    kassa_journal::files::write_private(&tmp, text.as_bytes()).map_err(write)?;
+    std::fs::rename(&tmp, path).map_err(write)
 }
 
 #[cfg(test)]
