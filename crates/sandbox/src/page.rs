@@ -1,6 +1,7 @@
 //! The hosted bank page behind an authorization link: a plain, self-contained HTML page (no
 //! scripts, no external assets) that looks like a small mobile bank app.
 
+use kassa_i18n::{Lang, Messages};
 use kassa_money::Money;
 
 use crate::payment::{PaymentStatus, PaymentView};
@@ -9,13 +10,16 @@ const BANK: &str = "Sandbox Bank";
 
 /// The page for `payment` in its current status: the approve / reject choice while the bank
 /// session is open, otherwise the outcome.
-pub(crate) fn payment_page(payment: &PaymentView) -> String {
-    let amount = Money::new(payment.amount_minor, payment.currency).display();
+pub(crate) fn payment_page(m: &Messages, payment: &PaymentView) -> String {
+    let amount = m.money(Money::new(payment.amount_minor, payment.currency));
     let summary = format!(
-        r#"<p class="label">Pay</p>
+        r#"<p class="label">{pay}</p>
 <p class="amount">{amount}</p>
-<p class="to">to <strong>{destination}</strong></p>
-<dl><dt>Reference</dt><dd>{reference}</dd></dl>"#,
+<p class="to">{to} <strong>{destination}</strong></p>
+<dl><dt>{reference_label}</dt><dd>{reference}</dd></dl>"#,
+        pay = escape(&m.text("bank-pay")),
+        to = escape(&m.text("bank-to")),
+        reference_label = escape(&m.text("bank-reference")),
         amount = escape(&amount),
         destination = escape(&payment.destination_id),
         reference = escape(&payment.reference),
@@ -23,82 +27,89 @@ pub(crate) fn payment_page(payment: &PaymentView) -> String {
     let body = match payment.status {
         PaymentStatus::Initiated | PaymentStatus::AwaitingAuthorization => {
             let id = escape(&payment.payment_id);
+            let (approve, reject) = (
+                escape(&m.text("bank-approve")),
+                escape(&m.text("bank-reject")),
+            );
             format!(
                 r#"<section class="card">{summary}</section>
-<form method="post" action="/sandbox/payments/{id}/approve"><button class="approve" type="submit">Approve</button></form>
-<form method="post" action="/sandbox/payments/{id}/reject"><button class="reject" type="submit">Reject</button></form>"#
+<form method="post" action="/sandbox/payments/{id}/approve"><button class="approve" type="submit">{approve}</button></form>
+<form method="post" action="/sandbox/payments/{id}/reject"><button class="reject" type="submit">{reject}</button></form>"#
             )
         }
         PaymentStatus::Authorized | PaymentStatus::Executed => outcome(
             "ok",
             "&#10003;",
-            "Payment approved",
-            "The money is on its way. You can return to the counter.",
+            &m.text("bank-approved"),
+            &m.text("bank-approved-detail"),
             &summary,
         ),
         PaymentStatus::Rejected => outcome(
             "no",
             "&#10005;",
-            "Payment rejected",
-            "No money was sent.",
+            &m.text("bank-rejected"),
+            &m.text("bank-no-money"),
             &summary,
         ),
         PaymentStatus::Failed => outcome(
             "no",
             "!",
-            "Payment failed",
-            "The bank could not send the money. Ask the cashier to try again.",
+            &m.text("bank-failed"),
+            &m.text("bank-failed-detail"),
             &summary,
         ),
         PaymentStatus::Expired => outcome(
             "late",
             "!",
-            "This payment link has expired \u{2014} ask the cashier for a new code",
-            "No money was sent.",
+            &m.text("bank-expired"),
+            &m.text("bank-no-money"),
             &summary,
         ),
     };
-    layout(body)
+    layout(m, body)
 }
 
 /// The page for a link whose payment does not exist.
-pub(crate) fn not_found_page() -> String {
-    layout(outcome(
-        "no",
-        "?",
-        "Payment not found",
-        "This link does not belong to a payment. Ask the cashier for a new code.",
-        "",
-    ))
+pub(crate) fn not_found_page(m: &Messages) -> String {
+    layout(
+        m,
+        outcome(
+            "no",
+            "?",
+            &m.text("bank-not-found"),
+            &m.text("bank-not-found-detail"),
+            "",
+        ),
+    )
 }
 
 /// Where the payer's phone ends up after deciding (the sandbox's own `redirectUrl` page):
 /// "Payment done" for an approved payment, "Payment not made" otherwise.
-pub(crate) fn done_page(status: Option<PaymentStatus>) -> String {
+pub(crate) fn done_page(m: &Messages, status: Option<PaymentStatus>) -> String {
     let body = match status {
         Some(PaymentStatus::Authorized | PaymentStatus::Executed) => outcome(
             "ok",
             "&#10003;",
-            "Payment done",
-            "You can close this page.",
+            &m.text("bank-done"),
+            &m.text("bank-close"),
             "",
         ),
         Some(PaymentStatus::Initiated | PaymentStatus::AwaitingAuthorization) => outcome(
             "late",
             "\u{2026}",
-            "Payment not finished",
-            "Go back to your bank to approve or reject it.",
+            &m.text("bank-not-finished"),
+            &m.text("bank-not-finished-detail"),
             "",
         ),
         _ => outcome(
             "no",
             "&#10005;",
-            "Payment not made",
-            "No money was sent. You can close this page.",
+            &m.text("bank-not-made"),
+            &m.text("bank-not-made-detail"),
             "",
         ),
     };
-    layout(body)
+    layout(m, body)
 }
 
 /// The Connect flow's account picker: which account receives the payments.
@@ -116,19 +127,26 @@ pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, S
         })
         .collect();
     let session = escape(session_id);
-    layout(format!(
-        r#"<section class="card"><p class="label">Connect a bank account</p>
+    // The merchant's page, on the merchant's computer: in English for now.
+    layout(
+        english(),
+        format!(
+            r#"<section class="card"><p class="label">Connect a bank account</p>
 <p class="to">Choose the accounts Kassa may pay into; Kassa then asks which one receives your customers' payments. Kassa asks for <strong>{scope}</strong>.</p>
 <form id="connect" method="post" action="/sandbox/connect/{session}">{rows}</form></section>
 <button class="approve" type="submit" form="connect" name="action" value="connect">Connect account</button>
 <form method="post" action="/sandbox/connect/{session}"><input type="hidden" name="action" value="cancel"><button class="reject" type="submit">Cancel</button></form>"#,
-        scope = escape(scope),
-    ))
+            scope = escape(scope),
+        ),
+    )
 }
 
 /// The end of a Connect flow that cannot go back to the app.
 pub(crate) fn connect_problem_page(detail: &str) -> String {
-    layout(outcome("no", "!", "Cannot connect an account", detail, ""))
+    layout(
+        english(),
+        outcome("no", "!", "Cannot connect an account", detail, ""),
+    )
 }
 
 fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> String {
@@ -140,10 +158,17 @@ fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> 
     )
 }
 
-pub(crate) fn layout(body: String) -> String {
+fn english() -> &'static Messages {
+    Messages::of(Lang::En)
+}
+
+/// The page around `body`, in `m`'s language.
+pub(crate) fn layout(m: &Messages, body: String) -> String {
+    let lang = m.lang().code();
+    let footer = escape(&m.text("bank-footer"));
     format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -185,7 +210,7 @@ footer{{text-align:center;color:#5b6675;font-size:13px;padding:8px 20px 24px}}
 <main>
 {body}
 </main>
-<footer>A test bank for Kassa. No real money moves.</footer>
+<footer>{footer}</footer>
 </body>
 </html>
 "#
@@ -230,7 +255,7 @@ mod tests {
 
     #[test]
     fn an_open_session_offers_both_buttons() {
-        let html = payment_page(&view(PaymentStatus::AwaitingAuthorization));
+        let html = payment_page(english(), &view(PaymentStatus::AwaitingAuthorization));
         assert!(html.contains("Sandbox Bank"));
         assert!(html.contains("1.234,50\u{a0}kr."));
         assert!(
@@ -256,11 +281,31 @@ mod tests {
                 "This payment link has expired \u{2014} ask the cashier for a new code",
             ),
         ] {
-            let html = payment_page(&view(status));
+            let html = payment_page(english(), &view(status));
             assert!(html.contains(text), "{status}");
             assert!(!html.contains("<form"), "{status}");
         }
-        assert!(not_found_page().contains("Payment not found"));
+        assert!(not_found_page(english()).contains("Payment not found"));
+    }
+
+    #[test]
+    fn the_phone_reads_the_page_in_its_own_language() {
+        let da = Messages::of(Lang::Da);
+        let html = payment_page(da, &view(PaymentStatus::AwaitingAuthorization));
+        assert!(html.contains(r#"<html lang="da">"#), "{html}");
+        assert!(html.contains(">Godkend</button>"), "{html}");
+        assert!(html.contains(">Afvis</button>"), "{html}");
+        assert!(html.contains("1.234,50\u{a0}kr."), "{html}");
+        assert!(!html.contains("Approve"), "{html}");
+        let fi = Messages::of(Lang::Fi);
+        let html = payment_page(fi, &view(PaymentStatus::Rejected));
+        assert!(html.contains("Maksu hylätty"), "{html}");
+        assert!(done_page(fi, Some(PaymentStatus::Executed)).contains("Maksu tehty"));
+        assert!(not_found_page(Messages::of(Lang::Sv)).contains("Betalningen hittades inte"));
+        // Euro in Finnish as a Finn writes it.
+        let mut eur = view(PaymentStatus::AwaitingAuthorization);
+        eur.currency = Currency::Eur;
+        assert!(payment_page(fi, &eur).contains("1\u{202f}234,50\u{a0}€"));
     }
 
     #[test]

@@ -120,16 +120,28 @@ pub(crate) fn redirect(location: &str) -> Response {
 async fn authorize_page(
     State(sandbox): State<Sandbox>,
     Path(payment_id): Path<String>,
+    headers: HeaderMap,
 ) -> Response {
+    let m = phone_language(&headers);
     // An expired link is not opened, but its page still tells the payer so.
     let shown = match sandbox.open(&payment_id) {
         Ok(view) => Some(view),
         Err(_) => sandbox.payment(&payment_id),
     };
     match shown {
-        Some(view) => html(StatusCode::OK, page::payment_page(&view)),
-        None => html(StatusCode::NOT_FOUND, page::not_found_page()),
+        Some(view) => html(StatusCode::OK, page::payment_page(m, &view)),
+        None => html(StatusCode::NOT_FOUND, page::not_found_page(m)),
     }
+}
+
+/// The language of the payer's browser (its `Accept-Language`), else English.
+fn phone_language(headers: &HeaderMap) -> &'static kassa_i18n::Messages {
+    let lang = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(kassa_i18n::Lang::from_accept_language)
+        .unwrap_or(kassa_i18n::Lang::En);
+    kassa_i18n::Messages::of(lang)
 }
 
 async fn approve(
@@ -179,9 +191,10 @@ fn decision_reply(
             Ok(_) => StatusCode::OK,
             Err(e) => e.http_status(),
         };
+        let m = phone_language(headers);
         return match result.ok().or_else(|| sandbox.payment(payment_id)) {
-            Some(view) => html(code, page::payment_page(&view)),
-            None => html(StatusCode::NOT_FOUND, page::not_found_page()),
+            Some(view) => html(code, page::payment_page(m, &view)),
+            None => html(StatusCode::NOT_FOUND, page::not_found_page(m)),
         };
     }
     match result {
@@ -307,11 +320,18 @@ struct DoneQuery {
 }
 
 /// `GET /sandbox/done?paymentId=…`: where the payer's phone ends up.
-async fn done_page(State(sandbox): State<Sandbox>, query: Query<DoneQuery>) -> Response {
+async fn done_page(
+    State(sandbox): State<Sandbox>,
+    query: Query<DoneQuery>,
+    headers: HeaderMap,
+) -> Response {
     let paid = query
         .payment_id
         .as_deref()
         .and_then(|id| sandbox.payment(id))
         .map(|p| p.status);
-    html(StatusCode::OK, page::done_page(paid))
+    html(
+        StatusCode::OK,
+        page::done_page(phone_language(&headers), paid),
+    )
 }

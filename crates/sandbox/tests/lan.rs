@@ -214,3 +214,54 @@ async fn served_on_the_network_the_code_carries_the_network_address() {
     assert_eq!(listed.status(), 200);
     running.shutdown().await;
 }
+
+/// `GET path` from a phone whose browser asks for `accept_language`.
+async fn phone_page(sandbox: &Sandbox, path: &str, accept_language: &str) -> (StatusCode, String) {
+    let mut request = Request::builder()
+        .method(Method::GET)
+        .uri(path)
+        .header(header::HOST, "192.168.1.5:4010")
+        .header(header::ACCEPT, "text/html")
+        .header(header::ACCEPT_LANGUAGE, accept_language)
+        .body(Body::empty())
+        .unwrap();
+    request
+        .extensions_mut()
+        .insert(ConnectInfo(PHONE.parse::<SocketAddr>().unwrap()));
+    let response = sandbox.router().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn the_phone_gets_the_bank_page_in_its_browsers_language() {
+    let sandbox = Sandbox::new(SandboxConfig::default());
+    let (status, created) = call(
+        &sandbox,
+        THIS_COMPUTER,
+        Method::POST,
+        "/v2/payments/accept",
+        &accept_body().to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    let id = serde_json::from_str::<AcceptResponse>(&created)
+        .unwrap()
+        .payment_id;
+    let page = format!("/sandbox/authorize/{id}");
+    let (status, da) = phone_page(&sandbox, &page, "da-DK,da;q=0.9,en;q=0.8").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(da.contains(r#"<html lang="da">"#), "{da}");
+    assert!(da.contains(">Godkend</button>"), "{da}");
+    let (_, sv) = phone_page(&sandbox, &page, "en;q=0.5, sv-SE").await;
+    assert!(sv.contains(">Godkänn</button>"), "{sv}");
+    // A language Kassa does not speak: English.
+    let (_, de) = phone_page(&sandbox, &page, "de-DE,de;q=0.9").await;
+    assert!(de.contains(">Approve</button>"), "{de}");
+    let (status, missing) = phone_page(&sandbox, "/sandbox/authorize/nope", "nb-NO").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(missing.contains("Fant ikke betalingen"), "{missing}");
+}

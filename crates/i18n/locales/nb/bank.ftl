@@ -1,1 +1,24 @@
 # Sandbox bank page (nb).
+
+## The payment page a phone opens, and where it lands after
+bank-pay = Betal
+bank-to = til
+bank-reference = Referanse
+bank-approve = Godkjenn
+bank-reject = Avvis
+bank-approved = Betalingen er godkjent
+bank-approved-detail = Pengene er på vei. Du kan gå tilbake til kassen.
+bank-rejected = Betalingen er avvist
+bank-no-money = Ingen penger ble sendt.
+bank-failed = Betalingen mislyktes
+bank-failed-detail = Banken kunne ikke sende pengene. Be kassen prøve igjen.
+bank-expired = Betalingslenken har utløpt — be kassen om en ny kode
+bank-not-found = Fant ikke betalingen
+bank-not-found-detail = Lenken hører ikke til en betaling. Be kassen om en ny kode.
+bank-done = Betalingen er fullført
+bank-close = Du kan lukke denne siden.
+bank-not-finished = Betalingen er ikke fullført
+bank-not-finished-detail = Gå tilbake til banken din for å godkjenne eller avvise den.
+bank-not-made = Betalingen ble ikke gjennomført
+bank-not-made-detail = Ingen penger ble sendt. Du kan lukke denne siden.
+bank-footer = En testbank for Kassa. Ingen ekte penger flyttes.
