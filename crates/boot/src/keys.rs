@@ -353,15 +353,15 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
                         nr: no::nr_text(next, training),
                         why: match next {
                             1 => format!(
-                                "it is missing: there are no receipts, but {} names receipt {}",
-                                by.words(),
-                                no::nr_text(named, training)
+                                "it is missing: there are no receipts, but receipt {} is named by {}",
+                                no::nr_text(named, training),
+                                by.words()
                             ),
                             _ => format!(
-                                "it is missing: the last receipt is {}, but {} names receipt {}",
+                                "it is missing: the last receipt is {}, but receipt {} is named by {}",
                                 no::nr_text(next - 1, training),
-                                by.words(),
-                                no::nr_text(named, training)
+                                no::nr_text(named, training),
+                                by.words()
                             ),
                         },
                     });

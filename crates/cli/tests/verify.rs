@@ -154,7 +154,9 @@ async fn verify_checks_the_chain_and_names_the_first_receipt_tampered_with() {
         "{out}"
     );
     assert!(
-        err.contains("receipt TRENING-4 does not verify: it is missing"),
+        err.contains(
+            "receipt TRENING-4 does not verify: it is missing: the last receipt is TRENING-3, but receipt TRENING-4 is named by the running totals"
+        ),
         "{err}"
     );
     // ... and with the running totals made to agree, the electronic journal's training

@@ -374,7 +374,7 @@ pub enum NamedBy {
 }
 
 impl NamedBy {
-    /// The record in words, for "… still names receipt N".
+    /// The record in words, for "… receipt N is named by <this>".
     pub fn words(self) -> &'static str {
         match self {
             NamedBy::RunningTotals => "the running totals",
