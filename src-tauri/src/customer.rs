@@ -101,19 +101,12 @@ pub fn on_till_event(app: &AppHandle, event: &TillEvent) {
         return;
     };
     // A sale whose start this screen missed (resumed at start): the engine's view first.
-    let unknown = {
-        let display = screen
-            .display
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        !display.shows_sale(event.sale_id()) && !display.has_open_sale()
-    };
-    let seeds = matches!(
-        event,
-        TillEvent::QrReady(_) | TillEvent::QrWithdrawn { .. } | TillEvent::StatusChanged { .. }
-    );
-    if unknown
-        && seeds
+    let missed = screen
+        .display
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .wants_sale_view_before(event);
+    if missed
         && let Some(sale) = counter(app).and_then(|c| c.till.current_sale())
         && sale.sale_id == event.sale_id()
     {

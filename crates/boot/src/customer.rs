@@ -280,6 +280,17 @@ impl CustomerDisplay {
     }
 
     /// Whether a bank sale is open on the customer's screen.
+    /// Whether `event` is of a sale this screen missed the start of (one resumed at start)
+    /// and says something about its code: the host folds the engine's view of that sale in
+    /// first ([`CustomerInput::Resumed`]).
+    pub fn wants_sale_view_before(&self, event: &TillEvent) -> bool {
+        let about_the_code = matches!(
+            event,
+            TillEvent::QrReady(_) | TillEvent::QrWithdrawn { .. } | TillEvent::StatusChanged { .. }
+        );
+        about_the_code && !self.shows_sale(event.sale_id()) && !self.has_open_sale()
+    }
+
     pub fn has_open_sale(&self) -> bool {
         self.sale_open()
     }
@@ -404,15 +415,7 @@ impl CustomerDisplay {
                 if qr.attempt < self.newest_attempt {
                     return; // a late event for an older code
                 }
-                self.newest_attempt = qr.attempt;
-                self.qr = Some(CustomerQr {
-                    attempt: qr.attempt,
-                    payment_id: qr.payment_id.clone(),
-                    authorization_url: qr.authorization_url.clone(),
-                    qr_svg: qr.qr_svg.clone(),
-                    show_until_ms: qr.show_until_ms,
-                });
-                self.phase = CustomerPhase::Scan;
+                self.show_code(qr);
             }
             TillEvent::QrWithdrawn {
                 sale_id,
@@ -484,6 +487,19 @@ impl CustomerDisplay {
         }
     }
 
+    /// `qr` on screen: the newest code, to scan.
+    fn show_code(&mut self, qr: &kassa_till::Qr) {
+        self.newest_attempt = qr.attempt;
+        self.qr = Some(CustomerQr {
+            attempt: qr.attempt,
+            payment_id: qr.payment_id.clone(),
+            authorization_url: qr.authorization_url.clone(),
+            qr_svg: qr.qr_svg.clone(),
+            show_until_ms: qr.show_until_ms,
+        });
+        self.phase = CustomerPhase::Scan;
+    }
+
     fn on_resumed(&mut self, sale: &SaleView, now_ms: i64) {
         if sale.state != kassa_journal::SaleState::Open {
             return;
@@ -498,15 +514,7 @@ impl CustomerDisplay {
         let qr = sale.qr.as_ref().filter(|q| now_ms < q.show_until_ms);
         match (sale.phase, qr) {
             (Phase::Scanning, Some(qr)) if qr.attempt >= self.newest_attempt => {
-                self.newest_attempt = qr.attempt;
-                self.qr = Some(CustomerQr {
-                    attempt: qr.attempt,
-                    payment_id: qr.payment_id.clone(),
-                    authorization_url: qr.authorization_url.clone(),
-                    qr_svg: qr.qr_svg.clone(),
-                    show_until_ms: qr.show_until_ms,
-                });
-                self.phase = CustomerPhase::Scan;
+                self.show_code(qr);
             }
             (Phase::InBank, _) => {
                 self.qr = None;

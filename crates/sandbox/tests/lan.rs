@@ -30,16 +30,25 @@ async fn call(
     path: &str,
     body: &str,
 ) -> (StatusCode, String) {
-    let peer: SocketAddr = peer.parse().unwrap();
-    let mut request = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::HOST, "192.168.1.5:4010")
+    let request = Request::builder()
         .header(header::CONTENT_TYPE, "application/json")
         .header(
             header::AUTHORIZATION,
             "Basic c2FuZGJveC1jbGllbnQ6c2FuZGJveC1zZWNyZXQ=",
-        )
+        );
+    send(sandbox, peer, request.method(method).uri(path), body).await
+}
+
+/// `request` (with the host added) through the router from `peer`: its status and body.
+async fn send(
+    sandbox: &Sandbox,
+    peer: &str,
+    request: axum::http::request::Builder,
+    body: &str,
+) -> (StatusCode, String) {
+    let peer: SocketAddr = peer.parse().unwrap();
+    let mut request = request
+        .header(header::HOST, "192.168.1.5:4010")
         .body(Body::from(body.to_owned()))
         .unwrap();
     request.extensions_mut().insert(ConnectInfo(peer));
@@ -217,23 +226,12 @@ async fn served_on_the_network_the_code_carries_the_network_address() {
 
 /// `GET path` from a phone whose browser asks for `accept_language`.
 async fn phone_page(sandbox: &Sandbox, path: &str, accept_language: &str) -> (StatusCode, String) {
-    let mut request = Request::builder()
+    let request = Request::builder()
         .method(Method::GET)
         .uri(path)
-        .header(header::HOST, "192.168.1.5:4010")
         .header(header::ACCEPT, "text/html")
-        .header(header::ACCEPT_LANGUAGE, accept_language)
-        .body(Body::empty())
-        .unwrap();
-    request
-        .extensions_mut()
-        .insert(ConnectInfo(PHONE.parse::<SocketAddr>().unwrap()));
-    let response = sandbox.router().oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    (status, String::from_utf8_lossy(&bytes).into_owned())
+        .header(header::ACCEPT_LANGUAGE, accept_language);
+    send(sandbox, PHONE, request, "").await
 }
 
 #[tokio::test]

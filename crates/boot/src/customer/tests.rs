@@ -748,3 +748,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_code_of_a_sale_this_screen_missed_asks_for_the_engines_view_first() {
+    let mut d = display();
+    // Opened after the sale started (a resume at start): its code needs the sale first.
+    assert!(d.wants_sale_view_before(&ready(SALE, 1, 60_000)));
+    assert!(!d.wants_sale_view_before(&started(SALE, "48,50 kr.")));
+    d.on(CustomerInput::Till(&started(SALE, "48,50 kr.")), 0);
+    // The sale on screen: its own events fold as they come, and no other sale's code
+    // pushes in while it is open.
+    assert!(!d.wants_sale_view_before(&ready(SALE, 1, 60_000)));
+    assert!(!d.wants_sale_view_before(&ready("other", 1, 60_000)));
+}
