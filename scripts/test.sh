@@ -27,6 +27,9 @@ step "setup (scripts/setup-debian.sh)"
 bash scripts/setup-debian.sh
 # setup-debian.sh may have found cargo or tauri-driver only in ~/.cargo/bin.
 export PATH="$PATH:$HOME/.cargo/bin"
+# A one-shot run gains nothing from incremental caches (they were a quarter of a cold
+# target/); set CARGO_INCREMENTAL=1 to keep them between local runs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step "cargo fmt --all --check"
 cargo fmt --all --check
@@ -59,5 +62,6 @@ dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
     cargo test -p kassa-e2e --locked -- --test-threads=1 --nocapture
   '
 
+printf '\n==> target/ holds %s after the run\n' "$(du -sh "$ROOT/target" | cut -f1)"
 printf '\n==> all checks passed: fmt, clippy, build, unit tests, window tests (%ss); screenshots in %s\n' \
   "$((SECONDS - START))" "$ROOT/target/e2e-screens"
