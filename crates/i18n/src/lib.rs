@@ -11,8 +11,11 @@
 //!   integers, percentages, dates and times as a native of each country writes them.
 //!
 //! The catalogue's areas, one file each so that work on one does not touch the others:
-//! `core.ftl` (the engine's reasons, the CLI, receipts and reports), `window.ftl` (the
-//! window's own words) and `bank.ftl` (the sandbox bank page).
+//! `core.ftl` (the engine's reasons, the sale's words shared by the CLI and the window,
+//! receipts and reports), `cli.ftl` (the CLI's own output and errors), `window.ftl` (the
+//! cashier's window: keypad, sale, QR, result), `books.ftl` (Today, the day, details,
+//! returns, refunds), `setup.ftl` (settings, shop, staff, training), `customer.ftl` (the
+//! customer's display) and `bank.ftl` (the sandbox bank page). A key lives in one area only.
 
 pub mod format;
 
@@ -177,20 +180,24 @@ pub fn os_locale(var: impl Fn(&str) -> Option<String>) -> Option<String> {
 }
 
 /// The catalogue's areas: one `.ftl` file each per language.
-pub const AREAS: [&str; 3] = ["core", "window", "bank"];
+pub const AREAS: [&str; 7] = ["core", "cli", "window", "books", "setup", "customer", "bank"];
 
 macro_rules! catalogue {
     ($lang:literal) => {
         [
             include_str!(concat!("../locales/", $lang, "/core.ftl")),
+            include_str!(concat!("../locales/", $lang, "/cli.ftl")),
             include_str!(concat!("../locales/", $lang, "/window.ftl")),
+            include_str!(concat!("../locales/", $lang, "/books.ftl")),
+            include_str!(concat!("../locales/", $lang, "/setup.ftl")),
+            include_str!(concat!("../locales/", $lang, "/customer.ftl")),
             include_str!(concat!("../locales/", $lang, "/bank.ftl")),
         ]
     };
 }
 
 /// The `.ftl` source of each area (in [`AREAS`]' order) of a language.
-pub fn sources(lang: Lang) -> [&'static str; 3] {
+pub fn sources(lang: Lang) -> [&'static str; AREAS.len()] {
     match lang {
         Lang::En => catalogue!("en"),
         Lang::Da => catalogue!("da"),

@@ -45,6 +45,23 @@ fn every_key_is_in_every_language_with_the_same_variables() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// One bundle holds every area, so a key written in two areas would have one of its texts
+/// silently dropped: each key lives in one area.
+#[test]
+fn no_key_is_in_two_areas() {
+    for lang in Lang::ALL {
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        for (area, source) in AREAS.iter().zip(sources(lang)) {
+            for (key, _) in keys_and_vars(source) {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                    panic!("{lang}: {key} is in both {first}.ftl and {area}.ftl");
+                }
+                seen.push((key, area));
+            }
+        }
+    }
+}
+
 #[test]
 fn the_check_sees_a_missing_key_and_a_changed_variable() {
     let en = keys_and_vars("a = A { $x }\nb = { $n ->\n [one] one\n *[other] { $n } { $y }\n}\n");

@@ -1,1 +1,1 @@
-# Window (da): filled in with the window step.
+# window.ftl (Danish): the cashier's window: the shell, the keypad, the sale, the QR and the result.

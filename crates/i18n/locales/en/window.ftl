@@ -1,1 +1,1 @@
-# Window (en): filled in with the window step.
+# window.ftl (English): the cashier's window: the shell, the keypad, the sale, the QR and the result.

@@ -1,1 +1,1 @@
-# Window (fi): filled in with the window step.
+# window.ftl (Finnish): the cashier's window: the shell, the keypad, the sale, the QR and the result.

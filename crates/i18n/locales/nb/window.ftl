@@ -1,1 +1,1 @@
-# Window (nb): filled in with the window step.
+# window.ftl (Norwegian bokmål): the cashier's window: the shell, the keypad, the sale, the QR and the result.

@@ -1,1 +1,1 @@
-# Window (sv): filled in with the window step.
+# window.ftl (Swedish): the cashier's window: the shell, the keypad, the sale, the QR and the result.

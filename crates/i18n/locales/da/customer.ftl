@@ -1,0 +1,1 @@
+# customer.ftl (Danish): the customer's display (its own window or the pane on the cashier's screen).

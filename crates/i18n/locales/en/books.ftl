@@ -1,0 +1,1 @@
+# books.ftl (English): the window's books: Today, the day (X/Z), sale details, returns, refunds, notes that need attention.

@@ -1,0 +1,1 @@
+# books.ftl (Finnish): the window's books: Today, the day (X/Z), sale details, returns, refunds, notes that need attention.
