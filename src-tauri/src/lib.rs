@@ -81,6 +81,11 @@ impl AppState {
         ))
     }
 
+    /// The journal's path (`KASSA_DB`, else the app's data folder); settings.json is beside it.
+    fn db_path(&self) -> PathBuf {
+        kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), self.default_db.clone())
+    }
+
     /// The settings as they are now: environment, settings file, keyring.
     fn settings(&self) -> Result<Settings, IpcError> {
         load_settings(self.default_db.clone()).map_err(|m| IpcError::new(Code::Settings, m))
@@ -103,6 +108,12 @@ pub fn run() {
         }))
         .setup(|app| {
             let default_db = app.path().app_data_dir()?.join("kassa.db");
+            // The window's first words are in the saved language, even when the counter
+            // cannot start.
+            kassa_boot::adopt_saved_language(&kassa_boot::db_path(
+                &|k: &str| std::env::var(k).ok(),
+                default_db.clone(),
+            ));
             let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
             let db = kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), default_db.clone());
             customer::setup(app, state.as_ref().ok().map(|c| c.as_ref()), db);
@@ -119,6 +130,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            lang::ui_messages,
+            lang::set_language,
             commands::keypad_show,
             commands::keypad_press,
             commands::cancel_sale,
@@ -223,6 +236,7 @@ fn load_settings(default_db: PathBuf) -> Result<Settings, String> {
     let mut settings = Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
         .map_err(|e| format!("Kassa could not read its settings: {e}"))?;
     settings.owner = APP_OWNER.to_owned();
+    kassa_boot::set_language_setting(settings.language.map(kassa_boot::Lang::code));
     Ok(settings)
 }
 

@@ -44,7 +44,7 @@ pub use kassa_config::{
     KEYRING_ACCOUNT, KEYRING_SERVICE, KeyStore, Keyring, MemorySecrets, Mode, Problem, SavedError,
     SavedSecretFor, SavedSettings, SecretError, SecretInput, SecretKind, SecretStore, Settings,
     SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
-    settings_path, validate,
+    save_language, settings_path, validate,
 };
 pub use kassa_i18n::{Lang, Messages};
 pub use lifecycle::{HandoverFailed, handover};
@@ -72,6 +72,14 @@ pub fn set_language_setting(setting: Option<&str>) {
     *LANGUAGE_SETTING
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner) = setting.map(str::to_owned);
+}
+
+/// Puts the Language setting saved beside the journal at `db_path` in force (a settings file
+/// that cannot be read leaves the system's language; the command that needs the file says
+/// why it cannot read it).
+pub fn adopt_saved_language(db_path: &std::path::Path) {
+    let saved = kassa_config::SavedSettings::load(&settings_path(db_path)).unwrap_or_default();
+    set_language_setting(saved.language().map(Lang::code));
 }
 
 /// The language spoken now: [`language`] with the setting in force.

@@ -360,6 +360,9 @@ fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+    // The Language setting (settings.json beside the journal) before anything is said.
+    let var = |k: &str| std::env::var(k).ok();
+    kassa_boot::adopt_saved_language(&kassa_boot::db_path(&var, kassa_boot::default_db_path(var)));
 
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,

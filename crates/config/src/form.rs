@@ -404,6 +404,8 @@ impl SettingsForm {
             webhook_bind: Self::text(&self.webhook_bind),
             // The shop part is the shop form's (`ShopForm`); saving keeps it.
             shop: crate::ShopSettings::default(),
+            // The Language setting is saved on its own (`save_language`); saving keeps it.
+            language: None,
         }
     }
 
@@ -419,6 +421,7 @@ impl SettingsForm {
         }
         let mut saved = self.saved();
         saved.shop = before.shop.clone();
+        saved.language = before.language.clone();
         let secret = self.client_secret.trim();
         // The secret is bound to where it may go: typed now, to the form's address and ID;
         // kept, to what it was bound to (the check above made sure those are the form's).

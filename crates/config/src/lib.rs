@@ -26,7 +26,7 @@ use serde::Serialize;
 pub use display::{DisplayMode, DisplaySettings, UnknownDisplayMode, display_path};
 pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
 pub use saved::SavedSecretFor;
-pub use saved::{SavedError, SavedSettings, settings_path};
+pub use saved::{SavedError, SavedSettings, save_language, settings_path};
 pub use secrets::{
     KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore, Keyring, MemorySecrets,
     SecretError, SecretKind, SecretStore,
@@ -131,6 +131,9 @@ pub struct Settings {
     /// the training bank's page; its test and admin endpoints stay on this computer.
     /// Only the built-in sandbox has it: a live counter or another API address ignores it.
     pub sandbox_lan: bool,
+    /// The Language setting (the settings file's; `None`: the system's). `KASSA_LANG`
+    /// overrides it where the language is chosen (`kassa_boot::language`).
+    pub language: Option<kassa_i18n::Lang>,
     /// Where the receipt keys' private halves are kept: the OS keyring, under the service
     /// `KASSA_KEYRING_SERVICE` names (else Kassa's own).
     pub keys: KeyStore,
@@ -285,6 +288,7 @@ impl Settings {
             custom_api,
             redirect_url: checked.redirect_url,
             sandbox_lan,
+            language: saved.language(),
             shop: saved.shop.clone(),
             keys: KeyStore(std::sync::Arc::new(Keyring::from_env(&var))),
         })

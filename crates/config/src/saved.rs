@@ -34,6 +34,10 @@ pub struct SavedSettings {
     /// The shop: merchant profile, VAT table, quick items, printer, logo, receipt width.
     #[serde(skip_serializing_if = "crate::ShopSettings::is_empty")]
     pub shop: crate::ShopSettings,
+    /// The window's and the CLI's language (`da`, `sv`, `nb`, `fi`, `en`); none follows the
+    /// system's locale. `KASSA_LANG` overrides it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The API origin (`https://api.aiia.eu`) and Client ID a stored Client Secret belongs to.
@@ -103,6 +107,28 @@ impl SavedSettings {
     pub fn save(&self, path: &Path) -> Result<(), SavedError> {
         save_json(self, path)
     }
+
+    /// The Language setting, when it names a language Kassa speaks; a hand-edited file
+    /// naming another is warned about and the system's language is used.
+    pub fn language(&self) -> Option<kassa_i18n::Lang> {
+        let code = self.language.as_deref()?;
+        let lang = kassa_i18n::Lang::parse(code);
+        if lang.is_none() {
+            tracing::warn!(
+                "the settings file's language {code:?} is not one Kassa speaks (da, sv, nb, fi, en); using the system's"
+            );
+        }
+        lang
+    }
+}
+
+/// Saves the Language setting beside the journal at `db_path` (`None`: the system's), and
+/// nothing else in the file. It moves no money and no secret, so it needs no manager.
+pub fn save_language(db_path: &Path, lang: Option<kassa_i18n::Lang>) -> Result<(), SavedError> {
+    let path = settings_path(db_path);
+    let mut saved = SavedSettings::load(&path)?;
+    saved.language = lang.map(|l| l.code().to_owned());
+    saved.save(&path)
 }
 
 /// A JSON file of Kassa's beside the journal; a missing file is `T::default()`.

@@ -523,3 +523,47 @@ fn settings_made_in_code_go_through_the_same_validator() {
     s.api_url = None;
     s.validate().unwrap();
 }
+
+#[test]
+fn the_language_setting_is_saved_alone_kept_by_the_form_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kassa.db");
+    let path = settings_path(&db);
+    SavedSettings {
+        currency: Some(Currency::Nok),
+        ..Default::default()
+    }
+    .save(&path)
+    .unwrap();
+    save_language(&db, Some(kassa_i18n::Lang::Nb)).unwrap();
+    let saved = SavedSettings::load(&path).unwrap();
+    assert_eq!(saved.language.as_deref(), Some("nb"));
+    assert_eq!(
+        saved.currency,
+        Some(Currency::Nok),
+        "the rest of the file is kept"
+    );
+    let s = Settings::load(vars(&[]), db.clone(), &MemorySecrets::default()).unwrap();
+    assert_eq!(s.language, Some(kassa_i18n::Lang::Nb));
+
+    // The settings form saves its own fields and keeps the language.
+    SettingsForm {
+        currency: Some(Currency::Sek),
+        redirect_url: "https://shop.example/thanks".into(),
+        ..SettingsForm::default()
+    }
+    .save(&db, &MemorySecrets::default())
+    .unwrap();
+    let saved = SavedSettings::load(&path).unwrap();
+    assert_eq!(saved.currency, Some(Currency::Sek));
+    assert_eq!(saved.language.as_deref(), Some("nb"));
+
+    // Back to the system's language; a hand-written language Kassa does not speak is none.
+    save_language(&db, None).unwrap();
+    assert_eq!(SavedSettings::load(&path).unwrap().language, None);
+    let odd = SavedSettings {
+        language: Some("de".into()),
+        ..Default::default()
+    };
+    assert_eq!(odd.language(), None);
+}

@@ -180,7 +180,9 @@ pub fn os_locale(var: impl Fn(&str) -> Option<String>) -> Option<String> {
 }
 
 /// The catalogue's areas: one `.ftl` file each per language.
-pub const AREAS: [&str; 7] = ["core", "cli", "window", "books", "setup", "customer", "bank"];
+pub const AREAS: [&str; 7] = [
+    "core", "cli", "window", "books", "setup", "customer", "bank",
+];
 
 macro_rules! catalogue {
     ($lang:literal) => {
