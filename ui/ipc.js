@@ -66,6 +66,8 @@ async function call(cmd, args) {
 }
 
 export const appInfo = () => call("app_info");
+export const uiMessages = () => invoke("ui_messages");
+export const setLanguage = (code) => invoke("set_language", { code });
 export const keypadShow = (digits) => call("keypad_show", { digits });
 export const keypadPress = (digits, key) => call("keypad_press", { digits, key });
 

@@ -16,6 +16,8 @@ import { initSettings, showSettings } from "./settings.js";
 import { initStaff, refreshWho } from "./staff.js";
 import { setSoundsOn, soundsOn } from "./sounds.js";
 import { initCustomerDisplay } from "./customer-pane.js";
+import { loadMessages } from "./i18n.js";
+import { initLanguageSetting } from "./language.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
 let endedSaleId = null;
@@ -114,6 +116,9 @@ async function showAttention() {
 }
 
 async function start() {
+  // The words first: every screen below draws in the language spoken.
+  await loadMessages();
+  initLanguageSetting(showFormError);
   initKeypad({ onEntry: () => refreshCart(), onSubmit: payByBank, onAddDefault: addTypedAtDefault });
   initCart(setTendersReady);
   initTenders({

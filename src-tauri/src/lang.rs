@@ -16,9 +16,6 @@ pub fn messages() -> &'static Messages {
     Messages::of(kassa_boot::current_language())
 }
 
-/// The catalogue's areas the window's screens use (`t(key)` in ui/i18n.js).
-const WINDOW_AREAS: [&str; 5] = ["core", "window", "books", "setup", "customer"];
-
 /// A language the Language setting offers.
 #[derive(Debug, Serialize)]
 pub struct Choice {
@@ -43,7 +40,7 @@ pub struct UiMessages {
 
 fn ui_messages_now(setting: Option<Lang>) -> UiMessages {
     let m = messages();
-    let messages = WINDOW_AREAS
+    let messages = kassa_boot::WINDOW_AREAS
         .iter()
         .flat_map(|area| m.templates(area))
         .collect();

@@ -46,7 +46,7 @@ pub use kassa_config::{
     SettingsForm, SettingsView, api_origin, configured_backend, db_path, default_db_path,
     save_language, settings_path, validate,
 };
-pub use kassa_i18n::{Lang, Messages};
+pub use kassa_i18n::{Lang, Messages, WINDOW_AREAS};
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,

@@ -184,6 +184,9 @@ pub const AREAS: [&str; 7] = [
     "core", "cli", "window", "books", "setup", "customer", "bank",
 ];
 
+/// The areas the window's screens speak from (the cashier's window loads them all at start).
+pub const WINDOW_AREAS: [&str; 5] = ["core", "window", "books", "setup", "customer"];
+
 macro_rules! catalogue {
     ($lang:literal) => {
         [
