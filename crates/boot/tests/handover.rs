@@ -21,12 +21,22 @@ use kassa_till::TillEvent;
 use tokio::sync::broadcast::error::RecvError;
 
 /// A loopback port nothing listens on (bound once, then let go).
+/// A free port for the webhook listener, below Linux's ephemeral range (32768–60999).
+///
+/// A port the kernel hands out for `:0` comes from the ephemeral range, where the test's own
+/// client connections also take their local ports: between releasing it and the counter
+/// binding it, a connection could take it (CI saw "Address already in use"). Below the range
+/// only a deliberate bind can, and the tests of this file take their ports one at a time.
 fn free_port() -> u16 {
-    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let base = 20_000 + (std::process::id() % 500) as u16 * 20;
+    loop {
+        let port = base + NEXT.fetch_add(1, Ordering::Relaxed) % 2_000;
+        if TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 fn settings(db: &Path, port: u16, secret: &str, currency: &str) -> Settings {

@@ -18,6 +18,7 @@
 
 use std::collections::HashMap;
 
+use crate::routes::phone_language as browser_language;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
@@ -61,7 +62,8 @@ pub(crate) struct ConnectQuery {
 /// cannot be trusted); `Redirect` errors go back to the app as OAuth errors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum StartError {
-    Page(String),
+    /// The key (in bank.ftl) of the sentence the page says.
+    Page(&'static str),
     Redirect(String),
 }
 
@@ -157,19 +159,13 @@ impl ConnectState {
     ) -> Result<String, StartError> {
         self.prune(now_ms);
         if !client_ok {
-            return Err(StartError::Page(
-                "The client_id is missing or not known to this service.".into(),
-            ));
+            return Err(StartError::Page("bank-connect-unknown-client"));
         }
         let redirect_uri = query
             .redirect_uri
             .as_deref()
             .filter(|r| is_registered(r, registered))
-            .ok_or_else(|| {
-                StartError::Page(
-                    "The redirect_uri is missing or not registered for this app.".into(),
-                )
-            })?;
+            .ok_or_else(|| StartError::Page("bank-connect-bad-redirect"))?;
         if query.response_type.as_deref() != Some("code") {
             return Err(StartError::Redirect("unsupported_response_type".into()));
         }
@@ -618,6 +614,7 @@ async fn accounts(State(sandbox): State<Sandbox>, headers: HeaderMap) -> Respons
 /// `GET /v1/oauth/connect`: starts the Connect flow and sends the browser to the picker.
 async fn connect_start(
     State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
     query: Result<Query<ConnectQuery>, QueryRejection>,
 ) -> Response {
     let query = query.map(|Query(q)| q).unwrap_or_default();
@@ -632,9 +629,10 @@ async fn connect_start(
         .start(&query, client_ok, &config.redirect_uris, now);
     match started {
         Ok(session) => redirect(&format!("/sandbox/connect/{session}")),
-        Err(StartError::Page(why)) => {
-            html(StatusCode::BAD_REQUEST, page::connect_problem_page(&why))
-        }
+        Err(StartError::Page(why)) => html(
+            StatusCode::BAD_REQUEST,
+            page::connect_problem_page(browser_language(&headers), why),
+        ),
         Err(StartError::Redirect(error)) => {
             let uri = query.redirect_uri.unwrap_or_default();
             redirect(&error_redirect(&uri, &error, query.state.as_deref()))
@@ -642,22 +640,23 @@ async fn connect_start(
     }
 }
 
-const SPENT: &str =
-    "This connection request has expired or was already used. Start again from Kassa.";
+const SPENT: &str = "bank-connect-spent";
 
 /// `GET /sandbox/connect/{session}`: the hosted account picker.
 async fn connect_picker(
     State(sandbox): State<Sandbox>,
     Path(session_id): Path<String>,
+    headers: HeaderMap,
 ) -> Response {
+    let m = browser_language(&headers);
     let now = sandbox.now_ms();
     let picker = sandbox.connect_state().picker(&session_id, now);
     match picker {
         Some(p) => html(
             StatusCode::OK,
-            page::connect_page(&p.session_id, &p.scope, &sandbox.accounts()),
+            page::connect_page(m, &p.session_id, &p.scope, &sandbox.accounts()),
         ),
-        None => html(StatusCode::NOT_FOUND, page::connect_problem_page(SPENT)),
+        None => html(StatusCode::NOT_FOUND, page::connect_problem_page(m, SPENT)),
     }
 }
 
@@ -666,8 +665,10 @@ async fn connect_picker(
 async fn connect_finish(
     State(sandbox): State<Sandbox>,
     Path(session_id): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let m = browser_language(&headers);
     let pairs: Vec<(String, String)> = std::str::from_utf8(&body)
         .ok()
         .and_then(|t| Url::parse(&format!("http://form/?{t}")).ok())
@@ -682,7 +683,7 @@ async fn connect_finish(
     if !cancel && (chosen.is_empty() || chosen.iter().any(|a| sandbox.account_name(a).is_none())) {
         return html(
             StatusCode::BAD_REQUEST,
-            page::connect_problem_page("Choose one or more of the accounts shown."),
+            page::connect_problem_page(m, "bank-connect-choose"),
         );
     }
     let now = sandbox.now_ms();
@@ -692,7 +693,7 @@ async fn connect_finish(
             .finish(&session_id, (!cancel).then_some(chosen.as_slice()), now);
     match back {
         Some(location) => redirect(&location),
-        None => html(StatusCode::NOT_FOUND, page::connect_problem_page(SPENT)),
+        None => html(StatusCode::NOT_FOUND, page::connect_problem_page(m, SPENT)),
     }
 }
 

@@ -112,8 +112,14 @@ pub(crate) fn done_page(m: &Messages, status: Option<PaymentStatus>) -> String {
     layout(m, body)
 }
 
-/// The Connect flow's account picker: which account receives the payments.
-pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, String)]) -> String {
+/// The Connect flow's account picker: which account receives the payments, in the language
+/// of the merchant's browser.
+pub(crate) fn connect_page(
+    m: &Messages,
+    session_id: &str,
+    scope: &str,
+    accounts: &[(String, String)],
+) -> String {
     let rows: String = accounts
         .iter()
         .enumerate()
@@ -127,25 +133,31 @@ pub(crate) fn connect_page(session_id: &str, scope: &str, accounts: &[(String, S
         })
         .collect();
     let session = escape(session_id);
-    // The merchant's page, on the merchant's computer: in English for now.
+    // The scope is set in bold inside the sentence: the sentence is escaped around a marker
+    // that then becomes the bold scope.
+    const MARK: &str = "\u{e000}";
+    let intro = escape(&m.get("bank-connect-intro", &[("scope", MARK.into())]))
+        .replace(MARK, &format!("<strong>{}</strong>", escape(scope)));
     layout(
-        english(),
+        m,
         format!(
-            r#"<section class="card"><p class="label">Connect a bank account</p>
-<p class="to">Choose the accounts Kassa may pay into; Kassa then asks which one receives your customers' payments. Kassa asks for <strong>{scope}</strong>.</p>
+            r#"<section class="card"><p class="label">{heading}</p>
+<p class="to">{intro}</p>
 <form id="connect" method="post" action="/sandbox/connect/{session}">{rows}</form></section>
-<button class="approve" type="submit" form="connect" name="action" value="connect">Connect account</button>
-<form method="post" action="/sandbox/connect/{session}"><input type="hidden" name="action" value="cancel"><button class="reject" type="submit">Cancel</button></form>"#,
-            scope = escape(scope),
+<button class="approve" type="submit" form="connect" name="action" value="connect">{connect}</button>
+<form method="post" action="/sandbox/connect/{session}"><input type="hidden" name="action" value="cancel"><button class="reject" type="submit">{cancel}</button></form>"#,
+            heading = escape(&m.text("bank-connect-heading")),
+            connect = escape(&m.text("bank-connect-button")),
+            cancel = escape(&m.text("bank-connect-cancel")),
         ),
     )
 }
 
-/// The end of a Connect flow that cannot go back to the app.
-pub(crate) fn connect_problem_page(detail: &str) -> String {
+/// The end of a Connect flow that cannot go back to the app; `why` is a key of bank.ftl.
+pub(crate) fn connect_problem_page(m: &Messages, why: &str) -> String {
     layout(
-        english(),
-        outcome("no", "!", "Cannot connect an account", detail, ""),
+        m,
+        outcome("no", "!", &m.text("bank-connect-problem"), &m.text(why), ""),
     )
 }
 
@@ -156,10 +168,6 @@ fn outcome(kind: &str, icon: &str, title: &str, detail: &str, summary: &str) -> 
         title = escape(title),
         detail = escape(detail),
     )
-}
-
-fn english() -> &'static Messages {
-    Messages::of(Lang::En)
 }
 
 /// The page around `body`, in `m`'s language.
@@ -255,7 +263,10 @@ mod tests {
 
     #[test]
     fn an_open_session_offers_both_buttons() {
-        let html = payment_page(english(), &view(PaymentStatus::AwaitingAuthorization));
+        let html = payment_page(
+            Messages::of(Lang::En),
+            &view(PaymentStatus::AwaitingAuthorization),
+        );
         assert!(html.contains("Sandbox Bank"));
         assert!(html.contains("1.234,50\u{a0}kr."));
         assert!(
@@ -281,11 +292,11 @@ mod tests {
                 "This payment link has expired \u{2014} ask the cashier for a new code",
             ),
         ] {
-            let html = payment_page(english(), &view(status));
+            let html = payment_page(Messages::of(Lang::En), &view(status));
             assert!(html.contains(text), "{status}");
             assert!(!html.contains("<form"), "{status}");
         }
-        assert!(not_found_page(english()).contains("Payment not found"));
+        assert!(not_found_page(Messages::of(Lang::En)).contains("Payment not found"));
     }
 
     #[test]
@@ -309,10 +320,36 @@ mod tests {
     }
 
     #[test]
+    fn the_connect_page_speaks_the_merchants_language() {
+        let accounts = [("acc-1".to_owned(), "Butik <Nord>".to_owned())];
+        let da = connect_page(Messages::of(Lang::Da), "s1", "payments:inbound", &accounts);
+        assert!(da.contains(r#"<html lang="da""#), "{da}");
+        assert!(da.contains("Tilknyt en bankkonto"), "{da}");
+        assert!(
+            da.contains("Kassa beder om <strong>payments:inbound</strong>."),
+            "{da}"
+        );
+        assert!(da.contains(">Tilknyt konto</button>"), "{da}");
+        assert!(da.contains("Butik &lt;Nord&gt;"), "{da}");
+        assert!(!da.contains("Connect a bank account"), "{da}");
+        let fi = connect_problem_page(Messages::of(Lang::Fi), "bank-connect-spent");
+        assert!(fi.contains("Tiliä ei voi yhdistää"), "{fi}");
+        assert!(
+            fi.contains("Pyyntö on vanhentunut tai jo käytetty."),
+            "{fi}"
+        );
+    }
+
+    #[test]
     fn words_wrap_whole_and_only_long_ids_break() {
         // Issue 13: `word-break: break-all` split ordinary words ("pa-yments") on the
         // Connect page; `overflow-wrap: anywhere` breaks only what cannot fit (an id).
-        let html = connect_page("s", "accounts", &[("id".into(), "name".into())]);
+        let html = connect_page(
+            Messages::of(Lang::En),
+            "s",
+            "accounts",
+            &[("id".into(), "name".into())],
+        );
         assert!(!html.contains("break-all"), "{html}");
         assert!(html.contains(".to{margin:0 0 16px;font-size:17px;overflow-wrap:anywhere}"));
     }

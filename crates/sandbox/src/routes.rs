@@ -134,8 +134,9 @@ async fn authorize_page(
     }
 }
 
-/// The language of the payer's browser (its `Accept-Language`), else English.
-fn phone_language(headers: &HeaderMap) -> &'static kassa_i18n::Messages {
+/// The language of the payer's (or the merchant's) browser, from its `Accept-Language`,
+/// else English.
+pub(crate) fn phone_language(headers: &HeaderMap) -> &'static kassa_i18n::Messages {
     let lang = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())

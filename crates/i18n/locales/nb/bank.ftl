@@ -22,3 +22,14 @@ bank-not-finished-detail = Gå tilbake til banken din for å godkjenne eller avv
 bank-not-made = Betalingen ble ikke gjennomført
 bank-not-made-detail = Ingen penger ble sendt. Du kan lukke denne siden.
 bank-footer = En testbank for Kassa. Ingen ekte penger flyttes.
+
+## Connect-flytens side i butikkens nettleser
+bank-connect-heading = Koble til en bankkonto
+bank-connect-intro = Velg kontoene Kassa kan sette inn penger på; deretter spør Kassa hvilken som mottar kundenes betalinger. Kassa ber om { $scope }.
+bank-connect-button = Koble til konto
+bank-connect-cancel = Avbryt
+bank-connect-problem = Kontoen kan ikke kobles til
+bank-connect-unknown-client = client_id mangler eller er ukjent for tjenesten.
+bank-connect-bad-redirect = redirect_uri mangler eller er ikke registrert for appen.
+bank-connect-spent = Forespørselen er utløpt eller allerede brukt. Start på nytt fra Kassa.
+bank-connect-choose = Velg én eller flere av kontoene som vises.

@@ -22,3 +22,14 @@ bank-not-finished-detail = Gå tillbaka till din bank för att godkänna eller a
 bank-not-made = Betalningen gjordes inte
 bank-not-made-detail = Inga pengar skickades. Du kan stänga sidan.
 bank-footer = En testbank för Kassa. Inga riktiga pengar flyttas.
+
+## Connect-flödets sida i butikens webbläsare
+bank-connect-heading = Koppla ett bankkonto
+bank-connect-intro = Välj de konton Kassa får sätta in pengar på; sedan frågar Kassa vilket som tar emot dina kunders betalningar. Kassa ber om { $scope }.
+bank-connect-button = Koppla konto
+bank-connect-cancel = Avbryt
+bank-connect-problem = Kontot kan inte kopplas
+bank-connect-unknown-client = client_id saknas eller är okänt för tjänsten.
+bank-connect-bad-redirect = redirect_uri saknas eller är inte registrerad för appen.
+bank-connect-spent = Begäran har gått ut eller redan använts. Börja om från Kassa.
+bank-connect-choose = Välj ett eller flera av kontona som visas.
