@@ -166,7 +166,7 @@ pub struct LangChoice {
 pub struct CustomerTexts {
     /// The phase's sentence (`CustomerPhase::key`).
     pub headline: String,
-    pub headline_key: String,
+    pub headline_key: &'static str,
     /// After an unpaid end: "Please ask at the till"; else empty.
     pub hint: String,
     pub welcome: String,
