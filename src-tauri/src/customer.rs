@@ -10,7 +10,7 @@ use std::sync::{Mutex, PoisonError};
 use kassa_boot::Counter;
 use kassa_boot::customer::{
     ByHand, CustomerDisplay, CustomerInput, CustomerReceipt, CustomerShop, CustomerView, Lang,
-    Monitor, customer_monitor,
+    Monitor, customer_monitor, parse_lang,
 };
 use kassa_config::{DisplayMode, DisplaySettings, display_path};
 use kassa_till::{Clock, Outcome, SystemClock, TillEvent};
@@ -200,7 +200,8 @@ pub fn customer_view(
 /// The customer's language button (`da`, `sv`, `nb`, `fi`, `en`).
 #[tauri::command]
 pub fn customer_language(app: AppHandle, lang: String) -> Result<(), IpcError> {
-    let lang = Lang::parse(&lang).map_err(|e| IpcError::new(Code::Settings, e.to_string()))?;
+    let lang = parse_lang(&lang)
+        .map_err(|e| IpcError::new(Code::Settings, e.message(crate::lang::messages())))?;
     fold(&app, CustomerInput::Language(lang));
     Ok(())
 }
@@ -269,12 +270,25 @@ fn open_window(app: &AppHandle) -> Result<(), IpcError> {
         let _ = w.show();
         return Ok(());
     }
+    // The title in the customer's language, as the page's own title (`customer.js`) is.
+    let title = app.try_state::<CustomerScreen>().map_or_else(
+        || crate::lang::messages().text("customer-window-title"),
+        |screen| {
+            screen
+                .display
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .view(now_ms())
+                .texts
+                .window_title
+        },
+    );
     let mut builder = WebviewWindowBuilder::new(
         app,
         CUSTOMER_WINDOW,
         WebviewUrl::App("customer.html".into()),
     )
-    .title("Kassa – customer display")
+    .title(title)
     .inner_size(800.0, 600.0)
     .min_inner_size(320.0, 240.0);
     if let Some(m) = second_monitor(app) {
@@ -289,7 +303,10 @@ fn open_window(app: &AppHandle) -> Result<(), IpcError> {
     builder.build().map(|_| ()).map_err(|e| {
         IpcError::new(
             Code::Settings,
-            format!("The customer display could not open: {e}"),
+            crate::lang::messages().get(
+                "customer-could-not-open",
+                &[("error", e.to_string().into())],
+            ),
         )
     })
 }

@@ -11,7 +11,8 @@
 //! while the bank says a customer is approving, so it never shows a code the cashier's
 //! screen has taken down (`sale_tests`-style property test below).
 //!
-//! The sentences are keyed (`texts.rs`), one table in five languages.
+//! The sentences are keyed (`texts.rs`) and read from the message catalogue (`customer.ftl`),
+//! in the customer's language, which may differ from the cashier's.
 
 mod texts;
 
@@ -21,7 +22,8 @@ use kassa_shop::Country;
 use kassa_till::{EndReason, Outcome, Phase, SaleView, Status, StatusNews, TillEvent, Withdrawn};
 use serde::Serialize;
 
-pub use texts::{Key, Lang, UnknownLang, text};
+pub use kassa_i18n::Lang;
+pub use texts::{BUTTONS, Key, UnknownLang, button_name, parse_lang, text};
 
 use crate::shop::CartView;
 
@@ -153,6 +155,7 @@ pub struct CustomerReceipt {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LangChoice {
+    #[serde(serialize_with = "texts::serialize_lang")]
     pub code: Lang,
     pub name: &'static str,
 }
@@ -162,21 +165,23 @@ pub struct LangChoice {
 #[serde(rename_all = "camelCase")]
 pub struct CustomerTexts {
     /// The phase's sentence (`CustomerPhase::key`).
-    pub headline: &'static str,
+    pub headline: String,
     pub headline_key: &'static str,
     /// After an unpaid end: "Please ask at the till"; else empty.
-    pub hint: &'static str,
-    pub welcome: &'static str,
+    pub hint: String,
+    pub welcome: String,
     /// Over the lines.
-    pub your_purchase: &'static str,
+    pub your_purchase: String,
     /// What the screen says once a code's time is up (it stops showing it by itself).
-    pub new_code: &'static str,
-    pub total: &'static str,
-    pub change: &'static str,
-    pub receipt: &'static str,
-    pub language: &'static str,
+    pub new_code: String,
+    pub total: String,
+    pub change: String,
+    pub receipt: String,
+    pub language: String,
     /// On the sandbox: "Training – no real money is paid"; else empty.
-    pub training: &'static str,
+    pub training: String,
+    /// The customer window's title.
+    pub window_title: String,
 }
 
 /// Everything the customer's screen shows, at one moment.
@@ -185,6 +190,7 @@ pub struct CustomerTexts {
 pub struct CustomerView {
     /// Goes up with every change: a screen never replaces a newer view with an older one.
     pub seq: u64,
+    #[serde(serialize_with = "texts::serialize_lang")]
     pub lang: Lang,
     pub languages: Vec<LangChoice>,
     pub shop_name: Option<String>,
@@ -554,11 +560,11 @@ impl CustomerDisplay {
         CustomerView {
             seq: 0,
             lang,
-            languages: Lang::ALL
+            languages: BUTTONS
                 .iter()
                 .map(|&code| LangChoice {
                     code,
-                    name: code.name(),
+                    name: button_name(code),
                 })
                 .collect(),
             shop_name: self.shop.name.clone(),
@@ -574,7 +580,11 @@ impl CustomerDisplay {
             texts: CustomerTexts {
                 headline: t(phase.key()),
                 headline_key: phase.key().id(),
-                hint: if unpaid { t(Key::AskCashier) } else { "" },
+                hint: if unpaid {
+                    t(Key::AskCashier)
+                } else {
+                    String::new()
+                },
                 welcome: t(Key::Welcome),
                 your_purchase: t(Key::YourPurchase),
                 new_code: t(Key::NewCode),
@@ -585,8 +595,9 @@ impl CustomerDisplay {
                 training: if self.shop.training {
                     t(Key::Training)
                 } else {
-                    ""
+                    String::new()
                 },
+                window_title: t(Key::WindowTitle),
             },
         }
     }

@@ -499,5 +499,20 @@ async fn the_customer_pane_in_the_cashiers_window_shows_the_sale() -> Result<()>
         || format!("the pane reads {shown:?}"),
     )?;
     s.screenshot("c11-pane-paid.png").await?;
+    // Finnish, the language of the longest words: the pane reads it from the catalogue.
+    s.find("#customer-pane-view .cust-lang[data-lang='fi']")
+        .await?
+        .click()
+        .await
+        .context("cannot press Suomi")?;
+    let shown = wait_customer(&s, "the pane in Finnish", |c| {
+        c.lang == "fi" && c.headline == "Maksettu – kiitos!"
+    })
+    .await?;
+    ensure(
+        shown.text.contains("Yhteensä") && shown.text.contains("Kuitti"),
+        || format!("the pane in Finnish reads {shown:?}"),
+    )?;
+    s.screenshot("c12-pane-paid-fi.png").await?;
     s.close().await
 }

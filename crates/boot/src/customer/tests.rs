@@ -465,7 +465,7 @@ fn the_shops_language_follows_its_country_then_its_currency() {
     let v = CustomerDisplay::new(CustomerShop::of(&none, Currency::Dkk, false)).view(0);
     assert_eq!(
         (v.lang, v.shop_name, v.texts.training),
-        (Lang::Da, None, "")
+        (Lang::Da, None, String::new())
     );
 }
 

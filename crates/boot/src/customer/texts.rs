@@ -1,66 +1,55 @@
-//! Every sentence the customer's screen shows, keyed, in the five languages: the one table
-//! to move into the message catalogue (`kassa-i18n`, Fluent) once it lands. The keys are
-//! already Fluent message ids (`customer-approving`); none takes an argument.
+//! Every sentence the customer's screen shows, keyed: the texts live in the message catalogue
+//! (`crates/i18n/locales/<lang>/customer.ftl`), read through [`kassa_i18n::Messages`]. The
+//! keys are the catalogue's message ids (`customer-approving`); none takes an argument.
+//! The customer's language is [`kassa_i18n::Lang`]; the buttons' order and the names they
+//! show are the one small table here.
 
-use serde::{Deserialize, Serialize};
-
-/// A language the customer can pick on their screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[serde(rename = "da")]
-    Da,
-    #[serde(rename = "sv")]
-    Sv,
-    #[serde(rename = "nb")]
-    Nb,
-    #[serde(rename = "fi")]
-    Fi,
-    #[serde(rename = "en")]
-    En,
-}
+use kassa_i18n::{Lang, Messages};
 
 /// A language code the customer's screen does not speak.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("\"{0}\" is not a language of the customer's screen: da, sv, nb, fi or en")]
 pub struct UnknownLang(pub String);
 
-impl Lang {
-    /// In the order the language buttons show them.
-    pub const ALL: [Lang; 5] = [Lang::Da, Lang::Sv, Lang::Nb, Lang::Fi, Lang::En];
-
-    /// The BCP 47 code (`nb` for Norwegian bokmål).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::Sv => "sv",
-            Lang::Nb => "nb",
-            Lang::Fi => "fi",
-            Lang::En => "en",
-        }
+impl UnknownLang {
+    /// The error in `messages`' language (`customer-unknown-language`).
+    pub fn message(&self, messages: &Messages) -> String {
+        messages.get(
+            "customer-unknown-language",
+            &[("code", self.0.as_str().into())],
+        )
     }
+}
 
-    /// The language's name in itself, as its button says it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Da => "Dansk",
-            Lang::Sv => "Svenska",
-            Lang::Nb => "Norsk",
-            Lang::Fi => "Suomi",
-            Lang::En => "English",
-        }
-    }
+/// The customer's language buttons, in the order they show.
+pub const BUTTONS: [Lang; 5] = [Lang::Da, Lang::Sv, Lang::Nb, Lang::Fi, Lang::En];
 
-    /// `da`, `sv`, `nb` (also `no`), `fi`, `en`, in any case.
-    pub fn parse(code: &str) -> Result<Lang, UnknownLang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "da" => Ok(Lang::Da),
-            "sv" => Ok(Lang::Sv),
-            "nb" | "no" => Ok(Lang::Nb),
-            "fi" => Ok(Lang::Fi),
-            "en" => Ok(Lang::En),
-            _ => Err(UnknownLang(code.to_owned())),
-        }
+/// The language's name in itself, as its button says it (short: "Norsk", not "Norsk bokmål").
+pub fn button_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Dansk",
+        Lang::Sv => "Svenska",
+        Lang::Nb => "Norsk",
+        Lang::Fi => "Suomi",
+        Lang::En => "English",
     }
+}
+
+/// `da`, `sv`, `nb` (also `no`), `fi`, `en`, in any case: exactly a button's code.
+pub fn parse_lang(code: &str) -> Result<Lang, UnknownLang> {
+    match code.trim().to_ascii_lowercase().as_str() {
+        "da" => Ok(Lang::Da),
+        "sv" => Ok(Lang::Sv),
+        "nb" | "no" => Ok(Lang::Nb),
+        "fi" => Ok(Lang::Fi),
+        "en" => Ok(Lang::En),
+        _ => Err(UnknownLang(code.to_owned())),
+    }
+}
+
+/// A language as its code (`"da"`), for the views the windows get.
+pub(crate) fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
 }
 
 /// The customer screen's sentences, by key.
@@ -83,10 +72,12 @@ pub enum Key {
     Receipt,
     Training,
     Language,
+    /// The customer window's title.
+    WindowTitle,
 }
 
 impl Key {
-    pub const ALL: [Key; 17] = [
+    pub const ALL: [Key; 18] = [
         Key::Welcome,
         Key::YourPurchase,
         Key::Total,
@@ -104,9 +95,10 @@ impl Key {
         Key::Receipt,
         Key::Training,
         Key::Language,
+        Key::WindowTitle,
     ];
 
-    /// The message id, as the catalogue will know it.
+    /// The message id, in the catalogue.
     pub fn id(self) -> &'static str {
         match self {
             Key::Welcome => "customer-welcome",
@@ -126,122 +118,14 @@ impl Key {
             Key::Receipt => "customer-receipt",
             Key::Training => "customer-training",
             Key::Language => "customer-language",
+            Key::WindowTitle => "customer-window-title",
         }
     }
 }
 
-/// The sentence for `key` in `lang`: da, sv, nb, fi, en.
-pub fn text(lang: Lang, key: Key) -> &'static str {
-    let [da, sv, nb, fi, en] = match key {
-        Key::Welcome => [
-            "Velkommen",
-            "Välkommen",
-            "Velkommen",
-            "Tervetuloa",
-            "Welcome",
-        ],
-        Key::YourPurchase => [
-            "Dit køb",
-            "Ditt köp",
-            "Ditt kjøp",
-            "Ostoksesi",
-            "Your purchase",
-        ],
-        Key::Total => ["I alt", "Totalt", "Totalt", "Yhteensä", "Total"],
-        Key::GettingCode => [
-            "Henter din betalingskode…",
-            "Hämtar din betalkod…",
-            "Henter betalingskoden din…",
-            "Haetaan maksukoodia…",
-            "Getting your payment code…",
-        ],
-        Key::NewCode => [
-            "Henter en ny kode…",
-            "Hämtar en ny kod…",
-            "Henter en ny kode…",
-            "Haetaan uutta koodia…",
-            "Getting a new code…",
-        ],
-        Key::Scan => [
-            "Scan koden med din telefon for at betale i din bank",
-            "Skanna koden med din telefon för att betala i din bank",
-            "Skann koden med telefonen din for å betale i banken din",
-            "Skannaa koodi puhelimellasi ja maksa pankissasi",
-            "Scan the code with your phone to pay in your bank",
-        ],
-        Key::Approving => [
-            "Godkender i din bank…",
-            "Godkänner i din bank…",
-            "Godkjenner i banken din…",
-            "Hyväksytään pankissasi…",
-            "Approving in your bank…",
-        ],
-        Key::Approved => [
-            "Godkendt – betalingen er på vej",
-            "Godkänd – betalningen är på väg",
-            "Godkjent – betalingen er på vei",
-            "Hyväksytty – maksu on matkalla",
-            "Approved – the payment is on its way",
-        ],
-        Key::Paid => [
-            "Betalt – tak!",
-            "Betalt – tack!",
-            "Betalt – takk!",
-            "Maksettu – kiitos!",
-            "Paid – thank you!",
-        ],
-        Key::Declined => [
-            "Betalingen blev afvist",
-            "Betalningen nekades",
-            "Betalingen ble avvist",
-            "Maksu hylättiin",
-            "The payment was declined",
-        ],
-        Key::Cancelled => [
-            "Betalingen blev annulleret",
-            "Betalningen avbröts",
-            "Betalingen ble avbrutt",
-            "Maksu peruttiin",
-            "The payment was cancelled",
-        ],
-        Key::NotPaid => [
-            "Betalingen gik ikke igennem",
-            "Betalningen gick inte igenom",
-            "Betalingen gikk ikke gjennom",
-            "Maksu ei mennyt läpi",
-            "The payment did not go through",
-        ],
-        Key::AskCashier => [
-            "Spørg venligst ved kassen",
-            "Fråga gärna i kassan",
-            "Spør gjerne i kassen",
-            "Kysy kassalta",
-            "Please ask at the till",
-        ],
-        Key::Change => [
-            "Byttepenge",
-            "Växel",
-            "Vekslepenger",
-            "Vaihtoraha",
-            "Change",
-        ],
-        Key::Receipt => ["Kvittering", "Kvitto", "Kvittering", "Kuitti", "Receipt"],
-        Key::Training => [
-            "Træning – der betales ingen rigtige penge",
-            "Övning – inga riktiga pengar betalas",
-            "Trening – ingen ekte penger betales",
-            "Harjoitus – oikeaa rahaa ei makseta",
-            "Training – no real money is paid",
-        ],
-        Key::Language => ["Sprog", "Språk", "Språk", "Kieli", "Language"],
-    };
-    match lang {
-        Lang::Da => da,
-        Lang::Sv => sv,
-        Lang::Nb => nb,
-        Lang::Fi => fi,
-        Lang::En => en,
-    }
+/// The sentence for `key` in `lang`, from the catalogue.
+pub fn text(lang: Lang, key: Key) -> String {
+    Messages::of(lang).text(key.id())
 }
 
 #[cfg(test)]
@@ -257,7 +141,13 @@ mod tests {
         assert_eq!(ids.len(), Key::ALL.len(), "two keys share an id");
         for key in Key::ALL {
             assert!(key.id().starts_with("customer-"), "{}", key.id());
-            for lang in Lang::ALL {
+            for lang in BUTTONS {
+                assert!(
+                    Messages::of(lang).has(key.id()),
+                    "{} is not in the {} catalogue",
+                    key.id(),
+                    lang.code()
+                );
                 let t = text(lang, key);
                 assert!(
                     !t.trim().is_empty(),
@@ -278,8 +168,8 @@ mod tests {
                 );
             }
         }
-        for lang in Lang::ALL {
-            let sentences: HashSet<&str> = Key::ALL.iter().map(|k| text(lang, *k)).collect();
+        for lang in BUTTONS {
+            let sentences: HashSet<String> = Key::ALL.iter().map(|k| text(lang, *k)).collect();
             assert_eq!(
                 sentences.len(),
                 Key::ALL.len(),
@@ -287,21 +177,35 @@ mod tests {
                 lang.code()
             );
         }
+        // One sentence word for word, as a Danish customer reads it.
+        assert_eq!(text(Lang::Da, Key::Approving), "Godkender i din bank…");
     }
 
     #[test]
     fn language_codes_round_trip_and_a_stranger_is_named() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::parse(lang.code()).unwrap(), lang);
+        let mut all: Vec<Lang> = BUTTONS.to_vec();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), Lang::ALL.len(), "a language has no button");
+        for lang in BUTTONS {
+            assert_eq!(parse_lang(lang.code()).unwrap(), lang);
+            let mut json = serde_json::Serializer::new(Vec::new());
+            serialize_lang(&lang, &mut json).unwrap();
             assert_eq!(
-                serde_json::to_value(lang).unwrap(),
+                serde_json::from_slice::<serde_json::Value>(&json.into_inner()).unwrap(),
                 serde_json::json!(lang.code())
             );
         }
-        assert_eq!(Lang::parse(" NO ").unwrap(), Lang::Nb);
+        assert_eq!(parse_lang(" NO ").unwrap(), Lang::Nb);
+        let err = parse_lang("de").unwrap_err();
         assert_eq!(
-            Lang::parse("de").unwrap_err().to_string(),
+            err.to_string(),
             "\"de\" is not a language of the customer's screen: da, sv, nb, fi or en"
+        );
+        assert_eq!(err.message(Messages::of(Lang::En)), err.to_string());
+        assert_eq!(
+            err.message(Messages::of(Lang::Da)),
+            "\"de\" er ikke et sprog på kundeskærmen: da, sv, nb, fi eller en"
         );
     }
 }
