@@ -366,7 +366,12 @@ fn main() -> ExitCode {
 
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
-        Err(e) => return fail(EXIT_START, &format!("cannot start: {e}")),
+        Err(e) => {
+            return fail(
+                EXIT_START,
+                &output::t("cli-cannot-start", &[("error", e.to_string().into())]),
+            );
+        }
     };
     staff::set_who(staff::Who(cli.employee));
     runtime.block_on(run(cli.command))
@@ -404,7 +409,10 @@ async fn run(command: Command) -> ExitCode {
                 Some((v, None)) => {
                     return fail(
                         EXIT_USAGE,
-                        &format!("bad {shape_source}: \"{v}\" (use object or flat)"),
+                        &output::t(
+                            "cli-sandbox-bad-shape",
+                            &[("source", shape_source.into()), ("value", v.into())],
+                        ),
                     );
                 }
             };
@@ -420,7 +428,15 @@ async fn run(command: Command) -> ExitCode {
             let faults = match json.as_deref().map(kassa_sandbox::Faults::from_json) {
                 None => kassa_sandbox::Faults::default(),
                 Some(Ok(f)) => f,
-                Some(Err(e)) => return fail(EXIT_USAGE, &format!("bad {source}: {e}")),
+                Some(Err(e)) => {
+                    return fail(
+                        EXIT_USAGE,
+                        &output::t(
+                            "cli-sandbox-bad-faults",
+                            &[("source", source.into()), ("error", e.to_string().into())],
+                        ),
+                    );
+                }
             };
             if !faults.is_none() {
                 tracing::info!(?faults, "injecting faults");
@@ -442,7 +458,12 @@ async fn run(command: Command) -> ExitCode {
             let (listen, host) = if lan {
                 match kassa_sandbox::lan_address() {
                     Ok(ip) => (kassa_sandbox::Listen::Lan(ip.into(), port), ip.into()),
-                    Err(e) => return fail(EXIT_START, &format!("kassa sandbox --lan: {e}")),
+                    Err(e) => {
+                        return fail(
+                            EXIT_START,
+                            &output::t("cli-sandbox-lan", &[("error", e.to_string().into())]),
+                        );
+                    }
                 }
             } else {
                 (kassa_sandbox::Listen::On(SocketAddr::new(host, port)), host)
@@ -451,7 +472,14 @@ async fn run(command: Command) -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(
                     EXIT_START,
-                    &format!("cannot run the sandbox on {host}:{port}: {e}"),
+                    &output::t(
+                        "cli-sandbox-cannot-run",
+                        &[
+                            ("host", host.to_string().into()),
+                            ("port", port.to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
+                    ),
                 ),
             }
         }
@@ -506,10 +534,7 @@ async fn run(command: Command) -> ExitCode {
             to,
         } => {
             if training {
-                return fail(
-                    EXIT_USAGE,
-                    "--training is not for --format saf-t: the SAF-T file holds the training receipts beside the live ones, marked as training",
-                );
+                return fail(EXIT_USAGE, &output::text("cli-export-training-saft"));
             }
             match settings() {
                 Ok(s) => export_saft::export(
@@ -531,10 +556,7 @@ async fn run(command: Command) -> ExitCode {
             to,
         } => {
             if from.is_some() || to.is_some() {
-                return fail(
-                    EXIT_USAGE,
-                    "--from and --to are for --format saf-t; the jsonl and csv exports hold every sale",
-                );
+                return fail(EXIT_USAGE, &output::text("cli-export-period-not-for-jsonl"));
             }
             let backend = if training {
                 kassa_journal::Backend::Sandbox
@@ -634,10 +656,7 @@ async fn run(command: Command) -> ExitCode {
                     currency.as_deref(),
                 ),
                 _ if shop.any() => ExitCode::SUCCESS,
-                _ => fail(
-                    EXIT_USAGE,
-                    "nothing to set up: give --client-id and --destination-id (Aiia), or the shop's settings (--legal-name, --org-number, --vat, --quick, --printer, … see --help)",
-                ),
+                _ => fail(EXIT_USAGE, &output::text("cli-setup-nothing")),
             }
         }
     }
@@ -702,9 +721,9 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
             Ok(connected) => break connected,
             Err(e) if e.can_try_again() => {
                 eprintln!("kassa: {e}");
-                eprintln!("Press Enter to try again (a new address follows), or Ctrl-C to stop.");
+                eprintln!("{}", output::text("cli-connect-try-again"));
                 if read_answer().await.is_none() {
-                    return fail(EXIT_FAILED, "no account was connected");
+                    return fail(EXIT_FAILED, &output::text("cli-connect-none"));
                 }
                 url = match flow.try_again() {
                     Ok(u) => u.to_owned(),
@@ -721,16 +740,21 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
         },
         None => match pick_and_confirm(&connected).await {
             Some(d) => d,
-            None => return fail(EXIT_CANCELLED, "nothing was saved"),
+            None => return fail(EXIT_CANCELLED, &output::text("cli-connect-nothing-saved")),
         },
     };
     if let Err(e) = kassa_boot::save_destination(&settings, &chosen) {
         return fail(EXIT_FAILED, &e.to_string());
     }
     eprintln!(
-        "Connected: {}. Destination {} saved.",
-        chosen.label(),
-        chosen.id
+        "{}",
+        output::t(
+            "cli-connect-done",
+            &[
+                ("account", chosen.label().into()),
+                ("id", (&chosen.id).into())
+            ]
+        )
     );
     ExitCode::SUCCESS
 }
@@ -745,10 +769,10 @@ fn show_connect_address(url: &str, browser: bool) {
             }
         };
     if opened {
-        eprintln!("Your browser shows the bank's page: choose the account that receives payments.");
-        eprintln!("If it did not open, open this address:");
+        eprintln!("{}", output::text("cli-connect-browser-shows"));
+        eprintln!("{}", output::text("cli-connect-if-not-opened"));
     } else {
-        eprintln!("Open this address in a browser and choose the account that receives payments:");
+        eprintln!("{}", output::text("cli-connect-open-address"));
     }
     println!("{url}");
 }
@@ -756,7 +780,7 @@ fn show_connect_address(url: &str, browser: bool) {
 /// Lists the connected accounts, asks which one (when there are several) and asks to confirm
 /// its name. `None`: the merchant said no, or stdin ended.
 async fn pick_and_confirm(connected: &kassa_boot::Connected) -> Option<kassa_boot::Destination> {
-    eprintln!("Connected accounts:");
+    eprintln!("{}", output::text("cli-connect-accounts"));
     for (i, a) in connected.accounts.iter().enumerate() {
         eprintln!("  {}. {} ({})", i + 1, a.label(), a.id);
     }
@@ -764,25 +788,44 @@ async fn pick_and_confirm(connected: &kassa_boot::Connected) -> Option<kassa_boo
         Some(one) => one.clone(),
         None => loop {
             eprint!(
-                "Which account receives the payments? [1-{}] ",
-                connected.accounts.len()
+                "{}",
+                output::t(
+                    "cli-connect-which",
+                    &[("count", connected.accounts.len().to_string().into())]
+                )
             );
             let answer = read_answer().await?;
             match answer.trim().parse::<usize>() {
                 Ok(n) if (1..=connected.accounts.len()).contains(&n) => {
                     break connected.accounts[n - 1].clone();
                 }
-                _ => eprintln!("Type a number from 1 to {}.", connected.accounts.len()),
+                _ => eprintln!(
+                    "{}",
+                    output::t(
+                        "cli-connect-type-number",
+                        &[("count", connected.accounts.len().to_string().into())]
+                    )
+                ),
             }
         },
     };
     eprint!(
-        "Save {} ({}) as the account that receives payments? [y/N] ",
-        chosen.label(),
-        chosen.id
+        "{}",
+        output::t(
+            "cli-connect-confirm",
+            &[
+                ("account", chosen.label().into()),
+                ("id", (&chosen.id).into())
+            ]
+        )
     );
     let answer = read_answer().await?;
-    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes").then_some(chosen)
+    // Yes in English and in the language spoken (ja, j, kyllä, k).
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "j" | "ja" | "k" | "kyllä"
+    )
+    .then_some(chosen)
 }
 
 /// One line from stdin; `None` when it has ended.
@@ -847,12 +890,20 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
     }
     let cart = match sell::cart_of(args.amount.as_deref(), &args.lines, settings.currency) {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &e.message(output::messages())),
     };
     let given = match &args.tender {
         Tender::Cash(g) => match Money::parse(g, settings.currency) {
             Ok(m) => Some(m),
-            Err(e) => return fail(EXIT_USAGE, &format!("bad --cash: {e}")),
+            Err(e) => {
+                return fail(
+                    EXIT_USAGE,
+                    &output::t(
+                        "cli-bad-cash",
+                        &[("error", output::money_error(output::messages(), &e).into())],
+                    ),
+                );
+            }
         },
         _ => None,
     };
@@ -891,9 +942,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
             return fail(
                 EXIT_USAGE,
-                &format!(
-                    "sale {sale_id} is still open; follow it in the app or run `kassa cancel {sale_id}`"
-                ),
+                &output::t("cli-sale-in-progress", &[("sale", (&sale_id).into())]),
             );
         }
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
@@ -928,7 +977,7 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
     let day = kassa_boot::shop::LocalZone.day(kassa_till::Clock::now_ms(&kassa_till::SystemClock));
     let mut form = kassa_boot::shop::ShopForm::of(&saved.shop, currency, day);
     if let Err(e) = args.apply(&mut form) {
-        return fail(EXIT_USAGE, &e);
+        return fail(EXIT_USAGE, &e.message(output::messages()));
     }
     match form.save(&db, currency, day) {
         Ok(shop) => {
@@ -936,35 +985,41 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
                 Ok(s) => s,
                 Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
+            let none = || output::text("cli-setup-none");
+            let profile = table.profile.as_ref().map_or_else(
+                || output::text("cli-setup-no-profile"),
+                |p| format!("{} ({})", p.legal_name, p.org_number.display()),
+            );
+            let vat = table
+                .vat
+                .rates()
+                .iter()
+                .map(|r| r.label().replace('\u{a0}', " "))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let printer = table
+                .printer
+                .as_ref()
+                .map_or_else(none, ToString::to_string);
+            let logo = table
+                .logo
+                .as_ref()
+                .map_or_else(none, |l| l.display().to_string());
             println!(
-                "Saved the shop in {}: {}; VAT {} (default {}); {} quick item(s); printer {}; logo {}; {} characters a line.",
-                path.display(),
-                table
-                    .profile
-                    .as_ref()
-                    .map_or("no merchant profile yet".to_owned(), |p| format!(
-                        "{} ({})",
-                        p.legal_name,
-                        p.org_number.display()
-                    )),
-                table
-                    .vat
-                    .rates()
-                    .iter()
-                    .map(|r| r.label().replace('\u{a0}', " "))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                table.vat.default_rate().name,
-                table.quick_items.len(),
-                table
-                    .printer
-                    .as_ref()
-                    .map_or("none".to_owned(), ToString::to_string),
-                table
-                    .logo
-                    .as_ref()
-                    .map_or("none".to_owned(), |l| l.display().to_string()),
-                table.width
+                "{}",
+                output::t(
+                    "cli-setup-shop-saved",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("profile", profile.into()),
+                        ("vat", vat.into()),
+                        ("default", table.vat.default_rate().name.as_str().into()),
+                        ("quick", table.quick_items.len().to_string().into()),
+                        ("printer", printer.into()),
+                        ("logo", logo.into()),
+                        ("width", table.width.to_string().into()),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
@@ -1105,7 +1160,10 @@ async fn follow_open_codes(
                 let left = counter.till.open_codes(sale_id).len();
                 return fail(
                     EXIT_OPEN,
-                    &format!("{left} earlier code(s) of sale {sale_id} are still open at the bank; `kassa resume` follows them"),
+                    &output::t(
+                        "cli-earlier-codes-open",
+                        &[("count", left.to_string().into()), ("sale", sale_id.into())],
+                    ),
                 );
             }
         }
@@ -1130,7 +1188,10 @@ fn attention_or(attention: usize, code: ExitCode) -> ExitCode {
     if attention > 0 {
         fail(
             EXIT_ATTENTION,
-            &format!("{attention} payment(s) need attention: see `kassa status`"),
+            &output::t(
+                "cli-attention-exit",
+                &[("count", attention.to_string().into())],
+            ),
         )
     } else {
         code
@@ -1182,8 +1243,17 @@ async fn resume(json: bool) -> ExitCode {
     };
     if !json {
         match open.len() {
-            0 => println!("No open sale."),
-            n => println!("Resuming {n} open sale(s): {}", open.join(", ")),
+            0 => println!("{}", output::text("cli-resume-none")),
+            n => println!(
+                "{}",
+                output::t(
+                    "cli-resume-some",
+                    &[
+                        ("count", n.to_string().into()),
+                        ("sales", open.join(", ").into())
+                    ]
+                )
+            ),
         }
     }
     let printer = Printer::new(json);
@@ -1297,10 +1367,16 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
             &kassa_boot::ConfigError::from(errors).to_string(),
         );
     }
-    eprintln!("Client Secret (read from standard input, stored in the OS keyring):");
+    eprintln!("{}", output::text("cli-setup-secret-prompt"));
     let mut secret = String::new();
     if let Err(e) = std::io::stdin().read_line(&mut secret) {
-        return fail(EXIT_USAGE, &format!("cannot read the Client Secret: {e}"));
+        return fail(
+            EXIT_USAGE,
+            &output::t(
+                "cli-setup-secret-unreadable",
+                &[("error", e.to_string().into())],
+            ),
+        );
     }
     let secret = secret.trim();
     let checked = match kassa_boot::validate(&draft(kassa_boot::SecretInput::New(secret))) {
@@ -1347,8 +1423,11 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         return fail(EXIT_START, &e.to_string());
     }
     println!(
-        "Saved {} (the secret is in the OS keyring). Run `kassa doctor` to check it.",
-        path.display()
+        "{}",
+        output::t(
+            "cli-setup-saved",
+            &[("path", path.display().to_string().into())]
+        )
     );
     ExitCode::SUCCESS
 }
@@ -1367,21 +1446,27 @@ async fn doctor(json: bool) -> ExitCode {
                 Err(e) => return fail(EXIT_FAILED, &e.to_string()),
             }
         } else {
-            println!(
-                "{} {:<12} {}",
-                if c.ok { "ok  " } else { "FAIL" },
-                c.name,
-                c.detail
-            );
+            let m = output::messages();
+            let mark = m.text(if c.ok {
+                "cli-doctor-ok"
+            } else {
+                "cli-doctor-fail"
+            });
+            let name = match c.name {
+                "settings" => m.text("cli-doctor-settings"),
+                "connection" => m.text("cli-doctor-connection"),
+                "credentials" => m.text("cli-doctor-credentials"),
+                "destination" => m.text("cli-doctor-destination"),
+                "clock" => m.text("cli-doctor-clock"),
+                other => other.to_owned(),
+            };
+            println!("{mark:<4} {name:<12} {}", c.detail);
         }
     }
     if checks.iter().all(|c| c.ok) && checks.len() == 4 {
         ExitCode::SUCCESS
     } else {
-        fail(
-            EXIT_FAILED,
-            "the connection to the payment service needs attention (see above)",
-        )
+        fail(EXIT_FAILED, &output::text("cli-doctor-needs-attention"))
     }
 }
 

@@ -1,1 +1,155 @@
-# cli.ftl (Finnish): the CLI's own human output (setup, doctor, status, refunds, return, staff, keys, export) and the errors it prints.
+# cli.ftl (suomi): komentorivin omat tekstit (setup, doctor, status, palautukset, henkilökunta, avaimet, vienti) ja sen tulostamat virheet.
+
+## kassa status
+cli-status-training = Harjoittelu (hiekkalaatikko): ei oikeaa rahaa.
+cli-status-no-open-sale = Ei avointa myyntiä.
+cli-status-open = AVOIN  { $sale }  { $amount }  { $attempts } yritys(tä)  (vie se loppuun komennolla `kassa resume` tai `kassa cancel { $sale }`)
+cli-status-unsettled = SELVITTÄMÄTÖN  { $sale }  (maksu tuli juuri ennen kuin Kassa pysähtyi: aja `kassa resume`)
+cli-status-followed = SEURATAAN  maksu { $payment }, { $amount } (myynti { $sale }, koodi { $code }): pankissa { $status }
+cli-status-no-status-yet = ei vielä tilaa
+cli-status-followed-open-sale = { $count ->
+    [one] { $count } avoimen myynnin { $sale } koodi on yhä auki pankissa; `kassa resume` seuraa sitä.
+   *[other] { $count } avoimen myynnin { $sale } koodia on yhä auki pankissa; `kassa resume` seuraa niitä.
+}
+cli-status-followed-sale = { $count ->
+    [one] { $count } myynnin { $sale } aiempi koodi on yhä auki pankissa; `kassa resume` seuraa sitä.
+   *[other] { $count } myynnin { $sale } aiempaa koodia on yhä auki pankissa; `kassa resume` seuraa niitä.
+}
+cli-status-all-clear = Mikään ei vaadi huomiota.
+cli-status-nothing-to-refund = Ei vielä palautettavia maksuja; yllä olevat koodit voidaan yhä maksaa.
+cli-status-attention = VAATII HUOMIOTA: palauta maksu { $payment }, { $amount } (myynti { $sale }): { $note }
+cli-status-elsewhere = Ei laskettu tässä: { $open } avointa, { $unsettled } selvittämätöntä ja { $attention } huomiota vaativaa taustajärjestelmässä { $backend } (sitä käyttävä kassa näyttää ne).
+cli-status-elsewhere-training = Ei laskettu tässä: { $open } avointa, { $unsettled } selvittämätöntä ja { $attention } huomiota vaativaa taustajärjestelmässä { $backend } (harjoittelu) (sitä käyttävä kassa näyttää ne).
+
+## kassa refunded, backup, resume
+cli-refunded-default-note = palautettu käsin
+cli-refunded-done = Myynnin { $sale } maksu { $payment } merkitty: { $note }.
+cli-refunded-no-note = maksulla { $payment } ei ole avointa huomiomerkintää (katso `kassa status`)
+cli-backup-done = { $db } varmuuskopioitu tiedostoon { $file }
+cli-resume-none = Ei avointa myyntiä.
+cli-resume-some = Jatketaan { $count } avointa myyntiä: { $sales }
+cli-attention-exit = { $count } maksu(a) vaatii huomiota: katso `kassa status`
+cli-earlier-codes-open = myynnin { $sale } aiempia koodeja ({ $count }) on yhä auki pankissa; `kassa resume` seuraa niitä
+cli-sale-in-progress = myynti { $sale } on yhä auki; seuraa sitä sovelluksessa tai aja `kassa cancel { $sale }`
+
+## kassa export (jsonl, csv)
+cli-export-failed = vienti epäonnistui: { $error }
+cli-export-training-saft = --training ei sovi valinnan --format saf-t kanssa: SAF-T-tiedostossa ovat harjoituskuitit oikeiden rinnalla, harjoitteluksi merkittyinä
+cli-export-period-not-for-jsonl = --from ja --to ovat valintaa --format saf-t varten; jsonl- ja csv-vienti sisältää kaikki myynnit
+
+## kassa export --format saf-t
+cli-saft-no-out = kerro, minne SAF-T-tiedosto kirjoitetaan: --out TIEDOSTO.xml
+cli-saft-no-period = anna vietävä jakso: --from VVVV-KK-PP --to VVVV-KK-PP (molemmat päivät mukaan lukien)
+cli-saft-no-shop = määritä kauppa ennen vientiä (Asetukset → Kauppa tai `kassa setup --legal-name … --org-number …`): SAF-T-tiedostossa on kauppiaan Y-tunnus ja virallinen nimi
+cli-saft-in-use = päiväkirjaa käyttää { $owner }: vie sovelluksesta (Päivä → Vie SAF-T) tai sulje se ja aja tämä uudelleen. Jokainen vienti kirjataan päiväkirjaan, joten tämä komento tarvitsee päiväkirjan.
+cli-saft-wrote = SAF-T Cash Register -tiedosto { $file } kirjoitettu ({ $bytes } tavua): { $summary }.
+cli-saft-file-name = Verottajan nimi tiedostolle: { $name }
+cli-saft-journaled = Vienti on sähköisessä päiväkirjassa (tapahtuma 13020).
+cli-saft-not-journaled = tiedosto on kirjoitettu, mutta vientiä ei voitu kirjata päiväkirjaan: { $error }
+
+## kassa keys, kassa verify
+cli-keys-exported = Kuittiavaimen version { $version } julkinen osa on tiedostossa { $file } (anna se verottajalle).
+cli-keys-made = Kuittiavaimen versio { $version } luotu: kuitit allekirjoitetaan sillä tästä lähtien. Anna sen julkinen osa verottajalle: kassa keys export-public --out key-v{ $version }.pem
+cli-verify-live = Oikeat kuitit
+cli-verify-training = Harjoituskuitit
+cli-verify-before = { $count } ajalta ennen kuittien allekirjoitusta, ei tarkistettu
+cli-verify-ok = { $series }: { $verified } tarkistettu.
+cli-verify-ok-before = { $series }: { $verified } tarkistettu ({ $before }).
+cli-verify-broken = { $series }: RIKKI kuitin { $receipt } kohdalla: { $why } ({ $verified } tarkistettu ennen sitä).
+cli-verify-broken-before = { $series }: RIKKI kuitin { $receipt } kohdalla: { $why } ({ $verified } tarkistettu ennen sitä ({ $before })).
+cli-verify-chain-broken = kuittiketju on rikki: { $broken }. Säilytä tämä päiväkirja sellaisenaan (mitään ei korjattu) ja kerro asiasta kirjanpitäjällesi.
+
+## kassa return, refunds, bookkeeping, receipt
+cli-books-no-journal = polussa { $path } ei ole myyntipäiväkirjaa
+cli-return-bad-amount = virheellinen palautettava summa: { $error }
+cli-return-in-cash = käteisenä
+cli-return-to-card = kortille (palauta se maksupäätteellä)
+cli-return-by-bank = pankkisiirtona
+cli-return-done = Palautuskuitti #{ $number } myynnille { $sale }: { $back } takaisin { $how }. Palautettavaa jäljellä: { $left }.
+cli-return-done-of = Palautuskuitti #{ $number } myynnille { $sale } (kuitti #{ $of }): { $back } takaisin { $how }. Palautettavaa jäljellä: { $left }.
+cli-return-transfer = { $transfer } Merkitse se lähetetyksi: `kassa refunds --sent { $id } --note TEKSTI`.
+cli-refunds-no-transfer = pankkisiirtoa { $id } ei ole (katso `kassa refunds`)
+cli-refunds-none = Ei tehtäviä pankkisiirtoja.
+cli-books-bad-day = { $day } ei ole kalenterin päivä: kirjoita se muodossa VVVV-KK-PP
+cli-books-wrote = Kirjoitettiin { $rows } ALV-riviä kuiteista { $from }–{ $to } tiedostoon { $file }
+cli-books-wrote-training = Kirjoitettiin { $rows } ALV-riviä harjoituskuiteista { $from }–{ $to } tiedostoon { $file }
+cli-cannot-write = tiedostoa { $file } ei voi kirjoittaa: { $error }
+cli-receipt-no-printer = kuittitulostinta ei ole määritetty: lisää se komennolla `kassa setup --printer PALVELIN[:PORTTI]` tai tallenna PDF valinnalla --pdf TIEDOSTO
+cli-receipt-printed-copy = Tulostettu KOPIONA { $n }.
+cli-receipt-printed = Tulostettu (alkuperäinen).
+
+## kassa staff, and who a command acts as
+cli-staff-pin = PIN
+cli-staff-no-pin = ei PINiä
+cli-staff-on = käytössä
+cli-staff-off = pois
+cli-staff-pin-prompt = Käyttäjän { $name } PIN:{" "}
+cli-staff-pin-missing = Anna käyttäjän { $name } PIN (tai aseta KASSA_PIN).
+cli-staff-new-pin-prompt = Uusi PIN käyttäjälle { $name } (4–8 numeroa):{" "}
+cli-staff-new-pin-missing = Anna uusi PIN käyttäjälle { $name } (tai aseta KASSA_NEW_PIN).
+cli-staff-cashier-refused = { $error } { $name } on myyjä: anna esimiehen numero valinnalla --employee.
+cli-staff-added = Lisätty { $name } ({ $id }), rooli { $role }.
+cli-staff-pin-set = Uusi PIN asetettu käyttäjälle { $name }.
+cli-staff-role-set = Työntekijän { $id } rooli on nyt { $role }.
+cli-staff-turned-off = Työntekijä { $id } on poistettu käytöstä.
+cli-staff-turned-on = Työntekijä { $id } on taas käytössä.
+
+## kassa setup
+cli-setup-nothing = ei mitään määritettävää: anna --client-id ja --destination-id (Aiia) tai kaupan asetukset (--legal-name, --org-number, --vat, --quick, --printer, … katso --help)
+cli-setup-secret-prompt = Client Secret (luetaan vakiosyötteestä, tallennetaan järjestelmän avainnippuun):
+cli-setup-secret-unreadable = Client Secretiä ei voi lukea: { $error }
+cli-setup-saved = Tallennettu { $path } (salaisuus on järjestelmän avainnipussa). Tarkista se komennolla `kassa doctor`.
+cli-setup-shop-saved = Kauppa tallennettu tiedostoon { $path }: { $profile }; ALV { $vat } (oletus { $default }); { $quick } pikatuote(tta); tulostin { $printer }; logo { $logo }; { $width } merkkiä rivillä.
+cli-setup-bad-vat = virheellinen --vat "{ $vat }": kirjoita se muodossa NIMI=PROSENTTI tai NIMI=PROSENTTI@SAFT_KOODI, esim. "Ruoka=14@31"
+cli-setup-no-vat-rate = ALV-kantaa nimeltä "{ $name }" ei ole
+cli-setup-bad-quick = virheellinen --quick "{ $quick }": kirjoita se muodossa NIMI=HINTA@KANTA, esim. "Kahvi=3,50@Vakio"
+cli-setup-no-quick-item = pikatuotetta nimeltä "{ $name }" ei ole
+cli-setup-no-profile = ei vielä kauppiasprofiilia
+cli-setup-none = ei ole
+
+## kassa connect
+cli-connect-try-again = Paina Enter yrittääksesi uudelleen (uusi osoite tulee), tai Ctrl-C lopettaaksesi.
+cli-connect-none = yhtään tiliä ei yhdistetty
+cli-connect-nothing-saved = mitään ei tallennettu
+cli-connect-done = Yhdistetty: { $account }. Vastaanottaja { $id } tallennettu.
+cli-connect-browser-shows = Selain näyttää pankin sivun: valitse tili, jolle maksut tulevat.
+cli-connect-if-not-opened = Jos se ei auennut, avaa tämä osoite:
+cli-connect-open-address = Avaa tämä osoite selaimessa ja valitse tili, jolle maksut tulevat:
+cli-connect-accounts = Yhdistetyt tilit:
+cli-connect-which = Mille tilille maksut tulevat? [1-{ $count }]{" "}
+cli-connect-type-number = Kirjoita numero 1–{ $count }.
+cli-connect-confirm = Tallennetaanko { $account } ({ $id }) tiliksi, jolle maksut tulevat? [k/E]{" "}
+
+## kassa doctor
+cli-doctor-ok = ok
+cli-doctor-fail = VIRHE
+cli-doctor-settings = asetukset
+cli-doctor-connection = yhteys
+cli-doctor-credentials = tunnukset
+cli-doctor-destination = vastaanottaja
+cli-doctor-clock = kello
+cli-doctor-needs-attention = yhteys maksupalveluun vaatii huomiota (katso yllä)
+
+## kassa sandbox
+cli-sandbox-bad-shape = virheellinen { $source }: "{ $value }" (käytä object tai flat)
+cli-sandbox-bad-faults = virheellinen { $source }: { $error }
+cli-sandbox-lan = kassa sandbox --lan: { $error }
+cli-sandbox-cannot-run = hiekkalaatikkoa ei voi ajaa osoitteessa { $host }:{ $port }: { $error }
+cli-cannot-start = ei voi käynnistyä: { $error }
+
+## kassa charge: its input
+cli-bad-cash = virheellinen --cash: { $error }
+cli-bad-amount = virheellinen summa: { $error }
+cli-line-bad = virheellinen --line "{ $line }": kirjoita se muodossa TEKSTI=SUMMA tai TEKSTI=SUMMA@KANTA, esim. "Leipä=3,90@Ruoka"
+cli-line-no-amount = virheellinen --line "{ $line }": rivillä ei ole summaa: kirjoita hinta =-merkin jälkeen
+cli-line-bad-amount = virheellinen --line "{ $line }": { $error }
+cli-amount-and-lines = anna joko --amount tai --line (jokaisella rivillä on oma summansa), ei molempia
+cli-amount-or-lines = anna summa (--amount 12,50) tai rivit (--line TEKSTI=SUMMA)
+
+## Amounts refused (kassa_money::MoneyError)
+cli-money-empty = anna summa
+cli-money-not-a-number = "{ $text }" ei ole summa: käytä numeroita ja yhtä desimaalierotinta, esim. 12,50
+cli-money-too-many-decimals = valuutassa { $currency } on { $allowed } desimaalia; summassa "{ $text }" on enemmän
+cli-money-not-positive = summan on oltava suurempi kuin nolla
+cli-money-too-large = summa ylittää yhden myynnin rajan { $limit }
+cli-money-unknown-currency = "{ $text }" ei ole tuettu valuutta (DKK, SEK, NOK tai EUR)

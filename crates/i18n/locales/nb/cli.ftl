@@ -1,1 +1,155 @@
-# cli.ftl (Norwegian bokmål): the CLI's own human output (setup, doctor, status, refunds, return, staff, keys, export) and the errors it prints.
+# cli.ftl (norsk bokmål): kommandolinjens egne tekster (setup, doctor, status, refusjoner, retur, ansatte, nøkler, eksport) og feilene den skriver.
+
+## kassa status
+cli-status-training = Trening (sandkasse): ingen ekte penger.
+cli-status-no-open-sale = Ingen åpent salg.
+cli-status-open = ÅPENT  { $sale }  { $amount }  { $attempts } forsøk  (fullfør det med `kassa resume` eller `kassa cancel { $sale }`)
+cli-status-unsettled = UAVKLART  { $sale }  (en betaling kom inn rett før Kassa stoppet: kjør `kassa resume`)
+cli-status-followed = FØLGES  betaling { $payment } på { $amount } (salg { $sale }, kode { $code }): { $status } i banken
+cli-status-no-status-yet = ingen status ennå
+cli-status-followed-open-sale = { $count ->
+    [one] { $count } kode til det åpne salget { $sale } er fortsatt åpen i banken; `kassa resume` følger den.
+   *[other] { $count } koder til det åpne salget { $sale } er fortsatt åpne i banken; `kassa resume` følger dem.
+}
+cli-status-followed-sale = { $count ->
+    [one] { $count } tidligere kode til salg { $sale } er fortsatt åpen i banken; `kassa resume` følger den.
+   *[other] { $count } tidligere koder til salg { $sale } er fortsatt åpne i banken; `kassa resume` følger dem.
+}
+cli-status-all-clear = Ingenting krever oppmerksomhet.
+cli-status-nothing-to-refund = Ingen betaling å refundere så langt; kodene over kan fortsatt betales.
+cli-status-attention = KREVER OPPMERKSOMHET: refunder betaling { $payment } på { $amount } (salg { $sale }): { $note }
+cli-status-elsewhere = Ikke talt med her: { $open } åpne, { $unsettled } uavklarte og { $attention } som krever oppmerksomhet på { $backend }-backenden (en kasse på den viser dem).
+cli-status-elsewhere-training = Ikke talt med her: { $open } åpne, { $unsettled } uavklarte og { $attention } som krever oppmerksomhet på { $backend }-backenden (trening) (en kasse på den viser dem).
+
+## kassa refunded, backup, resume
+cli-refunded-default-note = refundert manuelt
+cli-refunded-done = Betaling { $payment } til salg { $sale } merket: { $note }.
+cli-refunded-no-note = betaling { $payment } har ingen åpen merknad om oppmerksomhet (se `kassa status`)
+cli-backup-done = Sikkerhetskopi av { $db } lagret i { $file }
+cli-resume-none = Ingen åpent salg.
+cli-resume-some = Gjenopptar { $count } åpne salg: { $sales }
+cli-attention-exit = { $count } betaling(er) krever oppmerksomhet: se `kassa status`
+cli-earlier-codes-open = { $count } tidligere kode(r) til salg { $sale } er fortsatt åpne i banken; `kassa resume` følger dem
+cli-sale-in-progress = salg { $sale } er fortsatt åpent; følg det i appen eller kjør `kassa cancel { $sale }`
+
+## kassa export (jsonl, csv)
+cli-export-failed = eksporten mislyktes: { $error }
+cli-export-training-saft = --training hører ikke til --format saf-t: SAF-T-filen har treningskvitteringene ved siden av de ekte, merket som trening
+cli-export-period-not-for-jsonl = --from og --to hører til --format saf-t; jsonl- og csv-eksporten har alle salg
+
+## kassa export --format saf-t
+cli-saft-no-out = si hvor SAF-T-filen skal lagres: --out FIL.xml
+cli-saft-no-period = oppgi perioden som skal eksporteres: --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD (begge dager medregnet)
+cli-saft-no-shop = sett opp butikken før eksporten (Innstillinger → Butikk, eller `kassa setup --legal-name … --org-number …`): SAF-T-filen oppgir virksomhetens organisasjonsnummer og juridiske navn
+cli-saft-in-use = journalen brukes av { $owner }: eksporter fra appen (Dag → Eksporter SAF-T), eller lukk den og kjør dette igjen. Hver eksport journalføres, så denne kommandoen trenger journalen.
+cli-saft-wrote = SAF-T Cash Register-filen { $file } er skrevet ({ $bytes } byte): { $summary }.
+cli-saft-file-name = Skatteetatens navn på den: { $name }
+cli-saft-journaled = Eksporten står i den elektroniske journalen (hendelse 13020).
+cli-saft-not-journaled = filen er skrevet, men eksporten kunne ikke journalføres: { $error }
+
+## kassa keys, kassa verify
+cli-keys-exported = Den offentlige delen av kvitteringsnøkkel versjon { $version } ligger i { $file } (gi den til Skatteetaten).
+cli-keys-made = Kvitteringsnøkkel versjon { $version } er laget: kvitteringene signeres med den fra nå av. Gi Skatteetaten den offentlige delen: kassa keys export-public --out key-v{ $version }.pem
+cli-verify-live = Ekte kvitteringer
+cli-verify-training = Treningskvitteringer
+cli-verify-before = { $count } fra før kvitteringene ble signert, ikke kontrollert
+cli-verify-ok = { $series }: { $verified } kontrollert.
+cli-verify-ok-before = { $series }: { $verified } kontrollert ({ $before }).
+cli-verify-broken = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den).
+cli-verify-broken-before = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den ({ $before })).
+cli-verify-chain-broken = kvitteringskjeden er brutt: { $broken }. La journalen være som den er (ingenting er reparert), og si fra til den som fører regnskapet ditt.
+
+## kassa return, refunds, bookkeeping, receipt
+cli-books-no-journal = det finnes ingen salgsjournal i { $path }
+cli-return-bad-amount = feil beløp å returnere: { $error }
+cli-return-in-cash = kontant
+cli-return-to-card = til kortet (refunder det på terminalen)
+cli-return-by-bank = med bankoverføring
+cli-return-done = Returkvittering #{ $number } til salg { $sale }: { $back } tilbake { $how }. Igjen å returnere: { $left }.
+cli-return-done-of = Returkvittering #{ $number } til salg { $sale } (kvittering #{ $of }): { $back } tilbake { $how }. Igjen å returnere: { $left }.
+cli-return-transfer = { $transfer } Merk den sendt med `kassa refunds --sent { $id } --note TEKST`.
+cli-refunds-no-transfer = det finnes ingen bankoverføring { $id } (se `kassa refunds`)
+cli-refunds-none = Ingen bankoverføring å gjøre.
+cli-books-bad-day = { $day } er ikke en dag i kalenderen: skriv den som ÅÅÅÅ-MM-DD
+cli-books-wrote = Skrev { $rows } MVA-linje(r) av kvitteringer fra { $from } til { $to } i { $file }
+cli-books-wrote-training = Skrev { $rows } MVA-linje(r) av treningskvitteringer fra { $from } til { $to } i { $file }
+cli-cannot-write = kan ikke skrive { $file }: { $error }
+cli-receipt-no-printer = ingen kvitteringsskriver er satt opp: legg den til med `kassa setup --printer VERT[:PORT]`, eller lagre en PDF med --pdf FIL
+cli-receipt-printed-copy = Skrevet ut som KOPI { $n }.
+cli-receipt-printed = Skrevet ut (originalen).
+
+## kassa staff, and who a command acts as
+cli-staff-pin = PIN
+cli-staff-no-pin = ingen PIN
+cli-staff-on = på
+cli-staff-off = av
+cli-staff-pin-prompt = PIN for { $name }:{" "}
+cli-staff-pin-missing = Skriv inn PIN for { $name } (eller sett KASSA_PIN).
+cli-staff-new-pin-prompt = Ny PIN for { $name } (4 til 8 sifre):{" "}
+cli-staff-new-pin-missing = Skriv inn den nye PIN-koden for { $name } (eller sett KASSA_NEW_PIN).
+cli-staff-cashier-refused = { $error } { $name } er kasserer: oppgi en leders nummer med --employee.
+cli-staff-added = { $name } ({ $id }) er lagt til som { $role }.
+cli-staff-pin-set = Ny PIN satt for { $name }.
+cli-staff-role-set = Ansatt { $id } er nå { $role }.
+cli-staff-turned-off = Ansatt { $id } er slått av.
+cli-staff-turned-on = Ansatt { $id } er slått på igjen.
+
+## kassa setup
+cli-setup-nothing = ingenting å sette opp: oppgi --client-id og --destination-id (Aiia), eller butikkens innstillinger (--legal-name, --org-number, --vat, --quick, --printer, … se --help)
+cli-setup-secret-prompt = Client Secret (leses fra standard inn, lagres i systemets nøkkelring):
+cli-setup-secret-unreadable = kan ikke lese Client Secret: { $error }
+cli-setup-saved = Lagret i { $path } (hemmeligheten ligger i systemets nøkkelring). Kjør `kassa doctor` for å kontrollere det.
+cli-setup-shop-saved = Butikken er lagret i { $path }: { $profile }; MVA { $vat } (standard { $default }); { $quick } hurtigvare(r); skriver { $printer }; logo { $logo }; { $width } tegn per linje.
+cli-setup-bad-vat = feil --vat "{ $vat }": skriv den som NAVN=PROSENT eller NAVN=PROSENT@SAFT_KODE, f.eks. "Mat=15@31"
+cli-setup-no-vat-rate = det finnes ingen MVA-sats som heter "{ $name }"
+cli-setup-bad-quick = feil --quick "{ $quick }": skriv den som NAVN=PRIS@SATS, f.eks. "Kaffe=35@Standard"
+cli-setup-no-quick-item = det finnes ingen hurtigvare som heter "{ $name }"
+cli-setup-no-profile = ingen virksomhetsprofil ennå
+cli-setup-none = ingen
+
+## kassa connect
+cli-connect-try-again = Trykk Enter for å prøve igjen (en ny adresse følger), eller Ctrl-C for å stoppe.
+cli-connect-none = ingen konto ble koblet til
+cli-connect-nothing-saved = ingenting ble lagret
+cli-connect-done = Koblet til: { $account }. Mottaker { $id } lagret.
+cli-connect-browser-shows = Nettleseren viser bankens side: velg kontoen som tar imot betalingene.
+cli-connect-if-not-opened = Hvis den ikke åpnet seg, åpne denne adressen:
+cli-connect-open-address = Åpne denne adressen i en nettleser og velg kontoen som tar imot betalingene:
+cli-connect-accounts = Tilkoblede kontoer:
+cli-connect-which = Hvilken konto tar imot betalingene? [1-{ $count }]{" "}
+cli-connect-type-number = Skriv et tall fra 1 til { $count }.
+cli-connect-confirm = Lagre { $account } ({ $id }) som kontoen som tar imot betalingene? [j/N]{" "}
+
+## kassa doctor
+cli-doctor-ok = ok
+cli-doctor-fail = FEIL
+cli-doctor-settings = innstillinger
+cli-doctor-connection = tilkobling
+cli-doctor-credentials = pålogging
+cli-doctor-destination = mottaker
+cli-doctor-clock = klokke
+cli-doctor-needs-attention = tilkoblingen til betalingstjenesten krever oppmerksomhet (se over)
+
+## kassa sandbox
+cli-sandbox-bad-shape = feil { $source }: "{ $value }" (bruk object eller flat)
+cli-sandbox-bad-faults = feil { $source }: { $error }
+cli-sandbox-lan = kassa sandbox --lan: { $error }
+cli-sandbox-cannot-run = kan ikke kjøre sandkassen på { $host }:{ $port }: { $error }
+cli-cannot-start = kan ikke starte: { $error }
+
+## kassa charge: its input
+cli-bad-cash = feil --cash: { $error }
+cli-bad-amount = feil beløp: { $error }
+cli-line-bad = feil --line "{ $line }": skriv den som TEKST=BELØP eller TEKST=BELØP@SATS, f.eks. "Brød=39,90@Mat"
+cli-line-no-amount = feil --line "{ $line }": linjen har ikke noe beløp: skriv prisen etter =
+cli-line-bad-amount = feil --line "{ $line }": { $error }
+cli-amount-and-lines = oppgi enten --amount eller --line (hver linje har sitt eget beløp), ikke begge
+cli-amount-or-lines = oppgi beløpet (--amount 12,50) eller linjene (--line TEKST=BELØP)
+
+## Amounts refused (kassa_money::MoneyError)
+cli-money-empty = skriv inn et beløp
+cli-money-not-a-number = "{ $text }" er ikke et beløp: bruk sifre og ett desimaltegn, f.eks. 12,50
+cli-money-too-many-decimals = { $currency } har { $allowed } desimaler; "{ $text }" har flere
+cli-money-not-positive = beløpet må være større enn null
+cli-money-too-large = beløpet er over grensen på { $limit } for ett salg
+cli-money-unknown-currency = "{ $text }" er ikke en støttet valuta (DKK, SEK, NOK eller EUR)
