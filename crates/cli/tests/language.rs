@@ -1,0 +1,304 @@
+//! Issue 13: the CLI's human output in the language spoken (`KASSA_LANG`), from cli.ftl;
+//! English when no language is set (the other tests clear the environment, so they run in
+//! English whatever the machine's locale says).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kassa_journal::{Backend, Journal, NewSale, SaleState};
+use kassa_money::{Currency, Money};
+
+/// `kassa` on the sandbox (no credentials: training) with the journal `db`, speaking `lang`
+/// (`None`: no language set at all, nor a locale).
+fn kassa(db: &Path, lang: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
+    cmd.env_clear()
+        .envs(kassa_testkit::cli::session())
+        .env("KASSA_DB", db);
+    if let Some(lang) = lang {
+        cmd.env("KASSA_LANG", lang);
+    }
+    cmd.args(args).output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// A training sale s1 paid twice (p2 flagged for a refund) and a training sale s2 still open.
+fn journal(db: &Path) {
+    let mut j = Journal::open(db).unwrap();
+    let sale = |j: &mut Journal, id: &str, minor: i64, at: i64| {
+        j.insert_sale(&NewSale {
+            id,
+            amount: Money::new(minor, Currency::Dkk),
+            reference: Some("Order7"),
+            at_ms: at,
+            backend: Backend::Sandbox,
+        })
+        .unwrap();
+    };
+    sale(&mut j, "s1", 700, 1_000);
+    for pid in ["p1", "p2"] {
+        let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
+        j.attempt_created(a.id, pid, "https://bank.test/x", 1_002, 61_002)
+            .unwrap();
+        j.record_status(a.id, "Executed", true, 2_000).unwrap();
+    }
+    j.end_sale("s1", SaleState::Paid, Some("p1"), 2_001, "paid")
+        .unwrap();
+    let a2 = j.attempts("s1").unwrap()[1].id;
+    j.flag_attention("s1", Some(a2), "Paid twice: refund p2.", 2_002)
+        .unwrap();
+    sale(&mut j, "s2", 4_250, 3_000);
+}
+
+fn assert_absent(out: &str, english: &[&str]) {
+    for e in english {
+        assert!(!out.contains(e), "English {e:?} in: {out}");
+    }
+}
+
+#[test]
+fn status_speaks_danish_and_finnish_and_english_without_a_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+
+    // No journal yet: the error line.
+    let out = kassa(&db, Some("da"), &["status"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).starts_with(&format!(
+            "kassa: der er ingen salgsjournal i {}",
+            db.display()
+        )),
+        "{}",
+        text(&out)
+    );
+    let out = kassa(&db, Some("fi"), &["status"]);
+    assert!(
+        text(&out).starts_with(&format!(
+            "kassa: polussa {} ei ole myyntipäiväkirjaa",
+            db.display()
+        )),
+        "{}",
+        text(&out)
+    );
+
+    Journal::open(&db).unwrap();
+    let out = kassa(&db, Some("da"), &["status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "Træning (sandkasse): ingen rigtige penge.\nIntet åbent salg.\nIntet kræver opmærksomhed.\n"
+    );
+    let out = kassa(&db, Some("fi"), &["status"]);
+    assert_eq!(
+        text(&out),
+        "Harjoittelu (hiekkalaatikko): ei oikeaa rahaa.\nEi avointa myyntiä.\nMikään ei vaadi huomiota.\n"
+    );
+    let out = kassa(&db, None, &["status"]);
+    assert_eq!(
+        text(&out),
+        "Training (sandbox): no real money.\nNo open sale.\nNothing needs attention.\n"
+    );
+
+    journal(&db);
+    let out = kassa(&db, Some("da"), &["status"]);
+    assert_eq!(out.status.code(), Some(6), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("ÅBENT  s2  42,50\u{a0}kr.  0 forsøg  (afslut det med `kassa resume` eller `kassa cancel s2`)"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "KRÆVER OPMÆRKSOMHED: refundér betaling p2 på 7,00\u{a0}kr. (salg s1): Paid twice: refund p2."
+        ),
+        "{t}"
+    );
+    assert_absent(
+        &t,
+        &["OPEN ", "NEEDS ATTENTION", "refund payment", "Training"],
+    );
+
+    let out = kassa(&db, Some("fi"), &["status"]);
+    let t = text(&out);
+    assert!(
+        t.contains("AVOIN  s2  42,50\u{a0}kr.  0 yritys(tä)  (vie se loppuun komennolla `kassa resume` tai `kassa cancel s2`)"),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "VAATII HUOMIOTA: palauta maksu p2, 7,00\u{a0}kr. (myynti s1): Paid twice: refund p2."
+        ),
+        "{t}"
+    );
+    assert_absent(
+        &t,
+        &["OPEN ", "NEEDS ATTENTION", "refund payment", "Training"],
+    );
+
+    // `--json` is for machines: the same in every language.
+    let da = kassa(&db, Some("da"), &["status", "--json"]);
+    let en = kassa(&db, None, &["status", "--json"]);
+    assert_eq!(da.stdout, en.stdout);
+
+    // `kassa refunded` says it in Danish, with a Danish default note.
+    let out = kassa(&db, Some("da"), &["refunded", "p2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "Betaling p2 til salg s1 markeret: refunderet manuelt.\n"
+    );
+    let out = kassa(&db, Some("fi"), &["refunded", "p2"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: maksulla p2 ei ole avointa huomiomerkintää (katso `kassa status`)\n"
+    );
+}
+
+#[test]
+fn a_refused_amount_is_said_in_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kassa(&db, Some("da"), &["charge", "--amount", "abc"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: forkert beløb: \"abc\" er ikke et beløb: brug cifre og ét decimaltegn, f.eks. 12,50\n"
+    );
+    let out = kassa(&db, Some("fi"), &["charge", "--amount", "1,234"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: virheellinen summa: valuutassa DKK on 2 desimaalia; summassa \"1,234\" on enemmän\n"
+    );
+    let out = kassa(&db, Some("da"), &["charge"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: angiv beløbet (--amount 12,50) eller linjerne (--line TEKST=BELØB)\n"
+    );
+    // English without a language, as before.
+    let out = kassa(&db, None, &["charge", "--amount", "abc"]);
+    assert_eq!(
+        text(&out),
+        "kassa: bad amount: \"abc\" is not an amount: use digits and one decimal separator, e.g. 12.50\n"
+    );
+    // Nothing was sold, so no journal was needed.
+    assert!(!db.exists() || Journal::open_read_only(&db).is_ok());
+}
+
+#[test]
+fn verify_and_the_export_errors_speak_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    Journal::open(&db).unwrap();
+    let out = kassa(&db, Some("da"), &["verify"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "Rigtige boner: 0 kontrolleret.\nTræningsboner: 0 kontrolleret.\n"
+    );
+    let out = kassa(&db, Some("fi"), &["verify"]);
+    assert_eq!(
+        text(&out),
+        "Oikeat kuitit: 0 tarkistettu.\nHarjoituskuitit: 0 tarkistettu.\n"
+    );
+    let out = kassa(&db, None, &["verify"]);
+    assert_eq!(
+        text(&out),
+        "Live receipts: 0 verified.\nTraining receipts: 0 verified.\n"
+    );
+
+    let out = kassa(&db, Some("da"), &["export", "--format", "saf-t"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: angiv hvor SAF-T-filen skal gemmes: --out FIL.xml\n"
+    );
+    let out = kassa(&db, Some("fi"), &["export", "--from", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: --from ja --to ovat valintaa --format saf-t varten; jsonl- ja csv-vienti sisältää kaikki myynnit\n"
+    );
+    let out = kassa(&db, Some("da"), &["refunds"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(text(&out), "Ingen bankoverførsel at lave.\n");
+    let out = kassa(
+        &db,
+        Some("fi"),
+        &["bookkeeping", "--from", "2026-13-01", "--to", "x", "b.csv"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).starts_with("kassa: "), "{}", text(&out));
+    assert_absent(&text(&out), &["is not a day", "write it as"]);
+}
+
+/// The checks' marks and names in the language spoken (each check's detail is the
+/// doctor's own sentence).
+#[test]
+fn doctor_names_its_checks_in_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for (lang, names) in [
+        (
+            "da",
+            [
+                "ok   indstillinger ",
+                "ok   adgang       ",
+                "ok   modtager     ",
+                "ok   ur           ",
+            ],
+        ),
+        (
+            "fi",
+            [
+                "ok   asetukset    ",
+                "ok   tunnukset    ",
+                "ok   vastaanottaja ",
+                "ok   kello        ",
+            ],
+        ),
+        (
+            "en",
+            [
+                "ok   settings     ",
+                "ok   credentials  ",
+                "ok   destination  ",
+                "ok   clock        ",
+            ],
+        ),
+    ] {
+        let out = kassa(&db, Some(lang), &["doctor"]);
+        assert_eq!(out.status.code(), Some(0), "{lang}: {}", text(&out));
+        let t = String::from_utf8_lossy(&out.stdout).into_owned();
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 4, "{lang}: {t}");
+        for (line, name) in lines.iter().zip(names) {
+            assert!(
+                line.starts_with(name),
+                "{lang}: {line:?} does not start with {name:?}"
+            );
+        }
+        if lang != "en" {
+            assert_absent(
+                &t,
+                &[
+                    "ok   settings",
+                    "ok   credentials",
+                    "ok   destination",
+                    "ok   clock",
+                ],
+            );
+        }
+    }
+}
