@@ -34,7 +34,7 @@ fn books_failed(e: &BooksError) -> ExitCode {
         } else {
             EXIT_START
         },
-        &e.to_string(),
+        &crate::errors::books(crate::output::messages(), e),
     )
 }
 
@@ -62,7 +62,12 @@ pub(crate) fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitC
             ),
         ));
     }
-    let lock = OwnerLock::acquire(db, kind).map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let lock = OwnerLock::acquire(db, kind).map_err(|e| {
+        fail(
+            EXIT_START,
+            &crate::errors::journal(crate::output::messages(), &e),
+        )
+    })?;
     let journal = Journal::open(db).map_err(|e| books_failed(&e.into()))?;
     Ok((lock, journal))
 }
@@ -389,7 +394,10 @@ pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path
         Err(e) => return books_failed(&e),
     };
     if let Err(e) = kassa_journal::files::check_destination(db, file) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(
+            EXIT_USAGE,
+            &crate::errors::journal(crate::output::messages(), &e),
+        );
     }
     let journal = match read_only(db) {
         Ok(j) => j,

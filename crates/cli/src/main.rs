@@ -39,6 +39,7 @@
 
 mod books;
 mod crash;
+mod errors;
 mod export_saft;
 mod keys;
 mod output;

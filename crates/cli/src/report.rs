@@ -156,14 +156,19 @@ fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
 
 /// Refuses the journal's own files (`-wal`, `-shm`, lock file) as a destination: exit 2.
 fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
-    kassa_journal::files::check_destination(db, dest).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    kassa_journal::files::check_destination(db, dest).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &crate::errors::journal(crate::output::messages(), &e),
+        )
+    })
 }
 
 /// A failed records request: exit 2 when the request must change, 4 when the journal failed.
 fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
     fail(
         if e.is_usage() { EXIT_USAGE } else { EXIT_START },
-        &e.to_string(),
+        &crate::errors::records(crate::output::messages(), e),
     )
 }
 

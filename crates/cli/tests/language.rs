@@ -30,9 +30,11 @@ fn text(o: &Output) -> String {
     )
 }
 
-/// A training sale s1 paid twice (p2 flagged for a refund) and a training sale s2 still open.
+/// A training sale s1 paid twice (p2 flagged for a refund) and a training sale s2 still open,
+/// the receipt sealed with the till's key (in the keyring the tests' `kassa` signs with).
 fn journal(db: &Path) {
-    let mut j = Journal::open(db).unwrap();
+    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
+    let mut j = kassa_boot::keys::open_sealed(db, &keys, 0).unwrap();
     let sale = |j: &mut Journal, id: &str, minor: i64, at: i64| {
         j.insert_sale(&NewSale {
             id,
@@ -180,11 +182,11 @@ fn a_refused_amount_is_said_in_danish_and_finnish() {
         text(&out),
         "kassa: virheellinen summa: valuutassa DKK on 2 desimaalia; summassa \"1,234\" on enemmän\n"
     );
-    let out = kassa(&db, Some("da"), &["charge"]);
+    let out = kassa(&db, Some("da"), &["charge", "--line", "Brød"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert_eq!(
         text(&out),
-        "kassa: angiv beløbet (--amount 12,50) eller linjerne (--line TEKST=BELØB)\n"
+        "kassa: forkert --line \"Brød\": skriv den som TEKST=BELØB eller TEKST=BELØB@SATS, f.eks. \"Brød=39,90@Mad\"\n"
     );
     // English without a language, as before.
     let out = kassa(&db, None, &["charge", "--amount", "abc"]);

@@ -153,3 +153,24 @@ cli-money-too-many-decimals = { $currency } har { $allowed } decimaler; "{ $text
 cli-money-not-positive = beløbet skal være større end nul
 cli-money-too-large = beløbet er over grænsen på { $limit } for ét salg
 cli-money-unknown-currency = "{ $text }" er ikke en understøttet valuta (DKK, SEK, NOK eller EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = disken er fuld: salgsjournalen kan ikke skrives. Frigør noget plads; intet af det, der allerede er skrevet, går tabt
+cli-err-read-only = salgsjournalen er skrivebeskyttet: kontrollér rettighederne til Kassas datamappe
+cli-err-corrupt = salgsjournalen er beskadiget ({ $why }); behold filen og gendan en sikkerhedskopi
+cli-err-schema-too-new = salgsjournalen er skrevet af en nyere Kassa (skema { $found }, denne kender { $supported }); opdatér Kassa
+cli-err-schema-too-old = salgsjournalen er fra en ældre Kassa (skema { $found }, denne skriver { $supported }) og opgraderes, næste gang kassen starter: åbn appen eller kør `kassa resume` én gang, og prøv så igen
+cli-err-not-found = { $what } findes ikke i journalen
+cli-err-in-use = journalen { $journal } bruges af { $owner }: luk den først, eller brug `kassa status` for at kigge uden at sælge
+cli-err-own-file = { $dest } er en del af salgsjournalen { $journal }: at skrive der ville ødelægge den; vælg en anden fil
+cli-err-backup = kan ikke tage sikkerhedskopi til { $file }: { $error }
+cli-err-return-nothing-left = der er intet tilbage af dette salg at returnere: det er returneret helt
+cli-err-return-more-than-left = der er kun { $left } tilbage af dette salg at returnere
+cli-err-return-not-positive = indtast beløbet, der skal returneres: det skal være større end nul
+cli-err-no-such-sale = intet salg, bonnummer eller betalings-id passer til "{ $key }"
+cli-err-not-paid = salg { $sale } er ikke betalt: der er intet at returnere
+cli-err-no-reason = angiv årsagen til returneringen
+cli-err-no-vat-lines = salg { $sale } blev skrevet som et beløb uden momslinjer (af en ældre Kassa): returnér det manuelt og notér det
+cli-err-no-note = skriv, hvordan overførslen blev lavet (en note til regnskabet)
+cli-err-bad-period = perioden slutter, før den begynder: --to skal være samme dag som eller efter --from
+cli-err-no-receipt = salg { $sale } har ingen bon: det blev betalt, før der blev skrevet boner

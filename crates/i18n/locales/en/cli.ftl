@@ -153,3 +153,24 @@ cli-money-too-many-decimals = { $currency } has { $allowed } decimals; "{ $text 
 cli-money-not-positive = the amount must be more than zero
 cli-money-too-large = the amount is over the limit of { $limit } for one sale
 cli-money-unknown-currency = "{ $text }" is not a supported currency (DKK, SEK, NOK or EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = the disk is full: the sale journal cannot be written. Free some space; nothing written so far is lost
+cli-err-read-only = the sale journal is read-only: check the permissions of the Kassa data folder
+cli-err-corrupt = the sale journal is damaged ({ $why }); keep the file and restore a backup
+cli-err-schema-too-new = the sale journal was written by a newer Kassa (schema { $found }, this one knows { $supported }); update Kassa
+cli-err-schema-too-old = the sale journal is from an older Kassa (schema { $found }, this one writes { $supported }) and is upgraded at the next start of the counter: open the app or run `kassa resume` once, then try again
+cli-err-not-found = { $what } is not in the journal
+cli-err-in-use = the journal { $journal } is in use by { $owner }: close it first, or use `kassa status` to look without selling
+cli-err-own-file = { $dest } is part of the sale journal { $journal }: writing there would destroy it; choose another file
+cli-err-backup = cannot back up to { $file }: { $error }
+cli-err-return-nothing-left = nothing of this sale is left to return: it has been returned in full
+cli-err-return-more-than-left = only { $left } of this sale is left to return
+cli-err-return-not-positive = enter the amount to return: it must be more than zero
+cli-err-no-such-sale = no sale, receipt number or payment id matches "{ $key }"
+cli-err-not-paid = sale { $sale } is not paid: there is nothing to return
+cli-err-no-reason = give the reason for the return
+cli-err-no-vat-lines = sale { $sale } was written as a plain amount without VAT lines (by an older Kassa): return it by hand and note it
+cli-err-no-note = say how the transfer was made (a note for the books)
+cli-err-bad-period = the period ends before it starts: --to must be on or after --from
+cli-err-no-receipt = sale { $sale } has no receipt: it was paid before receipts were written

@@ -153,3 +153,24 @@ cli-money-too-many-decimals = valuutassa { $currency } on { $allowed } desimaali
 cli-money-not-positive = summan on oltava suurempi kuin nolla
 cli-money-too-large = summa ylittää yhden myynnin rajan { $limit }
 cli-money-unknown-currency = "{ $text }" ei ole tuettu valuutta (DKK, SEK, NOK tai EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = levy on täynnä: myyntipäiväkirjaan ei voi kirjoittaa. Vapauta tilaa; mitään jo kirjoitettua ei menetetä
+cli-err-read-only = myyntipäiväkirja on vain luku -tilassa: tarkista Kassan datakansion oikeudet
+cli-err-corrupt = myyntipäiväkirja on vioittunut ({ $why }); säilytä tiedosto ja palauta varmuuskopio
+cli-err-schema-too-new = myyntipäiväkirjan on kirjoittanut uudempi Kassa (skeema { $found }, tämä tuntee { $supported }); päivitä Kassa
+cli-err-schema-too-old = myyntipäiväkirja on vanhemmasta Kassasta (skeema { $found }, tämä kirjoittaa { $supported }), ja se päivitetään kassan seuraavassa käynnistyksessä: avaa sovellus tai aja `kassa resume` kerran ja yritä sitten uudelleen
+cli-err-not-found = { $what } ei ole päiväkirjassa
+cli-err-in-use = päiväkirjaa { $journal } käyttää { $owner }: sulje se ensin tai katso tilanne myymättä komennolla `kassa status`
+cli-err-own-file = { $dest } kuuluu myyntipäiväkirjaan { $journal }: sinne kirjoittaminen tuhoaisi sen; valitse toinen tiedosto
+cli-err-backup = varmuuskopiota ei voi tehdä tiedostoon { $file }: { $error }
+cli-err-return-nothing-left = tästä myynnistä ei ole mitään palautettavaa jäljellä: se on palautettu kokonaan
+cli-err-return-more-than-left = tästä myynnistä on palautettavaa jäljellä vain { $left }
+cli-err-return-not-positive = anna palautettava summa: sen on oltava suurempi kuin nolla
+cli-err-no-such-sale = mikään myynti, kuittinumero tai maksutunnus ei vastaa hakua "{ $key }"
+cli-err-not-paid = myyntiä { $sale } ei ole maksettu: palautettavaa ei ole
+cli-err-no-reason = anna palautuksen syy
+cli-err-no-vat-lines = myynti { $sale } kirjattiin pelkkänä summana ilman ALV-rivejä (vanhemmalla Kassalla): palauta se käsin ja kirjaa se muistiin
+cli-err-no-note = kerro, miten siirto tehtiin (merkintä kirjanpitoon)
+cli-err-bad-period = jakso päättyy ennen kuin se alkaa: --to ei voi olla ennen päivää --from
+cli-err-no-receipt = myynnillä { $sale } ei ole kuittia: se maksettiin ennen kuin kuitteja kirjoitettiin

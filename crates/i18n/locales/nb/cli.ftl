@@ -153,3 +153,24 @@ cli-money-too-many-decimals = { $currency } har { $allowed } desimaler; "{ $text
 cli-money-not-positive = beløpet må være større enn null
 cli-money-too-large = beløpet er over grensen på { $limit } for ett salg
 cli-money-unknown-currency = "{ $text }" er ikke en støttet valuta (DKK, SEK, NOK eller EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = disken er full: salgsjournalen kan ikke skrives. Frigjør litt plass; ingenting som allerede er skrevet, går tapt
+cli-err-read-only = salgsjournalen er skrivebeskyttet: kontroller tillatelsene til Kassas datamappe
+cli-err-corrupt = salgsjournalen er skadet ({ $why }); behold filen og gjenopprett en sikkerhetskopi
+cli-err-schema-too-new = salgsjournalen er skrevet av en nyere Kassa (skjema { $found }, denne kjenner { $supported }); oppdater Kassa
+cli-err-schema-too-old = salgsjournalen er fra en eldre Kassa (skjema { $found }, denne skriver { $supported }) og oppgraderes neste gang kassen starter: åpne appen eller kjør `kassa resume` én gang, og prøv så igjen
+cli-err-not-found = { $what } finnes ikke i journalen
+cli-err-in-use = journalen { $journal } brukes av { $owner }: lukk den først, eller bruk `kassa status` for å se uten å selge
+cli-err-own-file = { $dest } er en del av salgsjournalen { $journal }: å skrive der ville ødelegge den; velg en annen fil
+cli-err-backup = kan ikke ta sikkerhetskopi til { $file }: { $error }
+cli-err-return-nothing-left = ingenting av dette salget er igjen å returnere: det er returnert i sin helhet
+cli-err-return-more-than-left = bare { $left } av dette salget er igjen å returnere
+cli-err-return-not-positive = skriv inn beløpet som skal returneres: det må være større enn null
+cli-err-no-such-sale = ingen salg, kvitteringsnummer eller betalings-ID passer til "{ $key }"
+cli-err-not-paid = salg { $sale } er ikke betalt: det er ingenting å returnere
+cli-err-no-reason = oppgi årsaken til returen
+cli-err-no-vat-lines = salg { $sale } ble skrevet som et beløp uten MVA-linjer (av en eldre Kassa): returner det manuelt og noter det
+cli-err-no-note = skriv hvordan overføringen ble gjort (en merknad til regnskapet)
+cli-err-bad-period = perioden slutter før den begynner: --to må være samme dag som eller etter --from
+cli-err-no-receipt = salg { $sale } har ingen kvittering: det ble betalt før kvitteringer ble skrevet

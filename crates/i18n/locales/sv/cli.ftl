@@ -153,3 +153,24 @@ cli-money-too-many-decimals = { $currency } har { $allowed } decimaler; "{ $text
 cli-money-not-positive = beloppet måste vara större än noll
 cli-money-too-large = beloppet är över gränsen på { $limit } för ett köp
 cli-money-unknown-currency = "{ $text }" är inte en valuta som stöds (DKK, SEK, NOK eller EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = disken är full: försäljningsjournalen kan inte skrivas. Frigör lite utrymme; inget som redan skrivits går förlorat
+cli-err-read-only = försäljningsjournalen är skrivskyddad: kontrollera behörigheterna för Kassas datamapp
+cli-err-corrupt = försäljningsjournalen är skadad ({ $why }); behåll filen och återställ en säkerhetskopia
+cli-err-schema-too-new = försäljningsjournalen skrevs av en nyare Kassa (schema { $found }, den här känner till { $supported }); uppdatera Kassa
+cli-err-schema-too-old = försäljningsjournalen är från en äldre Kassa (schema { $found }, den här skriver { $supported }) och uppgraderas nästa gång kassan startar: öppna appen eller kör `kassa resume` en gång och försök sedan igen
+cli-err-not-found = { $what } finns inte i journalen
+cli-err-in-use = journalen { $journal } används av { $owner }: stäng den först, eller använd `kassa status` för att titta utan att sälja
+cli-err-own-file = { $dest } är en del av försäljningsjournalen { $journal }: att skriva där skulle förstöra den; välj en annan fil
+cli-err-backup = kan inte säkerhetskopiera till { $file }: { $error }
+cli-err-return-nothing-left = inget av det här köpet finns kvar att returnera: det är helt returnerat
+cli-err-return-more-than-left = bara { $left } av det här köpet finns kvar att returnera
+cli-err-return-not-positive = ange beloppet att returnera: det måste vara större än noll
+cli-err-no-such-sale = inget köp, kvittonummer eller betalnings-id matchar "{ $key }"
+cli-err-not-paid = köp { $sale } är inte betalt: det finns inget att returnera
+cli-err-no-reason = ange orsaken till returen
+cli-err-no-vat-lines = köp { $sale } skrevs som ett belopp utan momsrader (av en äldre Kassa): returnera det manuellt och anteckna det
+cli-err-no-note = skriv hur överföringen gjordes (en anteckning för bokföringen)
+cli-err-bad-period = perioden slutar innan den börjar: --to måste vara samma dag som eller efter --from
+cli-err-no-receipt = köp { $sale } har inget kvitto: det betalades innan kvitton skrevs

@@ -1,0 +1,87 @@
+//! The errors the CLI prints, in the language spoken (keys `cli-err-*` in cli.ftl). Each
+//! type's `Display` stays English (logs, the window's callers, `--json`); a case without a
+//! key of its own (a technical failure carrying the system's words) falls back to it.
+
+use kassa_boot::Messages;
+use kassa_boot::RecordsError;
+use kassa_boot::books::BooksError;
+use kassa_journal::JournalError;
+use kassa_shop::ReturnError;
+
+/// A journal failure as the merchant reads it.
+pub fn journal(m: &Messages, e: &JournalError) -> String {
+    match e {
+        JournalError::DiskFull(_) => m.text("cli-err-disk-full"),
+        JournalError::ReadOnly(_) => m.text("cli-err-read-only"),
+        JournalError::Corrupt(why) => m.get("cli-err-corrupt", &[("why", why.into())]),
+        JournalError::SchemaTooNew { found, supported } => m.get(
+            "cli-err-schema-too-new",
+            &[
+                ("found", found.to_string().into()),
+                ("supported", supported.to_string().into()),
+            ],
+        ),
+        JournalError::SchemaTooOld { found, supported } => m.get(
+            "cli-err-schema-too-old",
+            &[
+                ("found", found.to_string().into()),
+                ("supported", supported.to_string().into()),
+            ],
+        ),
+        JournalError::NotFound(what) => m.get("cli-err-not-found", &[("what", what.into())]),
+        JournalError::InUse { journal, owner } => m.get(
+            "cli-err-in-use",
+            &[("journal", journal.into()), ("owner", owner.into())],
+        ),
+        JournalError::OwnFile { dest, journal } => m.get(
+            "cli-err-own-file",
+            &[("dest", dest.into()), ("journal", journal.into())],
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A records request that failed (`status`, `refunded`, `backup`, `export`).
+pub fn records(m: &Messages, e: &RecordsError) -> String {
+    match e {
+        RecordsError::NoJournal(path) => m.get("cli-books-no-journal", &[("path", path.into())]),
+        RecordsError::Journal(e) => journal(m, e),
+        RecordsError::Backup { file, source } => m.get(
+            "cli-err-backup",
+            &[("file", file.into()), ("error", journal(m, source).into())],
+        ),
+    }
+}
+
+/// A return the sale does not allow.
+pub fn return_refused(m: &Messages, e: &ReturnError) -> String {
+    match e {
+        ReturnError::NothingLeft => m.text("cli-err-return-nothing-left"),
+        ReturnError::MoreThanLeft { left } => {
+            m.get("cli-err-return-more-than-left", &[("left", left.into())])
+        }
+        ReturnError::NotPositive => m.text("cli-err-return-not-positive"),
+        other => other.to_string(),
+    }
+}
+
+/// A books request that did not go through (`return`, `report`, `refunds`, `bookkeeping`).
+pub fn books(m: &Messages, e: &BooksError) -> String {
+    match e {
+        BooksError::NoSuchSale(key) => m.get("cli-err-no-such-sale", &[("key", key.into())]),
+        BooksError::NotPaid { sale_id } => m.get("cli-err-not-paid", &[("sale", sale_id.into())]),
+        BooksError::NoReason => m.text("cli-err-no-reason"),
+        BooksError::NoVatLines { sale_id } => {
+            m.get("cli-err-no-vat-lines", &[("sale", sale_id.into())])
+        }
+        BooksError::NoNote => m.text("cli-err-no-note"),
+        BooksError::BadDay(day) => m.get("cli-books-bad-day", &[("day", day.into())]),
+        BooksError::BadPeriod => m.text("cli-err-bad-period"),
+        BooksError::NoReceipt { sale_id } => {
+            m.get("cli-err-no-receipt", &[("sale", sale_id.into())])
+        }
+        BooksError::Return(e) => return_refused(m, e),
+        BooksError::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}
