@@ -85,3 +85,44 @@ pub fn books(m: &Messages, e: &BooksError) -> String {
         other => other.to_string(),
     }
 }
+
+/// A role's name in the language spoken.
+pub fn role(m: &Messages, r: kassa_boot::session::Role) -> String {
+    m.text(match r {
+        kassa_boot::session::Role::Cashier => "cli-staff-role-cashier",
+        kassa_boot::session::Role::Manager => "cli-staff-role-manager",
+    })
+}
+
+/// Why an employee step was refused (who acts, their PIN, staff changes).
+pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
+    use kassa_boot::session::{SessionError as S, StaffError as F};
+    let name = |key: &str, n: &String| m.get(key, &[("name", n.into())]);
+    match e {
+        S::Staff(F::PinEmpty) => m.text("cli-err-pin-empty"),
+        S::Staff(F::PinNotDigits) => m.text("cli-err-pin-not-digits"),
+        S::Staff(F::PinLength(n)) => {
+            m.get("cli-err-pin-length", &[("count", n.to_string().into())])
+        }
+        S::Staff(F::NameEmpty) => m.text("cli-err-name-empty"),
+        S::Staff(F::IdEmpty) => m.text("cli-err-id-empty"),
+        S::Staff(F::IdCharacters) => m.text("cli-err-id-characters"),
+        // The step's name is the engine's English words: the English sentence keeps them.
+        S::Staff(F::NeedsManager(_)) if m.lang() != kassa_boot::Lang::En => {
+            m.text("cli-err-needs-manager")
+        }
+        S::Unknown(id) => m.get("cli-err-unknown-employee", &[("id", id.into())]),
+        S::Inactive(n) => name("cli-err-inactive", n),
+        S::WrongPin => m.text("cli-err-wrong-pin"),
+        S::PinNeeded(n) => name("cli-err-pin-needed", n),
+        S::NoPin(n) => name("cli-err-no-pin", n),
+        S::NotLoggedIn => m.text("cli-err-not-logged-in"),
+        S::NotAManager(n) => name("cli-err-not-a-manager", n),
+        S::Taken(id) => m.get("cli-err-taken", &[("id", id.into())]),
+        S::ManagerPinFirst => m.text("cli-err-manager-pin-first"),
+        S::NewNeedsPin => m.text("cli-err-new-needs-pin"),
+        S::LastManager(n) => name("cli-err-last-manager", n),
+        S::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}

@@ -44,10 +44,14 @@ impl Who {
 
 fn refused(e: &SessionError) -> ExitCode {
     match e {
-        SessionError::Journal(_) | SessionError::GuardFile { .. } => {
-            fail(EXIT_START, &e.to_string())
-        }
-        _ => fail(EXIT_USAGE, &e.to_string()),
+        SessionError::Journal(_) | SessionError::GuardFile { .. } => fail(
+            EXIT_START,
+            &crate::errors::session(crate::output::messages(), e),
+        ),
+        _ => fail(
+            EXIT_USAGE,
+            &crate::errors::session(crate::output::messages(), e),
+        ),
     }
 }
 
@@ -141,7 +145,14 @@ pub fn act(
             &t(
                 "cli-staff-cashier-refused",
                 &[
-                    ("error", e.to_string().into()),
+                    (
+                        "error",
+                        crate::errors::session(
+                            crate::output::messages(),
+                            &SessionError::Staff(e.clone()),
+                        )
+                        .into(),
+                    ),
                     ("name", employee.name.as_str().into()),
                 ],
             ),
@@ -236,7 +247,7 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                         "{:<6} {:<24} {:<8} {:<7} {}",
                         m.id,
                         m.name,
-                        m.role.as_str(),
+                        crate::errors::role(crate::output::messages(), m.role),
                         text(if m.has_pin {
                             "cli-staff-pin"
                         } else {
@@ -273,7 +284,10 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                 &[
                     ("name", added.name.as_str().into()),
                     ("id", added.id.as_str().into()),
-                    ("role", added.role.to_string().into()),
+                    (
+                        "role",
+                        crate::errors::role(crate::output::messages(), added.role).into(),
+                    ),
                 ],
             ))
         }
@@ -291,7 +305,13 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
             session::set_role(&session, &mut journal, &id, role, now).map_err(|e| refused(&e))?;
             Ok(t(
                 "cli-staff-role-set",
-                &[("id", id.trim().into()), ("role", role.to_string().into())],
+                &[
+                    ("id", id.trim().into()),
+                    (
+                        "role",
+                        crate::errors::role(crate::output::messages(), role).into(),
+                    ),
+                ],
             ))
         }
         StaffCommand::Off { id } => {

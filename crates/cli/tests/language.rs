@@ -304,3 +304,40 @@ fn doctor_names_its_checks_in_danish_and_finnish() {
         }
     }
 }
+
+#[test]
+fn staff_and_its_refusals_speak_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kassa(&db, Some("da"), &["staff", "list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "1      Owner                    leder    ingen PIN til\n"
+    );
+    let out = kassa(&db, Some("fi"), &["staff", "list"]);
+    assert_eq!(
+        text(&out),
+        "1      Owner                    esimies  ei PINiä käytössä\n"
+    );
+    let out = kassa(&db, Some("da"), &["staff", "add", "2", "--name", "Ane"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    // No new PIN in KASSA_NEW_PIN and nothing on standard input: asked, then refused.
+    assert_eq!(
+        text(&out),
+        "Ny PIN for Ane (4 til 8 cifre): kassa: Indtast den nye PIN for Ane (eller sæt KASSA_NEW_PIN).\n"
+    );
+    let out = kassa(&db, Some("da"), &["--employee", "9", "staff", "list"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: Der er intet medarbejdernummer 9 ved denne kasse.\n"
+    );
+    let out = kassa(&db, Some("fi"), &["--employee", "9", "staff", "list"]);
+    assert_eq!(
+        text(&out),
+        "kassa: Tällä kassalla ei ole työntekijänumeroa 9.\n"
+    );
+    let out = kassa(&db, None, &["--employee", "9", "staff", "list"]);
+    assert_eq!(text(&out), "kassa: No employee number 9 at this till.\n");
+}

@@ -174,3 +174,25 @@ cli-err-no-vat-lines = salg { $sale } blev skrevet som et beløb uden momslinjer
 cli-err-no-note = skriv, hvordan overførslen blev lavet (en note til regnskabet)
 cli-err-bad-period = perioden slutter, før den begynder: --to skal være samme dag som eller efter --from
 cli-err-no-receipt = salg { $sale } har ingen bon: det blev betalt, før der blev skrevet boner
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = kasseassistent
+cli-staff-role-manager = leder
+cli-err-pin-empty = Indtast en PIN.
+cli-err-pin-not-digits = En PIN består kun af cifre (0 til 9).
+cli-err-pin-length = En PIN har 4 til 8 cifre; denne har { $count }.
+cli-err-name-empty = Skriv medarbejderens navn.
+cli-err-id-empty = Giv medarbejderen et nummer eller en kort kode.
+cli-err-id-characters = Et medarbejdernummer består kun af bogstaver, cifre, '-', '_' og '.'.
+cli-err-unknown-employee = Der er intet medarbejdernummer { $id } ved denne kasse.
+cli-err-inactive = { $name } er slået fra ved denne kasse; en leder kan slå vedkommende til igen.
+cli-err-wrong-pin = Forkert PIN.
+cli-err-pin-needed = Indtast PIN for { $name }.
+cli-err-no-pin = { $name } har ingen PIN endnu; en leder skal sætte en, før { $name } kan logge ind.
+cli-err-not-logged-in = Ingen er logget ind ved denne kasse: log ind først.
+cli-err-not-a-manager = { $name } er kasseassistent: kun en leder kan godkende dette.
+cli-err-taken = Medarbejdernummer { $id } er allerede i brug.
+cli-err-manager-pin-first = Sæt din egen PIN først: når en kasse har to medarbejdere, logger alle ind med PIN.
+cli-err-new-needs-pin = En ny medarbejder skal have en PIN på 4 til 8 cifre.
+cli-err-last-manager = { $name } er kassens sidste aktive leder: gør en anden til leder først.
+cli-err-needs-manager = Dette kræver en leder.

@@ -174,3 +174,25 @@ cli-err-no-vat-lines = sale { $sale } was written as a plain amount without VAT 
 cli-err-no-note = say how the transfer was made (a note for the books)
 cli-err-bad-period = the period ends before it starts: --to must be on or after --from
 cli-err-no-receipt = sale { $sale } has no receipt: it was paid before receipts were written
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = cashier
+cli-staff-role-manager = manager
+cli-err-pin-empty = Type a PIN.
+cli-err-pin-not-digits = A PIN is digits only (0 to 9).
+cli-err-pin-length = A PIN is 4 to 8 digits; this one has { $count }.
+cli-err-name-empty = Type the employee's name.
+cli-err-id-empty = Give the employee a number or short code.
+cli-err-id-characters = An employee number is letters, digits, '-', '_' and '.' only.
+cli-err-unknown-employee = No employee number { $id } at this till.
+cli-err-inactive = { $name } is turned off at this till; a manager can turn them on again.
+cli-err-wrong-pin = Wrong PIN.
+cli-err-pin-needed = Type the PIN for { $name }.
+cli-err-no-pin = { $name } has no PIN yet; a manager must set one before { $name } can log in.
+cli-err-not-logged-in = Nobody is logged in at this till: log in first.
+cli-err-not-a-manager = { $name } is a cashier: only a manager can approve this.
+cli-err-taken = Employee number { $id } is taken already.
+cli-err-manager-pin-first = Set your own PIN first: once a till has two employees, everyone logs in with a PIN.
+cli-err-new-needs-pin = A new employee needs a PIN of 4 to 8 digits.
+cli-err-last-manager = { $name } is the till's last active manager: make someone else a manager first.
+cli-err-needs-manager = This step needs a manager.

@@ -174,3 +174,25 @@ cli-err-no-vat-lines = myynti { $sale } kirjattiin pelkkänä summana ilman ALV-
 cli-err-no-note = kerro, miten siirto tehtiin (merkintä kirjanpitoon)
 cli-err-bad-period = jakso päättyy ennen kuin se alkaa: --to ei voi olla ennen päivää --from
 cli-err-no-receipt = myynnillä { $sale } ei ole kuittia: se maksettiin ennen kuin kuitteja kirjoitettiin
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = myyjä
+cli-staff-role-manager = esimies
+cli-err-pin-empty = Anna PIN.
+cli-err-pin-not-digits = PIN sisältää vain numeroita (0–9).
+cli-err-pin-length = PIN on 4–8 numeroa; tässä on { $count }.
+cli-err-name-empty = Anna työntekijän nimi.
+cli-err-id-empty = Anna työntekijälle numero tai lyhyt tunnus.
+cli-err-id-characters = Työntekijänumerossa saa olla vain kirjaimia, numeroita sekä merkkejä '-', '_' ja '.'.
+cli-err-unknown-employee = Tällä kassalla ei ole työntekijänumeroa { $id }.
+cli-err-inactive = { $name } on poistettu käytöstä tällä kassalla; esimies voi ottaa hänet taas käyttöön.
+cli-err-wrong-pin = Väärä PIN.
+cli-err-pin-needed = Anna käyttäjän { $name } PIN.
+cli-err-no-pin = Käyttäjällä { $name } ei ole vielä PINiä; esimiehen on asetettava se, ennen kuin { $name } voi kirjautua.
+cli-err-not-logged-in = Tällä kassalla ei ole ketään kirjautuneena: kirjaudu ensin.
+cli-err-not-a-manager = { $name } on myyjä: vain esimies voi hyväksyä tämän.
+cli-err-taken = Työntekijänumero { $id } on jo käytössä.
+cli-err-manager-pin-first = Aseta ensin oma PIN: kun kassalla on kaksi työntekijää, kaikki kirjautuvat PINillä.
+cli-err-new-needs-pin = Uusi työntekijä tarvitsee 4–8-numeroisen PINin.
+cli-err-last-manager = { $name } on kassan viimeinen aktiivinen esimies: tee ensin joku muu esimieheksi.
+cli-err-needs-manager = Tämä vaatii esimiehen.

@@ -174,3 +174,25 @@ cli-err-no-vat-lines = salg { $sale } ble skrevet som et beløp uten MVA-linjer 
 cli-err-no-note = skriv hvordan overføringen ble gjort (en merknad til regnskapet)
 cli-err-bad-period = perioden slutter før den begynner: --to må være samme dag som eller etter --from
 cli-err-no-receipt = salg { $sale } har ingen kvittering: det ble betalt før kvitteringer ble skrevet
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = kasserer
+cli-staff-role-manager = leder
+cli-err-pin-empty = Skriv inn en PIN.
+cli-err-pin-not-digits = En PIN består bare av sifre (0 til 9).
+cli-err-pin-length = En PIN har 4 til 8 sifre; denne har { $count }.
+cli-err-name-empty = Skriv inn navnet til den ansatte.
+cli-err-id-empty = Gi den ansatte et nummer eller en kort kode.
+cli-err-id-characters = Et ansattnummer består bare av bokstaver, sifre, '-', '_' og '.'.
+cli-err-unknown-employee = Det finnes ikke noe ansattnummer { $id } ved denne kassen.
+cli-err-inactive = { $name } er slått av ved denne kassen; en leder kan slå vedkommende på igjen.
+cli-err-wrong-pin = Feil PIN.
+cli-err-pin-needed = Skriv inn PIN for { $name }.
+cli-err-no-pin = { $name } har ingen PIN ennå; en leder må sette en før { $name } kan logge inn.
+cli-err-not-logged-in = Ingen er logget inn ved denne kassen: logg inn først.
+cli-err-not-a-manager = { $name } er kasserer: bare en leder kan godkjenne dette.
+cli-err-taken = Ansattnummer { $id } er allerede i bruk.
+cli-err-manager-pin-first = Sett din egen PIN først: når en kasse har to ansatte, logger alle inn med PIN.
+cli-err-new-needs-pin = En ny ansatt trenger en PIN på 4 til 8 sifre.
+cli-err-last-manager = { $name } er kassens siste aktive leder: gjør noen andre til leder først.
+cli-err-needs-manager = Dette krever en leder.

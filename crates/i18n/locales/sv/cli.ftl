@@ -174,3 +174,25 @@ cli-err-no-vat-lines = köp { $sale } skrevs som ett belopp utan momsrader (av e
 cli-err-no-note = skriv hur överföringen gjordes (en anteckning för bokföringen)
 cli-err-bad-period = perioden slutar innan den börjar: --to måste vara samma dag som eller efter --from
 cli-err-no-receipt = köp { $sale } har inget kvitto: det betalades innan kvitton skrevs
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = kassör
+cli-staff-role-manager = chef
+cli-err-pin-empty = Skriv en PIN.
+cli-err-pin-not-digits = En PIN består bara av siffror (0 till 9).
+cli-err-pin-length = En PIN har 4 till 8 siffror; den här har { $count }.
+cli-err-name-empty = Skriv den anställdes namn.
+cli-err-id-empty = Ge den anställda ett nummer eller en kort kod.
+cli-err-id-characters = Ett anställningsnummer består bara av bokstäver, siffror, '-', '_' och '.'.
+cli-err-unknown-employee = Det finns inget anställningsnummer { $id } vid den här kassan.
+cli-err-inactive = { $name } är avstängd vid den här kassan; en chef kan slå på hen igen.
+cli-err-wrong-pin = Fel PIN.
+cli-err-pin-needed = Skriv PIN för { $name }.
+cli-err-no-pin = { $name } har ingen PIN ännu; en chef måste ange en innan { $name } kan logga in.
+cli-err-not-logged-in = Ingen är inloggad vid den här kassan: logga in först.
+cli-err-not-a-manager = { $name } är kassör: bara en chef kan godkänna detta.
+cli-err-taken = Anställningsnummer { $id } används redan.
+cli-err-manager-pin-first = Ange din egen PIN först: när en kassa har två anställda loggar alla in med PIN.
+cli-err-new-needs-pin = En ny anställd behöver en PIN på 4 till 8 siffror.
+cli-err-last-manager = { $name } är kassans sista aktiva chef: gör någon annan till chef först.
+cli-err-needs-manager = Det här kräver en chef.
