@@ -135,6 +135,13 @@ cli-sandbox-bad-shape = forkert { $source }: "{ $value }" (brug object eller fla
 cli-sandbox-bad-faults = forkert { $source }: { $error }
 cli-sandbox-lan = kassa sandbox --lan: { $error }
 cli-sandbox-cannot-run = kan ikke køre sandkassen på { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRÆNINGSbank for telefoner på dette netværk: { $url } (scan en kode med en hvilken som helst telefon på netværket; ingen rigtige penge flyttes). Test- og admin-adresserne svarer kun på 127.0.0.1.
+cli-sandbox-ready = Aiia Pay-sandkassen er klar på { $url } (sandkassens adgangsoplysninger; tryk Ctrl-C for at stoppe)
+    token-adresse: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    modtagere: { $destinations }
+    webhooks til: { $webhook }
 cli-cannot-start = kan ikke starte: { $error }
 
 ## kassa charge: its input

@@ -135,6 +135,13 @@ cli-sandbox-bad-shape = bad { $source }: "{ $value }" (use object or flat)
 cli-sandbox-bad-faults = bad { $source }: { $error }
 cli-sandbox-lan = kassa sandbox --lan: { $error }
 cli-sandbox-cannot-run = cannot run the sandbox on { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRAINING bank for phones on this network: { $url } (scan a code with any phone on it; no real money moves). The test and admin endpoints answer only on 127.0.0.1.
+cli-sandbox-ready = Aiia Pay sandbox ready at { $url } (sandbox credentials; press Ctrl-C to stop)
+    token address: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    destinations: { $destinations }
+    webhooks to: { $webhook }
 cli-cannot-start = cannot start: { $error }
 
 ## kassa charge: its input

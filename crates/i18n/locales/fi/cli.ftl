@@ -135,6 +135,13 @@ cli-sandbox-bad-shape = virheellinen { $source }: "{ $value }" (käytä object t
 cli-sandbox-bad-faults = virheellinen { $source }: { $error }
 cli-sandbox-lan = kassa sandbox --lan: { $error }
 cli-sandbox-cannot-run = hiekkalaatikkoa ei voi ajaa osoitteessa { $host }:{ $port }: { $error }
+cli-sandbox-phones = HARJOITUSpankki tämän verkon puhelimille: { $url } (skannaa koodi millä tahansa verkon puhelimella; oikeaa rahaa ei siirry). Testi- ja hallintaosoitteet vastaavat vain osoitteessa 127.0.0.1.
+cli-sandbox-ready = Aiia Pay -hiekkalaatikko on valmis osoitteessa { $url } (hiekkalaatikon tunnukset; lopeta painamalla Ctrl-C)
+    token-osoite: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    vastaanottajat: { $destinations }
+    webhookit osoitteeseen: { $webhook }
 cli-cannot-start = ei voi käynnistyä: { $error }
 
 ## kassa charge: its input

@@ -135,6 +135,13 @@ cli-sandbox-bad-shape = feil { $source }: "{ $value }" (bruk object eller flat)
 cli-sandbox-bad-faults = feil { $source }: { $error }
 cli-sandbox-lan = kassa sandbox --lan: { $error }
 cli-sandbox-cannot-run = kan ikke kjøre sandkassen på { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRENINGSbank for telefoner på dette nettverket: { $url } (skann en kode med hvilken som helst telefon på nettverket; ingen ekte penger flyttes). Test- og admin-adressene svarer bare på 127.0.0.1.
+cli-sandbox-ready = Aiia Pay-sandkassen er klar på { $url } (sandkassens påloggingsopplysninger; trykk Ctrl-C for å stoppe)
+    token-adresse: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    mottakere: { $destinations }
+    webhooks til: { $webhook }
 cli-cannot-start = kan ikke starte: { $error }
 
 ## kassa charge: its input

@@ -135,6 +135,13 @@ cli-sandbox-bad-shape = felaktig { $source }: "{ $value }" (använd object eller
 cli-sandbox-bad-faults = felaktig { $source }: { $error }
 cli-sandbox-lan = kassa sandbox --lan: { $error }
 cli-sandbox-cannot-run = kan inte köra sandlådan på { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRÄNINGSbank för telefoner på det här nätverket: { $url } (skanna en kod med valfri telefon på nätverket; inga riktiga pengar flyttas). Test- och adminadresserna svarar bara på 127.0.0.1.
+cli-sandbox-ready = Aiia Pay-sandlådan är redo på { $url } (sandlådans inloggningsuppgifter; tryck Ctrl-C för att stoppa)
+    token-adress: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    mottagare: { $destinations }
+    webhooks till: { $webhook }
 cli-cannot-start = kan inte starta: { $error }
 
 ## kassa charge: its input
