@@ -341,3 +341,41 @@ fn staff_and_its_refusals_speak_danish_and_finnish() {
     let out = kassa(&db, None, &["--employee", "9", "staff", "list"]);
     assert_eq!(text(&out), "kassa: No employee number 9 at this till.\n");
 }
+
+#[tokio::test]
+async fn the_sandbox_says_where_it_listens_in_finnish() {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env_clear()
+        .envs(kassa_testkit::cli::session())
+        .env("KASSA_LANG", "fi")
+        .args(["sandbox", "--port", "0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    let ready = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            seen.push(line.clone());
+            if line == "webhookit osoitteeseen: ei ole" {
+                return;
+            }
+        }
+    })
+    .await;
+    child.kill().await.unwrap();
+    assert!(ready.is_ok(), "{seen:?}");
+    let text = seen.join("\n");
+    assert!(
+        text.contains("Aiia Pay -hiekkalaatikko on valmis osoitteessa http://127.0.0.1:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nClient ID: sandbox-client\nClient Secret: sandbox-secret\n"),
+        "{text}"
+    );
+    assert_absent(&text, &["sandbox ready", "press ctrl-c"]);
+}
