@@ -103,8 +103,12 @@ fn owned_sealed(
     keys: &kassa_boot::KeyStore,
 ) -> Result<(OwnerLock, Journal), ExitCode> {
     let (lock, mut journal) = owned(db, kind)?;
-    let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms())
-        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms()).map_err(|e| {
+        fail(
+            EXIT_START,
+            &crate::errors::key(crate::output::messages(), &e),
+        )
+    })?;
     journal.set_sealer(sealer);
     Ok((lock, journal))
 }

@@ -126,3 +126,42 @@ pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
         other => other.to_string(),
     }
 }
+
+/// A receipt key that is missing, damaged or not there yet (`keys`, and what issues receipts).
+pub fn key(m: &Messages, e: &kassa_boot::keys::KeyError) -> String {
+    use kassa_boot::keys::KeyError as K;
+    let version = |key: &str, v: &u32| m.get(key, &[("version", v.to_string().into())]);
+    match e {
+        K::Missing { version: v } => version("cli-err-key-missing", v),
+        K::NotThisTill { version: v } => version("cli-err-key-not-this-till", v),
+        K::Damaged { version: v, why } => m.get(
+            "cli-err-key-damaged",
+            &[("version", v.to_string().into()), ("why", why.into())],
+        ),
+        K::NoKeyYet => m.text("cli-err-key-none-yet"),
+        K::NoSuchVersion(v) => version("cli-err-key-no-such-version", v),
+        K::Journal(e) => journal(m, e),
+        K::Io { path, source } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", source.to_string().into())],
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A SAF-T export that did not go through.
+pub fn saft(m: &Messages, e: &kassa_boot::saft_export::SaftExportError) -> String {
+    use kassa_boot::saft_export::SaftExportError as S;
+    match e {
+        S::BadDay(day) => m.get("cli-books-bad-day", &[("day", day.into())]),
+        S::BadPeriod => m.text("cli-err-bad-period"),
+        S::Write { path, why } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", why.into())],
+        ),
+        S::NoProfile => m.text("cli-saft-no-shop"),
+        S::Journal(e) => journal(m, e),
+        S::Session(e) => session(m, e),
+        other => other.to_string(),
+    }
+}

@@ -35,7 +35,7 @@ fn failed(e: &SaftExportError) -> ExitCode {
         SaftExportError::Journal(JournalError::OwnFile { .. }) => EXIT_USAGE,
         _ => EXIT_START,
     };
-    fail(code, &e.to_string())
+    fail(code, &crate::errors::saft(crate::output::messages(), e))
 }
 
 /// The period and file, checked before anything is opened.

@@ -41,10 +41,14 @@ pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => {
-            fail(EXIT_USAGE, &e.to_string())
-        }
-        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => fail(
+            EXIT_USAGE,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
+        Err(e) => fail(
+            EXIT_FAILED,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
     }
 }
 
@@ -63,7 +67,10 @@ pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+        Err(e) => fail(
+            EXIT_FAILED,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
     }
 }
 

@@ -232,6 +232,38 @@ fn verify_and_the_export_errors_speak_danish_and_finnish() {
         text(&out),
         "kassa: --from ja --to ovat valintaa --format saf-t varten; jsonl- ja csv-vienti sisältää kaikki myynnit\n"
     );
+    let pem = dir.path().join("key.pem");
+    let out = kassa(
+        &db,
+        Some("da"),
+        &["keys", "export-public", "--out", pem.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: journalen har endnu ingen bonnøgle: den får en med sin første bon\n"
+    );
+    let xml = dir.path().join("s.xml");
+    let out = kassa(
+        &db,
+        Some("fi"),
+        &[
+            "export",
+            "--format",
+            "saf-t",
+            "--from",
+            "2026-02-30",
+            "--to",
+            "2026-03-01",
+            "--out",
+            xml.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(
+        text(&out),
+        "kassa: 2026-02-30 ei ole kalenterin päivä: kirjoita se muodossa VVVV-KK-PP\n"
+    );
     let out = kassa(&db, Some("da"), &["refunds"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(text(&out), "Ingen bankoverførsel at lave.\n");
