@@ -165,3 +165,27 @@ pub fn saft(m: &Messages, e: &kassa_boot::saft_export::SaftExportError) -> Strin
         other => other.to_string(),
     }
 }
+
+/// A sale the engine refused (`charge`, `cancel`).
+pub fn till(m: &Messages, e: &kassa_till::TillError) -> String {
+    use kassa_till::{SaleRefused as R, TillError as T};
+    let sale = |key: &str, id: &String| m.get(key, &[("sale", id.into())]);
+    match e {
+        T::SaleInProgress { sale_id } => sale("cli-sale-in-progress", sale_id),
+        T::NotOpen(id) => sale("cli-err-sale-not-open", id),
+        T::NotFound(id) => sale("cli-err-sale-not-found", id),
+        T::Refused(R::NoLines) => m.text("cli-err-no-lines"),
+        T::Refused(R::NothingToPay) => m.text("cli-err-nothing-to-pay"),
+        T::Refused(R::OverLimit { total, limit }) => m.get(
+            "cli-err-over-limit",
+            &[("total", total.into()), ("limit", limit.into())],
+        ),
+        T::Refused(R::CashShort { given, total }) => m.get(
+            "cli-err-cash-short",
+            &[("given", given.into()), ("total", total.into())],
+        ),
+        T::Refused(R::BadCardReference) => m.text("cli-err-bad-card-reference"),
+        T::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}

@@ -915,7 +915,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
     };
     // Checked before anything is written or asked of the bank.
     if let Err(e) = counter.cart(&cart) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
     }
     let printer = Printer::new(args.json);
     let width = counter
@@ -934,7 +934,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
                 printer.hand_sale(&sale, counter.receipt(&sale.sale_id).as_ref(), width);
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(EXIT_USAGE, &e.to_string()),
+            Err(e) => fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
         };
     }
     let mut events = counter.till.subscribe();
@@ -943,10 +943,10 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
             return fail(
                 EXIT_USAGE,
-                &output::t("cli-sale-in-progress", &[("sale", (&sale_id).into())]),
+                &output::t("cli-sale-in-progress", &[("sale", sale_id.as_str().into())]),
             );
         }
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => return fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
     };
     let code = follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await;
     if code == ExitCode::SUCCESS || code == ExitCode::from(EXIT_ATTENTION) {
@@ -1209,7 +1209,7 @@ async fn cancel(sale_id: &str) -> ExitCode {
     };
     let mut events = counter.till.subscribe();
     if let Err(e) = counter.cancel(sale_id) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
     }
     match follow(
         &counter,

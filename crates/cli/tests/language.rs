@@ -411,3 +411,27 @@ async fn the_sandbox_says_where_it_listens_in_finnish() {
     );
     assert_absent(&text, &["sandbox ready", "press ctrl-c"]);
 }
+
+#[test]
+fn a_sale_the_engine_refuses_is_said_in_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kassa(
+        &db,
+        Some("da"),
+        &["charge", "--amount", "10", "--cash", "5"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.starts_with("kassa: de modtagne kontanter (5,00\u{a0}kr.) er mindre end totalen (10,00\u{a0}kr.): modtag mindst totalen"),
+        "{t}"
+    );
+    let out = kassa(&db, Some("fi"), &["cancel", "nope"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t == "kassa: myyntiä nope ei ole\n" || t == "kassa: myynti nope ei ole auki\n",
+        "{t}"
+    );
+}
