@@ -189,3 +189,36 @@ pub fn till(m: &Messages, e: &kassa_till::TillError) -> String {
         other => other.to_string(),
     }
 }
+
+/// One setting that does not hold, in the language spoken (the validator's own English
+/// sentence for the rarer cases).
+pub fn field(m: &Messages, e: &kassa_boot::FieldError) -> String {
+    use kassa_boot::{Field as F, Problem as P};
+    let value = |key: &str, v: &String| m.get(key, &[("value", v.into())]);
+    match (&e.field, &e.problem) {
+        (F::ApiUrl, P::NotAWebAddress(v)) => value("cli-err-field-api-url", v),
+        (F::ClientId, P::HasSpaces) => m.text("cli-err-field-client-id-spaces"),
+        (F::ClientId, P::Missing) => m.text("cli-err-field-client-id-missing"),
+        (F::ClientSecret, P::Missing) => m.text("cli-err-field-client-secret-missing"),
+        (F::DestinationId, P::HasSpaces) => m.text("cli-err-field-destination-spaces"),
+        (F::DestinationId, P::Missing) => m.text("cli-err-field-destination-missing"),
+        (F::Currency, P::Unknown(v)) => value("cli-err-field-currency", v),
+        (F::RedirectUrl, P::Missing) => m.text("cli-err-field-redirect-missing"),
+        (F::RedirectUrl, P::NotHttps(v)) => value("cli-err-field-redirect-not-https", v),
+        (F::RedirectUrl, P::NotAWebAddress(v)) => value("cli-err-field-redirect-not-web", v),
+        _ => e.to_string(),
+    }
+}
+
+/// Settings that do not hold (every problem, one sentence each), or a settings file or
+/// keyring that failed.
+pub fn config(m: &Messages, e: &kassa_boot::ConfigError) -> String {
+    match e {
+        kassa_boot::ConfigError::Invalid(errors) => errors
+            .iter()
+            .map(|f| field(m, f))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}

@@ -670,7 +670,7 @@ fn settings() -> Result<Settings, ExitCode> {
         kassa_boot::default_db_path(var),
         &kassa_boot::Keyring::from_env(|k| std::env::var(k).ok()),
     )
-    .map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
+    .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))?;
     if let Some(spec) = var("KASSA_CRASH_AT").filter(|v| !v.trim().is_empty()) {
         let hook = crash::CrashAt::parse(&spec).map_err(|e| fail(EXIT_USAGE, &e))?;
         settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
@@ -683,7 +683,7 @@ fn settings() -> Result<Settings, ExitCode> {
 fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
     kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
-        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+        .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))
 }
 
 /// Where the till's receipt keys are kept: the OS keyring (`KASSA_KEYRING_SERVICE` names
@@ -885,7 +885,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &kassa_boot::ConfigError::from(errors).to_string(),
+                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
             );
         }
     }
@@ -1365,7 +1365,7 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
         return fail(
             EXIT_USAGE,
-            &kassa_boot::ConfigError::from(errors).to_string(),
+            &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
         );
     }
     eprintln!("{}", output::text("cli-setup-secret-prompt"));
@@ -1385,7 +1385,7 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &kassa_boot::ConfigError::from(errors).to_string(),
+                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
             );
         }
     };

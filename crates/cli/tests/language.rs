@@ -435,3 +435,34 @@ fn a_sale_the_engine_refuses_is_said_in_danish_and_finnish() {
         "{t}"
     );
 }
+
+#[test]
+fn a_setting_that_does_not_hold_is_said_in_danish_and_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let run = |lang: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
+        cmd.env_clear()
+            .envs(kassa_testkit::cli::session())
+            .env("KASSA_DB", &db)
+            .env("KASSA_CURRENCY", "USD");
+        if let Some(lang) = lang {
+            cmd.env("KASSA_LANG", lang);
+        }
+        let out = cmd.args(["charge", "--amount", "5"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        text(&out)
+    };
+    assert_eq!(
+        run(Some("da")),
+        "kassa: Valutaen (KASSA_CURRENCY) skal være DKK, SEK, NOK eller EUR, ikke \"USD\"\n"
+    );
+    assert_eq!(
+        run(Some("fi")),
+        "kassa: Valuutan (KASSA_CURRENCY) on oltava DKK, SEK, NOK tai EUR, ei \"USD\"\n"
+    );
+    assert_eq!(
+        run(None),
+        "kassa: The currency (KASSA_CURRENCY) must be DKK, SEK, NOK or EUR, not \"USD\"\n"
+    );
+}
