@@ -222,3 +222,14 @@ pub fn config(m: &Messages, e: &kassa_boot::ConfigError) -> String {
         other => other.to_string(),
     }
 }
+
+/// A counter that could not start (`charge`, `cancel`, `resume`).
+pub fn boot(m: &Messages, e: &kassa_boot::BootError) -> String {
+    use kassa_boot::BootError as B;
+    match e {
+        B::Config(e) => config(m, e),
+        B::Journal(e) => journal(m, e),
+        B::Key(e) => key(m, e),
+        other => other.to_string(),
+    }
+}

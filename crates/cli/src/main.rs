@@ -848,7 +848,7 @@ async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCod
     settings.owner = owner.to_owned();
     let counter = kassa_boot::start(settings)
         .await
-        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+        .map_err(|e| fail(EXIT_START, &errors::boot(output::messages(), &e)))?;
     staff::on_counter(&counter, staff::who())?;
     Ok(counter)
 }
@@ -971,7 +971,7 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
         .filter(|c| !c.trim().is_empty());
     let currency = match given.as_deref().map(str::parse::<kassa_money::Currency>) {
         Some(Ok(c)) => c,
-        Some(Err(e)) => return fail(EXIT_USAGE, &e.to_string()),
+        Some(Err(e)) => return fail(EXIT_USAGE, &output::money_error(output::messages(), &e)),
         None => saved.currency.unwrap_or(kassa_money::Currency::Dkk),
     };
     use kassa_boot::shop::WallClock;
@@ -1047,7 +1047,7 @@ async fn follow(
                     output::messages().get("cli-cancelling", &[("sale", sale_id.into())])
                 );
                 if let Err(e) = counter.cancel(sale_id) {
-                    return fail(EXIT_FAILED, &e.to_string());
+                    return fail(EXIT_FAILED, &errors::till(output::messages(), &e));
                 }
                 continue;
             }
@@ -1235,12 +1235,12 @@ async fn resume(json: bool) -> ExitCode {
     settings.owner = "kassa resume".to_owned();
     let counter = match kassa_boot::start_idle(settings).await {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return fail(EXIT_START, &errors::boot(output::messages(), &e)),
     };
     let mut events = counter.till.subscribe();
     let open = match counter.till.resume() {
         Ok(open) => open,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return fail(EXIT_START, &errors::till(output::messages(), &e)),
     };
     if !json {
         match open.len() {
