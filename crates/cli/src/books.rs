@@ -15,6 +15,7 @@ use kassa_shop::receipt::MoneyJson;
 use kassa_shop::{Day, ReturnRequest};
 use serde::Serialize;
 
+use crate::output::{t, text};
 use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
 
 /// Now, by the system clock: the CLI's commands that write without a counter take it here.
@@ -33,7 +34,7 @@ fn books_failed(e: &BooksError) -> ExitCode {
         } else {
             EXIT_START
         },
-        &e.to_string(),
+        &crate::errors::books(crate::output::messages(), e),
     )
 }
 
@@ -41,7 +42,10 @@ pub(crate) fn read_only(db: &Path) -> Result<Journal, ExitCode> {
     if !db.exists() {
         return Err(fail(
             EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
+            &t(
+                "cli-books-no-journal",
+                &[("path", db.display().to_string().into())],
+            ),
         ));
     }
     Journal::open_read_only(db).map_err(|e| books_failed(&e.into()))
@@ -52,10 +56,18 @@ pub(crate) fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitC
     if !db.exists() {
         return Err(fail(
             EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
+            &t(
+                "cli-books-no-journal",
+                &[("path", db.display().to_string().into())],
+            ),
         ));
     }
-    let lock = OwnerLock::acquire(db, kind).map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let lock = OwnerLock::acquire(db, kind).map_err(|e| {
+        fail(
+            EXIT_START,
+            &crate::errors::journal(crate::output::messages(), &e),
+        )
+    })?;
     let journal = Journal::open(db).map_err(|e| books_failed(&e.into()))?;
     Ok((lock, journal))
 }
@@ -91,8 +103,12 @@ fn owned_sealed(
     keys: &kassa_boot::KeyStore,
 ) -> Result<(OwnerLock, Journal), ExitCode> {
     let (lock, mut journal) = owned(db, kind)?;
-    let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms())
-        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms()).map_err(|e| {
+        fail(
+            EXIT_START,
+            &crate::errors::key(crate::output::messages(), &e),
+        )
+    })?;
     journal.set_sealer(sealer);
     Ok((lock, journal))
 }
@@ -127,7 +143,13 @@ pub fn return_sale(
             };
             match Money::parse(text, currency) {
                 Ok(m) => ReturnRequest::Amount(m),
-                Err(e) => return fail(EXIT_USAGE, &format!("bad amount to return: {e}")),
+                Err(e) => {
+                    let error = crate::output::money_error(crate::output::messages(), &e);
+                    return fail(
+                        EXIT_USAGE,
+                        &t("cli-return-bad-amount", &[("error", error.into())]),
+                    );
+                }
             }
         }
     };
@@ -165,23 +187,36 @@ pub fn return_sale(
         }
     } else {
         let back = Money::new(-r.total.minor, r.total.currency).display();
-        let how = match r.tender {
-            kassa_journal::Tender::Cash => "in cash",
-            kassa_journal::Tender::Card => "to the card (refund it on the terminal)",
-            kassa_journal::Tender::Bank => "by bank transfer",
+        let how = text(match r.tender {
+            kassa_journal::Tender::Cash => "cli-return-in-cash",
+            kassa_journal::Tender::Card => "cli-return-to-card",
+            kassa_journal::Tender::Bank => "cli-return-by-bank",
+        });
+        let mut args = vec![
+            ("number", r.number.to_string().into()),
+            ("sale", sale_id.as_str().into()),
+            ("back", back.into()),
+            ("how", how.into()),
+            ("left", done.left.display().into()),
+        ];
+        let key = match r.return_of {
+            Some(n) => {
+                args.push(("of", n.to_string().into()));
+                "cli-return-done-of"
+            }
+            None => "cli-return-done",
         };
-        println!(
-            "Return receipt #{} of sale {sale_id}{}: {back} back {how}. Left to return: {}.",
-            r.number,
-            r.return_of
-                .map(|n| format!(" (receipt #{n})"))
-                .unwrap_or_default(),
-            done.left.display()
-        );
-        if let Some(t) = &transfer {
+        println!("{}", t(key, &args));
+        if let Some(tr) = &transfer {
             println!(
-                "{} Mark it sent with `kassa refunds --sent {} --note TEXT`.",
-                t.text, t.id
+                "{}",
+                t(
+                    "cli-return-transfer",
+                    &[
+                        ("transfer", tr.text.as_str().into()),
+                        ("id", tr.id.to_string().into())
+                    ]
+                )
             );
         }
     }
@@ -303,7 +338,7 @@ pub fn refunds(
             }
             Err(BooksError::Journal(JournalError::NotFound(_))) => fail(
                 EXIT_USAGE,
-                &format!("there is no bank transfer {id} (see `kassa refunds`)"),
+                &t("cli-refunds-no-transfer", &[("id", id.to_string().into())]),
             ),
             Err(e) => books_failed(&e),
         };
@@ -322,7 +357,7 @@ pub fn refunds(
             Err(e) => return fail(EXIT_FAILED, &e.to_string()),
         }
     } else if list.is_empty() {
-        println!("No bank transfer to make.");
+        println!("{}", text("cli-refunds-none"));
     } else {
         for t in &list {
             println!("{:>4}  {}  {}", t.id, t.state.to_uppercase(), t.text);
@@ -336,10 +371,7 @@ fn parse_day(text: &str) -> Result<Day, ExitCode> {
     let bad = || {
         fail(
             EXIT_USAGE,
-            &format!(
-                "{} is not a day of the calendar: write it as YYYY-MM-DD",
-                text.trim()
-            ),
+            &t("cli-books-bad-day", &[("day", text.trim().into())]),
         )
     };
     let mut parts = text.trim().split('-');
@@ -366,7 +398,10 @@ pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path
         Err(e) => return books_failed(&e),
     };
     if let Err(e) = kassa_journal::files::check_destination(db, file) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(
+            EXIT_USAGE,
+            &crate::errors::journal(crate::output::messages(), &e),
+        );
     }
     let journal = match read_only(db) {
         Ok(j) => j,
@@ -390,25 +425,35 @@ pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path
         });
     match written {
         Ok(()) => {
+            let day = |d: Day| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+            let key = if series.is_training() {
+                "cli-books-wrote-training"
+            } else {
+                "cli-books-wrote"
+            };
             println!(
-                "Wrote {} VAT row(s) of {}{} to {}",
-                rows,
-                if series.is_training() {
-                    "training receipts"
-                } else {
-                    "receipts"
-                },
-                format_args!(
-                    " from {:04}-{:02}-{:02} to {:04}-{:02}-{:02}",
-                    from.year, from.month, from.day, to.year, to.month, to.day
-                ),
-                file.display()
+                "{}",
+                t(
+                    key,
+                    &[
+                        ("rows", rows.to_string().into()),
+                        ("from", day(from).into()),
+                        ("to", day(to).into()),
+                        ("file", file.display().to_string().into()),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
         Err(e) => fail(
             EXIT_FAILED,
-            &format!("cannot write {}: {e}", file.display()),
+            &t(
+                "cli-cannot-write",
+                &[
+                    ("file", file.display().to_string().into()),
+                    ("error", e.to_string().into()),
+                ],
+            ),
         ),
     }
 }
@@ -496,10 +541,7 @@ pub async fn receipt(
         PrintTo::Show => None,
         PrintTo::Printer => {
             let Some(addr) = shop.printer.as_ref() else {
-                return fail(
-                    EXIT_USAGE,
-                    "no receipt printer is set up: add it with `kassa setup --printer HOST[:PORT]`, or save a PDF with --pdf FILE",
-                );
+                return fail(EXIT_USAGE, &text("cli-receipt-no-printer"));
             };
             if let Err(e) = kassa_boot::print::print_escpos(
                 &addr.to_string(),
@@ -533,8 +575,11 @@ pub async fn receipt(
     } else {
         print!("{}", doc.to_text(width));
         match (via, issued.copy_number()) {
-            (Some(_), Some(n)) => eprintln!("Printed as COPY {n}."),
-            (Some(_), None) => eprintln!("Printed (the original)."),
+            (Some(_), Some(n)) => eprintln!(
+                "{}",
+                t("cli-receipt-printed-copy", &[("n", n.to_string().into())])
+            ),
+            (Some(_), None) => eprintln!("{}", text("cli-receipt-printed")),
             _ => {}
         }
     }

@@ -17,6 +17,7 @@ use kassa_boot::shop::{LocalZone, WallClock};
 use kassa_journal::{Journal, JournalError, OwnerLock};
 
 use crate::books::now_ms;
+use crate::output::{t, text};
 use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
 
 /// What `kassa export --format saf-t` was given.
@@ -34,22 +35,16 @@ fn failed(e: &SaftExportError) -> ExitCode {
         SaftExportError::Journal(JournalError::OwnFile { .. }) => EXIT_USAGE,
         _ => EXIT_START,
     };
-    fail(code, &e.to_string())
+    fail(code, &crate::errors::saft(crate::output::messages(), e))
 }
 
 /// The period and file, checked before anything is opened.
 fn checked<'a>(args: &SaftArgs<'a>) -> Result<(Period, &'a Path), ExitCode> {
     let Some(out) = args.out else {
-        return Err(fail(
-            EXIT_USAGE,
-            "say where to write the SAF-T file: --out FILE.xml",
-        ));
+        return Err(fail(EXIT_USAGE, &text("cli-saft-no-out")));
     };
     let (Some(from), Some(to)) = (args.from, args.to) else {
-        return Err(fail(
-            EXIT_USAGE,
-            "give the period to export: --from YYYY-MM-DD --to YYYY-MM-DD (both days included)",
-        ));
+        return Err(fail(EXIT_USAGE, &text("cli-saft-no-period")));
     };
     let from = saft_export::parse_day(from).map_err(|e| failed(&e))?;
     let to = saft_export::parse_day(to).map_err(|e| failed(&e))?;
@@ -67,7 +62,10 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
     if !db.exists() {
         return fail(
             EXIT_USAGE,
-            &format!("there is no sale journal at {}", db.display()),
+            &t(
+                "cli-books-no-journal",
+                &[("path", db.display().to_string().into())],
+            ),
         );
     }
     let now = now_ms();
@@ -82,10 +80,7 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
     let merchant = match kassa_boot::shop::merchant_for(&shop, training, currency) {
         Ok(m) => m,
         Err(_) => {
-            return fail(
-                EXIT_USAGE,
-                "set up the shop before exporting (Settings → Shop, or `kassa setup --legal-name … --org-number …`): the SAF-T file names the merchant's organisation number and legal name",
-            );
+            return fail(EXIT_USAGE, &text("cli-saft-no-shop"));
         }
     };
     // Every export is journaled and made by a manager: the command owns the journal for it.
@@ -95,9 +90,7 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
         Err(JournalError::InUse { owner, .. }) => {
             return fail(
                 EXIT_START,
-                &format!(
-                    "the journal is in use by {owner}: export from the app (Day → Export SAF-T), or close it and run this again. Every export is journaled, so this command needs the journal."
-                ),
+                &t("cli-saft-in-use", &[("owner", owner.to_string().into())]),
             );
         }
         Err(e) => return failed(&e.into()),
@@ -126,18 +119,29 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
             Err(e) => return failed(&e),
         };
     println!(
-        "Wrote the SAF-T Cash Register file {} ({} bytes): {}.",
-        out.display(),
-        summary.bytes,
-        summary.text()
+        "{}",
+        t(
+            "cli-saft-wrote",
+            &[
+                ("file", out.display().to_string().into()),
+                ("bytes", summary.bytes.to_string().into()),
+                ("summary", summary.text().into()),
+            ]
+        )
     );
-    println!("The tax office's name for it: {}", summary.file_name);
+    println!(
+        "{}",
+        t(
+            "cli-saft-file-name",
+            &[("name", summary.file_name.to_string().into())]
+        )
+    );
     match saft_export::record_export(&mut journal, &summary, out, now_ms()) {
-        Ok(_) => println!("The export is in the electronic journal (event 13020)."),
+        Ok(_) => println!("{}", text("cli-saft-journaled")),
         Err(e) => {
             return fail(
                 EXIT_FAILED,
-                &format!("the file is written, but the export could not be journaled: {e}"),
+                &t("cli-saft-not-journaled", &[("error", e.to_string().into())]),
             );
         }
     }

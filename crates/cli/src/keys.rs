@@ -15,6 +15,7 @@ use kassa_journal::Backend;
 use serde::Serialize;
 
 use crate::books::{now_ms, owned, read_only};
+use crate::output::{t, text};
 use crate::{EXIT_FAILED, EXIT_USAGE, fail};
 
 /// `kassa verify`: the chain of receipts is broken (a receipt changed, missing or unsigned).
@@ -29,15 +30,25 @@ pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
     match keys::export_public(&journal, version, out) {
         Ok(v) => {
             println!(
-                "The public half of receipt key version {v} is in {} (give it to the tax office).",
-                out.display()
+                "{}",
+                t(
+                    "cli-keys-exported",
+                    &[
+                        ("version", v.to_string().into()),
+                        ("file", out.display().to_string().into()),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
-        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => {
-            fail(EXIT_USAGE, &e.to_string())
-        }
-        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => fail(
+            EXIT_USAGE,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
+        Err(e) => fail(
+            EXIT_FAILED,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
     }
 }
 
@@ -51,11 +62,15 @@ pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
     match keys::new_key_from_os(&mut journal, store, now_ms()) {
         Ok(v) => {
             println!(
-                "Receipt key version {v} made: receipts are signed with it from now on. Give the tax office its public half: kassa keys export-public --out key-v{v}.pem"
+                "{}",
+                t("cli-keys-made", &[("version", v.to_string().into())])
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(EXIT_FAILED, &e.to_string()),
+        Err(e) => fail(
+            EXIT_FAILED,
+            &crate::errors::key(crate::output::messages(), &e),
+        ),
     }
 }
 
@@ -79,21 +94,47 @@ fn series_name(series: Backend) -> &'static str {
     }
 }
 
+/// One series' line of `kassa verify`, in the language spoken. The reason a receipt does
+/// not verify (`why`) is the check's own (English) sentence.
 fn line(c: &SeriesCheck) -> String {
-    let name = match c.series {
-        Backend::Sandbox => "Training receipts",
-        _ => "Live receipts",
-    };
+    let series = text(match c.series {
+        Backend::Sandbox => "cli-verify-training",
+        _ => "cli-verify-live",
+    });
     let before = match c.unsigned_before {
-        0 => String::new(),
-        n => format!(" ({n} from before receipts were signed, not checked)"),
+        0 => None,
+        n => Some(t("cli-verify-before", &[("count", n.to_string().into())])),
     };
-    match &c.broken {
-        None => format!("{name}: {} verified{before}.", c.verified),
-        Some(b) => format!(
-            "{name}: BROKEN at receipt {}: {} ({} verified before it{before}).",
-            b.nr, b.why, c.verified
+    let verified = c.verified.to_string();
+    match (&c.broken, before) {
+        (None, None) => t(
+            "cli-verify-ok",
+            &[("series", series.into()), ("verified", verified.into())],
         ),
+        (None, Some(before)) => t(
+            "cli-verify-ok-before",
+            &[
+                ("series", series.into()),
+                ("verified", verified.into()),
+                ("before", before.into()),
+            ],
+        ),
+        (Some(b), before) => {
+            let mut args = vec![
+                ("series", series.into()),
+                ("verified", verified.into()),
+                ("receipt", b.nr.as_str().into()),
+                ("why", b.why.as_str().into()),
+            ];
+            let key = match before {
+                None => "cli-verify-broken",
+                Some(before) => {
+                    args.push(("before", before.into()));
+                    "cli-verify-broken-before"
+                }
+            };
+            t(key, &args)
+        }
     }
 }
 
@@ -130,8 +171,9 @@ pub fn verify(db: &Path, json: bool) -> ExitCode {
         None => ExitCode::SUCCESS,
         Some(b) => fail(
             EXIT_BROKEN,
-            &format!(
-                "the receipt chain is broken: {b}. Keep this journal as it is (nothing was repaired) and tell whoever keeps your books."
+            &t(
+                "cli-verify-chain-broken",
+                &[("broken", b.to_string().into())],
             ),
         ),
     }

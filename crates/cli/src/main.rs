@@ -39,6 +39,7 @@
 
 mod books;
 mod crash;
+mod errors;
 mod export_saft;
 mod keys;
 mod output;
@@ -366,7 +367,12 @@ fn main() -> ExitCode {
 
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
-        Err(e) => return fail(EXIT_START, &format!("cannot start: {e}")),
+        Err(e) => {
+            return fail(
+                EXIT_START,
+                &output::t("cli-cannot-start", &[("error", e.to_string().into())]),
+            );
+        }
     };
     staff::set_who(staff::Who(cli.employee));
     runtime.block_on(run(cli.command))
@@ -404,7 +410,10 @@ async fn run(command: Command) -> ExitCode {
                 Some((v, None)) => {
                     return fail(
                         EXIT_USAGE,
-                        &format!("bad {shape_source}: \"{v}\" (use object or flat)"),
+                        &output::t(
+                            "cli-sandbox-bad-shape",
+                            &[("source", shape_source.into()), ("value", v.into())],
+                        ),
                     );
                 }
             };
@@ -420,7 +429,15 @@ async fn run(command: Command) -> ExitCode {
             let faults = match json.as_deref().map(kassa_sandbox::Faults::from_json) {
                 None => kassa_sandbox::Faults::default(),
                 Some(Ok(f)) => f,
-                Some(Err(e)) => return fail(EXIT_USAGE, &format!("bad {source}: {e}")),
+                Some(Err(e)) => {
+                    return fail(
+                        EXIT_USAGE,
+                        &output::t(
+                            "cli-sandbox-bad-faults",
+                            &[("source", source.into()), ("error", e.to_string().into())],
+                        ),
+                    );
+                }
             };
             if !faults.is_none() {
                 tracing::info!(?faults, "injecting faults");
@@ -442,16 +459,28 @@ async fn run(command: Command) -> ExitCode {
             let (listen, host) = if lan {
                 match kassa_sandbox::lan_address() {
                     Ok(ip) => (kassa_sandbox::Listen::Lan(ip.into(), port), ip.into()),
-                    Err(e) => return fail(EXIT_START, &format!("kassa sandbox --lan: {e}")),
+                    Err(e) => {
+                        return fail(
+                            EXIT_START,
+                            &output::t("cli-sandbox-lan", &[("error", e.to_string().into())]),
+                        );
+                    }
                 }
             } else {
                 (kassa_sandbox::Listen::On(SocketAddr::new(host, port)), host)
             };
-            match kassa_sandbox::serve(config, listen).await {
+            match serve_sandbox(config, listen).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(
                     EXIT_START,
-                    &format!("cannot run the sandbox on {host}:{port}: {e}"),
+                    &output::t(
+                        "cli-sandbox-cannot-run",
+                        &[
+                            ("host", host.to_string().into()),
+                            ("port", port.to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
+                    ),
                 ),
             }
         }
@@ -506,10 +535,7 @@ async fn run(command: Command) -> ExitCode {
             to,
         } => {
             if training {
-                return fail(
-                    EXIT_USAGE,
-                    "--training is not for --format saf-t: the SAF-T file holds the training receipts beside the live ones, marked as training",
-                );
+                return fail(EXIT_USAGE, &output::text("cli-export-training-saft"));
             }
             match settings() {
                 Ok(s) => export_saft::export(
@@ -531,10 +557,7 @@ async fn run(command: Command) -> ExitCode {
             to,
         } => {
             if from.is_some() || to.is_some() {
-                return fail(
-                    EXIT_USAGE,
-                    "--from and --to are for --format saf-t; the jsonl and csv exports hold every sale",
-                );
+                return fail(EXIT_USAGE, &output::text("cli-export-period-not-for-jsonl"));
             }
             let backend = if training {
                 kassa_journal::Backend::Sandbox
@@ -634,10 +657,7 @@ async fn run(command: Command) -> ExitCode {
                     currency.as_deref(),
                 ),
                 _ if shop.any() => ExitCode::SUCCESS,
-                _ => fail(
-                    EXIT_USAGE,
-                    "nothing to set up: give --client-id and --destination-id (Aiia), or the shop's settings (--legal-name, --org-number, --vat, --quick, --printer, … see --help)",
-                ),
+                _ => fail(EXIT_USAGE, &output::text("cli-setup-nothing")),
             }
         }
     }
@@ -650,7 +670,7 @@ fn settings() -> Result<Settings, ExitCode> {
         kassa_boot::default_db_path(var),
         &kassa_boot::Keyring::from_env(|k| std::env::var(k).ok()),
     )
-    .map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
+    .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))?;
     if let Some(spec) = var("KASSA_CRASH_AT").filter(|v| !v.trim().is_empty()) {
         let hook = crash::CrashAt::parse(&spec).map_err(|e| fail(EXIT_USAGE, &e))?;
         settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
@@ -663,7 +683,7 @@ fn settings() -> Result<Settings, ExitCode> {
 fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
     kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
-        .map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+        .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))
 }
 
 /// Where the till's receipt keys are kept: the OS keyring (`KASSA_KEYRING_SERVICE` names
@@ -702,9 +722,9 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
             Ok(connected) => break connected,
             Err(e) if e.can_try_again() => {
                 eprintln!("kassa: {e}");
-                eprintln!("Press Enter to try again (a new address follows), or Ctrl-C to stop.");
+                eprintln!("{}", output::text("cli-connect-try-again"));
                 if read_answer().await.is_none() {
-                    return fail(EXIT_FAILED, "no account was connected");
+                    return fail(EXIT_FAILED, &output::text("cli-connect-none"));
                 }
                 url = match flow.try_again() {
                     Ok(u) => u.to_owned(),
@@ -721,16 +741,21 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
         },
         None => match pick_and_confirm(&connected).await {
             Some(d) => d,
-            None => return fail(EXIT_CANCELLED, "nothing was saved"),
+            None => return fail(EXIT_CANCELLED, &output::text("cli-connect-nothing-saved")),
         },
     };
     if let Err(e) = kassa_boot::save_destination(&settings, &chosen) {
         return fail(EXIT_FAILED, &e.to_string());
     }
     eprintln!(
-        "Connected: {}. Destination {} saved.",
-        chosen.label(),
-        chosen.id
+        "{}",
+        output::t(
+            "cli-connect-done",
+            &[
+                ("account", chosen.label().into()),
+                ("id", (&chosen.id).into())
+            ]
+        )
     );
     ExitCode::SUCCESS
 }
@@ -745,10 +770,10 @@ fn show_connect_address(url: &str, browser: bool) {
             }
         };
     if opened {
-        eprintln!("Your browser shows the bank's page: choose the account that receives payments.");
-        eprintln!("If it did not open, open this address:");
+        eprintln!("{}", output::text("cli-connect-browser-shows"));
+        eprintln!("{}", output::text("cli-connect-if-not-opened"));
     } else {
-        eprintln!("Open this address in a browser and choose the account that receives payments:");
+        eprintln!("{}", output::text("cli-connect-open-address"));
     }
     println!("{url}");
 }
@@ -756,7 +781,7 @@ fn show_connect_address(url: &str, browser: bool) {
 /// Lists the connected accounts, asks which one (when there are several) and asks to confirm
 /// its name. `None`: the merchant said no, or stdin ended.
 async fn pick_and_confirm(connected: &kassa_boot::Connected) -> Option<kassa_boot::Destination> {
-    eprintln!("Connected accounts:");
+    eprintln!("{}", output::text("cli-connect-accounts"));
     for (i, a) in connected.accounts.iter().enumerate() {
         eprintln!("  {}. {} ({})", i + 1, a.label(), a.id);
     }
@@ -764,25 +789,44 @@ async fn pick_and_confirm(connected: &kassa_boot::Connected) -> Option<kassa_boo
         Some(one) => one.clone(),
         None => loop {
             eprint!(
-                "Which account receives the payments? [1-{}] ",
-                connected.accounts.len()
+                "{}",
+                output::t(
+                    "cli-connect-which",
+                    &[("count", connected.accounts.len().to_string().into())]
+                )
             );
             let answer = read_answer().await?;
             match answer.trim().parse::<usize>() {
                 Ok(n) if (1..=connected.accounts.len()).contains(&n) => {
                     break connected.accounts[n - 1].clone();
                 }
-                _ => eprintln!("Type a number from 1 to {}.", connected.accounts.len()),
+                _ => eprintln!(
+                    "{}",
+                    output::t(
+                        "cli-connect-type-number",
+                        &[("count", connected.accounts.len().to_string().into())]
+                    )
+                ),
             }
         },
     };
     eprint!(
-        "Save {} ({}) as the account that receives payments? [y/N] ",
-        chosen.label(),
-        chosen.id
+        "{}",
+        output::t(
+            "cli-connect-confirm",
+            &[
+                ("account", chosen.label().into()),
+                ("id", (&chosen.id).into())
+            ]
+        )
     );
     let answer = read_answer().await?;
-    matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes").then_some(chosen)
+    // Yes in English and in the language spoken (ja, j, kyllä, k).
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "j" | "ja" | "k" | "kyllä"
+    )
+    .then_some(chosen)
 }
 
 /// One line from stdin; `None` when it has ended.
@@ -804,7 +848,7 @@ async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCod
     settings.owner = owner.to_owned();
     let counter = kassa_boot::start(settings)
         .await
-        .map_err(|e| fail(EXIT_START, &e.to_string()))?;
+        .map_err(|e| fail(EXIT_START, &errors::boot(output::messages(), &e)))?;
     staff::on_counter(&counter, staff::who())?;
     Ok(counter)
 }
@@ -841,18 +885,26 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &kassa_boot::ConfigError::from(errors).to_string(),
+                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
             );
         }
     }
     let cart = match sell::cart_of(args.amount.as_deref(), &args.lines, settings.currency) {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &e.message(output::messages())),
     };
     let given = match &args.tender {
         Tender::Cash(g) => match Money::parse(g, settings.currency) {
             Ok(m) => Some(m),
-            Err(e) => return fail(EXIT_USAGE, &format!("bad --cash: {e}")),
+            Err(e) => {
+                return fail(
+                    EXIT_USAGE,
+                    &output::t(
+                        "cli-bad-cash",
+                        &[("error", output::money_error(output::messages(), &e).into())],
+                    ),
+                );
+            }
         },
         _ => None,
     };
@@ -863,7 +915,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
     };
     // Checked before anything is written or asked of the bank.
     if let Err(e) = counter.cart(&cart) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
     }
     let printer = Printer::new(args.json);
     let width = counter
@@ -882,7 +934,7 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
                 printer.hand_sale(&sale, counter.receipt(&sale.sale_id).as_ref(), width);
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(EXIT_USAGE, &e.to_string()),
+            Err(e) => fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
         };
     }
     let mut events = counter.till.subscribe();
@@ -891,12 +943,10 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(kassa_till::TillError::SaleInProgress { sale_id }) => {
             return fail(
                 EXIT_USAGE,
-                &format!(
-                    "sale {sale_id} is still open; follow it in the app or run `kassa cancel {sale_id}`"
-                ),
+                &output::t("cli-sale-in-progress", &[("sale", sale_id.as_str().into())]),
             );
         }
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => return fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
     };
     let code = follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await;
     if code == ExitCode::SUCCESS || code == ExitCode::from(EXIT_ATTENTION) {
@@ -921,14 +971,14 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
         .filter(|c| !c.trim().is_empty());
     let currency = match given.as_deref().map(str::parse::<kassa_money::Currency>) {
         Some(Ok(c)) => c,
-        Some(Err(e)) => return fail(EXIT_USAGE, &e.to_string()),
+        Some(Err(e)) => return fail(EXIT_USAGE, &output::money_error(output::messages(), &e)),
         None => saved.currency.unwrap_or(kassa_money::Currency::Dkk),
     };
     use kassa_boot::shop::WallClock;
     let day = kassa_boot::shop::LocalZone.day(kassa_till::Clock::now_ms(&kassa_till::SystemClock));
     let mut form = kassa_boot::shop::ShopForm::of(&saved.shop, currency, day);
     if let Err(e) = args.apply(&mut form) {
-        return fail(EXIT_USAGE, &e);
+        return fail(EXIT_USAGE, &e.message(output::messages()));
     }
     match form.save(&db, currency, day) {
         Ok(shop) => {
@@ -936,35 +986,41 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
                 Ok(s) => s,
                 Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
+            let none = || output::text("cli-setup-none");
+            let profile = table.profile.as_ref().map_or_else(
+                || output::text("cli-setup-no-profile"),
+                |p| format!("{} ({})", p.legal_name, p.org_number.display()),
+            );
+            let vat = table
+                .vat
+                .rates()
+                .iter()
+                .map(|r| r.label().replace('\u{a0}', " "))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let printer = table
+                .printer
+                .as_ref()
+                .map_or_else(none, ToString::to_string);
+            let logo = table
+                .logo
+                .as_ref()
+                .map_or_else(none, |l| l.display().to_string());
             println!(
-                "Saved the shop in {}: {}; VAT {} (default {}); {} quick item(s); printer {}; logo {}; {} characters a line.",
-                path.display(),
-                table
-                    .profile
-                    .as_ref()
-                    .map_or("no merchant profile yet".to_owned(), |p| format!(
-                        "{} ({})",
-                        p.legal_name,
-                        p.org_number.display()
-                    )),
-                table
-                    .vat
-                    .rates()
-                    .iter()
-                    .map(|r| r.label().replace('\u{a0}', " "))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                table.vat.default_rate().name,
-                table.quick_items.len(),
-                table
-                    .printer
-                    .as_ref()
-                    .map_or("none".to_owned(), ToString::to_string),
-                table
-                    .logo
-                    .as_ref()
-                    .map_or("none".to_owned(), |l| l.display().to_string()),
-                table.width
+                "{}",
+                output::t(
+                    "cli-setup-shop-saved",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("profile", profile.into()),
+                        ("vat", vat.into()),
+                        ("default", table.vat.default_rate().name.as_str().into()),
+                        ("quick", table.quick_items.len().to_string().into()),
+                        ("printer", printer.into()),
+                        ("logo", logo.into()),
+                        ("width", table.width.to_string().into()),
+                    ]
+                )
             );
             ExitCode::SUCCESS
         }
@@ -991,7 +1047,7 @@ async fn follow(
                     output::messages().get("cli-cancelling", &[("sale", sale_id.into())])
                 );
                 if let Err(e) = counter.cancel(sale_id) {
-                    return fail(EXIT_FAILED, &e.to_string());
+                    return fail(EXIT_FAILED, &errors::till(output::messages(), &e));
                 }
                 continue;
             }
@@ -1105,7 +1161,10 @@ async fn follow_open_codes(
                 let left = counter.till.open_codes(sale_id).len();
                 return fail(
                     EXIT_OPEN,
-                    &format!("{left} earlier code(s) of sale {sale_id} are still open at the bank; `kassa resume` follows them"),
+                    &output::t(
+                        "cli-earlier-codes-open",
+                        &[("count", left.to_string().into()), ("sale", sale_id.into())],
+                    ),
                 );
             }
         }
@@ -1130,7 +1189,10 @@ fn attention_or(attention: usize, code: ExitCode) -> ExitCode {
     if attention > 0 {
         fail(
             EXIT_ATTENTION,
-            &format!("{attention} payment(s) need attention: see `kassa status`"),
+            &output::t(
+                "cli-attention-exit",
+                &[("count", attention.to_string().into())],
+            ),
         )
     } else {
         code
@@ -1147,7 +1209,7 @@ async fn cancel(sale_id: &str) -> ExitCode {
     };
     let mut events = counter.till.subscribe();
     if let Err(e) = counter.cancel(sale_id) {
-        return fail(EXIT_USAGE, &e.to_string());
+        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
     }
     match follow(
         &counter,
@@ -1173,17 +1235,26 @@ async fn resume(json: bool) -> ExitCode {
     settings.owner = "kassa resume".to_owned();
     let counter = match kassa_boot::start_idle(settings).await {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return fail(EXIT_START, &errors::boot(output::messages(), &e)),
     };
     let mut events = counter.till.subscribe();
     let open = match counter.till.resume() {
         Ok(open) => open,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => return fail(EXIT_START, &errors::till(output::messages(), &e)),
     };
     if !json {
         match open.len() {
-            0 => println!("No open sale."),
-            n => println!("Resuming {n} open sale(s): {}", open.join(", ")),
+            0 => println!("{}", output::text("cli-resume-none")),
+            n => println!(
+                "{}",
+                output::t(
+                    "cli-resume-some",
+                    &[
+                        ("count", n.to_string().into()),
+                        ("sales", open.join(", ").into())
+                    ]
+                )
+            ),
         }
     }
     let printer = Printer::new(json);
@@ -1294,13 +1365,19 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
         return fail(
             EXIT_USAGE,
-            &kassa_boot::ConfigError::from(errors).to_string(),
+            &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
         );
     }
-    eprintln!("Client Secret (read from standard input, stored in the OS keyring):");
+    eprintln!("{}", output::text("cli-setup-secret-prompt"));
     let mut secret = String::new();
     if let Err(e) = std::io::stdin().read_line(&mut secret) {
-        return fail(EXIT_USAGE, &format!("cannot read the Client Secret: {e}"));
+        return fail(
+            EXIT_USAGE,
+            &output::t(
+                "cli-setup-secret-unreadable",
+                &[("error", e.to_string().into())],
+            ),
+        );
     }
     let secret = secret.trim();
     let checked = match kassa_boot::validate(&draft(kassa_boot::SecretInput::New(secret))) {
@@ -1308,7 +1385,7 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &kassa_boot::ConfigError::from(errors).to_string(),
+                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
             );
         }
     };
@@ -1347,8 +1424,11 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         return fail(EXIT_START, &e.to_string());
     }
     println!(
-        "Saved {} (the secret is in the OS keyring). Run `kassa doctor` to check it.",
-        path.display()
+        "{}",
+        output::t(
+            "cli-setup-saved",
+            &[("path", path.display().to_string().into())]
+        )
     );
     ExitCode::SUCCESS
 }
@@ -1367,22 +1447,75 @@ async fn doctor(json: bool) -> ExitCode {
                 Err(e) => return fail(EXIT_FAILED, &e.to_string()),
             }
         } else {
-            println!(
-                "{} {:<12} {}",
-                if c.ok { "ok  " } else { "FAIL" },
-                c.name,
-                c.detail
-            );
+            let m = output::messages();
+            let mark = m.text(if c.ok {
+                "cli-doctor-ok"
+            } else {
+                "cli-doctor-fail"
+            });
+            let name = match c.name {
+                "settings" => m.text("cli-doctor-settings"),
+                "connection" => m.text("cli-doctor-connection"),
+                "credentials" => m.text("cli-doctor-credentials"),
+                "destination" => m.text("cli-doctor-destination"),
+                "clock" => m.text("cli-doctor-clock"),
+                other => other.to_owned(),
+            };
+            println!("{mark:<4} {name:<12} {}", c.detail);
         }
     }
     if checks.iter().all(|c| c.ok) && checks.len() == 4 {
         ExitCode::SUCCESS
     } else {
-        fail(
-            EXIT_FAILED,
-            "the connection to the payment service needs attention (see above)",
-        )
+        fail(EXIT_FAILED, &output::text("cli-doctor-needs-attention"))
     }
+}
+
+/// `kassa sandbox`: runs the sandbox until Ctrl-C, saying where it listens and the
+/// credentials to use in the language spoken (as `kassa_sandbox::serve` logs them).
+async fn serve_sandbox(
+    config: kassa_sandbox::SandboxConfig,
+    listen: kassa_sandbox::Listen,
+) -> std::io::Result<()> {
+    let sandbox = kassa_sandbox::Sandbox::new(config);
+    let running = match listen {
+        kassa_sandbox::Listen::On(addr) => sandbox.bind(addr).await?,
+        kassa_sandbox::Listen::Lan(ip, port) => sandbox.bind_lan(ip, port).await?,
+    };
+    let config = running.sandbox().config();
+    let m = output::messages();
+    if let Some(phones) = running.phone_url() {
+        eprintln!(
+            "{}",
+            m.get("cli-sandbox-phones", &[("url", phones.to_string().into())])
+        );
+    }
+    let none = m.text("cli-setup-none");
+    eprintln!(
+        "{}",
+        m.get(
+            "cli-sandbox-ready",
+            &[
+                ("url", running.base_url().to_string().into()),
+                (
+                    "token",
+                    format!("{}/v1/oauth/token", running.base_url()).into()
+                ),
+                ("client", config.client_id.as_str().into()),
+                ("secret", config.client_secret.as_str().into()),
+                ("destinations", config.destination_ids.join(", ").into()),
+                (
+                    "webhook",
+                    config.webhook_url.as_deref().unwrap_or(&none).into()
+                ),
+            ]
+        )
+    );
+    if let Err(e) = tokio::signal::ctrl_c().await {
+        tracing::error!(error = %e, "cannot listen for ctrl-c; stopping the sandbox");
+    }
+    running.shutdown().await;
+    Ok(())
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {

@@ -11,6 +11,41 @@ pub fn messages() -> &'static Messages {
     Messages::of(kassa_boot::current_language())
 }
 
+/// The message `key` with `args` in the language the CLI speaks to people.
+pub fn t(key: &str, args: &[(&str, kassa_i18n::Arg<'_>)]) -> String {
+    messages().get(key, args)
+}
+
+/// The message `key` without arguments in the language the CLI speaks.
+pub fn text(key: &str) -> String {
+    messages().text(key)
+}
+
+/// A refused amount ([`kassa_money::MoneyError`]) in the language spoken; its `Display`
+/// stays English for logs and other callers.
+pub fn money_error(m: &Messages, e: &kassa_money::MoneyError) -> String {
+    use kassa_money::MoneyError as E;
+    match e {
+        E::Empty => m.text("cli-money-empty"),
+        E::NotANumber(text) => m.get("cli-money-not-a-number", &[("text", text.into())]),
+        E::TooManyDecimals {
+            text,
+            currency,
+            allowed,
+        } => m.get(
+            "cli-money-too-many-decimals",
+            &[
+                ("text", text.into()),
+                ("currency", currency.code().into()),
+                ("allowed", (*allowed).into()),
+            ],
+        ),
+        E::NotPositive => m.text("cli-money-not-positive"),
+        E::TooLarge { limit } => m.get("cli-money-too-large", &[("limit", limit.into())]),
+        E::UnknownCurrency(text) => m.get("cli-money-unknown-currency", &[("text", text.into())]),
+    }
+}
+
 /// English, for the `--json` lines' `message` (machines read one language).
 fn english() -> &'static Messages {
     Messages::of(kassa_boot::Lang::En)

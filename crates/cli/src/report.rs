@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use kassa_journal::{AttemptRecord, Backend, FollowedPayment, JournalError, SaleRecord, SaleState};
 use serde::Serialize;
 
+use crate::output::{t, text};
 use crate::{EXIT_ATTENTION, EXIT_FAILED, EXIT_OPEN, EXIT_START, EXIT_USAGE, fail};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,67 +38,86 @@ pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
         }
     } else {
         if backend.is_training() {
-            println!("Training (sandbox): no real money.");
+            println!("{}", text("cli-status-training"));
         }
         if status.open.is_empty() {
-            println!("No open sale.");
+            println!("{}", text("cli-status-no-open-sale"));
         }
         for s in &status.open {
             println!(
-                "OPEN  {}  {}  {} attempt(s)  (finish it with `kassa resume`, or `kassa cancel {}`)",
-                s.id,
-                s.amount.display(),
-                s.attempts,
-                s.id
+                "{}",
+                t(
+                    "cli-status-open",
+                    &[
+                        ("sale", (&s.id).into()),
+                        ("amount", s.amount.display().into()),
+                        ("attempts", s.attempts.to_string().into()),
+                    ]
+                )
             );
         }
         for id in &status.unsettled {
-            println!(
-                "UNSETTLED  {id}  (a payment came in just before Kassa stopped: run `kassa resume`)"
-            );
+            println!("{}", t("cli-status-unsettled", &[("sale", id.into())]));
         }
         for p in &status.followed {
+            let bank = p
+                .status
+                .clone()
+                .unwrap_or_else(|| text("cli-status-no-status-yet"));
             println!(
-                "FOLLOWED  payment {} of {} (sale {}, code {}): {} at the bank",
-                p.payment_id,
-                p.amount.display(),
-                p.sale_id,
-                p.seq,
-                p.status.as_deref().unwrap_or("no status yet"),
+                "{}",
+                t(
+                    "cli-status-followed",
+                    &[
+                        ("payment", (&p.payment_id).into()),
+                        ("amount", p.amount.display().into()),
+                        ("sale", (&p.sale_id).into()),
+                        ("code", p.seq.to_string().into()),
+                        ("status", bank.into()),
+                    ]
+                )
             );
         }
         for line in followed_summary(&status.followed) {
             println!("{line}");
         }
         match (status.attention.is_empty(), status.followed.is_empty()) {
-            (true, true) => println!("Nothing needs attention."),
-            (true, false) => {
-                println!("No payment to refund so far; the codes above can still be paid.")
-            }
+            (true, true) => println!("{}", text("cli-status-all-clear")),
+            (true, false) => println!("{}", text("cli-status-nothing-to-refund")),
             (false, _) => {}
         }
         for a in &status.attention {
             println!(
-                "NEEDS ATTENTION: refund payment {} of {} (sale {}): {}",
-                a.payment_id.as_deref().unwrap_or("?"),
-                a.amount.display(),
-                a.sale_id,
-                a.note
+                "{}",
+                t(
+                    "cli-status-attention",
+                    &[
+                        ("payment", a.payment_id.as_deref().unwrap_or("?").into()),
+                        ("amount", a.amount.display().into()),
+                        ("sale", (&a.sale_id).into()),
+                        ("note", (&a.note).into()),
+                    ]
+                )
             );
         }
         if let Some(other) = status.elsewhere.backend {
             let e = &status.elsewhere;
+            let key = if other.is_training() {
+                "cli-status-elsewhere-training"
+            } else {
+                "cli-status-elsewhere"
+            };
             println!(
-                "Not counted here: {} open, {} unsettled and {} needing attention on the {} backend{} (a counter on it reports them).",
-                e.open,
-                e.unsettled,
-                e.attention,
-                other,
-                if other.is_training() {
-                    " (training)"
-                } else {
-                    ""
-                }
+                "{}",
+                t(
+                    key,
+                    &[
+                        ("open", e.open.to_string().into()),
+                        ("unsettled", e.unsettled.to_string().into()),
+                        ("attention", e.attention.to_string().into()),
+                        ("backend", other.to_string().into()),
+                    ]
+                )
             );
         }
     }
@@ -124,50 +144,58 @@ fn followed_summary(followed: &[FollowedPayment]) -> Vec<String> {
     per_sale
         .into_iter()
         .map(|(sale_id, state, n)| {
-            let (codes, are, them) = if n == 1 {
-                ("code", "is", "it")
+            let key = if state == SaleState::Open {
+                "cli-status-followed-open-sale"
             } else {
-                ("codes", "are", "them")
+                "cli-status-followed-sale"
             };
-            let which = if state == SaleState::Open {
-                format!("open sale {sale_id}")
-            } else {
-                format!("sale {sale_id}")
-            };
-            let earlier = if state == SaleState::Open { "" } else { "earlier " };
-            format!(
-                "{n} {earlier}{codes} of {which} {are} still open at the bank; `kassa resume` follows {them}."
-            )
+            t(key, &[("count", n.into()), ("sale", sale_id.into())])
         })
         .collect()
 }
 
 /// Refuses the journal's own files (`-wal`, `-shm`, lock file) as a destination: exit 2.
 fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
-    kassa_journal::files::check_destination(db, dest).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    kassa_journal::files::check_destination(db, dest).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &crate::errors::journal(crate::output::messages(), &e),
+        )
+    })
 }
 
 /// A failed records request: exit 2 when the request must change, 4 when the journal failed.
 fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
     fail(
         if e.is_usage() { EXIT_USAGE } else { EXIT_START },
-        &e.to_string(),
+        &crate::errors::records(crate::output::messages(), e),
     )
 }
 
 pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
     let now_ms = crate::books::now_ms();
-    let note = note.unwrap_or("refunded by hand");
+    let default_note = text("cli-refunded-default-note");
+    let note = note.unwrap_or(&default_note);
     match kassa_boot::mark_refunded(db, payment_id, note, now_ms) {
         Ok(sale_id) => {
-            println!("Payment {payment_id} of sale {sale_id} marked: {note}.");
+            println!(
+                "{}",
+                t(
+                    "cli-refunded-done",
+                    &[
+                        ("payment", payment_id.into()),
+                        ("sale", sale_id.into()),
+                        ("note", note.into()),
+                    ]
+                )
+            );
             ExitCode::SUCCESS
         }
         Err(kassa_boot::RecordsError::Journal(
             JournalError::NotFound(_) | JournalError::Refused(_),
         )) => fail(
             EXIT_USAGE,
-            &format!("payment {payment_id} has no open needs-attention note (see `kassa status`)"),
+            &t("cli-refunded-no-note", &[("payment", payment_id.into())]),
         ),
         Err(e) => records_failed(&e),
     }
@@ -176,7 +204,16 @@ pub fn refunded(db: &Path, payment_id: &str, note: Option<&str>) -> ExitCode {
 pub fn backup(db: &Path, file: &Path) -> ExitCode {
     match kassa_boot::backup(db, file) {
         Ok(()) => {
-            println!("Backed up {} to {}", db.display(), file.display());
+            println!(
+                "{}",
+                t(
+                    "cli-backup-done",
+                    &[
+                        ("db", db.display().to_string().into()),
+                        ("file", file.display().to_string().into()),
+                    ]
+                )
+            );
             ExitCode::SUCCESS
         }
         Err(e) => records_failed(&e),
@@ -218,7 +255,10 @@ pub fn export(db: &Path, format: Format, out: Option<&Path>, backend: Backend) -
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(EXIT_FAILED, &format!("export failed: {e}")),
+        Err(e) => fail(
+            EXIT_FAILED,
+            &t("cli-export-failed", &[("error", e.to_string().into())]),
+        ),
     }
 }
 

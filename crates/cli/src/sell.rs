@@ -1,17 +1,72 @@
 //! `kassa charge`'s lines and tenders, and `kassa setup`'s shop flags: parsed here into the
 //! same `CartInput` and `ShopForm` the window sends, checked by the same code.
 
+use kassa_boot::Messages;
 use kassa_boot::shop::{CartInput, CartLineInput, QuickItemForm, ShopForm, VatRateForm};
-use kassa_money::{Currency, Money};
+use kassa_money::{Currency, Money, MoneyError};
+
+/// A `kassa charge` or `kassa setup` argument that does not read. `Display` is English (logs,
+/// tests); [`SellError::message`] says it in the language spoken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SellError {
+    #[error(
+        "bad --line \"{0}\": write it as TEXT=AMOUNT or TEXT=AMOUNT@RATE, e.g. \"Bread=39,90@Food\""
+    )]
+    BadLine(String),
+    #[error("bad --line \"{0}\": the line has no amount: enter its price after =")]
+    NoAmount(String),
+    #[error("bad --line \"{0}\": {1}")]
+    LineAmount(String, MoneyError),
+    #[error("bad amount: {0}")]
+    Amount(MoneyError),
+    #[error("give either --amount or --line (each line has its own amount), not both")]
+    AmountAndLines,
+    #[error("give the amount (--amount 12.50) or the lines (--line TEXT=AMOUNT)")]
+    AmountOrLines,
+    #[error(
+        "bad --vat \"{0}\": write it as NAME=PERCENT or NAME=PERCENT@SAFT_CODE, e.g. \"Food=15@31\""
+    )]
+    BadVat(String),
+    #[error("there is no VAT rate named \"{0}\"")]
+    NoVatRate(String),
+    #[error("bad --quick \"{0}\": write it as NAME=PRICE@RATE, e.g. \"Coffee=35@Standard\"")]
+    BadQuick(String),
+    #[error("there is no quick item named \"{0}\"")]
+    NoQuickItem(String),
+}
+
+impl SellError {
+    /// The sentence in the language of `m` (keys in cli.ftl).
+    pub fn message(&self, m: &Messages) -> String {
+        let one = |key: &str, name: &str, text: &String| m.get(key, &[(name, text.into())]);
+        match self {
+            SellError::BadLine(l) => one("cli-line-bad", "line", l),
+            SellError::NoAmount(l) => one("cli-line-no-amount", "line", l),
+            SellError::LineAmount(l, e) => m.get(
+                "cli-line-bad-amount",
+                &[
+                    ("line", l.into()),
+                    ("error", crate::output::money_error(m, e).into()),
+                ],
+            ),
+            SellError::Amount(e) => m.get(
+                "cli-bad-amount",
+                &[("error", crate::output::money_error(m, e).into())],
+            ),
+            SellError::AmountAndLines => m.text("cli-amount-and-lines"),
+            SellError::AmountOrLines => m.text("cli-amount-or-lines"),
+            SellError::BadVat(v) => one("cli-setup-bad-vat", "vat", v),
+            SellError::NoVatRate(n) => one("cli-setup-no-vat-rate", "name", n),
+            SellError::BadQuick(q) => one("cli-setup-bad-quick", "quick", q),
+            SellError::NoQuickItem(n) => one("cli-setup-no-quick-item", "name", n),
+        }
+    }
+}
 
 /// Reads `--line "TEXT=AMOUNT[@RATE]"`: `Bread=39,90@Food`, `Batteries=49.50`,
 /// `2 x Coffee=35` (a quantity before ` x `). No rate: the default one.
-pub fn parse_line(text: &str, currency: Currency) -> Result<CartLineInput, String> {
-    let bad = || {
-        format!(
-            "bad --line \"{text}\": write it as TEXT=AMOUNT or TEXT=AMOUNT@RATE, e.g. \"Bread=39,90@Food\""
-        )
-    };
+pub fn parse_line(text: &str, currency: Currency) -> Result<CartLineInput, SellError> {
+    let bad = || SellError::BadLine(text.to_owned());
     let (what, price) = text.rsplit_once('=').ok_or_else(bad)?;
     let (amount, rate) = match price.split_once('@') {
         Some((a, r)) => (a, r.trim()),
@@ -24,11 +79,10 @@ pub fn parse_line(text: &str, currency: Currency) -> Result<CartLineInput, Strin
         _ => (1, what),
     };
     if amount.trim().is_empty() {
-        return Err(format!(
-            "bad --line \"{text}\": the line has no amount: enter its price after ="
-        ));
+        return Err(SellError::NoAmount(text.to_owned()));
     }
-    let unit = Money::parse(amount, currency).map_err(|e| format!("bad --line \"{text}\": {e}"))?;
+    let unit =
+        Money::parse(amount, currency).map_err(|e| SellError::LineAmount(text.to_owned(), e))?;
     Ok(CartLineInput {
         text: Some(what.trim().to_owned()).filter(|t| !t.is_empty()),
         unit_minor: unit.minor,
@@ -43,23 +97,19 @@ pub fn cart_of(
     amount: Option<&str>,
     lines: &[String],
     currency: Currency,
-) -> Result<CartInput, String> {
+) -> Result<CartInput, SellError> {
     match (amount, lines.is_empty()) {
         (Some(a), true) => Money::parse(a, currency)
             .map(|m| CartInput::amount(m.minor))
-            .map_err(|e| format!("bad amount: {e}")),
+            .map_err(SellError::Amount),
         (None, false) => Ok(CartInput {
             lines: lines
                 .iter()
                 .map(|l| parse_line(l, currency))
                 .collect::<Result<_, _>>()?,
         }),
-        (Some(_), false) => {
-            Err("give either --amount or --line (each line has its own amount), not both".into())
-        }
-        (None, true) => {
-            Err("give the amount (--amount 12.50) or the lines (--line TEXT=AMOUNT)".into())
-        }
+        (Some(_), false) => Err(SellError::AmountAndLines),
+        (None, true) => Err(SellError::AmountOrLines),
     }
 }
 
@@ -142,7 +192,7 @@ impl ShopArgs {
 
     /// `form` with these edits. Refuses only what cannot be read as an edit; the values are
     /// checked when the form is saved (the window's rules, the window's sentences).
-    pub fn apply(&self, form: &mut ShopForm) -> Result<(), String> {
+    pub fn apply(&self, form: &mut ShopForm) -> Result<(), SellError> {
         let p = &mut form.profile;
         let set = |to: &mut String, v: &Option<String>| {
             if let Some(v) = v {
@@ -165,11 +215,7 @@ impl ShopArgs {
             p.receipt_footer = self.footer.join("\n");
         }
         for edit in &self.vat {
-            let bad = || {
-                format!(
-                    "bad --vat \"{edit}\": write it as NAME=PERCENT or NAME=PERCENT@SAFT_CODE, e.g. \"Food=15@31\""
-                )
-            };
+            let bad = || SellError::BadVat(edit.clone());
             let (name, rest) = edit.split_once('=').ok_or_else(bad)?;
             let (percent, code) = match rest.split_once('@') {
                 Some((p, c)) => (p.trim(), Some(c.trim())),
@@ -203,7 +249,7 @@ impl ShopArgs {
             form.vat
                 .retain(|r| !r.name.trim().eq_ignore_ascii_case(name.trim()));
             if form.vat.len() == before {
-                return Err(format!("there is no VAT rate named \"{}\"", name.trim()));
+                return Err(SellError::NoVatRate(name.trim().to_owned()));
             }
         }
         if let Some(d) = &self.vat_default {
@@ -212,18 +258,14 @@ impl ShopArgs {
                 .iter()
                 .any(|r| r.name.trim().eq_ignore_ascii_case(d.trim()))
             {
-                return Err(format!("there is no VAT rate named \"{}\"", d.trim()));
+                return Err(SellError::NoVatRate(d.trim().to_owned()));
             }
             for r in &mut form.vat {
                 r.default = r.name.trim().eq_ignore_ascii_case(d.trim());
             }
         }
         for edit in &self.quick {
-            let bad = || {
-                format!(
-                    "bad --quick \"{edit}\": write it as NAME=PRICE@RATE, e.g. \"Coffee=35@Standard\""
-                )
-            };
+            let bad = || SellError::BadQuick(edit.clone());
             let (name, rest) = edit.rsplit_once('=').ok_or_else(bad)?;
             let (price, rate) = match rest.split_once('@') {
                 Some((p, r)) => (p.trim(), r.trim()),
@@ -248,7 +290,7 @@ impl ShopArgs {
             form.quick_items
                 .retain(|q| !q.name.trim().eq_ignore_ascii_case(name.trim()));
             if form.quick_items.len() == before {
-                return Err(format!("there is no quick item named \"{}\"", name.trim()));
+                return Err(SellError::NoQuickItem(name.trim().to_owned()));
             }
         }
         set(&mut form.printer, &self.printer);
@@ -277,16 +319,19 @@ mod tests {
         assert!(
             parse_line("Bread=", Currency::Nok)
                 .unwrap_err()
+                .to_string()
                 .contains("has no amount")
         );
         assert!(
             parse_line("Bread", Currency::Nok)
                 .unwrap_err()
+                .to_string()
                 .contains("TEXT=AMOUNT")
         );
         assert!(
             parse_line("Bread=1,234", Currency::Nok)
                 .unwrap_err()
+                .to_string()
                 .contains("2 decimals")
         );
         assert!(cart_of(Some("1"), &["A=1".into()], Currency::Dkk).is_err());
@@ -329,6 +374,6 @@ mod tests {
         }
         .apply(&mut form)
         .unwrap_err();
-        assert_eq!(e, "there is no VAT rate named \"Nope\"");
+        assert_eq!(e.to_string(), "there is no VAT rate named \"Nope\"");
     }
 }

@@ -17,6 +17,7 @@ use kassa_journal::Journal;
 use kassa_shop::staff::DEFAULT_EMPLOYEE_ID;
 
 use crate::books::now_ms;
+use crate::output::{t, text};
 use crate::{EXIT_FAILED, EXIT_START, EXIT_USAGE, fail};
 
 /// Who the command acts as: `--employee ID`, else the default employee.
@@ -43,10 +44,14 @@ impl Who {
 
 fn refused(e: &SessionError) -> ExitCode {
     match e {
-        SessionError::Journal(_) | SessionError::GuardFile { .. } => {
-            fail(EXIT_START, &e.to_string())
-        }
-        _ => fail(EXIT_USAGE, &e.to_string()),
+        SessionError::Journal(_) | SessionError::GuardFile { .. } => fail(
+            EXIT_START,
+            &crate::errors::session(crate::output::messages(), e),
+        ),
+        _ => fail(
+            EXIT_USAGE,
+            &crate::errors::session(crate::output::messages(), e),
+        ),
     }
 }
 
@@ -74,12 +79,14 @@ fn stdin_line() -> Option<String> {
 fn acting_pin(name: &str) -> Result<Pin, ExitCode> {
     let text = match std::env::var("KASSA_PIN").ok().filter(|p| !p.is_empty()) {
         Some(p) => p,
-        None => secret_line(&format!("PIN for {name}: ")).ok_or_else(|| {
-            fail(
-                EXIT_USAGE,
-                &format!("Type the PIN for {name} (or set KASSA_PIN)."),
-            )
-        })?,
+        None => {
+            secret_line(&t("cli-staff-pin-prompt", &[("name", name.into())])).ok_or_else(|| {
+                fail(
+                    EXIT_USAGE,
+                    &t("cli-staff-pin-missing", &[("name", name.into())]),
+                )
+            })?
+        }
     };
     Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
@@ -91,12 +98,14 @@ fn new_pin(name: &str) -> Result<Pin, ExitCode> {
         .filter(|p| !p.is_empty())
     {
         Some(p) => p,
-        None => secret_line(&format!("New PIN for {name} (4 to 8 digits): ")).ok_or_else(|| {
-            fail(
-                EXIT_USAGE,
-                &format!("Type the new PIN for {name} (or set KASSA_NEW_PIN)."),
-            )
-        })?,
+        None => secret_line(&t("cli-staff-new-pin-prompt", &[("name", name.into())])).ok_or_else(
+            || {
+                fail(
+                    EXIT_USAGE,
+                    &t("cli-staff-new-pin-missing", &[("name", name.into())]),
+                )
+            },
+        )?,
     };
     Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
 }
@@ -133,9 +142,19 @@ pub fn act(
     if let Err(e) = employee.check(action) {
         return Err(fail(
             EXIT_USAGE,
-            &format!(
-                "{e} {} is a cashier: give a manager's number with --employee.",
-                employee.name
+            &t(
+                "cli-staff-cashier-refused",
+                &[
+                    (
+                        "error",
+                        crate::errors::session(
+                            crate::output::messages(),
+                            &SessionError::Staff(e.clone()),
+                        )
+                        .into(),
+                    ),
+                    ("name", employee.name.as_str().into()),
+                ],
             ),
         ));
     }
@@ -228,9 +247,17 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                         "{:<6} {:<24} {:<8} {:<7} {}",
                         m.id,
                         m.name,
-                        m.role.as_str(),
-                        if m.has_pin { "PIN" } else { "no PIN" },
-                        if m.active { "on" } else { "off" }
+                        crate::errors::role(crate::output::messages(), m.role),
+                        text(if m.has_pin {
+                            "cli-staff-pin"
+                        } else {
+                            "cli-staff-no-pin"
+                        }),
+                        text(if m.active {
+                            "cli-staff-on"
+                        } else {
+                            "cli-staff-off"
+                        })
                     )
                 })
                 .collect::<Vec<_>>()
@@ -252,9 +279,16 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                 now,
             )
             .map_err(|e| refused(&e))?;
-            Ok(format!(
-                "Added {} ({}), a {}.",
-                added.name, added.id, added.role
+            Ok(t(
+                "cli-staff-added",
+                &[
+                    ("name", added.name.as_str().into()),
+                    ("id", added.id.as_str().into()),
+                    (
+                        "role",
+                        crate::errors::role(crate::output::messages(), added.role).into(),
+                    ),
+                ],
             ))
         }
         StaffCommand::Pin { id } => {
@@ -264,21 +298,30 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
             let pin = new_pin(&name)?;
             session::set_pin(&session, &mut journal, &id, &pin, &salt()?, now)
                 .map_err(|e| refused(&e))?;
-            Ok(format!("New PIN set for {name}."))
+            Ok(t("cli-staff-pin-set", &[("name", name.into())]))
         }
         StaffCommand::Role { id, role } => {
             let role = Role::parse(&role).map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
             session::set_role(&session, &mut journal, &id, role, now).map_err(|e| refused(&e))?;
-            Ok(format!("Employee {} is a {role} now.", id.trim()))
+            Ok(t(
+                "cli-staff-role-set",
+                &[
+                    ("id", id.trim().into()),
+                    (
+                        "role",
+                        crate::errors::role(crate::output::messages(), role).into(),
+                    ),
+                ],
+            ))
         }
         StaffCommand::Off { id } => {
             session::set_active(&session, &mut journal, &id, false, now)
                 .map_err(|e| refused(&e))?;
-            Ok(format!("Employee {} is turned off.", id.trim()))
+            Ok(t("cli-staff-turned-off", &[("id", id.trim().into())]))
         }
         StaffCommand::On { id } => {
             session::set_active(&session, &mut journal, &id, true, now).map_err(|e| refused(&e))?;
-            Ok(format!("Employee {} is turned on again.", id.trim()))
+            Ok(t("cli-staff-turned-on", &[("id", id.trim().into())]))
         }
     })();
     match done {

@@ -1,1 +1,227 @@
-# cli.ftl (Danish): the CLI's own human output (setup, doctor, status, refunds, return, staff, keys, export) and the errors it prints.
+# cli.ftl (dansk): CLI'ens egne tekster (setup, doctor, status, refusioner, retur, personale, nøgler, eksport) og de fejl, den skriver.
+
+## kassa status
+cli-status-training = Træning (sandkasse): ingen rigtige penge.
+cli-status-no-open-sale = Intet åbent salg.
+cli-status-open = ÅBENT  { $sale }  { $amount }  { $attempts } forsøg  (afslut det med `kassa resume` eller `kassa cancel { $sale }`)
+cli-status-unsettled = UAFKLARET  { $sale }  (en betaling kom ind lige før Kassa stoppede: kør `kassa resume`)
+cli-status-followed = FØLGES  betaling { $payment } på { $amount } (salg { $sale }, kode { $code }): { $status } i banken
+cli-status-no-status-yet = ingen status endnu
+cli-status-followed-open-sale = { $count ->
+    [one] { $count } kode til det åbne salg { $sale } er stadig åben i banken; `kassa resume` følger den.
+   *[other] { $count } koder til det åbne salg { $sale } er stadig åbne i banken; `kassa resume` følger dem.
+}
+cli-status-followed-sale = { $count ->
+    [one] { $count } tidligere kode til salg { $sale } er stadig åben i banken; `kassa resume` følger den.
+   *[other] { $count } tidligere koder til salg { $sale } er stadig åbne i banken; `kassa resume` følger dem.
+}
+cli-status-all-clear = Intet kræver opmærksomhed.
+cli-status-nothing-to-refund = Ingen betaling at refundere indtil videre; koderne ovenfor kan stadig betales.
+cli-status-attention = KRÆVER OPMÆRKSOMHED: refundér betaling { $payment } på { $amount } (salg { $sale }): { $note }
+cli-status-elsewhere = Ikke talt med her: { $open } åbne, { $unsettled } uafklarede og { $attention } der kræver opmærksomhed på { $backend }-backenden (en kasse på den viser dem).
+cli-status-elsewhere-training = Ikke talt med her: { $open } åbne, { $unsettled } uafklarede og { $attention } der kræver opmærksomhed på { $backend }-backenden (træning) (en kasse på den viser dem).
+
+## kassa refunded, backup, resume
+cli-refunded-default-note = refunderet manuelt
+cli-refunded-done = Betaling { $payment } til salg { $sale } markeret: { $note }.
+cli-refunded-no-note = betaling { $payment } har ingen åben note om opmærksomhed (se `kassa status`)
+cli-backup-done = Sikkerhedskopi af { $db } gemt i { $file }
+cli-resume-none = Intet åbent salg.
+cli-resume-some = Genoptager { $count } åbne salg: { $sales }
+cli-attention-exit = { $count } betaling(er) kræver opmærksomhed: se `kassa status`
+cli-earlier-codes-open = { $count } tidligere kode(r) til salg { $sale } er stadig åbne i banken; `kassa resume` følger dem
+cli-sale-in-progress = salg { $sale } er stadig åbent; følg det i appen eller kør `kassa cancel { $sale }`
+
+## kassa export (jsonl, csv)
+cli-export-failed = eksporten mislykkedes: { $error }
+cli-export-training-saft = --training hører ikke til --format saf-t: SAF-T-filen indeholder træningsbonerne ved siden af de rigtige, markeret som træning
+cli-export-period-not-for-jsonl = --from og --to hører til --format saf-t; jsonl- og csv-eksporten indeholder alle salg
+
+## kassa export --format saf-t
+cli-saft-no-out = angiv hvor SAF-T-filen skal gemmes: --out FIL.xml
+cli-saft-no-period = angiv perioden der skal eksporteres: --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD (begge dage medregnet)
+cli-saft-no-shop = opsæt butikken før eksporten (Indstillinger → Butik, eller `kassa setup --legal-name … --org-number …`): SAF-T-filen angiver forretningens CVR-nummer og juridiske navn
+cli-saft-in-use = journalen bruges af { $owner }: eksportér fra appen (Dag → Eksportér SAF-T), eller luk den og kør dette igen. Hver eksport journaliseres, så denne kommando skal bruge journalen.
+cli-saft-wrote = SAF-T Cash Register-filen { $file } er skrevet ({ $bytes } byte): { $summary }.
+cli-saft-file-name = Skattestyrelsens navn for den: { $name }
+cli-saft-journaled = Eksporten står i den elektroniske journal (hændelse 13020).
+cli-saft-not-journaled = filen er skrevet, men eksporten kunne ikke journaliseres: { $error }
+
+## kassa keys, kassa verify
+cli-keys-exported = Den offentlige del af bonnøgle version { $version } ligger i { $file } (giv den til skattemyndighederne).
+cli-keys-made = Bonnøgle version { $version } er lavet: bonerne signeres med den fra nu af. Giv skattemyndighederne dens offentlige del: kassa keys export-public --out key-v{ $version }.pem
+cli-verify-live = Rigtige boner
+cli-verify-training = Træningsboner
+cli-verify-before = { $count } fra før bonerne blev signeret, ikke kontrolleret
+cli-verify-ok = { $series }: { $verified } kontrolleret.
+cli-verify-ok-before = { $series }: { $verified } kontrolleret ({ $before }).
+cli-verify-broken = { $series }: BRUDT ved bon { $receipt }: { $why } ({ $verified } kontrolleret før den).
+cli-verify-broken-before = { $series }: BRUDT ved bon { $receipt }: { $why } ({ $verified } kontrolleret før den ({ $before })).
+cli-verify-chain-broken = bonkæden er brudt: { $broken }. Lad journalen være som den er (intet er repareret), og sig det til den, der fører dit regnskab.
+
+## kassa return, refunds, bookkeeping, receipt
+cli-books-no-journal = der er ingen salgsjournal i { $path }
+cli-return-bad-amount = forkert beløb at returnere: { $error }
+cli-return-in-cash = kontant
+cli-return-to-card = til kortet (refundér det på terminalen)
+cli-return-by-bank = med bankoverførsel
+cli-return-done = Returbon #{ $number } til salg { $sale }: { $back } retur { $how }. Tilbage at returnere: { $left }.
+cli-return-done-of = Returbon #{ $number } til salg { $sale } (bon #{ $of }): { $back } retur { $how }. Tilbage at returnere: { $left }.
+cli-return-transfer = { $transfer } Markér den sendt med `kassa refunds --sent { $id } --note TEKST`.
+cli-refunds-no-transfer = der er ingen bankoverførsel { $id } (se `kassa refunds`)
+cli-refunds-none = Ingen bankoverførsel at lave.
+cli-books-bad-day = { $day } er ikke en dag i kalenderen: skriv den som ÅÅÅÅ-MM-DD
+cli-books-wrote = Skrev { $rows } momslinje(r) af boner fra { $from } til { $to } i { $file }
+cli-books-wrote-training = Skrev { $rows } momslinje(r) af træningsboner fra { $from } til { $to } i { $file }
+cli-cannot-write = kan ikke skrive { $file }: { $error }
+cli-receipt-no-printer = der er ingen bonprinter opsat: tilføj den med `kassa setup --printer VÆRT[:PORT]`, eller gem en PDF med --pdf FIL
+cli-receipt-printed-copy = Udskrevet som KOPI { $n }.
+cli-receipt-printed = Udskrevet (originalen).
+
+## kassa staff, and who a command acts as
+cli-staff-pin = PIN
+cli-staff-no-pin = ingen PIN
+cli-staff-on = til
+cli-staff-off = fra
+cli-staff-pin-prompt = PIN for { $name }:{" "}
+cli-staff-pin-missing = Indtast PIN for { $name } (eller sæt KASSA_PIN).
+cli-staff-new-pin-prompt = Ny PIN for { $name } (4 til 8 cifre):{" "}
+cli-staff-new-pin-missing = Indtast den nye PIN for { $name } (eller sæt KASSA_NEW_PIN).
+cli-staff-cashier-refused = { $error } { $name } er kasseassistent: angiv en leders nummer med --employee.
+cli-staff-added = { $name } ({ $id }) er tilføjet som { $role }.
+cli-staff-pin-set = Ny PIN sat for { $name }.
+cli-staff-role-set = Medarbejder { $id } er nu { $role }.
+cli-staff-turned-off = Medarbejder { $id } er slået fra.
+cli-staff-turned-on = Medarbejder { $id } er slået til igen.
+
+## kassa setup
+cli-setup-nothing = intet at opsætte: angiv --client-id og --destination-id (Aiia), eller butikkens indstillinger (--legal-name, --org-number, --vat, --quick, --printer, … se --help)
+cli-setup-secret-prompt = Client Secret (læses fra standardinput, gemmes i systemets nøglering):
+cli-setup-secret-unreadable = kan ikke læse Client Secret: { $error }
+cli-setup-saved = Gemt i { $path } (hemmeligheden ligger i systemets nøglering). Kør `kassa doctor` for at kontrollere det.
+cli-setup-shop-saved = Butikken er gemt i { $path }: { $profile }; moms { $vat } (standard { $default }); { $quick } hurtigvare(r); printer { $printer }; logo { $logo }; { $width } tegn pr. linje.
+cli-setup-bad-vat = forkert --vat "{ $vat }": skriv den som NAVN=PROCENT eller NAVN=PROCENT@SAFT_KODE, f.eks. "Mad=15@31"
+cli-setup-no-vat-rate = der er ingen momssats med navnet "{ $name }"
+cli-setup-bad-quick = forkert --quick "{ $quick }": skriv den som NAVN=PRIS@SATS, f.eks. "Kaffe=35@Standard"
+cli-setup-no-quick-item = der er ingen hurtigvare med navnet "{ $name }"
+cli-setup-no-profile = ingen forretningsprofil endnu
+cli-setup-none = ingen
+
+## kassa connect
+cli-connect-try-again = Tryk Enter for at prøve igen (en ny adresse følger), eller Ctrl-C for at stoppe.
+cli-connect-none = ingen konto blev tilknyttet
+cli-connect-nothing-saved = intet blev gemt
+cli-connect-done = Tilknyttet: { $account }. Modtager { $id } gemt.
+cli-connect-browser-shows = Din browser viser bankens side: vælg den konto, der modtager betalingerne.
+cli-connect-if-not-opened = Hvis den ikke åbnede, så åbn denne adresse:
+cli-connect-open-address = Åbn denne adresse i en browser, og vælg den konto, der modtager betalingerne:
+cli-connect-accounts = Tilknyttede konti:
+cli-connect-which = Hvilken konto modtager betalingerne? [1-{ $count }]{" "}
+cli-connect-type-number = Skriv et tal fra 1 til { $count }.
+cli-connect-confirm = Gem { $account } ({ $id }) som den konto, der modtager betalingerne? [j/N]{" "}
+
+## kassa doctor
+cli-doctor-ok = ok
+cli-doctor-fail = FEJL
+cli-doctor-settings = indstillinger
+cli-doctor-connection = forbindelse
+cli-doctor-credentials = adgang
+cli-doctor-destination = modtager
+cli-doctor-clock = ur
+cli-doctor-needs-attention = forbindelsen til betalingstjenesten kræver opmærksomhed (se ovenfor)
+
+## kassa sandbox
+cli-sandbox-bad-shape = forkert { $source }: "{ $value }" (brug object eller flat)
+cli-sandbox-bad-faults = forkert { $source }: { $error }
+cli-sandbox-lan = kassa sandbox --lan: { $error }
+cli-sandbox-cannot-run = kan ikke køre sandkassen på { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRÆNINGSbank for telefoner på dette netværk: { $url } (scan en kode med en hvilken som helst telefon på netværket; ingen rigtige penge flyttes). Test- og admin-adresserne svarer kun på 127.0.0.1.
+cli-sandbox-ready = Aiia Pay-sandkassen er klar på { $url } (sandkassens adgangsoplysninger; tryk Ctrl-C for at stoppe)
+    token-adresse: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    modtagere: { $destinations }
+    webhooks til: { $webhook }
+cli-cannot-start = kan ikke starte: { $error }
+
+## kassa charge: its input
+cli-bad-cash = forkert --cash: { $error }
+cli-bad-amount = forkert beløb: { $error }
+cli-line-bad = forkert --line "{ $line }": skriv den som TEKST=BELØB eller TEKST=BELØB@SATS, f.eks. "Brød=39,90@Mad"
+cli-line-no-amount = forkert --line "{ $line }": linjen har intet beløb: skriv prisen efter =
+cli-line-bad-amount = forkert --line "{ $line }": { $error }
+cli-amount-and-lines = angiv enten --amount eller --line (hver linje har sit eget beløb), ikke begge
+cli-amount-or-lines = angiv beløbet (--amount 12,50) eller linjerne (--line TEKST=BELØB)
+
+## Amounts refused (kassa_money::MoneyError)
+cli-money-empty = indtast et beløb
+cli-money-not-a-number = "{ $text }" er ikke et beløb: brug cifre og ét decimaltegn, f.eks. 12,50
+cli-money-too-many-decimals = { $currency } har { $allowed } decimaler; "{ $text }" har flere
+cli-money-not-positive = beløbet skal være større end nul
+cli-money-too-large = beløbet er over grænsen på { $limit } for ét salg
+cli-money-unknown-currency = "{ $text }" er ikke en understøttet valuta (DKK, SEK, NOK eller EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = disken er fuld: salgsjournalen kan ikke skrives. Frigør noget plads; intet af det, der allerede er skrevet, går tabt
+cli-err-read-only = salgsjournalen er skrivebeskyttet: kontrollér rettighederne til Kassas datamappe
+cli-err-corrupt = salgsjournalen er beskadiget ({ $why }); behold filen og gendan en sikkerhedskopi
+cli-err-schema-too-new = salgsjournalen er skrevet af en nyere Kassa (skema { $found }, denne kender { $supported }); opdatér Kassa
+cli-err-schema-too-old = salgsjournalen er fra en ældre Kassa (skema { $found }, denne skriver { $supported }) og opgraderes, næste gang kassen starter: åbn appen eller kør `kassa resume` én gang, og prøv så igen
+cli-err-not-found = { $what } findes ikke i journalen
+cli-err-in-use = journalen { $journal } bruges af { $owner }: luk den først, eller brug `kassa status` for at kigge uden at sælge
+cli-err-own-file = { $dest } er en del af salgsjournalen { $journal }: at skrive der ville ødelægge den; vælg en anden fil
+cli-err-backup = kan ikke tage sikkerhedskopi til { $file }: { $error }
+cli-err-return-nothing-left = der er intet tilbage af dette salg at returnere: det er returneret helt
+cli-err-return-more-than-left = der er kun { $left } tilbage af dette salg at returnere
+cli-err-return-not-positive = indtast beløbet, der skal returneres: det skal være større end nul
+cli-err-no-such-sale = intet salg, bonnummer eller betalings-id passer til "{ $key }"
+cli-err-not-paid = salg { $sale } er ikke betalt: der er intet at returnere
+cli-err-no-reason = angiv årsagen til returneringen
+cli-err-no-vat-lines = salg { $sale } blev skrevet som et beløb uden momslinjer (af en ældre Kassa): returnér det manuelt og notér det
+cli-err-no-note = skriv, hvordan overførslen blev lavet (en note til regnskabet)
+cli-err-bad-period = perioden slutter, før den begynder: --to skal være samme dag som eller efter --from
+cli-err-no-receipt = salg { $sale } har ingen bon: det blev betalt, før der blev skrevet boner
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = kasseassistent
+cli-staff-role-manager = leder
+cli-err-pin-empty = Indtast en PIN.
+cli-err-pin-not-digits = En PIN består kun af cifre (0 til 9).
+cli-err-pin-length = En PIN har 4 til 8 cifre; denne har { $count }.
+cli-err-name-empty = Skriv medarbejderens navn.
+cli-err-id-empty = Giv medarbejderen et nummer eller en kort kode.
+cli-err-id-characters = Et medarbejdernummer består kun af bogstaver, cifre, '-', '_' og '.'.
+cli-err-unknown-employee = Der er intet medarbejdernummer { $id } ved denne kasse.
+cli-err-inactive = { $name } er slået fra ved denne kasse; en leder kan slå vedkommende til igen.
+cli-err-wrong-pin = Forkert PIN.
+cli-err-pin-needed = Indtast PIN for { $name }.
+cli-err-no-pin = { $name } har ingen PIN endnu; en leder skal sætte en, før { $name } kan logge ind.
+cli-err-not-logged-in = Ingen er logget ind ved denne kasse: log ind først.
+cli-err-not-a-manager = { $name } er kasseassistent: kun en leder kan godkende dette.
+cli-err-taken = Medarbejdernummer { $id } er allerede i brug.
+cli-err-manager-pin-first = Sæt din egen PIN først: når en kasse har to medarbejdere, logger alle ind med PIN.
+cli-err-new-needs-pin = En ny medarbejder skal have en PIN på 4 til 8 cifre.
+cli-err-last-manager = { $name } er kassens sidste aktive leder: gør en anden til leder først.
+cli-err-needs-manager = Dette kræver en leder.
+cli-err-key-missing = Bonsigneringsnøglen (version { $version }) til denne kasse findes ikke i computerens nøglering, så der kan ikke udstedes boner. Gendan nøgleringen fra dens sikkerhedskopi, eller lav en ny nøgle med `kassa keys new` og giv skattemyndighederne dens offentlige nøgle (`kassa keys export-public --out key.pem`).
+cli-err-key-not-this-till = Bonsigneringsnøglen (version { $version }) i nøgleringen er ikke den, hvis offentlige del står i journalen, så der kan ikke udstedes boner med den. Gendan den rigtige nøglering, eller lav en ny nøgle med `kassa keys new`.
+cli-err-key-damaged = bonsigneringsnøglen (version { $version }) i nøgleringen er beskadiget: { $why }
+cli-err-key-none-yet = journalen har endnu ingen bonnøgle: den får en med sin første bon
+cli-err-key-no-such-version = journalen har ingen bonnøgle med version { $version }
+cli-err-sale-not-open = salg { $sale } er ikke åbent
+cli-err-sale-not-found = salg { $sale } findes ikke
+cli-err-no-lines = et salg skal have mindst én linje
+cli-err-nothing-to-pay = salgets total skal være større end nul
+cli-err-over-limit = salgets total { $total } er over grænsen på { $limit } for ét salg
+cli-err-cash-short = de modtagne kontanter ({ $given }) er mindre end totalen ({ $total }): modtag mindst totalen
+cli-err-bad-card-reference = kortterminalens reference har højst 40 tegn og ingen tabulatorer eller linjeskift
+cli-err-field-api-url = API-adressen (KASSA_API_URL) skal være en webadresse, der begynder med https:// (http:// kun for en lokal sandkasse), eller være tom; "{ $value }" er ikke en
+cli-err-field-client-id-spaces = Client ID (KASSA_CLIENT_ID) må ikke indeholde mellemrum
+cli-err-field-client-id-missing = Indtast det Client ID (KASSA_CLIENT_ID), der hører til denne Client Secret
+cli-err-field-client-secret-missing = Indtast Client Secret: der er ikke angivet nogen (KASSA_CLIENT_SECRET), og der er endnu ingen gemt i computerens nøglering
+cli-err-field-destination-spaces = Modtageren (KASSA_DESTINATION_ID) må ikke indeholde mellemrum
+cli-err-field-destination-missing = Indtast modtageren (KASSA_DESTINATION_ID), eller tryk på Tilknyt bankkonto i Indstillinger for at vælge den
+cli-err-field-currency = Valutaen (KASSA_CURRENCY) skal være DKK, SEK, NOK eller EUR, ikke "{ $value }"
+cli-err-field-redirect-missing = Indtast den side, kundernes telefoner åbner efter betalingen (KASSA_REDIRECT_URL), f.eks. butikkens hjemmeside; den skal begynde med https://
+cli-err-field-redirect-not-https = Siden efter betalingen (KASSA_REDIRECT_URL) skal begynde med https:// på en rigtig kasse, ikke "{ $value }"
+cli-err-field-redirect-not-web = Siden efter betalingen (KASSA_REDIRECT_URL) skal være en webadresse, der begynder med https://, ikke "{ $value }"

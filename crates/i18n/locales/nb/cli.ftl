@@ -1,1 +1,227 @@
-# cli.ftl (Norwegian bokmål): the CLI's own human output (setup, doctor, status, refunds, return, staff, keys, export) and the errors it prints.
+# cli.ftl (norsk bokmål): kommandolinjens egne tekster (setup, doctor, status, refusjoner, retur, ansatte, nøkler, eksport) og feilene den skriver.
+
+## kassa status
+cli-status-training = Trening (sandkasse): ingen ekte penger.
+cli-status-no-open-sale = Ingen åpent salg.
+cli-status-open = ÅPENT  { $sale }  { $amount }  { $attempts } forsøk  (fullfør det med `kassa resume` eller `kassa cancel { $sale }`)
+cli-status-unsettled = UAVKLART  { $sale }  (en betaling kom inn rett før Kassa stoppet: kjør `kassa resume`)
+cli-status-followed = FØLGES  betaling { $payment } på { $amount } (salg { $sale }, kode { $code }): { $status } i banken
+cli-status-no-status-yet = ingen status ennå
+cli-status-followed-open-sale = { $count ->
+    [one] { $count } kode til det åpne salget { $sale } er fortsatt åpen i banken; `kassa resume` følger den.
+   *[other] { $count } koder til det åpne salget { $sale } er fortsatt åpne i banken; `kassa resume` følger dem.
+}
+cli-status-followed-sale = { $count ->
+    [one] { $count } tidligere kode til salg { $sale } er fortsatt åpen i banken; `kassa resume` følger den.
+   *[other] { $count } tidligere koder til salg { $sale } er fortsatt åpne i banken; `kassa resume` følger dem.
+}
+cli-status-all-clear = Ingenting krever oppmerksomhet.
+cli-status-nothing-to-refund = Ingen betaling å refundere så langt; kodene over kan fortsatt betales.
+cli-status-attention = KREVER OPPMERKSOMHET: refunder betaling { $payment } på { $amount } (salg { $sale }): { $note }
+cli-status-elsewhere = Ikke talt med her: { $open } åpne, { $unsettled } uavklarte og { $attention } som krever oppmerksomhet på { $backend }-backenden (en kasse på den viser dem).
+cli-status-elsewhere-training = Ikke talt med her: { $open } åpne, { $unsettled } uavklarte og { $attention } som krever oppmerksomhet på { $backend }-backenden (trening) (en kasse på den viser dem).
+
+## kassa refunded, backup, resume
+cli-refunded-default-note = refundert manuelt
+cli-refunded-done = Betaling { $payment } til salg { $sale } merket: { $note }.
+cli-refunded-no-note = betaling { $payment } har ingen åpen merknad om oppmerksomhet (se `kassa status`)
+cli-backup-done = Sikkerhetskopi av { $db } lagret i { $file }
+cli-resume-none = Ingen åpent salg.
+cli-resume-some = Gjenopptar { $count } åpne salg: { $sales }
+cli-attention-exit = { $count } betaling(er) krever oppmerksomhet: se `kassa status`
+cli-earlier-codes-open = { $count } tidligere kode(r) til salg { $sale } er fortsatt åpne i banken; `kassa resume` følger dem
+cli-sale-in-progress = salg { $sale } er fortsatt åpent; følg det i appen eller kjør `kassa cancel { $sale }`
+
+## kassa export (jsonl, csv)
+cli-export-failed = eksporten mislyktes: { $error }
+cli-export-training-saft = --training hører ikke til --format saf-t: SAF-T-filen har treningskvitteringene ved siden av de ekte, merket som trening
+cli-export-period-not-for-jsonl = --from og --to hører til --format saf-t; jsonl- og csv-eksporten har alle salg
+
+## kassa export --format saf-t
+cli-saft-no-out = si hvor SAF-T-filen skal lagres: --out FIL.xml
+cli-saft-no-period = oppgi perioden som skal eksporteres: --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD (begge dager medregnet)
+cli-saft-no-shop = sett opp butikken før eksporten (Innstillinger → Butikk, eller `kassa setup --legal-name … --org-number …`): SAF-T-filen oppgir virksomhetens organisasjonsnummer og juridiske navn
+cli-saft-in-use = journalen brukes av { $owner }: eksporter fra appen (Dag → Eksporter SAF-T), eller lukk den og kjør dette igjen. Hver eksport journalføres, så denne kommandoen trenger journalen.
+cli-saft-wrote = SAF-T Cash Register-filen { $file } er skrevet ({ $bytes } byte): { $summary }.
+cli-saft-file-name = Skatteetatens navn på den: { $name }
+cli-saft-journaled = Eksporten står i den elektroniske journalen (hendelse 13020).
+cli-saft-not-journaled = filen er skrevet, men eksporten kunne ikke journalføres: { $error }
+
+## kassa keys, kassa verify
+cli-keys-exported = Den offentlige delen av kvitteringsnøkkel versjon { $version } ligger i { $file } (gi den til Skatteetaten).
+cli-keys-made = Kvitteringsnøkkel versjon { $version } er laget: kvitteringene signeres med den fra nå av. Gi Skatteetaten den offentlige delen: kassa keys export-public --out key-v{ $version }.pem
+cli-verify-live = Ekte kvitteringer
+cli-verify-training = Treningskvitteringer
+cli-verify-before = { $count } fra før kvitteringene ble signert, ikke kontrollert
+cli-verify-ok = { $series }: { $verified } kontrollert.
+cli-verify-ok-before = { $series }: { $verified } kontrollert ({ $before }).
+cli-verify-broken = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den).
+cli-verify-broken-before = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den ({ $before })).
+cli-verify-chain-broken = kvitteringskjeden er brutt: { $broken }. La journalen være som den er (ingenting er reparert), og si fra til den som fører regnskapet ditt.
+
+## kassa return, refunds, bookkeeping, receipt
+cli-books-no-journal = det finnes ingen salgsjournal i { $path }
+cli-return-bad-amount = feil beløp å returnere: { $error }
+cli-return-in-cash = kontant
+cli-return-to-card = til kortet (refunder det på terminalen)
+cli-return-by-bank = med bankoverføring
+cli-return-done = Returkvittering #{ $number } til salg { $sale }: { $back } tilbake { $how }. Igjen å returnere: { $left }.
+cli-return-done-of = Returkvittering #{ $number } til salg { $sale } (kvittering #{ $of }): { $back } tilbake { $how }. Igjen å returnere: { $left }.
+cli-return-transfer = { $transfer } Merk den sendt med `kassa refunds --sent { $id } --note TEKST`.
+cli-refunds-no-transfer = det finnes ingen bankoverføring { $id } (se `kassa refunds`)
+cli-refunds-none = Ingen bankoverføring å gjøre.
+cli-books-bad-day = { $day } er ikke en dag i kalenderen: skriv den som ÅÅÅÅ-MM-DD
+cli-books-wrote = Skrev { $rows } MVA-linje(r) av kvitteringer fra { $from } til { $to } i { $file }
+cli-books-wrote-training = Skrev { $rows } MVA-linje(r) av treningskvitteringer fra { $from } til { $to } i { $file }
+cli-cannot-write = kan ikke skrive { $file }: { $error }
+cli-receipt-no-printer = ingen kvitteringsskriver er satt opp: legg den til med `kassa setup --printer VERT[:PORT]`, eller lagre en PDF med --pdf FIL
+cli-receipt-printed-copy = Skrevet ut som KOPI { $n }.
+cli-receipt-printed = Skrevet ut (originalen).
+
+## kassa staff, and who a command acts as
+cli-staff-pin = PIN
+cli-staff-no-pin = ingen PIN
+cli-staff-on = på
+cli-staff-off = av
+cli-staff-pin-prompt = PIN for { $name }:{" "}
+cli-staff-pin-missing = Skriv inn PIN for { $name } (eller sett KASSA_PIN).
+cli-staff-new-pin-prompt = Ny PIN for { $name } (4 til 8 sifre):{" "}
+cli-staff-new-pin-missing = Skriv inn den nye PIN-koden for { $name } (eller sett KASSA_NEW_PIN).
+cli-staff-cashier-refused = { $error } { $name } er kasserer: oppgi en leders nummer med --employee.
+cli-staff-added = { $name } ({ $id }) er lagt til som { $role }.
+cli-staff-pin-set = Ny PIN satt for { $name }.
+cli-staff-role-set = Ansatt { $id } er nå { $role }.
+cli-staff-turned-off = Ansatt { $id } er slått av.
+cli-staff-turned-on = Ansatt { $id } er slått på igjen.
+
+## kassa setup
+cli-setup-nothing = ingenting å sette opp: oppgi --client-id og --destination-id (Aiia), eller butikkens innstillinger (--legal-name, --org-number, --vat, --quick, --printer, … se --help)
+cli-setup-secret-prompt = Client Secret (leses fra standard inn, lagres i systemets nøkkelring):
+cli-setup-secret-unreadable = kan ikke lese Client Secret: { $error }
+cli-setup-saved = Lagret i { $path } (hemmeligheten ligger i systemets nøkkelring). Kjør `kassa doctor` for å kontrollere det.
+cli-setup-shop-saved = Butikken er lagret i { $path }: { $profile }; MVA { $vat } (standard { $default }); { $quick } hurtigvare(r); skriver { $printer }; logo { $logo }; { $width } tegn per linje.
+cli-setup-bad-vat = feil --vat "{ $vat }": skriv den som NAVN=PROSENT eller NAVN=PROSENT@SAFT_KODE, f.eks. "Mat=15@31"
+cli-setup-no-vat-rate = det finnes ingen MVA-sats som heter "{ $name }"
+cli-setup-bad-quick = feil --quick "{ $quick }": skriv den som NAVN=PRIS@SATS, f.eks. "Kaffe=35@Standard"
+cli-setup-no-quick-item = det finnes ingen hurtigvare som heter "{ $name }"
+cli-setup-no-profile = ingen virksomhetsprofil ennå
+cli-setup-none = ingen
+
+## kassa connect
+cli-connect-try-again = Trykk Enter for å prøve igjen (en ny adresse følger), eller Ctrl-C for å stoppe.
+cli-connect-none = ingen konto ble koblet til
+cli-connect-nothing-saved = ingenting ble lagret
+cli-connect-done = Koblet til: { $account }. Mottaker { $id } lagret.
+cli-connect-browser-shows = Nettleseren viser bankens side: velg kontoen som tar imot betalingene.
+cli-connect-if-not-opened = Hvis den ikke åpnet seg, åpne denne adressen:
+cli-connect-open-address = Åpne denne adressen i en nettleser og velg kontoen som tar imot betalingene:
+cli-connect-accounts = Tilkoblede kontoer:
+cli-connect-which = Hvilken konto tar imot betalingene? [1-{ $count }]{" "}
+cli-connect-type-number = Skriv et tall fra 1 til { $count }.
+cli-connect-confirm = Lagre { $account } ({ $id }) som kontoen som tar imot betalingene? [j/N]{" "}
+
+## kassa doctor
+cli-doctor-ok = ok
+cli-doctor-fail = FEIL
+cli-doctor-settings = innstillinger
+cli-doctor-connection = tilkobling
+cli-doctor-credentials = pålogging
+cli-doctor-destination = mottaker
+cli-doctor-clock = klokke
+cli-doctor-needs-attention = tilkoblingen til betalingstjenesten krever oppmerksomhet (se over)
+
+## kassa sandbox
+cli-sandbox-bad-shape = feil { $source }: "{ $value }" (bruk object eller flat)
+cli-sandbox-bad-faults = feil { $source }: { $error }
+cli-sandbox-lan = kassa sandbox --lan: { $error }
+cli-sandbox-cannot-run = kan ikke kjøre sandkassen på { $host }:{ $port }: { $error }
+cli-sandbox-phones = TRENINGSbank for telefoner på dette nettverket: { $url } (skann en kode med hvilken som helst telefon på nettverket; ingen ekte penger flyttes). Test- og admin-adressene svarer bare på 127.0.0.1.
+cli-sandbox-ready = Aiia Pay-sandkassen er klar på { $url } (sandkassens påloggingsopplysninger; trykk Ctrl-C for å stoppe)
+    token-adresse: { $token }
+    Client ID: { $client }
+    Client Secret: { $secret }
+    mottakere: { $destinations }
+    webhooks til: { $webhook }
+cli-cannot-start = kan ikke starte: { $error }
+
+## kassa charge: its input
+cli-bad-cash = feil --cash: { $error }
+cli-bad-amount = feil beløp: { $error }
+cli-line-bad = feil --line "{ $line }": skriv den som TEKST=BELØP eller TEKST=BELØP@SATS, f.eks. "Brød=39,90@Mat"
+cli-line-no-amount = feil --line "{ $line }": linjen har ikke noe beløp: skriv prisen etter =
+cli-line-bad-amount = feil --line "{ $line }": { $error }
+cli-amount-and-lines = oppgi enten --amount eller --line (hver linje har sitt eget beløp), ikke begge
+cli-amount-or-lines = oppgi beløpet (--amount 12,50) eller linjene (--line TEKST=BELØP)
+
+## Amounts refused (kassa_money::MoneyError)
+cli-money-empty = skriv inn et beløp
+cli-money-not-a-number = "{ $text }" er ikke et beløp: bruk sifre og ett desimaltegn, f.eks. 12,50
+cli-money-too-many-decimals = { $currency } har { $allowed } desimaler; "{ $text }" har flere
+cli-money-not-positive = beløpet må være større enn null
+cli-money-too-large = beløpet er over grensen på { $limit } for ett salg
+cli-money-unknown-currency = "{ $text }" er ikke en støttet valuta (DKK, SEK, NOK eller EUR)
+
+## Errors of the journal and the books (kassa_journal::JournalError, kassa_boot::books::BooksError)
+cli-err-disk-full = disken er full: salgsjournalen kan ikke skrives. Frigjør litt plass; ingenting som allerede er skrevet, går tapt
+cli-err-read-only = salgsjournalen er skrivebeskyttet: kontroller tillatelsene til Kassas datamappe
+cli-err-corrupt = salgsjournalen er skadet ({ $why }); behold filen og gjenopprett en sikkerhetskopi
+cli-err-schema-too-new = salgsjournalen er skrevet av en nyere Kassa (skjema { $found }, denne kjenner { $supported }); oppdater Kassa
+cli-err-schema-too-old = salgsjournalen er fra en eldre Kassa (skjema { $found }, denne skriver { $supported }) og oppgraderes neste gang kassen starter: åpne appen eller kjør `kassa resume` én gang, og prøv så igjen
+cli-err-not-found = { $what } finnes ikke i journalen
+cli-err-in-use = journalen { $journal } brukes av { $owner }: lukk den først, eller bruk `kassa status` for å se uten å selge
+cli-err-own-file = { $dest } er en del av salgsjournalen { $journal }: å skrive der ville ødelegge den; velg en annen fil
+cli-err-backup = kan ikke ta sikkerhetskopi til { $file }: { $error }
+cli-err-return-nothing-left = ingenting av dette salget er igjen å returnere: det er returnert i sin helhet
+cli-err-return-more-than-left = bare { $left } av dette salget er igjen å returnere
+cli-err-return-not-positive = skriv inn beløpet som skal returneres: det må være større enn null
+cli-err-no-such-sale = ingen salg, kvitteringsnummer eller betalings-ID passer til "{ $key }"
+cli-err-not-paid = salg { $sale } er ikke betalt: det er ingenting å returnere
+cli-err-no-reason = oppgi årsaken til returen
+cli-err-no-vat-lines = salg { $sale } ble skrevet som et beløp uten MVA-linjer (av en eldre Kassa): returner det manuelt og noter det
+cli-err-no-note = skriv hvordan overføringen ble gjort (en merknad til regnskapet)
+cli-err-bad-period = perioden slutter før den begynner: --to må være samme dag som eller etter --from
+cli-err-no-receipt = salg { $sale } har ingen kvittering: det ble betalt før kvitteringer ble skrevet
+
+## Who acts, and staff changes refused (kassa_boot::session::SessionError)
+cli-staff-role-cashier = kasserer
+cli-staff-role-manager = leder
+cli-err-pin-empty = Skriv inn en PIN.
+cli-err-pin-not-digits = En PIN består bare av sifre (0 til 9).
+cli-err-pin-length = En PIN har 4 til 8 sifre; denne har { $count }.
+cli-err-name-empty = Skriv inn navnet til den ansatte.
+cli-err-id-empty = Gi den ansatte et nummer eller en kort kode.
+cli-err-id-characters = Et ansattnummer består bare av bokstaver, sifre, '-', '_' og '.'.
+cli-err-unknown-employee = Det finnes ikke noe ansattnummer { $id } ved denne kassen.
+cli-err-inactive = { $name } er slått av ved denne kassen; en leder kan slå vedkommende på igjen.
+cli-err-wrong-pin = Feil PIN.
+cli-err-pin-needed = Skriv inn PIN for { $name }.
+cli-err-no-pin = { $name } har ingen PIN ennå; en leder må sette en før { $name } kan logge inn.
+cli-err-not-logged-in = Ingen er logget inn ved denne kassen: logg inn først.
+cli-err-not-a-manager = { $name } er kasserer: bare en leder kan godkjenne dette.
+cli-err-taken = Ansattnummer { $id } er allerede i bruk.
+cli-err-manager-pin-first = Sett din egen PIN først: når en kasse har to ansatte, logger alle inn med PIN.
+cli-err-new-needs-pin = En ny ansatt trenger en PIN på 4 til 8 sifre.
+cli-err-last-manager = { $name } er kassens siste aktive leder: gjør noen andre til leder først.
+cli-err-needs-manager = Dette krever en leder.
+cli-err-key-missing = Kvitteringens signeringsnøkkel (versjon { $version }) for denne kassen finnes ikke i datamaskinens nøkkelring, så ingen kvitteringer kan utstedes. Gjenopprett nøkkelringen fra sikkerhetskopien, eller lag en ny nøkkel med `kassa keys new` og gi Skatteetaten den offentlige nøkkelen (`kassa keys export-public --out key.pem`).
+cli-err-key-not-this-till = Kvitteringens signeringsnøkkel (versjon { $version }) i nøkkelringen er ikke den som har sin offentlige del i journalen, så ingen kvitteringer kan utstedes med den. Gjenopprett riktig nøkkelring, eller lag en ny nøkkel med `kassa keys new`.
+cli-err-key-damaged = kvitteringens signeringsnøkkel (versjon { $version }) i nøkkelringen er skadet: { $why }
+cli-err-key-none-yet = journalen har ingen kvitteringsnøkkel ennå: den får en med den første kvitteringen
+cli-err-key-no-such-version = journalen har ingen kvitteringsnøkkel av versjon { $version }
+cli-err-sale-not-open = salg { $sale } er ikke åpent
+cli-err-sale-not-found = salg { $sale } finnes ikke
+cli-err-no-lines = et salg trenger minst én linje
+cli-err-nothing-to-pay = salgets total må være større enn null
+cli-err-over-limit = salgets total { $total } er over grensen på { $limit } for ett salg
+cli-err-cash-short = kontantene som ble gitt ({ $given }), er mindre enn totalen ({ $total }): ta imot minst totalen
+cli-err-bad-card-reference = kortterminalens referanse har høyst 40 tegn og ingen tabulatorer eller linjeskift
+cli-err-field-api-url = API-adressen (KASSA_API_URL) må være en nettadresse som begynner med https:// (http:// bare for en lokal sandkasse), eller være tom; "{ $value }" er ikke det
+cli-err-field-client-id-spaces = Client ID (KASSA_CLIENT_ID) kan ikke inneholde mellomrom
+cli-err-field-client-id-missing = Skriv inn Client ID (KASSA_CLIENT_ID) som hører til denne Client Secret
+cli-err-field-client-secret-missing = Skriv inn Client Secret: ingen er oppgitt (KASSA_CLIENT_SECRET), og ingen er lagret i datamaskinens nøkkelring ennå
+cli-err-field-destination-spaces = Mottakeren (KASSA_DESTINATION_ID) kan ikke inneholde mellomrom
+cli-err-field-destination-missing = Skriv inn mottakeren (KASSA_DESTINATION_ID), eller trykk Koble til bankkonto i Innstillinger for å velge den
+cli-err-field-currency = Valutaen (KASSA_CURRENCY) må være DKK, SEK, NOK eller EUR, ikke "{ $value }"
+cli-err-field-redirect-missing = Skriv inn siden kundenes telefoner åpner etter betalingen (KASSA_REDIRECT_URL), f.eks. butikkens nettsted; den må begynne med https://
+cli-err-field-redirect-not-https = Siden etter betalingen (KASSA_REDIRECT_URL) må begynne med https:// på en ekte kasse, ikke "{ $value }"
+cli-err-field-redirect-not-web = Siden etter betalingen (KASSA_REDIRECT_URL) må være en nettadresse som begynner med https://, ikke "{ $value }"

@@ -1,0 +1,235 @@
+//! The errors the CLI prints, in the language spoken (keys `cli-err-*` in cli.ftl). Each
+//! type's `Display` stays English (logs, the window's callers, `--json`); a case without a
+//! key of its own (a technical failure carrying the system's words) falls back to it.
+
+use kassa_boot::Messages;
+use kassa_boot::RecordsError;
+use kassa_boot::books::BooksError;
+use kassa_journal::JournalError;
+use kassa_shop::ReturnError;
+
+/// A journal failure as the merchant reads it.
+pub fn journal(m: &Messages, e: &JournalError) -> String {
+    match e {
+        JournalError::DiskFull(_) => m.text("cli-err-disk-full"),
+        JournalError::ReadOnly(_) => m.text("cli-err-read-only"),
+        JournalError::Corrupt(why) => m.get("cli-err-corrupt", &[("why", why.into())]),
+        JournalError::SchemaTooNew { found, supported } => m.get(
+            "cli-err-schema-too-new",
+            &[
+                ("found", found.to_string().into()),
+                ("supported", supported.to_string().into()),
+            ],
+        ),
+        JournalError::SchemaTooOld { found, supported } => m.get(
+            "cli-err-schema-too-old",
+            &[
+                ("found", found.to_string().into()),
+                ("supported", supported.to_string().into()),
+            ],
+        ),
+        JournalError::NotFound(what) => m.get("cli-err-not-found", &[("what", what.into())]),
+        JournalError::InUse { journal, owner } => m.get(
+            "cli-err-in-use",
+            &[("journal", journal.into()), ("owner", owner.into())],
+        ),
+        JournalError::OwnFile { dest, journal } => m.get(
+            "cli-err-own-file",
+            &[("dest", dest.into()), ("journal", journal.into())],
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A records request that failed (`status`, `refunded`, `backup`, `export`).
+pub fn records(m: &Messages, e: &RecordsError) -> String {
+    match e {
+        RecordsError::NoJournal(path) => m.get("cli-books-no-journal", &[("path", path.into())]),
+        RecordsError::Journal(e) => journal(m, e),
+        RecordsError::Backup { file, source } => m.get(
+            "cli-err-backup",
+            &[("file", file.into()), ("error", journal(m, source).into())],
+        ),
+    }
+}
+
+/// A return the sale does not allow.
+pub fn return_refused(m: &Messages, e: &ReturnError) -> String {
+    match e {
+        ReturnError::NothingLeft => m.text("cli-err-return-nothing-left"),
+        ReturnError::MoreThanLeft { left } => {
+            m.get("cli-err-return-more-than-left", &[("left", left.into())])
+        }
+        ReturnError::NotPositive => m.text("cli-err-return-not-positive"),
+        other => other.to_string(),
+    }
+}
+
+/// A books request that did not go through (`return`, `report`, `refunds`, `bookkeeping`).
+pub fn books(m: &Messages, e: &BooksError) -> String {
+    match e {
+        BooksError::NoSuchSale(key) => m.get("cli-err-no-such-sale", &[("key", key.into())]),
+        BooksError::NotPaid { sale_id } => m.get("cli-err-not-paid", &[("sale", sale_id.into())]),
+        BooksError::NoReason => m.text("cli-err-no-reason"),
+        BooksError::NoVatLines { sale_id } => {
+            m.get("cli-err-no-vat-lines", &[("sale", sale_id.into())])
+        }
+        BooksError::NoNote => m.text("cli-err-no-note"),
+        BooksError::BadDay(day) => m.get("cli-books-bad-day", &[("day", day.into())]),
+        BooksError::BadPeriod => m.text("cli-err-bad-period"),
+        BooksError::NoReceipt { sale_id } => {
+            m.get("cli-err-no-receipt", &[("sale", sale_id.into())])
+        }
+        BooksError::Return(e) => return_refused(m, e),
+        BooksError::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}
+
+/// A role's name in the language spoken.
+pub fn role(m: &Messages, r: kassa_boot::session::Role) -> String {
+    m.text(match r {
+        kassa_boot::session::Role::Cashier => "cli-staff-role-cashier",
+        kassa_boot::session::Role::Manager => "cli-staff-role-manager",
+    })
+}
+
+/// Why an employee step was refused (who acts, their PIN, staff changes).
+pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
+    use kassa_boot::session::{SessionError as S, StaffError as F};
+    let name = |key: &str, n: &String| m.get(key, &[("name", n.into())]);
+    match e {
+        S::Staff(F::PinEmpty) => m.text("cli-err-pin-empty"),
+        S::Staff(F::PinNotDigits) => m.text("cli-err-pin-not-digits"),
+        S::Staff(F::PinLength(n)) => {
+            m.get("cli-err-pin-length", &[("count", n.to_string().into())])
+        }
+        S::Staff(F::NameEmpty) => m.text("cli-err-name-empty"),
+        S::Staff(F::IdEmpty) => m.text("cli-err-id-empty"),
+        S::Staff(F::IdCharacters) => m.text("cli-err-id-characters"),
+        // The step's name is the engine's English words: the English sentence keeps them.
+        S::Staff(F::NeedsManager(_)) if m.lang() != kassa_boot::Lang::En => {
+            m.text("cli-err-needs-manager")
+        }
+        S::Unknown(id) => m.get("cli-err-unknown-employee", &[("id", id.into())]),
+        S::Inactive(n) => name("cli-err-inactive", n),
+        S::WrongPin => m.text("cli-err-wrong-pin"),
+        S::PinNeeded(n) => name("cli-err-pin-needed", n),
+        S::NoPin(n) => name("cli-err-no-pin", n),
+        S::NotLoggedIn => m.text("cli-err-not-logged-in"),
+        S::NotAManager(n) => name("cli-err-not-a-manager", n),
+        S::Taken(id) => m.get("cli-err-taken", &[("id", id.into())]),
+        S::ManagerPinFirst => m.text("cli-err-manager-pin-first"),
+        S::NewNeedsPin => m.text("cli-err-new-needs-pin"),
+        S::LastManager(n) => name("cli-err-last-manager", n),
+        S::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}
+
+/// A receipt key that is missing, damaged or not there yet (`keys`, and what issues receipts).
+pub fn key(m: &Messages, e: &kassa_boot::keys::KeyError) -> String {
+    use kassa_boot::keys::KeyError as K;
+    let version = |key: &str, v: &u32| m.get(key, &[("version", v.to_string().into())]);
+    match e {
+        K::Missing { version: v } => version("cli-err-key-missing", v),
+        K::NotThisTill { version: v } => version("cli-err-key-not-this-till", v),
+        K::Damaged { version: v, why } => m.get(
+            "cli-err-key-damaged",
+            &[("version", v.to_string().into()), ("why", why.into())],
+        ),
+        K::NoKeyYet => m.text("cli-err-key-none-yet"),
+        K::NoSuchVersion(v) => version("cli-err-key-no-such-version", v),
+        K::Journal(e) => journal(m, e),
+        K::Io { path, source } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", source.to_string().into())],
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A SAF-T export that did not go through.
+pub fn saft(m: &Messages, e: &kassa_boot::saft_export::SaftExportError) -> String {
+    use kassa_boot::saft_export::SaftExportError as S;
+    match e {
+        S::BadDay(day) => m.get("cli-books-bad-day", &[("day", day.into())]),
+        S::BadPeriod => m.text("cli-err-bad-period"),
+        S::Write { path, why } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", why.into())],
+        ),
+        S::NoProfile => m.text("cli-saft-no-shop"),
+        S::Journal(e) => journal(m, e),
+        S::Session(e) => session(m, e),
+        other => other.to_string(),
+    }
+}
+
+/// A sale the engine refused (`charge`, `cancel`).
+pub fn till(m: &Messages, e: &kassa_till::TillError) -> String {
+    use kassa_till::{SaleRefused as R, TillError as T};
+    let sale = |key: &str, id: &String| m.get(key, &[("sale", id.into())]);
+    match e {
+        T::SaleInProgress { sale_id } => sale("cli-sale-in-progress", sale_id),
+        T::NotOpen(id) => sale("cli-err-sale-not-open", id),
+        T::NotFound(id) => sale("cli-err-sale-not-found", id),
+        T::Refused(R::NoLines) => m.text("cli-err-no-lines"),
+        T::Refused(R::NothingToPay) => m.text("cli-err-nothing-to-pay"),
+        T::Refused(R::OverLimit { total, limit }) => m.get(
+            "cli-err-over-limit",
+            &[("total", total.into()), ("limit", limit.into())],
+        ),
+        T::Refused(R::CashShort { given, total }) => m.get(
+            "cli-err-cash-short",
+            &[("given", given.into()), ("total", total.into())],
+        ),
+        T::Refused(R::BadCardReference) => m.text("cli-err-bad-card-reference"),
+        T::Journal(e) => journal(m, e),
+        other => other.to_string(),
+    }
+}
+
+/// One setting that does not hold, in the language spoken (the validator's own English
+/// sentence for the rarer cases).
+pub fn field(m: &Messages, e: &kassa_boot::FieldError) -> String {
+    use kassa_boot::{Field as F, Problem as P};
+    let value = |key: &str, v: &String| m.get(key, &[("value", v.into())]);
+    match (&e.field, &e.problem) {
+        (F::ApiUrl, P::NotAWebAddress(v)) => value("cli-err-field-api-url", v),
+        (F::ClientId, P::HasSpaces) => m.text("cli-err-field-client-id-spaces"),
+        (F::ClientId, P::Missing) => m.text("cli-err-field-client-id-missing"),
+        (F::ClientSecret, P::Missing) => m.text("cli-err-field-client-secret-missing"),
+        (F::DestinationId, P::HasSpaces) => m.text("cli-err-field-destination-spaces"),
+        (F::DestinationId, P::Missing) => m.text("cli-err-field-destination-missing"),
+        (F::Currency, P::Unknown(v)) => value("cli-err-field-currency", v),
+        (F::RedirectUrl, P::Missing) => m.text("cli-err-field-redirect-missing"),
+        (F::RedirectUrl, P::NotHttps(v)) => value("cli-err-field-redirect-not-https", v),
+        (F::RedirectUrl, P::NotAWebAddress(v)) => value("cli-err-field-redirect-not-web", v),
+        _ => e.to_string(),
+    }
+}
+
+/// Settings that do not hold (every problem, one sentence each), or a settings file or
+/// keyring that failed.
+pub fn config(m: &Messages, e: &kassa_boot::ConfigError) -> String {
+    match e {
+        kassa_boot::ConfigError::Invalid(errors) => errors
+            .iter()
+            .map(|f| field(m, f))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// A counter that could not start (`charge`, `cancel`, `resume`).
+pub fn boot(m: &Messages, e: &kassa_boot::BootError) -> String {
+    use kassa_boot::BootError as B;
+    match e {
+        B::Config(e) => config(m, e),
+        B::Journal(e) => journal(m, e),
+        B::Key(e) => key(m, e),
+        other => other.to_string(),
+    }
+}
