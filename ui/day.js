@@ -163,7 +163,7 @@ function render(shownReport) {
     ...money(t("books-tender-card"), r.by_tender.card),
   );
   const head = el("tr");
-  for (const h of [t("day-rate"), t("day-net"), t("day-vat"), t("day-gross")]) head.append(el("th", "", h));
+  for (const h of [t("day-rate"), t("day-vat-net"), t("day-vat"), t("day-gross")]) head.append(el("th", "", h));
   const rows = r.vat.map((v) => {
     const tr = el("tr");
     const coded = v.saft_code !== null && v.saft_code !== undefined;

@@ -182,6 +182,9 @@ day-receipts-one = no. { $number }
 day-receipts-range = no. { $first }–{ $last }
 day-tender-count = { $tender } ({ $count })
 day-rate = Rate
+# Without VAT (the VAT table's column).
+day-vat-net = Net
+# Sales less returns.
 day-net = Net
 day-vat = VAT
 day-gross = Gross
