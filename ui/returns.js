@@ -147,15 +147,15 @@ function refundBlock(p, heading, withLines = true) {
   }
   parts.push(el("p", `return-how return-how-${p.how}`, p.howText));
   if (p.transfer) {
-    const t = el("dl", "facts transfer-facts");
+    const facts = el("dl", "facts transfer-facts");
     for (const [k, v, mono] of [
       [t("books-to"), p.transfer.toText, false],
       [t("books-amount"), p.transfer.amountDisplay, false],
       [t("books-reference"), p.transfer.reference, true],
     ]) {
-      t.append(el("dt", "", k), el("dd", mono ? "mono" : "", v));
+      facts.append(el("dt", "", k), el("dd", mono ? "mono" : "", v));
     }
-    parts.push(t);
+    parts.push(facts);
   }
   return parts;
 }
