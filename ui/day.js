@@ -7,7 +7,9 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
-import { busy, el, printPaper, setPaper, when } from "./paper.js";
+import { busy, el, printPaper, setPaper } from "./paper.js";
+import { when } from "./books-words.js";
+import { onLanguageChange, t, tn } from "./i18n.js";
 
 const screen = byId("screen-day");
 const e = {
@@ -45,9 +47,11 @@ const e = {
   saftNote: byId("saft-note"),
 };
 
-// What is on screen: null = the running X, else a Z number.
+// What is on screen: null = the running X, else a Z number; and the report and Z list as
+// they came (drawn again in a new language).
 let shown = null;
 let latest = 0;
+let drawn = null;
 
 export function initDay(onBack) {
   e.back.addEventListener("click", () => onBack());
@@ -65,6 +69,8 @@ export function initDay(onBack) {
     ev.preventDefault();
     exportSaft();
   });
+  // The paper is Rust's, in the language it spoke: ask again when the Day was drawn.
+  onLanguageChange(() => (drawn ? open(shown) : undefined));
 }
 
 // YYYY-MM-DD of a local date.
@@ -110,6 +116,7 @@ async function open(zNumber) {
   try {
     const [report, zs] = await Promise.all([zNumber === null ? ipc.reportX() : ipc.zReport(zNumber), ipc.zReports()]);
     if (request !== latest) return;
+    drawn = { report, zs };
     render(report);
     renderZList(zs);
   } catch (err) {
@@ -123,43 +130,47 @@ function render(shownReport) {
   const isZ = shownReport.kind === "z";
   screen.dataset.kind = shownReport.kind;
   screen.dataset.number = isZ ? String(shownReport.number) : "";
-  e.title.textContent = isZ ? `Z report ${shownReport.number}` : "Day";
-  e.kind.textContent = isZ ? "Closed · can never change" : "Running figures (X)";
+  e.title.textContent = isZ ? t("day-z-title", { number: shownReport.number }) : t("day-title");
+  e.kind.textContent = isZ ? t("day-kind-z") : t("day-kind-x");
   e.kind.className = isZ ? "chip chip-z" : "chip chip-x";
   e.showX.hidden = !isZ;
   e.closeBox.hidden = isZ;
-  e.netLabel.textContent = isZ ? "Net of this Z" : "Net since the last Z";
+  e.netLabel.textContent = isZ ? t("day-net-of-z") : t("day-net-since-z");
   setAmount(e.net, r.net?.text ?? "");
-  const from = r.period.from ? when(Date.parse(r.period.from)) : "the till's start";
-  e.period.textContent = `From ${from} to ${when(Date.parse(r.period.to))}`;
+  const from = r.period.from ? when(Date.parse(r.period.from)) : t("day-till-start");
+  e.period.textContent = t("day-period", { from, to: when(Date.parse(r.period.to)) });
 
+  const transfers = r.bank_transfers;
   e.tiles.replaceChildren(
-    tile("Sales", r.sales.count, r.sales.amount.text),
-    tile("Returns", r.returns.count, r.returns.amount.text),
-    tile("Receipts", r.receipts, receiptRange(r)),
-    tile("Cancelled", r.cancelled, "not paid"),
-    tile("Copies", r.copies, "reprints"),
+    tile(t("day-sales"), r.sales.count, r.sales.amount.text),
+    tile(t("day-returns"), r.returns.count, r.returns.amount.text),
+    tile(t("day-receipts"), r.receipts, receiptRange(r)),
+    tile(t("day-cancelled"), r.cancelled, t("day-not-paid")),
+    tile(t("day-copies"), r.copies, t("day-reprints")),
     tile(
-      "Transfers",
-      r.bank_transfers.opened.count,
-      `${r.bank_transfers.opened.amount.text} · ${r.bank_transfers.sent.count} sent`,
+      t("day-transfers"),
+      transfers.opened.count,
+      t("day-transfers-sub", { amount: transfers.opened.amount.text, sent: transfers.sent.count }),
     ),
     // On the sandbox the whole report is the training series: every figure is training.
     r.training_series
-      ? tile("Training", "All", "a sandbox till", "tile-training")
-      : tile("Training", r.training.count, r.training.amount.text, "tile-training"),
+      ? tile(t("day-training"), t("day-training-all"), t("day-training-sandbox"), "tile-training")
+      : tile(t("day-training"), r.training.count, r.training.amount.text, "tile-training"),
   );
   e.tenders.replaceChildren(
-    ...money("Pay by bank", r.by_tender.pay_by_bank),
-    ...money("Cash", r.by_tender.cash),
-    ...money("Card", r.by_tender.card),
+    ...money(t("books-tender-pay-by-bank"), r.by_tender.pay_by_bank),
+    ...money(t("books-tender-cash"), r.by_tender.cash),
+    ...money(t("books-tender-card"), r.by_tender.card),
   );
   const head = el("tr");
-  for (const h of ["Rate", "Net", "VAT", "Gross"]) head.append(el("th", "", h));
+  for (const h of [t("day-rate"), t("day-vat-net"), t("day-vat"), t("day-gross")]) head.append(el("th", "", h));
   const rows = r.vat.map((v) => {
     const tr = el("tr");
+    const coded = v.saft_code !== null && v.saft_code !== undefined;
+    let rate = t("day-no-vat");
+    if (v.rate) rate = coded ? t("day-rate-saft", { rate: v.rate, code: v.saft_code }) : v.rate;
     tr.append(
-      el("td", "", v.rate ? `${v.rate}${v.saft_code !== null && v.saft_code !== undefined ? ` (SAF-T ${v.saft_code})` : ""}` : "No VAT recorded"),
+      el("td", "", rate),
       el("td", "amount", v.net.text),
       el("td", "amount", v.vat.text),
       el("td", "amount", v.gross.text),
@@ -168,18 +179,18 @@ function render(shownReport) {
   });
   if (!rows.length) {
     const tr = el("tr");
-    const td = el("td", "books-empty", "No sales in this period.");
+    const td = el("td", "books-empty", t("day-no-sales"));
     td.colSpan = 4;
     tr.append(td);
     rows.push(tr);
   }
   e.vat.replaceChildren(head, ...rows);
   e.grand.replaceChildren(
-    el("dt", "", "Sales"),
+    el("dt", "", t("day-sales")),
     el("dd", "amount", r.grand_total.sales.text),
-    el("dt", "", "Returns"),
+    el("dt", "", t("day-returns")),
     el("dd", "amount", r.grand_total.returns.text),
-    el("dt", "", "Net"),
+    el("dt", "", t("day-net")),
     el("dd", "amount", r.grand_total.net.text),
   );
 
@@ -191,18 +202,19 @@ function render(shownReport) {
 }
 
 function receiptRange(r) {
-  if (r.first_receipt === null || r.first_receipt === undefined) return "none yet";
-  return r.first_receipt === r.last_receipt ? `no. ${r.first_receipt}` : `no. ${r.first_receipt}–${r.last_receipt}`;
+  if (r.first_receipt === null || r.first_receipt === undefined) return t("day-receipts-none");
+  if (r.first_receipt === r.last_receipt) return t("day-receipts-one", { number: r.first_receipt });
+  return t("day-receipts-range", { first: r.first_receipt, last: r.last_receipt });
 }
 
 function tile(label, count, sub, extra = "") {
-  const t = el("div", `day-tile ${extra}`);
-  t.append(el("span", "label", label), el("span", "day-tile-count", String(count)), el("span", "day-tile-sub", sub));
-  return t;
+  const box = el("div", `day-tile ${extra}`);
+  box.append(el("span", "label", label), el("span", "day-tile-count", String(count)), el("span", "day-tile-sub", sub));
+  return box;
 }
 
 function money(label, ca) {
-  return [el("dt", "", `${label} (${ca.count})`), el("dd", "amount", ca.amount.text)];
+  return [el("dt", "", t("day-tender-count", { tender: label, count: ca.count })), el("dd", "amount", ca.amount.text)];
 }
 
 // `zs`: [{ number, closedAtMs, netDisplay, receipts }], newest first.
@@ -214,20 +226,20 @@ function renderZList(zs) {
     const b = el("button", "zrow-open", "");
     b.type = "button";
     b.append(
-      el("span", "books-row-main", `Z ${z.number}`),
-      el("span", "books-row-sub", `${when(z.closedAtMs)} · ${z.receipts === 1 ? "1 receipt" : `${z.receipts} receipts`}`),
+      el("span", "books-row-main", t("day-z-short", { number: z.number })),
+      el("span", "books-row-sub", tn("day-z-receipts", z.receipts, { when: when(z.closedAtMs) })),
       el("span", "amount books-row-amount", z.netDisplay),
     );
     b.addEventListener("click", () => open(z.number));
     li.append(b);
     return li;
   });
-  e.zlist.replaceChildren(...(rows.length ? rows : [el("li", "books-empty", "No Z report yet: the till's first day.")]));
+  e.zlist.replaceChildren(...(rows.length ? rows : [el("li", "books-empty", t("day-no-z"))]));
 }
 
 function askClose() {
   setNotice(e.zError, "");
-  e.zQuestion.textContent = `Close the figures since the last Z (net ${e.net.textContent}) into the next Z report?`;
+  e.zQuestion.textContent = t("z-question", { net: e.net.textContent });
   e.zDialog.hidden = false;
   e.zYes.focus();
 }
@@ -238,7 +250,7 @@ async function closeDay() {
     const z = await busy([e.zYes, e.zNo], () => ipc.closeDay());
     e.zDialog.hidden = true;
     await open(z.number);
-    setNotice(e.note, `Day closed: Z report ${z.number}. The next sale starts a new period.`);
+    setNotice(e.note, t("day-closed", { number: z.number }));
   } catch (err) {
     // Refused (a sale still open, …): nothing was closed.
     setNotice(e.zError, err.message);

@@ -6,7 +6,9 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
-import { busy, el, printPaper, setPaper, when } from "./paper.js";
+import { busy, el, printPaper, setPaper } from "./paper.js";
+import { stateText, when } from "./books-words.js";
+import { onLanguageChange, t, tn } from "./i18n.js";
 import { openReturn } from "./returns.js";
 
 const screen = byId("screen-detail");
@@ -31,8 +33,9 @@ const e = {
   ret: byId("detail-return"),
 };
 
-// The sale on screen, and where Back goes.
+// The sale on screen (and its detail, drawn again in a new language), and where Back goes.
 let saleId = null;
+let shown = null;
 let backTo = () => {};
 let onChanged = () => {};
 
@@ -44,11 +47,14 @@ export function initDetail(changed) {
   e.printer.addEventListener("click", () => act(toPrinter));
   e.pdf.addEventListener("click", () => act(savePdf));
   e.ret.addEventListener("click", startReturn);
+  // Rust's words (the state of each attempt, the tender) are in the language it spoke: ask again.
+  onLanguageChange(() => (saleId !== null && shown ? load(saleId) : undefined));
 }
 
 /** Shows the sale `id`; `back()` is what the Back button does (Today, or the transfers). */
 export async function showDetail(id, back) {
   saleId = id;
+  shown = null;
   backTo = back;
   setNotice(e.error, "");
   setNotice(e.note, "");
@@ -68,38 +74,36 @@ async function load(id) {
 }
 
 function render(d) {
-  e.title.textContent = d.receipt ? `Receipt ${d.receipt.number}` : "Sale";
+  shown = d;
+  e.title.textContent = d.receipt ? t("detail-receipt-title", { number: d.receipt.number }) : t("detail-sale");
   const chips = [];
   if (d.backendText) chips.push(el("span", "chip chip-training", d.backendText));
-  chips.push(el("span", `chip chip-${d.state}`, d.stateText));
-  if (d.returnedDisplay) chips.push(el("span", "chip chip-returned", `Returned ${d.returnedDisplay}`));
+  chips.push(el("span", `chip chip-${d.state}`, stateText(d.state)));
+  if (d.returnedDisplay) chips.push(el("span", "chip chip-returned", t("detail-returned", { amount: d.returnedDisplay })));
   e.chips.replaceChildren(...chips);
   setAmount(e.amount, d.amountDisplay);
   e.when.textContent = when(d.createdAtMs);
 
+  // [label, value, written in a fixed-width face (an id)]
   const facts = [
-    ["Paid by", d.tenderText],
-    ["Reference", d.reference],
-    ["Payment id", d.paymentId],
-    ["Receipt", d.receipt ? `No. ${d.receipt.number}${d.receipt.prints ? ` · ${copiesText(d.receipt.prints)}` : ""}` : "None (not paid)"],
-    ["Sale id", d.saleId],
+    [t("detail-paid-by"), d.tenderText, false],
+    [t("books-reference"), d.reference, false],
+    [t("detail-payment-id"), d.paymentId, true],
+    [t("detail-receipt"), receiptFact(d.receipt), false],
+    [t("detail-sale-id"), d.saleId, true],
   ].filter(([, v]) => v);
-  e.facts.replaceChildren(
-    ...facts.flatMap(([k, v]) => [el("dt", "", k), el("dd", k === "Payment id" || k === "Sale id" ? "mono" : "", v)]),
-  );
+  e.facts.replaceChildren(...facts.flatMap(([k, v, mono]) => [el("dt", "", k), el("dd", mono ? "mono" : "", v)]));
 
-  e.lines.replaceChildren(
-    ...(d.lines.length ? d.lines.map(lineRow) : [el("li", "books-empty", "No lines recorded (a plain amount).")]),
-  );
+  e.lines.replaceChildren(...(d.lines.length ? d.lines.map(lineRow) : [el("li", "books-empty", t("detail-no-lines"))]));
   e.attempts.replaceChildren(
-    ...(d.attempts.length ? d.attempts.map(attemptRow) : [el("li", "books-empty", "None: paid at the counter.")]),
+    ...(d.attempts.length ? d.attempts.map(attemptRow) : [el("li", "books-empty", t("detail-no-attempts"))]),
   );
   e.returns.replaceChildren(
-    ...(d.returns.length ? d.returns.map(returnRow) : [el("li", "books-empty", "No returns.")]),
+    ...(d.returns.length ? d.returns.map(returnRow) : [el("li", "books-empty", t("detail-no-returns"))]),
   );
 
   if (d.receipt) setPaper(e.receipt, d.receipt.html);
-  else e.receipt.replaceChildren(el("p", "books-empty", "This sale has no receipt: it was not paid."));
+  else e.receipt.replaceChildren(el("p", "books-empty", t("detail-no-receipt")));
   e.receipt.dataset.number = d.receipt ? String(d.receipt.number) : "";
   for (const b of [e.reprint, e.pdf]) b.disabled = !d.receipt;
   e.printer.disabled = !d.receipt || !d.printer?.ready;
@@ -110,13 +114,15 @@ function render(d) {
   screen.dataset.loaded = "true";
 }
 
-function copiesText(n) {
-  return n === 1 ? "printed once" : `printed ${n} times`;
+function receiptFact(receipt) {
+  if (!receipt) return t("detail-no-receipt-fact");
+  if (!receipt.prints) return t("detail-receipt-number", { number: receipt.number });
+  return t("detail-receipt-printed", { number: receipt.number, printed: tn("detail-printed", receipt.prints) });
 }
 
 function lineRow(line) {
   const row = el("li", "books-row");
-  const text = el("span", "books-row-main", line.quantity > 1 ? `${line.quantity} × ${line.text}` : line.text);
+  const text = el("span", "books-row-main", line.quantity > 1 ? t("detail-line-quantity", { quantity: line.quantity, text: line.text }) : line.text);
   row.append(text, el("span", "books-row-sub", line.rateText), el("span", "amount books-row-amount", line.amountDisplay));
   return row;
 }
@@ -125,7 +131,7 @@ function attemptRow(a) {
   const row = el("li", "books-row");
   row.dataset.state = a.state;
   row.append(
-    el("span", "books-row-main mono", a.paymentId || "(no payment id yet)"),
+    el("span", "books-row-main mono", a.paymentId || t("detail-no-payment-id")),
     el("span", "books-row-sub", when(a.startedAtMs)),
     el("span", `chip chip-attempt chip-${a.state}`, a.stateText),
   );
@@ -135,8 +141,8 @@ function attemptRow(a) {
 function returnRow(r) {
   const row = el("li", "books-row books-row-return");
   row.dataset.number = String(r.number);
-  const main = el("span", "books-row-main", `Return receipt ${r.number}`);
-  const sub = el("span", "books-row-sub", `${when(r.atMs)} · ${r.reason}`);
+  const main = el("span", "books-row-main", t("detail-return-receipt", { number: r.number }));
+  const sub = el("span", "books-row-sub", t("detail-return-when", { when: when(r.atMs), reason: r.reason }));
   const info = el("span", "books-row-stack");
   info.append(main, sub);
   if (r.refundText) info.append(el("span", "books-row-sub", r.refundText));
@@ -163,7 +169,7 @@ async function reprint(id) {
   const { html, copy } = await ipc.receiptNumberPrint(number);
   if (saleId === id) setPaper(e.receipt, html);
   printPaper(html);
-  return copy ? `Printed as copy ${copy}.` : "Printed.";
+  return copy ? t("detail-printed-copy", { copy }) : t("detail-printed");
 }
 
 async function toPrinter(id) {

@@ -6,7 +6,9 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
-import { busy, el, when } from "./paper.js";
+import { busy, el } from "./paper.js";
+import { when } from "./books-words.js";
+import { onLanguageChange, t, tn } from "./i18n.js";
 
 const e = {
   back: byId("refunds-back"),
@@ -35,6 +37,8 @@ export function initRefunds({ back, sent, sale }) {
   openSale = sale;
   e.back.addEventListener("click", () => onBack());
   e.nav.addEventListener("click", () => showRefunds());
+  // The kinds and the payer's words are Rust's, in the language it spoke: ask again.
+  onLanguageChange(() => refreshRefunds());
 }
 
 /** Shows the list; `focusId` marks one transfer (the banner's "Open transfer"). */
@@ -48,24 +52,22 @@ export function showRefunds(focusId = null) {
 export async function refreshRefunds() {
   const request = ++latest;
   try {
-    const t = await ipc.bankTransfers();
-    if (request === latest) render(t);
+    const list = await ipc.bankTransfers();
+    if (request === latest) render(list);
   } catch (err) {
     if (request === latest) setNotice(e.error, err.message);
   }
 }
 
-// `t`: { open: [Transfer], sent: [Transfer], openCount, openTotalDisplay }
-function render(t) {
+// `list`: { open: [Transfer], sent: [Transfer], openCount, openTotalDisplay }
+function render(list) {
   setNotice(e.error, "");
-  e.nav.hidden = t.openCount === 0;
-  e.navCount.textContent = String(t.openCount);
-  setAmount(e.total, t.openTotalDisplay);
-  e.count.textContent = t.openCount === 1 ? "1 transfer" : `${t.openCount} transfers`;
-  const rows = [...t.open.map(row), ...t.sent.map(row)];
-  if (!rows.length) {
-    rows.push(el("li", "sale-empty", "No bank transfers to make. Returns of sales paid by bank, and double payments, show here."));
-  }
+  e.nav.hidden = list.openCount === 0;
+  e.navCount.textContent = String(list.openCount);
+  setAmount(e.total, list.openTotalDisplay);
+  e.count.textContent = tn("refunds-count", list.openCount);
+  const rows = [...list.open.map(row), ...list.sent.map(row)];
+  if (!rows.length) rows.push(el("li", "sale-empty", t("refunds-empty")));
   e.list.replaceChildren(...rows);
   if (highlight !== null) {
     const focused = e.list.querySelector(`.refund-row[data-id="${CSS.escape(String(highlight))}"]`);
@@ -76,35 +78,40 @@ function render(t) {
 
 // A transfer: { id, kind, kindText, amountDisplay, toText, paymentId, saleId, returnNumber,
 //   state, stateText, createdAtMs, sentAtMs, note }
-function row(t) {
-  const li = el("li", `refund-row refund-${t.state}`);
-  li.dataset.id = String(t.id);
-  li.dataset.state = t.state;
-  li.dataset.paymentId = t.paymentId;
+function row(tr) {
+  const li = el("li", `refund-row refund-${tr.state}`);
+  li.dataset.id = String(tr.id);
+  li.dataset.state = tr.state;
+  li.dataset.paymentId = tr.paymentId;
 
   const info = el("div", "refund-info");
-  info.append(el("span", "refund-kind", t.kindText));
+  info.append(el("span", "refund-kind", tr.kindText));
   const facts = el("dl", "facts transfer-facts");
   for (const [k, v, mono] of [
-    ["To", t.toText, false],
-    ["Reference", t.paymentId, true],
+    [t("books-to"), tr.toText, false],
+    [t("books-reference"), tr.paymentId, true],
   ]) {
     facts.append(el("dt", "", k), el("dd", mono ? "mono" : "", v));
   }
   info.append(facts);
-  const sub = t.state === "sent" ? `${t.stateText} ${when(t.sentAtMs)}${t.note ? ` · ${t.note}` : ""}` : `Since ${when(t.createdAtMs)}`;
+  let sub = t("refunds-since", { when: when(tr.createdAtMs) });
+  if (tr.state === "sent") {
+    sub = tr.note
+      ? t("refunds-sent-note", { when: when(tr.sentAtMs), note: tr.note })
+      : t("refunds-sent-at", { when: when(tr.sentAtMs) });
+  }
   info.append(el("span", "refund-when", sub));
 
   const side = el("div", "refund-side");
-  side.append(el("span", "amount refund-amount", t.amountDisplay));
+  side.append(el("span", "amount refund-amount", tr.amountDisplay));
   const actions = el("div", "refund-actions");
-  if (t.saleId) {
-    const open = el("button", "btn btn-secondary btn-tiny", "Sale");
+  if (tr.saleId) {
+    const open = el("button", "btn btn-secondary btn-tiny", t("refunds-sale"));
     open.type = "button";
-    open.addEventListener("click", () => openSale(t.saleId));
+    open.addEventListener("click", () => openSale(tr.saleId));
     actions.append(open);
   }
-  if (t.state === "open") actions.append(markButton(t, li));
+  if (tr.state === "open") actions.append(markButton(tr, li));
   side.append(actions);
   const problem = el("p", "form-error refund-error");
   problem.hidden = true;
@@ -114,21 +121,21 @@ function row(t) {
 
 // "Mark as sent", then the merchant confirms the transfer left the bank, with a note for the
 // books (how it was sent; Rust asks for one).
-function markButton(t, li) {
-  const mark = el("button", "btn btn-primary btn-small refund-mark", "Mark as sent");
+function markButton(tr, li) {
+  const mark = el("button", "btn btn-primary btn-small refund-mark", t("refunds-mark"));
   mark.type = "button";
   mark.addEventListener("click", () => {
     const ask = el("div", "refund-ask");
-    ask.append(el("span", "", `Sent ${t.amountDisplay} to ${t.toText}?`));
+    ask.append(el("span", "", t("refunds-ask", { amount: tr.amountDisplay, to: tr.toText })));
     const note = el("input", "text-input refund-note");
     note.type = "text";
     note.autocomplete = "off";
     note.spellcheck = false;
-    note.placeholder = "How it was sent";
-    note.setAttribute("aria-label", "How the transfer was sent");
-    const yes = el("button", "btn btn-primary btn-small refund-yes", "Yes, it is sent");
+    note.placeholder = t("refunds-note-placeholder");
+    note.setAttribute("aria-label", t("refunds-note-aria"));
+    const yes = el("button", "btn btn-primary btn-small refund-yes", t("refunds-yes"));
     yes.type = "button";
-    const no = el("button", "btn btn-secondary btn-small", "No");
+    const no = el("button", "btn btn-secondary btn-small", t("refunds-no"));
     no.type = "button";
     no.addEventListener("click", () => {
       ask.remove();
@@ -138,7 +145,7 @@ function markButton(t, li) {
       const problem = li.querySelector(".refund-error");
       setNotice(problem, "");
       try {
-        const sent = await busy([yes, no], () => ipc.markTransferSent(t.id, note.value));
+        const sent = await busy([yes, no], () => ipc.markTransferSent(tr.id, note.value));
         onSent(sent);
         refreshRefunds();
       } catch (err) {

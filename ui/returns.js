@@ -7,6 +7,7 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { busy, el, printPaper, setPaper } from "./paper.js";
+import { t } from "./i18n.js";
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -64,7 +65,9 @@ export function openReturn(id, start, done) {
   saleId = id;
   receiptNumber = null;
   onDone = done;
-  e.title.textContent = start.receiptNumber ? `Return from receipt ${start.receiptNumber}` : "Return";
+  e.title.textContent = start.receiptNumber
+    ? t("return-title-receipt", { number: start.receiptNumber })
+    : t("return-title");
   setAmount(e.left, start.leftDisplay);
   e.full.checked = true;
   e.amount.value = "";
@@ -121,10 +124,10 @@ async function preview() {
 // `p`: { amountDisplay, howText, transfer: { toText, amountDisplay, reference } | null, lines }
 function showPreview(p) {
   setNotice(e.error, "");
-  e.preview.replaceChildren(...refundBlock(p, "Goes back"));
+  e.preview.replaceChildren(...refundBlock(p, t("return-goes-back")));
   e.preview.hidden = false;
   e.confirm.disabled = false;
-  e.confirm.textContent = `Return ${p.amountDisplay}`;
+  e.confirm.textContent = t("return-confirm", { amount: p.amountDisplay });
 }
 
 /** What goes back and how: the amount, the sentence, and for pay by bank the transfer. */
@@ -144,15 +147,15 @@ function refundBlock(p, heading, withLines = true) {
   }
   parts.push(el("p", `return-how return-how-${p.how}`, p.howText));
   if (p.transfer) {
-    const t = el("dl", "facts transfer-facts");
+    const facts = el("dl", "facts transfer-facts");
     for (const [k, v, mono] of [
-      ["To", p.transfer.toText, false],
-      ["Amount", p.transfer.amountDisplay, false],
-      ["Reference", p.transfer.reference, true],
+      [t("books-to"), p.transfer.toText, false],
+      [t("books-amount"), p.transfer.amountDisplay, false],
+      [t("books-reference"), p.transfer.reference, true],
     ]) {
-      t.append(el("dt", "", k), el("dd", mono ? "mono" : "", v));
+      facts.append(el("dt", "", k), el("dd", mono ? "mono" : "", v));
     }
-    parts.push(t);
+    parts.push(facts);
   }
   return parts;
 }
@@ -164,8 +167,8 @@ async function confirm() {
     const done = await busy([e.confirm, e.back], () => ipc.returnSale(id, amountAsked(), e.reason.value));
     if (saleId !== id) return;
     receiptNumber = done.receipt.number;
-    e.title.textContent = `Return receipt ${done.receipt.number}`;
-    e.how.replaceChildren(...refundBlock(done, "Give back", false));
+    e.title.textContent = t("return-receipt-title", { number: done.receipt.number });
+    e.how.replaceChildren(...refundBlock(done, t("return-give-back"), false));
     setPaper(e.receipt, done.receipt.html);
     e.receipt.dataset.number = String(done.receipt.number);
     setNotice(e.doneError, "");

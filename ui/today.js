@@ -3,6 +3,8 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
+import { onLanguageChange, t, tn } from "./i18n.js";
+import { clockTime, stateText } from "./books-words.js";
 
 const el = {
   back: byId("today-back"),
@@ -27,6 +29,8 @@ export function onOpenSale(open) {
 const flagged = new Set();
 // Only the newest request may render, in case refreshes overlap.
 let latestRequest = 0;
+// The list on screen, drawn again in a new language.
+let shown = null;
 
 export function initToday(onBack) {
   el.back.addEventListener("click", () => onBack());
@@ -52,6 +56,9 @@ export function initToday(onBack) {
       setNotice(el.error, err.message);
     }
   });
+  onLanguageChange(() => {
+    if (shown) render(shown);
+  });
 }
 
 export function showToday() {
@@ -75,13 +82,17 @@ export function markAttention(saleId) {
 }
 
 // Rust sends only the sales of the counter's backend; on the sandbox they are training
-// sales, and the heading and each row say so (`totalsLabel`, `backendText`).
-function render({ sales, paidTotalDisplay, paidCount, totalSales, totalsLabel, backend }) {
+// sales, and the heading and each row say so (`backend`, `backendText`). The words are the
+// catalogue's, by the codes Rust sends (`state`, `backend`).
+function render(today) {
+  shown = today;
+  const { sales, paidTotalDisplay, paidCount, totalSales, backend } = today;
   setNotice(el.error, "");
-  el.totalLabel.textContent = totalsLabel;
-  el.totalLabel.parentElement.classList.toggle("today-total-training", backend === "sandbox");
+  const training = backend === "sandbox";
+  el.totalLabel.textContent = training ? t("today-paid-today-training") : t("today-paid-today");
+  el.totalLabel.parentElement.classList.toggle("today-total-training", training);
   setAmount(el.total, paidTotalDisplay);
-  el.count.textContent = paidCount === 1 ? "1 paid sale" : `${paidCount} paid sales`;
+  el.count.textContent = tn("today-paid-count", paidCount);
   const rows = sales.length ? sales.map(saleRow) : [emptyRow()];
   if (totalSales > sales.length) rows.push(moreRow(totalSales - sales.length));
   el.list.replaceChildren(...rows);
@@ -91,7 +102,7 @@ function render({ sales, paidTotalDisplay, paidCount, totalSales, totalsLabel, b
 function moreRow(count) {
   const row = document.createElement("li");
   row.className = "sale-empty";
-  row.textContent = `${count} earlier ${count === 1 ? "sale" : "sales"} today are in the totals above (all of them: kassa export).`;
+  row.textContent = tn("today-earlier", count);
   return row;
 }
 
@@ -108,14 +119,15 @@ function saleRow(sale) {
   const detail = span("sale-detail", "");
   // What reaches the bank statement: the typed reference, else a bank sale's automatic one.
   if (sale.reference) detail.append(span("sale-ref", sale.reference));
-  else if (sale.statementReference) detail.append(span("sale-ref sale-ref-auto", `Automatic: ${sale.statementReference}`));
-  else detail.append(span("sale-ref sale-ref-none", "No reference"));
+  else if (sale.statementReference) {
+    detail.append(span("sale-ref sale-ref-auto", t("today-ref-auto", { reference: sale.statementReference })));
+  } else detail.append(span("sale-ref sale-ref-none", t("today-no-ref")));
   if (row.classList.contains("attention-row") && sale.paymentId) {
-    detail.append(span("sale-payment", `Payment ${sale.paymentId}`));
+    detail.append(span("sale-payment", t("today-payment", { payment: sale.paymentId })));
   }
   const chips = span("sale-chips", "");
-  if (sale.backendText) chips.append(span("chip chip-training", sale.backendText));
-  chips.append(span(`chip chip-${sale.state}`, sale.stateText));
+  if (sale.backendText) chips.append(span("chip chip-training", t("training")));
+  chips.append(span(`chip chip-${sale.state}`, stateText(sale.state)));
   row.append(
     span("sale-time", clockTime(sale.createdAtMs)),
     span("amount sale-amount", sale.amountDisplay),
@@ -128,7 +140,7 @@ function saleRow(sale) {
 function emptyRow() {
   const row = document.createElement("li");
   row.className = "sale-empty";
-  row.textContent = "No sales yet today.";
+  row.textContent = t("today-empty");
   return row;
 }
 
@@ -137,10 +149,4 @@ function span(className, text) {
   s.className = className;
   s.textContent = text;
   return s;
-}
-
-// HH:MM in the till's local time.
-function clockTime(ms) {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 }

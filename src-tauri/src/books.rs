@@ -27,7 +27,7 @@ impl From<DaybookError> for IpcError {
             _ => Code::Refused,
         };
         tracing::warn!(error = %e, ?code, "books step refused");
-        IpcError::new(code, e.to_string())
+        IpcError::new(code, e.message(crate::lang::messages()))
     }
 }
 
@@ -191,7 +191,14 @@ pub fn report_pdf(
         .path()
         .app_data_dir()
         .map(|d| d.join("reports"))
-        .map_err(|e| IpcError::new(Code::Refused, format!("No folder for reports: {e}")))?;
+        .map_err(|e| {
+            let m = crate::lang::messages();
+            let why = e.to_string();
+            IpcError::new(
+                Code::Refused,
+                m.get("books-error-no-report-folder", &[("why", why.into())]),
+            )
+        })?;
     let c = state.counter()?;
     let message = daybook::report_pdf(c.as_ref(), number, &folder, c.now_ms())?;
     Ok(Said { message })

@@ -20,7 +20,23 @@ impl From<SaftExportError> for IpcError {
             _ => Code::Refused,
         };
         tracing::warn!(error = %e, ?code, "SAF-T export refused");
-        IpcError::new(code, e.to_string())
+        IpcError::new(code, said(&e))
+    }
+}
+
+/// The refusal in the window's language: the Day screen's own words for what the merchant
+/// chose (the days) or must set up; what the journal reports is its own sentence.
+fn said(e: &SaftExportError) -> String {
+    let m = crate::lang::messages();
+    match e {
+        SaftExportError::BadDay(day) => m.get("saft-bad-day", &[("day", day.into())]),
+        SaftExportError::BadPeriod => m.text("saft-bad-period"),
+        SaftExportError::NoProfile => m.text("saft-no-profile"),
+        SaftExportError::Write { path, why } => m.get(
+            "saft-cannot-write",
+            &[("path", path.into()), ("why", why.into())],
+        ),
+        other => other.to_string(),
     }
 }
 
@@ -36,7 +52,14 @@ pub fn export_saft(
         .path()
         .app_data_dir()
         .map(|d| d.join("exports"))
-        .map_err(|e| IpcError::new(Code::Refused, format!("No folder for exports: {e}")))?;
+        .map_err(|e| {
+            let m = crate::lang::messages();
+            let why = e.to_string();
+            IpcError::new(
+                Code::Refused,
+                m.get("saft-no-folder", &[("why", why.into())]),
+            )
+        })?;
     let c = state.counter()?;
     Ok(saft_export::export_from_counter(
         c.as_ref(),

@@ -22,7 +22,8 @@ pub struct SaleLine {
     pub statement_reference: Option<String>,
     /// `open`, `paid`, `failed`, `cancelled`, or `needs_attention` when a person must act.
     pub state: &'static str,
-    pub state_text: &'static str,
+    /// The state in the language spoken (the window writes its own from `state`).
+    pub state_text: String,
     pub attempts: i64,
     pub payment_id: Option<String>,
     pub attention: Option<String>,
@@ -42,8 +43,9 @@ pub struct DayReport {
     pub total_sales: usize,
     /// The backend whose sales the report counts (only those: never both).
     pub backend: Backend,
-    /// The heading of the totals: "Paid today", or "Training: paid today" on the sandbox.
-    pub totals_label: &'static str,
+    /// The heading of the totals: "Paid today", or "Training: paid today" on the sandbox, in
+    /// the language spoken.
+    pub totals_label: String,
 }
 
 impl DayReport {
@@ -51,7 +53,7 @@ impl DayReport {
     /// newest sales: the paid total and counts then cover the whole day.
     pub fn with_totals(mut self, totals: &Totals, currency: Currency) -> Self {
         self.paid_count = usize::try_from(totals.paid).unwrap_or(usize::MAX);
-        self.paid_total_display = Money::new(totals.paid_minor, currency).display();
+        self.paid_total_display = words().money(Money::new(totals.paid_minor, currency));
         self.total_sales = usize::try_from(totals.sales)
             .unwrap_or(usize::MAX)
             .max(self.sales.len());
@@ -62,10 +64,16 @@ impl DayReport {
 /// The word a training (sandbox) sale is labelled with.
 pub const TRAINING: &str = "Training";
 
+/// The words of the language spoken now ([`crate::current_language`]).
+fn words() -> &'static kassa_i18n::Messages {
+    kassa_i18n::Messages::of(crate::current_language())
+}
+
 /// Builds the day list of the sales on `backend` from journal records (newest first as
 /// given). Totals only count sales in `currency`; the counter takes one currency. A record
 /// of the other backend is left out of the list and the totals: a report is of one backend.
 pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) -> DayReport {
+    let m = words();
     let mut paid_minor: i64 = 0;
     let mut paid_count = 0;
     let lines = sales
@@ -76,17 +84,18 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) 
                 paid_minor = paid_minor.saturating_add(s.amount.minor);
                 paid_count += 1;
             }
-            let (state, state_text) = match (s.attention.is_some(), s.state) {
-                (true, _) => ("needs_attention", "Needs attention"),
-                (false, SaleState::Open) => ("open", "Open"),
-                (false, SaleState::Paid) => ("paid", "Paid"),
-                (false, SaleState::Failed) => ("failed", "Declined"),
-                (false, SaleState::Cancelled) => ("cancelled", "Cancelled"),
+            let (state, key) = match (s.attention.is_some(), s.state) {
+                (true, _) => ("needs_attention", "books-state-needs-attention"),
+                (false, SaleState::Open) => ("open", "books-state-open"),
+                (false, SaleState::Paid) => ("paid", "books-state-paid"),
+                (false, SaleState::Failed) => ("failed", "books-state-failed"),
+                (false, SaleState::Cancelled) => ("cancelled", "books-state-cancelled"),
             };
+            let state_text = m.text(key);
             let statement_reference = (s.reference.is_none() && s.attempts > 0)
                 .then(|| kassa_till::statement_reference(&s.id, None));
             SaleLine {
-                amount_display: s.amount.display(),
+                amount_display: m.money(s.amount),
                 statement_reference,
                 sale_id: s.id,
                 created_at_ms: s.created_at_ms,
@@ -106,13 +115,13 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) 
         total_sales: lines.len(),
         sales: lines,
         paid_count,
-        paid_total_display: Money::new(paid_minor, currency).display(),
+        paid_total_display: m.money(Money::new(paid_minor, currency)),
         backend,
-        totals_label: if backend.is_training() {
-            "Training: paid today"
+        totals_label: m.text(if backend.is_training() {
+            "today-paid-today-training"
         } else {
-            "Paid today"
-        },
+            "today-paid-today"
+        }),
     }
 }
 

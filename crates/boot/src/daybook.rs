@@ -12,6 +12,7 @@
 
 use std::path::Path;
 
+use kassa_i18n::Messages;
 use kassa_journal::{
     BankRefund, Journal, JournalError, RefundKind, RefundState, SaleState, Tender as PaidBy,
 };
@@ -79,6 +80,38 @@ pub enum DaybookError {
 }
 
 impl DaybookError {
+    /// The sentence for the cashier in the language of `m` (the window's books.ftl); what
+    /// another crate reports (a journal that failed, an amount that does not read) is its
+    /// own sentence.
+    pub fn message(&self, m: &Messages) -> String {
+        use crate::books::BooksError as B;
+        match self {
+            DaybookError::NotFound(q) | DaybookError::Books(B::NoSuchSale(q)) => {
+                m.get("books-error-not-found", &[("query", q.into())])
+            }
+            DaybookError::NotPaid | DaybookError::Books(B::NotPaid { .. }) => {
+                m.text("books-error-not-paid")
+            }
+            DaybookError::NoReason | DaybookError::Books(B::NoReason) => {
+                m.text("books-error-no-reason")
+            }
+            DaybookError::NoNote | DaybookError::Books(B::NoNote) => m.text("books-error-no-note"),
+            DaybookError::NoVatLines | DaybookError::Books(B::NoVatLines { .. }) => {
+                m.text("books-error-no-vat-lines")
+            }
+            DaybookError::Return(e) | DaybookError::Books(B::Return(e)) => return_message(e, m),
+            DaybookError::Report(e) => {
+                m.get("books-error-report", &[("why", e.to_string().into())])
+            }
+            DaybookError::NoZ(n) => m.get("books-error-no-z", &[("number", n.to_string().into())]),
+            DaybookError::NoPrinter => m.text("books-error-no-printer"),
+            DaybookError::NoProfile => m.text("books-error-no-profile"),
+            DaybookError::Vat(why) => m.get("books-error-vat", &[("why", why.into())]),
+            DaybookError::Pdf(why) => m.get("books-error-pdf", &[("why", why.into())]),
+            other => other.to_string(),
+        }
+    }
+
     /// The journal itself failed (disk, file), rather than refusing a step.
     pub fn is_journal_failure(&self) -> bool {
         match self {
@@ -89,6 +122,27 @@ impl DaybookError {
             _ => false,
         }
     }
+}
+
+/// A return the split refused, in the language of `m`.
+fn return_message(e: &ReturnError, m: &Messages) -> String {
+    match e {
+        ReturnError::NothingLeft => m.text("books-error-nothing-left"),
+        ReturnError::MoreThanLeft { left } => {
+            m.get("books-error-more-than-left", &[("left", left.into())])
+        }
+        ReturnError::MoreThanLeftAtRate { left, rate } => m.get(
+            "books-error-more-than-left-at-rate",
+            &[("left", left.into()), ("rate", rate.into())],
+        ),
+        ReturnError::NotPositive => m.text("books-error-not-positive"),
+        other => capital(&other.to_string()),
+    }
+}
+
+/// The window's words now: the language spoken ([`crate::current_language`]).
+fn words() -> &'static Messages {
+    Messages::of(crate::current_language())
 }
 
 pub(crate) fn capital(s: &str) -> String {
@@ -147,12 +201,12 @@ pub struct ReturnRow {
 pub struct SaleDetailView {
     pub sale_id: String,
     pub state: &'static str,
-    pub state_text: &'static str,
-    pub backend_text: Option<&'static str>,
+    pub state_text: String,
+    pub backend_text: Option<String>,
     pub created_at_ms: i64,
     pub reference: Option<String>,
     pub amount_display: String,
-    pub tender_text: Option<&'static str>,
+    pub tender_text: Option<String>,
     pub payment_id: Option<String>,
     pub returned_display: Option<String>,
     pub lines: Vec<LineView>,
@@ -171,15 +225,15 @@ pub struct PrinterInfo {
     pub hint: Option<String>,
 }
 
-fn printer_info(shop: &Shop) -> PrinterInfo {
+fn printer_info(shop: &Shop, m: &Messages) -> PrinterInfo {
     match &shop.printer {
         Some(addr) => PrinterInfo {
             ready: true,
-            hint: Some(format!("Printer at {addr}")),
+            hint: Some(m.get("detail-printer-at", &[("address", addr.to_string().into())])),
         },
         None => PrinterInfo {
             ready: false,
-            hint: Some("No receipt printer is set up (Settings → Shop).".to_owned()),
+            hint: Some(m.text("detail-no-printer")),
         },
     }
 }
@@ -225,7 +279,7 @@ pub struct TransferView {
     pub return_number: Option<i64>,
     /// `open` or `sent`.
     pub state: &'static str,
-    pub state_text: &'static str,
+    pub state_text: String,
     pub created_at_ms: i64,
     pub sent_at_ms: Option<i64>,
     pub note: Option<String>,
@@ -290,10 +344,10 @@ fn shop_of(counter: &Counter, now_ms: i64) -> Result<Shop> {
         .map_err(|e| DaybookError::Vat(e.to_string()))
 }
 
-fn rate_text(vat: Option<VatClass>) -> String {
+fn rate_text(vat: Option<VatClass>, m: &Messages) -> String {
     match vat {
         Some(v) => kassa_shop::vat::percent(v.bp),
-        None => "no VAT recorded".to_owned(),
+        None => m.text("detail-no-vat"),
     }
 }
 
@@ -307,20 +361,20 @@ fn lines_of(journal: &Journal, sale_id: &str) -> Result<Vec<kassa_journal::SaleL
     Ok(journal.lines_of_sale(sale_id)?)
 }
 
-fn line_view(l: &kassa_journal::SaleLine) -> LineView {
+fn line_view(l: &kassa_journal::SaleLine, m: &Messages) -> LineView {
     let total = Money::new(
         l.unit_gross.minor.saturating_mul(i64::from(l.quantity)),
         l.unit_gross.currency,
     );
     LineView {
         text: if l.text.trim().is_empty() {
-            "Sale".to_owned()
+            m.text("detail-line-sale")
         } else {
             l.text.clone()
         },
         quantity: l.quantity,
-        amount_display: total.display(),
-        rate_text: rate_text(l.vat.and_then(|v| class(v.bp, v.saft_code))),
+        amount_display: m.money(total),
+        rate_text: rate_text(l.vat.and_then(|v| class(v.bp, v.saft_code)), m),
     }
 }
 
@@ -337,55 +391,55 @@ fn shop_line(l: &kassa_journal::SaleLine) -> Result<Line> {
     })
 }
 
-fn state_words(s: &kassa_journal::SaleRecord) -> (&'static str, &'static str) {
-    match (s.attention.is_some(), s.state) {
-        (true, _) => ("needs_attention", "Needs attention"),
-        (false, SaleState::Open) => ("open", "Open"),
-        (false, SaleState::Paid) => ("paid", "Paid"),
-        (false, SaleState::Failed) => ("failed", "Declined"),
-        (false, SaleState::Cancelled) => ("cancelled", "Cancelled"),
-    }
+fn state_words(s: &kassa_journal::SaleRecord, m: &Messages) -> (&'static str, String) {
+    let (state, key) = match (s.attention.is_some(), s.state) {
+        (true, _) => ("needs_attention", "books-state-needs-attention"),
+        (false, SaleState::Open) => ("open", "books-state-open"),
+        (false, SaleState::Paid) => ("paid", "books-state-paid"),
+        (false, SaleState::Failed) => ("failed", "books-state-failed"),
+        (false, SaleState::Cancelled) => ("cancelled", "books-state-cancelled"),
+    };
+    (state, m.text(key))
 }
 
-fn tender_text(t: PaidBy) -> &'static str {
-    match t {
-        PaidBy::Bank => "Pay by bank",
-        PaidBy::Cash => "Cash",
-        PaidBy::Card => "Card",
-    }
+fn tender_text(t: PaidBy, m: &Messages) -> String {
+    m.text(match t {
+        PaidBy::Bank => "books-tender-pay-by-bank",
+        PaidBy::Cash => "books-tender-cash",
+        PaidBy::Card => "books-tender-card",
+    })
 }
 
-fn refund_text(t: PaidBy) -> &'static str {
-    match t {
-        PaidBy::Bank => "Back by bank transfer",
-        PaidBy::Cash => "Cash given back",
-        PaidBy::Card => "Back to the card",
-    }
+fn refund_text(t: PaidBy, m: &Messages) -> String {
+    m.text(match t {
+        PaidBy::Bank => "detail-refund-bank",
+        PaidBy::Cash => "detail-refund-cash",
+        PaidBy::Card => "detail-refund-card",
+    })
 }
 
-fn attempt_words(a: &kassa_journal::AttemptRecord) -> (String, String) {
+fn attempt_words(a: &kassa_journal::AttemptRecord, m: &Messages) -> (String, String) {
     let status = a.status.clone().unwrap_or_default();
     let wire = if status.is_empty() {
         a.state.as_str().to_owned()
     } else {
         status.to_ascii_lowercase()
     };
-    let (state, text) = match wire.as_str() {
-        "requested" => ("open", "Asked for"),
-        "created" | "initiated" | "pending" => ("open", "Waiting"),
-        "authorized" => ("open", "Authorised"),
-        "refused" | "rejected" | "failed" => ("failed", "Declined"),
-        "unknown" => ("unknown", "Unknown"),
-        "paid" | "executed" | "succeeded" | "booked" | "completed" => ("paid", "Paid"),
-        "expired" => ("expired", "Expired"),
-        "cancelled" | "canceled" => ("cancelled", "Cancelled"),
+    let (state, key) = match wire.as_str() {
+        "requested" => ("open", "detail-attempt-asked"),
+        "created" | "initiated" | "pending" => ("open", "detail-attempt-waiting"),
+        "authorized" => ("open", "detail-attempt-authorised"),
+        "refused" | "rejected" | "failed" => ("failed", "detail-attempt-declined"),
+        "unknown" => ("unknown", "detail-attempt-unknown"),
+        "paid" | "executed" | "succeeded" | "booked" | "completed" => {
+            ("paid", "detail-attempt-paid")
+        }
+        "expired" => ("expired", "detail-attempt-expired"),
+        "cancelled" | "canceled" => ("cancelled", "detail-attempt-cancelled"),
         _ => ("other", ""),
     };
-    let text = if text.is_empty() {
-        status
-    } else {
-        text.to_owned()
-    };
+    // A status the bank names that Kassa has no words for: the bank's own.
+    let text = if key.is_empty() { status } else { m.text(key) };
     (state.to_owned(), text)
 }
 
@@ -406,12 +460,13 @@ fn paper_of(receipt: &Receipt, shop: &Shop, prints: u32) -> Paper {
 
 /// The sale `sale_id` for its detail screen.
 pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<SaleDetailView> {
+    let m = words();
     let j = journal(counter)?;
     let shop = shop_of(counter, now_ms)?;
     let sale = j
         .sale(sale_id)?
         .ok_or_else(|| DaybookError::NotFound(sale_id.to_owned()))?;
-    let (state, state_text) = state_words(&sale);
+    let (state, state_text) = state_words(&sale, m);
     let lines = lines_of(&j, sale_id)?;
     let stored = j.receipt_of_sale(sale_id)?;
     let receipt = match &stored {
@@ -427,10 +482,10 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
         .into_iter()
         .map(|r| ReturnRow {
             number: r.number,
-            amount_display: r.total.display(),
+            amount_display: m.money(r.total),
             reason: r.reason.clone().unwrap_or_default(),
             at_ms: r.created_at_ms,
-            refund_text: refund_text(r.tender).to_owned(),
+            refund_text: refund_text(r.tender, m),
         })
         .collect();
     let returned = j.returned_of_sale(sale_id)?;
@@ -439,22 +494,22 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
         sale_id: sale.id.clone(),
         state,
         state_text,
-        backend_text: sale.backend.is_training().then_some(crate::TRAINING),
+        backend_text: sale.backend.is_training().then(|| m.text("training")),
         created_at_ms: sale.created_at_ms,
         reference: sale.reference.clone(),
-        amount_display: sale.amount.display(),
-        tender_text: stored.as_ref().map(|r| tender_text(r.tender)),
+        amount_display: m.money(sale.amount),
+        tender_text: stored.as_ref().map(|r| tender_text(r.tender, m)),
         payment_id: sale.paid_payment_id.clone(),
-        returned_display: (returned.minor != 0).then(|| returned.display()),
-        lines: lines.iter().map(line_view).collect(),
+        returned_display: (returned.minor != 0).then(|| m.money(returned)),
+        lines: lines.iter().map(|l| line_view(l, m)).collect(),
         attempts: j
             .attempts(sale_id)?
             .iter()
             .map(|a| {
-                let (state, state_text) = match attempt_words(a) {
+                let (state, state_text) = match attempt_words(a, m) {
                     // The sale ended without this code being paid: it is no longer waiting.
                     (s, _) if s == "open" && sale.state != SaleState::Open => {
-                        ("ended".to_owned(), "Not paid".to_owned())
+                        ("ended".to_owned(), m.text("detail-attempt-not-paid"))
                     }
                     words => words,
                 };
@@ -468,8 +523,8 @@ pub fn sale_detail(counter: &Counter, sale_id: &str, now_ms: i64) -> Result<Sale
             .collect(),
         receipt,
         returns,
-        left_display: stored.map(|_| left.display()),
-        printer: printer_info(&shop),
+        left_display: stored.map(|_| m.money(left)),
+        printer: printer_info(&shop, m),
     })
 }
 
@@ -521,25 +576,23 @@ fn plan_return(j: &Journal, sale_id: &str, amount: Option<&str>) -> Result<Plann
     })
 }
 
-fn view_of(p: &Planned, receipt: Option<Paper>, transfer_id: Option<i64>) -> ReturnView {
+fn view_of(
+    p: &Planned,
+    receipt: Option<Paper>,
+    transfer_id: Option<i64>,
+    m: &Messages,
+) -> ReturnView {
     let currency = p.left.currency;
     let minor: i64 = p
         .lines
         .iter()
         .map(|l| l.unit_gross.minor * i64::from(l.quantity))
         .sum();
-    let amount = Money::new(minor, currency).display();
+    let amount = m.money(Money::new(minor, currency));
+    let said = |key: &str| m.get(key, &[("amount", amount.as_str().into())]);
     let (how, how_text, transfer) = match p.receipt.tender {
-        PaidBy::Cash => (
-            "cash",
-            format!("Give {amount} back in cash at the counter."),
-            None,
-        ),
-        PaidBy::Card => (
-            "card",
-            format!("Refund {amount} to the customer's card on the card terminal."),
-            None,
-        ),
+        PaidBy::Cash => ("cash", said("return-how-cash"), None),
+        PaidBy::Card => ("card", said("return-how-card"), None),
         PaidBy::Bank => {
             let payment = p
                 .receipt
@@ -549,12 +602,10 @@ fn view_of(p: &Planned, receipt: Option<Paper>, transfer_id: Option<i64>) -> Ret
                 .unwrap_or_default();
             (
                 "bank",
-                format!(
-                    "Paid by bank: transfer {amount} back from the shop's bank account to the payer, with the payment id as the reference."
-                ),
+                said("return-how-bank"),
                 Some(TransferToMake {
                     id: transfer_id,
-                    to_text: "The payer of this payment (the bank gave no name or account: find it by the payment id in your bank)".to_owned(),
+                    to_text: m.text("return-to-payer"),
                     amount_display: amount.clone(),
                     reference: payment,
                 }),
@@ -563,7 +614,7 @@ fn view_of(p: &Planned, receipt: Option<Paper>, transfer_id: Option<i64>) -> Ret
     };
     ReturnView {
         receipt_number: Some(p.receipt.number),
-        left_display: p.left.display(),
+        left_display: m.money(p.left),
         amount_display: amount,
         how,
         how_text,
@@ -574,9 +625,11 @@ fn view_of(p: &Planned, receipt: Option<Paper>, transfer_id: Option<i64>) -> Ret
             .map(|l| LineView {
                 text: l.text.clone(),
                 quantity: l.quantity,
-                amount_display: Money::new(l.unit_gross.minor * i64::from(l.quantity), currency)
-                    .display(),
-                rate_text: rate_text(Some(l.vat)),
+                amount_display: m.money(Money::new(
+                    l.unit_gross.minor * i64::from(l.quantity),
+                    currency,
+                )),
+                rate_text: rate_text(Some(l.vat), m),
             })
             .collect(),
         receipt,
@@ -592,7 +645,7 @@ pub fn return_preview(
 ) -> Result<ReturnView> {
     let j = journal(counter)?;
     let p = plan_return(&j, sale_id, amount)?;
-    Ok(view_of(&p, None, None))
+    Ok(view_of(&p, None, None, words()))
 }
 
 /// Returns `amount` (none: all that is left) of sale `sale_id` with `reason`: one journal
@@ -626,8 +679,9 @@ pub fn return_sale(
         Ok((p, done, paper))
     })?;
     p.lines = done.lines;
-    let mut view = view_of(&p, Some(paper), done.bank_refund.as_ref().map(|b| b.id));
-    view.left_display = done.left.display();
+    let m = words();
+    let mut view = view_of(&p, Some(paper), done.bank_refund.as_ref().map(|b| b.id), m);
+    view.left_display = m.money(done.left);
     Ok(view)
 }
 
@@ -646,17 +700,20 @@ pub fn print_receipt_number(counter: &Counter, number: i64, now_ms: i64) -> Resu
     Ok(paper_of(&receipt, &shop, copy.unwrap_or(0) + 1))
 }
 
-fn transfer_view(b: &BankRefund) -> TransferView {
+fn transfer_view(b: &BankRefund, m: &Messages) -> TransferView {
     let (kind, kind_text) = match (b.kind, b.return_number) {
-        (RefundKind::Return, Some(n)) => ("return", format!("Return receipt {n}")),
-        (RefundKind::Return, None) => ("return", "Return".to_owned()),
-        (RefundKind::DoublePayment, _) => (
-            "double_payment",
-            "Paid twice: the extra payment goes back".to_owned(),
+        (RefundKind::Return, Some(n)) => (
+            "return",
+            m.get(
+                "refunds-kind-return-receipt",
+                &[("number", n.to_string().into())],
+            ),
         ),
+        (RefundKind::Return, None) => ("return", m.text("refunds-kind-return")),
+        (RefundKind::DoublePayment, _) => ("double_payment", m.text("refunds-kind-double")),
     };
     let kind_text = if b.training {
-        format!("{kind_text} (training: no real money)")
+        m.get("refunds-kind-training", &[("kind", kind_text.into())])
     } else {
         kind_text
     };
@@ -664,10 +721,11 @@ fn transfer_view(b: &BankRefund) -> TransferView {
         id: b.id,
         kind,
         kind_text,
-        amount_display: b.amount.display(),
-        to_text: b.payer.clone().unwrap_or_else(|| {
-            "The payer (no name or account from the bank: find them by the payment id)".to_owned()
-        }),
+        amount_display: m.money(b.amount),
+        to_text: b
+            .payer
+            .clone()
+            .unwrap_or_else(|| m.text("refunds-to-payer")),
         payment_id: b.payment_id.clone(),
         sale_id: b.sale_id.clone(),
         return_number: b.return_number,
@@ -675,10 +733,10 @@ fn transfer_view(b: &BankRefund) -> TransferView {
             RefundState::Open => "open",
             RefundState::Sent => "sent",
         },
-        state_text: match b.state {
-            RefundState::Open => "Open",
-            RefundState::Sent => "Sent",
-        },
+        state_text: m.text(match b.state {
+            RefundState::Open => "refunds-state-open",
+            RefundState::Sent => "refunds-state-sent",
+        }),
         created_at_ms: b.created_at_ms,
         sent_at_ms: b.sent_at_ms,
         note: b.note.clone(),
@@ -687,6 +745,7 @@ fn transfer_view(b: &BankRefund) -> TransferView {
 
 /// The bank transfers of the counter's series: open ones (oldest first) and the last sent.
 pub fn bank_transfers(counter: &Counter) -> Result<Transfers> {
+    let m = words();
     let j = journal(counter)?;
     let training = counter.backend().is_training();
     let all: Vec<BankRefund> = j
@@ -697,7 +756,7 @@ pub fn bank_transfers(counter: &Counter) -> Result<Transfers> {
     let open: Vec<TransferView> = all
         .iter()
         .filter(|b| b.state == RefundState::Open)
-        .map(transfer_view)
+        .map(|b| transfer_view(b, m))
         .collect();
     let mut sent: Vec<&BankRefund> = all
         .iter()
@@ -715,9 +774,9 @@ pub fn bank_transfers(counter: &Counter) -> Result<Transfers> {
         sent: sent
             .into_iter()
             .take(SENT_LISTED)
-            .map(transfer_view)
+            .map(|b| transfer_view(b, m))
             .collect(),
-        open_total_display: Money::new(total, counter.currency).display(),
+        open_total_display: m.money(Money::new(total, counter.currency)),
     })
 }
 
@@ -730,6 +789,7 @@ pub fn transfer_for_payment(
     let mut j = journal(counter)?;
     Ok(transfer_view(
         &j.refund_double_payment(payment_id, None, now_ms)?,
+        words(),
     ))
 }
 
@@ -745,7 +805,10 @@ pub fn mark_transfer_sent(
         return Err(DaybookError::NoNote);
     }
     as_manager(counter, Action::MarkTransferSent, |j| {
-        Ok(transfer_view(&j.mark_refund_sent(id, note, now_ms)?))
+        Ok(transfer_view(
+            &j.mark_refund_sent(id, note, now_ms)?,
+            words(),
+        ))
     })
 }
 
@@ -754,17 +817,49 @@ fn offset(ms: i64) -> i16 {
 }
 
 fn shown(view: &ReportView, shop: &Shop) -> ReportShown {
+    let m = words();
     let doc = view.to_doc(usize::from(shop.width), crate::receipt_words());
     let (kind, number) = match view.kind {
         ReportKind::X => ("x", None),
         ReportKind::Z { number } => ("z", Some(number as i64)),
     };
+    let mut report = serde_json::to_value(view.json()).unwrap_or_default();
+    money_in_words(&mut report, m);
     ReportShown {
         kind,
         number,
         html: kassa_print::html::render(&doc),
-        report: serde_json::to_value(view.json()).unwrap_or_default(),
-        printer: printer_info(shop),
+        report,
+        printer: printer_info(shop, m),
+    }
+}
+
+/// Every amount of a report's JSON (`{"minor", "currency", "text"}`) with its `text` as the
+/// language of `m` writes money, for the Day screen's figures.
+fn money_in_words(v: &mut serde_json::Value, m: &Messages) {
+    match v {
+        serde_json::Value::Object(o) => {
+            let amount = o.get("minor").and_then(serde_json::Value::as_i64).zip(
+                o.get("currency")
+                    .and_then(serde_json::Value::as_str)
+                    .and_then(|c| c.parse::<Currency>().ok()),
+            );
+            if let (Some((minor, currency)), true) = (amount, o.contains_key("text")) {
+                o.insert(
+                    "text".to_owned(),
+                    serde_json::Value::String(m.money(Money::new(minor, currency))),
+                );
+            }
+            for child in o.values_mut() {
+                money_in_words(child, m);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for child in a {
+                money_in_words(child, m);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -826,13 +921,14 @@ pub fn close_day(counter: &Counter, now_ms: i64) -> Result<ReportShown> {
 
 /// The earlier Z reports, newest first.
 pub fn z_reports(counter: &Counter) -> Result<Vec<ZListed>> {
+    let m = words();
     let j = journal(counter)?;
     Ok(j.z_reports(counter.backend())?
         .into_iter()
         .map(|z| ZListed {
             number: z.number,
             closed_at_ms: z.closed_at_ms,
-            net_display: z.totals.grand.net.display(),
+            net_display: m.money(z.totals.grand.net),
             receipts: z.totals.receipts,
         })
         .collect())
@@ -855,7 +951,7 @@ pub async fn report_to_printer(
     let view = view(counter, &shop, number, now_ms)?;
     let doc = view.to_doc(usize::from(shop.width), crate::receipt_words());
     crate::print::print_escpos(&addr, &doc, None, crate::window::PRINTER_DEADLINE).await?;
-    Ok(format!("Sent to the printer at {addr}."))
+    Ok(words().get("day-sent-to-printer", &[("address", addr.into())]))
 }
 
 /// A report's printed form as PDF in `folder` (made if missing); the sentence says where.
@@ -873,16 +969,23 @@ pub fn report_pdf(
     let view = view(counter, &shop, number, now_ms)?;
     let width = usize::from(shop.width);
     let doc = view.to_doc(width, crate::receipt_words());
+    let m = words();
     std::fs::create_dir_all(folder).map_err(|e| {
-        DaybookError::Pdf(format!(
-            "The folder {} cannot be made ({e}).",
-            folder.display()
+        DaybookError::Pdf(m.get(
+            "books-error-no-folder",
+            &[
+                ("path", folder.display().to_string().into()),
+                ("why", e.to_string().into()),
+            ],
         ))
     })?;
     let path = folder.join(name);
     crate::print::save_pdf(&path, &doc, width)
         .map_err(|e| DaybookError::Pdf(capital(&e.to_string())))?;
-    Ok(format!("Saved as {}.", path.display()))
+    Ok(m.get(
+        "day-saved-as",
+        &[("path", path.display().to_string().into())],
+    ))
 }
 
 #[cfg(test)]

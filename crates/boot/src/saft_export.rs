@@ -203,6 +203,48 @@ impl ExportSummary {
     }
 }
 
+impl ExportSummary {
+    /// The window's sentence for an export saved as `path`, in the language of `m`: "Saved
+    /// the SAF-T file as …: 42 receipts (3 training), 57 journal events and 2 Z reports from
+    /// 1 Mar 2026 to 31 Mar 2026." (the days as the language writes them).
+    pub fn said(&self, m: &kassa_i18n::Messages, path: &Path) -> String {
+        let lang = m.lang();
+        let day = |iso: &str| {
+            let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => lang.date(kassa_i18n::Date {
+                    year: i32::try_from(year).unwrap_or_default(),
+                    month,
+                    day,
+                }),
+                _ => iso.to_owned(),
+            }
+        };
+        let mut summary = m.get(
+            "saft-summary",
+            &[
+                ("receipts", self.receipts.into()),
+                ("training", self.training_receipts.to_string().into()),
+                ("events", self.events.into()),
+                ("zs", self.z_reports.into()),
+                ("from", day(&self.from).into()),
+                ("to", day(&self.to).into()),
+            ],
+        );
+        if self.unsigned > 0 {
+            summary.push_str("; ");
+            summary.push_str(&m.get("saft-unsigned", &[("unsigned", self.unsigned.into())]));
+        }
+        m.get(
+            "saft-saved",
+            &[
+                ("path", path.display().to_string().into()),
+                ("summary", summary.into()),
+            ],
+        )
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -352,11 +394,9 @@ pub fn export_from_counter(
         record_export(&mut journal, &done.summary, &out, now_ms)?;
         Ok(CounterExport {
             path: out.display().to_string(),
-            message: format!(
-                "Saved the SAF-T file as {}: {}.",
-                out.display(),
-                done.summary.text()
-            ),
+            message: done
+                .summary
+                .said(kassa_i18n::Messages::of(crate::current_language()), &out),
             summary: done.summary,
         })
     })

@@ -412,3 +412,66 @@ async fn a_sale_its_return_and_the_day_closed() -> Result<()> {
     s.screenshot("41-day-saft-export.png").await?;
     s.close().await
 }
+
+/// The books in Finnish (KASSA_LANG=fi): a paid sale's detail and the Day speak the
+/// catalogue's words, dates and times as Finns write them; the long words fit.
+#[tokio::test]
+async fn the_books_in_finnish() -> Result<()> {
+    let s = Session::start_with("the_books_in_finnish", None, &[("KASSA_LANG", "fi")]).await?;
+    let keys = ready(&s).await?;
+    click_keys(&s, "12000").await?;
+    s.click(&keys[0]).await?;
+    s.click("charge").await?;
+    s.wait_for("a live QR code", Locator::Css(LIVE_QR)).await?;
+    let payment_id = s.attr("qr", "data-payment-id").await?;
+    let (base, _) = sandbox_from_authorization_url(&s.attr("qr", "data-authorization-url").await?)?;
+    sandbox_decide(&base, &payment_id, "approve").await?;
+    s.wait_for(
+        "the receipt on the Paid screen",
+        Locator::Css("#receipt-panel:not([hidden]) #receipt[data-number]"),
+    )
+    .await?;
+    s.click("new-sale").await?;
+    s.click("nav-today").await?;
+    s.wait_for_screen("today").await?;
+    s.wait_text("today-count", "1 maksettu myynti").await?;
+    click_css(
+        &s,
+        "the paid sale in Today's list",
+        "#today-list .sale-row[data-state='paid']",
+    )
+    .await?;
+    s.wait_for(
+        "the sale's detail",
+        Locator::Css("#screen-detail:not([hidden])[data-loaded='true']"),
+    )
+    .await?;
+    let detail = s.all_text("screen-detail").await?;
+    for expected in [
+        "Kuitti",
+        "Maksutapa",
+        "Pankkimaksu",
+        "Maksuyritykset",
+        "Palautettavissa",
+    ] {
+        ensure(detail.contains(expected), || {
+            format!("the Finnish detail lacks {expected:?}: {detail}")
+        })?;
+    }
+    s.screenshot("50-fi-sale-detail.png").await?;
+    s.click("nav-day").await?;
+    s.wait_for_screen("day").await?;
+    let day = day_report(&s, "x").await?;
+    for expected in [
+        "Päivä",
+        "Juoksevat luvut (X)",
+        "ALV verokannoittain",
+        "Sulje päivä (Z)",
+    ] {
+        ensure(day.contains(expected), || {
+            format!("the Finnish Day lacks {expected:?}: {day}")
+        })?;
+    }
+    s.screenshot("51-fi-day-x.png").await?;
+    s.close().await
+}

@@ -43,7 +43,7 @@ async fn a_cash_sale_returned_in_part_then_the_day_closed() {
     let d = sale_detail(&c, &sale_id, now).unwrap();
     assert_eq!(d.state, "paid");
     assert_eq!(d.lines.len(), 2);
-    assert_eq!(d.tender_text, Some("Cash"));
+    assert_eq!(d.tender_text.as_deref(), Some("Cash"));
     let r = d.receipt.as_ref().unwrap();
     assert_eq!(r.number, paid.number);
     assert!(r.html.contains("class=\"receipt\""), "{}", r.html);
@@ -64,11 +64,16 @@ async fn a_cash_sale_returned_in_part_then_the_day_closed() {
         e.to_string(),
         "No sale, receipt number or payment id matches \"nope\"."
     );
+    // The window's sentence: the same in English, the catalogue's in another language.
+    assert_eq!(e.message(Messages::of(kassa_i18n::Lang::En)), e.to_string());
+    let fi = e.message(Messages::of(kassa_i18n::Lang::Fi));
+    assert!(fi.contains("nope") && fi != e.to_string(), "{fi}");
 
     // More than the sale: refused with what is left; no reason: refused; nothing written.
     let e = return_preview(&c, &sale_id, Some("500")).unwrap_err();
     assert!(e.to_string().contains("left to return"), "{e}");
     assert!(e.to_string().starts_with("Only"), "{e}");
+    assert_eq!(e.message(Messages::of(kassa_i18n::Lang::En)), e.to_string());
     let e = return_sale(&c, &sale_id, Some("50"), "  ", now).unwrap_err();
     assert!(e.to_string().contains("reason"), "{e}");
     assert!(sale_detail(&c, &sale_id, now).unwrap().returns.is_empty());
