@@ -4,7 +4,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId, setNotice } from "./dom.js";
-import { t } from "./i18n.js";
+import { onLanguageChange, t } from "./i18n.js";
 import { showScreen } from "./screens.js";
 import { fillShop, initShopSettings, shopChanged, shopForm } from "./shop-settings.js";
 
@@ -85,6 +85,12 @@ export function initSettings({ onBack, onSaved }) {
   return ipc.onConnect(connected);
 }
 
+onLanguageChange(() => {
+  if (!shown) return;
+  fillWords(shown.view, shown.info);
+  showDestinationName();
+});
+
 export async function showSettings() {
   showScreen("settings");
   clearMessages();
@@ -103,12 +109,13 @@ export async function showSettings() {
   }
 }
 
+let shown = null; // the last { view, info } filled in, for its words in another language
+
 function fill(view, info) {
+  shown = { view, info };
   el.clientId.value = view.clientId;
   el.secret.value = "";
-  el.secret.placeholder = view.hasSecret
-    ? t("settings-secret-stored")
-    : t("settings-secret-empty");
+  fillWords(view, info);
   el.apiUrl.value = view.apiUrl;
   el.customApi.checked = view.customApi;
   el.redirectUrl.value = view.redirectUrl;
@@ -120,10 +127,17 @@ function fill(view, info) {
   el.currency.value = view.currency;
   el.webhookBind.value = view.webhookBind;
   el.webhookSecret.value = "";
+  showDestinationName();
+}
+
+/** The words `fill` writes, again in the language spoken now (Settings → Language). */
+function fillWords(view, info) {
+  el.secret.placeholder = view.hasSecret
+    ? t("settings-secret-stored")
+    : t("settings-secret-empty");
   el.webhookSecret.placeholder = view.hasWebhookSecret
     ? t("settings-secret-stored")
     : t("settings-webhook-secret-empty");
-  showDestinationName();
   if (info) {
     el.mode.textContent =
       info.mode === "sandbox" ? t("settings-mode-sandbox") : t("settings-mode-aiia", { url: info.apiUrl });

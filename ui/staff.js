@@ -6,7 +6,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId, setNotice } from "./dom.js";
-import { t } from "./i18n.js";
+import { onLanguageChange, t } from "./i18n.js";
 import { currentScreen, showScreen } from "./screens.js";
 
 let view = null; // the last staff_view: { acting, oneTap, staff, mayManage }
@@ -258,6 +258,7 @@ async function addEmployee() {
 /** Wires the login screen, the top bar's name, the manager dialog and the staff list. */
 export function initStaff({ loggedIn }) {
   onLoggedIn = loggedIn;
+  onLanguageChange(() => renderStaff());
   ipc.setStaffHandlers(askManager, () => refreshWho().catch(() => {}));
   for (const key of byId("login-pin").querySelectorAll("[data-pin]")) {
     key.addEventListener("click", () => onPinKey(key.dataset.pin));
