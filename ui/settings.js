@@ -4,6 +4,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId, setNotice } from "./dom.js";
+import { onLanguageChange, t } from "./i18n.js";
 import { showScreen } from "./screens.js";
 import { fillShop, initShopSettings, shopChanged, shopForm } from "./shop-settings.js";
 
@@ -84,6 +85,12 @@ export function initSettings({ onBack, onSaved }) {
   return ipc.onConnect(connected);
 }
 
+onLanguageChange(() => {
+  if (!shown) return;
+  fillWords(shown.view, shown.info);
+  showDestinationName();
+});
+
 export async function showSettings() {
   showScreen("settings");
   clearMessages();
@@ -102,12 +109,13 @@ export async function showSettings() {
   }
 }
 
+let shown = null; // the last { view, info } filled in, for its words in another language
+
 function fill(view, info) {
+  shown = { view, info };
   el.clientId.value = view.clientId;
   el.secret.value = "";
-  el.secret.placeholder = view.hasSecret
-    ? "Stored in this computer's keyring (type to replace)"
-    : "Kept in this computer's keyring, never on disk";
+  fillWords(view, info);
   el.apiUrl.value = view.apiUrl;
   el.customApi.checked = view.customApi;
   el.redirectUrl.value = view.redirectUrl;
@@ -119,19 +127,26 @@ function fill(view, info) {
   el.currency.value = view.currency;
   el.webhookBind.value = view.webhookBind;
   el.webhookSecret.value = "";
-  el.webhookSecret.placeholder = view.hasWebhookSecret
-    ? "Stored in this computer's keyring (type to replace)"
-    : "The secret set for your webhooks at Aiia";
   showDestinationName();
+}
+
+/** The words `fill` writes, again in the language spoken now (Settings → Language). */
+function fillWords(view, info) {
+  el.secret.placeholder = view.hasSecret
+    ? t("settings-secret-stored")
+    : t("settings-secret-empty");
+  el.webhookSecret.placeholder = view.hasWebhookSecret
+    ? t("settings-secret-stored")
+    : t("settings-webhook-secret-empty");
   if (info) {
     el.mode.textContent =
-      info.mode === "sandbox" ? "Now on the built-in sandbox" : `Now on Aiia at ${info.apiUrl}`;
+      info.mode === "sandbox" ? t("settings-mode-sandbox") : t("settings-mode-aiia", { url: info.apiUrl });
     el.mode.dataset.mode = info.mode;
   }
   setNotice(
     el.env,
     view.envOverrides.length
-      ? `Set by the environment, which wins over this screen: ${view.envOverrides.join(", ")}`
+      ? t("settings-env", { names: view.envOverrides.join(", ") })
       : "",
   );
 }
@@ -141,9 +156,9 @@ function showDestinationName() {
   if (id && id === destinationNameFor && destinationName) {
     el.destinationName.textContent = destinationName;
   } else if (id) {
-    el.destinationName.textContent = `Destination ${id}`;
+    el.destinationName.textContent = t("settings-destination-id", { id });
   } else {
-    el.destinationName.textContent = "No account connected yet";
+    el.destinationName.textContent = t("settings-destination-none");
   }
   el.destinationName.classList.toggle("destination-none", !id);
 }
@@ -190,13 +205,13 @@ function busy(on) {
 async function test() {
   clearMessages();
   busy(true);
-  el.test.textContent = "Testing…";
+  el.test.textContent = t("settings-testing");
   try {
     renderChecks(await ipc.settingsTest(form()));
   } catch (err) {
     showError(err);
   } finally {
-    el.test.textContent = "Test connection";
+    el.test.textContent = t("settings-test");
     busy(false);
   }
 }
@@ -211,8 +226,9 @@ async function save(note = "") {
     await onSavedHandler(info);
     const view = await ipc.settingsView();
     fill(view, info);
-    const where = info.mode === "sandbox" ? "the built-in sandbox" : `Aiia at ${info.apiUrl}`;
-    setResult(true, `${note}Saved. Kassa now takes payments on ${where}.`);
+    const saved =
+      info.mode === "sandbox" ? t("settings-saved-sandbox") : t("settings-saved-aiia", { url: info.apiUrl });
+    setResult(true, `${note}${saved}`);
   } catch (err) {
     if (err.code === "confirm" && err.ask) ask(err.ask, note);
     else showError(err);
@@ -312,8 +328,8 @@ function pickedAccount() {
 function showConfirmText() {
   const a = pickedAccount();
   el.connectConfirmText.textContent = a
-    ? `Payments will go to ${a.name} (${a.destinationId}).`
-    : "Choose an account.";
+    ? t("settings-connect-goes-to", { name: a.name, id: a.destinationId })
+    : t("settings-connect-choose");
   el.connectConfirm.disabled = !a;
 }
 
@@ -324,7 +340,7 @@ function hidePick() {
 
 function discardAccounts() {
   hidePick();
-  setResult(false, "Nothing was saved; the receiving account is unchanged.");
+  setResult(false, t("settings-connect-discarded"));
 }
 
 async function confirmAccount() {
@@ -337,7 +353,7 @@ async function confirmAccount() {
   showDestinationName();
   // The merchant has just seen and confirmed this account's name in the pick step.
   answers.confirmDestination = a.destinationId;
-  await save(`Connected: ${a.name}. `);
+  await save(`${t("settings-connected", { name: a.name })} `);
 }
 
 function setResult(ok, message) {

@@ -4,6 +4,7 @@
 // `quickItems.2.price`, `printer`, `logo`, `width`) and says what is wrong at the field.
 
 import { byId } from "./dom.js";
+import { t } from "./i18n.js";
 
 const el = {
   legalName: byId("set-legal-name"),
@@ -146,16 +147,16 @@ function addVatRow(rate) {
   def.className = "row-default";
   def.dataset.part = "default";
   def.checked = Boolean(rate.default);
-  def.setAttribute("aria-label", "Default rate");
+  def.setAttribute("aria-label", t("settings-vat-default-rate"));
   const error = document.createElement("p");
   error.className = "field-error row-error";
   error.hidden = true;
   row.append(
-    input("name", rate.name, { "aria-label": "Rate name", placeholder: "e.g. Food" }),
-    input("percent", rate.percent, { "aria-label": "Percent", inputmode: "decimal", placeholder: "25" }),
-    input("saftCode", rate.saftCode, { "aria-label": "SAF-T code", inputmode: "numeric", placeholder: "3" }),
+    input("name", rate.name, { "aria-label": t("settings-vat-rate-name"), placeholder: t("settings-vat-rate-name-placeholder") }),
+    input("percent", rate.percent, { "aria-label": t("settings-vat-percent"), inputmode: "decimal", placeholder: "25" }),
+    input("saftCode", rate.saftCode, { "aria-label": t("settings-vat-saft"), inputmode: "numeric", placeholder: "3" }),
     def,
-    removeButton("Remove this rate", () => {
+    removeButton(t("settings-vat-remove"), () => {
       row.remove();
       refreshRateChoices();
     }),
@@ -173,15 +174,15 @@ function addQuickRow(item) {
   rate.className = "text-input";
   rate.dataset.part = "rate";
   rate.dataset.value = item.rate ?? "";
-  rate.setAttribute("aria-label", "VAT rate");
+  rate.setAttribute("aria-label", t("settings-quick-vat"));
   const error = document.createElement("p");
   error.className = "field-error row-error";
   error.hidden = true;
   row.append(
-    input("name", item.name, { "aria-label": "Item name", placeholder: "e.g. Coffee" }),
-    input("price", item.price, { "aria-label": "Price", inputmode: "decimal", placeholder: "35,00" }),
+    input("name", item.name, { "aria-label": t("settings-quick-item-name"), placeholder: t("settings-quick-item-name-placeholder") }),
+    input("price", item.price, { "aria-label": t("settings-quick-price"), inputmode: "decimal", placeholder: "35,00" }),
     rate,
-    removeButton("Remove this item", () => row.remove()),
+    removeButton(t("settings-quick-remove"), () => row.remove()),
     error,
   );
   el.quickRows.append(row);

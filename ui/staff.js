@@ -6,6 +6,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId, setNotice } from "./dom.js";
+import { onLanguageChange, t } from "./i18n.js";
 import { currentScreen, showScreen } from "./screens.js";
 
 let view = null; // the last staff_view: { acting, oneTap, staff, mayManage }
@@ -14,17 +15,17 @@ let pin = "";
 let onLoggedIn = () => {};
 
 const ACTION_WORDS = {
-  return: "a return",
-  zReport: "the Z report",
-  settings: "changing the settings",
-  trainingMode: "turning training mode on or off",
-  manageStaff: "managing employees",
-  exportJournal: "exporting the journal",
-  markTransferSent: "marking a bank transfer sent",
+  return: "manager-step-return",
+  zReport: "manager-step-z-report",
+  settings: "manager-step-settings",
+  trainingMode: "manager-step-training-mode",
+  manageStaff: "manager-step-manage-staff",
+  exportJournal: "manager-step-export-journal",
+  markTransferSent: "manager-step-mark-transfer-sent",
 };
 
 function roleWord(role) {
-  return role === "manager" ? "Manager" : "Cashier";
+  return role === "manager" ? t("staff-role-manager") : t("staff-role-cashier");
 }
 
 /** Who is logged in, on the top bar. */
@@ -141,9 +142,8 @@ async function askManager(err) {
       return o;
     }),
   );
-  byId("manager-why").textContent = `${err.message} A manager can approve ${
-    ACTION_WORDS[err.action] || "this step"
-  } with their PIN, for this one time.`;
+  const step = ACTION_WORDS[err.action] ? t(ACTION_WORDS[err.action]) : t("manager-step-other");
+  byId("manager-why").textContent = `${err.message} ${t("manager-why", { step })}`;
   byId("manager-dialog").dataset.action = err.action;
   setNotice(byId("manager-error"), "");
   byId("manager-dialog").hidden = false;
@@ -209,33 +209,34 @@ function renderStaff() {
     who.className = "staff-who";
     who.textContent = `${p.name}`;
     const small = document.createElement("small");
-    small.textContent = `No. ${p.id} · ${roleWord(p.role)} · ${p.hasPin ? "PIN set" : "no PIN"}${
-      p.active ? "" : " · turned off"
-    }`;
+    const parts = [t("staff-number", { id: p.id }), roleWord(p.role), p.hasPin ? t("staff-pin-set") : t("staff-no-pin")];
+    if (!p.active) parts.push(t("staff-turned-off"));
+    small.textContent = parts.join(" · ");
     who.append(small);
     const pinInput = document.createElement("input");
     pinInput.className = "text-input";
     pinInput.type = "password";
     pinInput.inputMode = "numeric";
     pinInput.maxLength = 8;
-    pinInput.placeholder = "New PIN";
+    pinInput.placeholder = t("staff-new-pin-placeholder");
     pinInput.id = `staff-pin-${p.id}`;
-    pinInput.setAttribute("aria-label", `New PIN for ${p.name}`);
+    pinInput.setAttribute("aria-label", t("staff-new-pin-for", { name: p.name }));
     pinInput.style.width = "110px";
     row.append(
       who,
       pinInput,
-      smallButton(`staff-setpin-${p.id}`, "Set PIN", () =>
-        staffStep(() => ipc.staffSetPin(p.id, pinInput.value), `New PIN set for ${p.name}.`),
+      smallButton(`staff-setpin-${p.id}`, t("staff-set-pin"), () =>
+        staffStep(() => ipc.staffSetPin(p.id, pinInput.value), t("staff-pin-done", { name: p.name })),
       ),
-      smallButton(`staff-role-${p.id}`, p.role === "manager" ? "Make cashier" : "Make manager", () => {
+      smallButton(`staff-role-${p.id}`, p.role === "manager" ? t("staff-make-cashier") : t("staff-make-manager"), () => {
         const role = p.role === "manager" ? "cashier" : "manager";
-        staffStep(() => ipc.staffSetRole(p.id, role), `${p.name} is a ${role} now.`);
+        const done = role === "manager" ? "staff-now-manager" : "staff-now-cashier";
+        staffStep(() => ipc.staffSetRole(p.id, role), t(done, { name: p.name }));
       }),
-      smallButton(`staff-active-${p.id}`, p.active ? "Turn off" : "Turn on", () =>
+      smallButton(`staff-active-${p.id}`, p.active ? t("staff-turn-off") : t("staff-turn-on"), () =>
         staffStep(
           () => ipc.staffSetActive(p.id, !p.active),
-          `${p.name} is turned ${p.active ? "off" : "on"}.`,
+          t(p.active ? "staff-now-off" : "staff-now-on", { name: p.name }),
         ),
       ),
     );
@@ -248,7 +249,7 @@ async function addEmployee() {
   const name = byId("staff-new-name").value;
   await staffStep(
     () => ipc.staffAdd(id, name, byId("staff-new-role").value, byId("staff-new-pin").value),
-    `Added ${name.trim()}.`,
+    t("staff-added", { name: name.trim() }),
   );
   if (!byId("staff-error").hidden) return;
   for (const f of ["staff-new-id", "staff-new-name", "staff-new-pin"]) byId(f).value = "";
@@ -257,6 +258,7 @@ async function addEmployee() {
 /** Wires the login screen, the top bar's name, the manager dialog and the staff list. */
 export function initStaff({ loggedIn }) {
   onLoggedIn = loggedIn;
+  onLanguageChange(() => renderStaff());
   ipc.setStaffHandlers(askManager, () => refreshWho().catch(() => {}));
   for (const key of byId("login-pin").querySelectorAll("[data-pin]")) {
     key.addEventListener("click", () => onPinKey(key.dataset.pin));

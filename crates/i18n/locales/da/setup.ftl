@@ -6,3 +6,194 @@ settings-sounds = Lyd ved betalt og afvist
 settings-language = Sprog
 settings-language-system = Systemets sprog
 settings-language-forced = KASSA_LANG er sat, så Kassa taler "{ $lang }", uanset hvad der vælges her.
+
+## Log-in screen
+
+login-screen = Log ind
+login-title = Hvem står ved kassen?
+login-employees = Medarbejdere
+login-pin-for = PIN for
+login-pin-keypad = PIN-tastatur
+login-clear = Ryd
+login-backspace = Slet tegn
+login-back = Tilbage
+login-ok = Log ind
+
+## Settings: Aiia credentials and webhooks
+
+settings-title = Indstillinger
+settings-back = Tilbage
+settings-aiia = Aiia-adgang
+settings-aiia-hint = Lad felterne stå tomme for at tage betalinger i Kassas indbyggede sandkasse.
+settings-client-id = Klient-ID
+settings-client-secret = Klienthemmelighed
+settings-api-url = API-adresse
+settings-optional = (valgfrit)
+settings-custom-api = Egen API-adresse (til test; pengene kan havne et andet sted)
+settings-redirect-url = Side efter betaling
+settings-redirect-url-placeholder = Butikkens https://-side (kræves i drift)
+settings-webhooks = Webhooks
+settings-webhooks-hint = Aiias signerede betalingshændelser viser resultatet med det samme; uden dem spørger Kassa løbende. Hændelserne sendes til
+settings-webhook-bind = Lyt på
+settings-webhook-bind-placeholder = Fra · f.eks. 0.0.0.0:8787
+settings-webhook-secret = Signeringshemmelighed
+
+## Settings: the receiving account and currency
+
+settings-account = Modtagende konto
+settings-connect = Tilknyt bankkonto
+settings-connect-wait = Gør det færdigt i browseren: vælg kontoen, der modtager betalingerne.
+settings-connect-stop = Stop
+settings-connect-link = Åbnede browseren ikke, så åbn denne adresse:
+settings-connect-retry = Prøv igen
+settings-connect-pick = Vælg kontoen, der modtager betalingerne
+settings-connect-confirm = Gem denne konto
+settings-connect-discard = Annuller
+settings-destination = Modtager-ID
+settings-destination-placeholder = Fra Tilknyt bankkonto, eller indtastet
+settings-currency = Valuta
+settings-currency-dkk = DKK · Danske kroner
+settings-currency-sek = SEK · Svenske kroner
+settings-currency-nok = NOK · Norske kroner
+settings-currency-eur = EUR · Euro
+
+## Settings: the customer display
+
+settings-customer-display = Kundeskærm
+settings-customer-display-hint = Det kunden ser: beløbet, linjerne, koden der skal scannes og resultatet, på kundens sprog. Ændres med det samme.
+settings-customer-display-show = Vis den
+settings-customer-display-off = Fra
+settings-customer-display-window = Andet vindue (en skærm vendt mod kunden)
+settings-customer-display-pane = Felt i dette vindue (én skærm)
+
+## The manager's PIN dialog
+
+manager-title = En leders PIN
+manager-id = Leder
+manager-cancel = Annuller
+manager-ok = Godkend
+
+## Settings: the training bank, the shop and the printer
+
+settings-api-url-placeholder = https://api.aiia.eu
+settings-webhooks-url = http://denne-computer:PORT/webhooks/aiia
+settings-training = Træningsbank
+settings-training-hint = Uden adgangsoplysninger sælger Kassa via sin indbyggede Sandkassebank: træningssalg, ingen rigtige penge.
+settings-sandbox-lan = Lad telefoner på dette netværk åbne Sandkassebanken (scan koden med en rigtig telefon)
+settings-sandbox-lan-hint = Træningsbanken vises på denne computers netværksadresse; dens test- og administrationssider bliver på denne computer.
+settings-shop = Butik
+settings-merchant = Forretning
+settings-merchant-hint = (trykkes på hver bon)
+settings-legal-name = Juridisk navn
+settings-country = Land
+settings-country-choose = Vælg…
+settings-country-dk = Danmark
+settings-country-no = Norge
+settings-country-se = Sverige
+settings-country-fi = Finland
+settings-org-number = CVR- / momsnummer
+settings-org-number-placeholder = f.eks. 923609016
+settings-vat-registered = Momsregistreret
+settings-address = Adresse
+settings-address-hint = (1 til 3 linjer)
+settings-postcode = Postnummer
+settings-city = By
+settings-till-name = Kassens navn
+settings-till-name-placeholder = f.eks. Kasse 1
+settings-logo = Logofil
+settings-logo-hint = (PNG eller JPEG, valgfrit)
+settings-logo-placeholder = /home/butik/logo.png
+settings-width = Bonbredde
+settings-width-48 = 80 mm papir (48 tegn)
+settings-width-42 = 80 mm papir (42 tegn)
+settings-width-32 = 58 mm papir (32 tegn)
+settings-footer = Bonens bundtekst
+settings-footer-hint = (op til 4 linjer)
+settings-footer-placeholder = Tak for besøget!
+settings-vat = Momssatser
+settings-vat-hint = Én tast pr. sats på tastaturet. Standardsatsen bruges til et beløb uden vare.
+settings-vat-name = Navn
+settings-vat-percent = Procent
+settings-vat-default = Standard
+settings-vat-add = Tilføj en sats
+settings-quick = Hurtigvarer
+settings-quick-hint = En tast hver på tastaturskærmen: ét tryk lægger varen i salget.
+settings-quick-name = Navn
+settings-quick-price = Pris
+settings-quick-vat = Momssats
+settings-quick-add = Tilføj en vare
+settings-printer = Bonprinter
+settings-printer-hint = En termoprinter på netværket (ESC/POS, 80 mm). Uden en udskrives bonner via systemets udskriftsdialog eller gemmes som PDF.
+settings-printer-address = Printerens adresse
+settings-printer-placeholder = f.eks. 192.168.1.50 eller 192.168.1.50:9100
+
+## Settings: staff
+
+staff-title = Personale
+staff-hint = Alle logger ind med deres nummer og PIN (en kasse med én person logger ind med ét tryk). Journalen viser, hvem der lavede hvert salg, hver returnering og hver rapport. Returneringer, Z-rapporter, indstillinger og træningstilstand kræver en leder.
+staff-employees = Medarbejdere
+staff-new-id = Nummer
+staff-new-id-label = Ny medarbejders nummer
+staff-new-name = Navn
+staff-new-name-label = Ny medarbejders navn
+staff-new-role = Rolle
+staff-role-cashier = Kasseassistent
+staff-role-manager = Leder
+staff-new-pin = Ny medarbejders PIN
+staff-add = Tilføj
+settings-confirm-yes = Ja, gem
+settings-confirm-no = Nej
+settings-test = Test forbindelsen
+settings-save = Gem
+
+## Words the settings, shop and staff code writes
+
+settings-secret-stored = Gemt i denne computers nøglering (skriv for at erstatte)
+settings-secret-empty = Gemmes i denne computers nøglering, aldrig på disken
+settings-webhook-secret-empty = Hemmeligheden, der er sat for dine webhooks hos Aiia
+settings-mode-sandbox = Nu i den indbyggede sandkasse
+settings-mode-aiia = Nu på Aiia på { $url }
+settings-env = Sat af miljøet, som går forud for denne skærm: { $names }
+settings-destination-id = Modtager { $id }
+settings-destination-none = Ingen konto tilknyttet endnu
+settings-testing = Tester…
+settings-saved-sandbox = Gemt. Kassa tager nu betalinger i den indbyggede sandkasse.
+settings-saved-aiia = Gemt. Kassa tager nu betalinger på Aiia på { $url }.
+settings-connect-goes-to = Betalingerne går til { $name } ({ $id }).
+settings-connect-choose = Vælg en konto.
+settings-connect-discarded = Intet blev gemt; den modtagende konto er uændret.
+settings-connected = Tilknyttet: { $name }.
+settings-vat-default-rate = Standardsats
+settings-vat-rate-name = Satsens navn
+settings-vat-rate-name-placeholder = f.eks. Mad
+settings-vat-saft = SAF-T-kode
+settings-vat-remove = Fjern denne sats
+settings-quick-item-name = Varens navn
+settings-quick-item-name-placeholder = f.eks. Kaffe
+settings-quick-remove = Fjern denne vare
+manager-why = En leder kan godkende { $step } med sin PIN, denne ene gang.
+manager-step-other = dette trin
+manager-step-return = en returnering
+manager-step-z-report = Z-rapporten
+manager-step-settings = ændring af indstillingerne
+manager-step-training-mode = at slå træningstilstand til eller fra
+manager-step-manage-staff = administration af medarbejdere
+manager-step-export-journal = eksport af journalen
+manager-step-mark-transfer-sent = markering af en bankoverførsel som sendt
+staff-number = Nr. { $id }
+staff-pin-set = PIN sat
+staff-no-pin = ingen PIN
+staff-turned-off = slået fra
+staff-new-pin-placeholder = Ny PIN
+staff-new-pin-for = Ny PIN til { $name }
+staff-set-pin = Sæt PIN
+staff-pin-done = Ny PIN sat for { $name }.
+staff-make-cashier = Gør til kasseassistent
+staff-make-manager = Gør til leder
+staff-now-cashier = { $name } er nu kasseassistent.
+staff-now-manager = { $name } er nu leder.
+staff-turn-off = Slå fra
+staff-turn-on = Slå til
+staff-now-off = { $name } er slået fra.
+staff-now-on = { $name } er slået til.
+staff-added = { $name } er tilføjet.
