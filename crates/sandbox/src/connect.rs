@@ -165,7 +165,7 @@ impl ConnectState {
             .redirect_uri
             .as_deref()
             .filter(|r| is_registered(r, registered))
-            .ok_or_else(|| StartError::Page("bank-connect-bad-redirect"))?;
+            .ok_or(StartError::Page("bank-connect-bad-redirect"))?;
         if query.response_type.as_deref() != Some("code") {
             return Err(StartError::Redirect("unsupported_response_type".into()));
         }

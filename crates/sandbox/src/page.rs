@@ -1,7 +1,7 @@
 //! The hosted bank page behind an authorization link: a plain, self-contained HTML page (no
 //! scripts, no external assets) that looks like a small mobile bank app.
 
-use kassa_i18n::{Lang, Messages};
+use kassa_i18n::Messages;
 use kassa_money::Money;
 
 use crate::payment::{PaymentStatus, PaymentView};
@@ -246,6 +246,7 @@ mod tests {
     use kassa_money::Currency;
 
     use super::*;
+    use kassa_i18n::Lang;
 
     fn view(status: PaymentStatus) -> PaymentView {
         PaymentView {
