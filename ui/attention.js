@@ -4,6 +4,7 @@
 
 import * as ipc from "./ipc.js";
 import { byId } from "./dom.js";
+import { t } from "./i18n.js";
 
 const banner = byId("attention-banner");
 
@@ -37,7 +38,7 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
   const text = document.createElement("div");
   text.className = "attention-text";
   const title = document.createElement("strong");
-  title.textContent = `Needs attention: refund ${amountDisplay} (payment ${paymentId})`;
+  title.textContent = t("attention-refund", { amount: amountDisplay, payment: paymentId });
   text.append(title);
   if (message) {
     const detail = document.createElement("span");
@@ -54,7 +55,7 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
   const transfer = document.createElement("button");
   transfer.type = "button";
   transfer.className = "btn btn-small attention-dismiss attention-refunded attention-transfer";
-  transfer.textContent = "Open transfer";
+  transfer.textContent = t("attention-open-transfer");
   transfer.addEventListener("click", async () => {
     transfer.disabled = true;
     try {
@@ -72,7 +73,7 @@ export function raiseAttention({ saleId, paymentId, amountDisplay, message }) {
   const later = document.createElement("button");
   later.type = "button";
   later.className = "btn btn-small attention-dismiss";
-  later.textContent = "Later";
+  later.textContent = t("attention-later");
   later.addEventListener("click", remove);
 
   item.append(text, transfer, later);

@@ -7,6 +7,7 @@
 import * as ipc from "./ipc.js";
 import { byId, setAmount } from "./dom.js";
 import { clearAmount, currentEntry, showFormError } from "./keypad.js";
+import { t } from "./i18n.js";
 
 const el = {
   vatKeys: byId("vat-keys"),
@@ -102,7 +103,7 @@ function addTyped(rate) {
   if (locked) return;
   const entry = currentEntry();
   if (!(entry.minor > 0)) {
-    showFormError("Type the amount first, then press its VAT key.");
+    showFormError(t("cart-amount-first"));
     return;
   }
   lines.push({ text: null, unitMinor: entry.minor, quantity: 1, rate });
@@ -197,7 +198,7 @@ function render(next, typedLast) {
         remove.className = "cart-remove";
         remove.id = `cart-remove-${i}`;
         remove.dataset.line = String(i);
-        remove.setAttribute("aria-label", `Remove ${line.text}`);
+        remove.setAttribute("aria-label", t("cart-remove-aria", { line: line.text }));
         remove.innerHTML = REMOVE_ICON;
         row.append(remove);
       }
@@ -205,7 +206,7 @@ function render(next, typedLast) {
     }),
   );
   el.vat.replaceChildren(
-    ...next.vat.flatMap((group) => [text("dt", `VAT ${group.percent}`), text("dd", group.vatDisplay)]),
+    ...next.vat.flatMap((group) => [text("dt", t("cart-vat", { percent: group.percent })), text("dd", group.vatDisplay)]),
   );
   setAmount(el.total, next.totalDisplay);
   onChange(true);
@@ -218,7 +219,7 @@ function lineDetail(line) {
 function emptyRow() {
   const row = document.createElement("li");
   row.className = "cart-empty";
-  row.textContent = "Type an amount, then a VAT key or a tender.";
+  row.textContent = t("cart-empty");
   return row;
 }
 

@@ -20,6 +20,8 @@ function take(loaded) {
   messages = loaded.messages ?? {};
   info = { setting: loaded.setting ?? null, forcedByEnv: !!loaded.forcedByEnv, languages: loaded.languages ?? [] };
   plural = new Intl.PluralRules(lang);
+  // ipc.js reads its own two error sentences from here (it cannot import this module).
+  window.__KASSA_MESSAGES__ = messages;
   document.documentElement.lang = lang;
 }
 

@@ -1,7 +1,13 @@
 // The only module that talks to the Rust side. Everything else imports these functions and
 // never touches window.__TAURI__ directly.
 
-const FALLBACK_MESSAGE = "Something went wrong. Please try again.";
+// The catalogue's words, looked up when an error happens: i18n.js imports this module, so
+// it is not imported here (and before the catalogue loads these fall back to English).
+function said(key, english) {
+  const messages = window.__KASSA_MESSAGES__;
+  return (messages && messages[key]) || english;
+}
+const fallbackMessage = () => said("ipc-fallback", "Something went wrong. Please try again.");
 
 /** A rejected command, as `{ code, message }`; `message` is meant for the cashier. */
 export class IpcError extends Error {
@@ -14,7 +20,7 @@ export class IpcError extends Error {
 
 function tauri() {
   const api = window.__TAURI__;
-  if (!api) throw new IpcError("internal", "Kassa's back end is not available.");
+  if (!api) throw new IpcError("internal", said("ipc-no-back-end", "Kassa's back end is not available."));
   return api;
 }
 
@@ -31,7 +37,7 @@ function toIpcError(err) {
     return e;
   }
   if (typeof err === "string" && err) return new IpcError("internal", err);
-  return new IpcError("internal", FALLBACK_MESSAGE);
+  return new IpcError("internal", fallbackMessage());
 }
 
 async function invoke(cmd, args) {

@@ -7,12 +7,13 @@ import * as ipc from "./ipc.js";
 import { byId, secondsUntil, setAmount, setNotice } from "./dom.js";
 import { onLeave, showScreen } from "./screens.js";
 import { playOutcome, soundsOn } from "./sounds.js";
+import { t } from "./i18n.js";
 
 const AUTO_RETURN_MS = 8000;
 // A receipt on screen gives the customer time to ask for it.
 const AUTO_RETURN_RECEIPT_MS = 30000;
 const TICK_MS = 250;
-const TITLES = { paid: "Paid", failed: "Declined", cancelled: "Cancelled" };
+const TITLE_KEYS = { paid: "result-paid", failed: "result-declined", cancelled: "result-cancelled" };
 
 const el = {
   screen: byId("screen-result"),
@@ -72,11 +73,11 @@ export function initResult(done, tryAgain) {
  * (`receipt` when the tender's reply brought it, else asked for by `saleId`).
  */
 export function showResult({ outcome, saleId, amountDisplay, message, changeDisplay, receipt, canRetry = false }) {
-  const known = outcome in TITLES ? outcome : "failed";
+  const known = outcome in TITLE_KEYS ? outcome : "failed";
   retryable = canRetry && known !== "paid";
   el.tryAgain.hidden = !retryable;
   el.screen.dataset.outcome = known;
-  el.title.textContent = TITLES[known];
+  el.title.textContent = t(TITLE_KEYS[known]);
   setAmount(el.amount, amountDisplay ?? "");
   el.message.textContent = message ?? "";
   el.change.hidden = !changeDisplay;
@@ -134,7 +135,7 @@ function startCountdown(ms) {
     const left = secondsUntil(returnAt);
     // After a decline the lines stay on the keypad; a cancel was meant.
     if (left === 0) onDone(retryable && el.screen.dataset.outcome === "failed");
-    else el.countdown.textContent = `Next sale in ${left} s`;
+    else el.countdown.textContent = t("result-next-sale-in", { s: left });
   };
   clearInterval(ticker);
   tick();
@@ -171,7 +172,7 @@ async function printSystem(saleId) {
   setReceiptHtml(el.printArea, html);
   setReceiptHtml(el.receipt, html);
   window.print();
-  return copy ? `Printed as copy ${copy}.` : "";
+  return copy ? t("result-printed-copy", { copy }) : "";
 }
 
 async function printNetwork(saleId) {

@@ -4,6 +4,7 @@
 import * as ipc from "./ipc.js";
 import { byId, secondsUntil, setAmount, setNotice } from "./dom.js";
 import { currentScreen, onLeave, showScreen } from "./screens.js";
+import { t } from "./i18n.js";
 
 const TICK_MS = 250;
 
@@ -80,14 +81,14 @@ export function setSandbox(on) {
 export function openSale({ saleId, amountDisplay, reference, statusText = "", qr = null, phase = "" }) {
   if (sale?.saleId === saleId) {
     // The charge reply after the sale_started event: it brings the statement reference.
-    if (reference) el.reference.textContent = `Bank statement: ${reference}`;
+    if (reference) el.reference.textContent = t("qr-bank-statement", { reference });
     return;
   }
   clearInterval(ticker);
   const inBank = phase === "in_bank" || phase === "authorized";
   sale = { saleId, qr: null, attemptError: null, withdrawn: inBank ? statusText : null, phase };
   setAmount(el.amount, amountDisplay);
-  el.reference.textContent = reference ? `Bank statement: ${reference}` : "";
+  el.reference.textContent = reference ? t("qr-bank-statement", { reference }) : "";
   el.status.textContent = statusText;
   setNotice(el.cancelError, "");
   el.cancel.disabled = false;
@@ -170,8 +171,8 @@ function render() {
   // Nothing to scan while the customer approves in their bank.
   el.instruction.hidden = Boolean(sale.withdrawn);
   el.pending.hidden = live;
-  el.pendingText.textContent = sale.withdrawn ?? (qr ? "Getting a new code…" : "Getting a code…");
-  el.countdown.textContent = live ? `New code in ${secondsUntil(qr.showUntilMs, now)} s` : "";
+  el.pendingText.textContent = sale.withdrawn ?? t(qr ? "qr-getting-new-code" : "qr-getting-code");
+  el.countdown.textContent = live ? t("qr-new-code-in", { s: secondsUntil(qr.showUntilMs, now) }) : "";
   // The sandbox link keeps its place while hidden so the code does not jump when it returns.
   el.link.hidden = !sandbox;
   el.link.classList.toggle("invisible", !live);
@@ -182,7 +183,7 @@ function attemptErrorText(now) {
   const error = sale.attemptError;
   if (!error) return "";
   const wait = secondsUntil(error.retryAtMs, now);
-  return wait > 0 ? `${error.message} Trying again in ${wait} s.` : error.message;
+  return wait > 0 ? t("qr-trying-again-in", { message: error.message, s: wait }) : error.message;
 }
 
 async function cancel() {

@@ -3,6 +3,7 @@
 // code (Settings → Training bank). Rust says where phones open it, or why they cannot.
 
 import { byId } from "./dom.js";
+import { t } from "./i18n.js";
 
 /** `info` is app_info's answer; `trainingBank` is null off the built-in sandbox. */
 export function showTraining(info) {
@@ -12,11 +13,11 @@ export function showTraining(info) {
   if (!bank) return;
   let text;
   if (bank.phoneUrl) {
-    text = `Training: no real money moves. Any phone on this network can scan the code and approve in the Sandbox Bank (${bank.phoneUrl}).`;
+    text = t("training-phones", { url: bank.phoneUrl });
   } else if (bank.problem) {
-    text = `Training: no real money moves. Phones cannot reach the Sandbox Bank: ${bank.problem}. Open the sandbox link on this computer.`;
+    text = t("training-no-phones", { problem: bank.problem });
   } else {
-    text = "Training: no real money moves. The Sandbox Bank opens on this computer only; Settings → Training bank lets phones scan the code.";
+    text = t("training-this-computer");
   }
   note.textContent = text;
   note.dataset.phones = bank.phoneUrl ? "yes" : bank.problem ? "problem" : "no";
