@@ -153,7 +153,7 @@ function renderKeys() {
       key.dataset.rate = rate.name;
       key.dataset.default = String(rate.isDefault);
       key.append(text("span", rate.label));
-      if (rate.isDefault) key.append(text("small", "default"));
+      if (rate.isDefault) key.append(text("small", t("keypad-vat-default")));
       return key;
     }),
   );

@@ -239,17 +239,17 @@ pub enum ReceiptOutError {
     Folder { folder: String, reason: String },
 }
 
-const NO_PRINTER_HINT: &str = "No receipt printer is set up (Settings → Shop).";
-
+/// The printer button's state and its hint, in the language spoken.
 fn printer_state(shop: &Shop) -> PrinterState {
+    let m = crate::Messages::of(crate::current_language());
     match &shop.printer {
         Some(addr) => PrinterState {
             ready: true,
-            hint: Some(format!("Printer at {addr}")),
+            hint: Some(m.get("detail-printer-at", &[("address", addr.to_string().into())])),
         },
         None => PrinterState {
             ready: false,
-            hint: Some(NO_PRINTER_HINT.to_owned()),
+            hint: Some(m.text("detail-no-printer")),
         },
     }
 }
@@ -391,7 +391,12 @@ mod tests {
         assert!(!shown.html.contains("COPY"));
         // No printer set up: the button is off, with the reason.
         assert!(!shown.printer.ready);
-        assert_eq!(shown.printer.hint.as_deref(), Some(NO_PRINTER_HINT));
+        let m = crate::Messages::of(crate::current_language());
+        assert_eq!(
+            shown.printer.hint.as_deref(),
+            Some(m.text("detail-no-printer").as_str())
+        );
+        assert!(m.has("detail-no-printer"));
         let refused = print(&c, &sale.sale_id, Via::Printer, dir.path(), 1)
             .await
             .unwrap_err();

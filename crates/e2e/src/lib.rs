@@ -298,6 +298,9 @@ impl Session {
             "KASSA_CONNECT_REDIRECT",
             "http://127.0.0.1:0/connect/callback",
         );
+        // English unless the test asks for another language (`("KASSA_LANG", "da")`): the
+        // tests read the screens' words, whatever the machine's own locale is.
+        cmd.env("KASSA_LANG", "en");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -88,3 +88,6 @@ pane-heading = Kundeskærm
 pane-detach = Løsriv
 ipc-fallback = Noget gik galt. Prøv igen.
 ipc-no-back-end = Kassas bagende er ikke tilgængelig.
+
+## The VAT keys
+keypad-vat-default = forvalgt

@@ -88,3 +88,6 @@ pane-heading = Customer display
 pane-detach = Detach
 ipc-fallback = Something went wrong. Please try again.
 ipc-no-back-end = Kassa's back end is not available.
+
+## The VAT keys
+keypad-vat-default = default

@@ -88,3 +88,6 @@ pane-heading = Asiakasnäyttö
 pane-detach = Irrota
 ipc-fallback = Jokin meni vikaan. Yritä uudelleen.
 ipc-no-back-end = Kassan taustapalvelu ei ole käytettävissä.
+
+## The VAT keys
+keypad-vat-default = oletus

@@ -88,3 +88,6 @@ pane-heading = Kundeskjerm
 pane-detach = Løsne
 ipc-fallback = Noe gikk galt. Prøv igjen.
 ipc-no-back-end = Kassas bakende er ikke tilgjengelig.
+
+## The VAT keys
+keypad-vat-default = forvalgt

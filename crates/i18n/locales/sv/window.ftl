@@ -88,3 +88,6 @@ pane-heading = Kundskärm
 pane-detach = Lossa
 ipc-fallback = Något gick fel. Försök igen.
 ipc-no-back-end = Kassas bakände är inte tillgänglig.
+
+## The VAT keys
+keypad-vat-default = förval

@@ -1,0 +1,165 @@
+//! Issue 13: one sale in Danish, start to finish, with its screenshots
+//! (`target/e2e-screens/da-*.png`): the keypad, the QR screen and the Paid screen with the
+//! receipt all speak Danish (`KASSA_LANG=da`), and none of their English words are left.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use fantoccini::Locator;
+use kassa_e2e::{Context, Result, Session, ensure, sandbox_decide, sandbox_from_authorization_url};
+
+const LIVE_QR: &str =
+    "#screen-qr:not([hidden]) #qr:not([hidden])[data-payment-id]:not([data-payment-id='']) svg";
+
+/// `words` are all in `text`, `english` none of them.
+fn speaks(screen: &str, text: &str, words: &[&str], english: &[&str]) -> Result<()> {
+    for w in words {
+        ensure(text.contains(w), || {
+            format!("the {screen} lacks the Danish {w:?}: {text}")
+        })?;
+    }
+    for w in english {
+        ensure(!text.contains(w), || {
+            format!("the {screen} still says the English {w:?}: {text}")
+        })?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn one_sale_in_danish() -> Result<()> {
+    let s = Session::start_with("one_sale_in_danish", None, &[("KASSA_LANG", "da")]).await?;
+    s.wait_for_screen("keypad").await?;
+    let lang = s
+        .client()?
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .context("cannot read <html lang>")?;
+    ensure(lang.as_str() == Some("da"), || {
+        format!("<html lang> is {lang:?}, not \"da\"")
+    })?;
+    let badge = s
+        .wait_for(
+            "the sandbox badge",
+            Locator::Css("#mode-badge:not([hidden])"),
+        )
+        .await?;
+    let badge = badge.text().await.context("badge text")?;
+    ensure(badge.trim() == "Sandkasse", || {
+        format!("the badge reads {badge:?}, not \"Sandkasse\"")
+    })?;
+    s.wait_for_amount("0,00").await?;
+
+    // 120,00 kr at the default VAT key: one line, its VAT in Danish.
+    s.wait_for(
+        "the VAT keys",
+        Locator::Css("#vat-keys .vat-key[data-default='true']"),
+    )
+    .await?;
+    for key in "12000".chars() {
+        s.click(&format!("key-{key}")).await?;
+    }
+    s.client()?
+        .find(Locator::Css("#vat-keys .vat-key[data-default='true']"))
+        .await
+        .context("the default VAT key")?
+        .click()
+        .await
+        .context("click the default VAT key")?;
+    s.wait_for(
+        "the sale's line",
+        Locator::Css("#cart-lines li:not(.cart-empty)"),
+    )
+    .await?;
+    let keypad = s.all_text("screen-keypad").await?;
+    speaks(
+        "keypad",
+        &keypad,
+        &[
+            "Beløb",
+            "Salg",
+            "I alt",
+            "Moms",
+            "Betal med bank",
+            "Kontant",
+            "Kort",
+            "Reference",
+            "(valgfri)",
+        ],
+        &[
+            "Amount",
+            "Total",
+            "Pay by bank",
+            "Cash",
+            "Card",
+            "(optional)",
+        ],
+    )?;
+    let top = s.all_text("nav-today").await? + &s.all_text("nav-settings").await?;
+    speaks(
+        "top bar",
+        &top,
+        &["I dag", "Indstillinger"],
+        &["Today", "Settings"],
+    )?;
+    s.screenshot("da-1-keypad.png").await?;
+
+    // Betal med bank: the QR screen in Danish.
+    s.click("charge").await?;
+    s.wait_for("a live QR code", Locator::Css(LIVE_QR)).await?;
+    s.wait_until("the status line", || async {
+        let t = s.text("sale-status").await?;
+        Ok((!t.trim().is_empty()).then_some(t))
+    })
+    .await?;
+    let qr = s.all_text("screen-qr").await?;
+    speaks(
+        "QR screen",
+        &qr,
+        &[
+            "Beløb at betale",
+            "Scan med telefonens kamera",
+            "Venter på, at kunden scanner",
+            "Ny kode om",
+            "Annuller",
+            "Træning",
+        ],
+        &[
+            "Amount due",
+            "Scan with your phone",
+            "Waiting for the customer",
+            "New code in",
+            "Cancel",
+        ],
+    )?;
+    s.screenshot("da-2-qr.png").await?;
+
+    // The customer approves in the bank: Betalt, with the Danish receipt.
+    let payment_id = s.attr("qr", "data-payment-id").await?;
+    let (base, _) = sandbox_from_authorization_url(&s.attr("qr", "data-authorization-url").await?)?;
+    sandbox_decide(&base, &payment_id, "approve").await?;
+    s.wait_for_result("Betalt").await?;
+    s.wait_for(
+        "the receipt on the Paid screen",
+        Locator::Css("#receipt-panel:not([hidden]) #receipt[data-number]"),
+    )
+    .await?;
+    let result = s.all_text("screen-result").await?;
+    speaks(
+        "Paid screen",
+        &result,
+        &[
+            "Betalt",
+            "Nyt salg",
+            "Næste salg om",
+            "Udskriv",
+            "Gem PDF",
+            "Bon",
+            "I ALT",
+            "Moms",
+            "Betalt via bank",
+        ],
+        &["Paid", "New sale", "Next sale in", "Save PDF", "TOTAL"],
+    )?;
+    s.screenshot("da-3-paid.png").await?;
+    s.close().await
+}
