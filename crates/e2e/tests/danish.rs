@@ -29,14 +29,16 @@ fn speaks(screen: &str, text: &str, words: &[&str], english: &[&str]) -> Result<
 async fn one_sale_in_danish() -> Result<()> {
     let s = Session::start_with("one_sale_in_danish", None, &[("KASSA_LANG", "da")]).await?;
     s.wait_for_screen("keypad").await?;
-    let lang = s
-        .client()?
-        .execute("return document.documentElement.lang", vec![])
-        .await
-        .context("cannot read <html lang>")?;
-    ensure(lang.as_str() == Some("da"), || {
-        format!("<html lang> is {lang:?}, not \"da\"")
-    })?;
+    // The catalogue is loaded and the page says its language.
+    s.wait_until("<html lang=\"da\">", || async {
+        let lang = s
+            .client()?
+            .execute("return document.documentElement.lang", vec![])
+            .await
+            .context("cannot read <html lang>")?;
+        Ok((lang.as_str() == Some("da")).then_some(()))
+    })
+    .await?;
     let badge = s
         .wait_for(
             "the sandbox badge",
@@ -161,5 +163,92 @@ async fn one_sale_in_danish() -> Result<()> {
         &["Paid", "New sale", "Next sale in", "Save PDF", "TOTAL"],
     )?;
     s.screenshot("da-3-paid.png").await?;
+    s.close().await
+}
+
+/// The text of the CSS selector's first element.
+async fn css_text(s: &Session, css: &str) -> Result<String> {
+    s.client()?
+        .find(Locator::Css(css))
+        .await
+        .context(format!("cannot find {css}"))?
+        .text()
+        .await
+        .context(format!("cannot read {css}"))
+}
+
+/// Picks a language in Settings → Language (`""`: the system's).
+async fn choose(s: &Session, code: &str) -> Result<()> {
+    // The menu sits low in Settings: bring it above the sticky Save bar first.
+    s.client()?
+        .execute(
+            "document.getElementById('set-language').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .context("cannot scroll to the Language menu")?;
+    s.find(&format!("#set-language option[value='{code}']"))
+        .await?
+        .click()
+        .await
+        .context(format!("cannot choose the language {code:?}"))
+}
+
+/// Settings → Language switches the window's words at once, without a restart, and is kept
+/// for the next start; "The system's language" goes back to the computer's (English here).
+#[tokio::test]
+async fn the_language_setting_switches_the_window_at_once() -> Result<()> {
+    // No KASSA_LANG override and an English system: the setting decides.
+    let env = [
+        ("KASSA_LANG", ""),
+        ("LANG", "C.UTF-8"),
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", ""),
+    ];
+    let s = Session::start_with("the_language_setting_switches", None, &env).await?;
+    s.wait_for_screen("keypad").await?;
+    s.click("nav-settings").await?;
+    s.wait_for_screen("settings").await?;
+    ensure(
+        css_text(&s, "#screen-settings h1").await? == "Settings",
+        || "Settings is not in English at first".to_owned(),
+    )?;
+    let forced = s.find("#settings-language-forced").await?;
+    ensure(!forced.is_displayed().await.context("forced note")?, || {
+        "the KASSA_LANG note shows although KASSA_LANG is not set".to_owned()
+    })?;
+    choose(&s, "da").await?;
+    s.wait_until("Settings in Danish", || async {
+        let h = css_text(&s, "#screen-settings h1").await?;
+        Ok((h == "Indstillinger").then_some(h))
+    })
+    .await?;
+    let settings = s.all_text("screen-settings").await?;
+    speaks(
+        "Settings screen",
+        &settings,
+        &["Tilbage", "Sprog", "Vinduets sprog"],
+        &["Back", "The window's language"],
+    )?;
+    ensure(s.all_text("nav-today").await? == "I dag", || {
+        "the top bar's Today did not turn Danish".to_owned()
+    })?;
+    s.screenshot("da-4-settings-language.png").await?;
+
+    // Kept: the next start speaks Danish from its first screen.
+    let dir = s.crash()?;
+    let s = Session::start_with("the_language_setting_switches", Some(dir), &env).await?;
+    s.wait_for_screen("keypad").await?;
+    ensure(s.all_text("charge").await? == "Betal med bank", || {
+        "the saved language was not used at the next start".to_owned()
+    })?;
+    s.click("nav-settings").await?;
+    s.wait_for_screen("settings").await?;
+    choose(&s, "").await?;
+    s.wait_until("Settings in English again", || async {
+        let h = css_text(&s, "#screen-settings h1").await?;
+        Ok((h == "Settings").then_some(h))
+    })
+    .await?;
     s.close().await
 }

@@ -4,6 +4,7 @@
 
 settings-sounds = Lyd ved betalt og afvist
 settings-language = Sprog
+settings-language-label = Vinduets sprog
 settings-language-system = Systemets sprog
 settings-language-forced = KASSA_LANG er sat, så Kassa taler "{ $lang }", uanset hvad der vælges her.
 

@@ -4,6 +4,7 @@
 
 settings-sounds = Sounds for paid and declined
 settings-language = Language
+settings-language-label = The window's language
 settings-language-system = The system's language
 settings-language-forced = KASSA_LANG is set, so Kassa speaks "{ $lang }" whatever is chosen here.
 

@@ -4,6 +4,7 @@
 
 settings-sounds = Äänet maksetusta ja hylätystä
 settings-language = Kieli
+settings-language-label = Ikkunan kieli
 settings-language-system = Järjestelmän kieli
 settings-language-forced = KASSA_LANG on asetettu, joten Kassa puhuu kieltä "{ $lang }" valinnasta riippumatta.
 

@@ -4,6 +4,7 @@
 
 settings-sounds = Lyd ved betalt og avvist
 settings-language = Språk
+settings-language-label = Vinduets språk
 settings-language-system = Systemets språk
 settings-language-forced = KASSA_LANG er satt, så Kassa snakker "{ $lang }" uansett hva som velges her.
 

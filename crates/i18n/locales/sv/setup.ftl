@@ -4,6 +4,7 @@
 
 settings-sounds = Ljud vid betalt och avvisat
 settings-language = Språk
+settings-language-label = Fönstrets språk
 settings-language-system = Systemets språk
 settings-language-forced = KASSA_LANG är satt, så Kassa talar "{ $lang }" vad som än väljs här.
 
