@@ -16,22 +16,6 @@ export function printPaper(html) {
   window.print();
 }
 
-/** HH:MM in the till's local time. */
-export function clockTime(ms) {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
-
-/** "2 Dec 14:05" for times not of today, "14:05" for today's. */
-export function when(ms, nowMs = Date.now()) {
-  if (ms === null || ms === undefined) return "";
-  const d = new Date(ms);
-  const now = new Date(nowMs);
-  if (d.toDateString() === now.toDateString()) return clockTime(ms);
-  const month = d.toLocaleString("en-GB", { month: "short" });
-  return `${d.getDate()} ${month} ${clockTime(ms)}`;
-}
-
 /** An element with a class and a text. */
 export function el(tag, className, text = "") {
   const e = document.createElement(tag);

@@ -84,14 +84,7 @@ pub fn day_report(sales: Vec<SaleRecord>, currency: Currency, backend: Backend) 
                 paid_minor = paid_minor.saturating_add(s.amount.minor);
                 paid_count += 1;
             }
-            let (state, key) = match (s.attention.is_some(), s.state) {
-                (true, _) => ("needs_attention", "books-state-needs-attention"),
-                (false, SaleState::Open) => ("open", "books-state-open"),
-                (false, SaleState::Paid) => ("paid", "books-state-paid"),
-                (false, SaleState::Failed) => ("failed", "books-state-failed"),
-                (false, SaleState::Cancelled) => ("cancelled", "books-state-cancelled"),
-            };
-            let state_text = m.text(key);
+            let (state, state_text) = crate::daybook::state_words(&s, m);
             let statement_reference = (s.reference.is_none() && s.attempts > 0)
                 .then(|| kassa_till::statement_reference(&s.id, None));
             SaleLine {

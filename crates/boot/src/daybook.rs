@@ -391,7 +391,8 @@ fn shop_line(l: &kassa_journal::SaleLine) -> Result<Line> {
     })
 }
 
-fn state_words(s: &kassa_journal::SaleRecord, m: &Messages) -> (&'static str, String) {
+/// A sale's state as the window branches on it (`paid`, `needs_attention`, …) and in words.
+pub(crate) fn state_words(s: &kassa_journal::SaleRecord, m: &Messages) -> (&'static str, String) {
     let (state, key) = match (s.attention.is_some(), s.state) {
         (true, _) => ("needs_attention", "books-state-needs-attention"),
         (false, SaleState::Open) => ("open", "books-state-open"),
