@@ -1,7 +1,13 @@
 //! The one error shape that crosses IPC: `{code, message}`. The code is from a closed set
 //! the UI may branch on; the message is for the cashier.
 
+use kassa_boot::error_words as words;
 use serde::Serialize;
+
+/// The words of the language spoken, for the sentences below.
+fn said() -> &'static kassa_boot::Messages {
+    crate::lang::messages()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,7 +83,7 @@ impl From<kassa_boot::FieldError> for IpcError {
     fn from(e: kassa_boot::FieldError) -> Self {
         IpcError {
             field: Some(e.field.form_name()),
-            ..IpcError::new(Code::Settings, e.to_string())
+            ..IpcError::new(Code::Settings, words::field(said(), &e))
         }
     }
 }
@@ -89,9 +95,9 @@ impl From<kassa_boot::ConfigError> for IpcError {
         match e.fields().first() {
             Some(first) => IpcError {
                 field: Some(first.field.form_name()),
-                ..IpcError::new(Code::Settings, capitalise(&e.to_string()))
+                ..IpcError::new(Code::Settings, capitalise(&words::config(said(), &e)))
             },
-            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
+            None => IpcError::new(Code::Settings, capitalise(&words::config(said(), &e))),
         }
     }
 }
@@ -113,14 +119,15 @@ impl From<kassa_boot::session::SessionError> for IpcError {
     fn from(e: kassa_boot::session::SessionError) -> Self {
         use kassa_boot::session::SessionError as S;
         tracing::info!(error = %e, "staff step refused");
+        let text = words::session(said(), &e);
         match (&e, e.needs_manager()) {
             (_, Some(action)) => IpcError {
                 action: Some(action),
-                ..IpcError::new(Code::NeedsManager, e.to_string())
+                ..IpcError::new(Code::NeedsManager, text)
             },
-            (S::NotLoggedIn, _) => IpcError::new(Code::NotLoggedIn, e.to_string()),
-            (S::Journal(_), _) => IpcError::new(Code::Journal, e.to_string()),
-            _ => IpcError::new(Code::Staff, e.to_string()),
+            (S::NotLoggedIn, _) => IpcError::new(Code::NotLoggedIn, text),
+            (S::Journal(_), _) => IpcError::new(Code::Journal, text),
+            _ => IpcError::new(Code::Staff, text),
         }
     }
 }
@@ -149,11 +156,11 @@ impl From<kassa_boot::BootError> for IpcError {
             B::Till(e) => e.into(),
             B::Journal(e) => {
                 tracing::warn!(error = %e, "the journal failed");
-                IpcError::new(Code::Journal, capitalise(&e.to_string()))
+                IpcError::new(Code::Journal, capitalise(&words::journal(said(), &e)))
             }
             other => {
                 tracing::warn!(error = %other, "settings refused");
-                IpcError::new(Code::Settings, capitalise(&other.to_string()))
+                IpcError::new(Code::Settings, capitalise(&words::boot(said(), &other)))
             }
         }
     }
@@ -168,7 +175,7 @@ impl From<kassa_boot::ConnectError> for IpcError {
 
 impl From<kassa_money::MoneyError> for IpcError {
     fn from(e: kassa_money::MoneyError) -> Self {
-        IpcError::new(Code::InvalidAmount, capitalise(&e.to_string()))
+        IpcError::new(Code::InvalidAmount, capitalise(&words::money(said(), &e)))
     }
 }
 
@@ -183,7 +190,7 @@ impl From<kassa_till::TillError> for IpcError {
             T::Journal(_) => Code::Journal,
         };
         tracing::warn!(error = %e, ?code, "command refused");
-        IpcError::new(code, capitalise(&e.to_string()))
+        IpcError::new(code, capitalise(&words::till(said(), &e)))
     }
 }
 

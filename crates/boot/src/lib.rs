@@ -47,6 +47,8 @@ pub use kassa_config::{
     save_language, settings_path, validate,
 };
 pub use kassa_i18n::{Lang, Messages, WINDOW_AREAS};
+
+pub mod error_words;
 pub use lifecycle::{HandoverFailed, handover};
 pub use onboard::{
     CONNECT_TIMEOUT, ConnectError, ConnectFlow, ConnectRandom, ConnectRetry, Connected,

@@ -34,7 +34,7 @@ fn books_failed(e: &BooksError) -> ExitCode {
         } else {
             EXIT_START
         },
-        &crate::errors::books(crate::output::messages(), e),
+        &kassa_boot::error_words::books(crate::output::messages(), e),
     )
 }
 
@@ -65,7 +65,7 @@ pub(crate) fn owned(db: &Path, kind: &str) -> Result<(OwnerLock, Journal), ExitC
     let lock = OwnerLock::acquire(db, kind).map_err(|e| {
         fail(
             EXIT_START,
-            &crate::errors::journal(crate::output::messages(), &e),
+            &kassa_boot::error_words::journal(crate::output::messages(), &e),
         )
     })?;
     let journal = Journal::open(db).map_err(|e| books_failed(&e.into()))?;
@@ -106,7 +106,7 @@ fn owned_sealed(
     let sealer = kassa_boot::keys::sealer(&mut journal, keys, now_ms()).map_err(|e| {
         fail(
             EXIT_START,
-            &crate::errors::key(crate::output::messages(), &e),
+            &kassa_boot::error_words::key(crate::output::messages(), &e),
         )
     })?;
     journal.set_sealer(sealer);
@@ -400,7 +400,7 @@ pub fn bookkeeping(db: &Path, series: Backend, from: &str, to: &str, file: &Path
     if let Err(e) = kassa_journal::files::check_destination(db, file) {
         return fail(
             EXIT_USAGE,
-            &crate::errors::journal(crate::output::messages(), &e),
+            &kassa_boot::error_words::journal(crate::output::messages(), &e),
         );
     }
     let journal = match read_only(db) {

@@ -35,7 +35,10 @@ fn failed(e: &SaftExportError) -> ExitCode {
         SaftExportError::Journal(JournalError::OwnFile { .. }) => EXIT_USAGE,
         _ => EXIT_START,
     };
-    fail(code, &crate::errors::saft(crate::output::messages(), e))
+    fail(
+        code,
+        &kassa_boot::error_words::saft(crate::output::messages(), e),
+    )
 }
 
 /// The period and file, checked before anything is opened.

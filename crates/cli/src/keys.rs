@@ -43,11 +43,11 @@ pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
         }
         Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => fail(
             EXIT_USAGE,
-            &crate::errors::key(crate::output::messages(), &e),
+            &kassa_boot::error_words::key(crate::output::messages(), &e),
         ),
         Err(e) => fail(
             EXIT_FAILED,
-            &crate::errors::key(crate::output::messages(), &e),
+            &kassa_boot::error_words::key(crate::output::messages(), &e),
         ),
     }
 }
@@ -69,7 +69,7 @@ pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
         }
         Err(e) => fail(
             EXIT_FAILED,
-            &crate::errors::key(crate::output::messages(), &e),
+            &kassa_boot::error_words::key(crate::output::messages(), &e),
         ),
     }
 }

@@ -39,7 +39,6 @@
 
 mod books;
 mod crash;
-mod errors;
 mod export_saft;
 mod keys;
 mod output;
@@ -670,7 +669,12 @@ fn settings() -> Result<Settings, ExitCode> {
         kassa_boot::default_db_path(var),
         &kassa_boot::Keyring::from_env(|k| std::env::var(k).ok()),
     )
-    .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))?;
+    .map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::config(output::messages(), &e),
+        )
+    })?;
     if let Some(spec) = var("KASSA_CRASH_AT").filter(|v| !v.trim().is_empty()) {
         let hook = crash::CrashAt::parse(&spec).map_err(|e| fail(EXIT_USAGE, &e))?;
         settings.crash = kassa_till::CrashHooks::new(std::sync::Arc::new(hook));
@@ -682,8 +686,12 @@ fn settings() -> Result<Settings, ExitCode> {
 /// that only read the journal.
 fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
-    kassa_boot::configured_backend(var, kassa_boot::default_db_path(var))
-        .map_err(|e| fail(EXIT_USAGE, &errors::config(output::messages(), &e)))
+    kassa_boot::configured_backend(var, kassa_boot::default_db_path(var)).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::config(output::messages(), &e),
+        )
+    })
 }
 
 /// Where the till's receipt keys are kept: the OS keyring (`KASSA_KEYRING_SERVICE` names
@@ -846,9 +854,12 @@ async fn read_answer() -> Option<String> {
 /// Starts the counter as `owner` ("kassa charge"): the journal's one owner while it runs.
 async fn counter(mut settings: Settings, owner: &str) -> Result<Counter, ExitCode> {
     settings.owner = owner.to_owned();
-    let counter = kassa_boot::start(settings)
-        .await
-        .map_err(|e| fail(EXIT_START, &errors::boot(output::messages(), &e)))?;
+    let counter = kassa_boot::start(settings).await.map_err(|e| {
+        fail(
+            EXIT_START,
+            &kassa_boot::error_words::boot(output::messages(), &e),
+        )
+    })?;
     staff::on_counter(&counter, staff::who())?;
     Ok(counter)
 }
@@ -885,7 +896,10 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
+                &kassa_boot::error_words::config(
+                    output::messages(),
+                    &kassa_boot::ConfigError::from(errors),
+                ),
             );
         }
     }
@@ -915,7 +929,10 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
     };
     // Checked before anything is written or asked of the bank.
     if let Err(e) = counter.cart(&cart) {
-        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
+        return fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::till(output::messages(), &e),
+        );
     }
     let printer = Printer::new(args.json);
     let width = counter
@@ -934,7 +951,10 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
                 printer.hand_sale(&sale, counter.receipt(&sale.sale_id).as_ref(), width);
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
+            Err(e) => fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::till(output::messages(), &e),
+            ),
         };
     }
     let mut events = counter.till.subscribe();
@@ -946,7 +966,12 @@ async fn charge(args: ChargeArgs, currency: Option<&str>) -> ExitCode {
                 &output::t("cli-sale-in-progress", &[("sale", sale_id.as_str().into())]),
             );
         }
-        Err(e) => return fail(EXIT_USAGE, &errors::till(output::messages(), &e)),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::till(output::messages(), &e),
+            );
+        }
     };
     let code = follow(&counter, &mut events, &sale_id, &printer, AfterEnd::Follow).await;
     if code == ExitCode::SUCCESS || code == ExitCode::from(EXIT_ATTENTION) {
@@ -1047,7 +1072,7 @@ async fn follow(
                     output::messages().get("cli-cancelling", &[("sale", sale_id.into())])
                 );
                 if let Err(e) = counter.cancel(sale_id) {
-                    return fail(EXIT_FAILED, &errors::till(output::messages(), &e));
+                    return fail(EXIT_FAILED, &kassa_boot::error_words::till(output::messages(), &e));
                 }
                 continue;
             }
@@ -1209,7 +1234,10 @@ async fn cancel(sale_id: &str) -> ExitCode {
     };
     let mut events = counter.till.subscribe();
     if let Err(e) = counter.cancel(sale_id) {
-        return fail(EXIT_USAGE, &errors::till(output::messages(), &e));
+        return fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::till(output::messages(), &e),
+        );
     }
     match follow(
         &counter,
@@ -1235,12 +1263,22 @@ async fn resume(json: bool) -> ExitCode {
     settings.owner = "kassa resume".to_owned();
     let counter = match kassa_boot::start_idle(settings).await {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_START, &errors::boot(output::messages(), &e)),
+        Err(e) => {
+            return fail(
+                EXIT_START,
+                &kassa_boot::error_words::boot(output::messages(), &e),
+            );
+        }
     };
     let mut events = counter.till.subscribe();
     let open = match counter.till.resume() {
         Ok(open) => open,
-        Err(e) => return fail(EXIT_START, &errors::till(output::messages(), &e)),
+        Err(e) => {
+            return fail(
+                EXIT_START,
+                &kassa_boot::error_words::till(output::messages(), &e),
+            );
+        }
     };
     if !json {
         match open.len() {
@@ -1365,7 +1403,10 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     if let Err(errors) = kassa_boot::validate(&draft(kassa_boot::SecretInput::Stored)) {
         return fail(
             EXIT_USAGE,
-            &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
+            &kassa_boot::error_words::config(
+                output::messages(),
+                &kassa_boot::ConfigError::from(errors),
+            ),
         );
     }
     eprintln!("{}", output::text("cli-setup-secret-prompt"));
@@ -1385,7 +1426,10 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         Err(errors) => {
             return fail(
                 EXIT_USAGE,
-                &errors::config(output::messages(), &kassa_boot::ConfigError::from(errors)),
+                &kassa_boot::error_words::config(
+                    output::messages(),
+                    &kassa_boot::ConfigError::from(errors),
+                ),
             );
         }
     };

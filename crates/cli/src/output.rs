@@ -24,26 +24,7 @@ pub fn text(key: &str) -> String {
 /// A refused amount ([`kassa_money::MoneyError`]) in the language spoken; its `Display`
 /// stays English for logs and other callers.
 pub fn money_error(m: &Messages, e: &kassa_money::MoneyError) -> String {
-    use kassa_money::MoneyError as E;
-    match e {
-        E::Empty => m.text("cli-money-empty"),
-        E::NotANumber(text) => m.get("cli-money-not-a-number", &[("text", text.into())]),
-        E::TooManyDecimals {
-            text,
-            currency,
-            allowed,
-        } => m.get(
-            "cli-money-too-many-decimals",
-            &[
-                ("text", text.into()),
-                ("currency", currency.code().into()),
-                ("allowed", (*allowed).into()),
-            ],
-        ),
-        E::NotPositive => m.text("cli-money-not-positive"),
-        E::TooLarge { limit } => m.get("cli-money-too-large", &[("limit", limit.into())]),
-        E::UnknownCurrency(text) => m.get("cli-money-unknown-currency", &[("text", text.into())]),
-    }
+    kassa_boot::error_words::money(m, e)
 }
 
 /// English, for the `--json` lines' `message` (machines read one language).

@@ -159,7 +159,7 @@ fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
     kassa_journal::files::check_destination(db, dest).map_err(|e| {
         fail(
             EXIT_USAGE,
-            &crate::errors::journal(crate::output::messages(), &e),
+            &kassa_boot::error_words::journal(crate::output::messages(), &e),
         )
     })
 }
@@ -168,7 +168,7 @@ fn check_destination(db: &Path, dest: &Path) -> Result<(), ExitCode> {
 fn records_failed(e: &kassa_boot::RecordsError) -> ExitCode {
     fail(
         if e.is_usage() { EXIT_USAGE } else { EXIT_START },
-        &crate::errors::records(crate::output::messages(), e),
+        &kassa_boot::error_words::records(crate::output::messages(), e),
     )
 }
 

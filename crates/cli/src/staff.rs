@@ -46,11 +46,11 @@ fn refused(e: &SessionError) -> ExitCode {
     match e {
         SessionError::Journal(_) | SessionError::GuardFile { .. } => fail(
             EXIT_START,
-            &crate::errors::session(crate::output::messages(), e),
+            &kassa_boot::error_words::session(crate::output::messages(), e),
         ),
         _ => fail(
             EXIT_USAGE,
-            &crate::errors::session(crate::output::messages(), e),
+            &kassa_boot::error_words::session(crate::output::messages(), e),
         ),
     }
 }
@@ -147,7 +147,7 @@ pub fn act(
                 &[
                     (
                         "error",
-                        crate::errors::session(
+                        kassa_boot::error_words::session(
                             crate::output::messages(),
                             &SessionError::Staff(e.clone()),
                         )
@@ -247,7 +247,7 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                         "{:<6} {:<24} {:<8} {:<7} {}",
                         m.id,
                         m.name,
-                        crate::errors::role(crate::output::messages(), m.role),
+                        kassa_boot::error_words::role(crate::output::messages(), m.role),
                         text(if m.has_pin {
                             "cli-staff-pin"
                         } else {
@@ -286,7 +286,7 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                     ("id", added.id.as_str().into()),
                     (
                         "role",
-                        crate::errors::role(crate::output::messages(), added.role).into(),
+                        kassa_boot::error_words::role(crate::output::messages(), added.role).into(),
                     ),
                 ],
             ))
@@ -309,7 +309,7 @@ pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
                     ("id", id.trim().into()),
                     (
                         "role",
-                        crate::errors::role(crate::output::messages(), role).into(),
+                        kassa_boot::error_words::role(crate::output::messages(), role).into(),
                     ),
                 ],
             ))

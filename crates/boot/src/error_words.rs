@@ -1,10 +1,11 @@
-//! The errors the CLI prints, in the language spoken (keys `cli-err-*` in cli.ftl). Each
-//! type's `Display` stays English (logs, the window's callers, `--json`); a case without a
-//! key of its own (a technical failure carrying the system's words) falls back to it.
+//! The errors the cashier and the merchant read, in the language spoken, for both hosts (the
+//! CLI's error lines and the window's messages); keys `cli-err-*`, `cli-money-*` and the like
+//! in cli.ftl. Each type's `Display` stays English (logs, `--json`); a case without a key of
+//! its own (a technical failure carrying the system's words) falls back to it.
 
-use kassa_boot::Messages;
-use kassa_boot::RecordsError;
-use kassa_boot::books::BooksError;
+use crate::Messages;
+use crate::RecordsError;
+use crate::books::BooksError;
 use kassa_journal::JournalError;
 use kassa_shop::ReturnError;
 
@@ -87,16 +88,16 @@ pub fn books(m: &Messages, e: &BooksError) -> String {
 }
 
 /// A role's name in the language spoken.
-pub fn role(m: &Messages, r: kassa_boot::session::Role) -> String {
+pub fn role(m: &Messages, r: crate::session::Role) -> String {
     m.text(match r {
-        kassa_boot::session::Role::Cashier => "cli-staff-role-cashier",
-        kassa_boot::session::Role::Manager => "cli-staff-role-manager",
+        crate::session::Role::Cashier => "cli-staff-role-cashier",
+        crate::session::Role::Manager => "cli-staff-role-manager",
     })
 }
 
 /// Why an employee step was refused (who acts, their PIN, staff changes).
-pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
-    use kassa_boot::session::{SessionError as S, StaffError as F};
+pub fn session(m: &Messages, e: &crate::session::SessionError) -> String {
+    use crate::session::{SessionError as S, StaffError as F};
     let name = |key: &str, n: &String| m.get(key, &[("name", n.into())]);
     match e {
         S::Staff(F::PinEmpty) => m.text("cli-err-pin-empty"),
@@ -108,7 +109,7 @@ pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
         S::Staff(F::IdEmpty) => m.text("cli-err-id-empty"),
         S::Staff(F::IdCharacters) => m.text("cli-err-id-characters"),
         // The step's name is the engine's English words: the English sentence keeps them.
-        S::Staff(F::NeedsManager(_)) if m.lang() != kassa_boot::Lang::En => {
+        S::Staff(F::NeedsManager(_)) if m.lang() != crate::Lang::En => {
             m.text("cli-err-needs-manager")
         }
         S::Unknown(id) => m.get("cli-err-unknown-employee", &[("id", id.into())]),
@@ -128,8 +129,8 @@ pub fn session(m: &Messages, e: &kassa_boot::session::SessionError) -> String {
 }
 
 /// A receipt key that is missing, damaged or not there yet (`keys`, and what issues receipts).
-pub fn key(m: &Messages, e: &kassa_boot::keys::KeyError) -> String {
-    use kassa_boot::keys::KeyError as K;
+pub fn key(m: &Messages, e: &crate::keys::KeyError) -> String {
+    use crate::keys::KeyError as K;
     let version = |key: &str, v: &u32| m.get(key, &[("version", v.to_string().into())]);
     match e {
         K::Missing { version: v } => version("cli-err-key-missing", v),
@@ -150,8 +151,8 @@ pub fn key(m: &Messages, e: &kassa_boot::keys::KeyError) -> String {
 }
 
 /// A SAF-T export that did not go through.
-pub fn saft(m: &Messages, e: &kassa_boot::saft_export::SaftExportError) -> String {
-    use kassa_boot::saft_export::SaftExportError as S;
+pub fn saft(m: &Messages, e: &crate::saft_export::SaftExportError) -> String {
+    use crate::saft_export::SaftExportError as S;
     match e {
         S::BadDay(day) => m.get("cli-books-bad-day", &[("day", day.into())]),
         S::BadPeriod => m.text("cli-err-bad-period"),
@@ -192,8 +193,8 @@ pub fn till(m: &Messages, e: &kassa_till::TillError) -> String {
 
 /// One setting that does not hold, in the language spoken (the validator's own English
 /// sentence for the rarer cases).
-pub fn field(m: &Messages, e: &kassa_boot::FieldError) -> String {
-    use kassa_boot::{Field as F, Problem as P};
+pub fn field(m: &Messages, e: &crate::FieldError) -> String {
+    use crate::{Field as F, Problem as P};
     let value = |key: &str, v: &String| m.get(key, &[("value", v.into())]);
     match (&e.field, &e.problem) {
         (F::ApiUrl, P::NotAWebAddress(v)) => value("cli-err-field-api-url", v),
@@ -212,9 +213,9 @@ pub fn field(m: &Messages, e: &kassa_boot::FieldError) -> String {
 
 /// Settings that do not hold (every problem, one sentence each), or a settings file or
 /// keyring that failed.
-pub fn config(m: &Messages, e: &kassa_boot::ConfigError) -> String {
+pub fn config(m: &Messages, e: &crate::ConfigError) -> String {
     match e {
-        kassa_boot::ConfigError::Invalid(errors) => errors
+        crate::ConfigError::Invalid(errors) => errors
             .iter()
             .map(|f| field(m, f))
             .collect::<Vec<_>>()
@@ -224,12 +225,36 @@ pub fn config(m: &Messages, e: &kassa_boot::ConfigError) -> String {
 }
 
 /// A counter that could not start (`charge`, `cancel`, `resume`).
-pub fn boot(m: &Messages, e: &kassa_boot::BootError) -> String {
-    use kassa_boot::BootError as B;
+pub fn boot(m: &Messages, e: &crate::BootError) -> String {
+    use crate::BootError as B;
     match e {
         B::Config(e) => config(m, e),
         B::Journal(e) => journal(m, e),
         B::Key(e) => key(m, e),
         other => other.to_string(),
+    }
+}
+
+/// An amount that cannot be read, as the cashier reads it.
+pub fn money(m: &Messages, e: &kassa_money::MoneyError) -> String {
+    use kassa_money::MoneyError as E;
+    match e {
+        E::Empty => m.text("cli-money-empty"),
+        E::NotANumber(text) => m.get("cli-money-not-a-number", &[("text", text.into())]),
+        E::TooManyDecimals {
+            text,
+            currency,
+            allowed,
+        } => m.get(
+            "cli-money-too-many-decimals",
+            &[
+                ("text", text.into()),
+                ("currency", currency.code().into()),
+                ("allowed", (*allowed).into()),
+            ],
+        ),
+        E::NotPositive => m.text("cli-money-not-positive"),
+        E::TooLarge { limit } => m.get("cli-money-too-large", &[("limit", limit.into())]),
+        E::UnknownCurrency(text) => m.get("cli-money-unknown-currency", &[("text", text.into())]),
     }
 }
