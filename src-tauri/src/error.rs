@@ -72,6 +72,7 @@ impl IpcError {
 /// A question for the merchant ("Send payments to …?", "Test failed: save anyway?").
 impl From<kassa_boot::Ask> for IpcError {
     fn from(ask: kassa_boot::Ask) -> Self {
+        let ask = words::asked(said(), &ask);
         IpcError {
             ask: Some(Box::new(ask.clone())),
             ..IpcError::new(Code::Confirm, ask.question())

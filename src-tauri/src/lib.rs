@@ -61,7 +61,7 @@ impl AppState {
     async fn take_counter(&self) -> Result<Option<Counter>, IpcError> {
         let taken = std::mem::replace(
             &mut *self.counter.write().unwrap_or_else(PoisonError::into_inner),
-            Err("Kassa is switching to the new settings; try again in a moment.".to_owned()),
+            Err(lang::messages().text("app-switching")),
         );
         let mut shared = match taken {
             Ok(c) => c,
@@ -77,7 +77,7 @@ impl AppState {
         self.replace_counter(Ok(shared));
         Err(IpcError::new(
             Code::Startup,
-            "Kassa is still busy with the current settings; try saving again in a moment.",
+            lang::messages().text("app-busy"),
         ))
     }
 
@@ -233,8 +233,16 @@ fn keyring() -> kassa_boot::Keyring {
 
 fn load_settings(default_db: PathBuf) -> Result<Settings, String> {
     let keyring = keyring();
-    let mut settings = Settings::load(|k| std::env::var(k).ok(), default_db, &keyring)
-        .map_err(|e| format!("Kassa could not read its settings: {e}"))?;
+    let mut settings =
+        Settings::load(|k| std::env::var(k).ok(), default_db, &keyring).map_err(|e| {
+            lang::messages().get(
+                "app-settings-unreadable",
+                &[(
+                    "error",
+                    kassa_boot::error_words::config(lang::messages(), &e).into(),
+                )],
+            )
+        })?;
     settings.owner = APP_OWNER.to_owned();
     kassa_boot::set_language_setting(settings.language.map(kassa_boot::Lang::code));
     Ok(settings)
@@ -254,7 +262,11 @@ async fn start_counter(default_db: PathBuf) -> Result<Arc<Counter>, String> {
 /// to look without selling".
 fn startup_error(e: &kassa_boot::BootError) -> String {
     tracing::error!(error = %e, "the counter could not start");
-    format!("Kassa could not start: {e}")
+    let m = lang::messages();
+    m.get(
+        "app-could-not-start",
+        &[("error", kassa_boot::error_words::boot(m, e).into())],
+    )
 }
 
 /// The one place engine events become window events. Ends when the counter's engine is

@@ -147,7 +147,13 @@ pub async fn settings_save(
                 state.replace_counter(Err(startup_error(&e)));
                 return Err(IpcError::new(
                     Code::Startup,
-                    format!("The new settings could not start: {e}. Nothing was saved."),
+                    crate::lang::messages().get(
+                        "settings-new-could-not-start",
+                        &[(
+                            "error",
+                            kassa_boot::error_words::boot(crate::lang::messages(), &e).into(),
+                        )],
+                    ),
                 ));
             }
         },
@@ -191,8 +197,10 @@ pub async fn connect_start(
                     ConnectOutcome {
                         ok: true,
                         message: match c.only() {
-                            Some(one) => format!("Connected: {}", one.label()),
-                            None => format!("{} accounts connected", c.accounts.len()),
+                            Some(one) => crate::lang::messages()
+                                .get("settings-connected-one", &[("account", one.label().into())]),
+                            None => crate::lang::messages()
+                                .get("settings-connected-many", &[("n", c.accounts.len().into())]),
                         },
                         accounts: c
                             .accounts

@@ -20,7 +20,12 @@ fn pdf_folder(app: &AppHandle) -> Result<PathBuf, IpcError> {
     app.path()
         .app_data_dir()
         .map(|d| d.join("receipts"))
-        .map_err(|e| IpcError::new(Code::Receipt, format!("No folder for receipts: {e}")))
+        .map_err(|e| {
+            IpcError::new(
+                Code::Receipt,
+                crate::lang::messages().get("result-no-folder", &[("error", e.to_string().into())]),
+            )
+        })
 }
 
 /// The keypad's keys: one per VAT rate and one per quick item.

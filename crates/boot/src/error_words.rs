@@ -258,3 +258,70 @@ pub fn money(m: &Messages, e: &kassa_money::MoneyError) -> String {
         E::UnknownCurrency(text) => m.get("cli-money-unknown-currency", &[("text", text.into())]),
     }
 }
+
+/// A question for the merchant before saving settings, in the language spoken.
+pub fn ask(m: &Messages, a: &crate::Ask) -> String {
+    match a {
+        crate::Ask::Destination {
+            id,
+            name: Some(name),
+            ..
+        } => m.get(
+            "ask-destination-named",
+            &[("name", name.into()), ("id", id.into())],
+        ),
+        crate::Ask::Destination { id, name: None, .. } => {
+            m.get("ask-destination-unnamed", &[("id", id.into())])
+        }
+        crate::Ask::Untested { failed: true, .. } => m.text("ask-test-failed"),
+        crate::Ask::Untested { failed: false, .. } => m.text("ask-untested"),
+    }
+}
+
+/// The same question with its sentence in the language spoken, for a host that shows it.
+pub fn asked(m: &Messages, a: &crate::Ask) -> crate::Ask {
+    let said = ask(m, a);
+    let mut out = a.clone();
+    match &mut out {
+        crate::Ask::Destination { question, .. } | crate::Ask::Untested { question, .. } => {
+            *question = said;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn the_merchants_questions_are_in_english_as_before_and_in_danish() {
+        let en = Messages::of(Lang::En);
+        let da = Messages::of(Lang::Da);
+        let named = crate::Ask::Destination {
+            id: "acc-1".into(),
+            name: Some("Butik".into()),
+            question: "Send payments to Butik (acc-1)?".into(),
+        };
+        assert_eq!(ask(en, &named), named.question());
+        assert_eq!(
+            asked(da, &named).question(),
+            "Send betalingerne til Butik (acc-1)?"
+        );
+        let failed = crate::Ask::Untested {
+            failed: true,
+            question: "Test failed: save anyway?".into(),
+        };
+        assert_eq!(ask(en, &failed), failed.question());
+        assert_eq!(ask(da, &failed), "Testen mislykkedes: gem alligevel?");
+        let untested = crate::Ask::Untested {
+            failed: false,
+            question: String::new(),
+        };
+        assert_eq!(
+            ask(en, &untested),
+            "These settings were not tested (press Test connection): save anyway?"
+        );
+    }
+}

@@ -198,3 +198,17 @@ staff-turn-on = Slå til
 staff-now-off = { $name } er slået fra.
 staff-now-on = { $name } er slået til.
 staff-added = { $name } er tilføjet.
+
+## Gem og tilknyt
+settings-new-could-not-start = De nye indstillinger kunne ikke starte: { $error }. Intet blev gemt.
+settings-connected-one = Tilknyttet: { $account }
+settings-connected-many = { $n ->
+    [one] { $n } konto tilknyttet
+   *[other] { $n } konti tilknyttet
+}
+
+## Spørgsmål før der gemmes
+ask-destination-named = Send betalingerne til { $name } ({ $id })?
+ask-destination-unnamed = Send betalingerne til konto { $id }? Kassa har intet navn på den: tjek, at den er din
+ask-test-failed = Testen mislykkedes: gem alligevel?
+ask-untested = Disse indstillinger er ikke testet (tryk på Test forbindelsen): gem alligevel?

@@ -91,3 +91,10 @@ ipc-no-back-end = Kassas bagende er ikke tilgængelig.
 
 ## The VAT keys
 keypad-vat-default = forvalgt
+
+## Start og skift af indstillinger
+app-switching = Kassa skifter til de nye indstillinger; prøv igen om et øjeblik.
+app-busy = Kassa er stadig optaget af de nuværende indstillinger; prøv at gemme igen om et øjeblik.
+app-settings-unreadable = Kassa kunne ikke læse sine indstillinger: { $error }
+app-could-not-start = Kassa kunne ikke starte: { $error }
+result-no-folder = Ingen mappe til bonner: { $error }

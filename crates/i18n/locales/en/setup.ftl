@@ -198,3 +198,17 @@ staff-turn-on = Turn on
 staff-now-off = { $name } is turned off.
 staff-now-on = { $name } is turned on.
 staff-added = Added { $name }.
+
+## Saving and connecting
+settings-new-could-not-start = The new settings could not start: { $error }. Nothing was saved.
+settings-connected-one = Connected: { $account }
+settings-connected-many = { $n ->
+    [one] { $n } account connected
+   *[other] { $n } accounts connected
+}
+
+## Questions before saving
+ask-destination-named = Send payments to { $name } ({ $id })?
+ask-destination-unnamed = Send payments to account { $id }? Kassa has no name for it: check it is yours
+ask-test-failed = Test failed: save anyway?
+ask-untested = These settings were not tested (press Test connection): save anyway?

@@ -91,3 +91,10 @@ ipc-no-back-end = Kassa's back end is not available.
 
 ## The VAT keys
 keypad-vat-default = default
+
+## Starting and switching settings
+app-switching = Kassa is switching to the new settings; try again in a moment.
+app-busy = Kassa is still busy with the current settings; try saving again in a moment.
+app-settings-unreadable = Kassa could not read its settings: { $error }
+app-could-not-start = Kassa could not start: { $error }
+result-no-folder = No folder for receipts: { $error }

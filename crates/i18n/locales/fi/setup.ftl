@@ -198,3 +198,17 @@ staff-turn-on = Ota käyttöön
 staff-now-off = { $name } on poistettu käytöstä.
 staff-now-on = { $name } on otettu käyttöön.
 staff-added = { $name } lisätty.
+
+## Tallennus ja yhdistäminen
+settings-new-could-not-start = Uudet asetukset eivät käynnistyneet: { $error }. Mitään ei tallennettu.
+settings-connected-one = Yhdistetty: { $account }
+settings-connected-many = { $n ->
+    [one] { $n } tili yhdistetty
+   *[other] { $n } tiliä yhdistetty
+}
+
+## Kysymykset ennen tallennusta
+ask-destination-named = Ohjataanko maksut kohteeseen { $name } ({ $id })?
+ask-destination-unnamed = Ohjataanko maksut tilille { $id }? Kassalla ei ole sille nimeä: tarkista, että tili on sinun
+ask-test-failed = Testi epäonnistui: tallennetaanko silti?
+ask-untested = Näitä asetuksia ei ole testattu (paina Testaa yhteys): tallennetaanko silti?

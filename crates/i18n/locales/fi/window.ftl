@@ -91,3 +91,10 @@ ipc-no-back-end = Kassan taustapalvelu ei ole käytettävissä.
 
 ## The VAT keys
 keypad-vat-default = oletus
+
+## Käynnistys ja asetusten vaihto
+app-switching = Kassa vaihtaa uusiin asetuksiin; yritä hetken kuluttua uudelleen.
+app-busy = Kassa käsittelee yhä nykyisiä asetuksia; yritä tallentaa hetken kuluttua uudelleen.
+app-settings-unreadable = Kassa ei voinut lukea asetuksiaan: { $error }
+app-could-not-start = Kassa ei voinut käynnistyä: { $error }
+result-no-folder = Kuiteille ei ole kansiota: { $error }

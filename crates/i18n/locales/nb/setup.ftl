@@ -198,3 +198,17 @@ staff-turn-on = Slå på
 staff-now-off = { $name } er slått av.
 staff-now-on = { $name } er slått på.
 staff-added = { $name } er lagt til.
+
+## Lagre og koble til
+settings-new-could-not-start = De nye innstillingene kunne ikke starte: { $error }. Ingenting ble lagret.
+settings-connected-one = Koblet til: { $account }
+settings-connected-many = { $n ->
+    [one] { $n } konto koblet til
+   *[other] { $n } kontoer koblet til
+}
+
+## Spørsmål før lagring
+ask-destination-named = Sende betalingene til { $name } ({ $id })?
+ask-destination-unnamed = Sende betalingene til konto { $id }? Kassa har ikke noe navn på den: sjekk at den er din
+ask-test-failed = Testen mislyktes: lagre likevel?
+ask-untested = Innstillingene er ikke testet (trykk på Test tilkoblingen): lagre likevel?

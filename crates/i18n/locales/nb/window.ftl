@@ -91,3 +91,10 @@ ipc-no-back-end = Kassas bakende er ikke tilgjengelig.
 
 ## The VAT keys
 keypad-vat-default = forvalgt
+
+## Oppstart og bytte av innstillinger
+app-switching = Kassa bytter til de nye innstillingene; prøv igjen om et øyeblikk.
+app-busy = Kassa er fortsatt opptatt med de nåværende innstillingene; prøv å lagre igjen om et øyeblikk.
+app-settings-unreadable = Kassa kunne ikke lese innstillingene sine: { $error }
+app-could-not-start = Kassa kunne ikke starte: { $error }
+result-no-folder = Ingen mappe for kvitteringer: { $error }

@@ -198,3 +198,17 @@ staff-turn-on = Slå på
 staff-now-off = { $name } är avstängd.
 staff-now-on = { $name } är påslagen.
 staff-added = { $name } har lagts till.
+
+## Spara och koppla
+settings-new-could-not-start = De nya inställningarna kunde inte starta: { $error }. Inget sparades.
+settings-connected-one = Kopplat: { $account }
+settings-connected-many = { $n ->
+    [one] { $n } konto kopplat
+   *[other] { $n } konton kopplade
+}
+
+## Frågor innan något sparas
+ask-destination-named = Skicka betalningarna till { $name } ({ $id })?
+ask-destination-unnamed = Skicka betalningarna till konto { $id }? Kassa har inget namn på det: kontrollera att det är ditt
+ask-test-failed = Testet misslyckades: spara ändå?
+ask-untested = Inställningarna är inte testade (tryck på Testa anslutningen): spara ändå?

@@ -91,3 +91,10 @@ ipc-no-back-end = Kassas bakände är inte tillgänglig.
 
 ## The VAT keys
 keypad-vat-default = förval
+
+## Start och byte av inställningar
+app-switching = Kassa byter till de nya inställningarna; försök igen om en stund.
+app-busy = Kassa är fortfarande upptagen med de nuvarande inställningarna; försök spara igen om en stund.
+app-settings-unreadable = Kassa kunde inte läsa sina inställningar: { $error }
+app-could-not-start = Kassa kunde inte starta: { $error }
+result-no-folder = Ingen mapp för kvitton: { $error }
