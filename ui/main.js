@@ -16,7 +16,7 @@ import { initSettings, showSettings } from "./settings.js";
 import { initStaff, refreshWho } from "./staff.js";
 import { setSoundsOn, soundsOn } from "./sounds.js";
 import { initCustomerDisplay } from "./customer-pane.js";
-import { loadMessages } from "./i18n.js";
+import { loadMessages, onLanguageChange } from "./i18n.js";
 import { initLanguageSetting } from "./language.js";
 
 // The last sale that ended, so a late charge() reply cannot reopen it.
@@ -119,6 +119,8 @@ async function start() {
   // The words first: every screen below draws in the language spoken.
   await loadMessages();
   initLanguageSetting(showFormError);
+  // Words drawn once at start: the mode badge's title and the training notice, the lines.
+  onLanguageChange(() => Promise.all([showMode(), refreshCart()]));
   initKeypad({ onEntry: () => refreshCart(), onSubmit: payByBank, onAddDefault: addTypedAtDefault });
   initCart(setTendersReady);
   initTenders({

@@ -191,7 +191,14 @@ impl From<kassa_till::TillError> for IpcError {
             T::Journal(_) => Code::Journal,
         };
         tracing::warn!(error = %e, ?code, "command refused");
-        IpcError::new(code, capitalise(&words::till(said(), &e)))
+        let text = match &e {
+            // The CLI's sentence names `kassa cancel`; the window has its own Cancel.
+            T::SaleInProgress { sale_id } => {
+                said().get("sale-still-open", &[("sale", sale_id.into())])
+            }
+            _ => words::till(said(), &e),
+        };
+        IpcError::new(code, capitalise(&text))
     }
 }
 

@@ -98,3 +98,4 @@ app-busy = Kassa er stadig optaget af de nuværende indstillinger; prøv at gemm
 app-settings-unreadable = Kassa kunne ikke læse sine indstillinger: { $error }
 app-could-not-start = Kassa kunne ikke starte: { $error }
 result-no-folder = Ingen mappe til bonner: { $error }
+sale-still-open = Salg { $sale } er stadig åbent: afslut eller annuller det først

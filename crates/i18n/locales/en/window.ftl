@@ -98,3 +98,4 @@ app-busy = Kassa is still busy with the current settings; try saving again in a 
 app-settings-unreadable = Kassa could not read its settings: { $error }
 app-could-not-start = Kassa could not start: { $error }
 result-no-folder = No folder for receipts: { $error }
+sale-still-open = Sale { $sale } is still open: finish or cancel it first

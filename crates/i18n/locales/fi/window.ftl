@@ -98,3 +98,4 @@ app-busy = Kassa käsittelee yhä nykyisiä asetuksia; yritä tallentaa hetken k
 app-settings-unreadable = Kassa ei voinut lukea asetuksiaan: { $error }
 app-could-not-start = Kassa ei voinut käynnistyä: { $error }
 result-no-folder = Kuiteille ei ole kansiota: { $error }
+sale-still-open = Myynti { $sale } on yhä auki: vie se loppuun tai peruuta se ensin

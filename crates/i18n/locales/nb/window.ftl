@@ -98,3 +98,4 @@ app-busy = Kassa er fortsatt opptatt med de nåværende innstillingene; prøv å
 app-settings-unreadable = Kassa kunne ikke lese innstillingene sine: { $error }
 app-could-not-start = Kassa kunne ikke starte: { $error }
 result-no-folder = Ingen mappe for kvitteringer: { $error }
+sale-still-open = Salg { $sale } er fortsatt åpent: fullfør eller avbryt det først

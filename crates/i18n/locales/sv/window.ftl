@@ -98,3 +98,4 @@ app-busy = Kassa är fortfarande upptagen med de nuvarande inställningarna; fö
 app-settings-unreadable = Kassa kunde inte läsa sina inställningar: { $error }
 app-could-not-start = Kassa kunde inte starta: { $error }
 result-no-folder = Ingen mapp för kvitton: { $error }
+sale-still-open = Försäljning { $sale } är fortfarande öppen: slutför eller avbryt den först
