@@ -5,16 +5,13 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use kassa_journal::{Backend, Journal, NewLine, NewSale, Paid};
+use kassa_journal::{Backend, NewLine, NewSale, Paid};
 use kassa_money::{Currency, Money};
 use serde_json::Value;
 
-/// The journal at `db`, sealing receipts with the till's own key (made on first use in the
-/// keyring the `kassa` processes of these tests sign with).
-fn sealed(db: &Path) -> Journal {
-    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
-    kassa_boot::keys::open_sealed(db, &keys, 0).unwrap()
-}
+use common::sealed;
+
+mod common;
 
 fn kassa(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))

@@ -4,16 +4,12 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use kassa_journal::{Backend, Journal, NewSale, SaleState};
-use kassa_money::{Currency, Money};
+use kassa_journal::{Backend, Journal, SaleState};
 use serde_json::Value;
 
-/// The journal at `db`, sealing receipts with the till's own key (made on first use in the
-/// keyring the `kassa` processes of these tests sign with).
-fn sealed(db: &Path) -> Journal {
-    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
-    kassa_boot::keys::open_sealed(db, &keys, 0).unwrap()
-}
+use common::{sale_on, sealed};
+
+mod common;
 
 /// `kassa` as a live counter runs it (a Client ID is set: its journal holds real money).
 fn kassa(db: &Path, args: &[&str]) -> Output {
@@ -42,38 +38,13 @@ fn sale(j: &mut Journal, id: &str, minor: i64, at: i64) {
     sale_on(j, id, minor, at, Backend::Live);
 }
 
-fn sale_on(j: &mut Journal, id: &str, minor: i64, at: i64, backend: Backend) {
-    j.insert_sale(&NewSale {
-        id,
-        amount: Money::new(minor, Currency::Dkk),
-        reference: Some("Order7"),
-        at_ms: at,
-        backend,
-    })
-    .unwrap();
-}
-
 /// Sale s1 paid by p1 with p2 approved too (flagged); sale s2 still open.
 fn journal(db: &Path) {
-    let mut j = sealed(db);
-    sale(&mut j, "s1", 700, 1_000);
-    for pid in ["p1", "p2"] {
-        let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
-        j.attempt_created(a.id, pid, "https://bank.test/x", 1_002, 61_002)
-            .unwrap();
-        j.record_status(a.id, "Executed", true, 2_000).unwrap();
-    }
-    j.end_sale("s1", SaleState::Paid, Some("p1"), 2_001, "paid")
-        .unwrap();
-    let a2 = j.attempts("s1").unwrap()[1].id;
-    j.flag_attention(
-        "s1",
-        Some(a2),
+    common::paid_twice_and_open(
+        db,
+        Backend::Live,
         "Paid twice: payment p2 of 7,00 kr. came in after the sale was already paid. Refund it.",
-        2_002,
-    )
-    .unwrap();
-    sale(&mut j, "s2", 4_250, 3_000);
+    );
 }
 
 fn text(o: &Output) -> String {

@@ -6,8 +6,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use kassa_journal::{Backend, Journal, NewSale, SaleState};
-use kassa_money::{Currency, Money};
+use kassa_journal::{Backend, Journal};
+
+mod common;
 
 /// `kassa` on the sandbox (no credentials: training) with the journal `db`, speaking `lang`
 /// (`None`: no language set at all, nor a locale).
@@ -33,31 +34,7 @@ fn text(o: &Output) -> String {
 /// A training sale s1 paid twice (p2 flagged for a refund) and a training sale s2 still open,
 /// the receipt sealed with the till's key (in the keyring the tests' `kassa` signs with).
 fn journal(db: &Path) {
-    let keys = kassa_boot::KeyStore(std::sync::Arc::new(kassa_boot::Keyring::default()));
-    let mut j = kassa_boot::keys::open_sealed(db, &keys, 0).unwrap();
-    let sale = |j: &mut Journal, id: &str, minor: i64, at: i64| {
-        j.insert_sale(&NewSale {
-            id,
-            amount: Money::new(minor, Currency::Dkk),
-            reference: Some("Order7"),
-            at_ms: at,
-            backend: Backend::Sandbox,
-        })
-        .unwrap();
-    };
-    sale(&mut j, "s1", 700, 1_000);
-    for pid in ["p1", "p2"] {
-        let a = j.begin_attempt("s1", "Order7", 1_001).unwrap();
-        j.attempt_created(a.id, pid, "https://bank.test/x", 1_002, 61_002)
-            .unwrap();
-        j.record_status(a.id, "Executed", true, 2_000).unwrap();
-    }
-    j.end_sale("s1", SaleState::Paid, Some("p1"), 2_001, "paid")
-        .unwrap();
-    let a2 = j.attempts("s1").unwrap()[1].id;
-    j.flag_attention("s1", Some(a2), "Paid twice: refund p2.", 2_002)
-        .unwrap();
-    sale(&mut j, "s2", 4_250, 3_000);
+    common::paid_twice_and_open(db, Backend::Sandbox, "Paid twice: refund p2.");
 }
 
 fn assert_absent(out: &str, english: &[&str]) {
