@@ -1,26 +1,7 @@
-// Words and times the books screens (Today, a sale's detail, transfers, the Day) share: a
-// sale's state by the code Rust sends, and times of day and dates as the language spoken
-// writes them (Intl with that language: 14:05 or 14.05; 3.12.2026, 03.12.2026, 2026-12-03).
+// Times the books screens (Today, a sale's detail, transfers, the Day) share: times of day
+// and dates as the language spoken writes them (Intl with that language: 14:05 or 14.05; 3.12.2026, 03.12.2026, 2026-12-03).
 
 import { language, t } from "./i18n.js";
-
-/** The words of a sale's state code (`paid`, `needs_attention`, …). */
-export function stateText(state) {
-  switch (state) {
-    case "needs_attention":
-      return t("books-state-needs-attention");
-    case "open":
-      return t("books-state-open");
-    case "paid":
-      return t("books-state-paid");
-    case "failed":
-      return t("books-state-failed");
-    case "cancelled":
-      return t("books-state-cancelled");
-    default:
-      return state;
-  }
-}
 
 /** The time of day in the till's local time: 14:05 (en, sv, nb), 14.05 (da, fi). */
 export function clockTime(ms) {

@@ -7,7 +7,7 @@ import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
 import { busy, el, printPaper, setPaper } from "./paper.js";
-import { stateText, when } from "./books-words.js";
+import { when } from "./books-words.js";
 import { onLanguageChange, t, tn } from "./i18n.js";
 import { openReturn } from "./returns.js";
 
@@ -78,7 +78,7 @@ function render(d) {
   e.title.textContent = d.receipt ? t("detail-receipt-title", { number: d.receipt.number }) : t("detail-sale");
   const chips = [];
   if (d.backendText) chips.push(el("span", "chip chip-training", d.backendText));
-  chips.push(el("span", `chip chip-${d.state}`, stateText(d.state)));
+  chips.push(el("span", `chip chip-${d.state}`, d.stateText));
   if (d.returnedDisplay) chips.push(el("span", "chip chip-returned", t("detail-returned", { amount: d.returnedDisplay })));
   e.chips.replaceChildren(...chips);
   setAmount(e.amount, d.amountDisplay);

@@ -4,7 +4,7 @@ import * as ipc from "./ipc.js";
 import { byId, setAmount, setNotice } from "./dom.js";
 import { showScreen } from "./screens.js";
 import { onLanguageChange, t, tn } from "./i18n.js";
-import { clockTime, stateText } from "./books-words.js";
+import { clockTime } from "./books-words.js";
 
 const el = {
   back: byId("today-back"),
@@ -56,9 +56,8 @@ export function initToday(onBack) {
       setNotice(el.error, err.message);
     }
   });
-  onLanguageChange(() => {
-    if (shown) render(shown);
-  });
+  // The rows' words (their state) come from Rust in the language spoken: fetch them again.
+  onLanguageChange(() => (shown ? refreshToday() : undefined));
 }
 
 export function showToday() {
@@ -127,7 +126,7 @@ function saleRow(sale) {
   }
   const chips = span("sale-chips", "");
   if (sale.backendText) chips.append(span("chip chip-training", t("training")));
-  chips.append(span(`chip chip-${sale.state}`, stateText(sale.state)));
+  chips.append(span(`chip chip-${sale.state}`, sale.stateText));
   row.append(
     span("sale-time", clockTime(sale.createdAtMs)),
     span("amount sale-amount", sale.amountDisplay),
