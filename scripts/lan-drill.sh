@@ -32,11 +32,11 @@ ip -n "$NS" addr add "$PHONE_IP/24" dev "$NS_IF"
 ip -n "$NS" link set "$NS_IF" up
 ip -n "$NS" link set lo up
 
-NO_COLOR=1 KASSA_LOG=info "$KASSA" sandbox --lan --port "$PORT" >"$LOG" 2>&1 &
+NO_COLOR=1 KASSA_LANG=en KASSA_LOG=info "$KASSA" sandbox --lan --port "$PORT" >"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 100); do grep -q "sandbox ready" "$LOG" && break; sleep 0.1; done
-# Without colours (tracing colours the field names on a terminal).
-sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -q "phone_url=http://$HOST_IP:$PORT" || {
+# `kassa sandbox` says where phones open it (cli-sandbox-phones, in English here).
+grep -q "phones on this network: http://$HOST_IP:$PORT" "$LOG" || {
   echo "the sandbox does not serve $HOST_IP (this computer has another private address?):" >&2
   cat "$LOG" >&2
   exit 1

@@ -1516,50 +1516,43 @@ async fn doctor(json: bool) -> ExitCode {
 }
 
 /// `kassa sandbox`: runs the sandbox until Ctrl-C, saying where it listens and the
-/// credentials to use in the language spoken (as `kassa_sandbox::serve` logs them).
+/// credentials to use in the language spoken.
 async fn serve_sandbox(
     config: kassa_sandbox::SandboxConfig,
     listen: kassa_sandbox::Listen,
 ) -> std::io::Result<()> {
-    let sandbox = kassa_sandbox::Sandbox::new(config);
-    let running = match listen {
-        kassa_sandbox::Listen::On(addr) => sandbox.bind(addr).await?,
-        kassa_sandbox::Listen::Lan(ip, port) => sandbox.bind_lan(ip, port).await?,
-    };
-    let config = running.sandbox().config();
-    let m = output::messages();
-    if let Some(phones) = running.phone_url() {
+    kassa_sandbox::serve(config, listen, |running| {
+        let config = running.sandbox().config();
+        let m = output::messages();
+        if let Some(phones) = running.phone_url() {
+            eprintln!(
+                "{}",
+                m.get("cli-sandbox-phones", &[("url", phones.to_string().into())])
+            );
+        }
+        let none = m.text("cli-setup-none");
         eprintln!(
             "{}",
-            m.get("cli-sandbox-phones", &[("url", phones.to_string().into())])
+            m.get(
+                "cli-sandbox-ready",
+                &[
+                    ("url", running.base_url().to_string().into()),
+                    (
+                        "token",
+                        format!("{}/v1/oauth/token", running.base_url()).into()
+                    ),
+                    ("client", config.client_id.as_str().into()),
+                    ("secret", config.client_secret.as_str().into()),
+                    ("destinations", config.destination_ids.join(", ").into()),
+                    (
+                        "webhook",
+                        config.webhook_url.as_deref().unwrap_or(&none).into()
+                    ),
+                ]
+            )
         );
-    }
-    let none = m.text("cli-setup-none");
-    eprintln!(
-        "{}",
-        m.get(
-            "cli-sandbox-ready",
-            &[
-                ("url", running.base_url().to_string().into()),
-                (
-                    "token",
-                    format!("{}/v1/oauth/token", running.base_url()).into()
-                ),
-                ("client", config.client_id.as_str().into()),
-                ("secret", config.client_secret.as_str().into()),
-                ("destinations", config.destination_ids.join(", ").into()),
-                (
-                    "webhook",
-                    config.webhook_url.as_deref().unwrap_or(&none).into()
-                ),
-            ]
-        )
-    );
-    if let Err(e) = tokio::signal::ctrl_c().await {
-        tracing::error!(error = %e, "cannot listen for ctrl-c; stopping the sandbox");
-    }
-    running.shutdown().await;
-    Ok(())
+    })
+    .await
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {

@@ -173,30 +173,19 @@ pub enum Listen {
     Lan(IpAddr, u16),
 }
 
-/// Runs a sandbox on `addr` until ctrl-c. Logs where it listens and the credentials to use.
-pub async fn serve(config: SandboxConfig, listen: Listen) -> io::Result<()> {
+/// Runs a sandbox on `listen` until ctrl-c. `announce` tells the operator, once it listens,
+/// where and with which credentials (the host says it in its own words and language).
+pub async fn serve(
+    config: SandboxConfig,
+    listen: Listen,
+    announce: impl FnOnce(&RunningSandbox),
+) -> io::Result<()> {
     let sandbox = Sandbox::new(config);
     let running = match listen {
         Listen::On(addr) => sandbox.bind(addr).await?,
         Listen::Lan(ip, port) => sandbox.bind_lan(ip, port).await?,
     };
-    let config = running.sandbox().config();
-    if let Some(phones) = running.phone_url() {
-        tracing::info!(
-            phone_url = %phones,
-            "TRAINING bank for phones on this network: scan a code with any phone on it; no real money moves. \
-             The test and admin endpoints answer only on 127.0.0.1"
-        );
-    }
-    tracing::info!(
-        base_url = %running.base_url(),
-        token_url = %format!("{}/v1/oauth/token", running.base_url()),
-        client_id = %config.client_id,
-        client_secret = %config.client_secret,
-        destination_ids = %config.destination_ids.join(", "),
-        webhook_url = config.webhook_url.as_deref().unwrap_or("(none)"),
-        "Aiia Pay sandbox ready (sandbox credentials; press ctrl-c to stop)"
-    );
+    announce(&running);
     if let Err(e) = tokio::signal::ctrl_c().await {
         tracing::error!(error = %e, "cannot listen for ctrl-c; stopping the sandbox");
     }
