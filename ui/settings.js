@@ -373,7 +373,7 @@ function renderChecks(checks) {
       mark.className = "check-mark";
       mark.textContent = c.ok ? "✓" : "✕";
       const name = document.createElement("strong");
-      name.textContent = c.name[0].toUpperCase() + c.name.slice(1);
+      name.textContent = c.label[0].toUpperCase() + c.label.slice(1);
       const detail = document.createElement("span");
       detail.className = "check-detail";
       detail.textContent = c.detail;

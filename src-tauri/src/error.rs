@@ -110,7 +110,7 @@ impl From<kassa_boot::FormError> for IpcError {
             kassa_boot::FormError::Ask(ask) => ask.into(),
             other => {
                 tracing::warn!(error = %other, "settings not saved");
-                IpcError::new(Code::Settings, capitalise(&other.to_string()))
+                IpcError::new(Code::Settings, capitalise(&words::form(said(), &other)))
             }
         }
     }
@@ -170,7 +170,7 @@ impl From<kassa_boot::BootError> for IpcError {
 impl From<kassa_boot::ConnectError> for IpcError {
     fn from(e: kassa_boot::ConnectError) -> Self {
         tracing::warn!(error = %e, "connect flow failed");
-        IpcError::new(Code::Connect, capitalise(&e.to_string()))
+        IpcError::new(Code::Connect, capitalise(&words::connect(said(), &e)))
     }
 }
 
@@ -226,7 +226,10 @@ impl From<kassa_boot::window::ReceiptOutError> for IpcError {
             R::Till(e) => e.into(),
             other => {
                 tracing::warn!(error = %other, "receipt not shown or printed");
-                IpcError::new(Code::Receipt, capitalise(&other.to_string()))
+                IpcError::new(
+                    Code::Receipt,
+                    capitalise(&words::receipt_out(said(), &other)),
+                )
             }
         }
     }

@@ -89,7 +89,7 @@ pub async fn settings_test(
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
-    let checks = doctor(&settings, now).await;
+    let checks = doctor(&settings, now, crate::lang::messages()).await;
     remember(checks.iter().all(|c| c.ok));
     Ok(checks)
 }

@@ -134,7 +134,7 @@ impl Counter {
     /// profile, printer, logo and width.
     pub fn shop(&self) -> Result<Shop, TillError> {
         self.shop_today()
-            .map_err(|e| SaleRefused::Lines(e.to_string()).into())
+            .map_err(|e| SaleRefused::Lines(kassa_till::LinesRefused::new(e)).into())
     }
 
     fn shop_today(&self) -> Result<Shop, kassa_shop::VatError> {
@@ -178,7 +178,8 @@ impl Counter {
     /// The cart checked against today's VAT table: lines, VAT per rate, total.
     pub fn cart(&self, input: &CartInput) -> Result<CartView, TillError> {
         let shop = self.shop()?;
-        crate::shop::cart(&shop, input).map_err(|e| SaleRefused::Lines(e.to_string()).into())
+        crate::shop::cart(&shop, input)
+            .map_err(|e| SaleRefused::Lines(kassa_till::LinesRefused::new(e)).into())
     }
 
     /// Opens a pay-by-bank sale of the cart's lines and starts taking the payment.

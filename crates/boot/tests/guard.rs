@@ -89,7 +89,11 @@ async fn test_connection_to_a_new_address_with_the_secret_field_empty_sends_no_s
         // What "Test connection" runs: the form's settings, then the doctor's checks.
         match attack.settings(&base, &secrets) {
             Ok(settings) => {
-                let _ = tokio::time::timeout(Duration::from_secs(10), doctor(&settings, 0)).await;
+                let _ = tokio::time::timeout(
+                    Duration::from_secs(10),
+                    doctor(&settings, 0, kassa_boot::Messages::of(kassa_boot::Lang::En)),
+                )
+                .await;
                 panic!(
                     "the form was taken for {url} without the secret typed again; leaked: {}",
                     leaked(&seen.lock().unwrap())

@@ -238,7 +238,12 @@ pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -
     let merchant =
         match kassa_boot::shop::merchant_for(&shop, series.is_training(), settings.currency) {
             Ok(m) => m,
-            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+            Err(e) => {
+                return fail(
+                    EXIT_USAGE,
+                    &kassa_boot::error_words::receipt(crate::output::messages(), &e),
+                );
+            }
         };
     let till_name = merchant.till_name.clone();
     let of = ReportOf {
@@ -509,7 +514,12 @@ pub async fn receipt(
     };
     let receipt = match found {
         Ok(r) => r,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::receipt(crate::output::messages(), &e),
+            );
+        }
     };
     let width = usize::from(shop.width);
     let logo = shop::load_logo(&shop)
@@ -531,7 +541,12 @@ pub async fn receipt(
             &LocalZone,
         ) {
             Ok((issued, _)) => issued,
-            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            Err(e) => {
+                return fail(
+                    EXIT_FAILED,
+                    &kassa_boot::error_words::receipt(crate::output::messages(), &e),
+                );
+            }
         }
     } else {
         receipt
@@ -551,13 +566,19 @@ pub async fn receipt(
             )
             .await
             {
-                return fail(EXIT_FAILED, &e.to_string());
+                return fail(
+                    EXIT_FAILED,
+                    &kassa_boot::error_words::print(crate::output::messages(), &e),
+                );
             }
             Some("printer")
         }
         PrintTo::Pdf(file) => {
             if let Err(e) = kassa_boot::print::save_pdf(file, &doc, width) {
-                return fail(EXIT_FAILED, &e.to_string());
+                return fail(
+                    EXIT_FAILED,
+                    &kassa_boot::error_words::pdf(crate::output::messages(), &e),
+                );
             }
             Some("pdf")
         }

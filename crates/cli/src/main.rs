@@ -720,7 +720,12 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
     let mut flow =
         match kassa_boot::ConnectFlow::start(&settings, &settings.connect_redirect, random).await {
             Ok(f) => f,
-            Err(e) => return fail(EXIT_START, &e.to_string()),
+            Err(e) => {
+                return fail(
+                    EXIT_START,
+                    &kassa_boot::error_words::connect(crate::output::messages(), &e),
+                );
+            }
         };
     let browser = !no_browser && settings.open_browser;
     let mut url = flow.url().to_owned();
@@ -729,23 +734,41 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
         match flow.wait(kassa_boot::CONNECT_TIMEOUT).await {
             Ok(connected) => break connected,
             Err(e) if e.can_try_again() => {
-                eprintln!("kassa: {e}");
+                eprintln!(
+                    "kassa: {}",
+                    kassa_boot::error_words::connect(crate::output::messages(), &e)
+                );
                 eprintln!("{}", output::text("cli-connect-try-again"));
                 if read_answer().await.is_none() {
                     return fail(EXIT_FAILED, &output::text("cli-connect-none"));
                 }
                 url = match flow.try_again() {
                     Ok(u) => u.to_owned(),
-                    Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+                    Err(e) => {
+                        return fail(
+                            EXIT_FAILED,
+                            &kassa_boot::error_words::connect(crate::output::messages(), &e),
+                        );
+                    }
                 };
             }
-            Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            Err(e) => {
+                return fail(
+                    EXIT_FAILED,
+                    &kassa_boot::error_words::connect(crate::output::messages(), &e),
+                );
+            }
         }
     };
     let chosen = match account {
         Some(id) => match connected.choose(id) {
             Ok(d) => d.clone(),
-            Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+            Err(e) => {
+                return fail(
+                    EXIT_USAGE,
+                    &kassa_boot::error_words::connect(crate::output::messages(), &e),
+                );
+            }
         },
         None => match pick_and_confirm(&connected).await {
             Some(d) => d,
@@ -753,7 +776,10 @@ async fn connect(no_browser: bool, account: Option<&str>) -> ExitCode {
         },
     };
     if let Err(e) = kassa_boot::save_destination(&settings, &chosen) {
-        return fail(EXIT_FAILED, &e.to_string());
+        return fail(
+            EXIT_FAILED,
+            &kassa_boot::error_words::saved(crate::output::messages(), &e),
+        );
     }
     eprintln!(
         "{}",
@@ -988,7 +1014,12 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
     let path = kassa_boot::settings_path(&db);
     let saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::saved(crate::output::messages(), &e),
+            );
+        }
     };
     let given = currency
         .map(str::to_owned)
@@ -1345,7 +1376,10 @@ fn today(json: bool) -> ExitCode {
             Printer::new(json).day(&report);
             ExitCode::SUCCESS
         }
-        Err(e) => fail(EXIT_START, &e.to_string()),
+        Err(e) => fail(
+            EXIT_START,
+            &kassa_boot::error_words::boot(crate::output::messages(), &e),
+        ),
     }
 }
 
@@ -1437,7 +1471,12 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     // What setup does not set (the webhook address, say) stays as it was.
     let mut saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::saved(crate::output::messages(), &e),
+            );
+        }
     };
     let destination_id = destination_id.trim().to_owned();
     if saved.destination_id.as_deref() != Some(destination_id.as_str()) {
@@ -1462,10 +1501,16 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     if let Err(e) = kassa_boot::Keyring::from_env(|k| std::env::var(k).ok())
         .set(&kassa_aiia::Secret::new(secret))
     {
-        return fail(EXIT_START, &e.to_string());
+        return fail(
+            EXIT_START,
+            &kassa_boot::error_words::secret(crate::output::messages(), &e),
+        );
     }
     if let Err(e) = saved.save(&path) {
-        return fail(EXIT_START, &e.to_string());
+        return fail(
+            EXIT_START,
+            &kassa_boot::error_words::saved(crate::output::messages(), &e),
+        );
     }
     println!(
         "{}",
@@ -1483,7 +1528,13 @@ async fn doctor(json: bool) -> ExitCode {
         Err(code) => return code,
     };
     let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock) / 1000;
-    let checks = kassa_boot::doctor(&settings, now).await;
+    // --json keeps the English words (scripts read it); people read the language spoken.
+    let m = if json {
+        kassa_boot::Messages::of(kassa_boot::Lang::En)
+    } else {
+        output::messages()
+    };
+    let checks = kassa_boot::doctor(&settings, now, m).await;
     for c in &checks {
         if json {
             match serde_json::to_string(c) {
@@ -1491,20 +1542,12 @@ async fn doctor(json: bool) -> ExitCode {
                 Err(e) => return fail(EXIT_FAILED, &e.to_string()),
             }
         } else {
-            let m = output::messages();
             let mark = m.text(if c.ok {
                 "cli-doctor-ok"
             } else {
                 "cli-doctor-fail"
             });
-            let name = match c.name {
-                "settings" => m.text("cli-doctor-settings"),
-                "connection" => m.text("cli-doctor-connection"),
-                "credentials" => m.text("cli-doctor-credentials"),
-                "destination" => m.text("cli-doctor-destination"),
-                "clock" => m.text("cli-doctor-clock"),
-                other => other.to_owned(),
-            };
+            let name = &c.label;
             println!("{mark:<4} {name:<12} {}", c.detail);
         }
     }

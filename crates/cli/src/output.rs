@@ -274,8 +274,10 @@ impl Printer {
     fn no_receipt(&self, e: &kassa_boot::shop::ReceiptAssemblyError) {
         eprintln!(
             "kassa: {}",
-            self.m
-                .get("cli-no-receipt", &[("error", e.to_string().into())])
+            self.m.get(
+                "cli-no-receipt",
+                &[("error", kassa_boot::error_words::receipt(self.m, e).into())]
+            )
         );
     }
 

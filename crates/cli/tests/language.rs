@@ -310,8 +310,38 @@ fn doctor_names_its_checks_in_danish_and_finnish() {
                     "ok   clock",
                 ],
             );
+            // What each check found is in the language too, not only its name.
+            assert_absent(
+                &t,
+                &[
+                    "Kassa uses",
+                    "the built-in sandbox",
+                    "a token was issued",
+                    "takes DKK payments",
+                    "this computer's clock",
+                ],
+            );
         }
+        let found = match lang {
+            "da" => "Kassa bruger den indbyggede sandkasse",
+            "fi" => "Kassa käyttää sisäänrakennettua hiekkalaatikkoa",
+            _ => "Kassa uses the built-in sandbox",
+        };
+        assert!(lines[0].contains(found), "{lang}: {}", lines[0]);
     }
+    // --json keeps the English words and the stable names, whatever the language.
+    let out = kassa(&db, Some("da"), &["doctor", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["name"], "settings");
+    assert!(
+        first["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Kassa uses the built-in sandbox"),
+        "{first}"
+    );
 }
 
 #[test]

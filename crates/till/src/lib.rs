@@ -34,7 +34,9 @@ pub use sale::{
     BankReason, CallKind, EndReason, FlagReason, LeftBank, Phase, Problem, Progress, Stage, Status,
     StatusNews, Withdrawn,
 };
-pub use sell::{HandTender, MAX_CARD_REFERENCE_CHARS, OwnedLine, SaleRefused, total_of};
+pub use sell::{
+    HandTender, LinesRefused, MAX_CARD_REFERENCE_CHARS, OwnedLine, SaleRefused, total_of,
+};
 
 /// What the bank statement shows for a pay-by-bank sale: the cashier's reference, else the
 /// automatic one made from the sale's id ("K" and its first 12 letters and digits, upper

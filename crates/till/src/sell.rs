@@ -63,8 +63,40 @@ pub enum SaleRefused {
     BadCardReference,
     /// The caller's check of the lines (the shop's cart: a VAT rate, a line without amount).
     #[error("{0}")]
-    Lines(String),
+    Lines(LinesRefused),
 }
+
+/// The caller's own reason for refusing a sale's lines, kept typed so that a host can say
+/// it in the language spoken (`downcast_ref` to the caller's error type); its `Display` is
+/// the reason's own.
+#[derive(Debug, Clone)]
+pub struct LinesRefused(std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl LinesRefused {
+    pub fn new(why: impl std::error::Error + Send + Sync + 'static) -> Self {
+        LinesRefused(std::sync::Arc::new(why))
+    }
+
+    /// The reason as the caller's type, when it is one.
+    pub fn downcast_ref<E: std::error::Error + 'static>(&self) -> Option<&E> {
+        self.0.downcast_ref::<E>()
+    }
+}
+
+impl std::fmt::Display for LinesRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Two refusals are the same when they say the same.
+impl PartialEq for LinesRefused {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for LinesRefused {}
 
 /// The total of `lines`: at least one line, one currency, more than zero and within the
 /// per-sale limit ([`Currency::max_sale_minor`]).

@@ -225,3 +225,99 @@ cli-err-field-currency = Valutaen (KASSA_CURRENCY) skal være DKK, SEK, NOK elle
 cli-err-field-redirect-missing = Indtast den side, kundernes telefoner åbner efter betalingen (KASSA_REDIRECT_URL), f.eks. butikkens hjemmeside; den skal begynde med https://
 cli-err-field-redirect-not-https = Siden efter betalingen (KASSA_REDIRECT_URL) skal begynde med https:// på en rigtig kasse, ikke "{ $value }"
 cli-err-field-redirect-not-web = Siden efter betalingen (KASSA_REDIRECT_URL) skal være en webadresse, der begynder med https://, ikke "{ $value }"
+
+## kassa doctor og Indstillinger → Test forbindelsen: hvad hver kontrol fandt
+cli-doctor-mode-sandbox = den indbyggede sandkasse (ingen adgangsoplysninger angivet)
+cli-doctor-mode-live = Aiia med forretningens adgangsoplysninger
+cli-doctor-settings-refused = Kassa ville bruge { $mode }, men: { $errors }
+cli-doctor-uses = Kassa bruger { $mode }
+cli-doctor-uses-at = Kassa bruger { $mode } på { $url }
+cli-doctor-ttl-ignored = (et link lever 60 s hos Aiia; den angivne levetid bruges ikke)
+cli-doctor-token-issued = der blev udstedt et token
+cli-doctor-credentials-accepted = Client ID og Secret blev godkendt
+cli-doctor-destination-takes = modtager { $destination } tager imod betalinger i { $currency } (testanmodning { $payment } på { $amount }, vises aldrig, udløber ubetalt)
+cli-doctor-destination-failed = modtager { $destination }: { $error }
+cli-doctor-clock-within = computerens ur går højst { $secs } s forkert i forhold til tjenestens
+cli-doctor-clock-behind = computerens ur er { $secs } s bagud i forhold til tjenestens: lad uret stille sig automatisk
+cli-doctor-clock-ahead = computerens ur er { $secs } s foran tjenestens: lad uret stille sig automatisk
+cli-doctor-clock-unknown = tjenesten oplyste ikke sin tid; ikke sammenlignet
+
+## Betalingstjenestens fejl
+cli-aiia-config = forkert indstilling: { $why }
+cli-aiia-unreachable = kan ikke nå betalingstjenesten på { $url }
+cli-aiia-broke = forbindelsen til betalingstjenesten på { $url } blev afbrudt, før svaret kom
+cli-aiia-timeout = betalingstjenesten svarede ikke i tide ({ $url })
+cli-aiia-unauthorized = betalingstjenesten afviste adgangsoplysningerne: { $message }
+cli-aiia-rejected = betalingstjenesten afviste anmodningen ({ $code }): { $message }
+cli-aiia-not-found = betalingstjenesten kender ikke betaling { $payment }
+cli-aiia-busy = betalingstjenesten har travlt
+cli-aiia-busy-retry = betalingstjenesten har travlt; prøv igen om { $secs } s
+cli-aiia-server = betalingstjenesten har et problem (HTTP { $status }, { $code }): { $message }
+cli-aiia-malformed = betalingstjenesten sendte et svar, Kassa ikke kan læse: { $detail }
+cli-aiia-token = kan ikke logge på betalingstjenesten: { $error }
+
+## Sjældnere afvisninger: linjer, returneringer, nøgleringen, indstillingsfilen, start af kassen
+cli-err-mixed-currency = salget er i { $expected }, men der blev angivet { $found }: et salg har én valuta
+cli-err-cart-empty = kurven er tom: indtast et beløb eller vælg en vare
+cli-err-cart-unknown-rate = linje { $line }: der er ingen momssats ved navn "{ $rate }" i butikkens momstabel (Indstillinger → Butik)
+cli-err-line-no-amount = linje { $line } ("{ $text }") har intet beløb: indtast prisen
+cli-err-line-negative = linje { $line } ("{ $text }") har et negativt beløb; penge tilbage er en returnering på det salg, de blev betalt i, ikke en linje i et nyt salg
+cli-err-line-no-quantity = linje { $line } ("{ $text }") har antal 0: fjern linjen eller indtast, hvor mange
+cli-err-line-no-text = linje { $line } skal have en tekst, der siger, hvad der blev solgt
+cli-err-line-mixed-currency = linje { $line } er i { $found }, men salget er i { $expected }: et salg har én valuta
+cli-err-line-bad-rate = linje { $line } har en momssats uden for 0 % til 50 %
+cli-err-line-overflow = salgets beløb er for store til at lægge sammen
+cli-err-return-more-than-left-at-rate = der er kun { $left } med { $rate } moms tilbage at returnere af dette salg
+cli-err-return-wrong-currency = beløbet til returnering er i { $found }, men salget var i { $expected }
+cli-err-return-no-lines = vælg mindst én linje at returnere
+cli-err-return-no-such-line = linje { $line } er ikke i dette salg: det har { $count ->
+    [one] { $count } linje
+   *[other] { $count } linjer
+  }
+cli-err-return-zero-quantity = linje { $line } ("{ $text }"): antal 0 returnerer intet
+cli-err-return-more-than-sold = linje { $line } ("{ $text }"): der er kun { $left } af { $sold } tilbage at returnere
+cli-err-return-sale = salgets linjer kan ikke læses: { $error }
+cli-err-return-history = de tidligere returneringer af dette salg passer ikke til dets linjer ({ $why }); intet blev returneret
+cli-err-keyring-unavailable = systemets nøglering er ikke tilgængelig ({ $why }); på Linux skal en Secret Service (f.eks. GNOME Keyring) køre og være låst op
+cli-err-keyring-refused = systemets nøglering nægtede adgang: { $why }
+cli-err-key-make = der kunne ikke laves en kvitteringsnøgle: { $why }
+cli-err-settings-read = kan ikke læse indstillingsfilen { $path }: { $error }
+cli-err-settings-damaged = indstillingsfilen { $path } er beskadiget ({ $error }); ret eller slet den
+cli-err-settings-write = kan ikke gemme indstillingsfilen { $path }: { $error }
+cli-err-sandbox-start = kan ikke starte den indbyggede sandkasse: { $error }
+cli-err-webhook-listen = kan ikke lytte efter webhooks på { $addr }: { $error }
+
+## Kvitteringer, der ikke blev udskrevet eller gemt (kvitteringen er bevaret)
+cli-err-print-bad-address = “{ $input }” er ikke en printeradresse: angiv printeren i Indstillinger → Butik som 192.168.1.50 eller 192.168.1.50:9100. Kvitteringen er bevaret; udskriv den igen fra salget.
+cli-err-print-unknown-host = Printernavnet { $addr } kendes ikke på dette netværk: tjek printeren i Indstillinger → Butik. Kvitteringen er bevaret; udskriv den igen fra salget.
+cli-err-print-no-answer = Printeren på { $addr } svarer ikke: er den tændt? Kvitteringen er bevaret; udskriv den igen fra salget.
+cli-err-print-not-taking = Printeren på { $addr } svarer ikke: er den tændt, med papir i og låget lukket? Kvitteringen er bevaret; udskriv den igen fra salget.
+cli-err-print-connection-broke = Forbindelsen til printeren på { $addr } blev afbrudt under udskrivningen: tjek papir, låg og kabel. Kvitteringen er bevaret; udskriv den igen fra salget.
+cli-err-print-none = Der er ikke sat nogen kvitteringsprinter op: tilføj dens adresse i Indstillinger → Butik, eller brug Udskriv eller Gem PDF. Kvitteringen er bevaret.
+cli-err-pdf-is-a-folder = { $path } er en mappe: vælg et filnavn til PDF'en (f.eks. kvittering-1042.pdf). Kvitteringen er bevaret.
+cli-err-pdf-no-folder = Mappen { $folder } findes ikke: vælg et andet sted at gemme PDF'en. Kvitteringen er bevaret.
+cli-err-pdf-not-allowed = Kassa må ikke skrive i { $folder }: vælg en anden mappe til PDF'en. Kvitteringen er bevaret.
+cli-err-pdf-disk-full = Disken er fuld: PDF'en kunne ikke gemmes som { $path }. Frigør plads eller vælg et andet sted. Kvitteringen er bevaret.
+cli-err-pdf-other = PDF'en kunne ikke gemmes som { $path } ({ $reason }). Kvitteringen er bevaret.
+cli-err-receipt-folder = Kvitteringsmappen { $folder } kan ikke oprettes ({ $reason }). Kvitteringen er bevaret.
+cli-err-receipt-no-profile = opsæt butikken (Indstillinger → Butik, eller `kassa setup --legal-name … --org-number …`), før der udskrives en kvittering: den skal have forretningens juridiske navn, CVR-nummer og adresse
+cli-err-receipt-not-paid = salg { $sale } har ingen kvittering: det er ikke betalt
+cli-err-receipt-no-such-number = der er intet kvitteringsnummer { $number } i serien { $series }
+cli-err-receipt-series-live = drift
+cli-err-receipt-series-training = træning
+
+## Tilknytning af bankkontoen (Indstillinger → Tilknyt bankkonto)
+cli-err-connect-bad-redirect = forkert omdirigeringsadresse "{ $value }": den skal være http på denne computer (127.0.0.1, localhost eller [::1]) med en port
+cli-err-connect-listen = kan ikke lytte på { $addr } efter browserens svar ({ $error }); er en anden Kassa ved at tilknytte en konto?
+cli-err-connect-cancelled = bankkontoen blev ikke tilknyttet: tilknytningen blev annulleret i browseren
+cli-err-connect-refused = bankkontoen blev ikke tilknyttet: tjenesten svarede { $error }
+cli-err-connect-refused-why = bankkontoen blev ikke tilknyttet: tjenesten svarede { $error } ({ $why })
+cli-err-connect-wrong-state = svaret i browseren hører ikke til dette tilknytningsforsøg; start forfra
+cli-err-connect-no-state = svaret i browseren har ingen state, så Kassa kan ikke se, om det hører til dette tilknytningsforsøg; det blev ignoreret
+cli-err-connect-no-code = svaret i browseren har ingen kode; start forfra
+cli-err-connect-exchange = tjenesten godtog ikke den kode, browseren bragte tilbage: { $error }
+cli-err-connect-service = tjenesten oplyste ikke de tilknyttede konti: { $error }
+cli-err-connect-no-accounts = tjenesten nævner ingen konto, der kan modtage betalinger for denne tilknytning; tilknyt igen og vælg en konto
+cli-err-connect-not-offered = konto { $id } er ikke en af de konti, der lige blev tilknyttet ({ $offered })
+cli-err-connect-timed-out = bankkontoen blev ikke tilknyttet: der kom intet tilbage fra browseren på { $minutes } minutter
+cli-err-connect-save = kontoen blev tilknyttet, men Kassa kunne ikke gemme den: { $error }

@@ -225,3 +225,99 @@ cli-err-field-currency = The currency (KASSA_CURRENCY) must be DKK, SEK, NOK or 
 cli-err-field-redirect-missing = Enter the page your customers' phones open after paying (KASSA_REDIRECT_URL), e.g. your shop's website; it must start with https://
 cli-err-field-redirect-not-https = The page after paying (KASSA_REDIRECT_URL) must start with https:// on a live counter, not "{ $value }"
 cli-err-field-redirect-not-web = The page after paying (KASSA_REDIRECT_URL) must be a web address starting with https://, not "{ $value }"
+
+## kassa doctor and Settings → Test connection: what each check found
+cli-doctor-mode-sandbox = the built-in sandbox (no credentials set)
+cli-doctor-mode-live = Aiia with the merchant's credentials
+cli-doctor-settings-refused = Kassa would use { $mode }, but: { $errors }
+cli-doctor-uses = Kassa uses { $mode }
+cli-doctor-uses-at = Kassa uses { $mode } at { $url }
+cli-doctor-ttl-ignored = (a link lives 60 s at Aiia; the lifetime set is ignored)
+cli-doctor-token-issued = a token was issued
+cli-doctor-credentials-accepted = the Client ID and Secret were accepted
+cli-doctor-destination-takes = destination { $destination } takes { $currency } payments (test request { $payment } of { $amount }, never shown, expires unpaid)
+cli-doctor-destination-failed = destination { $destination }: { $error }
+cli-doctor-clock-within = this computer's clock is within { $secs } s of the service's
+cli-doctor-clock-behind = this computer's clock is { $secs } s behind the service's: set the time automatically
+cli-doctor-clock-ahead = this computer's clock is { $secs } s ahead of the service's: set the time automatically
+cli-doctor-clock-unknown = the service did not say its time; not compared
+
+## The payment service's failures
+cli-aiia-config = bad setting: { $why }
+cli-aiia-unreachable = cannot reach the payment service at { $url }
+cli-aiia-broke = the connection to the payment service at { $url } broke before its reply came
+cli-aiia-timeout = the payment service did not answer in time ({ $url })
+cli-aiia-unauthorized = the payment service refused the credentials: { $message }
+cli-aiia-rejected = the payment service refused the request ({ $code }): { $message }
+cli-aiia-not-found = payment { $payment } is unknown to the payment service
+cli-aiia-busy = the payment service is busy
+cli-aiia-busy-retry = the payment service is busy; try again in { $secs } s
+cli-aiia-server = the payment service has a problem (HTTP { $status }, { $code }): { $message }
+cli-aiia-malformed = the payment service sent a reply Kassa cannot read: { $detail }
+cli-aiia-token = cannot sign in to the payment service: { $error }
+
+## Rarer refusals: lines, returns, the keyring, the settings file, starting the counter
+cli-err-mixed-currency = the sale is in { $expected } but { $found } was given: one sale has one currency
+cli-err-cart-empty = the cart is empty: enter an amount or choose an item
+cli-err-cart-unknown-rate = line { $line }: there is no VAT rate named "{ $rate }" in the shop's VAT table (Settings → Shop)
+cli-err-line-no-amount = line { $line } ("{ $text }") has no amount: enter its price
+cli-err-line-negative = line { $line } ("{ $text }") has a negative amount; money back is a return on the sale it was paid in, not a line of a new sale
+cli-err-line-no-quantity = line { $line } ("{ $text }") has a quantity of 0: remove the line or enter how many
+cli-err-line-no-text = line { $line } needs a text saying what was sold
+cli-err-line-mixed-currency = line { $line } is in { $found } but the sale is in { $expected }: one sale has one currency
+cli-err-line-bad-rate = line { $line } has a VAT rate outside 0 % to 50 %
+cli-err-line-overflow = the sale's amounts are too large to add up
+cli-err-return-more-than-left-at-rate = only { $left } at { $rate } VAT of this sale is left to return
+cli-err-return-wrong-currency = the amount to return is in { $found } but the sale was in { $expected }
+cli-err-return-no-lines = choose at least one line to return
+cli-err-return-no-such-line = line { $line } is not in this sale: it has { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+  }
+cli-err-return-zero-quantity = line { $line } ("{ $text }"): a quantity of 0 returns nothing
+cli-err-return-more-than-sold = line { $line } ("{ $text }"): only { $left } of { $sold } is left to return
+cli-err-return-sale = the sale's lines cannot be read: { $error }
+cli-err-return-history = the earlier returns of this sale do not match its lines ({ $why }); nothing was returned
+cli-err-keyring-unavailable = the system keyring is not available ({ $why }); on Linux a Secret Service (e.g. GNOME Keyring) must be running and unlocked
+cli-err-keyring-refused = the system keyring refused access: { $why }
+cli-err-key-make = no receipt key could be made: { $why }
+cli-err-settings-read = cannot read the settings file { $path }: { $error }
+cli-err-settings-damaged = the settings file { $path } is damaged ({ $error }); fix or delete it
+cli-err-settings-write = cannot save the settings file { $path }: { $error }
+cli-err-sandbox-start = cannot start the built-in sandbox: { $error }
+cli-err-webhook-listen = cannot listen for webhooks on { $addr }: { $error }
+
+## Receipts that did not print or save (the receipt is kept)
+cli-err-print-bad-address = “{ $input }” is not a printer address: set the printer in Settings → Shop as 192.168.1.50 or 192.168.1.50:9100. The receipt is kept; print it again from the sale.
+cli-err-print-unknown-host = The printer name { $addr } is not known on this network: check the printer in Settings → Shop. The receipt is kept; print it again from the sale.
+cli-err-print-no-answer = The printer at { $addr } does not answer: is it on? The receipt is kept; print it again from the sale.
+cli-err-print-not-taking = The printer at { $addr } does not answer: is it on, with paper in and its lid closed? The receipt is kept; print it again from the sale.
+cli-err-print-connection-broke = The connection to the printer at { $addr } broke while printing: check its paper, lid and cable. The receipt is kept; print it again from the sale.
+cli-err-print-none = No receipt printer is set up: add its address in Settings → Shop, or use Print or Save PDF. The receipt is kept.
+cli-err-pdf-is-a-folder = { $path } is a folder: choose a file name for the PDF (such as receipt-1042.pdf). The receipt is kept.
+cli-err-pdf-no-folder = The folder { $folder } does not exist: choose another place to save the PDF. The receipt is kept.
+cli-err-pdf-not-allowed = Kassa may not write in { $folder }: choose another folder for the PDF. The receipt is kept.
+cli-err-pdf-disk-full = The disk is full: the PDF could not be saved as { $path }. Free some space or choose another place. The receipt is kept.
+cli-err-pdf-other = The PDF could not be saved as { $path } ({ $reason }). The receipt is kept.
+cli-err-receipt-folder = The receipt folder { $folder } cannot be made ({ $reason }). The receipt is kept.
+cli-err-receipt-no-profile = set up the shop (Settings → Shop, or `kassa setup --legal-name … --org-number …`) before printing a receipt: it needs the merchant's legal name, organisation number and address
+cli-err-receipt-not-paid = sale { $sale } has no receipt: it is not paid
+cli-err-receipt-no-such-number = there is no receipt number { $number } in the { $series } series
+cli-err-receipt-series-live = live
+cli-err-receipt-series-training = training
+
+## Connecting the bank account (Settings → Connect bank account)
+cli-err-connect-bad-redirect = bad redirect address "{ $value }": it must be http on this machine (127.0.0.1, localhost or [::1]) with a port
+cli-err-connect-listen = cannot listen on { $addr } for the browser's answer ({ $error }); is another Kassa connecting an account?
+cli-err-connect-cancelled = the bank account was not connected: the connection was cancelled in the browser
+cli-err-connect-refused = the bank account was not connected: the service said { $error }
+cli-err-connect-refused-why = the bank account was not connected: the service said { $error } ({ $why })
+cli-err-connect-wrong-state = the answer in the browser does not belong to this connection attempt; start again
+cli-err-connect-no-state = the answer in the browser carries no state, so Kassa cannot tell it belongs to this connection attempt; it was ignored
+cli-err-connect-no-code = the answer in the browser carries no code; start again
+cli-err-connect-exchange = the service did not accept the code the browser brought back: { $error }
+cli-err-connect-service = the service did not list the connected accounts: { $error }
+cli-err-connect-no-accounts = the service names no account that can receive payments for this connection; connect again and choose an account
+cli-err-connect-not-offered = account { $id } is not one of the accounts just connected ({ $offered })
+cli-err-connect-timed-out = the bank account was not connected: nothing came back from the browser in { $minutes } minutes
+cli-err-connect-save = the account was connected but Kassa could not save it: { $error }

@@ -225,3 +225,99 @@ cli-err-field-currency = Valuutan (KASSA_CURRENCY) on oltava DKK, SEK, NOK tai E
 cli-err-field-redirect-missing = Anna sivu, jonka asiakkaiden puhelimet avaavat maksun jälkeen (KASSA_REDIRECT_URL), esim. kauppasi verkkosivu; sen on alettava https://
 cli-err-field-redirect-not-https = Maksun jälkeisen sivun (KASSA_REDIRECT_URL) on alettava https:// oikealla kassalla, ei "{ $value }"
 cli-err-field-redirect-not-web = Maksun jälkeisen sivun (KASSA_REDIRECT_URL) on oltava https://-alkuinen verkko-osoite, ei "{ $value }"
+
+## kassa doctor ja Asetukset → Testaa yhteys: mitä kukin tarkistus löysi
+cli-doctor-mode-sandbox = sisäänrakennettua hiekkalaatikkoa (tunnuksia ei ole asetettu)
+cli-doctor-mode-live = Aiiaa kauppiaan tunnuksilla
+cli-doctor-settings-refused = Kassa käyttäisi { $mode }, mutta: { $errors }
+cli-doctor-uses = Kassa käyttää { $mode }
+cli-doctor-uses-at = Kassa käyttää { $mode } osoitteessa { $url }
+cli-doctor-ttl-ignored = (linkki on voimassa Aiiassa 60 s; asetettua voimassaoloaikaa ei käytetä)
+cli-doctor-token-issued = tunniste (token) myönnettiin
+cli-doctor-credentials-accepted = Client ID ja Secret hyväksyttiin
+cli-doctor-destination-takes = vastaanottaja { $destination } ottaa vastaan maksuja valuutassa { $currency } (testipyyntö { $payment }, { $amount }, ei näytetä koskaan, vanhenee maksamattomana)
+cli-doctor-destination-failed = vastaanottaja { $destination }: { $error }
+cli-doctor-clock-within = tämän tietokoneen kello on enintään { $secs } s palvelun kellosta
+cli-doctor-clock-behind = tämän tietokoneen kello on { $secs } s jäljessä palvelun kellosta: aseta aika automaattiseksi
+cli-doctor-clock-ahead = tämän tietokoneen kello on { $secs } s edellä palvelun kellosta: aseta aika automaattiseksi
+cli-doctor-clock-unknown = palvelu ei kertonut aikaansa; ei verrattu
+
+## Maksupalvelun virheet
+cli-aiia-config = virheellinen asetus: { $why }
+cli-aiia-unreachable = maksupalveluun ei saada yhteyttä osoitteessa { $url }
+cli-aiia-broke = yhteys maksupalveluun osoitteessa { $url } katkesi ennen vastausta
+cli-aiia-timeout = maksupalvelu ei vastannut ajoissa ({ $url })
+cli-aiia-unauthorized = maksupalvelu hylkäsi tunnukset: { $message }
+cli-aiia-rejected = maksupalvelu hylkäsi pyynnön ({ $code }): { $message }
+cli-aiia-not-found = maksupalvelu ei tunne maksua { $payment }
+cli-aiia-busy = maksupalvelu on ruuhkautunut
+cli-aiia-busy-retry = maksupalvelu on ruuhkautunut; yritä uudelleen { $secs } s kuluttua
+cli-aiia-server = maksupalvelussa on ongelma (HTTP { $status }, { $code }): { $message }
+cli-aiia-malformed = maksupalvelu lähetti vastauksen, jota Kassa ei osaa lukea: { $detail }
+cli-aiia-token = maksupalveluun ei voi kirjautua: { $error }
+
+## Harvinaisemmat hylkäykset: rivit, palautukset, avainnippu, asetustiedosto, kassan käynnistys
+cli-err-mixed-currency = myynti on valuutassa { $expected }, mutta annettiin { $found }: yhdellä myynnillä on yksi valuutta
+cli-err-cart-empty = ostoskori on tyhjä: syötä summa tai valitse tuote
+cli-err-cart-unknown-rate = rivi { $line }: kaupan ALV-taulukossa ei ole verokantaa nimeltä "{ $rate }" (Asetukset → Kauppa)
+cli-err-line-no-amount = rivillä { $line } ("{ $text }") ei ole summaa: syötä hinta
+cli-err-line-negative = rivillä { $line } ("{ $text }") on negatiivinen summa; rahojen palautus on palautus siihen myyntiin, jossa ne maksettiin, ei uuden myynnin rivi
+cli-err-line-no-quantity = rivin { $line } ("{ $text }") määrä on 0: poista rivi tai syötä määrä
+cli-err-line-no-text = rivi { $line } tarvitsee tekstin siitä, mitä myytiin
+cli-err-line-mixed-currency = rivi { $line } on valuutassa { $found }, mutta myynti on valuutassa { $expected }: yhdellä myynnillä on yksi valuutta
+cli-err-line-bad-rate = rivin { $line } ALV-kanta on välin 0–50 % ulkopuolella
+cli-err-line-overflow = myynnin summat ovat liian suuria laskettaviksi yhteen
+cli-err-return-more-than-left-at-rate = tästä myynnistä on palautettavissa enää { $left } ALV-kannalla { $rate }
+cli-err-return-wrong-currency = palautettava summa on valuutassa { $found }, mutta myynti oli valuutassa { $expected }
+cli-err-return-no-lines = valitse vähintään yksi palautettava rivi
+cli-err-return-no-such-line = riviä { $line } ei ole tässä myynnissä: siinä on { $count ->
+    [one] { $count } rivi
+   *[other] { $count } riviä
+  }
+cli-err-return-zero-quantity = rivi { $line } ("{ $text }"): määrä 0 ei palauta mitään
+cli-err-return-more-than-sold = rivi { $line } ("{ $text }"): vain { $left }/{ $sold } on vielä palautettavissa
+cli-err-return-sale = myynnin rivejä ei voi lukea: { $error }
+cli-err-return-history = tämän myynnin aiemmat palautukset eivät vastaa sen rivejä ({ $why }); mitään ei palautettu
+cli-err-keyring-unavailable = järjestelmän avainnippu ei ole käytettävissä ({ $why }); Linuxissa Secret Service -palvelun (esim. GNOME Keyring) täytyy olla käynnissä ja lukitsematon
+cli-err-keyring-refused = järjestelmän avainnippu esti pääsyn: { $why }
+cli-err-key-make = kuittiavainta ei voitu luoda: { $why }
+cli-err-settings-read = asetustiedostoa { $path } ei voi lukea: { $error }
+cli-err-settings-damaged = asetustiedosto { $path } on vioittunut ({ $error }); korjaa tai poista se
+cli-err-settings-write = asetustiedostoa { $path } ei voi tallentaa: { $error }
+cli-err-sandbox-start = sisäänrakennettua hiekkalaatikkoa ei voi käynnistää: { $error }
+cli-err-webhook-listen = webhookeja ei voi kuunnella osoitteessa { $addr }: { $error }
+
+## Kuitit, joita ei tulostettu tai tallennettu (kuitti on tallessa)
+cli-err-print-bad-address = “{ $input }” ei ole tulostimen osoite: aseta tulostin kohdassa Asetukset → Kauppa muodossa 192.168.1.50 tai 192.168.1.50:9100. Kuitti on tallessa; tulosta se uudelleen myynnistä.
+cli-err-print-unknown-host = Tulostimen nimeä { $addr } ei tunneta tässä verkossa: tarkista tulostin kohdassa Asetukset → Kauppa. Kuitti on tallessa; tulosta se uudelleen myynnistä.
+cli-err-print-no-answer = Tulostin osoitteessa { $addr } ei vastaa: onko se päällä? Kuitti on tallessa; tulosta se uudelleen myynnistä.
+cli-err-print-not-taking = Tulostin osoitteessa { $addr } ei vastaa: onko se päällä, paperia sisällä ja kansi kiinni? Kuitti on tallessa; tulosta se uudelleen myynnistä.
+cli-err-print-connection-broke = Yhteys tulostimeen osoitteessa { $addr } katkesi tulostuksen aikana: tarkista paperi, kansi ja kaapeli. Kuitti on tallessa; tulosta se uudelleen myynnistä.
+cli-err-print-none = Kuittitulostinta ei ole asetettu: lisää sen osoite kohdassa Asetukset → Kauppa, tai käytä Tulosta- tai Tallenna PDF -toimintoa. Kuitti on tallessa.
+cli-err-pdf-is-a-folder = { $path } on kansio: valitse PDF:lle tiedostonimi (esim. kuitti-1042.pdf). Kuitti on tallessa.
+cli-err-pdf-no-folder = Kansiota { $folder } ei ole: valitse PDF:lle toinen tallennuspaikka. Kuitti on tallessa.
+cli-err-pdf-not-allowed = Kassa ei saa kirjoittaa kansioon { $folder }: valitse PDF:lle toinen kansio. Kuitti on tallessa.
+cli-err-pdf-disk-full = Levy on täynnä: PDF:ää ei voitu tallentaa nimellä { $path }. Vapauta tilaa tai valitse toinen paikka. Kuitti on tallessa.
+cli-err-pdf-other = PDF:ää ei voitu tallentaa nimellä { $path } ({ $reason }). Kuitti on tallessa.
+cli-err-receipt-folder = Kuittikansiota { $folder } ei voi luoda ({ $reason }). Kuitti on tallessa.
+cli-err-receipt-no-profile = määritä myymälä (Asetukset → Kauppa tai `kassa setup --legal-name … --org-number …`) ennen kuitin tulostamista: kuittiin tarvitaan yrityksen virallinen nimi, Y-tunnus ja osoite
+cli-err-receipt-not-paid = myynnillä { $sale } ei ole kuittia: sitä ei ole maksettu
+cli-err-receipt-no-such-number = sarjassa { $series } ei ole kuittinumeroa { $number }
+cli-err-receipt-series-live = tuotanto
+cli-err-receipt-series-training = harjoitus
+
+## Pankkitilin yhdistäminen (Asetukset → Yhdistä pankkitili)
+cli-err-connect-bad-redirect = virheellinen paluuosoite "{ $value }": sen on oltava http-osoite tällä koneella (127.0.0.1, localhost tai [::1]) portin kanssa
+cli-err-connect-listen = osoitteessa { $addr } ei voi odottaa selaimen vastausta ({ $error }); onko toinen Kassa yhdistämässä tiliä?
+cli-err-connect-cancelled = pankkitiliä ei yhdistetty: yhdistäminen peruttiin selaimessa
+cli-err-connect-refused = pankkitiliä ei yhdistetty: palvelu vastasi { $error }
+cli-err-connect-refused-why = pankkitiliä ei yhdistetty: palvelu vastasi { $error } ({ $why })
+cli-err-connect-wrong-state = selaimen vastaus ei kuulu tähän yhdistämisyritykseen; aloita alusta
+cli-err-connect-no-state = selaimen vastauksessa ei ole state-arvoa, joten Kassa ei voi tietää, kuuluuko se tähän yhdistämisyritykseen; se ohitettiin
+cli-err-connect-no-code = selaimen vastauksessa ei ole koodia; aloita alusta
+cli-err-connect-exchange = palvelu ei hyväksynyt koodia, jonka selain toi takaisin: { $error }
+cli-err-connect-service = palvelu ei luetellut yhdistettyjä tilejä: { $error }
+cli-err-connect-no-accounts = palvelu ei nimeä yhtään tiliä, joka voi vastaanottaa maksuja tälle yhteydelle; yhdistä uudelleen ja valitse tili
+cli-err-connect-not-offered = tili { $id } ei ole yksi juuri yhdistetyistä tileistä ({ $offered })
+cli-err-connect-timed-out = pankkitiliä ei yhdistetty: selaimelta ei tullut mitään { $minutes } minuutissa
+cli-err-connect-save = tili yhdistettiin, mutta Kassa ei voinut tallentaa sitä: { $error }

@@ -225,3 +225,99 @@ cli-err-field-currency = Valutaen (KASSA_CURRENCY) må være DKK, SEK, NOK eller
 cli-err-field-redirect-missing = Skriv inn siden kundenes telefoner åpner etter betalingen (KASSA_REDIRECT_URL), f.eks. butikkens nettsted; den må begynne med https://
 cli-err-field-redirect-not-https = Siden etter betalingen (KASSA_REDIRECT_URL) må begynne med https:// på en ekte kasse, ikke "{ $value }"
 cli-err-field-redirect-not-web = Siden etter betalingen (KASSA_REDIRECT_URL) må være en nettadresse som begynner med https://, ikke "{ $value }"
+
+## kassa doctor og Innstillinger → Test tilkoblingen: hva hver kontroll fant
+cli-doctor-mode-sandbox = den innebygde sandkassen (ingen påloggingsopplysninger angitt)
+cli-doctor-mode-live = Aiia med brukerstedets påloggingsopplysninger
+cli-doctor-settings-refused = Kassa ville brukt { $mode }, men: { $errors }
+cli-doctor-uses = Kassa bruker { $mode }
+cli-doctor-uses-at = Kassa bruker { $mode } på { $url }
+cli-doctor-ttl-ignored = (en lenke lever 60 s hos Aiia; den angitte levetiden brukes ikke)
+cli-doctor-token-issued = et token ble utstedt
+cli-doctor-credentials-accepted = Client ID og Secret ble godtatt
+cli-doctor-destination-takes = mottaker { $destination } tar imot betalinger i { $currency } (testforespørsel { $payment } på { $amount }, vises aldri, utløper ubetalt)
+cli-doctor-destination-failed = mottaker { $destination }: { $error }
+cli-doctor-clock-within = datamaskinens klokke går høyst { $secs } s feil sammenlignet med tjenestens
+cli-doctor-clock-behind = datamaskinens klokke ligger { $secs } s etter tjenestens: la klokken stilles automatisk
+cli-doctor-clock-ahead = datamaskinens klokke ligger { $secs } s foran tjenestens: la klokken stilles automatisk
+cli-doctor-clock-unknown = tjenesten oppga ikke sin tid; ikke sammenlignet
+
+## Betalingstjenestens feil
+cli-aiia-config = feil innstilling: { $why }
+cli-aiia-unreachable = når ikke betalingstjenesten på { $url }
+cli-aiia-broke = tilkoblingen til betalingstjenesten på { $url } ble brutt før svaret kom
+cli-aiia-timeout = betalingstjenesten svarte ikke i tide ({ $url })
+cli-aiia-unauthorized = betalingstjenesten avviste påloggingsopplysningene: { $message }
+cli-aiia-rejected = betalingstjenesten avviste forespørselen ({ $code }): { $message }
+cli-aiia-not-found = betalingstjenesten kjenner ikke betaling { $payment }
+cli-aiia-busy = betalingstjenesten er opptatt
+cli-aiia-busy-retry = betalingstjenesten er opptatt; prøv igjen om { $secs } s
+cli-aiia-server = betalingstjenesten har et problem (HTTP { $status }, { $code }): { $message }
+cli-aiia-malformed = betalingstjenesten sendte et svar Kassa ikke kan lese: { $detail }
+cli-aiia-token = kan ikke logge på betalingstjenesten: { $error }
+
+## Sjeldnere avvisninger: linjer, returer, nøkkelringen, innstillingsfilen, oppstart av kassen
+cli-err-mixed-currency = salget er i { $expected }, men { $found } ble angitt: ett salg har én valuta
+cli-err-cart-empty = handlekurven er tom: skriv inn et beløp eller velg en vare
+cli-err-cart-unknown-rate = linje { $line }: det finnes ingen mva-sats som heter "{ $rate }" i butikkens mva-tabell (Innstillinger → Butikk)
+cli-err-line-no-amount = linje { $line } ("{ $text }") har ikke noe beløp: skriv inn prisen
+cli-err-line-negative = linje { $line } ("{ $text }") har et negativt beløp; penger tilbake er en retur på salget de ble betalt i, ikke en linje i et nytt salg
+cli-err-line-no-quantity = linje { $line } ("{ $text }") har antall 0: fjern linjen eller skriv inn hvor mange
+cli-err-line-no-text = linje { $line } trenger en tekst som sier hva som ble solgt
+cli-err-line-mixed-currency = linje { $line } er i { $found }, men salget er i { $expected }: ett salg har én valuta
+cli-err-line-bad-rate = linje { $line } har en mva-sats utenfor 0 % til 50 %
+cli-err-line-overflow = salgets beløp er for store til å summeres
+cli-err-return-more-than-left-at-rate = bare { $left } med { $rate } mva av dette salget gjenstår å returnere
+cli-err-return-wrong-currency = beløpet som skal returneres er i { $found }, men salget var i { $expected }
+cli-err-return-no-lines = velg minst én linje å returnere
+cli-err-return-no-such-line = linje { $line } er ikke i dette salget: det har { $count ->
+    [one] { $count } linje
+   *[other] { $count } linjer
+  }
+cli-err-return-zero-quantity = linje { $line } ("{ $text }"): antall 0 returnerer ingenting
+cli-err-return-more-than-sold = linje { $line } ("{ $text }"): bare { $left } av { $sold } gjenstår å returnere
+cli-err-return-sale = salgets linjer kan ikke leses: { $error }
+cli-err-return-history = de tidligere returene av dette salget stemmer ikke med linjene ({ $why }); ingenting ble returnert
+cli-err-keyring-unavailable = systemets nøkkelring er ikke tilgjengelig ({ $why }); på Linux må en Secret Service (f.eks. GNOME Keyring) kjøre og være låst opp
+cli-err-keyring-refused = systemets nøkkelring nektet tilgang: { $why }
+cli-err-key-make = ingen kvitteringsnøkkel kunne lages: { $why }
+cli-err-settings-read = kan ikke lese innstillingsfilen { $path }: { $error }
+cli-err-settings-damaged = innstillingsfilen { $path } er skadet ({ $error }); rett den eller slett den
+cli-err-settings-write = kan ikke lagre innstillingsfilen { $path }: { $error }
+cli-err-sandbox-start = kan ikke starte den innebygde sandkassen: { $error }
+cli-err-webhook-listen = kan ikke lytte etter webhooks på { $addr }: { $error }
+
+## Kvitteringer som ikke ble skrevet ut eller lagret (kvitteringen er tatt vare på)
+cli-err-print-bad-address = “{ $input }” er ikke en skriveradresse: angi skriveren i Innstillinger → Butikk som 192.168.1.50 eller 192.168.1.50:9100. Kvitteringen er tatt vare på; skriv den ut igjen fra salget.
+cli-err-print-unknown-host = Skrivernavnet { $addr } er ukjent på dette nettverket: sjekk skriveren i Innstillinger → Butikk. Kvitteringen er tatt vare på; skriv den ut igjen fra salget.
+cli-err-print-no-answer = Skriveren på { $addr } svarer ikke: er den slått på? Kvitteringen er tatt vare på; skriv den ut igjen fra salget.
+cli-err-print-not-taking = Skriveren på { $addr } svarer ikke: er den slått på, med papir i og lokket lukket? Kvitteringen er tatt vare på; skriv den ut igjen fra salget.
+cli-err-print-connection-broke = Tilkoblingen til skriveren på { $addr } ble brutt under utskriften: sjekk papir, lokk og kabel. Kvitteringen er tatt vare på; skriv den ut igjen fra salget.
+cli-err-print-none = Ingen kvitteringsskriver er satt opp: legg inn adressen i Innstillinger → Butikk, eller bruk Skriv ut eller Lagre PDF. Kvitteringen er tatt vare på.
+cli-err-pdf-is-a-folder = { $path } er en mappe: velg et filnavn for PDF-en (f.eks. kvittering-1042.pdf). Kvitteringen er tatt vare på.
+cli-err-pdf-no-folder = Mappen { $folder } finnes ikke: velg et annet sted å lagre PDF-en. Kvitteringen er tatt vare på.
+cli-err-pdf-not-allowed = Kassa får ikke skrive i { $folder }: velg en annen mappe for PDF-en. Kvitteringen er tatt vare på.
+cli-err-pdf-disk-full = Disken er full: PDF-en kunne ikke lagres som { $path }. Frigjør plass eller velg et annet sted. Kvitteringen er tatt vare på.
+cli-err-pdf-other = PDF-en kunne ikke lagres som { $path } ({ $reason }). Kvitteringen er tatt vare på.
+cli-err-receipt-folder = Kvitteringsmappen { $folder } kan ikke opprettes ({ $reason }). Kvitteringen er tatt vare på.
+cli-err-receipt-no-profile = sett opp butikken (Innstillinger → Butikk, eller `kassa setup --legal-name … --org-number …`) før en kvittering skrives ut: den trenger foretakets registrerte navn, organisasjonsnummer og adresse
+cli-err-receipt-not-paid = salg { $sale } har ingen kvittering: det er ikke betalt
+cli-err-receipt-no-such-number = det finnes ikke noe kvitteringsnummer { $number } i serien { $series }
+cli-err-receipt-series-live = ordinær
+cli-err-receipt-series-training = trening
+
+## Koble til bankkontoen (Innstillinger → Koble til bankkonto)
+cli-err-connect-bad-redirect = feil omdirigeringsadresse "{ $value }": den må være http på denne maskinen (127.0.0.1, localhost eller [::1]) med en port
+cli-err-connect-listen = kan ikke lytte på { $addr } etter nettleserens svar ({ $error }); holder en annen Kassa på å koble til en konto?
+cli-err-connect-cancelled = bankkontoen ble ikke koblet til: tilkoblingen ble avbrutt i nettleseren
+cli-err-connect-refused = bankkontoen ble ikke koblet til: tjenesten svarte { $error }
+cli-err-connect-refused-why = bankkontoen ble ikke koblet til: tjenesten svarte { $error } ({ $why })
+cli-err-connect-wrong-state = svaret i nettleseren hører ikke til dette tilkoblingsforsøket; start på nytt
+cli-err-connect-no-state = svaret i nettleseren har ingen state, så Kassa kan ikke se om det hører til dette tilkoblingsforsøket; det ble oversett
+cli-err-connect-no-code = svaret i nettleseren har ingen kode; start på nytt
+cli-err-connect-exchange = tjenesten godtok ikke koden nettleseren kom tilbake med: { $error }
+cli-err-connect-service = tjenesten listet ikke de tilkoblede kontoene: { $error }
+cli-err-connect-no-accounts = tjenesten oppgir ingen konto som kan motta betalinger for denne tilkoblingen; koble til igjen og velg en konto
+cli-err-connect-not-offered = konto { $id } er ikke en av kontoene som nettopp ble koblet til ({ $offered })
+cli-err-connect-timed-out = bankkontoen ble ikke koblet til: ingenting kom tilbake fra nettleseren på { $minutes } minutter
+cli-err-connect-save = kontoen ble koblet til, men Kassa kunne ikke lagre den: { $error }

@@ -225,3 +225,99 @@ cli-err-field-currency = Valutan (KASSA_CURRENCY) måste vara DKK, SEK, NOK elle
 cli-err-field-redirect-missing = Ange sidan som kundernas telefoner öppnar efter betalningen (KASSA_REDIRECT_URL), t.ex. butikens webbplats; den måste börja med https://
 cli-err-field-redirect-not-https = Sidan efter betalningen (KASSA_REDIRECT_URL) måste börja med https:// på en riktig kassa, inte "{ $value }"
 cli-err-field-redirect-not-web = Sidan efter betalningen (KASSA_REDIRECT_URL) måste vara en webbadress som börjar med https://, inte "{ $value }"
+
+## kassa doctor och Inställningar → Testa anslutningen: vad varje kontroll fann
+cli-doctor-mode-sandbox = den inbyggda sandlådan (inga inloggningsuppgifter angivna)
+cli-doctor-mode-live = Aiia med handlarens inloggningsuppgifter
+cli-doctor-settings-refused = Kassa skulle använda { $mode }, men: { $errors }
+cli-doctor-uses = Kassa använder { $mode }
+cli-doctor-uses-at = Kassa använder { $mode } på { $url }
+cli-doctor-ttl-ignored = (en länk lever 60 s hos Aiia; den angivna livslängden används inte)
+cli-doctor-token-issued = en token utfärdades
+cli-doctor-credentials-accepted = Client ID och Secret godkändes
+cli-doctor-destination-takes = mottagare { $destination } tar emot betalningar i { $currency } (testbegäran { $payment } på { $amount }, visas aldrig, går ut obetald)
+cli-doctor-destination-failed = mottagare { $destination }: { $error }
+cli-doctor-clock-within = datorns klocka går högst { $secs } s fel jämfört med tjänstens
+cli-doctor-clock-behind = datorns klocka ligger { $secs } s efter tjänstens: låt klockan ställas automatiskt
+cli-doctor-clock-ahead = datorns klocka ligger { $secs } s före tjänstens: låt klockan ställas automatiskt
+cli-doctor-clock-unknown = tjänsten angav inte sin tid; inte jämförd
+
+## Betaltjänstens fel
+cli-aiia-config = felaktig inställning: { $why }
+cli-aiia-unreachable = kan inte nå betaltjänsten på { $url }
+cli-aiia-broke = anslutningen till betaltjänsten på { $url } bröts innan svaret kom
+cli-aiia-timeout = betaltjänsten svarade inte i tid ({ $url })
+cli-aiia-unauthorized = betaltjänsten avvisade inloggningsuppgifterna: { $message }
+cli-aiia-rejected = betaltjänsten avvisade begäran ({ $code }): { $message }
+cli-aiia-not-found = betaltjänsten känner inte till betalning { $payment }
+cli-aiia-busy = betaltjänsten är upptagen
+cli-aiia-busy-retry = betaltjänsten är upptagen; försök igen om { $secs } s
+cli-aiia-server = betaltjänsten har ett problem (HTTP { $status }, { $code }): { $message }
+cli-aiia-malformed = betaltjänsten skickade ett svar som Kassa inte kan läsa: { $detail }
+cli-aiia-token = kan inte logga in hos betaltjänsten: { $error }
+
+## Ovanligare avvisningar: rader, returer, nyckelringen, inställningsfilen, start av kassan
+cli-err-mixed-currency = köpet är i { $expected } men { $found } angavs: ett köp har en valuta
+cli-err-cart-empty = varukorgen är tom: ange ett belopp eller välj en vara
+cli-err-cart-unknown-rate = rad { $line }: det finns ingen momssats som heter "{ $rate }" i butikens momstabell (Inställningar → Butik)
+cli-err-line-no-amount = rad { $line } ("{ $text }") har inget belopp: ange priset
+cli-err-line-negative = rad { $line } ("{ $text }") har ett negativt belopp; pengar tillbaka är en retur på köpet de betalades i, inte en rad i ett nytt köp
+cli-err-line-no-quantity = rad { $line } ("{ $text }") har antal 0: ta bort raden eller ange hur många
+cli-err-line-no-text = rad { $line } behöver en text som säger vad som såldes
+cli-err-line-mixed-currency = rad { $line } är i { $found } men köpet är i { $expected }: ett köp har en valuta
+cli-err-line-bad-rate = rad { $line } har en momssats utanför 0 % till 50 %
+cli-err-line-overflow = köpets belopp är för stora för att summeras
+cli-err-return-more-than-left-at-rate = bara { $left } med { $rate } moms av det här köpet återstår att returnera
+cli-err-return-wrong-currency = beloppet att returnera är i { $found } men köpet var i { $expected }
+cli-err-return-no-lines = välj minst en rad att returnera
+cli-err-return-no-such-line = rad { $line } finns inte i det här köpet: det har { $count ->
+    [one] { $count } rad
+   *[other] { $count } rader
+  }
+cli-err-return-zero-quantity = rad { $line } ("{ $text }"): antal 0 returnerar ingenting
+cli-err-return-more-than-sold = rad { $line } ("{ $text }"): bara { $left } av { $sold } återstår att returnera
+cli-err-return-sale = köpets rader kan inte läsas: { $error }
+cli-err-return-history = de tidigare returerna av det här köpet stämmer inte med dess rader ({ $why }); ingenting returnerades
+cli-err-keyring-unavailable = systemets nyckelring är inte tillgänglig ({ $why }); på Linux måste en Secret Service (t.ex. GNOME Keyring) köras och vara upplåst
+cli-err-keyring-refused = systemets nyckelring nekade åtkomst: { $why }
+cli-err-key-make = ingen kvittonyckel kunde skapas: { $why }
+cli-err-settings-read = kan inte läsa inställningsfilen { $path }: { $error }
+cli-err-settings-damaged = inställningsfilen { $path } är skadad ({ $error }); rätta eller radera den
+cli-err-settings-write = kan inte spara inställningsfilen { $path }: { $error }
+cli-err-sandbox-start = kan inte starta den inbyggda sandlådan: { $error }
+cli-err-webhook-listen = kan inte lyssna efter webhooks på { $addr }: { $error }
+
+## Kvitton som inte skrevs ut eller sparades (kvittot finns kvar)
+cli-err-print-bad-address = “{ $input }” är ingen skrivaradress: ange skrivaren i Inställningar → Butik som 192.168.1.50 eller 192.168.1.50:9100. Kvittot finns kvar; skriv ut det igen från köpet.
+cli-err-print-unknown-host = Skrivarnamnet { $addr } är okänt på det här nätverket: kontrollera skrivaren i Inställningar → Butik. Kvittot finns kvar; skriv ut det igen från köpet.
+cli-err-print-no-answer = Skrivaren på { $addr } svarar inte: är den påslagen? Kvittot finns kvar; skriv ut det igen från köpet.
+cli-err-print-not-taking = Skrivaren på { $addr } svarar inte: är den påslagen, med papper i och locket stängt? Kvittot finns kvar; skriv ut det igen från köpet.
+cli-err-print-connection-broke = Anslutningen till skrivaren på { $addr } bröts under utskriften: kontrollera papper, lock och kabel. Kvittot finns kvar; skriv ut det igen från köpet.
+cli-err-print-none = Ingen kvittoskrivare är inställd: lägg till dess adress i Inställningar → Butik, eller använd Skriv ut eller Spara PDF. Kvittot finns kvar.
+cli-err-pdf-is-a-folder = { $path } är en mapp: välj ett filnamn för PDF:en (t.ex. kvitto-1042.pdf). Kvittot finns kvar.
+cli-err-pdf-no-folder = Mappen { $folder } finns inte: välj en annan plats att spara PDF:en. Kvittot finns kvar.
+cli-err-pdf-not-allowed = Kassa får inte skriva i { $folder }: välj en annan mapp för PDF:en. Kvittot finns kvar.
+cli-err-pdf-disk-full = Disken är full: PDF:en kunde inte sparas som { $path }. Frigör utrymme eller välj en annan plats. Kvittot finns kvar.
+cli-err-pdf-other = PDF:en kunde inte sparas som { $path } ({ $reason }). Kvittot finns kvar.
+cli-err-receipt-folder = Kvittomappen { $folder } kan inte skapas ({ $reason }). Kvittot finns kvar.
+cli-err-receipt-no-profile = ställ in butiken (Inställningar → Butik, eller `kassa setup --legal-name … --org-number …`) innan ett kvitto skrivs ut: det behöver företagets registrerade namn, organisationsnummer och adress
+cli-err-receipt-not-paid = köp { $sale } har inget kvitto: det är inte betalt
+cli-err-receipt-no-such-number = det finns inget kvittonummer { $number } i serien { $series }
+cli-err-receipt-series-live = skarp
+cli-err-receipt-series-training = träning
+
+## Koppla bankkontot (Inställningar → Koppla bankkonto)
+cli-err-connect-bad-redirect = felaktig omdirigeringsadress "{ $value }": den måste vara http på den här datorn (127.0.0.1, localhost eller [::1]) med en port
+cli-err-connect-listen = kan inte lyssna på { $addr } efter webbläsarens svar ({ $error }); håller en annan Kassa på att koppla ett konto?
+cli-err-connect-cancelled = bankkontot kopplades inte: kopplingen avbröts i webbläsaren
+cli-err-connect-refused = bankkontot kopplades inte: tjänsten svarade { $error }
+cli-err-connect-refused-why = bankkontot kopplades inte: tjänsten svarade { $error } ({ $why })
+cli-err-connect-wrong-state = svaret i webbläsaren hör inte till det här kopplingsförsöket; börja om
+cli-err-connect-no-state = svaret i webbläsaren saknar state, så Kassa kan inte avgöra om det hör till det här kopplingsförsöket; det ignorerades
+cli-err-connect-no-code = svaret i webbläsaren saknar kod; börja om
+cli-err-connect-exchange = tjänsten godtog inte koden som webbläsaren förde tillbaka: { $error }
+cli-err-connect-service = tjänsten listade inte de kopplade kontona: { $error }
+cli-err-connect-no-accounts = tjänsten anger inget konto som kan ta emot betalningar för den här kopplingen; koppla igen och välj ett konto
+cli-err-connect-not-offered = konto { $id } är inte ett av de konton som just kopplades ({ $offered })
+cli-err-connect-timed-out = bankkontot kopplades inte: inget kom tillbaka från webbläsaren på { $minutes } minuter
+cli-err-connect-save = kontot kopplades men Kassa kunde inte spara det: { $error }
