@@ -46,6 +46,10 @@ use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
+/// How long the app may take to open its window for the driver: seconds when the machine
+/// is idle, much longer while other builds load both cores.
+const SESSION_WAIT: Duration = Duration::from_secs(150);
+
 /// How long any wait for the UI, the driver or the sandbox may take.
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -340,24 +344,24 @@ impl Session {
         let mut builder = ClientBuilder::rustls().context("cannot set up the WebDriver client")?;
         builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{port}");
-        let client =
-            match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
-                Ok(Ok(client)) => client,
-                Ok(Err(e)) => {
-                    return Err(Error(format!(
-                        "cannot start a WebDriver session for {}: {e}\n{}",
-                        app.display(),
-                        session.driver_log()
-                    )));
-                }
-                Err(_) => {
-                    return Err(Error(format!(
-                        "no WebDriver session for {} within 60 s\n{}",
-                        app.display(),
-                        session.driver_log()
-                    )));
-                }
-            };
+        let client = match tokio::time::timeout(SESSION_WAIT, builder.connect(&url)).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => {
+                return Err(Error(format!(
+                    "cannot start a WebDriver session for {}: {e}\n{}",
+                    app.display(),
+                    session.driver_log()
+                )));
+            }
+            Err(_) => {
+                return Err(Error(format!(
+                    "no WebDriver session for {} within {} s\n{}",
+                    app.display(),
+                    SESSION_WAIT.as_secs(),
+                    session.driver_log()
+                )));
+            }
+        };
         session.client = Some(client);
         Ok(session)
     }
