@@ -25,6 +25,7 @@ mod queries;
 mod receipts;
 mod records;
 mod refunds;
+mod replication;
 mod reports;
 mod returns;
 mod rows;
@@ -48,6 +49,7 @@ pub use records::{
     AttemptRecord, AttemptState, AttentionItem, Backend, EventRecord, LineVat, NewLine, NewSale,
     Paid, Receipt, ReceiptKind, SaleLine, SaleRecord, SaleState, Tender, Totals,
 };
+pub use replication::{LogRecord, REPLICATED_TABLES};
 pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
 pub use seal::event_code;

@@ -122,7 +122,7 @@ fn migration_4_upgrades_a_version_3_journal_in_place_and_keeps_everything() {
         .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!((version, SCHEMA_VERSION), (7, 7));
+    assert_eq!((version, SCHEMA_VERSION), (8, 8));
     // Everything old is there, as it was.
     let paid = j.sale("old-paid").unwrap().unwrap();
     assert_eq!(
@@ -726,4 +726,120 @@ fn a_failed_receipt_write_rolls_back_the_end_of_the_sale_and_uses_no_number() {
         (r.tender, r.tender_detail.as_deref()),
         (Tender::Bank, Some("p3"))
     );
+}
+
+/// Issue 14: every change of the books is a record of the replication log, numbered
+/// without gaps in the order it was committed, and a refused write leaves none.
+#[test]
+fn a_paid_sale_is_in_the_replication_log_in_the_order_it_was_written() {
+    let mut j = Journal::open_in_memory().unwrap();
+    let before = j.replication_head().unwrap();
+    open_sale(&mut j, "s1", 2500, Backend::Live);
+    let a = attempt(&mut j, "s1", "p1");
+    pay(&mut j, a, "p1", 10).unwrap();
+    let log = j.replication_after(before, 1000).unwrap();
+    let seqs: Vec<i64> = log.iter().map(|r| r.seq).collect();
+    let expected: Vec<i64> = (before + 1..=before + log.len() as i64).collect();
+    assert_eq!(seqs, expected, "numbered without gaps");
+    let first = &log[0];
+    assert_eq!(
+        (first.table.as_str(), first.op.as_str()),
+        ("sales", "insert")
+    );
+    let row: serde_json::Value = serde_json::from_str(&first.row).unwrap();
+    assert_eq!(
+        (row["id"].as_str(), row["state"].as_str()),
+        (Some("s1"), Some("open"))
+    );
+    assert_eq!(row["amount_minor"], 2500);
+    // The sale's last image is paid, and its receipt came with it.
+    let last_sale = log
+        .iter()
+        .rev()
+        .find(|r| r.table == "sales")
+        .map(|r| serde_json::from_str::<serde_json::Value>(&r.row).unwrap())
+        .unwrap();
+    assert_eq!(last_sale["state"], "paid");
+    let tables: Vec<&str> = log.iter().map(|r| r.table.as_str()).collect();
+    for t in ["attempts", "events", "receipts", "receipt_vat"] {
+        assert!(tables.contains(&t), "{t} missing from {tables:?}");
+    }
+    // Paging: after the first record, the rest, and nothing after the head.
+    let rest = j.replication_after(first.seq, 1000).unwrap();
+    assert_eq!(rest.len(), log.len() - 1);
+    assert!(
+        j.replication_after(j.replication_head().unwrap(), 10)
+            .unwrap()
+            .is_empty()
+    );
+    // A write the journal refuses leaves no record.
+    let head = j.replication_head().unwrap();
+    let refused = j.insert_sale(&NewSale {
+        id: "s1",
+        amount: dkk(100),
+        reference: None,
+        at_ms: 20,
+        backend: Backend::Live,
+    });
+    assert!(refused.is_err());
+    assert_eq!(j.replication_head().unwrap(), head);
+}
+
+/// A journal from before the log (schema 7) gets its history into the log when it is
+/// upgraded, in the order it was written, and carries on from there.
+#[test]
+fn migration_8_logs_a_version_7_journals_history_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kassa.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in schema::up_to(7) {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sales (id, amount_minor, currency, state, created_at, ended_at,
+                                paid_payment_id, backend)
+             VALUES ('later', 4000, 'DKK', 'open', 20, NULL, NULL, 'live'),
+                    ('earlier', 2500, 'DKK', 'cancelled', 10, 12, NULL, 'live');
+             INSERT INTO events (sale_id, attempt_id, at, kind, detail)
+             VALUES ('earlier', NULL, 10, 'sale_opened', '25.00 DKK'),
+                    ('earlier', NULL, 12, 'sale_cancelled', 'cancelled'),
+                    ('later', NULL, 20, 'sale_opened', '40.00 DKK');",
+        )
+        .unwrap();
+    }
+    let mut j = Journal::open(&path).unwrap();
+    let log = j.replication_after(0, 100).unwrap();
+    // The history (a key the upgraded journal makes at its first open comes after it).
+    let said: Vec<(String, i64)> = log
+        .iter()
+        .take(6)
+        .map(|r| {
+            let row: serde_json::Value = serde_json::from_str(&r.row).unwrap();
+            let at = row["created_at"]
+                .as_i64()
+                .or(row["at"].as_i64())
+                .unwrap_or(0);
+            (r.table.clone(), at)
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("till".to_owned(), 0),
+            ("sales".to_owned(), 10),
+            ("events".to_owned(), 10),
+            ("events".to_owned(), 12),
+            ("sales".to_owned(), 20),
+            ("events".to_owned(), 20),
+        ]
+    );
+    assert!(log.iter().all(|r| r.op == "insert"));
+    // New writes follow the history.
+    let head = j.replication_head().unwrap();
+    open_sale(&mut j, "new", 100, Backend::Live);
+    let after = j.replication_after(head, 100).unwrap();
+    assert_eq!(after[0].seq, head + 1);
+    assert_eq!(after[0].table, "sales");
 }

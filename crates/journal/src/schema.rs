@@ -533,6 +533,260 @@ const MIGRATIONS: &[&str] = &[
     // receipt, a training receipt), by its number in the event's series; the SAF-T export
     // names it as the event's transaction.
     "ALTER TABLE journal_events ADD COLUMN receipt INTEGER CHECK (receipt IS NULL OR receipt >= 1);",
+    // 8: the replication log (issue 14): every row any table of the books gains or changes,
+    // as a JSON image of the row after the change, numbered without gaps in the order it
+    // was written (`seq`), in the very transaction that writes it, so a till ships its
+    // books to the hub by reading this table past what the hub has. The derived running
+    // totals (period_totals, grand_totals) are not logged: a replay rebuilds them. A table
+    // that gains a column must have its triggers here re-made with it (the journal's test
+    // `every_column_of_every_replicated_table_is_logged` fails until it is).
+    "CREATE TABLE replication_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        tbl TEXT NOT NULL,
+        op  TEXT NOT NULL CHECK (op IN ('insert','update')),
+        row TEXT NOT NULL CHECK (json_valid(row))
+    ) STRICT;
+    CREATE TRIGGER replication_log_no_update BEFORE UPDATE ON replication_log
+        BEGIN SELECT RAISE(ABORT, 'the replication log is append-only'); END;
+    CREATE TRIGGER replication_log_no_delete BEFORE DELETE ON replication_log
+        BEGIN SELECT RAISE(ABORT, 'the replication log is append-only'); END;
+    CREATE TRIGGER log_till_insert AFTER INSERT ON till
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('till', 'insert',
+            json_object('only', NEW.only, 'id', NEW.id));
+    END;
+    CREATE TRIGGER log_signing_keys_insert AFTER INSERT ON signing_keys
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('signing_keys', 'insert',
+            json_object('version', NEW.version, 'public_pem', NEW.public_pem,
+            'created_at', NEW.created_at));
+    END;
+    CREATE TRIGGER log_employees_insert AFTER INSERT ON employees
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('employees', 'insert',
+            json_object('id', NEW.id, 'name', NEW.name, 'role', NEW.role, 'pin_hash', NEW.pin_hash,
+            'active', NEW.active, 'created_at', NEW.created_at));
+    END;
+    CREATE TRIGGER log_employees_update AFTER UPDATE ON employees
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('employees', 'update',
+            json_object('id', NEW.id, 'name', NEW.name, 'role', NEW.role, 'pin_hash', NEW.pin_hash,
+            'active', NEW.active, 'created_at', NEW.created_at));
+    END;
+    CREATE TRIGGER log_sales_insert AFTER INSERT ON sales
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('sales', 'insert',
+            json_object('id', NEW.id, 'amount_minor', NEW.amount_minor, 'currency', NEW.currency,
+            'reference', NEW.reference, 'state', NEW.state, 'created_at', NEW.created_at,
+            'ended_at', NEW.ended_at, 'paid_payment_id', NEW.paid_payment_id,
+            'attention', NEW.attention, 'backend', NEW.backend, 'employee', NEW.employee));
+    END;
+    CREATE TRIGGER log_sales_update AFTER UPDATE ON sales
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('sales', 'update',
+            json_object('id', NEW.id, 'amount_minor', NEW.amount_minor, 'currency', NEW.currency,
+            'reference', NEW.reference, 'state', NEW.state, 'created_at', NEW.created_at,
+            'ended_at', NEW.ended_at, 'paid_payment_id', NEW.paid_payment_id,
+            'attention', NEW.attention, 'backend', NEW.backend, 'employee', NEW.employee));
+    END;
+    CREATE TRIGGER log_sale_lines_insert AFTER INSERT ON sale_lines
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('sale_lines', 'insert',
+            json_object('sale_id', NEW.sale_id, 'position', NEW.position, 'text', NEW.text,
+            'quantity', NEW.quantity, 'unit_gross_minor', NEW.unit_gross_minor,
+            'currency', NEW.currency, 'vat_bp', NEW.vat_bp, 'saft_code', NEW.saft_code));
+    END;
+    CREATE TRIGGER log_attempts_insert AFTER INSERT ON attempts
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('attempts', 'insert',
+            json_object('id', NEW.id, 'sale_id', NEW.sale_id, 'seq', NEW.seq, 'state', NEW.state,
+            'reference', NEW.reference, 'payment_id', NEW.payment_id,
+            'authorization_url', NEW.authorization_url, 'requested_at', NEW.requested_at,
+            'created_at', NEW.created_at, 'expires_at', NEW.expires_at,
+            'status', NEW.status, 'is_final', NEW.is_final, 'error', NEW.error));
+    END;
+    CREATE TRIGGER log_attempts_update AFTER UPDATE ON attempts
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('attempts', 'update',
+            json_object('id', NEW.id, 'sale_id', NEW.sale_id, 'seq', NEW.seq, 'state', NEW.state,
+            'reference', NEW.reference, 'payment_id', NEW.payment_id,
+            'authorization_url', NEW.authorization_url, 'requested_at', NEW.requested_at,
+            'created_at', NEW.created_at, 'expires_at', NEW.expires_at,
+            'status', NEW.status, 'is_final', NEW.is_final, 'error', NEW.error));
+    END;
+    CREATE TRIGGER log_events_insert AFTER INSERT ON events
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('events', 'insert',
+            json_object('id', NEW.id, 'sale_id', NEW.sale_id, 'attempt_id', NEW.attempt_id,
+            'at', NEW.at, 'kind', NEW.kind, 'detail', NEW.detail));
+    END;
+    CREATE TRIGGER log_receipts_insert AFTER INSERT ON receipts
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('receipts', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'kind', NEW.kind, 'sale_id', NEW.sale_id, 'created_at', NEW.created_at,
+            'total_minor', NEW.total_minor, 'currency', NEW.currency, 'tender', NEW.tender,
+            'tender_detail', NEW.tender_detail, 'cash_given_minor', NEW.cash_given_minor,
+            'return_of', NEW.return_of, 'reason', NEW.reason, 'employee', NEW.employee));
+    END;
+    CREATE TRIGGER log_receipt_vat_insert AFTER INSERT ON receipt_vat
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('receipt_vat', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'position', NEW.position, 'vat_bp', NEW.vat_bp, 'saft_code', NEW.saft_code,
+            'net_minor', NEW.net_minor, 'vat_minor', NEW.vat_minor,
+            'gross_minor', NEW.gross_minor));
+    END;
+    CREATE TRIGGER log_receipt_seals_insert AFTER INSERT ON receipt_seals
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('receipt_seals', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'previous', NEW.previous, 'signed_date', NEW.signed_date,
+            'signed_time', NEW.signed_time, 'gross_minor', NEW.gross_minor,
+            'net_minor', NEW.net_minor, 'signature', NEW.signature,
+            'key_version', NEW.key_version));
+    END;
+    CREATE TRIGGER log_return_lines_insert AFTER INSERT ON return_lines
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('return_lines', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'position', NEW.position, 'text', NEW.text, 'quantity', NEW.quantity,
+            'unit_gross_minor', NEW.unit_gross_minor, 'currency', NEW.currency,
+            'vat_bp', NEW.vat_bp, 'saft_code', NEW.saft_code));
+    END;
+    CREATE TRIGGER log_receipt_prints_insert AFTER INSERT ON receipt_prints
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('receipt_prints', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'nth', NEW.nth, 'via', NEW.via, 'at', NEW.at));
+    END;
+    CREATE TRIGGER log_bank_refunds_insert AFTER INSERT ON bank_refunds
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('bank_refunds', 'insert',
+            json_object('id', NEW.id, 'kind', NEW.kind, 'sale_id', NEW.sale_id,
+            'training', NEW.training, 'return_number', NEW.return_number,
+            'payment_id', NEW.payment_id, 'amount_minor', NEW.amount_minor,
+            'currency', NEW.currency, 'payer', NEW.payer, 'state', NEW.state,
+            'created_at', NEW.created_at, 'sent_at', NEW.sent_at, 'note', NEW.note));
+    END;
+    CREATE TRIGGER log_bank_refunds_update AFTER UPDATE ON bank_refunds
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('bank_refunds', 'update',
+            json_object('id', NEW.id, 'kind', NEW.kind, 'sale_id', NEW.sale_id,
+            'training', NEW.training, 'return_number', NEW.return_number,
+            'payment_id', NEW.payment_id, 'amount_minor', NEW.amount_minor,
+            'currency', NEW.currency, 'payer', NEW.payer, 'state', NEW.state,
+            'created_at', NEW.created_at, 'sent_at', NEW.sent_at, 'note', NEW.note));
+    END;
+    CREATE TRIGGER log_z_reports_insert AFTER INSERT ON z_reports
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('z_reports', 'insert',
+            json_object('till', NEW.till, 'training', NEW.training, 'number', NEW.number,
+            'closed_at', NEW.closed_at, 'from_ms', NEW.from_ms,
+            'first_receipt', NEW.first_receipt, 'last_receipt', NEW.last_receipt,
+            'currency', NEW.currency, 'grand_sales_minor', NEW.grand_sales_minor,
+            'grand_returns_minor', NEW.grand_returns_minor, 'employee', NEW.employee));
+    END;
+    CREATE TRIGGER log_journal_events_insert AFTER INSERT ON journal_events
+    BEGIN
+        INSERT INTO replication_log (tbl, op, row) VALUES ('journal_events', 'insert',
+            json_object('id', NEW.id, 'till', NEW.till, 'at', NEW.at, 'code', NEW.code,
+            'employee', NEW.employee, 'training', NEW.training, 'detail', NEW.detail,
+            'receipt', NEW.receipt));
+    END;
+
+    -- What the journal held before this schema, as one insert per row, in the order it was
+    -- written (by its time; a receipt's VAT, seal and lines right after it).
+    INSERT INTO replication_log (tbl, op, row)
+    SELECT tbl, 'insert', row FROM (
+        SELECT 0 AS t, 0 AS k, 0 AS p, 0 AS q, 'till' AS tbl,
+            json_object('only', x.only, 'id', x.id)
+            AS row FROM till x
+        UNION ALL SELECT x.created_at AS t, 0 AS k, 1 AS p, x.version AS q, 'signing_keys' AS tbl,
+            json_object('version', x.version, 'public_pem', x.public_pem,
+            'created_at', x.created_at)
+            AS row FROM signing_keys x
+        UNION ALL SELECT x.created_at AS t, 0 AS k, 2 AS p, x.rowid AS q, 'employees' AS tbl,
+            json_object('id', x.id, 'name', x.name, 'role', x.role, 'pin_hash', x.pin_hash,
+            'active', x.active, 'created_at', x.created_at)
+            AS row FROM employees x
+        UNION ALL SELECT x.created_at AS t, 0 AS k, 3 AS p, x.rowid AS q, 'sales' AS tbl,
+            json_object('id', x.id, 'amount_minor', x.amount_minor, 'currency', x.currency,
+            'reference', x.reference, 'state', x.state,
+            'created_at', x.created_at, 'ended_at', x.ended_at,
+            'paid_payment_id', x.paid_payment_id, 'attention', x.attention,
+            'backend', x.backend, 'employee', x.employee)
+            AS row FROM sales x
+        UNION ALL SELECT s.created_at AS t, 0 AS k, 4 AS p, x.position AS q, 'sale_lines' AS tbl,
+            json_object('sale_id', x.sale_id, 'position', x.position, 'text', x.text,
+            'quantity', x.quantity, 'unit_gross_minor', x.unit_gross_minor,
+            'currency', x.currency, 'vat_bp', x.vat_bp,
+            'saft_code', x.saft_code)
+            AS row FROM sale_lines x JOIN sales s ON s.id = x.sale_id
+        UNION ALL SELECT x.requested_at AS t, 0 AS k, 5 AS p, x.id AS q, 'attempts' AS tbl,
+            json_object('id', x.id, 'sale_id', x.sale_id, 'seq', x.seq, 'state', x.state,
+            'reference', x.reference, 'payment_id', x.payment_id,
+            'authorization_url', x.authorization_url,
+            'requested_at', x.requested_at, 'created_at', x.created_at,
+            'expires_at', x.expires_at, 'status', x.status,
+            'is_final', x.is_final, 'error', x.error)
+            AS row FROM attempts x
+        UNION ALL SELECT x.at AS t, 0 AS k, 6 AS p, x.id AS q, 'events' AS tbl,
+            json_object('id', x.id, 'sale_id', x.sale_id, 'attempt_id', x.attempt_id,
+            'at', x.at, 'kind', x.kind, 'detail', x.detail)
+            AS row FROM events x
+        UNION ALL SELECT x.created_at AS t, x.number AS k, 7 AS p, x.training AS q, 'receipts' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'kind', x.kind, 'sale_id', x.sale_id, 'created_at', x.created_at,
+            'total_minor', x.total_minor, 'currency', x.currency,
+            'tender', x.tender, 'tender_detail', x.tender_detail,
+            'cash_given_minor', x.cash_given_minor, 'return_of', x.return_of,
+            'reason', x.reason, 'employee', x.employee)
+            AS row FROM receipts x
+        UNION ALL SELECT r.created_at AS t, x.number AS k, 8 AS p, x.position AS q, 'receipt_vat' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'position', x.position, 'vat_bp', x.vat_bp,
+            'saft_code', x.saft_code, 'net_minor', x.net_minor,
+            'vat_minor', x.vat_minor, 'gross_minor', x.gross_minor)
+            AS row FROM receipt_vat x JOIN receipts r ON r.till = x.till AND r.training = x.training AND r.number = x.number
+        UNION ALL SELECT r.created_at AS t, x.number AS k, 9 AS p, x.training AS q, 'receipt_seals' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'previous', x.previous, 'signed_date', x.signed_date,
+            'signed_time', x.signed_time, 'gross_minor', x.gross_minor,
+            'net_minor', x.net_minor, 'signature', x.signature,
+            'key_version', x.key_version)
+            AS row FROM receipt_seals x JOIN receipts r ON r.till = x.till AND r.training = x.training AND r.number = x.number
+        UNION ALL SELECT r.created_at AS t, x.number AS k, 10 AS p, x.position AS q, 'return_lines' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'position', x.position, 'text', x.text, 'quantity', x.quantity,
+            'unit_gross_minor', x.unit_gross_minor, 'currency', x.currency,
+            'vat_bp', x.vat_bp, 'saft_code', x.saft_code)
+            AS row FROM return_lines x JOIN receipts r ON r.till = x.till AND r.training = x.training AND r.number = x.number
+        UNION ALL SELECT x.at AS t, x.number AS k, 11 AS p, x.nth AS q, 'receipt_prints' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'nth', x.nth, 'via', x.via, 'at', x.at)
+            AS row FROM receipt_prints x
+        UNION ALL SELECT x.created_at AS t, 0 AS k, 12 AS p, x.id AS q, 'bank_refunds' AS tbl,
+            json_object('id', x.id, 'kind', x.kind, 'sale_id', x.sale_id,
+            'training', x.training, 'return_number', x.return_number,
+            'payment_id', x.payment_id, 'amount_minor', x.amount_minor,
+            'currency', x.currency, 'payer', x.payer, 'state', x.state,
+            'created_at', x.created_at, 'sent_at', x.sent_at, 'note', x.note)
+            AS row FROM bank_refunds x
+        UNION ALL SELECT x.at AS t, 0 AS k, 13 AS p, x.id AS q, 'journal_events' AS tbl,
+            json_object('id', x.id, 'till', x.till, 'at', x.at, 'code', x.code,
+            'employee', x.employee, 'training', x.training, 'detail', x.detail,
+            'receipt', x.receipt)
+            AS row FROM journal_events x
+        UNION ALL SELECT x.closed_at AS t, 0 AS k, 14 AS p, x.number AS q, 'z_reports' AS tbl,
+            json_object('till', x.till, 'training', x.training, 'number', x.number,
+            'closed_at', x.closed_at, 'from_ms', x.from_ms,
+            'first_receipt', x.first_receipt, 'last_receipt', x.last_receipt,
+            'currency', x.currency, 'grand_sales_minor', x.grand_sales_minor,
+            'grand_returns_minor', x.grand_returns_minor,
+            'employee', x.employee)
+            AS row FROM z_reports x
+    ) ORDER BY t, k, p, q;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).
