@@ -15,6 +15,10 @@ PACKAGES=(
   poppler-utils
   # The SAF-T export's schema check (kassa-saft's tests run xmllint --schema).
   libxml2-utils
+  # The hub's tests run against a real PostgreSQL server: kassa_testkit::pg and scripts/test.sh
+  # start private clusters with its initdb/pg_ctl (as the postgres user the package creates);
+  # the default cluster the package may start is not used.
+  postgresql postgresql-client
 )
 
 log() { printf 'setup-debian: %s\n' "$*" >&2; }

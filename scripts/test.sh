@@ -2,6 +2,8 @@
 # Runs every check and test of Kassa, the way CI does (.ci/run calls this):
 #   setup (apt packages, tauri-driver) → rustfmt → clippy → build → unit/integration tests
 #   → window end-to-end tests (kassa-e2e) under a private session bus and X server.
+# The tests get one private PostgreSQL cluster for the run (scripts/pg-cluster.sh; its
+# superuser URL in KASSA_TEST_PG_URL), stopped and removed at the end like the session.
 # Works from a fresh clone; a cold build takes several minutes.
 # The window tests must run serially (--test-threads=1): WebKitWebDriver cannot host
 # parallel sessions. Their screenshots land in target/e2e-screens/.
@@ -14,8 +16,13 @@ START=$SECONDS
 CURRENT="start"
 step() { CURRENT="$*"; printf '\n==> %s\n' "$*"; }
 RUNTIME=""
+PGCLUSTER=""
 finish() {
   local rc=$?
+  if [[ -n "$PGCLUSTER" ]]; then
+    bash "$ROOT/scripts/pg-cluster.sh" stop "$PGCLUSTER" || true
+    rm -rf "$PGCLUSTER"
+  fi
   [[ -n "$RUNTIME" ]] && rm -rf "$RUNTIME"
   if ((rc != 0)); then
     printf '\n==> FAILED (exit %s) at: %s (%ss)\n' "$rc" "$CURRENT" "$((SECONDS - START))" >&2
@@ -48,6 +55,15 @@ export XDG_RUNTIME_DIR="$RUNTIME/run" XDG_DATA_HOME="$RUNTIME/data" NO_AT_BRIDGE
 export KASSA_APP_BIN="${KASSA_APP_BIN:-$ROOT/target/debug/kassa-app}"
 # A desktop session's bus or display must not leak in: the tests get their own of both.
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
+
+# One PostgreSQL cluster for the run: tests that only need a database take it through
+# kassa_testkit::pg::shared(); fault tests start their own. Under /tmp, not TMPDIR: as root
+# the server runs as the postgres user, who must reach the folder.
+PGCLUSTER=$(mktemp -d /tmp/kassa-pg.XXXXXX)
+KASSA_TEST_PG_URL=$(bash scripts/pg-cluster.sh start "$PGCLUSTER")
+export KASSA_TEST_PG_URL
+pg_port=${KASSA_TEST_PG_URL##*:}
+printf '==> PostgreSQL for the tests: 127.0.0.1:%s (cluster and log in %s)\n' "${pg_port%%/*}" "$PGCLUSTER"
 
 # All tests run on a private session bus with an unlocked GNOME Keyring (the Secret Service
 # the keyring test stores the Client Secret in) and a private X server for the window tests.

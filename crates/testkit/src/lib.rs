@@ -7,12 +7,15 @@
 //!   puts more counters on one shared sandbox.
 //! * [`next`], [`next_within`] and [`until`]: waits for engine events, with a timeout.
 //! * [`cli`]: the `kassa` binary against a sandbox, as a child process.
+//! * [`pg`]: real PostgreSQL servers (private clusters in temporary folders, or the one
+//!   scripts/test.sh starts) and fresh databases on them.
 //!
 //! The engine's own unit tests (`crates/till/src/tests.rs`) cannot use it: this crate
 //! depends on `kassa-till`, so inside that crate its types would be a second copy.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod cli;
+pub mod pg;
 mod rig;
 mod wait;
 
