@@ -406,6 +406,8 @@ impl SettingsForm {
             shop: crate::ShopSettings::default(),
             // The Language setting is saved on its own (`save_language`); saving keeps it.
             language: None,
+            // The hub is saved on its own (`kassa_boot::hub::save`); saving keeps it.
+            hub_url: None,
         }
     }
 
@@ -422,6 +424,7 @@ impl SettingsForm {
         let mut saved = self.saved();
         saved.shop = before.shop.clone();
         saved.language = before.language.clone();
+        saved.hub_url = before.hub_url.clone();
         let secret = self.client_secret.trim();
         // The secret is bound to where it may go: typed now, to the form's address and ID;
         // kept, to what it was bound to (the check above made sure those are the form's).

@@ -28,7 +28,8 @@ pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
 pub use saved::SavedSecretFor;
 pub use saved::{SavedError, SavedSettings, save_language, settings_path};
 pub use secrets::{
-    KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore, Keyring, MemorySecrets,
+    HUB_PASSWORD_ACCOUNT, KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore,
+    Keyring, MemorySecrets,
     SecretError, SecretKind, SecretStore,
 };
 pub use shop::{
@@ -134,6 +135,10 @@ pub struct Settings {
     /// The Language setting (the settings file's; `None`: the system's). `KASSA_LANG`
     /// overrides it where the language is chosen (`kassa_boot::language`).
     pub language: Option<kassa_i18n::Lang>,
+    /// The shop's hub (issue 14), a PostgreSQL address (`KASSA_HUB_URL` or the saved
+    /// setting): every record of this till's books is replicated there. Its password is in
+    /// the address or the OS keyring ([`HUB_PASSWORD_ACCOUNT`]). `None`: no hub.
+    pub hub_url: Option<String>,
     /// Where the receipt keys' private halves are kept: the OS keyring, under the service
     /// `KASSA_KEYRING_SERVICE` names (else Kassa's own).
     pub keys: KeyStore,
@@ -289,6 +294,7 @@ impl Settings {
             redirect_url: checked.redirect_url,
             sandbox_lan,
             language: saved.language(),
+            hub_url: get("KASSA_HUB_URL").or_else(|| saved.hub_url.clone()),
             shop: saved.shop.clone(),
             keys: KeyStore(std::sync::Arc::new(Keyring::from_env(&var))),
         })

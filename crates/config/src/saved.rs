@@ -38,6 +38,10 @@ pub struct SavedSettings {
     /// system's locale. `KASSA_LANG` overrides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The shop's hub, a PostgreSQL address (its password, if not in the address, is in the
+    /// keyring).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hub_url: Option<String>,
 }
 
 /// The API origin (`https://api.aiia.eu`) and Client ID a stored Client Secret belongs to.

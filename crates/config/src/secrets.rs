@@ -6,6 +6,9 @@ use std::sync::Mutex;
 
 use kassa_aiia::Secret;
 
+/// The keyring account of the hub's password (issue 14), in the same service.
+pub const HUB_PASSWORD_ACCOUNT: &str = "hub-password";
+
 /// The keyring entries: one service, an account per secret.
 pub const KEYRING_SERVICE: &str = "eu.kassa.counter";
 pub const KEYRING_ACCOUNT: &str = "aiia-client-secret";
