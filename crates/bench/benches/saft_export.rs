@@ -203,8 +203,12 @@ fn main() -> BenchResult<()> {
         receipt_footer: String::new(),
     })
     .map_err(|e| format!("{e:?}"))?;
-    let vat =
-        VatTable::for_country(Country::No, Day::new(2026, 3, 1)).map_err(|e| e.to_string())?;
+    let vat = VatTable::for_country(
+        Country::No,
+        Day::new(2026, 3, 1),
+        &kassa_shop::VatNames::english(),
+    )
+    .map_err(|e| e.to_string())?;
     let of = ExportOf {
         merchant: &merchant,
         vat: &vat,

@@ -408,9 +408,20 @@ pub async fn start_idle(settings: Settings) -> Result<Counter, BootError> {
 
 /// [`start_idle`] without the start journaled or anyone logged in (a handover carries the
 /// session over instead).
-async fn open_idle(settings: Settings) -> Result<Counter, BootError> {
+async fn open_idle(mut settings: Settings) -> Result<Counter, BootError> {
     let owner = OwnerLock::acquire(&settings.db_path, &settings.owner)?;
     let mut journal = Journal::open(&settings.db_path)?;
+    // What Kassa names by itself (the country's VAT rates, the training shop) is named once,
+    // in the language spoken at the first start, and kept beside the journal as the shop's.
+    let lang = current_language();
+    let names = kassa_config::DefaultNames::of(Messages::of(lang));
+    match settings.shop.fill_saved_defaults(&settings.db_path, &names) {
+        Ok(true) => tracing::info!(lang = lang.code(), "named the shop's defaults"),
+        Ok(false) => {}
+        Err(e) => {
+            tracing::warn!(error = %e, "the names of the shop's defaults could not be kept in the settings file");
+        }
+    }
     // The receipt key before anything sells: without it no receipt could be signed.
     let now_ms = kassa_till::Clock::now_ms(&SystemClock);
     let sealer: std::sync::Arc<dyn kassa_journal::Sealer> =

@@ -162,7 +162,12 @@ impl Counter {
         let before = self.shop_settings();
         // A form with a wrong field keeps the manager's approval for the corrected one.
         let saved = self.approved(kassa_shop::staff::Action::Settings, |_| {
-            Ok::<_, ShopSaveError>(form.save(&self.settings.db_path, self.currency, day)?)
+            Ok::<_, ShopSaveError>(form.save(
+                &self.settings.db_path,
+                self.currency,
+                day,
+                before.names(),
+            )?)
         })?;
         *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = saved.clone();
         for change in price_changes(&before.quick_items, &saved.quick_items, self.currency) {

@@ -2,7 +2,8 @@
 //! manager's approval of one action, and the staff list a manager keeps.
 //!
 //! * The staff live in the journal's `employees` table. On a till's first start
-//!   [`ensure_default_employee`] adds the default employee ("1", "Owner", a manager, no PIN),
+//!   [`ensure_default_employee`] adds the default employee ("1", "Owner" in the language
+//!   spoken then: [`owner_name`]; a manager, no PIN),
 //!   so a one-person shop logs in with one tap ([`one_tap`]) and the journal still names them.
 //!   An employee without a PIN logs in that way only while they are the till's only active
 //!   employee; before a second employee is added, the manager adding them must have a PIN.
@@ -161,13 +162,19 @@ pub fn one_tap(journal: &Journal) -> Result<Option<Employee>> {
     })
 }
 
-/// Adds the default employee ("1", "Owner", manager, no PIN) to a till that has no
-/// employees yet; `true` when it did.
-pub fn ensure_default_employee(journal: &mut Journal, now_ms: i64) -> Result<bool> {
+/// The default employee's name in the language of `m` ("Owner", "Ejer", …).
+pub fn owner_name(m: &kassa_i18n::Messages) -> String {
+    m.text("default-owner")
+}
+
+/// Adds the default employee ("1", named `name`: [`owner_name`] in the language spoken;
+/// manager, no PIN) to a till that has no employees yet; `true` when it did. The name is the
+/// journal's from then on: a later change of language does not rename them.
+pub fn ensure_default_employee(journal: &mut Journal, now_ms: i64, name: &str) -> Result<bool> {
     if !journal.employees()?.is_empty() {
         return Ok(false);
     }
-    let owner = default_employee();
+    let owner = default_employee(name);
     journal.add_employee(&NewEmployee {
         id: &owner.id,
         name: &owner.name,
@@ -665,12 +672,14 @@ impl crate::Counter {
             .with_journal(|j| record_event(j, event, now, training, detail))
     }
 
-    /// A start: the default employee on a till's first start, the application start
-    /// journaled (13001), and the one-tap employee logged in (13003) when the till has one.
+    /// A start: the default employee on a till's first start (named in the language spoken
+    /// then), the application start journaled (13001), and the one-tap employee logged in
+    /// (13003) when the till has one.
     pub(crate) fn begin_session(&self) -> Result<()> {
         let (now, training) = (self.now_ms(), self.training());
+        let owner = owner_name(kassa_i18n::Messages::of(crate::current_language()));
         self.till.with_journal(|j| {
-            ensure_default_employee(j, now)?;
+            ensure_default_employee(j, now, &owner)?;
             j.set_employee(None);
             record_event(j, JournalEvent::AppStart, now, training, "")?;
             if let Some(only) = one_tap(j)? {
@@ -808,7 +817,8 @@ mod tests {
 
     fn till() -> (Session, Journal) {
         let mut j = Journal::open_in_memory().unwrap();
-        assert!(ensure_default_employee(&mut j, T0).unwrap());
+        let owner = owner_name(kassa_i18n::Messages::of(kassa_i18n::Lang::En));
+        assert!(ensure_default_employee(&mut j, T0, &owner).unwrap());
         (Session::in_memory(CHEAP), j)
     }
 
@@ -836,9 +846,34 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_is_named_in_the_language_of_the_first_start_and_keeps_that_name() {
+        let first = |lang| {
+            let mut j = Journal::open_in_memory().unwrap();
+            let owner = owner_name(kassa_i18n::Messages::of(lang));
+            assert!(ensure_default_employee(&mut j, T0, &owner).unwrap());
+            j
+        };
+        let name = |j: &Journal| staff(j).unwrap()[0].name.clone();
+        assert_eq!(name(&first(kassa_i18n::Lang::En)), "Owner");
+        assert_eq!(name(&first(kassa_i18n::Lang::Da)), "Ejer");
+        assert_eq!(name(&first(kassa_i18n::Lang::Sv)), "Ägare");
+        assert_eq!(name(&first(kassa_i18n::Lang::Nb)), "Eier");
+        let mut fi = first(kassa_i18n::Lang::Fi);
+        assert_eq!(name(&fi), "Omistaja");
+        // Started again in another language: the journal's owner keeps their name.
+        let owner = owner_name(kassa_i18n::Messages::of(kassa_i18n::Lang::Da));
+        assert!(!ensure_default_employee(&mut fi, T0 + 1, &owner).unwrap());
+        assert_eq!(name(&fi), "Omistaja");
+        assert_eq!(one_tap(&fi).unwrap().unwrap().name, "Omistaja");
+    }
+
+    #[test]
     fn a_first_start_has_the_owner_who_logs_in_with_one_tap_and_is_journaled() {
         let (s, mut j) = till();
-        assert!(!ensure_default_employee(&mut j, T0).unwrap(), "only once");
+        assert!(
+            !ensure_default_employee(&mut j, T0, "Ejer").unwrap(),
+            "only once"
+        );
         let all = staff(&j).unwrap();
         assert_eq!(
             all,
@@ -985,7 +1020,7 @@ mod tests {
         let db = dir.path().join("kassa.db");
         assert_eq!(guard_path(&db), dir.path().join("kassa.db.pins.json"));
         let mut j = Journal::open(&db).unwrap();
-        ensure_default_employee(&mut j, T0).unwrap();
+        ensure_default_employee(&mut j, T0, "Owner").unwrap();
         let mut s = Session::for_journal(&db);
         s.cost = CHEAP;
         s.log_in(&mut j, "1", None, false, T0).unwrap();

@@ -9,7 +9,8 @@
 //! written before lines existed) is shown at the default rate under the text "Sale".
 //!
 //! Receipts of training (sandbox) sales use the shop's profile when it has one, else a
-//! training profile ("Kassa training shop"); a live receipt needs the merchant's profile.
+//! training profile ("Kassa training shop", in the words the shop's defaults were named
+//! with: `ShopSettings::fill_defaults`); a live receipt needs the merchant's profile.
 
 use std::path::Path;
 
@@ -30,8 +31,8 @@ pub use kassa_config::shop::{
     DEFAULT_PRINTER_PORT, DEFAULT_WIDTH, WIDTHS, country_of_currency, load_logo,
 };
 pub use kassa_config::{
-    PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError, ShopForm,
-    ShopFormError, ShopSettings, VatRateForm,
+    DefaultNames, PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError,
+    ShopForm, ShopFormError, ShopSettings, TrainingNames, VatRateForm,
 };
 
 /// One line of a cart as the window sends it.
@@ -289,40 +290,43 @@ pub enum ReceiptAssemblyError {
 }
 
 /// The profile a training receipt carries when the shop has none: the country's
-/// well-formed sample numbers, marked as training everywhere.
-pub fn training_profile(country: Country) -> MerchantProfile {
+/// well-formed sample numbers, in the words of `names` (marked as training everywhere).
+pub fn training_profile(country: Country, names: &TrainingNames) -> MerchantProfile {
     let (org, postcode) = match country {
         Country::Dk => ("10150817", "2100"),
         Country::No => ("923609016", "0155"),
         Country::Se => ("556036-0793", "111 22"),
         Country::Fi => ("0112038-9", "00100"),
     };
-    let draft = ProfileDraft {
-        legal_name: "Kassa training shop".into(),
+    let draft = |n: &TrainingNames| ProfileDraft {
+        legal_name: n.legal_name.clone(),
         org_number: org.into(),
         vat_registered: false,
-        address_lines: vec!["Training street 1".into()],
+        address_lines: vec![n.street.clone()],
         postcode: postcode.into(),
-        city: "Training".into(),
+        city: n.city.clone(),
         country: country.code().into(),
-        till_name: "Training till".into(),
-        receipt_footer: "Thank you for practising with Kassa".into(),
+        till_name: n.till_name.clone(),
+        receipt_footer: n.footer.clone(),
     };
-    match kassa_shop::validate_profile(&draft) {
+    // Words the profile cannot take (a settings file edited by hand) give the English ones.
+    let english = draft(&TrainingNames::english());
+    let draft = draft(names);
+    match kassa_shop::validate_profile(&draft).or_else(|_| kassa_shop::validate_profile(&english)) {
         Ok(p) => p,
-        // Every sample above is valid (a test checks all four); never reached.
+        // Every sample above is valid in English (a test checks all four); never reached.
         Err(_) => MerchantProfile {
-            legal_name: draft.legal_name,
+            legal_name: english.legal_name,
             org_number: kassa_shop::OrgNumber {
                 country,
                 digits: org.chars().filter(char::is_ascii_digit).collect(),
                 vat_registered: false,
             },
-            address_lines: draft.address_lines,
+            address_lines: english.address_lines,
             postcode: postcode.replace(' ', ""),
-            city: draft.city,
+            city: english.city,
             country,
-            till_name: draft.till_name,
+            till_name: english.till_name,
             footer_lines: vec![],
         },
     }
@@ -338,7 +342,10 @@ pub fn merchant_for(
 ) -> Result<MerchantProfile, ReceiptAssemblyError> {
     match (&shop.profile, training) {
         (Some(p), _) => Ok(p.clone()),
-        (None, true) => Ok(training_profile(country_of_currency(currency))),
+        (None, true) => Ok(training_profile(
+            country_of_currency(currency),
+            &shop.training,
+        )),
         (None, false) => Err(ReceiptAssemblyError::NoProfile),
     }
 }

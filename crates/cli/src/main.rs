@@ -1012,7 +1012,7 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
     let var = |k: &str| std::env::var(k).ok();
     let db = db_path();
     let path = kassa_boot::settings_path(&db);
-    let saved = match kassa_boot::SavedSettings::load(&path) {
+    let mut saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
         Err(e) => {
             return fail(
@@ -1021,6 +1021,9 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
             );
         }
     };
+    // A shop not named yet is named in the language spoken, as the form then shows it.
+    let names = kassa_boot::shop::DefaultNames::of(output::messages());
+    saved.shop.fill_defaults(&names);
     let given = currency
         .map(str::to_owned)
         .or_else(|| var("KASSA_CURRENCY"))
@@ -1036,7 +1039,7 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
     if let Err(e) = args.apply(&mut form) {
         return fail(EXIT_USAGE, &e.message(output::messages()));
     }
-    match form.save(&db, currency, day) {
+    match form.save(&db, currency, day, &names) {
         Ok(shop) => {
             let table = match shop.resolve(currency, day) {
                 Ok(s) => s,

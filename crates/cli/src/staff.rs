@@ -129,7 +129,8 @@ pub fn act(
     action: Action,
 ) -> Result<(Session, Employee), ExitCode> {
     let now = now_ms();
-    session::ensure_default_employee(journal, now).map_err(|e| refused(&e))?;
+    let owner = session::owner_name(crate::output::messages());
+    session::ensure_default_employee(journal, now, &owner).map_err(|e| refused(&e))?;
     let id = who.id();
     let pin = match member(journal, id)? {
         Some(m) if m.has_pin && m.active => Some(acting_pin(&m.name)?),

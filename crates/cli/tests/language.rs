@@ -350,14 +350,15 @@ fn staff_and_its_refusals_speak_danish_and_finnish() {
     let db = dir.path().join("k.db");
     let out = kassa(&db, Some("da"), &["staff", "list"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // A fresh till in Danish: the owner is named in Danish, and keeps the name in Finnish.
     assert_eq!(
         text(&out),
-        "1      Owner                    leder    ingen PIN til\n"
+        "1      Ejer                     leder    ingen PIN til\n"
     );
     let out = kassa(&db, Some("fi"), &["staff", "list"]);
     assert_eq!(
         text(&out),
-        "1      Owner                    esimies  ei PINiä käytössä\n"
+        "1      Ejer                     esimies  ei PINiä käytössä\n"
     );
     let out = kassa(&db, Some("da"), &["staff", "add", "2", "--name", "Ane"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));

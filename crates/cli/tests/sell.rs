@@ -231,3 +231,49 @@ async fn a_cash_sale_in_danish_prints_a_danish_receipt() {
     );
     assert!(!out.contains("Receipt"), "{out}");
 }
+
+/// Issue 13: a till first started in Danish names what Kassa makes by itself in Danish (the
+/// country's rates, the training shop, the owner) and keeps the names when the language
+/// changes afterwards.
+#[tokio::test]
+async fn a_first_sale_in_danish_names_the_rates_and_the_training_shop_in_danish() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (code, out, err) = output(
+        kassa(&sandbox, &db)
+            .env("KASSA_LANG", "da")
+            .args(["charge", "--amount", "100", "--cash", "100"]),
+    )
+    .await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    // The plain amount's line is the default rate's name: the Danish standard rate.
+    assert!(out.contains("Standardmoms"), "{out}");
+    assert!(out.contains("Kassa træningsbutik"), "{out}");
+    assert!(out.contains("Træningsvej 1"), "{out}");
+    assert!(out.contains("Tak fordi du øver dig med Kassa"), "{out}");
+    assert!(!out.contains("Thank you"), "{out}");
+    assert!(!out.contains("training shop"), "{out}");
+
+    // Later in English: the receipt and the staff keep the names they were given.
+    let (code, again, err) = output(kassa(&sandbox, &db).args(["receipt", "#1"])).await;
+    assert_eq!(code, Some(0), "{again}{err}");
+    assert!(again.contains("Receipt 1"), "English words: {again}");
+    assert!(again.contains("Standardmoms"), "{again}");
+    assert!(again.contains("Tak fordi du øver dig med Kassa"), "{again}");
+    let (code, staff, err) = output(kassa(&sandbox, &db).args(["staff", "list", "--json"])).await;
+    assert_eq!(code, Some(0), "{staff}{err}");
+    let staff: Value = serde_json::from_str(staff.trim()).unwrap();
+    assert_eq!(staff[0]["name"], "Ejer", "{staff}");
+    // A new sale in English still sells at the Danish-named rate.
+    let (code, out, err) = output(kassa(&sandbox, &db).args([
+        "charge",
+        "--line",
+        "Bolle=10@standardmoms",
+        "--cash",
+        "10",
+    ]))
+    .await;
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("Receipt 2"), "{out}");
+}

@@ -33,8 +33,8 @@ pub use secrets::{
     SecretError, SecretKind, SecretStore,
 };
 pub use shop::{
-    PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError, ShopForm,
-    ShopFormError, ShopSettings, VatRateForm,
+    DefaultNames, PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError,
+    ShopForm, ShopFormError, ShopSettings, TrainingNames, VatRateForm,
 };
 pub use validate::{
     AIIA_ORIGINS, Changed, Checked, Draft, Field, FieldError, LINK_TTL_RANGE, Problem, SecretFor,

@@ -13,14 +13,23 @@
 //! country's rates on that day ([`VatTable::for_country`]; Sweden's food rate changes on
 //! 1 April 2026), the country being the profile's, else the one of the counter's currency.
 //! The day is passed in: nothing here reads a clock.
+//!
+//! What Kassa names by itself (the country's rates, the training shop of the built-in
+//! sandbox) is named once, in the language spoken then ([`ShopSettings::fill_defaults`],
+//! [`DefaultNames::of`]), and kept in the settings as the shop's data: a later change of
+//! language renames nothing. Settings written before Kassa kept the names have the English
+//! ones.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use kassa_i18n::Messages;
 use kassa_money::{Currency, Money};
 use kassa_print::{COLUMNS_58MM, COLUMNS_80MM, COLUMNS_80MM_NARROW, MAX_DOTS_58MM, MAX_DOTS_80MM};
 use kassa_shop::vat::{self, KNOWN_FROM};
-use kassa_shop::{Country, Day, MerchantProfile, ProfileDraft, SaftCode, VatRate, VatTable};
+use kassa_shop::{
+    Country, Day, MerchantProfile, ProfileDraft, SaftCode, VatNames, VatRate, VatTable,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::{SavedError, SavedSettings, settings_path};
@@ -141,6 +150,83 @@ pub struct QuickItem {
     pub rate: String,
 }
 
+/// The words of the training shop a training (sandbox) receipt carries when the shop has
+/// no profile of its own (`kassa_boot::shop::training_profile`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TrainingNames {
+    pub legal_name: String,
+    /// The street line of its address.
+    pub street: String,
+    pub city: String,
+    pub till_name: String,
+    /// The receipt's footer.
+    pub footer: String,
+}
+
+impl TrainingNames {
+    /// "Kassa training shop", "Training street 1", "Training", "Training till", "Thank you
+    /// for practising with Kassa".
+    pub fn english() -> TrainingNames {
+        TrainingNames {
+            legal_name: "Kassa training shop".into(),
+            street: "Training street 1".into(),
+            city: "Training".into(),
+            till_name: "Training till".into(),
+            footer: "Thank you for practising with Kassa".into(),
+        }
+    }
+}
+
+impl Default for TrainingNames {
+    fn default() -> TrainingNames {
+        TrainingNames::english()
+    }
+}
+
+/// The names Kassa gives what it makes by itself for a shop: the rates of the country's
+/// VAT table and the training shop. [`DefaultNames::of`] a language's catalogue (setup.ftl,
+/// `default-*`); the default is English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DefaultNames {
+    pub vat: VatNames,
+    pub training: TrainingNames,
+}
+
+impl DefaultNames {
+    /// The names in the language of `m`.
+    pub fn of(m: &Messages) -> DefaultNames {
+        let t = |key: &str| m.text(key);
+        DefaultNames {
+            vat: VatNames {
+                standard: t("default-vat-standard"),
+                zero_rated: t("default-vat-zero-rated"),
+                exempt: t("default-vat-exempt"),
+                food: t("default-vat-food"),
+                transport_hotel: t("default-vat-transport-hotel"),
+                restaurant_hotel: t("default-vat-restaurant-hotel"),
+                books_culture: t("default-vat-books-culture"),
+                newspapers: t("default-vat-newspapers"),
+            },
+            training: TrainingNames {
+                legal_name: t("default-training-legal-name"),
+                street: t("default-training-street"),
+                city: t("default-training-city"),
+                till_name: t("default-training-till"),
+                footer: t("default-training-footer"),
+            },
+        }
+    }
+
+    /// The English names, the ones of settings written before Kassa kept them.
+    pub fn english() -> &'static DefaultNames {
+        static ENGLISH: std::sync::LazyLock<DefaultNames> =
+            std::sync::LazyLock::new(DefaultNames::default);
+        &ENGLISH
+    }
+}
+
 /// The shop settings as saved (the `"shop"` part of `settings.json`). `vat: None` follows
 /// the country's rates ([`ShopSettings::resolve`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +248,10 @@ pub struct ShopSettings {
     /// Characters per receipt line; none: [`DEFAULT_WIDTH`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u16>,
+    /// The names Kassa gave the country's rates and the training shop when it first filled
+    /// the shop's defaults ([`ShopSettings::fill_defaults`]); none: the English ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub defaults: Option<DefaultNames>,
 }
 
 /// The shop as the counter sells on a given day: the settings with the VAT table resolved.
@@ -176,6 +266,8 @@ pub struct Shop {
     pub width: u16,
     /// The counter's currency (the quick items' prices are in it).
     pub currency: Currency,
+    /// The training shop's words, for a training receipt without a profile.
+    pub training: TrainingNames,
 }
 
 impl Shop {
@@ -212,10 +304,71 @@ impl ShopSettings {
             .map_or_else(|| country_of_currency(currency), |p| p.country)
     }
 
-    /// The country's VAT table on `day` (a day before Kassa knows rates counts as the first
-    /// day it knows, so this is never refused).
-    pub fn country_table(country: Country, day: Day) -> Result<VatTable, kassa_shop::VatError> {
-        VatTable::for_country(country, day.max(KNOWN_FROM))
+    /// The country's VAT table on `day`, its rates named `names` (a day before Kassa knows
+    /// rates counts as the first day it knows; names the table cannot take are refused).
+    pub fn country_table(
+        country: Country,
+        day: Day,
+        names: &VatNames,
+    ) -> Result<VatTable, kassa_shop::VatError> {
+        VatTable::for_country(country, day.max(KNOWN_FROM), names)
+    }
+
+    /// The names Kassa gave this shop's defaults; English when it never did.
+    pub fn names(&self) -> &DefaultNames {
+        self.defaults
+            .as_ref()
+            .unwrap_or_else(|| DefaultNames::english())
+    }
+
+    /// Names the shop's defaults with `names` (the language spoken now), unless they were
+    /// named before: those names stay, whatever the language is now. The rates keep their
+    /// English names when quick items already name rates (they were made against those).
+    /// `true` when it named them.
+    pub fn fill_defaults(&mut self, names: &DefaultNames) -> bool {
+        if self.defaults.is_some() {
+            return false;
+        }
+        self.defaults = Some(DefaultNames {
+            vat: if self.quick_items.is_empty() {
+                names.vat.clone()
+            } else {
+                VatNames::english()
+            },
+            training: names.training.clone(),
+        });
+        true
+    }
+
+    /// [`ShopSettings::fill_defaults`] kept in the settings file beside the journal at
+    /// `db_path`: names the file already has are taken (a counter started again keeps
+    /// them), else these settings are named with `names` and the names written to the file
+    /// (the rest of it stays as it is). `true` when it named them. When the file cannot be
+    /// read or written, these settings are still named.
+    pub fn fill_saved_defaults(
+        &mut self,
+        db_path: &Path,
+        names: &DefaultNames,
+    ) -> Result<bool, SavedError> {
+        if self.defaults.is_some() {
+            return Ok(false);
+        }
+        let path = settings_path(db_path);
+        let mut saved = match SavedSettings::load(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                self.fill_defaults(names);
+                return Err(e);
+            }
+        };
+        if let Some(kept) = &saved.shop.defaults {
+            self.defaults = Some(kept.clone());
+            return Ok(false);
+        }
+        self.fill_defaults(names);
+        saved.shop.defaults = self.defaults.clone();
+        saved.save(&path)?;
+        Ok(true)
     }
 
     /// The shop on `day`, selling in `currency`.
@@ -225,13 +378,14 @@ impl ShopSettings {
             profile: self.profile.clone(),
             vat: match &self.vat {
                 Some(t) => t.clone(),
-                None => Self::country_table(country, day)?,
+                None => Self::country_table(country, day, &self.names().vat)?,
             },
             quick_items: self.quick_items.clone(),
             printer: self.printer.clone(),
             logo: self.logo.clone(),
             width: self.width.unwrap_or(DEFAULT_WIDTH),
             currency,
+            training: self.names().training.clone(),
         })
     }
 
@@ -445,7 +599,7 @@ impl ShopForm {
         let table = settings
             .vat
             .clone()
-            .or_else(|| ShopSettings::country_table(country, day).ok());
+            .or_else(|| ShopSettings::country_table(country, day, &settings.names().vat).ok());
         ShopForm {
             profile: settings
                 .profile
@@ -494,9 +648,16 @@ impl ShopForm {
     }
 
     /// Checks every field (the logo by reading and decoding it); every problem comes back.
-    /// A VAT table equal to the country's on `day` is saved as "the country's rates" (so a
-    /// change of the law on a later day is followed).
-    pub fn check(&self, currency: Currency, day: Day) -> Result<ShopSettings, ShopErrors> {
+    /// A VAT table equal to the country's on `day` (its rates named as `defaults` name them;
+    /// none: English) is saved as "the country's rates" (so a change of the law on a later
+    /// day is followed). The settings keep `defaults`.
+    pub fn check(
+        &self,
+        currency: Currency,
+        day: Day,
+        defaults: Option<&DefaultNames>,
+    ) -> Result<ShopSettings, ShopErrors> {
+        let names = &defaults.unwrap_or_else(|| DefaultNames::english()).vat;
         let mut errors: Vec<ShopFieldError> = Vec::new();
 
         let profile = if is_blank(&self.profile) {
@@ -540,7 +701,7 @@ impl ShopForm {
         let table = self.vat_table(country, &mut errors);
         let resolved = match &table {
             Some(t) => Ok(t.clone()),
-            None => ShopSettings::country_table(country, day),
+            None => ShopSettings::country_table(country, day, names),
         };
         let quick_items = match &resolved {
             Ok(t) => {
@@ -579,9 +740,9 @@ impl ShopForm {
         if !errors.is_empty() {
             return Err(ShopErrors(errors));
         }
-        let follows_country = table
-            .as_ref()
-            .is_none_or(|t| ShopSettings::country_table(country, day).is_ok_and(|c| c == *t));
+        let follows_country = table.as_ref().is_none_or(|t| {
+            ShopSettings::country_table(country, day, names).is_ok_and(|c| c == *t)
+        });
         Ok(ShopSettings {
             profile,
             vat: if follows_country { None } else { table },
@@ -589,6 +750,7 @@ impl ShopForm {
             printer,
             logo,
             width: width.filter(|w| *w != DEFAULT_WIDTH),
+            defaults: defaults.cloned(),
         })
     }
 
@@ -769,16 +931,21 @@ impl ShopForm {
 
     /// Checks the form and saves it in the `"shop"` part of `settings.json` beside the
     /// journal at `db_path` (the rest of the file stays as it is). Nothing is written when a
-    /// field is wrong.
+    /// field is wrong. The saved names of the shop's defaults stay; a shop without them is
+    /// named with `fill` ([`ShopSettings::fill_defaults`]).
     pub fn save(
         &self,
         db_path: &Path,
         currency: Currency,
         day: Day,
+        fill: &DefaultNames,
     ) -> Result<ShopSettings, ShopFormError> {
-        let shop = self.check(currency, day)?;
         let path = settings_path(db_path);
-        let mut saved = SavedSettings::load(&path)?;
+        let loaded = SavedSettings::load(&path);
+        let mut before = loaded.as_ref().map(|s| s.shop.clone()).unwrap_or_default();
+        before.fill_defaults(fill);
+        let shop = self.check(currency, day, before.defaults.as_ref())?;
+        let mut saved = loaded?;
         saved.shop = shop.clone();
         saved.save(&path)?;
         tracing::info!(

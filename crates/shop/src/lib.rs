@@ -38,9 +38,9 @@
 //!
 //! ```
 //! use kassa_money::{Currency, Money};
-//! use kassa_shop::{Breakdown, Country, Day, Line, VatTable};
+//! use kassa_shop::{Breakdown, Country, Day, Line, VatNames, VatTable};
 //!
-//! let table = VatTable::for_country(Country::No, Day::new(2026, 3, 2))?;
+//! let table = VatTable::for_country(Country::No, Day::new(2026, 3, 2), &VatNames::english())?;
 //! let food = table.get("Food").map(|r| r.class()).ok_or("no food rate")?;
 //! let standard = table.default_rate().class();
 //! let nok = |minor| Money::new(minor, Currency::Nok);
@@ -74,4 +74,4 @@ pub use report::{
     ByTender, CountAmount, GrandTotals, ReportError, ReportJson, ReportKind, ReportView, VatFigures,
 };
 pub use returns::{Left, LinePick, ReturnError, ReturnRequest, return_lines};
-pub use vat::{Day, SaftCode, VatClass, VatError, VatRate, VatTable};
+pub use vat::{Day, SaftCode, VatClass, VatError, VatNames, VatRate, VatTable};

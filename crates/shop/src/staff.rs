@@ -282,19 +282,21 @@ pub fn check_name(name: &str) -> Result<String, StaffError> {
 
 /// The id of [`default_employee`].
 pub const DEFAULT_EMPLOYEE_ID: &str = "1";
-/// The name of [`default_employee`].
+/// The English name of [`default_employee`] (the host gives it in the language spoken).
 pub const DEFAULT_EMPLOYEE_NAME: &str = "Owner";
 
-/// The employee of a till with one person: id `"1"`, name "Owner", a manager (the one person
+/// The employee of a till with one person: id `"1"`, named `name` ("Owner" in English: the
+/// host gives the word in the language spoken when the till first starts), a manager (the one person
 /// does everything, Z reports and returns included). The host logs them in with one tap, no
 /// PIN, while they are the till's only active employee; the journal still records `"1"` as the
 /// employee of every sale, receipt, return, report and event, and the SAF-T export lists them,
 /// so the books always name someone. The owner may rename them (the id stays) and add
 /// colleagues; once there is more than one, everyone logs in with a PIN.
-pub fn default_employee() -> Employee {
+pub fn default_employee(name: &str) -> Employee {
     Employee {
         id: DEFAULT_EMPLOYEE_ID.to_string(),
-        name: DEFAULT_EMPLOYEE_NAME.to_string(),
+        // A name the checks refuse (a catalogue gone wrong) keeps the English one.
+        name: check_name(name).unwrap_or_else(|_| DEFAULT_EMPLOYEE_NAME.to_string()),
         role: Role::Manager,
     }
 }
@@ -857,12 +859,14 @@ mod tests {
 
     #[test]
     fn the_default_employee_is_a_named_manager_who_passes_the_checks() {
-        let e = default_employee();
+        let e = default_employee(DEFAULT_EMPLOYEE_NAME);
         assert_eq!(e.id, "1");
         assert_eq!(e.name, "Owner");
         assert_eq!(e.role, Role::Manager);
         assert_eq!(Employee::new(&e.id, &e.name, e.role), Ok(e.clone()));
         assert!(Action::ALL.iter().all(|a| e.may(*a)));
+        assert_eq!(default_employee(" Ejer ").name, "Ejer");
+        assert_eq!(default_employee("").name, "Owner", "never nameless");
     }
 
     // --- The lockout guard -----------------------------------------------------------------

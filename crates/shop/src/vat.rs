@@ -321,6 +321,54 @@ impl Day {
 /// The earliest day [`VatTable::for_country`] knows rates for.
 pub const KNOWN_FROM: Day = Day::new(2025, 1, 1);
 
+/// The names of the rates in a country's table ([`VatTable::for_country`]). Kassa gives
+/// them in the language spoken when it first fills a shop's defaults, and keeps them: they
+/// are the merchant's from then on (quick items and `--line …@RATE` name them).
+/// [`VatNames::english`] (the default) are the names Kassa always gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VatNames {
+    /// The regular rate, the default one ("Standard").
+    pub standard: String,
+    /// 0 %, zero-rated ("Zero-rated").
+    pub zero_rated: String,
+    /// 0 %, outside VAT ("Exempt").
+    pub exempt: String,
+    /// Food (Norway, Sweden, Finland).
+    pub food: String,
+    /// Norway's 12 % ("Transport/hotel").
+    pub transport_hotel: String,
+    /// Sweden's 12 % ("Restaurant/hotel").
+    pub restaurant_hotel: String,
+    /// Sweden's 6 % ("Books/culture").
+    pub books_culture: String,
+    /// Finland's 10 % ("Newspapers").
+    pub newspapers: String,
+}
+
+impl VatNames {
+    /// The English names: "Standard", "Zero-rated", "Exempt", "Food", "Transport/hotel",
+    /// "Restaurant/hotel", "Books/culture", "Newspapers".
+    pub fn english() -> VatNames {
+        VatNames {
+            standard: "Standard".into(),
+            zero_rated: "Zero-rated".into(),
+            exempt: "Exempt".into(),
+            food: "Food".into(),
+            transport_hotel: "Transport/hotel".into(),
+            restaurant_hotel: "Restaurant/hotel".into(),
+            books_culture: "Books/culture".into(),
+            newspapers: "Newspapers".into(),
+        }
+    }
+}
+
+impl Default for VatNames {
+    fn default() -> VatNames {
+        VatNames::english()
+    }
+}
+
 /// A shop's VAT rates: one or more, unique names, one default (what a plain amount on the
 /// keypad is sold at). Serde checks a table read from the settings file the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -378,9 +426,9 @@ impl VatTable {
         })
     }
 
-    /// The country's rates on `on` (see the module documentation for the sources), the
-    /// standard rate as the default.
-    pub fn for_country(country: Country, on: Day) -> Result<VatTable, VatError> {
+    /// The country's rates on `on` (see the module documentation for the sources), named
+    /// `names`, the standard rate as the default.
+    pub fn for_country(country: Country, on: Day, names: &VatNames) -> Result<VatTable, VatError> {
         if on < KNOWN_FROM {
             return Err(VatError::DateTooEarly {
                 country,
@@ -394,29 +442,31 @@ impl VatTable {
             bp,
             code,
         };
-        let zero = r("Zero-rated", 0, SaftCode::ZERO);
-        let exempt = r("Exempt", 0, SaftCode::OUTSIDE_SCOPE);
+        let n = names;
+        let standard = |bp: u32| r(&n.standard, bp, SaftCode::REGULAR);
+        let zero = r(&n.zero_rated, 0, SaftCode::ZERO);
+        let exempt = r(&n.exempt, 0, SaftCode::OUTSIDE_SCOPE);
         let rates = match country {
-            Country::Dk => vec![r("Standard", 2500, SaftCode::REGULAR), zero, exempt],
+            Country::Dk => vec![standard(2500), zero, exempt],
             Country::No => vec![
-                r("Standard", 2500, SaftCode::REGULAR),
-                r("Food", 1500, SaftCode::MIDDLE),
-                r("Transport/hotel", 1200, SaftCode::LOW),
+                standard(2500),
+                r(&n.food, 1500, SaftCode::MIDDLE),
+                r(&n.transport_hotel, 1200, SaftCode::LOW),
                 zero,
                 exempt,
             ],
             Country::Se => {
                 let cut = Day::new(2026, 4, 1) <= on && on <= Day::new(2027, 12, 31);
                 let food = if cut {
-                    r("Food", 600, SaftCode::LOW)
+                    r(&n.food, 600, SaftCode::LOW)
                 } else {
-                    r("Food", 1200, SaftCode::MIDDLE)
+                    r(&n.food, 1200, SaftCode::MIDDLE)
                 };
                 vec![
-                    r("Standard", 2500, SaftCode::REGULAR),
+                    standard(2500),
                     food,
-                    r("Restaurant/hotel", 1200, SaftCode::MIDDLE),
-                    r("Books/culture", 600, SaftCode::LOW),
+                    r(&n.restaurant_hotel, 1200, SaftCode::MIDDLE),
+                    r(&n.books_culture, 600, SaftCode::LOW),
                     zero,
                     exempt,
                 ]
@@ -428,15 +478,15 @@ impl VatTable {
                     1400
                 };
                 vec![
-                    r("Standard", 2550, SaftCode::REGULAR),
-                    r("Food", reduced, SaftCode::MIDDLE),
-                    r("Newspapers", 1000, SaftCode::LOW),
+                    standard(2550),
+                    r(&n.food, reduced, SaftCode::MIDDLE),
+                    r(&n.newspapers, 1000, SaftCode::LOW),
                     zero,
                     exempt,
                 ]
             }
         };
-        VatTable::new(country, rates, "Standard")
+        VatTable::new(country, rates, &n.standard)
     }
 
     pub fn country(&self) -> Country {
@@ -522,7 +572,7 @@ mod tests {
     const JAN: Day = Day::new(2026, 1, 15);
 
     fn table(country: Country, on: Day) -> VatTable {
-        match VatTable::for_country(country, on) {
+        match VatTable::for_country(country, on, &VatNames::english()) {
             Ok(t) => t,
             Err(e) => panic!("{country}: {e}"),
         }
@@ -575,6 +625,39 @@ mod tests {
     }
 
     #[test]
+    fn the_table_carries_the_names_it_is_given() {
+        let names = VatNames {
+            standard: "Yleinen".into(),
+            zero_rated: "Nollaverokanta".into(),
+            exempt: "Veroton".into(),
+            food: "Elintarvikkeet".into(),
+            newspapers: "Sanomalehdet".into(),
+            ..VatNames::english()
+        };
+        let fi = VatTable::for_country(Country::Fi, JAN, &names).unwrap();
+        assert_eq!(
+            classes(&fi),
+            owned(&[
+                ("Yleinen", 2550, 3),
+                ("Elintarvikkeet", 1350, 31),
+                ("Sanomalehdet", 1000, 33),
+                ("Nollaverokanta", 0, 5),
+                ("Veroton", 0, 6)
+            ])
+        );
+        assert_eq!(fi.default_rate().name, "Yleinen");
+        // Names the table cannot take are refused as a table of the merchant's would be.
+        let twice = VatNames {
+            exempt: "zero-rated".into(),
+            ..VatNames::english()
+        };
+        assert_eq!(
+            VatTable::for_country(Country::Dk, JAN, &twice),
+            Err(VatError::DuplicateName("zero-rated".into()))
+        );
+    }
+
+    #[test]
     fn dated_changes_are_picked_by_day() {
         let food = |c, d| table(c, d).get("food").map(|r| (r.bp, r.code.code()));
         assert_eq!(food(Country::Se, Day::new(2026, 3, 31)), Some((1200, 31)));
@@ -584,7 +667,8 @@ mod tests {
         assert_eq!(food(Country::Fi, Day::new(2025, 12, 31)), Some((1400, 31)));
         assert_eq!(food(Country::Fi, Day::new(2026, 1, 1)), Some((1350, 31)));
         assert_eq!(
-            VatTable::for_country(Country::Dk, Day::new(2024, 12, 31)).map_err(|e| e.to_string()),
+            VatTable::for_country(Country::Dk, Day::new(2024, 12, 31), &VatNames::english())
+                .map_err(|e| e.to_string()),
             Err(
                 "Kassa knows Denmark's VAT rates from 1 January 2025 on, not for 2024-12-31".into()
             )

@@ -59,7 +59,12 @@ fn merchant() -> MerchantProfile {
 }
 
 fn table() -> VatTable {
-    VatTable::for_country(Country::No, Day::new(2026, 3, 1)).unwrap()
+    VatTable::for_country(
+        Country::No,
+        Day::new(2026, 3, 1),
+        &kassa_shop::VatNames::english(),
+    )
+    .unwrap()
 }
 
 fn journal() -> Journal {

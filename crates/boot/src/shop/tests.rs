@@ -277,13 +277,59 @@ fn live_receipts_need_the_profile_and_training_ones_get_a_training_shop() {
 }
 
 #[test]
-fn every_countrys_training_profile_is_valid() {
+fn every_countrys_training_profile_is_valid_in_every_language() {
     for c in Country::ALL {
-        let draft = ProfileDraft::from(training_profile(c));
-        let checked = kassa_shop::validate_profile(&draft).unwrap();
+        let english = training_profile(c, &TrainingNames::english());
+        let checked = kassa_shop::validate_profile(&ProfileDraft::from(english.clone())).unwrap();
         assert_eq!(checked.country, c);
         assert_eq!(checked.legal_name, "Kassa training shop");
+        assert_eq!(
+            checked.footer_lines,
+            ["Thank you for practising with Kassa"]
+        );
+        for lang in crate::Lang::ALL {
+            let names = DefaultNames::of(crate::Messages::of(lang)).training;
+            let p = training_profile(c, &names);
+            assert_eq!(p.legal_name, names.legal_name, "{lang:?} {c}");
+            assert_eq!(
+                p.footer_lines,
+                std::slice::from_ref(&names.footer),
+                "{lang:?} {c}"
+            );
+            assert_eq!(
+                p.address_lines,
+                std::slice::from_ref(&names.street),
+                "{lang:?} {c}"
+            );
+            assert_eq!(
+                (p.city.as_str(), p.till_name.as_str()),
+                (names.city.as_str(), names.till_name.as_str())
+            );
+            assert_eq!(p.org_number, english.org_number);
+        }
     }
+}
+
+#[test]
+fn a_training_receipt_without_a_profile_carries_the_training_shop_as_named() {
+    let mut da = ShopSettings::default();
+    da.fill_defaults(&DefaultNames::of(crate::Messages::of(crate::Lang::Da)));
+    let shop = da.resolve(Currency::Dkk, MARCH).unwrap();
+    let p = merchant_for(&shop, true, Currency::Dkk).unwrap();
+    assert_eq!(p.legal_name, "Kassa træningsbutik");
+    assert_eq!(p.footer_lines, ["Tak fordi du øver dig med Kassa"]);
+    // A plain amount is sold under the Danish standard rate's name.
+    let c = cart(&shop, &CartInput::amount(10000)).unwrap();
+    assert_eq!(c.lines[0].text, "Standardmoms");
+    // Words a profile cannot take (a file edited by hand) give the English training shop.
+    let blank = TrainingNames {
+        legal_name: String::new(),
+        ..TrainingNames::english()
+    };
+    assert_eq!(
+        training_profile(Country::Dk, &blank).legal_name,
+        "Kassa training shop"
+    );
 }
 
 #[test]

@@ -57,7 +57,9 @@ fn fields(e: &ShopErrors) -> Vec<&str> {
 
 #[test]
 fn an_empty_form_is_no_profile_and_the_countrys_rates() {
-    let s = ShopForm::default().check(Currency::Nok, MARCH).unwrap();
+    let s = ShopForm::default()
+        .check(Currency::Nok, MARCH, None)
+        .unwrap();
     assert!(s.is_empty(), "{s:?}");
     let shop = s.resolve(Currency::Nok, MARCH).unwrap();
     assert_eq!(shop.vat.country(), Country::No);
@@ -102,7 +104,9 @@ fn a_full_form_saves_beside_the_journal_and_reads_back() {
     form.printer = "10.0.0.5".into();
     form.logo = logo.display().to_string();
     form.width = "42".into();
-    let saved = form.save(&db, Currency::Nok, MARCH).unwrap();
+    let saved = form
+        .save(&db, Currency::Nok, MARCH, DefaultNames::english())
+        .unwrap();
 
     let file = SavedSettings::load(&settings_path(&db)).unwrap();
     assert_eq!(file.destination_id.as_deref(), Some("dest-1"));
@@ -137,7 +141,12 @@ fn a_full_form_saves_beside_the_journal_and_reads_back() {
     assert_eq!(again.profile.org_number, "NO 923609016 MVA");
     assert_eq!(again.vat[1].percent, "14 %");
     assert_eq!(again.quick_items[0].price, "29.90");
-    assert_eq!(again.save(&db, Currency::Nok, MARCH).unwrap(), saved);
+    assert_eq!(
+        again
+            .save(&db, Currency::Nok, MARCH, DefaultNames::english())
+            .unwrap(),
+        saved
+    );
 
     // The settings carry it to the counter.
     let s = crate::Settings::load(|_| None, db.clone(), &crate::MemorySecrets::default()).unwrap();
@@ -148,7 +157,7 @@ fn a_full_form_saves_beside_the_journal_and_reads_back() {
 fn the_countrys_own_table_is_saved_as_following_the_country() {
     let form = ShopForm::of(&ShopSettings::default(), Currency::Sek, MARCH);
     assert!(!form.vat.is_empty());
-    let s = form.check(Currency::Sek, MARCH).unwrap();
+    let s = form.check(Currency::Sek, MARCH, None).unwrap();
     assert_eq!(s.vat, None, "unchanged rates follow the law's dates");
     assert_eq!(
         s.resolve(Currency::Sek, MAY)
@@ -182,7 +191,9 @@ fn each_bad_field_gets_its_own_sentence_and_nothing_is_saved() {
         logo: not_an_image.display().to_string(),
         width: "50".into(),
     };
-    let e = form.save(&db, Currency::Nok, MARCH).unwrap_err();
+    let e = form
+        .save(&db, Currency::Nok, MARCH, DefaultNames::english())
+        .unwrap_err();
     assert!(!settings_path(&db).exists(), "nothing written");
     let e = match e {
         ShopFormError::Fields(e) => e,
@@ -236,7 +247,7 @@ fn a_quick_item_needs_a_rate_of_the_table_and_a_sale_price() {
             quick_items: items,
             ..ShopForm::default()
         }
-        .check(Currency::Dkk, MARCH)
+        .check(Currency::Dkk, MARCH, None)
     };
     let e = check(vec![item("Kaffe", "35", "Food")]).unwrap_err();
     assert_eq!(
@@ -271,7 +282,7 @@ fn the_vat_table_needs_one_default_and_unique_names() {
             vat,
             ..ShopForm::default()
         }
-        .check(Currency::Dkk, MARCH)
+        .check(Currency::Dkk, MARCH, None)
     };
     let e = check(vec![rate("Standard", "25", "3", false)]).unwrap_err();
     assert_eq!(fields(&e), ["vat"]);
@@ -333,10 +344,10 @@ fn a_jpeg_logo_is_taken_and_a_missing_one_is_named() {
         logo: logo.display().to_string(),
         ..ShopForm::default()
     };
-    let s = form(&jpeg).check(Currency::Dkk, MARCH).unwrap();
+    let s = form(&jpeg).check(Currency::Dkk, MARCH, None).unwrap();
     assert_eq!(s.logo.as_deref(), Some(jpeg.as_path()));
     let gone = dir.path().join("gone.png");
-    let e = form(&gone).check(Currency::Dkk, MARCH).unwrap_err();
+    let e = form(&gone).check(Currency::Dkk, MARCH, None).unwrap_err();
     assert!(
         e.to_string().starts_with("Cannot read the logo file"),
         "{e}"
@@ -368,11 +379,152 @@ fn saving_the_connection_settings_keeps_the_shop() {
         printer: "10.0.0.9".into(),
         ..ShopForm::default()
     }
-    .save(&db, Currency::Dkk, MARCH)
+    .save(&db, Currency::Dkk, MARCH, DefaultNames::english())
     .unwrap();
     crate::SettingsForm::default()
         .save(&db, &crate::MemorySecrets::default())
         .unwrap();
     let file = SavedSettings::load(&settings_path(&db)).unwrap();
     assert_eq!(file.shop.printer.unwrap().to_string(), "10.0.0.9:9100");
+}
+
+fn names_in(lang: kassa_i18n::Lang) -> DefaultNames {
+    DefaultNames::of(Messages::of(lang))
+}
+
+fn rate_names(shop: &Shop) -> Vec<String> {
+    shop.vat.rates().iter().map(|r| r.name.clone()).collect()
+}
+
+#[test]
+fn english_defaults_are_the_names_kassa_always_gave() {
+    assert_eq!(&names_in(kassa_i18n::Lang::En), DefaultNames::english());
+    // Settings without names (written before Kassa kept them) sell at the English ones.
+    let old = ShopSettings::default()
+        .resolve(Currency::Dkk, MARCH)
+        .unwrap();
+    assert_eq!(rate_names(&old), ["Standard", "Zero-rated", "Exempt"]);
+    assert_eq!(old.training.footer, "Thank you for practising with Kassa");
+    let mut filled = ShopSettings::default();
+    assert!(filled.fill_defaults(&names_in(kassa_i18n::Lang::En)));
+    assert_eq!(filled.resolve(Currency::Dkk, MARCH).unwrap(), old);
+}
+
+#[test]
+fn every_languages_names_make_every_countrys_table() {
+    for lang in kassa_i18n::Lang::ALL {
+        let names = names_in(lang);
+        for c in Country::ALL {
+            for day in [MARCH, MAY] {
+                let t = ShopSettings::country_table(c, day, &names.vat)
+                    .unwrap_or_else(|e| panic!("{lang:?} {c}: {e}"));
+                assert_eq!(t.default_rate().name, names.vat.standard);
+            }
+        }
+    }
+}
+
+#[test]
+fn defaults_filled_in_danish_or_finnish_carry_that_languages_names() {
+    let mut da = ShopSettings::default();
+    assert!(da.fill_defaults(&names_in(kassa_i18n::Lang::Da)));
+    let shop = da.resolve(Currency::Dkk, MARCH).unwrap();
+    assert_eq!(rate_names(&shop), ["Standardmoms", "Nulmoms", "Momsfri"]);
+    assert_eq!(shop.vat.default_rate().name, "Standardmoms");
+    assert_eq!(shop.training.legal_name, "Kassa træningsbutik");
+    assert_eq!(shop.training.footer, "Tak fordi du øver dig med Kassa");
+
+    let mut fi = ShopSettings::default();
+    assert!(fi.fill_defaults(&names_in(kassa_i18n::Lang::Fi)));
+    let shop = fi.resolve(Currency::Eur, MARCH).unwrap();
+    assert_eq!(
+        rate_names(&shop),
+        [
+            "Yleinen verokanta",
+            "Elintarvikkeet",
+            "Sanomalehdet",
+            "Nollaverokanta",
+            "Veroton"
+        ]
+    );
+    assert_eq!(shop.vat.default_rate().name, "Yleinen verokanta");
+    assert_eq!(shop.training.till_name, "Harjoituskassa");
+
+    // The form shows them, and saving it unchanged still follows the country's rates.
+    let form = ShopForm::of(&da, Currency::Dkk, MARCH);
+    assert_eq!(form.vat[0].name, "Standardmoms");
+    let checked = form
+        .check(Currency::Dkk, MARCH, da.defaults.as_ref())
+        .unwrap();
+    assert_eq!(checked.vat, None, "the country's rates, Danish names");
+    assert_eq!(checked.defaults, da.defaults);
+}
+
+#[test]
+fn names_once_given_stay_when_the_language_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kassa.db");
+    SavedSettings {
+        destination_id: Some("dest-1".into()),
+        ..SavedSettings::default()
+    }
+    .save(&settings_path(&db))
+    .unwrap();
+
+    // First start in Danish: named, and the names written beside the journal.
+    let mut first = ShopSettings::default();
+    assert!(
+        first
+            .fill_saved_defaults(&db, &names_in(kassa_i18n::Lang::Da))
+            .unwrap()
+    );
+    let file = SavedSettings::load(&settings_path(&db)).unwrap();
+    assert_eq!(file.destination_id.as_deref(), Some("dest-1"));
+    assert_eq!(file.shop.defaults, first.defaults);
+
+    // Started again in Finnish: the file's Danish names are kept.
+    let mut again = ShopSettings::default();
+    assert!(
+        !again
+            .fill_saved_defaults(&db, &names_in(kassa_i18n::Lang::Fi))
+            .unwrap()
+    );
+    assert_eq!(again.defaults, first.defaults);
+    let mut read = file.shop.clone();
+    assert!(!read.fill_defaults(&names_in(kassa_i18n::Lang::Fi)));
+    let shop = read.resolve(Currency::Dkk, MARCH).unwrap();
+    assert_eq!(shop.vat.default_rate().name, "Standardmoms");
+    assert_eq!(shop.training.legal_name, "Kassa træningsbutik");
+
+    // Saving the shop form in English keeps them too.
+    let saved = ShopForm::load(&db, Currency::Dkk, MARCH)
+        .unwrap()
+        .save(&db, Currency::Dkk, MARCH, &names_in(kassa_i18n::Lang::En))
+        .unwrap();
+    assert_eq!(saved.vat, None);
+    assert_eq!(saved.defaults, first.defaults);
+    assert_eq!(
+        SavedSettings::load(&settings_path(&db)).unwrap().shop,
+        saved
+    );
+}
+
+#[test]
+fn quick_items_made_against_english_rates_keep_them_english() {
+    let mut s = ShopSettings {
+        quick_items: vec![QuickItem {
+            name: "Kaffe".into(),
+            price_minor: 3500,
+            rate: "Standard".into(),
+        }],
+        ..ShopSettings::default()
+    };
+    assert!(s.fill_defaults(&names_in(kassa_i18n::Lang::Da)));
+    let shop = s.resolve(Currency::Dkk, MARCH).unwrap();
+    assert_eq!(
+        shop.vat.default_rate().name,
+        "Standard",
+        "the item's rate is there"
+    );
+    assert_eq!(shop.training.city, "Træningsby");
 }

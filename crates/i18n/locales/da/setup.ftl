@@ -212,3 +212,19 @@ ask-destination-named = Send betalingerne til { $name } ({ $id })?
 ask-destination-unnamed = Send betalingerne til konto { $id }? Kassa har intet navn på den: tjek, at den er din
 ask-test-failed = Testen mislykkedes: gem alligevel?
 ask-untested = Disse indstillinger er ikke testet (tryk på Test forbindelsen): gem alligevel?
+
+## Defaults. What Kassa fills in by itself: the names of a country's VAT rates, the till's first employee and the training shop of the built-in sandbox. Given in the language spoken when Kassa first fills them, then kept as the shop's data (a later change of language does not rename them).
+default-vat-standard = Standardmoms
+default-vat-zero-rated = Nulmoms
+default-vat-exempt = Momsfri
+default-vat-food = Fødevarer
+default-vat-transport-hotel = Transport/hotel
+default-vat-restaurant-hotel = Restaurant/hotel
+default-vat-books-culture = Bøger/kultur
+default-vat-newspapers = Aviser
+default-owner = Ejer
+default-training-legal-name = Kassa træningsbutik
+default-training-street = Træningsvej 1
+default-training-city = Træningsby
+default-training-till = Træningskasse
+default-training-footer = Tak fordi du øver dig med Kassa

@@ -212,3 +212,19 @@ ask-destination-named = Send payments to { $name } ({ $id })?
 ask-destination-unnamed = Send payments to account { $id }? Kassa has no name for it: check it is yours
 ask-test-failed = Test failed: save anyway?
 ask-untested = These settings were not tested (press Test connection): save anyway?
+
+## Defaults. What Kassa fills in by itself: the names of a country's VAT rates, the till's first employee and the training shop of the built-in sandbox. Given in the language spoken when Kassa first fills them, then kept as the shop's data (a later change of language does not rename them).
+default-vat-standard = Standard
+default-vat-zero-rated = Zero-rated
+default-vat-exempt = Exempt
+default-vat-food = Food
+default-vat-transport-hotel = Transport/hotel
+default-vat-restaurant-hotel = Restaurant/hotel
+default-vat-books-culture = Books/culture
+default-vat-newspapers = Newspapers
+default-owner = Owner
+default-training-legal-name = Kassa training shop
+default-training-street = Training street 1
+default-training-city = Training
+default-training-till = Training till
+default-training-footer = Thank you for practising with Kassa

@@ -212,3 +212,19 @@ ask-destination-named = Ohjataanko maksut kohteeseen { $name } ({ $id })?
 ask-destination-unnamed = Ohjataanko maksut tilille { $id }? Kassalla ei ole sille nimeä: tarkista, että tili on sinun
 ask-test-failed = Testi epäonnistui: tallennetaanko silti?
 ask-untested = Näitä asetuksia ei ole testattu (paina Testaa yhteys): tallennetaanko silti?
+
+## Defaults. What Kassa fills in by itself: the names of a country's VAT rates, the till's first employee and the training shop of the built-in sandbox. Given in the language spoken when Kassa first fills them, then kept as the shop's data (a later change of language does not rename them).
+default-vat-standard = Yleinen verokanta
+default-vat-zero-rated = Nollaverokanta
+default-vat-exempt = Veroton
+default-vat-food = Elintarvikkeet
+default-vat-transport-hotel = Kuljetus/majoitus
+default-vat-restaurant-hotel = Ravintola/majoitus
+default-vat-books-culture = Kirjat/kulttuuri
+default-vat-newspapers = Sanomalehdet
+default-owner = Omistaja
+default-training-legal-name = Kassa harjoituskauppa
+default-training-street = Harjoituskatu 1
+default-training-city = Harjoituskylä
+default-training-till = Harjoituskassa
+default-training-footer = Kiitos, että harjoittelet Kassalla

@@ -212,3 +212,19 @@ ask-destination-named = Sende betalingene til { $name } ({ $id })?
 ask-destination-unnamed = Sende betalingene til konto { $id }? Kassa har ikke noe navn på den: sjekk at den er din
 ask-test-failed = Testen mislyktes: lagre likevel?
 ask-untested = Innstillingene er ikke testet (trykk på Test tilkoblingen): lagre likevel?
+
+## Defaults. What Kassa fills in by itself: the names of a country's VAT rates, the till's first employee and the training shop of the built-in sandbox. Given in the language spoken when Kassa first fills them, then kept as the shop's data (a later change of language does not rename them).
+default-vat-standard = Alminnelig sats
+default-vat-zero-rated = Fritatt
+default-vat-exempt = Utenfor mva-loven
+default-vat-food = Næringsmidler
+default-vat-transport-hotel = Transport/hotell
+default-vat-restaurant-hotel = Restaurant/hotell
+default-vat-books-culture = Bøker/kultur
+default-vat-newspapers = Aviser
+default-owner = Eier
+default-training-legal-name = Kassa treningsbutikk
+default-training-street = Treningsveien 1
+default-training-city = Treningsby
+default-training-till = Treningskasse
+default-training-footer = Takk for at du øver med Kassa

@@ -212,3 +212,19 @@ ask-destination-named = Skicka betalningarna till { $name } ({ $id })?
 ask-destination-unnamed = Skicka betalningarna till konto { $id }? Kassa har inget namn på det: kontrollera att det är ditt
 ask-test-failed = Testet misslyckades: spara ändå?
 ask-untested = Inställningarna är inte testade (tryck på Testa anslutningen): spara ändå?
+
+## Defaults. What Kassa fills in by itself: the names of a country's VAT rates, the till's first employee and the training shop of the built-in sandbox. Given in the language spoken when Kassa first fills them, then kept as the shop's data (a later change of language does not rename them).
+default-vat-standard = Normalmoms
+default-vat-zero-rated = Nollmoms
+default-vat-exempt = Momsfri
+default-vat-food = Livsmedel
+default-vat-transport-hotel = Transport/hotell
+default-vat-restaurant-hotel = Restaurang/hotell
+default-vat-books-culture = Böcker/kultur
+default-vat-newspapers = Tidningar
+default-owner = Ägare
+default-training-legal-name = Kassa övningsbutik
+default-training-street = Övningsgatan 1
+default-training-city = Övningsstad
+default-training-till = Övningskassa
+default-training-footer = Tack för att du övar med Kassa
