@@ -10,6 +10,7 @@ pub mod customer;
 mod day;
 pub mod daybook;
 mod doctor;
+pub mod hub;
 pub mod keys;
 mod lifecycle;
 mod onboard;

@@ -29,8 +29,7 @@ pub use saved::SavedSecretFor;
 pub use saved::{SavedError, SavedSettings, save_language, settings_path};
 pub use secrets::{
     HUB_PASSWORD_ACCOUNT, KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore,
-    Keyring, MemorySecrets,
-    SecretError, SecretKind, SecretStore,
+    Keyring, MemorySecrets, SecretError, SecretKind, SecretStore,
 };
 pub use shop::{
     DefaultNames, PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError,
