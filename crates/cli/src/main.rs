@@ -988,7 +988,12 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
     let path = kassa_boot::settings_path(&db);
     let saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::saved(output::messages(), &e),
+            );
+        }
     };
     let given = currency
         .map(str::to_owned)
@@ -1009,7 +1014,12 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
         Ok(shop) => {
             let table = match shop.resolve(currency, day) {
                 Ok(s) => s,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => {
+                    return fail(
+                        EXIT_USAGE,
+                        &kassa_boot::error_words::vat(output::messages(), &e),
+                    );
+                }
             };
             let none = || output::text("cli-setup-none");
             let profile = table.profile.as_ref().map_or_else(
@@ -1049,7 +1059,10 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::shop_form(output::messages(), &e),
+        ),
     }
 }
 
@@ -1437,7 +1450,12 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
     // What setup does not set (the webhook address, say) stays as it was.
     let mut saved = match kassa_boot::SavedSettings::load(&path) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::saved(output::messages(), &e),
+            );
+        }
     };
     let destination_id = destination_id.trim().to_owned();
     if saved.destination_id.as_deref() != Some(destination_id.as_str()) {
@@ -1465,7 +1483,10 @@ fn setup(args: SetupArgs, currency: Option<&str>) -> ExitCode {
         return fail(EXIT_START, &e.to_string());
     }
     if let Err(e) = saved.save(&path) {
-        return fail(EXIT_START, &e.to_string());
+        return fail(
+            EXIT_START,
+            &kassa_boot::error_words::saved(output::messages(), &e),
+        );
     }
     println!(
         "{}",
