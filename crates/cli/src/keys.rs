@@ -84,7 +84,7 @@ struct SeriesOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     broken_at: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    why: Option<&'a str>,
+    why: Option<String>,
 }
 
 fn series_name(series: Backend) -> &'static str {
@@ -120,11 +120,12 @@ fn line(c: &SeriesCheck) -> String {
             ],
         ),
         (Some(b), before) => {
+            let why = b.why.to_string();
             let mut args = vec![
                 ("series", series.into()),
                 ("verified", verified.into()),
                 ("receipt", b.nr.as_str().into()),
-                ("why", b.why.as_str().into()),
+                ("why", why.into()),
             ];
             let key = match before {
                 None => "cli-verify-broken",
@@ -157,7 +158,7 @@ pub fn verify(db: &Path, json: bool) -> ExitCode {
                 unsigned_before: c.unsigned_before,
                 ok: c.ok(),
                 broken_at: c.broken.as_ref().map(|b| b.nr.as_str()),
-                why: c.broken.as_ref().map(|b| b.why.as_str()),
+                why: c.broken.as_ref().map(|b| b.why.to_string()),
             };
             match serde_json::to_string(&out) {
                 Ok(text) => println!("{text}"),
