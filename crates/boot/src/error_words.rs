@@ -150,6 +150,79 @@ pub fn key(m: &Messages, e: &crate::keys::KeyError) -> String {
     }
 }
 
+/// Why a receipt cannot be signed, or its signature does not verify.
+pub fn signature(m: &Messages, e: &kassa_saft::signature::SignatureError) -> String {
+    use kassa_saft::signature::SignatureError as S;
+    // The English quotes the bad value as Rust writes a string (`"2026-13-01"`).
+    let value = |key: &str, v: &String| m.get(key, &[("value", format!("{v:?}").into())]);
+    match e {
+        S::BadDate(v) => value("cli-sig-bad-date", v),
+        S::BadTime(v) => value("cli-sig-bad-time", v),
+        S::BadNr(v) => value("cli-sig-bad-nr", v),
+        S::BadPrevious => m.text("cli-sig-bad-previous"),
+        S::BadKey(why) => m.get("cli-sig-bad-key", &[("error", why.into())]),
+        S::WrongKeySize { bits } => m.get(
+            "cli-sig-wrong-key-size",
+            &[("bits", bits.to_string().into())],
+        ),
+        S::NotASignature => m.text("cli-sig-not-a-signature"),
+        S::Mismatch => m.text("cli-sig-mismatch"),
+        S::Generate(why) => m.get("cli-sig-generate", &[("error", why.into())]),
+    }
+}
+
+/// Why a receipt of the chain does not verify (`kassa verify`).
+pub fn broken_why(m: &Messages, w: &crate::keys::BrokenWhy) -> String {
+    use crate::keys::BrokenWhy as W;
+    use kassa_journal::NamedBy as N;
+    use kassa_saft::signature::BadLink;
+    let by = |b: &N| {
+        m.text(match b {
+            N::RunningTotals => "cli-verify-by-running-totals",
+            N::ZReport => "cli-verify-by-z-report",
+            N::JournalEvent => "cli-verify-by-journal-event",
+            N::Print => "cli-verify-by-print",
+            N::Seal => "cli-verify-by-seal",
+        })
+    };
+    match w {
+        W::Link(BadLink::Signature(e)) => signature(m, e),
+        W::Link(BadLink::NoPublicKey(v)) => m.get(
+            "cli-verify-no-public-key",
+            &[("version", v.to_string().into())],
+        ),
+        W::FirstMissing { first } => m.get("cli-verify-first-missing", &[("first", first.into())]),
+        W::Gap { next, before } => m.get(
+            "cli-verify-gap",
+            &[("next", next.into()), ("before", before.into())],
+        ),
+        W::Unsigned => m.text("cli-verify-unsigned"),
+        W::NamedNoReceipts { named, by: b } => m.get(
+            "cli-verify-named-no-receipts",
+            &[("named", named.into()), ("by", by(b).into())],
+        ),
+        W::NamedAfterLast { last, named, by: b } => m.get(
+            "cli-verify-named-after-last",
+            &[
+                ("last", last.into()),
+                ("named", named.into()),
+                ("by", by(b).into()),
+            ],
+        ),
+    }
+}
+
+/// The first receipt of a series that does not verify, and why (`kassa verify`).
+pub fn broken(m: &Messages, b: &crate::keys::Broken) -> String {
+    m.get(
+        "cli-verify-receipt-broken",
+        &[
+            ("receipt", b.nr.as_str().into()),
+            ("why", broken_why(m, &b.why).into()),
+        ],
+    )
+}
+
 /// A SAF-T export that did not go through.
 pub fn saft(m: &Messages, e: &crate::saft_export::SaftExportError) -> String {
     use crate::saft_export::SaftExportError as S;
@@ -1001,6 +1074,92 @@ mod tests {
         assert_eq!(
             shop_problem(Messages::of(Lang::Da), &S::NoPrice(ItemLabel::Number(2))),
             "Hurtigvaren \"nummer 2\" har ingen pris: indtast den"
+        );
+    }
+
+    #[test]
+    fn why_a_receipt_does_not_verify_is_said_in_the_language_spoken() {
+        use crate::keys::{Broken, BrokenWhy as W};
+        use kassa_journal::NamedBy;
+        use kassa_saft::signature::{BadLink, SignatureError};
+        let whys = [
+            W::Link(BadLink::Signature(SignatureError::Mismatch)),
+            W::Link(BadLink::Signature(SignatureError::NotASignature)),
+            W::Link(BadLink::Signature(SignatureError::BadDate(
+                "2026-13-01".into(),
+            ))),
+            W::Link(BadLink::Signature(SignatureError::BadTime(
+                "25:00:00".into(),
+            ))),
+            W::Link(BadLink::Signature(SignatureError::BadNr(String::new()))),
+            W::Link(BadLink::Signature(SignatureError::BadPrevious)),
+            W::Link(BadLink::Signature(SignatureError::BadKey("x".into()))),
+            W::Link(BadLink::Signature(SignatureError::WrongKeySize {
+                bits: 512,
+            })),
+            W::Link(BadLink::Signature(SignatureError::Generate("x".into()))),
+            W::Link(BadLink::NoPublicKey(2)),
+            W::FirstMissing {
+                first: "TRENING-2".into(),
+            },
+            W::Gap {
+                next: "TRENING-3".into(),
+                before: "TRENING-1".into(),
+            },
+            W::Unsigned,
+            W::NamedNoReceipts {
+                named: "1".into(),
+                by: NamedBy::Print,
+            },
+            W::NamedAfterLast {
+                last: "3".into(),
+                named: "4".into(),
+                by: NamedBy::Seal,
+            },
+            W::NamedAfterLast {
+                last: "3".into(),
+                named: "4".into(),
+                by: NamedBy::JournalEvent,
+            },
+        ];
+        for why in &whys {
+            let en = broken_why(Messages::of(Lang::En), why);
+            assert_eq!(en, why.to_string(), "{why:?}");
+            for lang in [Lang::Da, Lang::Sv, Lang::Nb, Lang::Fi] {
+                let said = broken_why(Messages::of(lang), why);
+                assert_ne!(said, en, "{lang}: {why:?}");
+                assert!(!said.contains("cli-"), "{lang}: {said}");
+            }
+        }
+        let gap = Broken {
+            nr: "TRENING-2".into(),
+            why: W::Gap {
+                next: "TRENING-3".into(),
+                before: "TRENING-1".into(),
+            },
+        };
+        assert_eq!(broken(Messages::of(Lang::En), &gap), gap.to_string());
+        assert_eq!(
+            broken(Messages::of(Lang::Da), &gap),
+            "bon TRENING-2 består ikke kontrollen: den mangler: bon TRENING-3 kommer efter bon TRENING-1"
+        );
+        let named = W::NamedAfterLast {
+            last: "TRENING-3".into(),
+            named: "TRENING-4".into(),
+            by: NamedBy::RunningTotals,
+        };
+        assert_eq!(
+            broken_why(Messages::of(Lang::Fi), &named),
+            "se puuttuu: viimeinen kuitti on TRENING-3, mutta kuitti TRENING-4 mainitaan juoksevissa summissa"
+        );
+        assert_eq!(
+            broken_why(
+                Messages::of(Lang::Da),
+                &W::Link(BadLink::Signature(SignatureError::BadDate(
+                    "2026-13-01".into()
+                )))
+            ),
+            "bonens dato \"2026-13-01\" er ikke en dato som 2026-03-02"
         );
     }
 }
