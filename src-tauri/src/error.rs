@@ -67,6 +67,13 @@ impl IpcError {
             action: None,
         }
     }
+
+    fn with_fields(self, fields: Vec<kassa_config::ShopFieldError>) -> Self {
+        IpcError {
+            fields: Some(fields.into_boxed_slice()),
+            ..self
+        }
+    }
 }
 
 /// A question for the merchant ("Send payments to …?", "Test failed: save anyway?").
@@ -202,20 +209,24 @@ impl From<kassa_till::TillError> for IpcError {
     }
 }
 
-/// Settings → Shop refused: every field's sentence, at its field (`profile.orgNumber`,
-/// `vat.0.percent`, `quickItems.2.price`, `printer`, `logo`, `width`).
+/// Settings → Shop refused: every field's sentence in the language spoken, at its field
+/// (`profile.orgNumber`, `vat.0.percent`, `quickItems.2.price`, `printer`, `logo`, `width`).
 impl From<kassa_config::ShopFormError> for IpcError {
     fn from(e: kassa_config::ShopFormError) -> Self {
         tracing::warn!(error = %e, "shop settings refused");
-        let fields = e.fields().to_vec();
-        match fields.first() {
-            Some(first) => IpcError {
-                field: None,
-                fields: Some(fields.clone().into_boxed_slice()),
-                ..IpcError::new(Code::Settings, first.message.clone())
-            },
-            None => IpcError::new(Code::Settings, capitalise(&e.to_string())),
+        shop_refused(said(), &e)
+    }
+}
+
+fn shop_refused(m: &kassa_boot::Messages, e: &kassa_config::ShopFormError) -> IpcError {
+    let fields = words::shop_fields(m, e.fields());
+    match fields.first() {
+        Some(first) => IpcError {
+            field: None,
+            ..IpcError::new(Code::Settings, first.message.clone())
         }
+        .with_fields(fields),
+        None => IpcError::new(Code::Settings, capitalise(&words::shop_form(m, e))),
     }
 }
 
@@ -285,22 +296,54 @@ mod tests {
 
     #[test]
     fn a_refused_shop_form_names_every_field() {
-        let field = |f: &str, m: &str| kassa_config::ShopFieldError {
-            field: f.into(),
-            message: m.into(),
+        let refused = || {
+            let mut form = kassa_config::ShopForm::default();
+            let p = &mut form.profile;
+            p.legal_name = "Bageriet ApS".into();
+            p.org_number = "10150818".into(); // the check digit is 7
+            p.address_lines = vec!["Nørrebrogade 1".into()];
+            p.postcode = "2200".into();
+            p.city = "København N".into();
+            p.country = "DK".into();
+            p.till_name = "Kasse 1".into();
+            form.vat = vec![kassa_config::VatRateForm {
+                name: "Standard".into(),
+                percent: "250".into(),
+                saft_code: "3".into(),
+                default: true,
+            }];
+            use kassa_boot::shop::WallClock;
+            // 2 March 2026.
+            let day = kassa_boot::shop::FixedZone(0).day(1_772_409_600_000);
+            kassa_config::ShopFormError::Fields(
+                form.check(kassa_money::Currency::Dkk, day, None)
+                    .unwrap_err(),
+            )
         };
-        let e: IpcError = kassa_config::ShopFormError::Fields(kassa_config::ShopErrors(vec![
-            field(
-                "profile.orgNumber",
-                "The organisation number has a wrong check digit",
-            ),
-            field("vat.1.percent", "A VAT rate is 0 % to 50 %"),
-        ]))
-        .into();
+        let e: IpcError = refused().into();
         assert_eq!(e.code, Code::Settings);
-        assert_eq!(e.message, "The organisation number has a wrong check digit");
+        assert_eq!(
+            e.message,
+            "The check digit should be 7, not 8: check the CVR number for a typing error"
+        );
         let json = serde_json::to_value(&e).unwrap();
-        assert_eq!(json["fields"][1]["field"], "vat.1.percent");
-        assert_eq!(json["fields"][1]["message"], "A VAT rate is 0 % to 50 %");
+        assert_eq!(json["fields"][0]["field"], "profile.orgNumber");
+        assert_eq!(json["fields"][1]["field"], "vat.0.percent");
+        assert_eq!(
+            json["fields"][1]["message"],
+            "A VAT rate must be between 0 % and 50 %; 250 % is not"
+        );
+        // In the language spoken: every field's sentence, and the first as the message.
+        let da = shop_refused(kassa_boot::Messages::of(kassa_boot::Lang::Da), &refused());
+        assert_eq!(
+            da.message,
+            "Kontrolcifferet skulle være 7, ikke 8: nummeret (CVR-nummer) er nok tastet forkert"
+        );
+        let json = serde_json::to_value(&da).unwrap();
+        assert_eq!(json["fields"][1]["field"], "vat.0.percent");
+        assert_eq!(
+            json["fields"][1]["message"],
+            "En momssats skal ligge mellem 0 % og 50 %; det gør 250 % ikke"
+        );
     }
 }

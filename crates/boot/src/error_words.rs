@@ -199,25 +199,6 @@ pub fn secret(m: &Messages, e: &kassa_config::SecretError) -> String {
     }
 }
 
-/// The settings file beside the journal failing.
-pub fn saved(m: &Messages, e: &kassa_config::SavedError) -> String {
-    use kassa_config::SavedError as S;
-    match e {
-        S::Read { path, source } => m.get(
-            "cli-err-settings-read",
-            &[("path", path.into()), ("error", source.to_string().into())],
-        ),
-        S::Damaged { path, source } => m.get(
-            "cli-err-settings-damaged",
-            &[("path", path.into()), ("error", source.to_string().into())],
-        ),
-        S::Write { path, source } => m.get(
-            "cli-err-settings-write",
-            &[("path", path.into()), ("error", source.to_string().into())],
-        ),
-    }
-}
-
 /// A books request that did not go through (`return`, `report`, `refunds`, `bookkeeping`).
 pub fn books(m: &Messages, e: &BooksError) -> String {
     match e {
@@ -301,6 +282,79 @@ pub fn key(m: &Messages, e: &crate::keys::KeyError) -> String {
         K::Keyring(e) => secret(m, e),
         K::Make(why) => m.get("cli-err-key-make", &[("why", why.into())]),
     }
+}
+
+/// Why a receipt cannot be signed, or its signature does not verify.
+pub fn signature(m: &Messages, e: &kassa_saft::signature::SignatureError) -> String {
+    use kassa_saft::signature::SignatureError as S;
+    // The English quotes the bad value as Rust writes a string (`"2026-13-01"`).
+    let value = |key: &str, v: &String| m.get(key, &[("value", format!("{v:?}").into())]);
+    match e {
+        S::BadDate(v) => value("cli-sig-bad-date", v),
+        S::BadTime(v) => value("cli-sig-bad-time", v),
+        S::BadNr(v) => value("cli-sig-bad-nr", v),
+        S::BadPrevious => m.text("cli-sig-bad-previous"),
+        S::BadKey(why) => m.get("cli-sig-bad-key", &[("error", why.into())]),
+        S::WrongKeySize { bits } => m.get(
+            "cli-sig-wrong-key-size",
+            &[("bits", bits.to_string().into())],
+        ),
+        S::NotASignature => m.text("cli-sig-not-a-signature"),
+        S::Mismatch => m.text("cli-sig-mismatch"),
+        S::Generate(why) => m.get("cli-sig-generate", &[("error", why.into())]),
+    }
+}
+
+/// Why a receipt of the chain does not verify (`kassa verify`).
+pub fn broken_why(m: &Messages, w: &crate::keys::BrokenWhy) -> String {
+    use crate::keys::BrokenWhy as W;
+    use kassa_journal::NamedBy as N;
+    use kassa_saft::signature::BadLink;
+    let by = |b: &N| {
+        m.text(match b {
+            N::RunningTotals => "cli-verify-by-running-totals",
+            N::ZReport => "cli-verify-by-z-report",
+            N::JournalEvent => "cli-verify-by-journal-event",
+            N::Print => "cli-verify-by-print",
+            N::Seal => "cli-verify-by-seal",
+        })
+    };
+    match w {
+        W::Link(BadLink::Signature(e)) => signature(m, e),
+        W::Link(BadLink::NoPublicKey(v)) => m.get(
+            "cli-verify-no-public-key",
+            &[("version", v.to_string().into())],
+        ),
+        W::FirstMissing { first } => m.get("cli-verify-first-missing", &[("first", first.into())]),
+        W::Gap { next, before } => m.get(
+            "cli-verify-gap",
+            &[("next", next.into()), ("before", before.into())],
+        ),
+        W::Unsigned => m.text("cli-verify-unsigned"),
+        W::NamedNoReceipts { named, by: b } => m.get(
+            "cli-verify-named-no-receipts",
+            &[("named", named.into()), ("by", by(b).into())],
+        ),
+        W::NamedAfterLast { last, named, by: b } => m.get(
+            "cli-verify-named-after-last",
+            &[
+                ("last", last.into()),
+                ("named", named.into()),
+                ("by", by(b).into()),
+            ],
+        ),
+    }
+}
+
+/// The first receipt of a series that does not verify, and why (`kassa verify`).
+pub fn broken(m: &Messages, b: &crate::keys::Broken) -> String {
+    m.get(
+        "cli-verify-receipt-broken",
+        &[
+            ("receipt", b.nr.as_str().into()),
+            ("why", broken_why(m, &b.why).into()),
+        ],
+    )
 }
 
 /// A SAF-T export that did not go through.
@@ -575,6 +629,348 @@ pub fn connect(m: &Messages, e: &crate::ConnectError) -> String {
     }
 }
 
+/// A country's name in the language spoken (the Settings → Shop country list's words).
+pub fn country(m: &Messages, c: kassa_shop::Country) -> String {
+    use kassa_shop::Country as C;
+    m.text(match c {
+        C::Dk => "settings-country-dk",
+        C::Se => "settings-country-se",
+        C::No => "settings-country-no",
+        C::Fi => "settings-country-fi",
+    })
+}
+
+/// What a country's organisation number is called ("CVR number", "Business ID (Y-tunnus)").
+pub fn number_name(m: &Messages, c: kassa_shop::Country) -> String {
+    use kassa_shop::Country as C;
+    m.text(match c {
+        C::Dk => "shop-number-dk",
+        C::Se => "shop-number-se",
+        C::No => "shop-number-no",
+        C::Fi => "shop-number-fi",
+    })
+}
+
+/// An organisation number refused, as a sentence (capitalised, as the shop form says it).
+pub fn org(m: &Messages, e: &kassa_shop::OrgError) -> String {
+    use kassa_shop::OrgError as O;
+    let number = |c: &kassa_shop::Country| ("number", number_name(m, *c).into());
+    match e {
+        O::Empty { country } => m.get("shop-err-org-empty", &[number(country)]),
+        O::NotADigit { country, found } => m.get(
+            "shop-err-org-not-a-digit",
+            &[number(country), ("found", found.to_string().into())],
+        ),
+        O::WrongLength {
+            country,
+            expected,
+            found,
+        } => m.get(
+            "shop-err-org-length",
+            &[
+                number(country),
+                ("expected", expected.to_string().into()),
+                ("found", found.to_string().into()),
+            ],
+        ),
+        O::CheckDigit {
+            country,
+            expected,
+            found,
+        } => m.get(
+            "shop-err-org-check-digit",
+            &[
+                number(country),
+                ("expected", expected.to_string().into()),
+                ("found", found.to_string().into()),
+            ],
+        ),
+        O::NoCheckDigit { country } => m.get("shop-err-org-no-check-digit", &[number(country)]),
+        O::CvrLeadingZero => m.text("shop-err-org-cvr-leading-zero"),
+        O::NorwegianFirstDigit { found } => m.get(
+            "shop-err-org-norway-first-digit",
+            &[("found", found.to_string().into())],
+        ),
+        O::Luhn => m.text("shop-err-org-luhn"),
+        O::NotSwedishEntity { month, day } => m.get(
+            "shop-err-org-not-swedish-entity",
+            &[
+                ("month", format!("{month:02}").into()),
+                ("day", format!("{day:02}").into()),
+            ],
+        ),
+        O::FinnishShape => m.text("shop-err-org-finnish-shape"),
+        O::OtherCountry {
+            country: c,
+            prefix_of,
+            found,
+        } => m.get(
+            "shop-err-org-other-country",
+            &[
+                ("found", found.into()),
+                ("prefix", country(m, *prefix_of).into()),
+                ("country", country(m, *c).into()),
+            ],
+        ),
+    }
+}
+
+/// A field of the merchant profile that does not hold, as the shop form says it.
+pub fn profile_field(m: &Messages, e: &kassa_shop::profile::FieldError) -> String {
+    use kassa_shop::profile::{Field as F, Problem as P};
+    let label = || {
+        m.text(match e.field {
+            F::LegalName => "shop-label-legal-name",
+            F::OrgNumber => "shop-label-org-number",
+            F::Address => "shop-label-address",
+            F::Postcode => "shop-label-postcode",
+            F::City => "shop-label-city",
+            F::Country => "shop-label-country",
+            F::TillName => "shop-label-till-name",
+            F::ReceiptFooter => "shop-label-footer",
+        })
+    };
+    let n = |v: &usize| v.to_string().into();
+    match &e.problem {
+        P::Missing => m.text(match e.field {
+            F::LegalName => "shop-err-legal-name-missing",
+            F::OrgNumber => "shop-err-org-number-missing",
+            F::Address => "shop-err-address-missing",
+            F::Postcode => "shop-err-postcode-missing",
+            F::City => "shop-err-city-missing",
+            F::Country => "shop-err-country-missing",
+            F::TillName => "shop-err-till-name-missing",
+            F::ReceiptFooter => "shop-err-footer-missing",
+        }),
+        P::TooLong { max, found } => m.get(
+            "shop-err-too-long",
+            &[
+                ("label", label().into()),
+                ("max", n(max)),
+                ("found", n(found)),
+            ],
+        ),
+        P::LineTooLong { line, max, found } => m.get(
+            "shop-err-line-too-long",
+            &[
+                ("label", label().into()),
+                ("line", n(line)),
+                ("max", n(max)),
+                ("found", n(found)),
+            ],
+        ),
+        P::TooManyLines { max, found } => m.get(
+            "shop-err-too-many-lines",
+            &[
+                ("label", label().into()),
+                ("max", n(max)),
+                ("found", n(found)),
+            ],
+        ),
+        P::ControlCharacter => m.get("shop-err-control", &[("label", label().into())]),
+        P::UnknownCountry(v) => m.get("shop-err-unknown-country", &[("value", v.into())]),
+        P::Postcode { country: c, digits } => m.get(
+            "shop-err-postcode",
+            &[("country", country(m, *c).into()), ("digits", n(digits))],
+        ),
+        P::Org(e) => org(m, e),
+    }
+}
+
+/// A VAT rate or table refused, as a sentence (capitalised, as the shop form says it).
+pub fn vat(m: &Messages, e: &kassa_shop::VatError) -> String {
+    use kassa_shop::VatError as V;
+    let percent = |bp: &u32| kassa_shop::vat::percent(*bp).replace('\u{a0}', " ");
+    let name = |key: &str, n: &String| m.get(key, &[("name", n.into())]);
+    match e {
+        V::OutOfRange { bp } => m.get(
+            "shop-err-vat-out-of-range",
+            &[("percent", percent(bp).into())],
+        ),
+        V::NotAPercentage(v) => m.get("shop-err-vat-not-a-percentage", &[("value", v.into())]),
+        V::UnknownCode(v) => m.get("shop-err-vat-unknown-code", &[("value", v.into())]),
+        V::ZeroCodeWithRate { code, bp } => m.get(
+            "shop-err-vat-zero-code-with-rate",
+            &[
+                ("code", code.to_string().into()),
+                ("percent", percent(bp).into()),
+            ],
+        ),
+        V::RateCodeWithZero { code } => m.get(
+            "shop-err-vat-rate-code-with-zero",
+            &[("code", code.to_string().into())],
+        ),
+        V::NoName => m.text("shop-err-vat-no-name"),
+        V::NameTooLong { chars } => m.get(
+            "shop-err-vat-name-too-long",
+            &[("found", chars.to_string().into())],
+        ),
+        V::NameControl => m.text("shop-err-vat-name-control"),
+        V::DuplicateName(n) => name("shop-err-vat-duplicate-name", n),
+        V::NoSuchRate(n) => name("shop-err-vat-no-such-rate", n),
+        V::RemovingDefault(n) => name("shop-err-vat-removing-default", n),
+        V::Empty => m.text("shop-err-vat-empty"),
+        V::DefaultMissing(n) => name("shop-err-vat-default-missing", n),
+        V::DateTooEarly {
+            country: c,
+            year,
+            month,
+            day,
+        } => m.get(
+            "shop-err-vat-date-too-early",
+            &[
+                ("country", country(m, *c).into()),
+                ("date", format!("{year}-{month:02}-{day:02}").into()),
+            ],
+        ),
+    }
+}
+
+/// A logo file that cannot be used.
+pub fn logo(m: &Messages, e: &kassa_print::LogoError) -> String {
+    use kassa_print::LogoError as L;
+    use kassa_print::logo::{MAX_LOGO_FILE_BYTES, MAX_LOGO_PIXELS_EACH_WAY};
+    match e {
+        L::NotAnImage => m.text("shop-err-logo-not-an-image"),
+        L::FileTooLarge { size } => m.get(
+            "shop-err-logo-too-large",
+            &[
+                ("size", size.to_string().into()),
+                ("max", MAX_LOGO_FILE_BYTES.to_string().into()),
+            ],
+        ),
+        L::TooManyPixels { width, height } => m.get(
+            "shop-err-logo-too-many-pixels",
+            &[
+                ("width", width.to_string().into()),
+                ("height", height.to_string().into()),
+                ("max", MAX_LOGO_PIXELS_EACH_WAY.to_string().into()),
+            ],
+        ),
+        L::Damaged(why) => m.get("shop-err-logo-damaged", &[("error", why.into())]),
+        L::Empty => m.text("shop-err-logo-empty"),
+        L::BadRaster {
+            width,
+            height,
+            expected,
+            actual,
+        } => m.get(
+            "shop-err-logo-bad-raster",
+            &[
+                ("width", width.to_string().into()),
+                ("height", height.to_string().into()),
+                ("expected", expected.to_string().into()),
+                ("actual", actual.to_string().into()),
+            ],
+        ),
+    }
+}
+
+/// What is wrong with one field of Settings → Shop, in the language spoken (the English is
+/// [`kassa_config::shop::ShopProblem::sentence`]'s).
+pub fn shop_problem(m: &Messages, p: &kassa_config::shop::ShopProblem) -> String {
+    use kassa_config::shop::{ItemLabel, MAX_QUICK_ITEMS, QUICK_ITEM_NAME_CHARS, ShopProblem as S};
+    let item = |l: &ItemLabel| match l {
+        ItemLabel::Named(name) => name.clone(),
+        ItemLabel::Number(n) => m.get("shop-item-number", &[("number", n.to_string().into())]),
+    };
+    let value = |key: &str, v: &String| m.get(key, &[("value", v.into())]);
+    match p {
+        S::Profile(e) => profile_field(m, e),
+        S::NotAPrinterAddress(v) => value("shop-err-printer-address", v),
+        S::BadPort(v) => value("shop-err-printer-port", v),
+        S::Vat(e) => vat(m, e),
+        S::UnknownCode(v) => vat(m, &kassa_shop::VatError::UnknownCode(v.clone())),
+        S::NoDefaultRate => m.text("shop-err-no-default-rate"),
+        S::SeveralDefaults => m.text("shop-err-several-defaults"),
+        S::NoItemName => m.text("shop-err-item-no-name"),
+        S::ItemNameTooLong(n) => m.get(
+            "shop-err-item-name-too-long",
+            &[
+                ("max", QUICK_ITEM_NAME_CHARS.to_string().into()),
+                ("found", n.to_string().into()),
+            ],
+        ),
+        S::DuplicateItem(n) => m.get("shop-err-item-duplicate", &[("name", n.into())]),
+        S::TooManyItems(n) => m.get(
+            "shop-err-too-many-items",
+            &[
+                ("max", MAX_QUICK_ITEMS.to_string().into()),
+                ("found", n.to_string().into()),
+            ],
+        ),
+        S::NoPrice(l) => m.get("shop-err-item-no-price", &[("item", item(l).into())]),
+        S::BadPrice { item: l, why } => m.get(
+            "shop-err-item-bad-price",
+            &[("item", item(l).into()), ("error", money(m, why).into())],
+        ),
+        S::NoItemRate(l) => m.get("shop-err-item-no-rate", &[("item", item(l).into())]),
+        S::UnknownRate { item: l, rate } => m.get(
+            "shop-err-item-unknown-rate",
+            &[("item", item(l).into()), ("rate", rate.into())],
+        ),
+        S::LogoUnreadable { path, why } => m.get(
+            "shop-err-logo-unreadable",
+            &[("path", path.into()), ("error", why.into())],
+        ),
+        S::Logo(e) => logo(m, e),
+        S::Width(v) => value("shop-err-width", v),
+    }
+}
+
+/// One field of Settings → Shop to fix, its sentence in the language spoken.
+pub fn shop_field(m: &Messages, e: &kassa_config::ShopFieldError) -> String {
+    shop_problem(m, &e.problem)
+}
+
+/// The same fields to fix with their sentences in the language spoken, for a host that sends
+/// them on (`[{field, message}]`).
+pub fn shop_fields(
+    m: &Messages,
+    fields: &[kassa_config::ShopFieldError],
+) -> Vec<kassa_config::ShopFieldError> {
+    fields
+        .iter()
+        .map(|f| kassa_config::ShopFieldError {
+            message: shop_field(m, f),
+            ..f.clone()
+        })
+        .collect()
+}
+
+/// The settings file beside the journal that could not be read or written.
+pub fn saved(m: &Messages, e: &crate::SavedError) -> String {
+    use crate::SavedError as S;
+    match e {
+        S::Read { path, source } => m.get(
+            "settings-file-cannot-read",
+            &[("path", path.into()), ("error", source.to_string().into())],
+        ),
+        S::Damaged { path, source } => m.get(
+            "settings-file-damaged",
+            &[("path", path.into()), ("error", source.to_string().into())],
+        ),
+        S::Write { path, source } => m.get(
+            "settings-file-cannot-save",
+            &[("path", path.into()), ("error", source.to_string().into())],
+        ),
+    }
+}
+
+/// Settings → Shop not saved: every field's sentence (`; ` between them, as
+/// [`kassa_config::ShopErrors`] says it in English), or the settings file failing.
+pub fn shop_form(m: &Messages, e: &kassa_config::ShopFormError) -> String {
+    match e {
+        kassa_config::ShopFormError::Fields(errors) => errors
+            .0
+            .iter()
+            .map(|f| shop_field(m, f))
+            .collect::<Vec<_>>()
+            .join("; "),
+        kassa_config::ShopFormError::Saved(e) => saved(m, e),
+    }
+}
+
 /// A question for the merchant before saving settings, in the language spoken.
 pub fn ask(m: &Messages, a: &crate::Ask) -> String {
     match a {
@@ -778,5 +1174,431 @@ mod tests {
 
     fn connect_words(m: &Messages, e: &crate::ConnectError) -> String {
         super::connect(m, e)
+    }
+
+    /// Settings → Shop with a missing legal name, a bad CVR check digit, a receipt footer line
+    /// too long, a VAT rate of 250 % and a quick item priced "abc".
+    fn refused_shop_form() -> Vec<kassa_config::ShopFieldError> {
+        use crate::shop::{QuickItemForm, ShopForm, VatRateForm};
+        let form = ShopForm {
+            profile: kassa_shop::ProfileDraft {
+                legal_name: " ".into(),
+                org_number: "10150818".into(),
+                vat_registered: false,
+                address_lines: vec!["Nørrebrogade 1".into()],
+                postcode: "2200".into(),
+                city: "København N".into(),
+                country: "DK".into(),
+                till_name: "Kasse 1".into(),
+                receipt_footer: format!("Tak!\n{}", "é".repeat(49)),
+            },
+            vat: vec![VatRateForm {
+                name: "Standard".into(),
+                percent: "250".into(),
+                saft_code: "3".into(),
+                default: true,
+            }],
+            quick_items: vec![QuickItemForm {
+                name: "Kaffe".into(),
+                price: "abc".into(),
+                rate: "Standard".into(),
+            }],
+            ..ShopForm::default()
+        };
+        match form.check(
+            kassa_money::Currency::Dkk,
+            kassa_shop::Day::new(2026, 3, 2),
+            None,
+        ) {
+            Ok(s) => panic!("accepted: {s:?}"),
+            Err(e) => e.0,
+        }
+    }
+
+    fn said_at(m: &Messages, fields: &[kassa_config::ShopFieldError]) -> Vec<(String, String)> {
+        fields
+            .iter()
+            .map(|f| (f.field.clone(), shop_field(m, f)))
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+        expected
+            .iter()
+            .map(|(f, s)| ((*f).to_owned(), (*s).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn the_shop_forms_problems_are_said_in_danish_and_finnish_and_english_as_before() {
+        let fields = refused_shop_form();
+        let english = [
+            (
+                "profile.legalName",
+                "Enter the business's legal name, as registered",
+            ),
+            (
+                "profile.orgNumber",
+                "The check digit should be 7, not 8: check the CVR number for a typing error",
+            ),
+            (
+                "profile.receiptFooter",
+                "The receipt footer's line 2 has 49 characters; a receipt line has room for 48",
+            ),
+            (
+                "vat.0.percent",
+                "A VAT rate must be between 0 % and 50 %; 250 % is not",
+            ),
+            (
+                "quickItems.0.price",
+                "The price of the quick item \"Kaffe\" is not valid: \"abc\" is not an amount: use digits and one decimal separator, e.g. 12.50",
+            ),
+        ];
+        // The validator's own English (the `message` the form carries) is the catalogue's.
+        let own: Vec<(String, String)> = fields
+            .iter()
+            .map(|f| (f.field.clone(), f.message.clone()))
+            .collect();
+        assert_eq!(own, pairs(&english));
+        assert_eq!(said_at(Messages::of(Lang::En), &fields), pairs(&english));
+        assert_eq!(
+            said_at(Messages::of(Lang::Da), &fields),
+            pairs(&[
+                (
+                    "profile.legalName",
+                    "Indtast virksomhedens juridiske navn, som det er registreret",
+                ),
+                (
+                    "profile.orgNumber",
+                    "Kontrolcifferet skulle være 7, ikke 8: nummeret (CVR-nummer) er nok tastet forkert",
+                ),
+                (
+                    "profile.receiptFooter",
+                    "Bonens bundtekst: linje 2 har 49 tegn, men der er kun plads til 48 på en bonlinje",
+                ),
+                (
+                    "vat.0.percent",
+                    "En momssats skal ligge mellem 0 % og 50 %; det gør 250 % ikke",
+                ),
+                (
+                    "quickItems.0.price",
+                    "Prisen på hurtigvaren \"Kaffe\" er ugyldig: \"abc\" er ikke et beløb: brug cifre og ét decimaltegn, f.eks. 12,50",
+                ),
+            ])
+        );
+        assert_eq!(
+            said_at(Messages::of(Lang::Fi), &fields),
+            pairs(&[
+                (
+                    "profile.legalName",
+                    "Anna yrityksen virallinen nimi sellaisena kuin se on rekisteröity",
+                ),
+                (
+                    "profile.orgNumber",
+                    "Tarkistusnumeron pitäisi olla 7, ei 8: tarkista, onko CVR-numero kirjoitettu oikein",
+                ),
+                (
+                    "profile.receiptFooter",
+                    "Kuitin alateksti: rivillä 2 on 49 merkkiä, mutta kuittiriville mahtuu vain 48",
+                ),
+                (
+                    "vat.0.percent",
+                    "ALV-kannan on oltava 0–50 %; 250 % ei kelpaa"
+                ),
+                (
+                    "quickItems.0.price",
+                    "Pikatuotteen \"Kaffe\" hinta ei kelpaa: \"abc\" ei ole summa: käytä numeroita ja yhtä desimaalierotinta, esim. 12,50",
+                ),
+            ])
+        );
+        // The whole form in one line, as the CLI says it.
+        let e = kassa_config::ShopFormError::Fields(kassa_config::ShopErrors(fields));
+        assert_eq!(shop_form(Messages::of(Lang::En), &e), e.to_string());
+        assert!(
+            shop_form(Messages::of(Lang::Da), &e).starts_with(
+                "Indtast virksomhedens juridiske navn, som det er registreret; Kontrolcifferet"
+            ),
+            "{}",
+            shop_form(Messages::of(Lang::Da), &e)
+        );
+    }
+
+    #[test]
+    fn country_and_number_names_are_in_the_language_spoken() {
+        use kassa_shop::profile::{Field, FieldError, Problem};
+        use kassa_shop::{Country, OrgError};
+        let postcode = FieldError {
+            field: Field::Postcode,
+            problem: Problem::Postcode {
+                country: Country::Se,
+                digits: 5,
+            },
+        };
+        assert_eq!(
+            profile_field(Messages::of(Lang::En), &postcode),
+            "A postcode in Sweden has 5 digits"
+        );
+        assert_eq!(
+            profile_field(Messages::of(Lang::Da), &postcode),
+            "Et postnummer i Sverige har 5 cifre"
+        );
+        assert_eq!(
+            profile_field(Messages::of(Lang::Fi), &postcode),
+            "Ruotsin postinumerossa on 5 numeroa"
+        );
+        let other = OrgError::OtherCountry {
+            country: Country::Dk,
+            prefix_of: Country::Se,
+            found: "SE556036079301".into(),
+        };
+        assert_eq!(
+            org(Messages::of(Lang::Fi), &other),
+            "\"SE556036079301\" on Ruotsin ALV-numero, ei Tanskan"
+        );
+        assert_eq!(
+            org(Messages::of(Lang::Sv), &other),
+            "\"SE556036079301\" är ett momsregistreringsnummer från Sverige, inte från Danmark"
+        );
+        let length = OrgError::WrongLength {
+            country: Country::Fi,
+            expected: 8,
+            found: 7,
+        };
+        assert_eq!(
+            org(Messages::of(Lang::En), &length),
+            "A Business ID (Y-tunnus) has 8 digits, this has 7"
+        );
+        assert_eq!(
+            org(Messages::of(Lang::Nb), &length),
+            "Et finsk organisasjonsnummer (Y-tunnus) har 8 sifre, dette har 7"
+        );
+        assert_eq!(
+            org(Messages::of(Lang::Fi), &length),
+            "Y-tunnus on 8 numeroa pitkä, tämä on 7"
+        );
+        let early = kassa_shop::VatError::DateTooEarly {
+            country: Country::No,
+            year: 2024,
+            month: 12,
+            day: 31,
+        };
+        assert_eq!(
+            vat(Messages::of(Lang::Da), &early),
+            "Kassa kender Norges momssatser fra 1. januar 2025, ikke for 2024-12-31"
+        );
+        assert_eq!(
+            vat(Messages::of(Lang::Fi), &early),
+            "Kassa tuntee Norjan ALV-kannat 1.1.2025 alkaen, ei päivälle 2024-12-31"
+        );
+    }
+
+    /// Every kind of problem the shop form has: the catalogue's English is the validator's
+    /// own sentence, and no other language falls back to it.
+    #[test]
+    fn every_shop_problem_has_its_english_sentence_in_the_catalogue() {
+        use kassa_config::shop::{ItemLabel, ShopProblem as S};
+        use kassa_shop::profile::{Field, FieldError, Problem};
+        use kassa_shop::{Country, OrgError as O, SaftCode, VatError as V};
+        let field = |field, problem| S::Profile(FieldError { field, problem });
+        let mut problems = vec![
+            field(Field::OrgNumber, Problem::Missing),
+            field(Field::Address, Problem::Missing),
+            field(Field::Postcode, Problem::Missing),
+            field(Field::City, Problem::Missing),
+            field(Field::Country, Problem::Missing),
+            field(Field::TillName, Problem::Missing),
+            field(Field::ReceiptFooter, Problem::Missing),
+            field(Field::LegalName, Problem::TooLong { max: 96, found: 97 }),
+            field(Field::Address, Problem::TooManyLines { max: 3, found: 4 }),
+            field(Field::City, Problem::ControlCharacter),
+            field(Field::Country, Problem::UnknownCountry("DE".into())),
+        ];
+        for e in [
+            O::Empty {
+                country: Country::Fi,
+            },
+            O::NotADigit {
+                country: Country::No,
+                found: 'x',
+            },
+            O::NoCheckDigit {
+                country: Country::Se,
+            },
+            O::CvrLeadingZero,
+            O::NorwegianFirstDigit { found: 7 },
+            O::Luhn,
+            O::NotSwedishEntity { month: 13, day: 2 },
+            O::FinnishShape,
+        ] {
+            problems.push(field(Field::OrgNumber, Problem::Org(e)));
+        }
+        let code = |n| SaftCode::new(n).unwrap_or_else(|e| panic!("{e}"));
+        for e in [
+            V::NotAPercentage("x".into()),
+            V::ZeroCodeWithRate {
+                code: code(5),
+                bp: 1250,
+            },
+            V::RateCodeWithZero { code: code(3) },
+            V::NoName,
+            V::NameTooLong { chars: 30 },
+            V::NameControl,
+            V::DuplicateName("Food".into()),
+            V::NoSuchRate("Food".into()),
+            V::RemovingDefault("Food".into()),
+            V::Empty,
+            V::DefaultMissing("Food".into()),
+            V::DateTooEarly {
+                country: Country::Se,
+                year: 2024,
+                month: 1,
+                day: 2,
+            },
+        ] {
+            problems.push(S::Vat(e));
+        }
+        problems.extend([
+            S::NotAPrinterAddress("http://x".into()),
+            S::BadPort("0".into()),
+            S::UnknownCode("7".into()),
+            S::NoDefaultRate,
+            S::SeveralDefaults,
+            S::NoItemName,
+            S::ItemNameTooLong(40),
+            S::DuplicateItem("te".into()),
+            S::TooManyItems(61),
+            S::NoPrice(ItemLabel::Number(2)),
+            S::BadPrice {
+                item: ItemLabel::Named("Kaffe".into()),
+                why: kassa_money::MoneyError::NotPositive,
+            },
+            S::NoItemRate(ItemLabel::Number(3)),
+            S::UnknownRate {
+                item: ItemLabel::Named("Kaffe".into()),
+                rate: "Food".into(),
+            },
+            S::LogoUnreadable {
+                path: "/x.png".into(),
+                why: "No such file or directory (os error 2)".into(),
+            },
+            S::Width("50".into()),
+        ]);
+        for e in [
+            kassa_print::LogoError::NotAnImage,
+            kassa_print::LogoError::FileTooLarge { size: 6_000_000 },
+            kassa_print::LogoError::TooManyPixels {
+                width: 5000,
+                height: 10,
+            },
+            kassa_print::LogoError::Damaged("bad".into()),
+            kassa_print::LogoError::Empty,
+            kassa_print::LogoError::BadRaster {
+                width: 8,
+                height: 1,
+                expected: 1,
+                actual: 2,
+            },
+        ] {
+            problems.push(S::Logo(e));
+        }
+        for p in &problems {
+            let en = shop_problem(Messages::of(Lang::En), p);
+            assert_eq!(en, p.sentence(), "{p:?}");
+            for lang in [Lang::Da, Lang::Sv, Lang::Nb, Lang::Fi] {
+                let said = shop_problem(Messages::of(lang), p);
+                assert_ne!(said, en, "{lang}: {p:?}");
+                assert!(!said.contains("shop-"), "{lang}: {said}");
+            }
+        }
+        assert_eq!(
+            shop_problem(Messages::of(Lang::Da), &S::NoPrice(ItemLabel::Number(2))),
+            "Hurtigvaren \"nummer 2\" har ingen pris: indtast den"
+        );
+    }
+
+    #[test]
+    fn why_a_receipt_does_not_verify_is_said_in_the_language_spoken() {
+        use crate::keys::{Broken, BrokenWhy as W};
+        use kassa_journal::NamedBy;
+        use kassa_saft::signature::{BadLink, SignatureError};
+        let whys = [
+            W::Link(BadLink::Signature(SignatureError::Mismatch)),
+            W::Link(BadLink::Signature(SignatureError::NotASignature)),
+            W::Link(BadLink::Signature(SignatureError::BadDate(
+                "2026-13-01".into(),
+            ))),
+            W::Link(BadLink::Signature(SignatureError::BadTime(
+                "25:00:00".into(),
+            ))),
+            W::Link(BadLink::Signature(SignatureError::BadNr(String::new()))),
+            W::Link(BadLink::Signature(SignatureError::BadPrevious)),
+            W::Link(BadLink::Signature(SignatureError::BadKey("x".into()))),
+            W::Link(BadLink::Signature(SignatureError::WrongKeySize {
+                bits: 512,
+            })),
+            W::Link(BadLink::Signature(SignatureError::Generate("x".into()))),
+            W::Link(BadLink::NoPublicKey(2)),
+            W::FirstMissing {
+                first: "TRENING-2".into(),
+            },
+            W::Gap {
+                next: "TRENING-3".into(),
+                before: "TRENING-1".into(),
+            },
+            W::Unsigned,
+            W::NamedNoReceipts {
+                named: "1".into(),
+                by: NamedBy::Print,
+            },
+            W::NamedAfterLast {
+                last: "3".into(),
+                named: "4".into(),
+                by: NamedBy::Seal,
+            },
+            W::NamedAfterLast {
+                last: "3".into(),
+                named: "4".into(),
+                by: NamedBy::JournalEvent,
+            },
+        ];
+        for why in &whys {
+            let en = broken_why(Messages::of(Lang::En), why);
+            assert_eq!(en, why.to_string(), "{why:?}");
+            for lang in [Lang::Da, Lang::Sv, Lang::Nb, Lang::Fi] {
+                let said = broken_why(Messages::of(lang), why);
+                assert_ne!(said, en, "{lang}: {why:?}");
+                assert!(!said.contains("cli-"), "{lang}: {said}");
+            }
+        }
+        let gap = Broken {
+            nr: "TRENING-2".into(),
+            why: W::Gap {
+                next: "TRENING-3".into(),
+                before: "TRENING-1".into(),
+            },
+        };
+        assert_eq!(broken(Messages::of(Lang::En), &gap), gap.to_string());
+        assert_eq!(
+            broken(Messages::of(Lang::Da), &gap),
+            "bon TRENING-2 består ikke kontrollen: den mangler: bon TRENING-3 kommer efter bon TRENING-1"
+        );
+        let named = W::NamedAfterLast {
+            last: "TRENING-3".into(),
+            named: "TRENING-4".into(),
+            by: NamedBy::RunningTotals,
+        };
+        assert_eq!(
+            broken_why(Messages::of(Lang::Fi), &named),
+            "se puuttuu: viimeinen kuitti on TRENING-3, mutta kuitti TRENING-4 mainitaan juoksevissa summissa"
+        );
+        assert_eq!(
+            broken_why(
+                Messages::of(Lang::Da),
+                &W::Link(BadLink::Signature(SignatureError::BadDate(
+                    "2026-13-01".into()
+                )))
+            ),
+            "bonens dato \"2026-13-01\" er ikke en dato som 2026-03-02"
+        );
     }
 }

@@ -13,10 +13,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kassa_config::{KeyStore, SecretError};
-use kassa_journal::{Backend, Journal, JournalError, Seal, SealInput, Sealer};
+use kassa_journal::{Backend, Journal, JournalError, NamedBy, Seal, SealInput, Sealer};
 use kassa_saft::no;
 use kassa_saft::signature::{
-    ChainBroken, Link, ReceiptKey, RsaPublicKey, SignatureError, verify_chain,
+    BadLink, Link, ReceiptKey, RsaPublicKey, SignatureError, verify_chain,
 };
 use kassa_shop::receipt::LocalDateTime;
 use rand_core::CryptoRngCore;
@@ -240,6 +240,43 @@ pub fn export_public(journal: &Journal, version: Option<u32>, out: &Path) -> Res
     Ok(version)
 }
 
+/// Why a receipt of a series does not verify. The `Display` is English (logs, `--json`);
+/// `error_words::broken_why` says it in the language spoken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BrokenWhy {
+    /// Its signature: not one, not matching, over a text its records cannot make, or of a key
+    /// version the journal has no public key of.
+    #[error(transparent)]
+    Link(#[from] BadLink),
+    /// The series does not start at 1: receipt 1 (`nr`) is missing.
+    #[error("it is missing: the first receipt is {first}")]
+    FirstMissing { first: String },
+    /// A gap: this receipt is missing between `before` and `next`.
+    #[error("it is missing: receipt {next} follows receipt {before}")]
+    Gap { next: String, before: String },
+    /// A receipt after signed ones has no seal.
+    #[error("it has no signature")]
+    Unsigned,
+    /// No receipts at all, but another record of the journal names receipt `named`.
+    #[error("it is missing: there are no receipts, but receipt {named} is named by {}", .by.words())]
+    NamedNoReceipts { named: String, by: NamedBy },
+    /// The last receipt is `last`, but another record of the journal names a later one.
+    #[error("it is missing: the last receipt is {last}, but receipt {named} is named by {}", .by.words())]
+    NamedAfterLast {
+        last: String,
+        named: String,
+        by: NamedBy,
+    },
+}
+
+/// Where a series stops verifying: the first receipt (`nr`) that does not, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("receipt {nr} does not verify: {why}")]
+pub struct Broken {
+    pub nr: String,
+    pub why: BrokenWhy,
+}
+
 /// What `kassa verify` found in one series.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeriesCheck {
@@ -249,7 +286,7 @@ pub struct SeriesCheck {
     /// Receipts issued before receipts were signed (schema 5), not checked.
     pub unsigned_before: usize,
     /// Where the chain breaks, if it does.
-    pub broken: Option<ChainBroken>,
+    pub broken: Option<Broken>,
 }
 
 impl SeriesCheck {
@@ -291,15 +328,14 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
             let nr = no::nr_text(r.number, series.is_training());
             if let Some(n) = expected {
                 if r.number != n {
-                    broken = Some(ChainBroken {
+                    broken = Some(Broken {
                         nr: no::nr_text(n, series.is_training()),
                         why: match n {
-                            1 => format!("it is missing: the first receipt is {nr}"),
-                            _ => format!(
-                                "it is missing: receipt {} follows receipt {}",
-                                nr,
-                                no::nr_text(n - 1, series.is_training())
-                            ),
+                            1 => BrokenWhy::FirstMissing { first: nr },
+                            _ => BrokenWhy::Gap {
+                                next: nr,
+                                before: no::nr_text(n - 1, series.is_training()),
+                            },
                         },
                     });
                     break;
@@ -309,9 +345,9 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
             match &r.seal {
                 None if links.is_empty() => unsigned_before += 1,
                 None => {
-                    broken = Some(ChainBroken {
+                    broken = Some(Broken {
                         nr,
-                        why: "it has no signature".into(),
+                        why: BrokenWhy::Unsigned,
                     });
                     break;
                 }
@@ -338,7 +374,10 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
             Ok(n) => n,
             Err(e) => {
                 let at = links.iter().position(|l| l.nr == e.nr).unwrap_or(0);
-                broken = Some(e);
+                broken = Some(Broken {
+                    nr: e.nr,
+                    why: e.why.into(),
+                });
                 at
             }
         };
@@ -349,20 +388,18 @@ pub fn verify(journal: &Journal) -> Result<Vec<SeriesCheck>, KeyError> {
             if let Some((named, by)) = journal.receipt_named_last(series)? {
                 if named >= next {
                     let training = series.is_training();
-                    broken = Some(ChainBroken {
+                    broken = Some(Broken {
                         nr: no::nr_text(next, training),
                         why: match next {
-                            1 => format!(
-                                "it is missing: there are no receipts, but receipt {} is named by {}",
-                                no::nr_text(named, training),
-                                by.words()
-                            ),
-                            _ => format!(
-                                "it is missing: the last receipt is {}, but receipt {} is named by {}",
-                                no::nr_text(next - 1, training),
-                                no::nr_text(named, training),
-                                by.words()
-                            ),
+                            1 => BrokenWhy::NamedNoReceipts {
+                                named: no::nr_text(named, training),
+                                by,
+                            },
+                            _ => BrokenWhy::NamedAfterLast {
+                                last: no::nr_text(next - 1, training),
+                                named: no::nr_text(named, training),
+                                by,
+                            },
                         },
                     });
                 }
@@ -503,6 +540,69 @@ mod tests {
             public_pem(&j, Some(3)),
             Err(KeyError::NoSuchVersion(3))
         ));
+    }
+
+    #[test]
+    fn a_receipt_that_does_not_verify_is_named_with_its_typed_reason() {
+        // The journal's test sealer signs with made-up signatures and records a public key
+        // that is not one: the chain cannot be checked from its first receipt.
+        let mut j = Journal::open_in_memory().unwrap();
+        kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+        cash_sale(&mut j, "a", 12_500, 1_617_100_800_000);
+        let checks = verify(&j).unwrap();
+        let live = checks.iter().find(|c| c.series == Backend::Live).unwrap();
+        let broken = live.broken.clone().unwrap();
+        assert_eq!(
+            broken,
+            Broken {
+                nr: "1".into(),
+                why: BrokenWhy::Link(BadLink::NoPublicKey(1)),
+            }
+        );
+        assert_eq!(
+            broken.to_string(),
+            "receipt 1 does not verify: no public key of version 1"
+        );
+        assert_eq!(live.verified, 0);
+
+        // The reasons' English is the sentence `kassa verify --json` has always given.
+        for (why, english) in [
+            (
+                BrokenWhy::FirstMissing {
+                    first: "TRENING-2".into(),
+                },
+                "it is missing: the first receipt is TRENING-2",
+            ),
+            (
+                BrokenWhy::Gap {
+                    next: "3".into(),
+                    before: "1".into(),
+                },
+                "it is missing: receipt 3 follows receipt 1",
+            ),
+            (BrokenWhy::Unsigned, "it has no signature"),
+            (
+                BrokenWhy::NamedNoReceipts {
+                    named: "1".into(),
+                    by: NamedBy::ZReport,
+                },
+                "it is missing: there are no receipts, but receipt 1 is named by a Z report",
+            ),
+            (
+                BrokenWhy::NamedAfterLast {
+                    last: "3".into(),
+                    named: "4".into(),
+                    by: NamedBy::RunningTotals,
+                },
+                "it is missing: the last receipt is 3, but receipt 4 is named by the running totals",
+            ),
+            (
+                BrokenWhy::Link(BadLink::Signature(SignatureError::Mismatch)),
+                "the signature does not match the receipt",
+            ),
+        ] {
+            assert_eq!(why.to_string(), english);
+        }
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub use kassa_shop::vat::parse_percent;
 pub use kassa_shop::{Receipt, ReceiptJson};
 
 pub use kassa_config::shop::{
-    DEFAULT_PRINTER_PORT, DEFAULT_WIDTH, WIDTHS, country_of_currency, load_logo,
+    DEFAULT_PRINTER_PORT, DEFAULT_WIDTH, ItemLabel, ShopProblem, WIDTHS, country_of_currency,
+    load_logo,
 };
 pub use kassa_config::{
     DefaultNames, PrinterAddress, QuickItem, QuickItemForm, Shop, ShopErrors, ShopFieldError,

@@ -10,12 +10,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kassa_boot::KeyStore;
+use kassa_boot::error_words;
 use kassa_boot::keys::{self, SeriesCheck};
 use kassa_journal::Backend;
 use serde::Serialize;
 
 use crate::books::{now_ms, owned, read_only};
-use crate::output::{t, text};
+use crate::output::{messages, t, text};
 use crate::{EXIT_FAILED, EXIT_USAGE, fail};
 
 /// `kassa verify`: the chain of receipts is broken (a receipt changed, missing or unsigned).
@@ -41,14 +42,10 @@ pub fn export_public(db: &Path, version: Option<u32>, out: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => fail(
-            EXIT_USAGE,
-            &kassa_boot::error_words::key(crate::output::messages(), &e),
-        ),
-        Err(e) => fail(
-            EXIT_FAILED,
-            &kassa_boot::error_words::key(crate::output::messages(), &e),
-        ),
+        Err(e @ (keys::KeyError::NoKeyYet | keys::KeyError::NoSuchVersion(_))) => {
+            fail(EXIT_USAGE, &error_words::key(messages(), &e))
+        }
+        Err(e) => fail(EXIT_FAILED, &error_words::key(messages(), &e)),
     }
 }
 
@@ -67,10 +64,7 @@ pub fn new_key(db: &Path, store: &KeyStore) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(
-            EXIT_FAILED,
-            &kassa_boot::error_words::key(crate::output::messages(), &e),
-        ),
+        Err(e) => fail(EXIT_FAILED, &error_words::key(messages(), &e)),
     }
 }
 
@@ -83,8 +77,9 @@ struct SeriesOut<'a> {
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     broken_at: Option<&'a str>,
+    /// English, whatever the language spoken.
     #[serde(skip_serializing_if = "Option::is_none")]
-    why: Option<&'a str>,
+    why: Option<String>,
 }
 
 fn series_name(series: Backend) -> &'static str {
@@ -94,8 +89,8 @@ fn series_name(series: Backend) -> &'static str {
     }
 }
 
-/// One series' line of `kassa verify`, in the language spoken. The reason a receipt does
-/// not verify (`why`) is the check's own (English) sentence.
+/// One series' line of `kassa verify`, in the language spoken (the reason a receipt does not
+/// verify too).
 fn line(c: &SeriesCheck) -> String {
     let series = text(match c.series {
         Backend::Sandbox => "cli-verify-training",
@@ -124,7 +119,7 @@ fn line(c: &SeriesCheck) -> String {
                 ("series", series.into()),
                 ("verified", verified.into()),
                 ("receipt", b.nr.as_str().into()),
-                ("why", b.why.as_str().into()),
+                ("why", error_words::broken_why(messages(), &b.why).into()),
             ];
             let key = match before {
                 None => "cli-verify-broken",
@@ -147,7 +142,7 @@ pub fn verify(db: &Path, json: bool) -> ExitCode {
     };
     let checks = match keys::verify(&journal) {
         Ok(c) => c,
-        Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        Err(e) => return fail(EXIT_FAILED, &error_words::key(messages(), &e)),
     };
     for c in &checks {
         if json {
@@ -157,7 +152,7 @@ pub fn verify(db: &Path, json: bool) -> ExitCode {
                 unsigned_before: c.unsigned_before,
                 ok: c.ok(),
                 broken_at: c.broken.as_ref().map(|b| b.nr.as_str()),
-                why: c.broken.as_ref().map(|b| b.why.as_str()),
+                why: c.broken.as_ref().map(|b| b.why.to_string()),
             };
             match serde_json::to_string(&out) {
                 Ok(text) => println!("{text}"),
@@ -173,7 +168,7 @@ pub fn verify(db: &Path, json: bool) -> ExitCode {
             EXIT_BROKEN,
             &t(
                 "cli-verify-chain-broken",
-                &[("broken", b.to_string().into())],
+                &[("broken", error_words::broken(messages(), b).into())],
             ),
         ),
     }

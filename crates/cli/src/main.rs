@@ -1043,7 +1043,12 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
         Ok(shop) => {
             let table = match shop.resolve(currency, day) {
                 Ok(s) => s,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => {
+                    return fail(
+                        EXIT_USAGE,
+                        &kassa_boot::error_words::vat(output::messages(), &e),
+                    );
+                }
             };
             let none = || output::text("cli-setup-none");
             let profile = table.profile.as_ref().map_or_else(
@@ -1083,7 +1088,10 @@ fn setup_shop(args: &sell::ShopArgs, currency: Option<&str>) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::shop_form(output::messages(), &e),
+        ),
     }
 }
 

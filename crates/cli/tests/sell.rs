@@ -147,6 +147,21 @@ async fn setup_sets_the_shop_and_charge_sells_at_its_rates() {
     assert!(err.contains("check digit"), "{err}");
     assert!(err.contains("between 0 % and 50 %"), "{err}");
     assert!(err.contains("printer address"), "{err}");
+    // The same in Danish: every field's sentence in the language spoken.
+    let (code, _, err) = output(kassa(&sandbox, &db).env("KASSA_LANG", "da").args([
+        "setup",
+        "--org-number",
+        "10150818",
+        "--vat",
+        "Luxury=80",
+    ]))
+    .await;
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err.trim_end(),
+        "kassa: Kontrolcifferet skulle være 7, ikke 8: nummeret (CVR-nummer) er nok tastet forkert; \
+         En momssats skal ligge mellem 0 % og 50 %; det gør 80 % ikke"
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
         file,

@@ -6,9 +6,13 @@
 
 use std::path::Path;
 
+use kassa_journal::Backend;
 use kassa_sandbox::{RunningSandbox, SandboxConfig};
 use kassa_testkit::{cli, sandbox_on_loopback};
 use tokio::process::Command;
+
+mod common;
+use common::tampered;
 
 fn kassa(sandbox: &RunningSandbox, db: &Path) -> Command {
     cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
@@ -30,29 +34,6 @@ async fn cash_sale(sandbox: &RunningSandbox, db: &Path, amount: &str) {
     let (code, out, err) =
         output(kassa(sandbox, db).args(["charge", "--amount", amount, "--cash", amount])).await;
     assert_eq!(code, Some(0), "{out}{err}");
-}
-
-/// A copy of `db` with `sql` run on it behind the journal's back (its guards dropped first).
-fn tampered(db: &Path, name: &str, sql: &str) -> std::path::PathBuf {
-    let copy = db.with_file_name(name);
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
-        .unwrap();
-    drop(conn);
-    let conn = rusqlite::Connection::open(&copy).unwrap();
-    conn.execute_batch(
-        "DROP TRIGGER receipts_no_update; DROP TRIGGER receipts_no_delete;
-         DROP TRIGGER receipt_vat_no_update; DROP TRIGGER receipt_vat_no_delete;
-         DROP TRIGGER receipt_seals_no_delete;",
-    )
-    .unwrap();
-    conn.execute_batch(sql).unwrap();
-    // As the journal keeps its file (a read-only reader does not change its mode).
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = wal", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(mode, "wal");
-    copy
 }
 
 #[tokio::test]
@@ -215,5 +196,78 @@ async fn verify_checks_the_chain_and_names_the_first_receipt_tampered_with() {
         j.last_receipt_number(kassa_journal::Backend::Sandbox)
             .unwrap(),
         5
+    );
+}
+
+/// `kassa verify` under `KASSA_LANG=da`: the series' lines and why the receipt does not
+/// verify in Danish; `--json` keeps the English reason.
+#[test]
+fn a_tampered_receipt_is_named_in_the_language_spoken() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    common::cash_receipts(&db, Backend::Sandbox, &[1_000, 2_000, 3_000]);
+    let verify = |db: &Path, lang: &str, json: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kassa"));
+        cmd.env_clear()
+            .envs(kassa_testkit::cli::session())
+            .env("KASSA_DB", db)
+            .env("KASSA_LANG", lang)
+            .arg("verify");
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+
+    let changed = tampered(
+        &db,
+        "changed.db",
+        "UPDATE receipts SET total_minor = total_minor + 100 WHERE number = 2;
+         UPDATE receipt_vat SET gross_minor = gross_minor + 100, net_minor = net_minor + 80,
+                                vat_minor = vat_minor + 20
+          WHERE number = 2;",
+    );
+    let (code, out, err) = verify(&changed, "da", false);
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert_eq!(
+        out,
+        "Rigtige boner: 0 kontrolleret.\n\
+         Træningsboner: BRUDT ved bon TRENING-2: signaturen passer ikke til bonen (1 kontrolleret før den).\n"
+    );
+    assert_eq!(
+        err,
+        "kassa: bonkæden er brudt: bon TRENING-2 består ikke kontrollen: signaturen passer ikke \
+         til bonen. Lad journalen være som den er (intet er repareret), og sig det til den, der \
+         fører dit regnskab.\n"
+    );
+    let (code, out, _) = verify(&changed, "da", true);
+    assert_eq!(code, Some(7));
+    assert!(
+        out.contains(r#""brokenAt":"TRENING-2","why":"the signature does not match the receipt""#),
+        "{out}"
+    );
+
+    let deleted = tampered(
+        &db,
+        "deleted.db",
+        "DELETE FROM receipt_seals WHERE number = 2; DELETE FROM receipt_vat WHERE number = 2;
+         DELETE FROM receipts WHERE number = 2;",
+    );
+    let (code, out, err) = verify(&deleted, "fi", false);
+    assert_eq!(code, Some(7), "{out}{err}");
+    assert!(
+        out.contains(
+            "Harjoituskuitit: RIKKI kuitin TRENING-2 kohdalla: se puuttuu: kuittia TRENING-1 seuraa kuitti TRENING-3"
+        ),
+        "{out}"
+    );
+    assert!(
+        err.contains("kuitti TRENING-2 ei läpäise tarkistusta: se puuttuu"),
+        "{err}"
     );
 }

@@ -24,7 +24,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use kassa_i18n::Messages;
-use kassa_money::{Currency, Money};
+use kassa_money::{Currency, Money, MoneyError};
 use kassa_print::{COLUMNS_58MM, COLUMNS_80MM, COLUMNS_80MM_NARROW, MAX_DOTS_58MM, MAX_DOTS_80MM};
 use kassa_shop::vat::{self, KNOWN_FROM};
 use kassa_shop::{
@@ -437,9 +437,30 @@ pub struct ShopForm {
     pub width: String,
 }
 
-/// What is wrong with a shop field (the profile's own are [`kassa_shop::profile::Problem`]).
+/// A quick item as a sentence names it: by its name, or by its place in the list (from 1)
+/// when it has none (`number 2`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemLabel {
+    Named(String),
+    Number(usize),
+}
+
+impl fmt::Display for ItemLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemLabel::Named(name) => f.write_str(name),
+            ItemLabel::Number(n) => write!(f, "number {n}"),
+        }
+    }
+}
+
+/// What is wrong with a shop field: a field of the merchant profile (its own
+/// [`kassa_shop::profile::Problem`]), or one of the VAT table, the quick items, the printer,
+/// the logo or the width. [`ShopProblem::sentence`] is English; the hosts say it in the
+/// language spoken (`kassa_boot::error_words::shop_problem`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShopProblem {
+    Profile(kassa_shop::profile::FieldError),
     NotAPrinterAddress(String),
     BadPort(String),
     Vat(kassa_shop::VatError),
@@ -451,21 +472,22 @@ pub enum ShopProblem {
     ItemNameTooLong(usize),
     DuplicateItem(String),
     TooManyItems(usize),
-    NoPrice(String),
+    NoPrice(ItemLabel),
     BadPrice {
-        item: String,
-        why: String,
+        item: ItemLabel,
+        why: MoneyError,
     },
-    NoItemRate(String),
+    NoItemRate(ItemLabel),
     UnknownRate {
-        item: String,
+        item: ItemLabel,
         rate: String,
     },
+    /// The file cannot be read (`why`: the system's words).
     LogoUnreadable {
         path: String,
         why: String,
     },
-    Logo(String),
+    Logo(kassa_print::LogoError),
     Width(String),
 }
 
@@ -473,6 +495,7 @@ impl ShopProblem {
     /// The sentence the merchant reads.
     pub fn sentence(&self) -> String {
         match self {
+            ShopProblem::Profile(e) => e.to_string(),
             ShopProblem::NotAPrinterAddress(v) => format!(
                 "The printer address must be a host name or IP address with an optional port, e.g. 10.0.0.5 or 10.0.0.5:9100, not \"{v}\""
             ),
@@ -510,7 +533,7 @@ impl ShopProblem {
             ShopProblem::LogoUnreadable { path, why } => {
                 format!("Cannot read the logo file {path}: {why}")
             }
-            ShopProblem::Logo(why) => why.clone(),
+            ShopProblem::Logo(e) => e.to_string(),
             ShopProblem::Width(v) => format!(
                 "The receipt width is 32 (58 mm paper), 42 or 48 (80 mm paper) characters, not \"{v}\""
             ),
@@ -527,20 +550,25 @@ fn capitalised(s: &str) -> String {
 }
 
 /// A shop field to fix: `field` as the form names it (`profile.orgNumber`, `vat.0.percent`,
-/// `quickItems.2.price`, `printer`, `logo`, `width`) and the sentence. Crosses IPC as
-/// `{field, message}`.
+/// `quickItems.2.price`, `printer`, `logo`, `width`), the sentence (English, as
+/// [`ShopProblem::sentence`] says it) and the problem itself, for a host that says it in the
+/// language spoken. Crosses IPC as `{field, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct ShopFieldError {
     pub field: String,
     pub message: String,
+    #[serde(skip)]
+    pub problem: ShopProblem,
 }
 
 impl ShopFieldError {
-    fn new(field: impl Into<String>, problem: &ShopProblem) -> Self {
+    /// `problem` at `field`, with its English sentence.
+    pub fn new(field: impl Into<String>, problem: ShopProblem) -> Self {
         ShopFieldError {
             field: field.into(),
             message: problem.sentence(),
+            problem,
         }
     }
 }
@@ -666,9 +694,11 @@ impl ShopForm {
             match kassa_shop::validate_profile(&self.profile) {
                 Ok(p) => Some(p),
                 Err(fields) => {
-                    errors.extend(fields.into_iter().map(|e| ShopFieldError {
-                        field: format!("profile.{}", e.field.form_name()),
-                        message: e.to_string(),
+                    errors.extend(fields.into_iter().map(|e| {
+                        ShopFieldError::new(
+                            format!("profile.{}", e.field.form_name()),
+                            ShopProblem::Profile(e),
+                        )
                     }));
                     None
                 }
@@ -691,7 +721,7 @@ impl ShopForm {
                 _ => {
                     width_error = Some(ShopFieldError::new(
                         "width",
-                        &ShopProblem::Width(w.to_owned()),
+                        ShopProblem::Width(w.to_owned()),
                     ));
                     None
                 }
@@ -709,7 +739,7 @@ impl ShopForm {
                 self.quick_items(currency, t, table_ok, &mut errors)
             }
             Err(e) => {
-                errors.push(ShopFieldError::new("vat", &ShopProblem::Vat(e.clone())));
+                errors.push(ShopFieldError::new("vat", ShopProblem::Vat(e.clone())));
                 Vec::new()
             }
         };
@@ -719,7 +749,7 @@ impl ShopForm {
             p => match PrinterAddress::parse(p) {
                 Ok(a) => Some(a),
                 Err(problem) => {
-                    errors.push(ShopFieldError::new("printer", &problem));
+                    errors.push(ShopFieldError::new("printer", problem));
                     None
                 }
             },
@@ -730,7 +760,7 @@ impl ShopForm {
             path => match check_logo(Path::new(path), width.unwrap_or(DEFAULT_WIDTH)) {
                 Ok(()) => Some(PathBuf::from(path)),
                 Err(problem) => {
-                    errors.push(ShopFieldError::new("logo", &problem));
+                    errors.push(ShopFieldError::new("logo", problem));
                     None
                 }
             },
@@ -767,7 +797,7 @@ impl ShopForm {
                 Err(e) => {
                     errors.push(ShopFieldError::new(
                         format!("vat.{i}.percent"),
-                        &ShopProblem::Vat(e),
+                        ShopProblem::Vat(e),
                     ));
                     None
                 }
@@ -777,7 +807,7 @@ impl ShopForm {
                 _ => {
                     errors.push(ShopFieldError::new(
                         format!("vat.{i}.saftCode"),
-                        &ShopProblem::UnknownCode(r.saft_code.trim().to_owned()),
+                        ShopProblem::UnknownCode(r.saft_code.trim().to_owned()),
                     ));
                     None
                 }
@@ -795,7 +825,7 @@ impl ShopForm {
                         };
                         errors.push(ShopFieldError::new(
                             format!("vat.{i}.{part}"),
-                            &ShopProblem::Vat(e),
+                            ShopProblem::Vat(e),
                         ));
                     }
                 }
@@ -809,11 +839,11 @@ impl ShopForm {
             .map(|(i, _)| i)
             .collect();
         match defaults.as_slice() {
-            [] => errors.push(ShopFieldError::new("vat", &ShopProblem::NoDefaultRate)),
+            [] => errors.push(ShopFieldError::new("vat", ShopProblem::NoDefaultRate)),
             [_] => {}
             [_, second, ..] => errors.push(ShopFieldError::new(
                 format!("vat.{second}.default"),
-                &ShopProblem::SeveralDefaults,
+                ShopProblem::SeveralDefaults,
             )),
         }
         if errors.len() > before {
@@ -835,7 +865,7 @@ impl ShopForm {
                         .map_or("vat".to_owned(), |i| format!("vat.{i}.name")),
                     _ => "vat".to_owned(),
                 };
-                errors.push(ShopFieldError::new(at, &ShopProblem::Vat(e)));
+                errors.push(ShopFieldError::new(at, ShopProblem::Vat(e)));
                 None
             }
         }
@@ -853,7 +883,7 @@ impl ShopForm {
         if self.quick_items.len() > MAX_QUICK_ITEMS {
             errors.push(ShopFieldError::new(
                 "quickItems",
-                &ShopProblem::TooManyItems(self.quick_items.len()),
+                ShopProblem::TooManyItems(self.quick_items.len()),
             ));
             return Vec::new();
         }
@@ -863,7 +893,7 @@ impl ShopForm {
             let field = |part: &str| format!("quickItems.{i}.{part}");
             let mut ok = true;
             let mut bad = |part: &str, p: ShopProblem| {
-                errors.push(ShopFieldError::new(field(part), &p));
+                errors.push(ShopFieldError::new(field(part), p));
                 ok = false;
             };
             let chars = name.chars().count();
@@ -875,9 +905,9 @@ impl ShopForm {
                 bad("name", ShopProblem::DuplicateItem(name.to_owned()));
             }
             let label = if name.is_empty() {
-                format!("number {}", i + 1)
+                ItemLabel::Number(i + 1)
             } else {
-                name.to_owned()
+                ItemLabel::Named(name.to_owned())
             };
             let price = match q.price.trim() {
                 "" => {
@@ -891,7 +921,7 @@ impl ShopForm {
                             "price",
                             ShopProblem::BadPrice {
                                 item: label.clone(),
-                                why: e.to_string(),
+                                why: e,
                             },
                         );
                         None
@@ -966,7 +996,7 @@ fn check_logo(path: &Path, width: u16) -> Result<(), ShopProblem> {
     })?;
     kassa_print::Raster::from_image_bytes(&bytes, logo_dots(width))
         .map(|_| ())
-        .map_err(|e| ShopProblem::Logo(e.to_string()))
+        .map_err(ShopProblem::Logo)
 }
 
 /// The shop's logo as printer dots, for a receipt; `None` without a logo. A logo file that

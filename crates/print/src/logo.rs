@@ -23,7 +23,7 @@ pub const MAX_LOGO_FILE_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_LOGO_PIXELS_EACH_WAY: u32 = 4000;
 
 /// Why a logo could not be used. The messages are for the merchant choosing the file.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LogoError {
     #[error("The logo is not a PNG or JPEG image. Choose a .png or .jpg file.")]
     NotAnImage,

@@ -242,12 +242,24 @@ pub struct Link {
     pub key_version: u32,
 }
 
+/// Why one receipt of a chain does not verify. The `Display` is English (logs, `--json`);
+/// a host says it in the language spoken from the variant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadLink {
+    /// Its signed text cannot be made from it, or its signature is not one or does not match.
+    #[error(transparent)]
+    Signature(#[from] SignatureError),
+    /// The journal has no public key of the version its signature names.
+    #[error("no public key of version {0}")]
+    NoPublicKey(u32),
+}
+
 /// Where a chain stops verifying: the first receipt whose signature does not hold, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("receipt {nr} does not verify: {why}")]
 pub struct ChainBroken {
     pub nr: String,
-    pub why: String,
+    pub why: BadLink,
 }
 
 /// Checks every signature of `links` in order, each over the previous one's signature (the
@@ -264,7 +276,7 @@ pub fn verify_chain(
     // One verifying key per key version, made the first time it is needed.
     let mut keys: Vec<(u32, VerifyingKey<Sha1>)> = Vec::new();
     for link in links {
-        let broken = |why: String| ChainBroken {
+        let broken = |why: BadLink| ChainBroken {
             nr: link.nr.clone(),
             why,
         };
@@ -276,18 +288,17 @@ pub fn verify_chain(
             link.amount_in_minor,
             link.amount_ex_minor,
         )
-        .map_err(|e| broken(e.to_string()))?;
+        .map_err(|e| broken(e.into()))?;
         let at = match keys.iter().position(|(v, _)| *v == link.key_version) {
             Some(at) => at,
             None => {
-                let public = key_of(link.key_version).ok_or_else(|| {
-                    broken(format!("no public key of version {}", link.key_version))
-                })?;
+                let public = key_of(link.key_version)
+                    .ok_or_else(|| broken(BadLink::NoPublicKey(link.key_version)))?;
                 keys.push((link.key_version, VerifyingKey::<Sha1>::new(public)));
                 keys.len() - 1
             }
         };
-        verify_with(&keys[at].1, &text, &link.signature).map_err(|e| broken(e.to_string()))?;
+        verify_with(&keys[at].1, &text, &link.signature).map_err(|e| broken(e.into()))?;
         previous = Some(&link.signature);
     }
     Ok(links.len())

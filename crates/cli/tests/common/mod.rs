@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use kassa_journal::{Backend, Journal, NewSale, SaleState};
+use kassa_journal::{Backend, Journal, NewLine, NewSale, Paid, SaleState};
 use kassa_money::{Currency, Money};
 
 /// The journal at `db`, sealing receipts with the till's own key (made on first use in the
@@ -41,4 +41,58 @@ pub fn paid_twice_and_open(db: &Path, backend: Backend, note: &str) {
     let a2 = j.attempts("s1").unwrap()[1].id;
     j.flag_attention("s1", Some(a2), note, 2_002).unwrap();
     sale_on(&mut j, "s2", 4_250, 3_000, backend);
+}
+
+/// Cash sales of `amounts` (øre, DKK) on `backend`, one receipt each, sealed with the till's
+/// key.
+pub fn cash_receipts(db: &Path, backend: Backend, amounts: &[i64]) {
+    let mut j = sealed(db);
+    let dkk = |m| Money::new(m, Currency::Dkk);
+    for (i, minor) in amounts.iter().enumerate() {
+        let id = format!("c{i}");
+        let at_ms = 1_000 + 1_000 * i64::try_from(i).unwrap();
+        j.insert_paid_sale(
+            &NewSale {
+                id: &id,
+                amount: dkk(*minor),
+                reference: None,
+                at_ms,
+                backend,
+            },
+            &[NewLine {
+                text: "Kaffe",
+                quantity: 1,
+                unit_gross: dkk(*minor),
+                vat_bp: 2500,
+                saft_code: 3,
+            }],
+            &Paid::Cash { given: dkk(*minor) },
+            "cash",
+        )
+        .unwrap();
+    }
+}
+
+/// A copy of `db` named `name` with `sql` run on it behind the journal's back (its guards
+/// against changing and deleting receipts dropped first).
+pub fn tampered(db: &Path, name: &str, sql: &str) -> std::path::PathBuf {
+    let copy = db.with_file_name(name);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER receipts_no_update; DROP TRIGGER receipts_no_delete;
+         DROP TRIGGER receipt_vat_no_update; DROP TRIGGER receipt_vat_no_delete;
+         DROP TRIGGER receipt_seals_no_delete;",
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+    // As the journal keeps its file (a read-only reader does not change its mode).
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = wal", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    copy
 }

@@ -58,6 +58,28 @@ cli-verify-ok-before = { $series }: { $verified } kontrolleret ({ $before }).
 cli-verify-broken = { $series }: BRUDT ved bon { $receipt }: { $why } ({ $verified } kontrolleret før den).
 cli-verify-broken-before = { $series }: BRUDT ved bon { $receipt }: { $why } ({ $verified } kontrolleret før den ({ $before })).
 cli-verify-chain-broken = bonkæden er brudt: { $broken }. Lad journalen være som den er (intet er repareret), og sig det til den, der fører dit regnskab.
+# Hvorfor en bon ikke består kontrollen
+cli-verify-receipt-broken = bon { $receipt } består ikke kontrollen: { $why }
+cli-verify-first-missing = den mangler: den første bon er { $first }
+cli-verify-gap = den mangler: bon { $next } kommer efter bon { $before }
+cli-verify-unsigned = den har ingen signatur
+cli-verify-named-no-receipts = den mangler: der er ingen boner, men bon { $named } nævnes { $by }
+cli-verify-named-after-last = den mangler: den sidste bon er { $last }, men bon { $named } nævnes { $by }
+cli-verify-by-running-totals = i de løbende totaler
+cli-verify-by-z-report = i en Z-rapport
+cli-verify-by-journal-event = i den elektroniske journal
+cli-verify-by-print = i en udskrift af den
+cli-verify-by-seal = i dens egen forsegling
+cli-verify-no-public-key = der er ingen offentlig nøgle af version { $version }
+cli-sig-bad-date = bonens dato { $value } er ikke en dato som 2026-03-02
+cli-sig-bad-time = bonens klokkeslæt { $value } er ikke et klokkeslæt som 14:05:09
+cli-sig-bad-nr = bonnummeret { $value } er tomt, længere end 35 tegn eller indeholder et ';'
+cli-sig-bad-previous = den forrige signatur indeholder et ';' eller et linjeskift: den er ikke en signatur
+cli-sig-bad-key = signeringsnøglen kan ikke læses: { $error }
+cli-sig-wrong-key-size = signeringsnøglen er på { $bits } bit; skattemyndighedernes kontrol tager 1024-bit-nøgler med eksponent 65537
+cli-sig-not-a-signature = signaturen er ikke base64 eller ikke en RSA-signatur
+cli-sig-mismatch = signaturen passer ikke til bonen
+cli-sig-generate = nøglen kunne ikke laves: { $error }
 
 ## kassa return, refunds, bookkeeping, receipt
 cli-books-no-journal = der er ingen salgsjournal i { $path }
@@ -281,9 +303,6 @@ cli-err-return-history = de tidligere returneringer af dette salg passer ikke ti
 cli-err-keyring-unavailable = systemets nøglering er ikke tilgængelig ({ $why }); på Linux skal en Secret Service (f.eks. GNOME Keyring) køre og være låst op
 cli-err-keyring-refused = systemets nøglering nægtede adgang: { $why }
 cli-err-key-make = der kunne ikke laves en kvitteringsnøgle: { $why }
-cli-err-settings-read = kan ikke læse indstillingsfilen { $path }: { $error }
-cli-err-settings-damaged = indstillingsfilen { $path } er beskadiget ({ $error }); ret eller slet den
-cli-err-settings-write = kan ikke gemme indstillingsfilen { $path }: { $error }
 cli-err-sandbox-start = kan ikke starte den indbyggede sandkasse: { $error }
 cli-err-webhook-listen = kan ikke lytte efter webhooks på { $addr }: { $error }
 

@@ -228,3 +228,91 @@ default-training-street = Træningsvej 1
 default-training-city = Træningsby
 default-training-till = Træningskasse
 default-training-footer = Tak fordi du øver dig med Kassa
+## Indstillinger → Butik: hvad der er galt med et felt (formularen viser hver ved sit felt)
+
+# Forretningens oplysninger
+shop-err-legal-name-missing = Indtast virksomhedens juridiske navn, som det er registreret
+shop-err-org-number-missing = Indtast CVR- eller organisationsnummeret
+shop-err-address-missing = Indtast butikkens adresse
+shop-err-postcode-missing = Indtast postnummeret
+shop-err-city-missing = Indtast byen
+shop-err-country-missing = Vælg landet: DK, SE, NO eller FI
+shop-err-till-name-missing = Giv kassen et navn, f.eks. Kasse 1
+shop-err-footer-missing = Indtast en bundtekst til bonen
+shop-label-legal-name = Det juridiske navn
+shop-label-org-number = Organisationsnummeret
+shop-label-address = Adressen
+shop-label-postcode = Postnummeret
+shop-label-city = Byen
+shop-label-country = Landet
+shop-label-till-name = Kassens navn
+shop-label-footer = Bonens bundtekst
+shop-err-too-long = { $label } må højst have { $max } tegn; her er der { $found }
+shop-err-line-too-long = { $label }: linje { $line } har { $found } tegn, men der er kun plads til { $max } på en bonlinje
+shop-err-too-many-lines = { $label } må højst have { $max } linjer; her er der { $found }
+shop-err-control = { $label } må ikke indeholde tabulatorer eller andre kontroltegn
+shop-err-unknown-country = Landet skal være DK, SE, NO eller FI (Kassas markeder), ikke "{ $value }"
+shop-err-postcode = Et postnummer i { $country } har { $digits } cifre
+
+# Organisationsnumre
+shop-number-dk = CVR-nummer
+shop-number-no = norsk organisationsnummer
+shop-number-se = svensk organisationsnummer
+shop-number-fi = finsk virksomhedsnummer (Y-tunnus)
+shop-err-org-empty = Indtast et { $number }
+shop-err-org-not-a-digit = Et { $number } består kun af cifre; "{ $found }" er ikke et ciffer
+shop-err-org-length = Et { $number } har { $expected } cifre, dette har { $found }
+shop-err-org-check-digit = Kontrolcifferet skulle være { $expected }, ikke { $found }: nummeret ({ $number }) er nok tastet forkert
+shop-err-org-no-check-digit = Intet { $number } begynder med disse cifre (de giver intet kontrolciffer): tjek, om nummeret er tastet forkert
+shop-err-org-cvr-leading-zero = Et CVR-nummer begynder ikke med 0
+shop-err-org-norway-first-digit = Et norsk organisationsnummer begynder med 8 eller 9, dette med { $found }
+shop-err-org-luhn = Luhn-kontrolcifferet i dette svenske organisationsnummer passer ikke: tjek, om nummeret er tastet forkert
+shop-err-org-not-swedish-entity = Dette er hverken et svensk organisationsnummer (tredje ciffer er 2 eller mere) eller en enkeltmandsvirksomheds personnummer (måned { $month }, dag { $day } er ikke en dato)
+shop-err-org-finnish-shape = Et finsk virksomhedsnummer skrives 1234567-8: syv cifre, en bindestreg og kontrolcifferet
+shop-err-org-other-country = "{ $found }" er et momsnummer fra { $prefix }, ikke fra { $country }
+
+# Momstabellen
+shop-err-vat-out-of-range = En momssats skal ligge mellem 0 % og 50 %; det gør { $percent } ikke
+shop-err-vat-not-a-percentage = "{ $value }" er ikke en procentsats: skriv den som 25 eller 12,5
+shop-err-vat-unknown-code = "{ $value }" er ikke en SAF-T-momskode for salg: brug 3, 31, 32 eller 33 for en sats, 5, 51, 52 eller 6 for 0 %
+shop-err-vat-zero-code-with-rate = SAF-T-kode { $code } er til salg uden moms, så satsen er 0 %, ikke { $percent }
+shop-err-vat-rate-code-with-zero = SAF-T-kode { $code } er til salg med moms; en sats på 0 % har kode 5 (nulsats) eller 6 (uden for momsen)
+shop-err-vat-no-name = Giv momssatsen et navn, f.eks. Standard eller Mad
+shop-err-vat-name-too-long = En momssats' navn må højst have 24 tegn; her er der { $found }
+shop-err-vat-name-control = En momssats' navn må ikke indeholde kontroltegn (tabulatorer, linjeskift)
+shop-err-vat-duplicate-name = Der er allerede en momssats, der hedder "{ $name }"
+shop-err-vat-no-such-rate = Der er ingen momssats, der hedder "{ $name }"
+shop-err-vat-removing-default = "{ $name }" er standardsatsen: vælg en anden standardsats, før du fjerner den
+shop-err-vat-empty = En momstabel skal have mindst én sats
+shop-err-vat-default-missing = Standardsatsen "{ $name }" er ikke i tabellen
+shop-err-vat-date-too-early = Kassa kender { $country }s momssatser fra 1. januar 2025, ikke for { $date }
+shop-err-no-default-rate = Vælg standardsatsen: den, et beløb uden vare sælges til
+shop-err-several-defaults = Kun én momssats kan være standard; fjern fluebenet ved de andre
+
+# Hurtigvarer
+shop-item-number = nummer { $number }
+shop-err-item-no-name = Giv hurtigvaren et navn
+shop-err-item-name-too-long = En hurtigvares navn må højst have { $max } tegn; her er der { $found }
+shop-err-item-duplicate = Der er allerede en hurtigvare, der hedder "{ $name }"
+shop-err-too-many-items = En butik kan højst have { $max } hurtigvarer; her er der { $found }
+shop-err-item-no-price = Hurtigvaren "{ $item }" har ingen pris: indtast den
+shop-err-item-bad-price = Prisen på hurtigvaren "{ $item }" er ugyldig: { $error }
+shop-err-item-no-rate = Vælg momssatsen for hurtigvaren "{ $item }"
+shop-err-item-unknown-rate = Hurtigvaren "{ $item }" sælges med momssatsen "{ $rate }", som ikke er i momstabellen
+
+# Printeren, logoet, bredden
+shop-err-printer-address = Printerens adresse skal være et værtsnavn eller en IP-adresse, evt. med port, f.eks. 10.0.0.5 eller 10.0.0.5:9100, ikke "{ $value }"
+shop-err-printer-port = Printerens port skal være et tal fra 1 til 65535, ikke "{ $value }"
+shop-err-logo-unreadable = Logofilen { $path } kan ikke læses: { $error }
+shop-err-logo-not-an-image = Logoet er ikke et PNG- eller JPEG-billede. Vælg en .png- eller .jpg-fil.
+shop-err-logo-too-large = Logofilen er for stor ({ $size } byte; højst { $max } byte). Vælg et mindre billede.
+shop-err-logo-too-many-pixels = Logobilledet er for stort ({ $width }×{ $height } pixels; højst { $max }×{ $max }). Vælg et mindre billede.
+shop-err-logo-damaged = Logofilen er beskadiget og kan ikke læses som et PNG- eller JPEG-billede: { $error }
+shop-err-logo-empty = Logobilledet er tomt (det har ingen pixels).
+shop-err-logo-bad-raster = Et rasterbillede på { $width } punkter i bredden og { $height } i højden skal fylde { $expected } byte, ikke { $actual }.
+shop-err-width = Bonbredden er 32 (58 mm papir), 42 eller 48 (80 mm papir) tegn, ikke "{ $value }"
+
+# Indstillingsfilen ($error: systemets ord)
+settings-file-cannot-read = indstillingsfilen { $path } kan ikke læses: { $error }
+settings-file-damaged = indstillingsfilen { $path } er beskadiget ({ $error }); ret eller slet den
+settings-file-cannot-save = indstillingsfilen { $path } kan ikke gemmes: { $error }

@@ -58,6 +58,28 @@ cli-verify-ok-before = { $series }: { $verified } verified ({ $before }).
 cli-verify-broken = { $series }: BROKEN at receipt { $receipt }: { $why } ({ $verified } verified before it).
 cli-verify-broken-before = { $series }: BROKEN at receipt { $receipt }: { $why } ({ $verified } verified before it ({ $before })).
 cli-verify-chain-broken = the receipt chain is broken: { $broken }. Keep this journal as it is (nothing was repaired) and tell whoever keeps your books.
+# Why a receipt does not verify ($why of cli-verify-broken; $broken of cli-verify-chain-broken)
+cli-verify-receipt-broken = receipt { $receipt } does not verify: { $why }
+cli-verify-first-missing = it is missing: the first receipt is { $first }
+cli-verify-gap = it is missing: receipt { $next } follows receipt { $before }
+cli-verify-unsigned = it has no signature
+cli-verify-named-no-receipts = it is missing: there are no receipts, but receipt { $named } is named by { $by }
+cli-verify-named-after-last = it is missing: the last receipt is { $last }, but receipt { $named } is named by { $by }
+cli-verify-by-running-totals = the running totals
+cli-verify-by-z-report = a Z report
+cli-verify-by-journal-event = the electronic journal
+cli-verify-by-print = a print of it
+cli-verify-by-seal = its seal
+cli-verify-no-public-key = no public key of version { $version }
+cli-sig-bad-date = the receipt date { $value } is not a date like 2026-03-02
+cli-sig-bad-time = the receipt time { $value } is not a time like 14:05:09
+cli-sig-bad-nr = the receipt number { $value } is empty, longer than 35 characters or holds a ';'
+cli-sig-bad-previous = the previous signature holds a ';' or a line break: it is not a signature
+cli-sig-bad-key = the signing key cannot be read: { $error }
+cli-sig-wrong-key-size = the signing key is { $bits } bits; the tax office's check takes 1024-bit keys with exponent 65537
+cli-sig-not-a-signature = the signature is not base64 or not an RSA signature
+cli-sig-mismatch = the signature does not match the receipt
+cli-sig-generate = the key could not be made: { $error }
 
 ## kassa return, refunds, bookkeeping, receipt
 cli-books-no-journal = there is no sale journal at { $path }
@@ -281,9 +303,6 @@ cli-err-return-history = the earlier returns of this sale do not match its lines
 cli-err-keyring-unavailable = the system keyring is not available ({ $why }); on Linux a Secret Service (e.g. GNOME Keyring) must be running and unlocked
 cli-err-keyring-refused = the system keyring refused access: { $why }
 cli-err-key-make = no receipt key could be made: { $why }
-cli-err-settings-read = cannot read the settings file { $path }: { $error }
-cli-err-settings-damaged = the settings file { $path } is damaged ({ $error }); fix or delete it
-cli-err-settings-write = cannot save the settings file { $path }: { $error }
 cli-err-sandbox-start = cannot start the built-in sandbox: { $error }
 cli-err-webhook-listen = cannot listen for webhooks on { $addr }: { $error }
 

@@ -228,3 +228,91 @@ default-training-street = Training street 1
 default-training-city = Training
 default-training-till = Training till
 default-training-footer = Thank you for practising with Kassa
+## Settings → Shop: what is wrong with a field (the form shows each at its field)
+
+# The merchant profile
+shop-err-legal-name-missing = Enter the business's legal name, as registered
+shop-err-org-number-missing = Enter the organisation number
+shop-err-address-missing = Enter the shop's street address
+shop-err-postcode-missing = Enter the postcode
+shop-err-city-missing = Enter the city
+shop-err-country-missing = Choose the country: DK, SE, NO or FI
+shop-err-till-name-missing = Give this till a name, e.g. Till 1
+shop-err-footer-missing = Enter a receipt footer
+shop-label-legal-name = The legal name
+shop-label-org-number = The organisation number
+shop-label-address = The address
+shop-label-postcode = The postcode
+shop-label-city = The city
+shop-label-country = The country
+shop-label-till-name = The till name
+shop-label-footer = The receipt footer
+shop-err-too-long = { $label } has at most { $max } characters; this has { $found }
+shop-err-line-too-long = { $label }'s line { $line } has { $found } characters; a receipt line has room for { $max }
+shop-err-too-many-lines = { $label } has at most { $max } lines; this has { $found }
+shop-err-control = { $label } cannot contain tabs or other control characters
+shop-err-unknown-country = The country must be DK, SE, NO or FI (Kassa's markets), not "{ $value }"
+shop-err-postcode = A postcode in { $country } has { $digits } digits
+
+# Organisation numbers ($number: one of the names below; $country, $prefix: a country's name)
+shop-number-dk = CVR number
+shop-number-no = Norwegian organisation number
+shop-number-se = Swedish organisation number
+shop-number-fi = Business ID (Y-tunnus)
+shop-err-org-empty = Enter the { $number }
+shop-err-org-not-a-digit = A { $number } has only digits; "{ $found }" is not one
+shop-err-org-length = A { $number } has { $expected } digits, this has { $found }
+shop-err-org-check-digit = The check digit should be { $expected }, not { $found }: check the { $number } for a typing error
+shop-err-org-no-check-digit = No { $number } begins with these digits (they give no check digit): check it for a typing error
+shop-err-org-cvr-leading-zero = A CVR number does not start with 0
+shop-err-org-norway-first-digit = A Norwegian organisation number starts with 8 or 9, this one with { $found }
+shop-err-org-luhn = The Luhn check digit of this Swedish organisation number does not match: check it for a typing error
+shop-err-org-not-swedish-entity = This is neither a Swedish organisation number (its third digit is 2 or more) nor a personnummer of a sole trader (month { $month }, day { $day } is not a date)
+shop-err-org-finnish-shape = A Finnish Business ID is written 1234567-8: seven digits, a hyphen and the check digit
+shop-err-org-other-country = "{ $found }" is a VAT number of { $prefix }, not { $country }
+
+# The VAT table
+shop-err-vat-out-of-range = A VAT rate must be between 0 % and 50 %; { $percent } is not
+shop-err-vat-not-a-percentage = "{ $value }" is not a percentage: write it like 25 or 12,5
+shop-err-vat-unknown-code = "{ $value }" is not a SAF-T VAT code for sales: use 3, 31, 32 or 33 for a rate, 5, 51, 52 or 6 for 0 %
+shop-err-vat-zero-code-with-rate = SAF-T code { $code } is for sales without VAT, so its rate is 0 %, not { $percent }
+shop-err-vat-rate-code-with-zero = SAF-T code { $code } is for sales with VAT; a 0 % rate takes code 5 (zero-rated) or 6 (outside VAT)
+shop-err-vat-no-name = Give the VAT rate a name, e.g. Standard or Food
+shop-err-vat-name-too-long = A VAT rate's name has at most 24 characters; this has { $found }
+shop-err-vat-name-control = A VAT rate's name cannot contain control characters (tabs, line breaks)
+shop-err-vat-duplicate-name = There is already a VAT rate named "{ $name }"
+shop-err-vat-no-such-rate = There is no VAT rate named "{ $name }"
+shop-err-vat-removing-default = "{ $name }" is the default VAT rate: choose another default before removing it
+shop-err-vat-empty = A VAT table needs at least one rate
+shop-err-vat-default-missing = The default VAT rate "{ $name }" is not in the table
+shop-err-vat-date-too-early = Kassa knows { $country }'s VAT rates from 1 January 2025 on, not for { $date }
+shop-err-no-default-rate = Choose the default VAT rate: the one a plain amount is sold at
+shop-err-several-defaults = Only one VAT rate can be the default; untick the others
+
+# Quick items ($item: the item's name, or shop-item-number when it has none)
+shop-item-number = number { $number }
+shop-err-item-no-name = Give the quick item a name
+shop-err-item-name-too-long = A quick item's name has at most { $max } characters; this has { $found }
+shop-err-item-duplicate = There is already a quick item named "{ $name }"
+shop-err-too-many-items = A shop has at most { $max } quick items; this has { $found }
+shop-err-item-no-price = The quick item "{ $item }" has no price: enter it
+shop-err-item-bad-price = The price of the quick item "{ $item }" is not valid: { $error }
+shop-err-item-no-rate = Choose the VAT rate of the quick item "{ $item }"
+shop-err-item-unknown-rate = The quick item "{ $item }" is sold at the VAT rate "{ $rate }", which is not in the VAT table
+
+# The printer, the logo, the width
+shop-err-printer-address = The printer address must be a host name or IP address with an optional port, e.g. 10.0.0.5 or 10.0.0.5:9100, not "{ $value }"
+shop-err-printer-port = The printer's port must be a number from 1 to 65535, not "{ $value }"
+shop-err-logo-unreadable = Cannot read the logo file { $path }: { $error }
+shop-err-logo-not-an-image = The logo is not a PNG or JPEG image. Choose a .png or .jpg file.
+shop-err-logo-too-large = The logo file is too large ({ $size } bytes; at most { $max } bytes). Choose a smaller image.
+shop-err-logo-too-many-pixels = The logo image is too large ({ $width }×{ $height } pixels; at most { $max }×{ $max }). Choose a smaller image.
+shop-err-logo-damaged = The logo file is damaged and cannot be read as a PNG or JPEG image: { $error }
+shop-err-logo-empty = The logo image is empty (it has no pixels).
+shop-err-logo-bad-raster = A raster { $width } dots wide and { $height } high needs { $expected } bytes, not { $actual }.
+shop-err-width = The receipt width is 32 (58 mm paper), 42 or 48 (80 mm paper) characters, not "{ $value }"
+
+# The settings file ($error: the system's words)
+settings-file-cannot-read = cannot read the settings file { $path }: { $error }
+settings-file-damaged = the settings file { $path } is damaged ({ $error }); fix or delete it
+settings-file-cannot-save = cannot save the settings file { $path }: { $error }

@@ -58,6 +58,28 @@ cli-verify-ok-before = { $series }: { $verified } tarkistettu ({ $before }).
 cli-verify-broken = { $series }: RIKKI kuitin { $receipt } kohdalla: { $why } ({ $verified } tarkistettu ennen sitä).
 cli-verify-broken-before = { $series }: RIKKI kuitin { $receipt } kohdalla: { $why } ({ $verified } tarkistettu ennen sitä ({ $before })).
 cli-verify-chain-broken = kuittiketju on rikki: { $broken }. Säilytä tämä päiväkirja sellaisenaan (mitään ei korjattu) ja kerro asiasta kirjanpitäjällesi.
+# Miksi kuitti ei läpäise tarkistusta
+cli-verify-receipt-broken = kuitti { $receipt } ei läpäise tarkistusta: { $why }
+cli-verify-first-missing = se puuttuu: ensimmäinen kuitti on { $first }
+cli-verify-gap = se puuttuu: kuittia { $before } seuraa kuitti { $next }
+cli-verify-unsigned = siinä ei ole allekirjoitusta
+cli-verify-named-no-receipts = se puuttuu: kuitteja ei ole, mutta kuitti { $named } mainitaan { $by }
+cli-verify-named-after-last = se puuttuu: viimeinen kuitti on { $last }, mutta kuitti { $named } mainitaan { $by }
+cli-verify-by-running-totals = juoksevissa summissa
+cli-verify-by-z-report = Z-raportissa
+cli-verify-by-journal-event = sähköisessä päiväkirjassa
+cli-verify-by-print = sen tulosteessa
+cli-verify-by-seal = sen omassa sinetissä
+cli-verify-no-public-key = version { $version } julkista avainta ei ole
+cli-sig-bad-date = kuitin päivämäärä { $value } ei ole päivämäärä muodossa 2026-03-02
+cli-sig-bad-time = kuitin kellonaika { $value } ei ole kellonaika muodossa 14:05:09
+cli-sig-bad-nr = kuitin numero { $value } on tyhjä, yli 35 merkkiä pitkä tai sisältää merkin ';'
+cli-sig-bad-previous = edellinen allekirjoitus sisältää merkin ';' tai rivinvaihdon: se ei ole allekirjoitus
+cli-sig-bad-key = allekirjoitusavainta ei voi lukea: { $error }
+cli-sig-wrong-key-size = allekirjoitusavain on { $bits }-bittinen; verottajan tarkistus hyväksyy 1024-bittiset avaimet, joiden eksponentti on 65537
+cli-sig-not-a-signature = allekirjoitus ei ole base64-muotoinen tai ei ole RSA-allekirjoitus
+cli-sig-mismatch = allekirjoitus ei vastaa kuittia
+cli-sig-generate = avainta ei voitu luoda: { $error }
 
 ## kassa return, refunds, bookkeeping, receipt
 cli-books-no-journal = polussa { $path } ei ole myyntipäiväkirjaa
@@ -281,9 +303,6 @@ cli-err-return-history = tämän myynnin aiemmat palautukset eivät vastaa sen r
 cli-err-keyring-unavailable = järjestelmän avainnippu ei ole käytettävissä ({ $why }); Linuxissa Secret Service -palvelun (esim. GNOME Keyring) täytyy olla käynnissä ja lukitsematon
 cli-err-keyring-refused = järjestelmän avainnippu esti pääsyn: { $why }
 cli-err-key-make = kuittiavainta ei voitu luoda: { $why }
-cli-err-settings-read = asetustiedostoa { $path } ei voi lukea: { $error }
-cli-err-settings-damaged = asetustiedosto { $path } on vioittunut ({ $error }); korjaa tai poista se
-cli-err-settings-write = asetustiedostoa { $path } ei voi tallentaa: { $error }
 cli-err-sandbox-start = sisäänrakennettua hiekkalaatikkoa ei voi käynnistää: { $error }
 cli-err-webhook-listen = webhookeja ei voi kuunnella osoitteessa { $addr }: { $error }
 

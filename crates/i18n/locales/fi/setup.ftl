@@ -228,3 +228,115 @@ default-training-street = Harjoituskatu 1
 default-training-city = Harjoituskylä
 default-training-till = Harjoituskassa
 default-training-footer = Kiitos, että harjoittelet Kassalla
+## Asetukset → Kauppa: mikä kentässä on vialla (lomake näyttää kunkin kentän kohdalla)
+
+# Kauppiaan tiedot
+shop-err-legal-name-missing = Anna yrityksen virallinen nimi sellaisena kuin se on rekisteröity
+shop-err-org-number-missing = Anna yritystunnus
+shop-err-address-missing = Anna kaupan katuosoite
+shop-err-postcode-missing = Anna postinumero
+shop-err-city-missing = Anna postitoimipaikka
+shop-err-country-missing = Valitse maa: DK, SE, NO tai FI
+shop-err-till-name-missing = Anna tälle kassalle nimi, esim. Kassa 1
+shop-err-footer-missing = Anna kuitin alateksti
+shop-label-legal-name = Virallinen nimi
+shop-label-org-number = Yritystunnus
+shop-label-address = Osoite
+shop-label-postcode = Postinumero
+shop-label-city = Postitoimipaikka
+shop-label-country = Maa
+shop-label-till-name = Kassan nimi
+shop-label-footer = Kuitin alateksti
+shop-err-too-long = { $label } saa olla enintään { $max } merkkiä; tässä on { $found }
+shop-err-line-too-long = { $label }: rivillä { $line } on { $found } merkkiä, mutta kuittiriville mahtuu vain { $max }
+shop-err-too-many-lines = { $label } saa olla enintään { $max } riviä; tässä on { $found }
+shop-err-control = { $label } ei saa sisältää sarkaimia eikä muita ohjausmerkkejä
+shop-err-unknown-country = Maan on oltava DK, SE, NO tai FI (Kassan markkinat), ei "{ $value }"
+shop-err-postcode = { $country ->
+        [Tanska] Tanskan
+        [Norja] Norjan
+        [Ruotsi] Ruotsin
+        [Suomi] Suomen
+       *[other] Maan { $country }
+    } postinumerossa on { $digits } numeroa
+
+# Yritystunnukset
+shop-number-dk = CVR-numero
+shop-number-no = Norjan organisaationumero
+shop-number-se = Ruotsin organisaationumero
+shop-number-fi = Y-tunnus
+shop-err-org-empty = Anna { $number }
+shop-err-org-not-a-digit = { $number } sisältää vain numeroita; "{ $found }" ei ole numero
+shop-err-org-length = { $number } on { $expected } numeroa pitkä, tämä on { $found }
+shop-err-org-check-digit = Tarkistusnumeron pitäisi olla { $expected }, ei { $found }: tarkista, onko { $number } kirjoitettu oikein
+shop-err-org-no-check-digit = Mikään { $number } ei ala näillä numeroilla (niistä ei saa tarkistusnumeroa): tarkista, onko se kirjoitettu oikein
+shop-err-org-cvr-leading-zero = CVR-numero ei ala nollalla
+shop-err-org-norway-first-digit = Norjan organisaationumero alkaa numerolla 8 tai 9, tämä numerolla { $found }
+shop-err-org-luhn = Tämän Ruotsin organisaationumeron Luhn-tarkistusnumero ei täsmää: tarkista, onko se kirjoitettu oikein
+shop-err-org-not-swedish-entity = Tämä ei ole Ruotsin organisaationumero (sen kolmas numero on 2 tai suurempi) eikä toiminimen henkilötunnus eli personnummer (kuukausi { $month }, päivä { $day } ei ole päivämäärä)
+shop-err-org-finnish-shape = Y-tunnus kirjoitetaan muodossa 1234567-8: seitsemän numeroa, yhdysmerkki ja tarkistusnumero
+shop-err-org-other-country = "{ $found }" on { $prefix ->
+        [Tanska] Tanskan
+        [Norja] Norjan
+        [Ruotsi] Ruotsin
+        [Suomi] Suomen
+       *[other] maan { $prefix }
+    } ALV-numero, ei { $country ->
+        [Tanska] Tanskan
+        [Norja] Norjan
+        [Ruotsi] Ruotsin
+        [Suomi] Suomen
+       *[other] maan { $country }
+    }
+
+# ALV-taulukko
+shop-err-vat-out-of-range = ALV-kannan on oltava 0–50 %; { $percent } ei kelpaa
+shop-err-vat-not-a-percentage = "{ $value }" ei ole prosenttiluku: kirjoita se muodossa 25 tai 12,5
+shop-err-vat-unknown-code = "{ $value }" ei ole myynnin SAF-T-ALV-koodi: käytä kannalle koodia 3, 31, 32 tai 33 ja 0 %:lle koodia 5, 51, 52 tai 6
+shop-err-vat-zero-code-with-rate = SAF-T-koodi { $code } on arvonlisäverottomalle myynnille, joten sen kanta on 0 %, ei { $percent }
+shop-err-vat-rate-code-with-zero = SAF-T-koodi { $code } on arvonlisäverolliselle myynnille; 0 %:n kannan koodi on 5 (nollaverokanta) tai 6 (ALV:n ulkopuolella)
+shop-err-vat-no-name = Anna ALV-kannalle nimi, esim. Yleinen tai Elintarvikkeet
+shop-err-vat-name-too-long = ALV-kannan nimessä saa olla enintään 24 merkkiä; tässä on { $found }
+shop-err-vat-name-control = ALV-kannan nimessä ei saa olla ohjausmerkkejä (sarkaimia, rivinvaihtoja)
+shop-err-vat-duplicate-name = ALV-kanta nimeltä "{ $name }" on jo olemassa
+shop-err-vat-no-such-rate = ALV-kantaa nimeltä "{ $name }" ei ole
+shop-err-vat-removing-default = "{ $name }" on oletuskanta: valitse toinen oletuskanta ennen kuin poistat sen
+shop-err-vat-empty = ALV-taulukossa on oltava vähintään yksi kanta
+shop-err-vat-default-missing = Oletuskantaa "{ $name }" ei ole taulukossa
+shop-err-vat-date-too-early = Kassa tuntee { $country ->
+        [Tanska] Tanskan
+        [Norja] Norjan
+        [Ruotsi] Ruotsin
+        [Suomi] Suomen
+       *[other] maan { $country }
+    } ALV-kannat 1.1.2025 alkaen, ei päivälle { $date }
+shop-err-no-default-rate = Valitse oletuskanta: se, jolla pelkkä summa myydään
+shop-err-several-defaults = Vain yksi ALV-kanta voi olla oletus; poista valinta muista
+
+# Pikatuotteet
+shop-item-number = numero { $number }
+shop-err-item-no-name = Anna pikatuotteelle nimi
+shop-err-item-name-too-long = Pikatuotteen nimessä saa olla enintään { $max } merkkiä; tässä on { $found }
+shop-err-item-duplicate = Pikatuote nimeltä "{ $name }" on jo olemassa
+shop-err-too-many-items = Kaupassa voi olla enintään { $max } pikatuotetta; tässä on { $found }
+shop-err-item-no-price = Pikatuotteella "{ $item }" ei ole hintaa: anna se
+shop-err-item-bad-price = Pikatuotteen "{ $item }" hinta ei kelpaa: { $error }
+shop-err-item-no-rate = Valitse pikatuotteen "{ $item }" ALV-kanta
+shop-err-item-unknown-rate = Pikatuote "{ $item }" myydään ALV-kannalla "{ $rate }", jota ei ole ALV-taulukossa
+
+# Tulostin, logo, leveys
+shop-err-printer-address = Tulostimen osoitteen on oltava isäntänimi tai IP-osoite ja valinnainen portti, esim. 10.0.0.5 tai 10.0.0.5:9100, ei "{ $value }"
+shop-err-printer-port = Tulostimen portin on oltava luku väliltä 1–65535, ei "{ $value }"
+shop-err-logo-unreadable = Logotiedostoa { $path } ei voi lukea: { $error }
+shop-err-logo-not-an-image = Logo ei ole PNG- tai JPEG-kuva. Valitse .png- tai .jpg-tiedosto.
+shop-err-logo-too-large = Logotiedosto on liian suuri ({ $size } tavua; enintään { $max } tavua). Valitse pienempi kuva.
+shop-err-logo-too-many-pixels = Logokuva on liian suuri ({ $width }×{ $height } pikseliä; enintään { $max }×{ $max }). Valitse pienempi kuva.
+shop-err-logo-damaged = Logotiedosto on vioittunut, eikä sitä voi lukea PNG- tai JPEG-kuvana: { $error }
+shop-err-logo-empty = Logokuva on tyhjä (siinä ei ole pikseleitä).
+shop-err-logo-bad-raster = Rasterikuva, jonka leveys on { $width } pistettä ja korkeus { $height }, tarvitsee { $expected } tavua, ei { $actual }.
+shop-err-width = Kuitin leveys on 32 (58 mm paperi), 42 tai 48 (80 mm paperi) merkkiä, ei "{ $value }"
+
+# Asetustiedosto ($error: järjestelmän sanat)
+settings-file-cannot-read = asetustiedostoa { $path } ei voi lukea: { $error }
+settings-file-damaged = asetustiedosto { $path } on vioittunut ({ $error }); korjaa tai poista se
+settings-file-cannot-save = asetustiedostoa { $path } ei voi tallentaa: { $error }

@@ -58,6 +58,28 @@ cli-verify-ok-before = { $series }: { $verified } kontrollert ({ $before }).
 cli-verify-broken = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den).
 cli-verify-broken-before = { $series }: BRUTT ved kvittering { $receipt }: { $why } ({ $verified } kontrollert før den ({ $before })).
 cli-verify-chain-broken = kvitteringskjeden er brutt: { $broken }. La journalen være som den er (ingenting er reparert), og si fra til den som fører regnskapet ditt.
+# Hvorfor en kvittering ikke består kontrollen
+cli-verify-receipt-broken = kvittering { $receipt } består ikke kontrollen: { $why }
+cli-verify-first-missing = den mangler: den første kvitteringen er { $first }
+cli-verify-gap = den mangler: kvittering { $next } kommer etter kvittering { $before }
+cli-verify-unsigned = den har ingen signatur
+cli-verify-named-no-receipts = den mangler: det finnes ingen kvitteringer, men kvittering { $named } er nevnt { $by }
+cli-verify-named-after-last = den mangler: den siste kvitteringen er { $last }, men kvittering { $named } er nevnt { $by }
+cli-verify-by-running-totals = i de løpende totalene
+cli-verify-by-z-report = i en Z-rapport
+cli-verify-by-journal-event = i den elektroniske journalen
+cli-verify-by-print = i en utskrift av den
+cli-verify-by-seal = i sin egen forsegling
+cli-verify-no-public-key = det finnes ingen offentlig nøkkel av versjon { $version }
+cli-sig-bad-date = kvitteringens dato { $value } er ikke en dato som 2026-03-02
+cli-sig-bad-time = kvitteringens klokkeslett { $value } er ikke et klokkeslett som 14:05:09
+cli-sig-bad-nr = kvitteringsnummeret { $value } er tomt, lengre enn 35 tegn eller inneholder et ';'
+cli-sig-bad-previous = den forrige signaturen inneholder et ';' eller et linjeskift: den er ikke en signatur
+cli-sig-bad-key = signeringsnøkkelen kan ikke leses: { $error }
+cli-sig-wrong-key-size = signeringsnøkkelen er på { $bits } bit; Skatteetatens kontroll tar 1024-bits nøkler med eksponent 65537
+cli-sig-not-a-signature = signaturen er ikke base64 eller ikke en RSA-signatur
+cli-sig-mismatch = signaturen stemmer ikke med kvitteringen
+cli-sig-generate = nøkkelen kunne ikke lages: { $error }
 
 ## kassa return, refunds, bookkeeping, receipt
 cli-books-no-journal = det finnes ingen salgsjournal i { $path }
@@ -281,9 +303,6 @@ cli-err-return-history = de tidligere returene av dette salget stemmer ikke med 
 cli-err-keyring-unavailable = systemets nøkkelring er ikke tilgjengelig ({ $why }); på Linux må en Secret Service (f.eks. GNOME Keyring) kjøre og være låst opp
 cli-err-keyring-refused = systemets nøkkelring nektet tilgang: { $why }
 cli-err-key-make = ingen kvitteringsnøkkel kunne lages: { $why }
-cli-err-settings-read = kan ikke lese innstillingsfilen { $path }: { $error }
-cli-err-settings-damaged = innstillingsfilen { $path } er skadet ({ $error }); rett den eller slett den
-cli-err-settings-write = kan ikke lagre innstillingsfilen { $path }: { $error }
 cli-err-sandbox-start = kan ikke starte den innebygde sandkassen: { $error }
 cli-err-webhook-listen = kan ikke lytte etter webhooks på { $addr }: { $error }
 

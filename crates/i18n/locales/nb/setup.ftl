@@ -228,3 +228,91 @@ default-training-street = Treningsveien 1
 default-training-city = Treningsby
 default-training-till = Treningskasse
 default-training-footer = Takk for at du øver med Kassa
+## Innstillinger → Butikk: hva som er galt med et felt (skjemaet viser hver ved sitt felt)
+
+# Virksomhetens opplysninger
+shop-err-legal-name-missing = Skriv inn virksomhetens juridiske navn, slik det er registrert
+shop-err-org-number-missing = Skriv inn organisasjonsnummeret
+shop-err-address-missing = Skriv inn butikkens gateadresse
+shop-err-postcode-missing = Skriv inn postnummeret
+shop-err-city-missing = Skriv inn poststedet
+shop-err-country-missing = Velg land: DK, SE, NO eller FI
+shop-err-till-name-missing = Gi kassen et navn, f.eks. Kasse 1
+shop-err-footer-missing = Skriv inn en bunntekst for kvitteringen
+shop-label-legal-name = Det juridiske navnet
+shop-label-org-number = Organisasjonsnummeret
+shop-label-address = Adressen
+shop-label-postcode = Postnummeret
+shop-label-city = Poststedet
+shop-label-country = Landet
+shop-label-till-name = Kassens navn
+shop-label-footer = Bunnteksten på kvitteringen
+shop-err-too-long = { $label } kan ha høyst { $max } tegn; her er det { $found }
+shop-err-line-too-long = { $label }: linje { $line } har { $found } tegn, men en kvitteringslinje har bare plass til { $max }
+shop-err-too-many-lines = { $label } kan ha høyst { $max } linjer; her er det { $found }
+shop-err-control = { $label } kan ikke inneholde tabulatorer eller andre kontrolltegn
+shop-err-unknown-country = Landet må være DK, SE, NO eller FI (Kassas markeder), ikke "{ $value }"
+shop-err-postcode = Et postnummer i { $country } har { $digits } sifre
+
+# Organisasjonsnumre
+shop-number-dk = CVR-nummer
+shop-number-no = norsk organisasjonsnummer
+shop-number-se = svensk organisasjonsnummer
+shop-number-fi = finsk organisasjonsnummer (Y-tunnus)
+shop-err-org-empty = Skriv inn et { $number }
+shop-err-org-not-a-digit = Et { $number } har bare sifre; "{ $found }" er ikke et siffer
+shop-err-org-length = Et { $number } har { $expected } sifre, dette har { $found }
+shop-err-org-check-digit = Kontrollsifferet skulle vært { $expected }, ikke { $found }: nummeret ({ $number }) er nok skrevet feil
+shop-err-org-no-check-digit = Ingen { $number } begynner med disse sifrene (de gir ikke noe kontrollsiffer): sjekk om nummeret er skrevet feil
+shop-err-org-cvr-leading-zero = Et CVR-nummer begynner ikke med 0
+shop-err-org-norway-first-digit = Et norsk organisasjonsnummer begynner med 8 eller 9, dette med { $found }
+shop-err-org-luhn = Luhn-kontrollsifferet i dette svenske organisasjonsnummeret stemmer ikke: sjekk om nummeret er skrevet feil
+shop-err-org-not-swedish-entity = Dette er verken et svensk organisasjonsnummer (tredje siffer er 2 eller mer) eller personnummeret til et enkeltpersonforetak (måned { $month }, dag { $day } er ikke en dato)
+shop-err-org-finnish-shape = Et finsk organisasjonsnummer (Y-tunnus) skrives 1234567-8: sju sifre, en bindestrek og kontrollsifferet
+shop-err-org-other-country = "{ $found }" er et MVA-nummer fra { $prefix }, ikke fra { $country }
+
+# MVA-tabellen
+shop-err-vat-out-of-range = En MVA-sats må ligge mellom 0 % og 50 %; det gjør ikke { $percent }
+shop-err-vat-not-a-percentage = "{ $value }" er ikke en prosentsats: skriv den som 25 eller 12,5
+shop-err-vat-unknown-code = "{ $value }" er ikke en SAF-T-MVA-kode for salg: bruk 3, 31, 32 eller 33 for en sats, 5, 51, 52 eller 6 for 0 %
+shop-err-vat-zero-code-with-rate = SAF-T-kode { $code } gjelder salg uten MVA, så satsen er 0 %, ikke { $percent }
+shop-err-vat-rate-code-with-zero = SAF-T-kode { $code } gjelder salg med MVA; en sats på 0 % har kode 5 (nullsats) eller 6 (utenfor MVA-loven)
+shop-err-vat-no-name = Gi MVA-satsen et navn, f.eks. Standard eller Mat
+shop-err-vat-name-too-long = Navnet på en MVA-sats kan ha høyst 24 tegn; her er det { $found }
+shop-err-vat-name-control = Navnet på en MVA-sats kan ikke inneholde kontrolltegn (tabulatorer, linjeskift)
+shop-err-vat-duplicate-name = Det finnes allerede en MVA-sats som heter "{ $name }"
+shop-err-vat-no-such-rate = Det finnes ingen MVA-sats som heter "{ $name }"
+shop-err-vat-removing-default = "{ $name }" er standardsatsen: velg en annen standardsats før du fjerner den
+shop-err-vat-empty = En MVA-tabell trenger minst én sats
+shop-err-vat-default-missing = Standardsatsen "{ $name }" er ikke i tabellen
+shop-err-vat-date-too-early = Kassa kjenner { $country }s MVA-satser fra 1. januar 2025, ikke for { $date }
+shop-err-no-default-rate = Velg standardsatsen: den et vanlig beløp selges med
+shop-err-several-defaults = Bare én MVA-sats kan være standard; fjern avkrysningen på de andre
+
+# Hurtigvarer
+shop-item-number = nummer { $number }
+shop-err-item-no-name = Gi hurtigvaren et navn
+shop-err-item-name-too-long = Navnet på en hurtigvare kan ha høyst { $max } tegn; her er det { $found }
+shop-err-item-duplicate = Det finnes allerede en hurtigvare som heter "{ $name }"
+shop-err-too-many-items = En butikk kan ha høyst { $max } hurtigvarer; her er det { $found }
+shop-err-item-no-price = Hurtigvaren "{ $item }" har ingen pris: skriv den inn
+shop-err-item-bad-price = Prisen på hurtigvaren "{ $item }" er ugyldig: { $error }
+shop-err-item-no-rate = Velg MVA-sats for hurtigvaren "{ $item }"
+shop-err-item-unknown-rate = Hurtigvaren "{ $item }" selges med MVA-satsen "{ $rate }", som ikke er i MVA-tabellen
+
+# Skriveren, logoen, bredden
+shop-err-printer-address = Skriverens adresse må være et vertsnavn eller en IP-adresse, eventuelt med port, f.eks. 10.0.0.5 eller 10.0.0.5:9100, ikke "{ $value }"
+shop-err-printer-port = Skriverens port må være et tall fra 1 til 65535, ikke "{ $value }"
+shop-err-logo-unreadable = Kan ikke lese logofilen { $path }: { $error }
+shop-err-logo-not-an-image = Logoen er ikke et PNG- eller JPEG-bilde. Velg en .png- eller .jpg-fil.
+shop-err-logo-too-large = Logofilen er for stor ({ $size } byte; høyst { $max } byte). Velg et mindre bilde.
+shop-err-logo-too-many-pixels = Logobildet er for stort ({ $width }×{ $height } piksler; høyst { $max }×{ $max }). Velg et mindre bilde.
+shop-err-logo-damaged = Logofilen er skadet og kan ikke leses som et PNG- eller JPEG-bilde: { $error }
+shop-err-logo-empty = Logobildet er tomt (det har ingen piksler).
+shop-err-logo-bad-raster = Et rasterbilde som er { $width } punkter bredt og { $height } høyt, trenger { $expected } byte, ikke { $actual }.
+shop-err-width = Kvitteringsbredden er 32 (58 mm papir), 42 eller 48 (80 mm papir) tegn, ikke "{ $value }"
+
+# Innstillingsfilen ($error: systemets ord)
+settings-file-cannot-read = kan ikke lese innstillingsfilen { $path }: { $error }
+settings-file-damaged = innstillingsfilen { $path } er skadet ({ $error }); rett eller slett den
+settings-file-cannot-save = kan ikke lagre innstillingsfilen { $path }: { $error }

@@ -58,6 +58,28 @@ cli-verify-ok-before = { $series }: { $verified } kontrollerade ({ $before }).
 cli-verify-broken = { $series }: BRUTEN vid kvitto { $receipt }: { $why } ({ $verified } kontrollerade före det).
 cli-verify-broken-before = { $series }: BRUTEN vid kvitto { $receipt }: { $why } ({ $verified } kontrollerade före det ({ $before })).
 cli-verify-chain-broken = kvittokedjan är bruten: { $broken }. Låt journalen vara som den är (inget har reparerats) och säg till den som sköter din bokföring.
+# Varför ett kvitto inte klarar kontrollen
+cli-verify-receipt-broken = kvitto { $receipt } klarar inte kontrollen: { $why }
+cli-verify-first-missing = det saknas: det första kvittot är { $first }
+cli-verify-gap = det saknas: kvitto { $next } kommer efter kvitto { $before }
+cli-verify-unsigned = det har ingen signatur
+cli-verify-named-no-receipts = det saknas: det finns inga kvitton, men kvitto { $named } nämns { $by }
+cli-verify-named-after-last = det saknas: det sista kvittot är { $last }, men kvitto { $named } nämns { $by }
+cli-verify-by-running-totals = i de löpande summorna
+cli-verify-by-z-report = i en Z-rapport
+cli-verify-by-journal-event = i den elektroniska journalen
+cli-verify-by-print = i en utskrift av det
+cli-verify-by-seal = i dess egen försegling
+cli-verify-no-public-key = det finns ingen offentlig nyckel av version { $version }
+cli-sig-bad-date = kvittots datum { $value } är inget datum som 2026-03-02
+cli-sig-bad-time = kvittots tid { $value } är ingen tid som 14:05:09
+cli-sig-bad-nr = kvittonumret { $value } är tomt, längre än 35 tecken eller innehåller ett ';'
+cli-sig-bad-previous = den föregående signaturen innehåller ett ';' eller en radbrytning: den är ingen signatur
+cli-sig-bad-key = signeringsnyckeln kan inte läsas: { $error }
+cli-sig-wrong-key-size = signeringsnyckeln är på { $bits } bitar; skattemyndighetens kontroll tar 1024-bitarsnycklar med exponenten 65537
+cli-sig-not-a-signature = signaturen är inte base64 eller ingen RSA-signatur
+cli-sig-mismatch = signaturen stämmer inte med kvittot
+cli-sig-generate = nyckeln kunde inte skapas: { $error }
 
 ## kassa return, refunds, bookkeeping, receipt
 cli-books-no-journal = det finns ingen försäljningsjournal i { $path }
@@ -281,9 +303,6 @@ cli-err-return-history = de tidigare returerna av det här köpet stämmer inte 
 cli-err-keyring-unavailable = systemets nyckelring är inte tillgänglig ({ $why }); på Linux måste en Secret Service (t.ex. GNOME Keyring) köras och vara upplåst
 cli-err-keyring-refused = systemets nyckelring nekade åtkomst: { $why }
 cli-err-key-make = ingen kvittonyckel kunde skapas: { $why }
-cli-err-settings-read = kan inte läsa inställningsfilen { $path }: { $error }
-cli-err-settings-damaged = inställningsfilen { $path } är skadad ({ $error }); rätta eller radera den
-cli-err-settings-write = kan inte spara inställningsfilen { $path }: { $error }
 cli-err-sandbox-start = kan inte starta den inbyggda sandlådan: { $error }
 cli-err-webhook-listen = kan inte lyssna efter webhooks på { $addr }: { $error }
 

@@ -228,3 +228,91 @@ default-training-street = Övningsgatan 1
 default-training-city = Övningsstad
 default-training-till = Övningskassa
 default-training-footer = Tack för att du övar med Kassa
+## Inställningar → Butik: vad som är fel i ett fält (formuläret visar varje vid sitt fält)
+
+# Företagets uppgifter
+shop-err-legal-name-missing = Ange företagets juridiska namn, så som det är registrerat
+shop-err-org-number-missing = Ange organisationsnumret
+shop-err-address-missing = Ange butikens gatuadress
+shop-err-postcode-missing = Ange postnumret
+shop-err-city-missing = Ange orten
+shop-err-country-missing = Välj land: DK, SE, NO eller FI
+shop-err-till-name-missing = Ge kassan ett namn, t.ex. Kassa 1
+shop-err-footer-missing = Ange en sidfot för kvittot
+shop-label-legal-name = Det juridiska namnet
+shop-label-org-number = Organisationsnumret
+shop-label-address = Adressen
+shop-label-postcode = Postnumret
+shop-label-city = Orten
+shop-label-country = Landet
+shop-label-till-name = Kassans namn
+shop-label-footer = Kvittots sidfot
+shop-err-too-long = { $label } får ha högst { $max } tecken; här är det { $found }
+shop-err-line-too-long = { $label }: rad { $line } har { $found } tecken, men en kvittorad har bara plats för { $max }
+shop-err-too-many-lines = { $label } får ha högst { $max } rader; här är det { $found }
+shop-err-control = { $label } får inte innehålla tabbar eller andra styrtecken
+shop-err-unknown-country = Landet måste vara DK, SE, NO eller FI (Kassas marknader), inte "{ $value }"
+shop-err-postcode = Ett postnummer i { $country } har { $digits } siffror
+
+# Organisationsnummer
+shop-number-dk = CVR-nummer
+shop-number-no = norskt organisationsnummer
+shop-number-se = svenskt organisationsnummer
+shop-number-fi = finskt FO-nummer (Y-tunnus)
+shop-err-org-empty = Ange ett { $number }
+shop-err-org-not-a-digit = Ett { $number } har bara siffror; "{ $found }" är ingen siffra
+shop-err-org-length = Ett { $number } har { $expected } siffror, det här har { $found }
+shop-err-org-check-digit = Kontrollsiffran borde vara { $expected }, inte { $found }: numret ({ $number }) är troligen felskrivet
+shop-err-org-no-check-digit = Inget { $number } börjar med de här siffrorna (de ger ingen kontrollsiffra): kontrollera om numret är felskrivet
+shop-err-org-cvr-leading-zero = Ett CVR-nummer börjar inte med 0
+shop-err-org-norway-first-digit = Ett norskt organisationsnummer börjar med 8 eller 9, det här med { $found }
+shop-err-org-luhn = Luhn-kontrollsiffran i det här svenska organisationsnumret stämmer inte: kontrollera om numret är felskrivet
+shop-err-org-not-swedish-entity = Det här är varken ett svenskt organisationsnummer (tredje siffran är 2 eller mer) eller en enskild näringsidkares personnummer (månad { $month }, dag { $day } är inget datum)
+shop-err-org-finnish-shape = Ett finskt FO-nummer skrivs 1234567-8: sju siffror, ett bindestreck och kontrollsiffran
+shop-err-org-other-country = "{ $found }" är ett momsregistreringsnummer från { $prefix }, inte från { $country }
+
+# Momstabellen
+shop-err-vat-out-of-range = En momssats måste ligga mellan 0 % och 50 %; det gör inte { $percent }
+shop-err-vat-not-a-percentage = "{ $value }" är ingen procentsats: skriv den som 25 eller 12,5
+shop-err-vat-unknown-code = "{ $value }" är ingen SAF-T-momskod för försäljning: använd 3, 31, 32 eller 33 för en sats, 5, 51, 52 eller 6 för 0 %
+shop-err-vat-zero-code-with-rate = SAF-T-kod { $code } gäller försäljning utan moms, så satsen är 0 %, inte { $percent }
+shop-err-vat-rate-code-with-zero = SAF-T-kod { $code } gäller försäljning med moms; en sats på 0 % har kod 5 (nollskattad) eller 6 (utanför momsen)
+shop-err-vat-no-name = Ge momssatsen ett namn, t.ex. Standard eller Livsmedel
+shop-err-vat-name-too-long = En momssats namn får ha högst 24 tecken; här är det { $found }
+shop-err-vat-name-control = En momssats namn får inte innehålla styrtecken (tabbar, radbrytningar)
+shop-err-vat-duplicate-name = Det finns redan en momssats som heter "{ $name }"
+shop-err-vat-no-such-rate = Det finns ingen momssats som heter "{ $name }"
+shop-err-vat-removing-default = "{ $name }" är standardsatsen: välj en annan standardsats innan du tar bort den
+shop-err-vat-empty = En momstabell behöver minst en sats
+shop-err-vat-default-missing = Standardsatsen "{ $name }" finns inte i tabellen
+shop-err-vat-date-too-early = Kassa känner till { $country }s momssatser från och med 1 januari 2025, inte för { $date }
+shop-err-no-default-rate = Välj standardsatsen: den som ett vanligt belopp säljs med
+shop-err-several-defaults = Bara en momssats kan vara standard; avmarkera de andra
+
+# Snabbvaror
+shop-item-number = nummer { $number }
+shop-err-item-no-name = Ge snabbvaran ett namn
+shop-err-item-name-too-long = En snabbvaras namn får ha högst { $max } tecken; här är det { $found }
+shop-err-item-duplicate = Det finns redan en snabbvara som heter "{ $name }"
+shop-err-too-many-items = En butik kan ha högst { $max } snabbvaror; här är det { $found }
+shop-err-item-no-price = Snabbvaran "{ $item }" har inget pris: ange det
+shop-err-item-bad-price = Priset på snabbvaran "{ $item }" är ogiltigt: { $error }
+shop-err-item-no-rate = Välj momssats för snabbvaran "{ $item }"
+shop-err-item-unknown-rate = Snabbvaran "{ $item }" säljs med momssatsen "{ $rate }", som inte finns i momstabellen
+
+# Skrivaren, logotypen, bredden
+shop-err-printer-address = Skrivarens adress måste vara ett värdnamn eller en IP-adress, eventuellt med port, t.ex. 10.0.0.5 eller 10.0.0.5:9100, inte "{ $value }"
+shop-err-printer-port = Skrivarens port måste vara ett tal från 1 till 65535, inte "{ $value }"
+shop-err-logo-unreadable = Logotypfilen { $path } kan inte läsas: { $error }
+shop-err-logo-not-an-image = Logotypen är ingen PNG- eller JPEG-bild. Välj en .png- eller .jpg-fil.
+shop-err-logo-too-large = Logotypfilen är för stor ({ $size } byte; högst { $max } byte). Välj en mindre bild.
+shop-err-logo-too-many-pixels = Logotypen är för stor ({ $width }×{ $height } pixlar; högst { $max }×{ $max }). Välj en mindre bild.
+shop-err-logo-damaged = Logotypfilen är skadad och kan inte läsas som en PNG- eller JPEG-bild: { $error }
+shop-err-logo-empty = Logotypen är tom (den har inga pixlar).
+shop-err-logo-bad-raster = En rasterbild som är { $width } punkter bred och { $height } hög behöver { $expected } byte, inte { $actual }.
+shop-err-width = Kvittobredden är 32 (58 mm papper), 42 eller 48 (80 mm papper) tecken, inte "{ $value }"
+
+# Inställningsfilen ($error: systemets ord)
+settings-file-cannot-read = inställningsfilen { $path } kan inte läsas: { $error }
+settings-file-damaged = inställningsfilen { $path } är skadad ({ $error }); rätta eller radera den
+settings-file-cannot-save = inställningsfilen { $path } kan inte sparas: { $error }

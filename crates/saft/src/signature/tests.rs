@@ -137,7 +137,31 @@ fn a_chain_verifies_and_names_the_first_receipt_that_does_not() {
     // A changed amount: that receipt.
     let mut changed = links.clone();
     changed[2].amount_in_minor += 1;
-    assert_eq!(verify_chain(None, &changed, &key_of).unwrap_err().nr, "3");
+    let e = verify_chain(None, &changed, &key_of).unwrap_err();
+    assert_eq!(e.nr, "3");
+    assert_eq!(e.why, BadLink::Signature(SignatureError::Mismatch));
+    assert_eq!(
+        e.to_string(),
+        "receipt 3 does not verify: the signature does not match the receipt"
+    );
+    // Not a signature at all, and a date the signed text cannot hold: said as such.
+    let mut garbled = links.clone();
+    garbled[0].signature = "not base64!".into();
+    assert_eq!(
+        verify_chain(None, &garbled, &key_of).unwrap_err().why,
+        BadLink::Signature(SignatureError::NotASignature)
+    );
+    let mut dated = links.clone();
+    dated[1].date = "2026-13-01".into();
+    let e = verify_chain(None, &dated, &key_of).unwrap_err();
+    assert_eq!(
+        e.why,
+        BadLink::Signature(SignatureError::BadDate("2026-13-01".into()))
+    );
+    assert_eq!(
+        e.why.to_string(),
+        "the receipt date \"2026-13-01\" is not a date like 2026-03-02"
+    );
     // A deleted receipt: the one after it.
     let mut deleted = links.clone();
     deleted.remove(1);
@@ -147,7 +171,11 @@ fn a_chain_verifies_and_names_the_first_receipt_that_does_not() {
     unknown[0].key_version = 9;
     let e = verify_chain(None, &unknown, &key_of).unwrap_err();
     assert_eq!(e.nr, "1");
-    assert!(e.why.contains("version 9"), "{e}");
+    assert_eq!(e.why, BadLink::NoPublicKey(9));
+    assert_eq!(
+        e.to_string(),
+        "receipt 1 does not verify: no public key of version 9"
+    );
     // A period in the middle of the chain verifies from the signature before it.
     assert_eq!(
         verify_chain(Some(&links[1].signature), &links[2..], &key_of),
