@@ -178,6 +178,8 @@ pub struct Counter {
     session: std::sync::Arc<session::Session>,
     /// Why the training bank does not serve phones though the settings ask it to.
     lan_problem: Option<String>,
+    /// Ships the journal's records to the shop's hub, when one is set (issue 14).
+    hub: Option<kassa_hub::Shipper>,
     /// Declared last: dropped after the engine and its journal.
     owner: OwnerLock,
 }
@@ -207,6 +209,27 @@ impl Counter {
             phone_url: running.phone_url().map(str::to_owned),
             problem: self.lan_problem.clone(),
         })
+    }
+
+    /// How far the shop's hub is behind this till (`None`: no hub is set). The shipper's
+    /// latest word when it runs, else what it last wrote beside the journal.
+    pub fn hub_lag(&self) -> Option<hub::HubLag> {
+        match &self.hub {
+            Some(shipper) => {
+                let st = shipper.status();
+                let head = self
+                    .till
+                    .with_journal(|j| j.replication_head())
+                    .unwrap_or(st.head);
+                Some(hub::HubLag {
+                    hub: st.hub,
+                    behind: (head - st.acked).max(0),
+                    last_ok_ms: st.last_ok_ms,
+                    problem: st.problem,
+                })
+            }
+            None => hub::lag(&self.settings),
+        }
     }
 
     /// The webhook listener, when it is on.
@@ -429,6 +452,7 @@ async fn open_idle(mut settings: Settings) -> Result<Counter, BootError> {
         keys::sealer(&mut journal, &settings.keys, now_ms)?;
     journal.set_sealer(std::sync::Arc::clone(&sealer));
     verify_later(settings.db_path.clone());
+    let till_id = journal.till_id()?;
     let Service {
         client,
         destination,
@@ -490,6 +514,7 @@ async fn open_idle(mut settings: Settings) -> Result<Counter, BootError> {
         shop: std::sync::Mutex::new(settings.shop.clone()),
         session: std::sync::Arc::new(session::Session::for_journal(&settings.db_path)),
         lan_problem,
+        hub: hub::start_shipper(&settings, &till_id),
         sealer,
         settings,
         owner,

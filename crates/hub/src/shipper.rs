@@ -182,7 +182,18 @@ pub struct Shipper {
     stop: watch::Sender<bool>,
     status: watch::Receiver<HubStatus>,
     poke: Arc<Notify>,
-    task: tokio::task::JoinHandle<()>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+/// A shipper dropped (the counter stopping) ends at once: a batch in flight rolls back at
+/// the hub and is sent again next time.
+impl Drop for Shipper {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
 }
 
 impl Shipper {
@@ -204,7 +215,7 @@ impl Shipper {
             stop,
             status,
             poke,
-            task,
+            task: Some(task),
         }
     }
 
@@ -224,10 +235,12 @@ impl Shipper {
     }
 
     /// Stops after the batch in flight (which commits or rolls back whole at the hub).
-    pub async fn stop(self) {
+    pub async fn stop(mut self) {
         let _ = self.stop.send(true);
         self.poke.notify_one();
-        let _ = self.task.await;
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
     }
 }
 
