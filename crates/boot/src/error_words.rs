@@ -971,6 +971,84 @@ pub fn shop_form(m: &Messages, e: &kassa_config::ShopFormError) -> String {
     }
 }
 
+/// Why the hub did not take the till's books or answer, as the merchant reads it.
+pub fn hub_problem(m: &Messages, p: &kassa_hub::Problem) -> String {
+    use kassa_hub::Problem as P;
+    match p {
+        P::BadAddress { why } => m.get("cli-hub-bad-address", &[("why", why.into())]),
+        P::Unreachable { hub, why } => m.get(
+            "cli-hub-unreachable",
+            &[("hub", hub.into()), ("why", why.into())],
+        ),
+        P::WrongPassword { hub, user } => m.get(
+            "cli-hub-wrong-password",
+            &[("hub", hub.into()), ("user", user.into())],
+        ),
+        P::NoDatabase { hub, database } => m.get(
+            "cli-hub-no-database",
+            &[("hub", hub.into()), ("database", database.into())],
+        ),
+        P::Tls { hub, why } => m.get("cli-hub-tls", &[("hub", hub.into()), ("why", why.into())]),
+        P::TooNew { found, supported } => m.get(
+            "cli-hub-too-new",
+            &[
+                ("found", found.to_string().into()),
+                ("supported", supported.to_string().into()),
+            ],
+        ),
+        P::OtherShop { hub_merchant, ours } => m.get(
+            "cli-hub-other-shop",
+            &[("theirs", hub_merchant.into()), ("ours", ours.into())],
+        ),
+        P::Gap {
+            till,
+            hub_has,
+            first,
+        } => m.get(
+            "cli-hub-gap",
+            &[
+                ("till", till.into()),
+                ("has", hub_has.to_string().into()),
+                ("first", first.to_string().into()),
+            ],
+        ),
+        P::AheadOfJournal {
+            till,
+            hub_has,
+            head,
+        } => m.get(
+            "cli-hub-ahead",
+            &[
+                ("till", till.into()),
+                ("has", hub_has.to_string().into()),
+                ("head", head.to_string().into()),
+            ],
+        ),
+        P::Other { what } => m.get("cli-hub-other", &[("what", what.into())]),
+    }
+}
+
+/// A hub that cannot be used from these settings, or that refused.
+pub fn hub(m: &Messages, e: &crate::hub::HubSetupError) -> String {
+    use crate::hub::HubSetupError as H;
+    match e {
+        H::NotSet => m.text("cli-hub-not-set"),
+        H::NoProfile => m.text("cli-hub-no-profile"),
+        H::Hub(kassa_hub::HubError::Journal(e)) | H::Journal(e) => journal(m, e),
+        H::Hub(kassa_hub::HubError::Database(what)) => {
+            m.get("cli-hub-refused", &[("what", what.into())])
+        }
+        H::Hub(e) => hub_problem(m, &kassa_hub::Problem::from(e)),
+        H::Keyring(e) => secret(m, e),
+        H::Saved(e) => saved(m, e),
+        H::Period(e) => books(m, e),
+        H::Write { path, why } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", why.into())],
+        ),
+    }
+}
+
 /// A question for the merchant before saving settings, in the language spoken.
 pub fn ask(m: &Messages, a: &crate::Ask) -> String {
     match a {

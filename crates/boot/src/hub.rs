@@ -39,6 +39,11 @@ pub enum HubSetupError {
     Saved(#[from] kassa_config::SavedError),
     #[error(transparent)]
     Journal(#[from] kassa_journal::JournalError),
+    /// A period that does not exist or ends before it starts.
+    #[error(transparent)]
+    Period(#[from] crate::books::BooksError),
+    #[error("cannot write {path}: {why}")]
+    Write { path: String, why: String },
 }
 
 /// The hub the settings name, with its password from the address or the keyring.
@@ -87,7 +92,7 @@ pub fn start_shipper(settings: &Settings, till_id: &str) -> Option<Shipper> {
     settings.hub_url.as_ref()?;
     let status = |problem: Problem| {
         let st = HubStatus {
-            hub: settings.hub_url.clone().unwrap_or_default(),
+            hub: shown(settings),
             head: 0,
             acked: 0,
             last_ok_ms: None,
@@ -120,6 +125,19 @@ pub fn start_shipper(settings: &Settings, till_id: &str) -> Option<Shipper> {
     }))
 }
 
+/// The hub the settings name, for messages: `host:port/database`, never a password.
+fn shown(settings: &Settings) -> String {
+    let url = settings.hub_url.as_deref().unwrap_or_default();
+    match HubConfig::parse(url, None) {
+        Ok(c) => c.shown().to_owned(),
+        // Not an address Kassa can use: what follows the user and password, if anything.
+        Err(_) => url
+            .rsplit_once('@')
+            .map_or(url, |(_, host)| host)
+            .to_owned(),
+    }
+}
+
 /// How far the hub is behind this till, as `kassa status` and the window show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -142,9 +160,7 @@ pub fn lag(settings: &Settings) -> Option<HubLag> {
     let head = Journal::open_read_only(&settings.db_path)
         .and_then(|j| j.replication_head())
         .ok();
-    let shown = config(settings)
-        .map(|c| c.shown().to_owned())
-        .unwrap_or_else(|_| settings.hub_url.clone().unwrap_or_default());
+    let shown = shown(settings);
     Some(match status {
         Some(st) => HubLag {
             hub: shown,
@@ -189,12 +205,75 @@ pub async fn connect_and_save(
     Ok(acked)
 }
 
-/// Sends what the hub does not have yet, now.
+/// Sends what the hub does not have yet, now, and keeps the outcome as the hub's status.
 pub async fn sync(settings: &Settings) -> Result<Shipped, HubSetupError> {
     let hub = config(settings)?;
     let till_id = Journal::open_read_only(&settings.db_path)?.till_id()?;
     let till = identity(settings, &till_id)?;
-    Ok(kassa_hub::sync_once(&settings.db_path, &hub, &till).await?)
+    let done = kassa_hub::sync_once(&settings.db_path, &hub, &till).await;
+    let head = Journal::open_read_only(&settings.db_path)?.replication_head()?;
+    let previous = HubStatus::read(&settings.db_path);
+    let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    HubStatus {
+        hub: hub.shown().to_owned(),
+        head,
+        acked: match &done {
+            Ok(d) => d.acked,
+            Err(_) => previous.as_ref().map_or(0, |p| p.acked),
+        },
+        last_ok_ms: match &done {
+            Ok(_) => Some(now),
+            Err(_) => previous.and_then(|p| p.last_ok_ms),
+        },
+        at_ms: now,
+        problem: done.as_ref().err().map(Problem::from),
+    }
+    .write_beside(&settings.db_path);
+    Ok(done?)
+}
+
+/// How far the hub is behind, asked of the hub itself (its answer, or why there is none, is
+/// kept as the status `kassa status` reads).
+pub async fn lag_live(settings: &Settings) -> Option<HubLag> {
+    settings.hub_url.as_ref()?;
+    let asked = async {
+        let hub = config(settings)?;
+        let till_id = Journal::open_read_only(&settings.db_path)?.till_id()?;
+        let head = Journal::open_read_only(&settings.db_path)?.replication_head()?;
+        let conn = kassa_hub::Hub::connect(&hub).await?;
+        let acked = conn.acked(&till_id).await?;
+        Ok::<_, HubSetupError>((hub.shown().to_owned(), head, acked))
+    }
+    .await;
+    let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    let previous = HubStatus::read(&settings.db_path);
+    let status = match asked {
+        Ok((hub, head, acked)) => HubStatus {
+            hub,
+            head,
+            acked,
+            last_ok_ms: Some(now),
+            at_ms: now,
+            problem: None,
+        },
+        Err(e) => HubStatus {
+            hub: shown(settings),
+            head: Journal::open_read_only(&settings.db_path)
+                .and_then(|j| j.replication_head())
+                .unwrap_or(0),
+            acked: previous.as_ref().map_or(0, |p| p.acked),
+            last_ok_ms: previous.and_then(|p| p.last_ok_ms),
+            at_ms: now,
+            problem: Some(match &e {
+                HubSetupError::Hub(h) => Problem::from(h),
+                other => Problem::Other {
+                    what: other.to_string(),
+                },
+            }),
+        },
+    };
+    status.write_beside(&settings.db_path);
+    lag(settings)
 }
 
 /// The shop's X or Z of `day` from the hub, in the series these settings sell in.
@@ -240,4 +319,194 @@ pub fn is_set(db: &Path) -> bool {
     SavedSettings::load(&settings_path(db))
         .map(|s| s.hub_url.is_some())
         .unwrap_or(false)
+}
+
+/// Writes the shop's period `[from, to]` (local days) from the hub into `dir`: one
+/// bookkeeping CSV for the whole shop (a `till` column before the bookkeeping columns) and
+/// one per till in the format of the till's own `kassa export bookkeeping`. Returns the
+/// files written.
+pub async fn export(
+    settings: &Settings,
+    from: kassa_shop::Day,
+    to: kassa_shop::Day,
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, HubSetupError> {
+    use kassa_shop::bookkeeping::{BookKind, BookRow, BookTender, to_csv};
+    let (from_ms, to_ms) = crate::books::local_days(from, to)?;
+    let hub = kassa_hub::Hub::connect(&config(settings)?).await?;
+    let rows = hub
+        .vat_rows(from_ms, to_ms, settings.backend().is_training())
+        .await?;
+    let corrupt = |what: String| HubSetupError::Hub(HubError::Database(what));
+    // Per till, in the hub's order: (till id, name, rows).
+    let mut tills: Vec<(String, Option<String>, Vec<BookRow>)> = Vec::new();
+    for r in rows {
+        let currency: kassa_money::Currency = r
+            .currency
+            .parse()
+            .map_err(|_| corrupt(format!("receipt {} has currency {}", r.number, r.currency)))?;
+        let money = |minor| kassa_money::Money::new(minor, currency);
+        let at = kassa_shop::LocalDateTime::from_unix_ms(
+            r.created_at_ms,
+            crate::books::local_offset_minutes(r.created_at_ms),
+        )
+        .map_err(|e| corrupt(format!("receipt {}: {e}", r.number)))?;
+        let tender = match r.tender.as_str() {
+            "cash" => BookTender::Cash,
+            "card" => BookTender::Card,
+            _ => BookTender::Bank,
+        };
+        let row = BookRow {
+            at,
+            number: u64::try_from(r.number).unwrap_or_default(),
+            kind: if r.kind == "return" {
+                BookKind::Return
+            } else {
+                BookKind::Sale
+            },
+            payment_id: (tender == BookTender::Bank)
+                .then(|| r.tender_detail.clone())
+                .flatten(),
+            tender,
+            vat_bp: r.vat_bp.and_then(|b| u32::try_from(b).ok()),
+            saft_code: r.saft_code.and_then(|c| u8::try_from(c).ok()),
+            net: money(r.net_minor),
+            vat: money(r.vat_minor),
+            gross: money(r.gross_minor),
+        };
+        match tills.last_mut() {
+            Some((id, _, list)) if *id == r.till_id => list.push(row),
+            _ => tills.push((r.till_id, r.till_name, vec![row])),
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let day = |d: kassa_shop::Day| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    let period = format!("{}_{}", day(from), day(to));
+    let mut shop = String::new();
+    let mut written = Vec::new();
+    for (id, name, rows) in &tills {
+        let csv = to_csv(rows);
+        for (i, line) in csv.lines().enumerate() {
+            if i == 0 {
+                if shop.is_empty() {
+                    shop.push_str("till;");
+                    shop.push_str(line);
+                    shop.push('\n');
+                }
+                continue;
+            }
+            shop.push_str(&csv_field(name.as_deref().unwrap_or(id)));
+            shop.push(';');
+            shop.push_str(line);
+            shop.push('\n');
+        }
+        let file = dir.join(format!(
+            "till-{}-{period}.csv",
+            file_safe(name.as_deref().unwrap_or(id))
+        ));
+        std::fs::write(&file, csv).map_err(|e| io(&file, e))?;
+        written.push(file);
+    }
+    if shop.is_empty() {
+        shop = format!("till;{}\n", kassa_shop::bookkeeping::HEADER);
+    }
+    let file = dir.join(format!("shop-{period}.csv"));
+    std::fs::write(&file, shop).map_err(|e| io(&file, e))?;
+    written.insert(0, file);
+    Ok(written)
+}
+
+fn io(path: &Path, e: std::io::Error) -> HubSetupError {
+    HubSetupError::Write {
+        path: path.display().to_string(),
+        why: e.to_string(),
+    }
+}
+
+/// A till's name as one CSV field (quoted when it holds the separator or a quote).
+fn csv_field(s: &str) -> String {
+    if s.contains([';', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A till's name as part of a file name.
+fn file_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A moment (ms since 1970) as the language spoken writes a date and time, in local time.
+pub fn local_when(m: &crate::Messages, ms: i64) -> String {
+    use chrono::{Datelike, Local, TimeZone, Timelike};
+    use kassa_i18n::format::{Date, Time, date, time};
+    match Local.timestamp_millis_opt(ms).earliest() {
+        Some(t) => format!(
+            "{} {}",
+            date(
+                m.lang(),
+                Date {
+                    year: t.year(),
+                    month: t.month(),
+                    day: t.day(),
+                }
+            ),
+            time(
+                m.lang(),
+                Time {
+                    hour: t.hour(),
+                    minute: t.minute(),
+                    second: t.second(),
+                }
+            )
+        ),
+        None => ms.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(hub_url: Option<&str>) -> Settings {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
+        s.hub_url = hub_url.map(str::to_owned);
+        s
+    }
+
+    #[test]
+    fn the_hub_is_shown_without_its_password() {
+        let s = settings(Some("postgres://kassa:s3cret@hub.shop.dk:6432/books"));
+        assert_eq!(shown(&s), "hub.shop.dk:6432/books");
+        let s = settings(Some("mysql://kassa:s3cret@hub.shop.dk/books"));
+        assert_eq!(shown(&s), "hub.shop.dk/books");
+        assert!(!shown(&s).contains("s3cret"));
+    }
+
+    #[test]
+    fn a_training_till_is_the_training_shops_and_a_live_one_needs_its_profile() {
+        let s = settings(None);
+        let id = identity(&s, "till-1").unwrap();
+        assert_eq!(id.till_id, "till-1");
+        assert!(id.merchant_id.starts_with("DK"), "{id:?}");
+        assert_eq!(id.merchant_id.len(), 10, "{id:?}");
+        let mut live = settings(None);
+        live.client_id = Some("merchant".into());
+        assert!(matches!(
+            identity(&live, "till-1"),
+            Err(HubSetupError::NoProfile)
+        ));
+        assert!(matches!(config(&live), Err(HubSetupError::NotSet)));
+        assert!(lag(&live).is_none());
+    }
 }

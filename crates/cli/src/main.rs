@@ -40,6 +40,7 @@
 mod books;
 mod crash;
 mod export_saft;
+mod hub;
 mod keys;
 mod output;
 mod report;
@@ -285,6 +286,12 @@ enum Command {
         #[command(subcommand)]
         command: staff::StaffCommand,
     },
+    /// The shop's hub (PostgreSQL): `kassa hub connect|status|sync|report|export`. Every
+    /// till sends its books there; the whole shop's day is read from it.
+    Hub {
+        #[command(subcommand)]
+        command: hub::HubCommand,
+    },
     /// The till's receipt signing keys: the private halves live in the OS keyring only.
     Keys {
         #[command(subcommand)]
@@ -512,7 +519,7 @@ async fn run(command: Command) -> ExitCode {
         Command::Cancel { sale_id } => cancel(&sale_id).await,
         Command::Resume { json } => resume(json).await,
         Command::Status { json } => match configured_backend() {
-            Ok(backend) => report::status(&db_path(), backend, json),
+            Ok(backend) => report::status(&db_path(), backend, json, hub_lag()),
             Err(code) => code,
         },
         Command::Backup { file } => report::backup(&db_path(), &file),
@@ -523,6 +530,7 @@ async fn run(command: Command) -> ExitCode {
             KeysAction::New => keys::new_key(&db_path(), &key_store()),
         },
         Command::Verify { json } => keys::verify(&db_path(), json),
+        Command::Hub { command } => hub::run(command).await,
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }
@@ -684,6 +692,19 @@ fn settings() -> Result<Settings, ExitCode> {
 
 /// The backend the settings choose (live with a Client ID, else the sandbox), for commands
 /// that only read the journal.
+/// How far the shop's hub is behind, when one is set (settings that do not load say
+/// nothing here: `kassa status` reports the journal whatever the settings).
+fn hub_lag() -> Option<kassa_boot::hub::HubLag> {
+    let var = |k: &str| std::env::var(k).ok();
+    let settings = Settings::load(
+        var,
+        kassa_boot::default_db_path(var),
+        &kassa_boot::Keyring::from_env(|k| std::env::var(k).ok()),
+    )
+    .ok()?;
+    kassa_boot::hub::lag(&settings)
+}
+
 fn configured_backend() -> Result<kassa_journal::Backend, ExitCode> {
     let var = |k: &str| std::env::var(k).ok();
     kassa_boot::configured_backend(var, kassa_boot::default_db_path(var)).map_err(|e| {

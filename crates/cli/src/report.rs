@@ -26,17 +26,36 @@ pub enum Format {
 
 /// The journal's open sales, unsettled payments and notes of `backend` (the counter's):
 /// a live counter's status never counts training sales, nor a sandbox counter's live ones.
-pub fn status(db: &Path, backend: Backend, json: bool) -> ExitCode {
+pub fn status(
+    db: &Path,
+    backend: Backend,
+    json: bool,
+    hub: Option<kassa_boot::hub::HubLag>,
+) -> ExitCode {
     let status = match kassa_boot::status(db, backend) {
         Ok(s) => s,
         Err(e) => return records_failed(&e),
     };
     if json {
-        match serde_json::to_string(&status) {
-            Ok(s) => println!("{s}"),
+        let mut value = match serde_json::to_value(&status) {
+            Ok(v) => v,
             Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+        };
+        if let (Some(lag), Some(obj)) = (&hub, value.as_object_mut()) {
+            match serde_json::to_value(lag) {
+                Ok(v) => {
+                    obj.insert("hub".into(), v);
+                }
+                Err(e) => return fail(EXIT_FAILED, &e.to_string()),
+            }
         }
+        println!("{value}");
     } else {
+        if let Some(lag) = &hub {
+            for line in crate::hub::lag_lines(lag) {
+                println!("{line}");
+            }
+        }
         if backend.is_training() {
             println!("{}", text("cli-status-training"));
         }

@@ -18,10 +18,11 @@ pub(crate) const STATEMENTS: &[&str] = &[
          ended_at = excluded.ended_at, backend = excluded.backend,
          employee = excluded.employee, attention = excluded.attention",
     "INSERT INTO hub_receipts (till_id, training, number, kind, sale_id, created_at, total_minor,
-                               currency, tender, return_of, employee)
+                               currency, tender, tender_detail, return_of, employee)
      SELECT $1, (body->>'training')::smallint, (body->>'number')::bigint, body->>'kind',
             body->>'sale_id', (body->>'created_at')::bigint, (body->>'total_minor')::bigint,
-            body->>'currency', body->>'tender', (body->>'return_of')::bigint, body->>'employee'
+            body->>'currency', body->>'tender', body->>'tender_detail',
+            (body->>'return_of')::bigint, body->>'employee'
      FROM records WHERE till_id = $1 AND seq > $2 AND seq <= $3 AND tbl = 'receipts'
      ON CONFLICT DO NOTHING",
     "INSERT INTO hub_receipt_vat (till_id, training, number, position, vat_bp, saft_code,

@@ -58,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
         total_minor  bigint NOT NULL,
         currency     text NOT NULL,
         tender       text NOT NULL,
+        tender_detail text,
         return_of    bigint,
         employee     text,
         PRIMARY KEY (till_id, training, number)

@@ -153,6 +153,11 @@ impl HubStatus {
         serde_json::from_str(&text).ok()
     }
 
+    /// Keeps this as the status beside the journal `db` (what `kassa status` reads).
+    pub fn write_beside(&self, db: &Path) {
+        self.write(&status_path(db));
+    }
+
     fn write(&self, path: &Path) {
         let Ok(text) = serde_json::to_string(self) else {
             return;

@@ -340,3 +340,49 @@ cli-err-connect-no-accounts = tjenesten nævner ingen konto, der kan modtage bet
 cli-err-connect-not-offered = konto { $id } er ikke en af de konti, der lige blev tilknyttet ({ $offered })
 cli-err-connect-timed-out = bankkontoen blev ikke tilknyttet: der kom intet tilbage fra browseren på { $minutes } minutter
 cli-err-connect-save = kontoen blev tilknyttet, men Kassa kunne ikke gemme den: { $error }
+
+## Butikkens hub (kassa hub …, kassa status, Indstillinger)
+cli-hub-bad-address = hub-adressen skal se ud som postgres://bruger@vært:5432/kassa ({ $why })
+cli-hub-unreachable = hubben på { $hub } kan ikke nås ({ $why }); kassen sælger videre og sender sit regnskab, når hubben er tilbage
+cli-hub-wrong-password = hubben på { $hub } afviste adgangskoden for bruger { $user }: tjek hub-adgangskoden
+cli-hub-no-database = hubben på { $hub } har ingen database { $database }: opret den, eller tjek adressen
+cli-hub-tls = hubben på { $hub } kan ikke stoles på over TLS ({ $why })
+cli-hub-too-new = hubben er sat op af en nyere Kassa (hub-skema { $found }, denne Kassa kender { $supported }): opdater Kassa på denne kasse
+cli-hub-other-shop = hubben har en anden butiks regnskab ({ $theirs }, denne kasse er { $ours }): brug butikkens egen hub
+cli-hub-gap = hubben har denne kasses poster til og med { $has }, men journalens næste er { $first }: journalen er ikke den, hubben kender som kasse { $till }
+cli-hub-ahead = hubben har poster fra kasse { $till } til og med { $has }, flere end journalens { $head }: journalen er ældre end hubbens kopi (genskabt fra en backup?)
+cli-hub-other = hubben tog ikke imod posterne: { $what }
+cli-hub-refused = hubben afviste en forespørgsel: { $what }
+cli-hub-not-set = der er ikke sat nogen hub op: tilknyt en med `kassa hub connect postgres://…` eller i Indstillinger
+cli-hub-no-profile = opsæt først butikkens profil (Indstillinger → Butik): hubben kender en butik på dens CVR-nummer
+cli-hub-password-prompt = Hub-adgangskode for { $user } (vises ikke; Enter for ingen):
+cli-hub-connected = Denne kasse ({ $till }) sender nu sit regnskab til hubben på { $hub }; hubben havde { $acked } af dens poster. Kassen bruger den fra næste start.
+cli-hub-up-to-date = hub { $hub }: ajour
+cli-hub-behind = hub { $hub }: { $behind ->
+    [one] 1 post at sende
+   *[other] { $behind } poster at sende
+  }
+cli-hub-last-ok = (sidst i kontakt { $when })
+cli-hub-synced = Sendte { $stored } poster; hubben har denne kasses poster til og med { $acked }.
+cli-hub-bad-mode = "{ $mode }" er ikke en rapport: brug x (dagen indtil nu) eller z (perioderne lukket den dag)
+cli-hub-report-title = { $mode ->
+    [z] Z for butikken, { $date }
+   *[x] X for butikken, { $date }
+  }
+cli-hub-report-training = TRÆNING (den indbyggede sandkasses salg)
+cli-hub-till = { $name } ({ $till }): { $count } salg { $amount }, { $returns } returneringer { $returned }
+cli-hub-till-tenders = { "  " }{ $tenders }
+cli-hub-tender = { $tender ->
+    [cash] kontant
+    [card] kort
+   *[bank] bankbetaling
+  } { $amount }
+cli-hub-till-last-z = { "  " }seneste Z { $number } { $when }
+cli-hub-till-no-z = { "  " }ingen Z endnu
+cli-hub-till-open-returns = { "  " }returneringer med bankbetaling, der skal sendes: { $count } ({ $amount })
+cli-hub-till-double = { "  " }betalinger foretaget to gange, der skal refunderes: { $count } ({ $amount })
+cli-hub-shop = Butik: { $count } salg { $amount }, { $returns } returneringer { $returned }
+cli-hub-vat = { "  " }moms { $rate }: netto { $net }, moms { $vat }, brutto { $gross }
+cli-hub-vat-none = { "  " }ingen moms registreret: { $gross }
+cli-hub-no-tills = Ingen kasse har sendt sit regnskab til denne hub endnu.
+cli-hub-exported = Skrev { $files } i { $dir }.

@@ -340,3 +340,49 @@ cli-err-connect-no-accounts = the service names no account that can receive paym
 cli-err-connect-not-offered = account { $id } is not one of the accounts just connected ({ $offered })
 cli-err-connect-timed-out = the bank account was not connected: nothing came back from the browser in { $minutes } minutes
 cli-err-connect-save = the account was connected but Kassa could not save it: { $error }
+
+## The shop's hub (kassa hub …, kassa status, Settings)
+cli-hub-bad-address = the hub address must look like postgres://user@host:5432/kassa ({ $why })
+cli-hub-unreachable = the hub at { $hub } cannot be reached ({ $why }); the till keeps selling and sends its books when the hub is back
+cli-hub-wrong-password = the hub at { $hub } refused the password of user { $user }: check the hub password
+cli-hub-no-database = the hub at { $hub } has no database { $database }: create it, or check the address
+cli-hub-tls = the hub at { $hub } cannot be trusted over TLS ({ $why })
+cli-hub-too-new = the hub was set up by a newer Kassa (hub schema { $found }, this Kassa knows { $supported }): update Kassa on this till
+cli-hub-other-shop = the hub holds the books of another shop ({ $theirs }, this till is { $ours }): use this shop's own hub
+cli-hub-gap = the hub has this till's records up to { $has }, but the journal's next is { $first }: the journal is not the one the hub knows as till { $till }
+cli-hub-ahead = the hub has records of till { $till } up to { $has }, more than this journal's { $head }: this journal is older than the hub's copy (restored from a backup?)
+cli-hub-other = the hub did not take the records: { $what }
+cli-hub-refused = the hub refused a request: { $what }
+cli-hub-not-set = no hub is set up: connect one with `kassa hub connect postgres://…` or in Settings
+cli-hub-no-profile = set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number
+cli-hub-password-prompt = Hub password for { $user } (not shown; Enter for none):
+cli-hub-connected = This till ({ $till }) now sends its books to the hub at { $hub }; the hub had { $acked } of its records. The counter uses it from its next start.
+cli-hub-up-to-date = hub { $hub }: up to date
+cli-hub-behind = hub { $hub }: { $behind ->
+    [one] 1 record to send
+   *[other] { $behind } records to send
+  }
+cli-hub-last-ok = (last in touch { $when })
+cli-hub-synced = Sent { $stored } records; the hub has this till's records up to { $acked }.
+cli-hub-bad-mode = "{ $mode }" is not a report: use x (the day so far) or z (the periods closed that day)
+cli-hub-report-title = { $mode ->
+    [z] Z for the shop, { $date }
+   *[x] X for the shop, { $date }
+  }
+cli-hub-report-training = TRAINING (the built-in sandbox's sales)
+cli-hub-till = { $name } ({ $till }): { $count } sales { $amount }, { $returns } returns { $returned }
+cli-hub-till-tenders = { "  " }{ $tenders }
+cli-hub-tender = { $tender ->
+    [cash] cash
+    [card] card
+   *[bank] pay by bank
+  } { $amount }
+cli-hub-till-last-z = { "  " }last Z { $number } at { $when }
+cli-hub-till-no-z = { "  " }no Z yet
+cli-hub-till-open-returns = { "  " }pay-by-bank returns to send: { $count } ({ $amount })
+cli-hub-till-double = { "  " }payments made twice, to refund: { $count } ({ $amount })
+cli-hub-shop = Shop: { $count } sales { $amount }, { $returns } returns { $returned }
+cli-hub-vat = { "  " }VAT { $rate }: net { $net }, VAT { $vat }, gross { $gross }
+cli-hub-vat-none = { "  " }no VAT recorded: { $gross }
+cli-hub-no-tills = No till has sent its books to this hub yet.
+cli-hub-exported = Wrote { $files } to { $dir }.

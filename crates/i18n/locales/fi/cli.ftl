@@ -340,3 +340,49 @@ cli-err-connect-no-accounts = palvelu ei nimeä yhtään tiliä, joka voi vastaa
 cli-err-connect-not-offered = tili { $id } ei ole yksi juuri yhdistetyistä tileistä ({ $offered })
 cli-err-connect-timed-out = pankkitiliä ei yhdistetty: selaimelta ei tullut mitään { $minutes } minuutissa
 cli-err-connect-save = tili yhdistettiin, mutta Kassa ei voinut tallentaa sitä: { $error }
+
+## Kaupan keskitin (kassa hub …, kassa status, Asetukset)
+cli-hub-bad-address = keskittimen osoitteen on oltava muotoa postgres://käyttäjä@palvelin:5432/kassa ({ $why })
+cli-hub-unreachable = keskittimeen osoitteessa { $hub } ei saada yhteyttä ({ $why }); kassa myy edelleen ja lähettää kirjanpitonsa, kun keskitin on taas tavoitettavissa
+cli-hub-wrong-password = keskitin osoitteessa { $hub } hylkäsi käyttäjän { $user } salasanan: tarkista keskittimen salasana
+cli-hub-no-database = keskittimessä osoitteessa { $hub } ei ole tietokantaa { $database }: luo se tai tarkista osoite
+cli-hub-tls = keskittimeen osoitteessa { $hub } ei voi luottaa TLS-yhteydellä ({ $why })
+cli-hub-too-new = keskittimen on ottanut käyttöön uudempi Kassa (keskittimen skeema { $found }, tämä Kassa tuntee { $supported }): päivitä tämän kassan Kassa
+cli-hub-other-shop = keskittimessä on toisen kaupan kirjanpito ({ $theirs }, tämä kassa on { $ours }): käytä kaupan omaa keskitintä
+cli-hub-gap = keskittimellä on tämän kassan kirjaukset numeroon { $has } asti, mutta päiväkirjan seuraava on { $first }: päiväkirja ei ole se, jonka keskitin tuntee kassana { $till }
+cli-hub-ahead = keskittimellä on kassan { $till } kirjaukset numeroon { $has } asti, enemmän kuin päiväkirjan { $head }: päiväkirja on vanhempi kuin keskittimen kopio (palautettu varmuuskopiosta?)
+cli-hub-other = keskitin ei ottanut kirjauksia vastaan: { $what }
+cli-hub-refused = keskitin hylkäsi pyynnön: { $what }
+cli-hub-not-set = keskitintä ei ole asetettu: yhdistä se komennolla `kassa hub connect postgres://…` tai Asetuksissa
+cli-hub-no-profile = määritä ensin kaupan tiedot (Asetukset → Kauppa): keskitin tuntee kaupan sen Y-tunnuksesta
+cli-hub-password-prompt = Keskittimen salasana käyttäjälle { $user } (ei näy; Enter, jos ei salasanaa):
+cli-hub-connected = Tämä kassa ({ $till }) lähettää nyt kirjanpitonsa keskittimeen osoitteessa { $hub }; keskittimellä oli { $acked } sen kirjauksista. Kassa käyttää sitä seuraavasta käynnistyksestä alkaen.
+cli-hub-up-to-date = keskitin { $hub }: ajan tasalla
+cli-hub-behind = keskitin { $hub }: { $behind ->
+    [one] 1 kirjaus lähettämättä
+   *[other] { $behind } kirjausta lähettämättä
+  }
+cli-hub-last-ok = (viimeksi yhteydessä { $when })
+cli-hub-synced = Lähetettiin { $stored } kirjausta; keskittimellä on tämän kassan kirjaukset numeroon { $acked } asti.
+cli-hub-bad-mode = "{ $mode }" ei ole raportti: käytä x (päivä tähän asti) tai z (sinä päivänä suljetut jaksot)
+cli-hub-report-title = { $mode ->
+    [z] Kaupan Z, { $date }
+   *[x] Kaupan X, { $date }
+  }
+cli-hub-report-training = HARJOITUS (sisäänrakennetun hiekkalaatikon myynnit)
+cli-hub-till = { $name } ({ $till }): { $count } myyntiä { $amount }, { $returns } palautusta { $returned }
+cli-hub-till-tenders = { "  " }{ $tenders }
+cli-hub-tender = { $tender ->
+    [cash] käteinen
+    [card] kortti
+   *[bank] pankkimaksu
+  } { $amount }
+cli-hub-till-last-z = { "  " }viimeisin Z { $number } { $when }
+cli-hub-till-no-z = { "  " }ei vielä Z-raporttia
+cli-hub-till-open-returns = { "  " }lähettämättömät pankkimaksujen palautukset: { $count } ({ $amount })
+cli-hub-till-double = { "  " }kahdesti maksetut, palautettavat: { $count } ({ $amount })
+cli-hub-shop = Kauppa: { $count } myyntiä { $amount }, { $returns } palautusta { $returned }
+cli-hub-vat = { "  " }ALV { $rate }: veroton { $net }, ALV { $vat }, verollinen { $gross }
+cli-hub-vat-none = { "  " }ALV:ta ei kirjattu: { $gross }
+cli-hub-no-tills = Yksikään kassa ei ole vielä lähettänyt kirjanpitoaan tähän keskittimeen.
+cli-hub-exported = Kirjoitettiin { $files } kansioon { $dir }.
