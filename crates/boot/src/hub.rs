@@ -510,3 +510,193 @@ mod tests {
         assert!(lag(&live).is_none());
     }
 }
+
+pub use kassa_hub::CatalogKind;
+
+/// A cashier as the hub keeps them for every till (the PIN as its slow hash only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct StaffEntry {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub pin_hash: String,
+    pub active: bool,
+}
+
+/// What the till's own settings keep when it takes the hub's shop settings: its till name,
+/// its printer, its logo file and its receipt width are the counter's, not the shop's.
+fn merged_shop(
+    hub: kassa_config::ShopSettings,
+    local: &kassa_config::ShopSettings,
+) -> kassa_config::ShopSettings {
+    let mut shop = hub;
+    if let (Some(p), Some(mine)) = (shop.profile.as_mut(), local.profile.as_ref()) {
+        p.till_name = mine.till_name.clone();
+    }
+    shop.printer = local.printer.clone();
+    shop.logo = local.logo.clone();
+    shop.width = local.width;
+    shop
+}
+
+/// Makes this till's shop settings (`Shop`) or cashiers (`Staff`) the hub's next version,
+/// for every till to take. Returns the version.
+pub async fn push(settings: &Settings, kind: CatalogKind) -> Result<i64, HubSetupError> {
+    let journal = Journal::open_read_only(&settings.db_path)?;
+    let till_id = journal.till_id()?;
+    let body = match kind {
+        CatalogKind::Shop => {
+            let saved = SavedSettings::load(&settings_path(&settings.db_path))?;
+            serde_json::to_string(&saved.shop)
+        }
+        CatalogKind::Staff => serde_json::to_string(
+            &journal
+                .employees()?
+                .into_iter()
+                .map(|e| StaffEntry {
+                    id: e.id,
+                    name: e.name,
+                    role: e.role,
+                    pin_hash: e.pin_hash,
+                    active: e.active,
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+    .map_err(|e| HubError::Database(e.to_string()))?;
+    let mut hub = kassa_hub::Hub::connect(&config(settings)?).await?;
+    hub.register(&identity(settings, &till_id)?).await?;
+    let version = hub.push_catalog(kind, &body, &till_id).await?;
+    // This till has what it pushed.
+    let path = settings_path(&settings.db_path);
+    let mut saved = SavedSettings::load(&path)?;
+    match kind {
+        CatalogKind::Shop => saved.hub_seen.shop = version,
+        CatalogKind::Staff => saved.hub_seen.staff = version,
+    }
+    saved.save(&path)?;
+    Ok(version)
+}
+
+/// What a pull took from the hub.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pulled {
+    /// The version of the shop settings taken, if a newer one was there.
+    pub shop: Option<i64>,
+    /// The version of the cashiers taken, and how many were added or changed.
+    pub staff: Option<(i64, usize)>,
+    /// The shop settings now in force, when they changed.
+    #[serde(skip)]
+    pub shop_settings: Option<kassa_config::ShopSettings>,
+}
+
+/// The hub's lists newer than the versions this till took last.
+#[derive(Debug, Clone, Default)]
+pub struct Fetched {
+    shop: Option<kassa_hub::CatalogEntry>,
+    staff: Option<kassa_hub::CatalogEntry>,
+}
+
+/// Asks the hub for its shop settings and cashiers where it has a newer version than this
+/// till took last. Nothing is changed here ([`apply`] takes them).
+pub async fn fetch(settings: &Settings) -> Result<Fetched, HubSetupError> {
+    let hub = kassa_hub::Hub::connect(&config(settings)?).await?;
+    let seen = SavedSettings::load(&settings_path(&settings.db_path))?.hub_seen;
+    Ok(Fetched {
+        shop: hub.pull_catalog(CatalogKind::Shop, seen.shop).await?,
+        staff: hub.pull_catalog(CatalogKind::Staff, seen.staff).await?,
+    })
+}
+
+/// Takes what [`fetch`] brought (the hub's copy wins): the shop settings into
+/// `settings.json` (keeping this till's name, printer, logo and width), the cashiers into
+/// `journal` (added, renamed, their role, PIN and active state as the hub has them; nobody
+/// is removed).
+pub fn apply(
+    settings: &Settings,
+    fetched: Fetched,
+    journal: &mut Journal,
+    now_ms: i64,
+) -> Result<Pulled, HubSetupError> {
+    let path = settings_path(&settings.db_path);
+    let mut saved = SavedSettings::load(&path)?;
+    let mut pulled = Pulled::default();
+    if let Some(entry) = fetched.shop {
+        let theirs: kassa_config::ShopSettings = serde_json::from_str(&entry.body)
+            .map_err(|e| HubError::Database(format!("the hub's shop settings: {e}")))?;
+        saved.shop = merged_shop(theirs, &saved.shop);
+        saved.hub_seen.shop = entry.version;
+        pulled.shop = Some(entry.version);
+        pulled.shop_settings = Some(saved.shop.clone());
+    }
+    if let Some(entry) = fetched.staff {
+        let theirs: Vec<StaffEntry> = serde_json::from_str(&entry.body)
+            .map_err(|e| HubError::Database(format!("the hub's cashiers: {e}")))?;
+        let changed = apply_staff(journal, &theirs, now_ms)?;
+        saved.hub_seen.staff = entry.version;
+        pulled.staff = Some((entry.version, changed));
+    }
+    if pulled.shop.is_some() || pulled.staff.is_some() {
+        saved.save(&path)?;
+    }
+    Ok(pulled)
+}
+
+/// [`fetch`] then [`apply`], for a host that holds the journal itself (`kassa hub pull`).
+pub async fn pull(
+    settings: &Settings,
+    journal: &mut Journal,
+    now_ms: i64,
+) -> Result<Pulled, HubSetupError> {
+    let fetched = fetch(settings).await?;
+    apply(settings, fetched, journal, now_ms)
+}
+
+/// The hub's cashiers into the journal; how many were added or changed.
+fn apply_staff(
+    journal: &mut Journal,
+    theirs: &[StaffEntry],
+    now_ms: i64,
+) -> Result<usize, kassa_journal::JournalError> {
+    let mine = journal.employees()?;
+    let mut changed = 0;
+    for e in theirs {
+        match mine.iter().find(|m| m.id == e.id) {
+            None => {
+                journal.add_employee(&kassa_journal::NewEmployee {
+                    id: &e.id,
+                    name: &e.name,
+                    role: &e.role,
+                    pin_hash: &e.pin_hash,
+                    at_ms: now_ms,
+                })?;
+                if !e.active {
+                    journal.set_employee_active(&e.id, false)?;
+                }
+                changed += 1;
+            }
+            Some(m) => {
+                let mut any = false;
+                if m.name != e.name {
+                    journal.set_employee_name(&e.id, &e.name)?;
+                    any = true;
+                }
+                if m.role != e.role {
+                    journal.set_employee_role(&e.id, &e.role)?;
+                    any = true;
+                }
+                if m.pin_hash != e.pin_hash {
+                    journal.set_employee_pin(&e.id, &e.pin_hash)?;
+                    any = true;
+                }
+                if m.active != e.active {
+                    journal.set_employee_active(&e.id, e.active)?;
+                    any = true;
+                }
+                changed += usize::from(any);
+            }
+        }
+    }
+    Ok(changed)
+}

@@ -232,6 +232,23 @@ impl Counter {
         }
     }
 
+    /// Takes the hub's newer shop settings and cashiers (the hub's copy wins), for the
+    /// counter at once. Nothing when no hub is set.
+    pub async fn pull_from_hub(&self) -> Result<hub::Pulled, hub::HubSetupError> {
+        if self.settings.hub_url.is_none() {
+            return Ok(hub::Pulled::default());
+        }
+        let fetched = hub::fetch(&self.settings).await?;
+        let now = self.till.now_ms();
+        let pulled = self
+            .till
+            .with_journal(|j| hub::apply(&self.settings, fetched, j, now))?;
+        if let Some(shop) = &pulled.shop_settings {
+            *self.shop.lock().unwrap_or_else(|p| p.into_inner()) = shop.clone();
+        }
+        Ok(pulled)
+    }
+
     /// The webhook listener, when it is on.
     pub fn webhooks(&self) -> Option<&WebhookListener> {
         self.webhooks.as_ref()

@@ -38,6 +38,16 @@ pub enum HubCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Make this till's shop settings (items, VAT table, profile) or its cashiers the hub's,
+    /// for every till to take (a manager's step).
+    Push {
+        /// shop or staff.
+        what: String,
+    },
+    /// Take the hub's shop settings and cashiers where it has newer ones (the hub's copy
+    /// wins; this till keeps its own name, printer, logo and width). The app does this by
+    /// itself every minute.
+    Pull,
     /// The shop's period as CSV: one file for the shop, one per till.
     Export {
         #[arg(long)]
@@ -155,6 +165,69 @@ pub async fn run(command: HubCommand) -> ExitCode {
                 },
                 Ok(report) => {
                     print_report(&report);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(EXIT_FAILED, &said(&e)),
+            }
+        }
+        HubCommand::Push { what } => {
+            let kind = match what.trim().to_ascii_lowercase().as_str() {
+                "shop" => kassa_boot::hub::CatalogKind::Shop,
+                "staff" => kassa_boot::hub::CatalogKind::Staff,
+                _ => return fail(EXIT_USAGE, &t("cli-hub-bad-list", &[("what", what.into())])),
+            };
+            let action = match kind {
+                kassa_boot::hub::CatalogKind::Shop => Action::Settings,
+                kassa_boot::hub::CatalogKind::Staff => Action::ManageStaff,
+            };
+            if let Err(code) = crate::staff::check(&settings.db_path, crate::staff::who(), action) {
+                return code;
+            }
+            match hub::push(&settings, kind).await {
+                Ok(version) => {
+                    let key = match kind {
+                        kassa_boot::hub::CatalogKind::Shop => "cli-hub-pushed-shop",
+                        kassa_boot::hub::CatalogKind::Staff => "cli-hub-pushed-staff",
+                    };
+                    println!("{}", t(key, &[("version", version.to_string().into())]));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(EXIT_FAILED, &said(&e)),
+            }
+        }
+        HubCommand::Pull => {
+            let mut journal = match kassa_journal::Journal::open(&settings.db_path) {
+                Ok(j) => j,
+                Err(e) => {
+                    return fail(
+                        EXIT_FAILED,
+                        &kassa_boot::error_words::journal(messages(), &e),
+                    );
+                }
+            };
+            let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+            match hub::pull(&settings, &mut journal, now).await {
+                Ok(pulled) => {
+                    match pulled.shop {
+                        Some(v) => println!(
+                            "{}",
+                            t("cli-hub-pulled-shop", &[("version", v.to_string().into())])
+                        ),
+                        None => println!("{}", text("cli-hub-shop-current")),
+                    }
+                    match pulled.staff {
+                        Some((v, changed)) => println!(
+                            "{}",
+                            t(
+                                "cli-hub-pulled-staff",
+                                &[
+                                    ("version", v.to_string().into()),
+                                    ("changed", changed.into()),
+                                ]
+                            )
+                        ),
+                        None => println!("{}", text("cli-hub-staff-current")),
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(EXIT_FAILED, &said(&e)),

@@ -176,3 +176,84 @@ fn an_unreachable_hub_is_said_plainly_and_selling_goes_on() {
         err(&o)
     );
 }
+
+/// The owner edits the items and the cashiers once: one till pushes them, the other takes
+/// them (keeping its own till name), and a newer version wins.
+#[test]
+fn the_shop_settings_and_cashiers_go_from_one_till_to_the_others() {
+    let url = kassa_testkit::pg::shared()
+        .create_database("cli_catalog")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (a_dir, b_dir) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a_dir).unwrap();
+    std::fs::create_dir_all(&b_dir).unwrap();
+    let (a, b) = (a_dir.join("k.db"), b_dir.join("k.db"));
+    common::cash_receipts(&a, Backend::Sandbox, &[1_000]);
+    common::cash_receipts(&b, Backend::Sandbox, &[2_000]);
+    for db in [&a, &b] {
+        let o = kassa(db, &[], &["hub", "connect", &url]);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    }
+    let o = kassa(&a, &[], &["setup", "--quick", "Kanelsnegl=32@Standard"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    // Two employees: everyone logs in with a PIN, the owner first.
+    let o = kassa(&a, &[("KASSA_NEW_PIN", "2468")], &["staff", "pin", "1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let pin = [("KASSA_PIN", "2468")];
+    {
+        let mut j = kassa_journal::Journal::open(&a).unwrap();
+        j.add_employee(&kassa_journal::NewEmployee {
+            id: "7",
+            name: "Mette",
+            role: "cashier",
+            pin_hash: "",
+            at_ms: 5_000,
+        })
+        .unwrap();
+    }
+    let o = kassa(&a, &pin, &["hub", "push", "shop"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("version 1"), "{}", out(&o));
+    let o = kassa(&a, &pin, &["hub", "push", "staff"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = kassa(&a, &pin, &["hub", "push", "prices"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = kassa(&b, &[], &["hub", "pull"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("Took the hub's shop settings (version 1)"),
+        "{}",
+        out(&o)
+    );
+    // Mette added, and the owner's PIN as the hub has it.
+    assert!(out(&o).contains("2 added or changed"), "{}", out(&o));
+    let settings = std::fs::read_to_string(b_dir.join("settings.json")).unwrap();
+    assert!(settings.contains("Kanelsnegl"), "{settings}");
+    // Till B's owner logs in with the PIN the owner set at till A.
+    let o = kassa(&b, &pin, &["staff", "list"]);
+    assert!(out(&o).contains("Mette"), "{}{}", out(&o), err(&o));
+    // Nothing newer: nothing taken.
+    let o = kassa(&b, &[], &["hub", "pull"]);
+    assert!(
+        out(&o).contains("are the hub's newest already"),
+        "{}",
+        out(&o)
+    );
+    // The owner renames Mette at till A: till B takes the new version.
+    kassa_journal::Journal::open(&a)
+        .unwrap()
+        .set_employee_name("7", "Mette K.")
+        .unwrap();
+    let o = kassa(&a, &pin, &["hub", "push", "staff"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = kassa(&b, &[("KASSA_LANG", "da")], &["hub", "pull"]);
+    assert!(
+        out(&o).contains("Hentede hubbens medarbejdere (version 2)"),
+        "{}",
+        out(&o)
+    );
+    let o = kassa(&b, &pin, &["staff", "list"]);
+    assert!(out(&o).contains("Mette K."), "{}{}", out(&o), err(&o));
+}

@@ -408,6 +408,7 @@ impl SettingsForm {
             language: None,
             // The hub is saved on its own (`kassa_boot::hub::save`); saving keeps it.
             hub_url: None,
+            hub_seen: crate::HubSeen::default(),
         }
     }
 
@@ -425,6 +426,7 @@ impl SettingsForm {
         saved.shop = before.shop.clone();
         saved.language = before.language.clone();
         saved.hub_url = before.hub_url.clone();
+        saved.hub_seen = before.hub_seen;
         let secret = self.client_secret.trim();
         // The secret is bound to where it may go: typed now, to the form's address and ID;
         // kept, to what it was bound to (the check above made sure those are the form's).

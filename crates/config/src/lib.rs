@@ -26,7 +26,7 @@ use serde::Serialize;
 pub use display::{DisplayMode, DisplaySettings, UnknownDisplayMode, display_path};
 pub use form::{Ask, FormError, SettingsForm, SettingsView, TestRecord};
 pub use saved::SavedSecretFor;
-pub use saved::{SavedError, SavedSettings, save_language, settings_path};
+pub use saved::{HubSeen, SavedError, SavedSettings, save_language, settings_path};
 pub use secrets::{
     HUB_PASSWORD_ACCOUNT, KEYRING_ACCOUNT, KEYRING_SERVICE, KEYRING_WEBHOOK_ACCOUNT, KeyStore,
     Keyring, MemorySecrets, SecretError, SecretKind, SecretStore,

@@ -42,6 +42,23 @@ pub struct SavedSettings {
     /// keyring).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hub_url: Option<String>,
+    /// The versions of the hub's lists (the shop settings, the cashiers) this till has taken.
+    #[serde(skip_serializing_if = "HubSeen::is_none")]
+    pub hub_seen: HubSeen,
+}
+
+/// The versions of the hub's lists a till has taken (0: none yet).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct HubSeen {
+    pub shop: i64,
+    pub staff: i64,
+}
+
+impl HubSeen {
+    pub fn is_none(&self) -> bool {
+        self.shop == 0 && self.staff == 0
+    }
 }
 
 /// The API origin (`https://api.aiia.eu`) and Client ID a stored Client Secret belongs to.

@@ -198,6 +198,16 @@ impl Journal {
         self.update_employee(id, "pin_hash", &pin_hash)
     }
 
+    /// An employee's name as the shop's hub has it (the owner renamed them once for every
+    /// till).
+    pub fn set_employee_name(&mut self, id: &str, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(JournalError::Refused("an employee needs a name".into()));
+        }
+        self.update_employee(id, "name", &name)
+    }
+
     pub fn set_employee_active(&mut self, id: &str, active: bool) -> Result<()> {
         self.update_employee(id, "active", &active)
     }

@@ -386,3 +386,13 @@ cli-hub-vat = { "  " }moms { $rate }: netto { $net }, moms { $vat }, brutto { $g
 cli-hub-vat-none = { "  " }ingen moms registreret: { $gross }
 cli-hub-no-tills = Ingen kasse har sendt sit regnskab til denne hub endnu.
 cli-hub-exported = Skrev { $files } i { $dir }.
+cli-hub-bad-list = "{ $what }" er ikke en liste, hubben har: brug shop eller staff
+cli-hub-pushed-shop = Butiksindstillingerne er nu version { $version } i hubben; alle kasser henter dem.
+cli-hub-pushed-staff = Medarbejderne er nu version { $version } i hubben; alle kasser henter dem.
+cli-hub-pulled-shop = Hentede hubbens butiksindstillinger (version { $version }).
+cli-hub-shop-current = Butiksindstillingerne er allerede hubbens nyeste.
+cli-hub-pulled-staff = Hentede hubbens medarbejdere (version { $version }): { $changed ->
+    [one] 1 tilføjet eller ændret
+   *[other] { $changed } tilføjet eller ændret
+  }.
+cli-hub-staff-current = Medarbejderne er allerede hubbens nyeste.

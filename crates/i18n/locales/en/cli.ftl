@@ -386,3 +386,13 @@ cli-hub-vat = { "  " }VAT { $rate }: net { $net }, VAT { $vat }, gross { $gross 
 cli-hub-vat-none = { "  " }no VAT recorded: { $gross }
 cli-hub-no-tills = No till has sent its books to this hub yet.
 cli-hub-exported = Wrote { $files } to { $dir }.
+cli-hub-bad-list = "{ $what }" is not a list the hub keeps: use shop or staff
+cli-hub-pushed-shop = The shop settings are now version { $version } at the hub; every till takes them.
+cli-hub-pushed-staff = The cashiers are now version { $version } at the hub; every till takes them.
+cli-hub-pulled-shop = Took the hub's shop settings (version { $version }).
+cli-hub-shop-current = The shop settings are the hub's newest already.
+cli-hub-pulled-staff = Took the hub's cashiers (version { $version }): { $changed ->
+    [one] 1 added or changed
+   *[other] { $changed } added or changed
+  }.
+cli-hub-staff-current = The cashiers are the hub's newest already.

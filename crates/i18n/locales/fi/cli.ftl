@@ -386,3 +386,13 @@ cli-hub-vat = { "  " }ALV { $rate }: veroton { $net }, ALV { $vat }, verollinen 
 cli-hub-vat-none = { "  " }ALV:ta ei kirjattu: { $gross }
 cli-hub-no-tills = Yksikään kassa ei ole vielä lähettänyt kirjanpitoaan tähän keskittimeen.
 cli-hub-exported = Kirjoitettiin { $files } kansioon { $dir }.
+cli-hub-bad-list = "{ $what }" ei ole keskittimen luettelo: käytä shop tai staff
+cli-hub-pushed-shop = Kaupan asetukset ovat nyt keskittimessä versio { $version }; jokainen kassa ottaa ne käyttöön.
+cli-hub-pushed-staff = Henkilökunta on nyt keskittimessä versio { $version }; jokainen kassa ottaa sen käyttöön.
+cli-hub-pulled-shop = Otettiin keskittimen kaupan asetukset (versio { $version }).
+cli-hub-shop-current = Kaupan asetukset ovat jo keskittimen uusimmat.
+cli-hub-pulled-staff = Otettiin keskittimen henkilökunta (versio { $version }): { $changed ->
+    [one] 1 lisätty tai muutettu
+   *[other] { $changed } lisätty tai muutettu
+  }.
+cli-hub-staff-current = Henkilökunta on jo keskittimen uusin.

@@ -386,3 +386,13 @@ cli-hub-vat = { "  " }mva { $rate }: netto { $net }, mva { $vat }, brutto { $gro
 cli-hub-vat-none = { "  " }ingen mva registrert: { $gross }
 cli-hub-no-tills = Ingen kasse har sendt regnskapet sitt til denne huben ennå.
 cli-hub-exported = Skrev { $files } i { $dir }.
+cli-hub-bad-list = "{ $what }" er ikke en liste huben har: bruk shop eller staff
+cli-hub-pushed-shop = Butikkinnstillingene er nå versjon { $version } i huben; alle kasser henter dem.
+cli-hub-pushed-staff = De ansatte er nå versjon { $version } i huben; alle kasser henter dem.
+cli-hub-pulled-shop = Hentet hubens butikkinnstillinger (versjon { $version }).
+cli-hub-shop-current = Butikkinnstillingene er allerede hubens nyeste.
+cli-hub-pulled-staff = Hentet hubens ansatte (versjon { $version }): { $changed ->
+    [one] 1 lagt til eller endret
+   *[other] { $changed } lagt til eller endret
+  }.
+cli-hub-staff-current = De ansatte er allerede hubens nyeste.

@@ -386,3 +386,13 @@ cli-hub-vat = { "  " }moms { $rate }: netto { $net }, moms { $vat }, brutto { $g
 cli-hub-vat-none = { "  " }ingen moms registrerad: { $gross }
 cli-hub-no-tills = Ingen kassa har skickat sin bokföring till den här hubben än.
 cli-hub-exported = Skrev { $files } i { $dir }.
+cli-hub-bad-list = "{ $what }" är ingen lista som hubben har: använd shop eller staff
+cli-hub-pushed-shop = Butiksinställningarna är nu version { $version } i hubben; alla kassor hämtar dem.
+cli-hub-pushed-staff = Personalen är nu version { $version } i hubben; alla kassor hämtar den.
+cli-hub-pulled-shop = Hämtade hubbens butiksinställningar (version { $version }).
+cli-hub-shop-current = Butiksinställningarna är redan hubbens senaste.
+cli-hub-pulled-staff = Hämtade hubbens personal (version { $version }): { $changed ->
+    [one] 1 tillagd eller ändrad
+   *[other] { $changed } tillagda eller ändrade
+  }.
+cli-hub-staff-current = Personalen är redan hubbens senaste.
