@@ -93,4 +93,37 @@ pub(crate) const STATEMENTS: &[&str] = &[
                    amount_minor = hub_hour_totals.amount_minor + excluded.amount_minor,
                    net_minor = hub_hour_totals.net_minor + excluded.net_minor,
                    vat_minor = hub_hour_totals.vat_minor + excluded.vat_minor",
+    "WITH zs AS (
+         SELECT (body->>'training')::smallint AS training, (body->>'number')::bigint AS number,
+                (body->>'first_receipt')::bigint AS f, (body->>'last_receipt')::bigint AS l
+         FROM records
+         WHERE till_id = $1 AND seq > $2 AND seq <= $3 AND tbl = 'z_reports'
+           AND body->>'first_receipt' IS NOT NULL)
+     INSERT INTO hub_z_totals (till_id, training, number, kind, tender, vat_bp, saft_code,
+                               currency, count, amount_minor)
+     SELECT $1, zs.training, zs.number, k.kind, k.tender, -1, -1, r.currency, count(*),
+            sum(abs(r.total_minor))
+     FROM zs
+     JOIN hub_receipts r ON r.till_id = $1 AND r.training = zs.training
+                        AND r.number BETWEEN zs.f AND zs.l,
+          LATERAL (VALUES (r.kind, ''), ('tender_' || r.kind, r.tender)) AS k (kind, tender)
+     GROUP BY 2, 3, 4, 5, 8
+     ON CONFLICT DO NOTHING",
+    "WITH zs AS (
+         SELECT (body->>'training')::smallint AS training, (body->>'number')::bigint AS number,
+                (body->>'first_receipt')::bigint AS f, (body->>'last_receipt')::bigint AS l
+         FROM records
+         WHERE till_id = $1 AND seq > $2 AND seq <= $3 AND tbl = 'z_reports'
+           AND body->>'first_receipt' IS NOT NULL)
+     INSERT INTO hub_z_totals (till_id, training, number, kind, tender, vat_bp, saft_code,
+                               currency, count, amount_minor, net_minor, vat_minor)
+     SELECT $1, zs.training, zs.number, 'vat', '', COALESCE(v.vat_bp, -1),
+            COALESCE(v.saft_code, -1), r.currency, count(*), sum(v.gross_minor),
+            sum(v.net_minor), sum(v.vat_minor)
+     FROM zs
+     JOIN hub_receipt_vat v ON v.till_id = $1 AND v.training = zs.training
+                           AND v.number BETWEEN zs.f AND zs.l
+     JOIN hub_receipts r ON r.till_id = $1 AND r.training = v.training AND r.number = v.number
+     GROUP BY 2, 3, 6, 7, 8
+     ON CONFLICT DO NOTHING",
 ];

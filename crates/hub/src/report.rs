@@ -3,8 +3,8 @@
 //! each till's last Z.
 //!
 //! An X report adds what the hub has of the day so far (the hourly totals: a few hundred
-//! rows, however much was sold). A Z report adds the periods the tills closed that day: the
-//! receipts each Z of the day covers.
+//! rows, however much was sold). A Z report adds the periods the tills closed that day (the
+//! totals of each Z, kept when it arrived).
 
 use std::collections::BTreeMap;
 
@@ -144,30 +144,15 @@ impl Hub {
             Mode::Z => {
                 client
                     .query(
-                        "WITH zs AS (
-                             SELECT till_id, first_receipt, last_receipt FROM hub_z_reports
-                             WHERE training = $1 AND closed_at >= $2 AND closed_at < $3
-                               AND first_receipt IS NOT NULL),
-                         rs AS (
-                             SELECT r.* FROM hub_receipts r JOIN zs ON r.till_id = zs.till_id
-                             WHERE r.training = $1
-                               AND r.number BETWEEN zs.first_receipt AND zs.last_receipt)
-                         SELECT till_id, kind, '', -1, -1, currency, count(*),
-                                sum(abs(total_minor))::bigint, 0::bigint, 0::bigint
-                         FROM rs GROUP BY 1, 2, 6
-                         UNION ALL
-                         SELECT till_id, 'tender_' || kind, tender, -1, -1, currency, count(*),
-                                sum(abs(total_minor))::bigint, 0::bigint, 0::bigint
-                         FROM rs GROUP BY 1, 2, 3, 6
-                         UNION ALL
-                         SELECT v.till_id, 'vat', '', COALESCE(v.vat_bp, -1),
-                                COALESCE(v.saft_code, -1), rs.currency, count(*),
-                                sum(v.gross_minor)::bigint, sum(v.net_minor)::bigint,
-                                sum(v.vat_minor)::bigint
-                         FROM hub_receipt_vat v
-                         JOIN rs ON rs.till_id = v.till_id AND rs.training = v.training
-                                AND rs.number = v.number
-                         GROUP BY 1, 4, 5, 6",
+                        "SELECT t.till_id, t.kind, t.tender, t.vat_bp, t.saft_code, t.currency,
+                                sum(t.count)::bigint, sum(t.amount_minor)::bigint,
+                                sum(t.net_minor)::bigint, sum(t.vat_minor)::bigint
+                         FROM hub_z_reports z
+                         JOIN hub_z_totals t ON t.till_id = z.till_id
+                                            AND t.training = z.training
+                                            AND t.number = z.number
+                         WHERE z.training = $1 AND z.closed_at >= $2 AND z.closed_at < $3
+                         GROUP BY 1, 2, 3, 4, 5, 6",
                         &[&series, &day.from_ms, &day.to_ms],
                     )
                     .await

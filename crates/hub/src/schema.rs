@@ -132,6 +132,24 @@ const MIGRATIONS: &[&str] = &[
         vat_minor    bigint NOT NULL DEFAULT 0,
         PRIMARY KEY (training, hour, till_id, kind, tender, vat_bp, saft_code, currency)
     );
+    -- The figures of each Z report, kept when the Z arrives (its receipts came before it):
+    -- the same figures as hub_hour_totals, per Z instead of per hour.
+    CREATE TABLE hub_z_totals (
+        till_id      text NOT NULL,
+        training     smallint NOT NULL,
+        number       bigint NOT NULL,
+        kind         text NOT NULL,
+        tender       text NOT NULL,
+        vat_bp       integer NOT NULL,
+        saft_code    integer NOT NULL,
+        currency     text NOT NULL,
+        count        bigint NOT NULL,
+        amount_minor bigint NOT NULL,
+        net_minor    bigint NOT NULL DEFAULT 0,
+        vat_minor    bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (till_id, training, number, kind, tender, vat_bp, saft_code, currency)
+    );
+    CREATE INDEX hub_z_reports_closed ON hub_z_reports (training, closed_at);
     CREATE TABLE hub_catalog (
         kind       text PRIMARY KEY CHECK (kind IN ('shop', 'staff')),
         version    bigint NOT NULL CHECK (version >= 1),
