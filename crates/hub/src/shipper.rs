@@ -310,6 +310,17 @@ async fn run(
     }
 }
 
+/// `wait` plus up to half of it again, by the till's id (FNV-1a): the same till always
+/// waits the same, two tills rarely do.
+fn spread(wait: Duration, till_id: &str) -> Duration {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in till_id.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let half = u64::try_from(wait.as_millis() / 2).unwrap_or(u64::MAX).max(1);
+    wait + Duration::from_millis(h % half)
+}
+
 struct Progress {
     acked: i64,
     head: i64,
@@ -425,4 +436,21 @@ pub async fn sync_once(journal: &Path, hub: &HubConfig, till: &TillIdentity) -> 
         acked = shipped.acked;
     }
     Ok(Shipped { stored, acked })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_are_spread_per_till_within_half_the_wait() {
+        let wait = Duration::from_secs(4);
+        let a = spread(wait, "till-a");
+        let b = spread(wait, "till-b");
+        assert_eq!(a, spread(wait, "till-a"));
+        assert_ne!(a, b);
+        for w in [a, b] {
+            assert!(w >= wait && w < wait + wait / 2, "{w:?}");
+        }
+    }
 }
