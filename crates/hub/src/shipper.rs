@@ -294,12 +294,16 @@ async fn run(
                     at_ms: (s.now_ms)(),
                     problem: Some(Problem::from(&e)),
                 });
-                // A refusal that will not pass by itself is retried rarely.
-                let wait = if e.is_transient() {
-                    backoff
-                } else {
-                    MAX_BACKOFF
-                };
+                // A refusal that will not pass by itself is retried rarely; tills that lost
+                // the hub together come back spread out.
+                let wait = spread(
+                    if e.is_transient() {
+                        backoff
+                    } else {
+                        MAX_BACKOFF
+                    },
+                    &s.till.till_id,
+                );
                 backoff = (backoff * 2).min(MAX_BACKOFF);
                 tokio::select! {
                     _ = tokio::time::sleep(wait) => {}
@@ -317,7 +321,9 @@ fn spread(wait: Duration, till_id: &str) -> Duration {
     for b in till_id.bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    let half = u64::try_from(wait.as_millis() / 2).unwrap_or(u64::MAX).max(1);
+    let half = u64::try_from(wait.as_millis() / 2)
+        .unwrap_or(u64::MAX)
+        .max(1);
     wait + Duration::from_millis(h % half)
 }
 
