@@ -195,6 +195,9 @@ enum Command {
         /// that is not Aiia's own.
         #[arg(long)]
         custom_api: bool,
+        /// The shop's hub, postgres://user@host:5432/database, as `kassa hub connect` takes it.
+        #[arg(long)]
+        hub_url: Option<String>,
         #[command(flatten)]
         shop: Box<sell::ShopArgs>,
     },
@@ -637,6 +640,7 @@ async fn run(command: Command) -> ExitCode {
             currency,
             redirect_url,
             custom_api,
+            hub_url,
             shop,
         } => {
             if let Err(code) = staff::check(
@@ -652,6 +656,12 @@ async fn run(command: Command) -> ExitCode {
                     return code;
                 }
             }
+            if let Some(url) = hub_url.clone() {
+                let code = hub::run(hub::HubCommand::Connect { url }).await;
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+            }
             match (client_id, destination_id) {
                 (Some(client_id), Some(destination_id)) => setup(
                     SetupArgs {
@@ -663,7 +673,7 @@ async fn run(command: Command) -> ExitCode {
                     },
                     currency.as_deref(),
                 ),
-                _ if shop.any() => ExitCode::SUCCESS,
+                _ if shop.any() || hub_url.is_some() => ExitCode::SUCCESS,
                 _ => fail(EXIT_USAGE, &output::text("cli-setup-nothing")),
             }
         }

@@ -191,10 +191,16 @@ fn the_shop_settings_and_cashiers_go_from_one_till_to_the_others() {
     let (a, b) = (a_dir.join("k.db"), b_dir.join("k.db"));
     common::cash_receipts(&a, Backend::Sandbox, &[1_000]);
     common::cash_receipts(&b, Backend::Sandbox, &[2_000]);
-    for db in [&a, &b] {
-        let o = kassa(db, &[], &["hub", "connect", &url]);
-        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    }
+    // `kassa hub connect` and `kassa setup --hub-url` do the same.
+    let o = kassa(&a, &[], &["hub", "connect", &url]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = kassa(&b, &[], &["setup", "--hub-url", &url]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("now sends its books to the hub"),
+        "{}",
+        out(&o)
+    );
     let o = kassa(&a, &[], &["setup", "--quick", "Kanelsnegl=32@Standard"]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     // Two employees: everyone logs in with a PIN, the owner first.
