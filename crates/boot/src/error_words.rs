@@ -1042,6 +1042,8 @@ pub fn hub(m: &Messages, e: &crate::hub::HubSetupError) -> String {
         H::Keyring(e) => secret(m, e),
         H::Saved(e) => saved(m, e),
         H::Period(e) => books(m, e),
+        H::NoSuchTill(id) => m.get("cli-hub-no-such-till", &[("till", id.into())]),
+        H::Saft(e) => saft(m, e),
         H::Write { path, why } => m.get(
             "cli-cannot-write",
             &[("file", path.into()), ("error", why.into())],

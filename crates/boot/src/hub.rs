@@ -44,6 +44,11 @@ pub enum HubSetupError {
     Period(#[from] crate::books::BooksError),
     #[error("cannot write {path}: {why}")]
     Write { path: String, why: String },
+    /// The hub has no records of that till.
+    #[error("the hub has no till {0}")]
+    NoSuchTill(String),
+    #[error(transparent)]
+    Saft(#[from] crate::saft_export::SaftExportError),
 }
 
 /// The hub the settings name, with its password from the address or the keyring.
@@ -321,6 +326,27 @@ pub fn is_set(db: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// Rebuilds till `till_id`'s journal from the hub's copy into `out` (a new file): every
+/// record as the till wrote it, so the till's own commands and exports read it
+/// (`KASSA_DB=out kassa export --format saf-t …`). Returns the number of records.
+pub async fn restore(
+    settings: &Settings,
+    till_id: &str,
+    out: &Path,
+) -> Result<usize, HubSetupError> {
+    let hub = kassa_hub::Hub::connect(&config(settings)?).await?;
+    let records = hub.records_of(till_id).await?;
+    if records.is_empty() {
+        return Err(HubSetupError::NoSuchTill(till_id.to_owned()));
+    }
+    let out = out.to_owned();
+    let n = records.len();
+    tokio::task::spawn_blocking(move || Journal::rebuild(&out, &records).map(drop))
+        .await
+        .map_err(|e| HubError::Database(e.to_string()))??;
+    Ok(n)
+}
+
 /// Writes the shop's period `[from, to]` (local days) from the hub into `dir`: one
 /// bookkeeping CSV for the whole shop (a `till` column before the bookkeeping columns) and
 /// one per till in the format of the till's own `kassa export bookkeeping`. Returns the
@@ -413,7 +439,51 @@ pub async fn export(
     let file = dir.join(format!("shop-{period}.csv"));
     std::fs::write(&file, shop).map_err(|e| io(&file, e))?;
     written.insert(0, file);
+    // A Norwegian shop's tills each have their SAF-T Cash Register file, made from the
+    // hub's copy of the till's books as the till itself would make it.
+    if let Some(profile) = settings
+        .shop
+        .profile
+        .as_ref()
+        .filter(|p| p.country == kassa_shop::Country::No)
+    {
+        let shop = settings
+            .shop
+            .resolve(settings.currency, from)
+            .map_err(|e| HubError::Database(e.to_string()))?;
+        let of = crate::saft_export::ExportOf {
+            merchant: profile,
+            vat: &shop.vat,
+            currency: settings.currency,
+            software_version: env!("CARGO_PKG_VERSION"),
+        };
+        let period = crate::saft_export::Period::local(from, to)?;
+        let scratch = tempfile_dir(dir)?;
+        for (id, name) in hub.tills().await? {
+            let records = hub.records_of(&id).await?;
+            let db = scratch.join(format!("{}.db", file_safe(&id)));
+            let journal = Journal::rebuild(&db, &records)?;
+            let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+            let done = crate::saft_export::export(&journal, &of, &period, now, &LocalZone)?;
+            let file = dir.join(format!(
+                "till-{}-{}",
+                file_safe(name.as_deref().unwrap_or(&id)),
+                done.summary.file_name
+            ));
+            std::fs::write(&file, done.xml.as_bytes()).map_err(|e| io(&file, e))?;
+            written.push(file);
+        }
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
     Ok(written)
+}
+
+/// A fresh folder inside `dir` for the rebuilt journals (removed afterwards).
+fn tempfile_dir(dir: &Path) -> Result<std::path::PathBuf, HubSetupError> {
+    let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    let scratch = dir.join(format!(".kassa-rebuild-{}-{now}", std::process::id()));
+    std::fs::create_dir_all(&scratch).map_err(|e| io(&scratch, e))?;
+    Ok(scratch)
 }
 
 fn io(path: &Path, e: std::io::Error) -> HubSetupError {

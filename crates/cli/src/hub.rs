@@ -48,7 +48,17 @@ pub enum HubCommand {
     /// wins; this till keeps its own name, printer, logo and width). The app does this by
     /// itself every minute.
     Pull,
-    /// The shop's period as CSV: one file for the shop, one per till.
+    /// Rebuild a till's journal from the hub's copy into a new file (every record as the
+    /// till wrote it), for a till that was lost or for its exports: `KASSA_DB=FILE kassa …`.
+    Restore {
+        /// The till's id (`kassa hub report x --json` lists them).
+        #[arg(long)]
+        till: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The shop's period as CSV: one file for the shop, one per till (and a Norwegian
+    /// shop's SAF-T Cash Register file per till).
     Export {
         #[arg(long)]
         from: String,
@@ -228,6 +238,32 @@ pub async fn run(command: HubCommand) -> ExitCode {
                         ),
                         None => println!("{}", text("cli-hub-staff-current")),
                     }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(EXIT_FAILED, &said(&e)),
+            }
+        }
+        HubCommand::Restore { till, out } => {
+            if let Err(code) = crate::staff::check(
+                &settings.db_path,
+                crate::staff::who(),
+                Action::ExportJournal,
+            ) {
+                return code;
+            }
+            match hub::restore(&settings, &till, &out).await {
+                Ok(records) => {
+                    println!(
+                        "{}",
+                        t(
+                            "cli-hub-restored",
+                            &[
+                                ("till", till.into()),
+                                ("records", records.to_string().into()),
+                                ("file", out.display().to_string().into()),
+                            ]
+                        )
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(EXIT_FAILED, &said(&e)),

@@ -116,6 +116,41 @@ fn a_till_connects_sends_its_books_and_reads_the_shops_day() {
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("\"y\" is not a report"), "{}", err(&o));
 
+    // The hub's copy rebuilt into a journal: its receipts verify with the till's key.
+    let till_id = r["tills"][0]["till_id"].as_str().unwrap().to_owned();
+    let copy = dir.path().join("copy").join("k.db");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    let o = kassa(
+        &db,
+        &[],
+        &[
+            "hub",
+            "restore",
+            "--till",
+            &till_id,
+            "--out",
+            copy.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).starts_with(&format!("Rebuilt till {till_id} from the hub: ")),
+        "{}",
+        out(&o)
+    );
+    let o = kassa(&copy, &[], &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let o = kassa(
+        &db,
+        &[],
+        &["hub", "restore", "--till", "nobody", "--out", "/tmp/x.db"],
+    );
+    assert!(
+        err(&o).contains("the hub has no records of till nobody"),
+        "{}",
+        err(&o)
+    );
+
     // The period as CSV: the shop's file and the till's.
     let export = dir.path().join("export");
     let o = kassa(

@@ -65,3 +65,40 @@ impl Hub {
             .collect())
     }
 }
+
+impl Hub {
+    /// Every record the hub has of `till_id`, in order: the till's books as it wrote them
+    /// (`Journal::rebuild` makes them a journal again).
+    pub async fn records_of(&self, till_id: &str) -> Result<Vec<kassa_journal::LogRecord>> {
+        let rows = self
+            .client()
+            .query(
+                "SELECT seq, tbl, op, body::text FROM records WHERE till_id = $1 ORDER BY seq",
+                &[&till_id],
+            )
+            .await
+            .map_err(|e| self.pg_err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| kassa_journal::LogRecord {
+                seq: r.get(0),
+                table: r.get(1),
+                op: r.get(2),
+                row: r.get(3),
+            })
+            .collect())
+    }
+
+    /// The tills the hub knows: id and name.
+    pub async fn tills(&self) -> Result<Vec<(String, Option<String>)>> {
+        let rows = self
+            .client()
+            .query(
+                "SELECT till_id, name FROM tills ORDER BY name NULLS LAST, till_id",
+                &[],
+            )
+            .await
+            .map_err(|e| self.pg_err(e))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+}

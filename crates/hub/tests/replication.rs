@@ -468,3 +468,54 @@ async fn the_hub_over_tls_is_verified() {
     let e = Hub::connect(&config(&untrusted)).await.err().unwrap();
     assert!(matches!(e, HubError::Tls { .. }), "{e}");
 }
+
+/// The hub's copy is the till's books: rebuilt into a journal, it holds every record again,
+/// in order, and gives the same X and the same receipts.
+#[tokio::test]
+async fn a_tills_books_are_rebuilt_from_the_hub_record_for_record() {
+    let url = pg::shared().create_database("rebuild").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut till = TestTill::new(dir.path(), "Till 1");
+    let t = DAY_START + 9 * 3_600_000;
+    let s1 = till.sell(
+        &[("Bread", 3000, 1, 2500), ("Milk", 1200, 2, 1200)],
+        cash(6000),
+        t,
+    );
+    till.sell(&[("Cake", 5000, 1, 2500)], card(), t + 1000);
+    till.return_cash(&s1, "Bread", 3000, t + 2000);
+    till.journal
+        .close_z(kassa_journal::Backend::Live, t + 3000)
+        .unwrap();
+    till.sell_cash(700, t + 4000);
+    let hub = config(&url);
+    sync_once(&till.path, &hub, &till.identity).await.unwrap();
+
+    let conn = Hub::connect(&hub).await.unwrap();
+    assert_eq!(
+        conn.tills().await.unwrap(),
+        [(till.identity.till_id.clone(), Some("Till 1".to_owned()))]
+    );
+    let records = conn.records_of(&till.identity.till_id).await.unwrap();
+    let copy = dir.path().join("rebuilt.db");
+    let rebuilt = kassa_journal::Journal::rebuild(&copy, &records).unwrap();
+    drop(rebuilt);
+    assert_eq!(till_records(&copy), till_records(&till.path));
+    let (a, b) = (
+        kassa_journal::Journal::open_read_only(&till.path).unwrap(),
+        kassa_journal::Journal::open_read_only(&copy).unwrap(),
+    );
+    assert_eq!(a.till_id().unwrap(), b.till_id().unwrap());
+    let live = kassa_journal::Backend::Live;
+    assert_eq!(
+        a.x_report(live, t + 5000).unwrap(),
+        b.x_report(live, t + 5000).unwrap()
+    );
+    assert_eq!(a.z_reports(live).unwrap(), b.z_reports(live).unwrap());
+    assert_eq!(
+        a.receipt_chain(live).unwrap(),
+        b.receipt_chain(live).unwrap()
+    );
+    // Never over a file that exists.
+    assert!(kassa_journal::Journal::rebuild(&till.path, &records).is_err());
+}

@@ -3,9 +3,11 @@
 //! transaction of the change itself, so a record exists exactly when its change does; this
 //! module only reads it, past what the hub already has.
 
+use std::path::Path;
+
 use rusqlite::params;
 
-use crate::{Journal, Result};
+use crate::{Journal, JournalError, Result};
 
 /// One row image the books gained or changed: `table`'s row after `op`, as JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,4 +144,128 @@ mod tests {
             .unwrap_err();
         assert!(e.to_string().contains("append-only"), "{e}");
     }
+}
+
+impl Journal {
+    /// A journal rebuilt at `path` (a new file) from its replication log `records`, in their
+    /// order: every row as the till wrote it, under the journal's own triggers (the receipt
+    /// numbers, the seals' chain and the running totals are checked and kept as when they
+    /// were written), its own log the same records again. The hub's copy of a till's books
+    /// becomes a journal the till's own exports read. Refused when `path` exists.
+    pub fn rebuild(path: &Path, records: &[LogRecord]) -> Result<Journal> {
+        if path.exists() {
+            return Err(JournalError::Refused(format!(
+                "{} exists already: a journal is rebuilt into a new file",
+                path.display()
+            )));
+        }
+        let mut journal = Journal::open(path)?;
+        journal.write(|tx| {
+            // A new journal made its own till id and logged it; the till's own comes first.
+            let saved: Vec<(String, String)> = {
+                let mut st = tx.prepare(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                     AND name IN ('till_not_deleted', 'replication_log_no_delete')",
+                )?;
+                let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (name, _) in &saved {
+                tx.execute_batch(&format!("DROP TRIGGER {name}"))?;
+            }
+            tx.execute_batch(
+                "DELETE FROM till; DELETE FROM replication_log;
+                 DELETE FROM sqlite_sequence WHERE name = 'replication_log';",
+            )?;
+            for (_, sql) in &saved {
+                tx.execute_batch(sql)?;
+            }
+            for r in records {
+                replay(tx, r)?;
+            }
+            Ok(())
+        })?;
+        Ok(journal)
+    }
+}
+
+/// One record written again: its row inserted, or its row's columns set.
+fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
+    if !REPLICATED_TABLES.contains(&r.table.as_str()) {
+        return Err(JournalError::Corrupt(format!(
+            "record {} is of table {:?}, which a journal does not replicate",
+            r.seq, r.table
+        )));
+    }
+    let row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&r.row)
+        .map_err(|e| JournalError::Corrupt(format!("record {}: {e}", r.seq)))?;
+    let columns: Vec<(String, bool)> = {
+        let mut st = tx.prepare(&format!("PRAGMA table_info({})", r.table))?;
+        let rows = st.query_map([], |c| {
+            Ok((c.get::<_, String>(1)?, c.get::<_, i64>(5)? > 0))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let value = |name: &str| -> rusqlite::types::Value {
+        use rusqlite::types::Value as V;
+        match row.get(name) {
+            None | Some(serde_json::Value::Null) => V::Null,
+            Some(serde_json::Value::Number(n)) => n.as_i64().map_or(V::Null, V::Integer),
+            Some(serde_json::Value::String(s)) => V::Text(s.clone()),
+            Some(serde_json::Value::Bool(b)) => V::Integer(i64::from(*b)),
+            Some(other) => V::Text(other.to_string()),
+        }
+    };
+    let changed = match r.op.as_str() {
+        "insert" => {
+            let names: Vec<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
+            let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+            let values: Vec<rusqlite::types::Value> = names.iter().map(|c| value(c)).collect();
+            tx.execute(
+                &format!(
+                    "INSERT INTO {} ({}) VALUES ({})",
+                    r.table,
+                    names.join(", "),
+                    marks.join(", ")
+                ),
+                rusqlite::params_from_iter(values),
+            )?
+        }
+        "update" => {
+            let (keys, rest): (Vec<_>, Vec<_>) = columns.iter().partition(|(_, pk)| *pk);
+            let mut values = Vec::new();
+            let mut sets = Vec::new();
+            for (c, _) in &rest {
+                values.push(value(c));
+                sets.push(format!("{c} = ?{}", values.len()));
+            }
+            let mut wheres = Vec::new();
+            for (c, _) in &keys {
+                values.push(value(c));
+                wheres.push(format!("{c} = ?{}", values.len()));
+            }
+            tx.execute(
+                &format!(
+                    "UPDATE {} SET {} WHERE {}",
+                    r.table,
+                    sets.join(", "),
+                    wheres.join(" AND ")
+                ),
+                rusqlite::params_from_iter(values),
+            )?
+        }
+        other => {
+            return Err(JournalError::Corrupt(format!(
+                "record {} has the operation {other:?}",
+                r.seq
+            )));
+        }
+    };
+    if changed != 1 {
+        return Err(JournalError::Corrupt(format!(
+            "record {} ({} {}) changed {changed} rows, not one",
+            r.seq, r.op, r.table
+        )));
+    }
+    Ok(())
 }

@@ -396,3 +396,5 @@ cli-hub-pulled-staff = Hentede hubbens medarbejdere (version { $version }): { $c
    *[other] { $changed } tilføjet eller ændret
   }.
 cli-hub-staff-current = Medarbejderne er allerede hubbens nyeste.
+cli-hub-no-such-till = hubben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser de kasser, den har
+cli-hub-restored = Genskabte kasse { $till } fra hubben: { $records } poster i { $file }.

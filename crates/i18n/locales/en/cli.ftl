@@ -396,3 +396,5 @@ cli-hub-pulled-staff = Took the hub's cashiers (version { $version }): { $change
    *[other] { $changed } added or changed
   }.
 cli-hub-staff-current = The cashiers are the hub's newest already.
+cli-hub-no-such-till = the hub has no records of till { $till }: `kassa hub report x --json` lists the tills it has
+cli-hub-restored = Rebuilt till { $till } from the hub: { $records } records in { $file }.

@@ -396,3 +396,5 @@ cli-hub-pulled-staff = Otettiin keskittimen henkilökunta (versio { $version }):
    *[other] { $changed } lisätty tai muutettu
   }.
 cli-hub-staff-current = Henkilökunta on jo keskittimen uusin.
+cli-hub-no-such-till = keskittimellä ei ole kassan { $till } kirjauksia: `kassa hub report x --json` luettelee sen kassat
+cli-hub-restored = Kassa { $till } palautettiin keskittimestä: { $records } kirjausta tiedostoon { $file }.

@@ -396,3 +396,5 @@ cli-hub-pulled-staff = Hentet hubens ansatte (versjon { $version }): { $changed 
    *[other] { $changed } lagt til eller endret
   }.
 cli-hub-staff-current = De ansatte er allerede hubens nyeste.
+cli-hub-no-such-till = huben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser kassene den har
+cli-hub-restored = Gjenopprettet kasse { $till } fra huben: { $records } poster i { $file }.

@@ -396,3 +396,5 @@ cli-hub-pulled-staff = Hämtade hubbens personal (version { $version }): { $chan
    *[other] { $changed } tillagda eller ändrade
   }.
 cli-hub-staff-current = Personalen är redan hubbens senaste.
+cli-hub-no-such-till = hubben har inga poster från kassa { $till }: `kassa hub report x --json` visar kassorna den har
+cli-hub-restored = Återskapade kassa { $till } från hubben: { $records } poster i { $file }.
