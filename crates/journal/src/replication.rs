@@ -70,82 +70,6 @@ impl Journal {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_column_of_every_replicated_table_is_logged() {
-        let j = Journal::open_in_memory().unwrap();
-        for table in REPLICATED_TABLES {
-            let columns: Vec<String> = j
-                .conn
-                .prepare(&format!("PRAGMA table_info({table})"))
-                .unwrap()
-                .query_map([], |r| r.get(1))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            assert!(!columns.is_empty(), "{table}");
-            let triggers: Vec<String> = j
-                .conn
-                .prepare(
-                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1
-                     AND name LIKE 'log\\_%' ESCAPE '\\'",
-                )
-                .unwrap()
-                .query_map([table], |r| r.get(0))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            assert!(!triggers.is_empty(), "{table} has no log trigger");
-            for sql in &triggers {
-                for c in &columns {
-                    assert!(
-                        sql.contains(&format!("'{c}', NEW.{c}")),
-                        "{table}.{c} is not in its log trigger"
-                    );
-                }
-            }
-        }
-        // Every table of the books but the running totals is replicated.
-        let all: Vec<String> = j
-            .conn
-            .prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table'
-                 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-                 AND name NOT IN ('replication_log', 'period_totals', 'grand_totals')
-                 ORDER BY name",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        let mut replicated: Vec<String> = REPLICATED_TABLES.iter().map(|t| t.to_string()).collect();
-        replicated.sort();
-        assert_eq!(all, replicated);
-    }
-
-    #[test]
-    fn the_log_is_append_only() {
-        let j = Journal::open_in_memory().unwrap();
-        // A new journal's first record is its till.
-        let first = j.replication_after(0, 10).unwrap();
-        assert_eq!((first[0].seq, first[0].table.as_str()), (1, "till"));
-        let e = j
-            .conn
-            .execute("UPDATE replication_log SET row = '{}'", [])
-            .unwrap_err();
-        assert!(e.to_string().contains("append-only"), "{e}");
-        let e = j
-            .conn
-            .execute("DELETE FROM replication_log", [])
-            .unwrap_err();
-        assert!(e.to_string().contains("append-only"), "{e}");
-    }
-}
-
 impl Journal {
     /// A journal rebuilt at `path` (a new file) from its replication log `records`, in their
     /// order: every row as the till wrote it, under the journal's own triggers (the receipt
@@ -268,4 +192,80 @@ fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_of_every_replicated_table_is_logged() {
+        let j = Journal::open_in_memory().unwrap();
+        for table in REPLICATED_TABLES {
+            let columns: Vec<String> = j
+                .conn
+                .prepare(&format!("PRAGMA table_info({table})"))
+                .unwrap()
+                .query_map([], |r| r.get(1))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(!columns.is_empty(), "{table}");
+            let triggers: Vec<String> = j
+                .conn
+                .prepare(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1
+                     AND name LIKE 'log\\_%' ESCAPE '\\'",
+                )
+                .unwrap()
+                .query_map([table], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(!triggers.is_empty(), "{table} has no log trigger");
+            for sql in &triggers {
+                for c in &columns {
+                    assert!(
+                        sql.contains(&format!("'{c}', NEW.{c}")),
+                        "{table}.{c} is not in its log trigger"
+                    );
+                }
+            }
+        }
+        // Every table of the books but the running totals is replicated.
+        let all: Vec<String> = j
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                 AND name NOT IN ('replication_log', 'period_totals', 'grand_totals')
+                 ORDER BY name",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut replicated: Vec<String> = REPLICATED_TABLES.iter().map(|t| t.to_string()).collect();
+        replicated.sort();
+        assert_eq!(all, replicated);
+    }
+
+    #[test]
+    fn the_log_is_append_only() {
+        let j = Journal::open_in_memory().unwrap();
+        // A new journal's first record is its till.
+        let first = j.replication_after(0, 10).unwrap();
+        assert_eq!((first[0].seq, first[0].table.as_str()), (1, "till"));
+        let e = j
+            .conn
+            .execute("UPDATE replication_log SET row = '{}'", [])
+            .unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+        let e = j
+            .conn
+            .execute("DELETE FROM replication_log", [])
+            .unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{e}");
+    }
 }
