@@ -181,6 +181,7 @@ manager-step-training-mode = at slå træningstilstand til eller fra
 manager-step-manage-staff = administration af medarbejdere
 manager-step-export-journal = eksport af journalen
 manager-step-mark-transfer-sent = markering af en bankoverførsel som sendt
+manager-step-shop-report = butikkens rapport over alle kasser
 staff-number = Nr. { $id }
 staff-pin-set = PIN sat
 staff-no-pin = ingen PIN

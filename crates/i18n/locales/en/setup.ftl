@@ -181,6 +181,7 @@ manager-step-training-mode = turning training mode on or off
 manager-step-manage-staff = managing employees
 manager-step-export-journal = exporting the journal
 manager-step-mark-transfer-sent = marking a bank transfer sent
+manager-step-shop-report = the shop's report of every till
 staff-number = No. { $id }
 staff-pin-set = PIN set
 staff-no-pin = no PIN

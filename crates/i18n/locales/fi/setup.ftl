@@ -181,6 +181,7 @@ manager-step-training-mode = harjoitustilan kytkeminen päälle tai pois
 manager-step-manage-staff = työntekijöiden hallinta
 manager-step-export-journal = päiväkirjan vienti
 manager-step-mark-transfer-sent = pankkisiirron merkitseminen lähetetyksi
+manager-step-shop-report = myymälän kaikkien kassojen raportti
 staff-number = Nro { $id }
 staff-pin-set = PIN asetettu
 staff-no-pin = ei PIN-koodia

@@ -181,6 +181,7 @@ manager-step-training-mode = å slå treningsmodus på eller av
 manager-step-manage-staff = administrasjon av ansatte
 manager-step-export-journal = eksport av journalen
 manager-step-mark-transfer-sent = markering av en bankoverføring som sendt
+manager-step-shop-report = butikkens rapport over alle kassene
 staff-number = Nr. { $id }
 staff-pin-set = PIN satt
 staff-no-pin = ingen PIN

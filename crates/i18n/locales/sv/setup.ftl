@@ -181,6 +181,7 @@ manager-step-training-mode = att slå på eller av övningsläget
 manager-step-manage-staff = hantering av anställda
 manager-step-export-journal = export av journalen
 manager-step-mark-transfer-sent = markering av en banköverföring som skickad
+manager-step-shop-report = butikens rapport över alla kassor
 staff-number = Nr { $id }
 staff-pin-set = PIN satt
 staff-no-pin = ingen PIN
