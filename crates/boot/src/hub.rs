@@ -31,6 +31,9 @@ pub enum HubSetupError {
         "set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number"
     )]
     NoProfile,
+    /// A day asked for that is not a date.
+    #[error("{0} is not a day: write it as YYYY-MM-DD")]
+    BadDay(String),
     #[error(transparent)]
     Hub(#[from] HubError),
     #[error(transparent)]
@@ -39,6 +42,9 @@ pub enum HubSetupError {
     Saved(#[from] kassa_config::SavedError),
     #[error(transparent)]
     Journal(#[from] kassa_journal::JournalError),
+    /// The step needs a manager, or nobody is logged in.
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
 }
 
 /// The hub the settings name, with its password from the address or the keyring.
