@@ -5,7 +5,9 @@
 import { initDetail, showDetail } from "./detail.js";
 import { initReturns } from "./returns.js";
 import { initRefunds, refreshRefunds, showRefunds } from "./refunds.js";
-import { initDay } from "./day.js";
+import { initDay, showDay } from "./day.js";
+import { initShopDay, showShopDay } from "./shop-day.js";
+import { byId } from "./dom.js";
 
 export function initBooks({ onBack, showToday, refreshToday, onOpenSale, onOpenTransfer, dropAttention }) {
   initReturns();
@@ -23,6 +25,9 @@ export function initBooks({ onBack, showToday, refreshToday, onOpenSale, onOpenT
   });
   onOpenTransfer((transfer) => showRefunds(transfer.id));
   initDay(onBack);
+  // The whole shop's day (issue 14), from the Day screen and back to it.
+  initShopDay(() => showDay());
+  byId("day-shop").addEventListener("click", () => showShopDay());
 }
 
 /** What the books show outside their screens (the Transfers button's count). */

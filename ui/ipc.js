@@ -163,3 +163,13 @@ export const customerDisplaySet = (mode) => invoke("customer_display_set", { mod
 export function onCustomer(handler) {
   return tauri().event.listen("customer", (event) => handler(event.payload));
 }
+
+// ---- The shop's hub (issue 14): Settings → Shop's hub and the Whole shop screen. ----
+// `hubSettings()`: { address (never its password), fromEnv, hasPassword, status };
+// `hubStatus()`: { state: "none" | "ok" | "sending" | "problem", text, lastOkMs }.
+export const hubSettings = () => call("hub_settings");
+export const hubStatus = () => invoke("hub_status");
+// `password`: "" keeps the one kept for the address. Restarts the counter: { message, info }.
+export const hubConnect = (url, password) => call("hub_connect", { url, password });
+// `mode`: "x" or "z"; `day`: YYYY-MM-DD, or "" for today.
+export const hubShopReport = (mode, day) => call("hub_shop_report", { mode, day });

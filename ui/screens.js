@@ -3,8 +3,8 @@
 import { byId } from "./dom.js";
 
 const SCREENS = ["login", "keypad", "qr", "result", "today", "settings"];
-// The books side (sale detail, bank transfers, the day's X and Z).
-const BOOKS_SCREENS = ["detail", "refunds", "day"];
+// The books side (sale detail, bank transfers, the day's X and Z, the whole shop's day).
+const BOOKS_SCREENS = ["detail", "refunds", "day", "shopday"];
 const leaveHandlers = new Map();
 let current = null;
 

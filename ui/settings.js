@@ -7,6 +7,7 @@ import { byId, setNotice } from "./dom.js";
 import { onLanguageChange, t } from "./i18n.js";
 import { showScreen } from "./screens.js";
 import { fillShop, initShopSettings, shopChanged, shopForm } from "./shop-settings.js";
+import { initHub, showHub } from "./hub-settings.js";
 
 const el = {
   form: byId("settings-form"),
@@ -79,6 +80,8 @@ export function initSettings({ onBack, onSaved }) {
   el.form.addEventListener("input", edited);
   el.form.addEventListener("change", edited);
   initShopSettings(() => {});
+  // Connecting a hub restarts the counter, as a save does.
+  initHub((info) => onSavedHandler(info));
   el.confirmNo.addEventListener("click", () => {
     el.confirm.hidden = true;
   });
@@ -96,6 +99,7 @@ export async function showSettings() {
   clearMessages();
   setNotice(el.connectResult, "");
   hidePick();
+  showHub();
   try {
     const [view, info, shop] = await Promise.all([
       ipc.settingsView(),

@@ -22,6 +22,7 @@ const ACTION_WORDS = {
   manageStaff: "manager-step-manage-staff",
   exportJournal: "manager-step-export-journal",
   markTransferSent: "manager-step-mark-transfer-sent",
+  shopReport: "manager-step-shop-report",
 };
 
 function roleWord(role) {

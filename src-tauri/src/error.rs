@@ -36,6 +36,10 @@ pub enum Code {
     NotLoggedIn,
     /// A log in or a staff change refused: a wrong PIN, the pause after five, a field.
     Staff,
+    /// No hub is set up (the Whole shop screen says how to set one up).
+    NoHub,
+    /// The shop's hub refused or could not be reached, or its address is wrong.
+    Hub,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -227,6 +231,22 @@ fn shop_refused(m: &kassa_boot::Messages, e: &kassa_config::ShopFormError) -> Ip
         }
         .with_fields(fields),
         None => IpcError::new(Code::Settings, capitalise(&words::shop_form(m, e))),
+    }
+}
+
+/// The shop's hub: a manager's step refused goes the session's way (the window asks for a
+/// manager's PIN); no hub set is its own code; the rest in the language spoken.
+impl From<kassa_boot::hub::HubSetupError> for IpcError {
+    fn from(e: kassa_boot::hub::HubSetupError) -> Self {
+        use kassa_boot::hub::HubSetupError as H;
+        match e {
+            H::Session(e) => e.into(),
+            H::NotSet => IpcError::new(Code::NoHub, capitalise(&words::hub_setup(said(), &e))),
+            other => {
+                tracing::warn!(error = %other, "the shop's hub refused");
+                IpcError::new(Code::Hub, capitalise(&words::hub_setup(said(), &other)))
+            }
+        }
     }
 }
 

@@ -5,6 +5,7 @@ mod books;
 mod commands;
 mod customer;
 mod error;
+mod hub;
 mod lang;
 mod ready;
 mod saft;
@@ -162,6 +163,10 @@ pub fn run() {
             settings::connect_start,
             settings::connect_cancel,
             settings::connect_retry,
+            hub::hub_settings,
+            hub::hub_status,
+            hub::hub_connect,
+            hub::hub_shop_report,
             ready::keypad_ready,
             books::sale_detail,
             books::find_sale,

@@ -125,6 +125,29 @@ pub async fn settings_save(
         .unwrap_or_else(PoisonError::into_inner)
         .clone();
     form.ask_before_save(&db_path(&state), last_test.as_ref())?;
+    let info = move_counter(app, &state, new).await?;
+    form.save(&db_path(&state), &keyring).map_err(|e| {
+        let e = IpcError::from(e);
+        IpcError::new(
+            e.code,
+            format!(
+                "Kassa runs on the new settings, but they could not be saved: {}",
+                lower_first(&e.message)
+            ),
+        )
+    })?;
+    Ok(info)
+}
+
+/// Stops the running counter and starts one on `new` (a handover: the webhook port and the
+/// journal are free before the new one starts). If `new` cannot start, the previous settings
+/// run again and the error says why. No counter ran (it had failed to start): `new` starts
+/// or nothing does. The caller refuses first while a sale is open.
+pub(crate) async fn move_counter(
+    app: AppHandle,
+    state: &AppState,
+    new: Settings,
+) -> Result<AppInfo, IpcError> {
     let counter = match state.take_counter().await? {
         Some(old) => match kassa_boot::handover(old, new).await {
             Ok(counter) => counter,
@@ -161,16 +184,6 @@ pub async fn settings_save(
     forward_events(app, &counter);
     let info = app_info_of(&counter);
     state.replace_counter(Ok(Arc::new(counter)));
-    form.save(&db_path(&state), &keyring).map_err(|e| {
-        let e = IpcError::from(e);
-        IpcError::new(
-            e.code,
-            format!(
-                "Kassa runs on the new settings, but they could not be saved: {}",
-                lower_first(&e.message)
-            ),
-        )
-    })?;
     Ok(info)
 }
 

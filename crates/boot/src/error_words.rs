@@ -938,6 +938,98 @@ pub fn shop_fields(
         .collect()
 }
 
+/// Why the shop's hub did not take this till's books or could not be set up, as the merchant
+/// reads it (keys `hub-err-*` in setup.ftl); the English is each error's own sentence.
+pub fn hub(m: &Messages, e: &kassa_hub::HubError) -> String {
+    use kassa_hub::HubError as H;
+    match e {
+        H::Database(why) => m.get("hub-err-database", &[("why", why.into())]),
+        H::Journal(e) => journal(m, e),
+        other => hub_problem(m, &kassa_hub::Problem::from(other)),
+    }
+}
+
+/// The hub's problem as the shipper last saw it (the status line), in the language spoken.
+pub fn hub_problem(m: &Messages, p: &kassa_hub::Problem) -> String {
+    use kassa_hub::Problem as P;
+    let text = |n: &i64| n.to_string();
+    match p {
+        P::BadAddress { why } => m.get("hub-err-bad-address", &[("why", why.into())]),
+        P::Unreachable { hub, why } => m.get(
+            "hub-err-unreachable",
+            &[("hub", hub.into()), ("why", why.into())],
+        ),
+        P::WrongPassword { hub, user } => m.get(
+            "hub-err-wrong-password",
+            &[("hub", hub.into()), ("user", user.into())],
+        ),
+        P::NoDatabase { hub, database } => m.get(
+            "hub-err-no-database",
+            &[("hub", hub.into()), ("database", database.into())],
+        ),
+        P::Tls { hub, why } => m.get("hub-err-tls", &[("hub", hub.into()), ("why", why.into())]),
+        P::TooNew { found, supported } => m.get(
+            "hub-err-too-new",
+            &[
+                ("found", text(found).into()),
+                ("supported", text(supported).into()),
+            ],
+        ),
+        P::OtherShop { hub_merchant, ours } => m.get(
+            "hub-err-other-shop",
+            &[("theirs", hub_merchant.into()), ("ours", ours.into())],
+        ),
+        P::Gap {
+            till,
+            hub_has,
+            first,
+        } => m.get(
+            "hub-err-gap",
+            &[
+                ("till", till.into()),
+                ("has", text(hub_has).into()),
+                ("first", text(first).into()),
+            ],
+        ),
+        P::AheadOfJournal {
+            till,
+            hub_has,
+            head,
+        } => m.get(
+            "hub-err-ahead-of-journal",
+            &[
+                ("till", till.into()),
+                ("has", text(hub_has).into()),
+                ("head", text(head).into()),
+            ],
+        ),
+        // A failure in the system's own words (the keyring, the settings file, a request).
+        P::Other { what } => what.clone(),
+    }
+}
+
+/// Setting up or asking the shop's hub refused (Settings → Shop's hub, the Shop screen).
+pub fn hub_setup(m: &Messages, e: &crate::hub::HubSetupError) -> String {
+    use crate::hub::HubSetupError as S;
+    match e {
+        S::NotSet => m.text("hub-err-not-set"),
+        S::NoProfile => m.text("hub-err-no-profile"),
+        S::BadDay(day) => m.get("hub-err-bad-day", &[("day", day.into())]),
+        S::Hub(e) => hub(m, e),
+        S::Keyring(e) => secret(m, e),
+        S::Saved(e) => saved(m, e),
+        S::Journal(e) => journal(m, e),
+        S::Session(e) => session(m, e),
+        S::Period(e) => books(m, e),
+        S::Write { path, why } => m.get(
+            "cli-cannot-write",
+            &[("file", path.into()), ("error", why.into())],
+        ),
+        S::NoSuchTill(id) => m.get("cli-hub-no-such-till", &[("till", id.into())]),
+        S::Saft(e) => saft(m, e),
+    }
+}
+
 /// The settings file beside the journal that could not be read or written.
 pub fn saved(m: &Messages, e: &crate::SavedError) -> String {
     use crate::SavedError as S;
@@ -968,86 +1060,6 @@ pub fn shop_form(m: &Messages, e: &kassa_config::ShopFormError) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         kassa_config::ShopFormError::Saved(e) => saved(m, e),
-    }
-}
-
-/// Why the hub did not take the till's books or answer, as the merchant reads it.
-pub fn hub_problem(m: &Messages, p: &kassa_hub::Problem) -> String {
-    use kassa_hub::Problem as P;
-    match p {
-        P::BadAddress { why } => m.get("cli-hub-bad-address", &[("why", why.into())]),
-        P::Unreachable { hub, why } => m.get(
-            "cli-hub-unreachable",
-            &[("hub", hub.into()), ("why", why.into())],
-        ),
-        P::WrongPassword { hub, user } => m.get(
-            "cli-hub-wrong-password",
-            &[("hub", hub.into()), ("user", user.into())],
-        ),
-        P::NoDatabase { hub, database } => m.get(
-            "cli-hub-no-database",
-            &[("hub", hub.into()), ("database", database.into())],
-        ),
-        P::Tls { hub, why } => m.get("cli-hub-tls", &[("hub", hub.into()), ("why", why.into())]),
-        P::TooNew { found, supported } => m.get(
-            "cli-hub-too-new",
-            &[
-                ("found", found.to_string().into()),
-                ("supported", supported.to_string().into()),
-            ],
-        ),
-        P::OtherShop { hub_merchant, ours } => m.get(
-            "cli-hub-other-shop",
-            &[("theirs", hub_merchant.into()), ("ours", ours.into())],
-        ),
-        P::Gap {
-            till,
-            hub_has,
-            first,
-        } => m.get(
-            "cli-hub-gap",
-            &[
-                ("till", till.into()),
-                ("has", hub_has.to_string().into()),
-                ("first", first.to_string().into()),
-            ],
-        ),
-        P::AheadOfJournal {
-            till,
-            hub_has,
-            head,
-        } => m.get(
-            "cli-hub-ahead",
-            &[
-                ("till", till.into()),
-                ("has", hub_has.to_string().into()),
-                ("head", head.to_string().into()),
-            ],
-        ),
-        P::Other { what } => m.get("cli-hub-other", &[("what", what.into())]),
-    }
-}
-
-/// A hub that cannot be used from these settings, or that refused.
-pub fn hub(m: &Messages, e: &crate::hub::HubSetupError) -> String {
-    use crate::hub::HubSetupError as H;
-    match e {
-        H::NotSet => m.text("cli-hub-not-set"),
-        H::NoProfile => m.text("cli-hub-no-profile"),
-        H::Hub(kassa_hub::HubError::Journal(e)) | H::Journal(e) => journal(m, e),
-        H::Hub(kassa_hub::HubError::Database(what)) => {
-            m.get("cli-hub-refused", &[("what", what.into())])
-        }
-        H::Hub(e) => hub_problem(m, &kassa_hub::Problem::from(e)),
-        H::Keyring(e) => secret(m, e),
-        H::Saved(e) => saved(m, e),
-        H::Period(e) => books(m, e),
-        H::NoSuchTill(id) => m.get("cli-hub-no-such-till", &[("till", id.into())]),
-        H::Saft(e) => saft(m, e),
-        H::Write { path, why } => m.get(
-            "cli-cannot-write",
-            &[("file", path.into()), ("error", why.into())],
-        ),
     }
 }
 
@@ -1680,5 +1692,106 @@ mod tests {
             ),
             "bonens dato \"2026-13-01\" er ikke en dato som 2026-03-02"
         );
+    }
+
+    #[test]
+    fn the_hubs_refusals_are_its_own_sentences_in_english_and_said_in_danish() {
+        use kassa_hub::HubError as H;
+        let all = [
+            H::BadAddress {
+                why: "it names no host".into(),
+            },
+            H::Unreachable {
+                hub: "hub:5432/shop".into(),
+                why: "connection refused".into(),
+            },
+            H::WrongPassword {
+                hub: "hub:5432/shop".into(),
+                user: "kassa".into(),
+            },
+            H::NoDatabase {
+                hub: "hub:5432/shop".into(),
+                database: "shop".into(),
+            },
+            H::Tls {
+                hub: "hub:5432/shop".into(),
+                why: "bad certificate".into(),
+            },
+            H::TooNew {
+                found: 9,
+                supported: 1,
+            },
+            H::OtherShop {
+                hub_merchant: "DK10150817".into(),
+                ours: "DK12345674".into(),
+            },
+            H::Gap {
+                till: "t1".into(),
+                hub_has: 40,
+                first: 45,
+            },
+            H::AheadOfJournal {
+                till: "t1".into(),
+                hub_has: 40,
+                head: 12,
+            },
+            H::Database("permission denied".into()),
+        ];
+        let en = Messages::of(Lang::En);
+        let da = Messages::of(Lang::Da);
+        for e in &all {
+            assert_eq!(hub(en, e), e.to_string(), "{e:?}");
+            for lang in Lang::ALL {
+                let said = hub(Messages::of(lang), e);
+                assert!(!said.contains("hub-err-"), "{lang}: {said}");
+            }
+        }
+        assert_eq!(
+            hub(da, &all[2]),
+            "hubben på hub:5432/shop afviste adgangskoden for brugeren kassa: tjek hubbens adgangskode"
+        );
+        assert_eq!(
+            hub(da, &all[1]),
+            "hubben på hub:5432/shop kan ikke nås (connection refused); kassen sælger videre og sender sit regnskab, når hubben er tilbage"
+        );
+        assert_eq!(
+            hub(da, &all[6]),
+            "hubben har en anden butiks regnskab (DK10150817, denne kasse er DK12345674): brug butikkens egen hub"
+        );
+        assert_eq!(
+            hub(da, &all[5]),
+            "hubben er sat op af en nyere Kassa (hub-skema 9, denne Kassa kender 1): opdatér Kassa på denne kasse"
+        );
+
+        use crate::hub::HubSetupError as S;
+        for e in [S::NotSet, S::NoProfile, S::BadDay("2026-13-01".into())] {
+            assert_eq!(hub_setup(en, &e), e.to_string());
+        }
+        assert_eq!(
+            hub_setup(da, &S::NoProfile),
+            "udfyld først butikkens profil (Indstillinger → Butik): hubben kender en butik på dens CVR-nummer"
+        );
+        assert_eq!(
+            hub_setup(
+                da,
+                &S::Hub(H::TooNew {
+                    found: 2,
+                    supported: 1
+                })
+            ),
+            "hubben er sat op af en nyere Kassa (hub-skema 2, denne Kassa kender 1): opdatér Kassa på denne kasse"
+        );
+        // A manager's step refused comes through as the session says it.
+        let needs = S::Session(crate::session::SessionError::from(
+            kassa_shop::staff::StaffError::NeedsManager(kassa_shop::staff::Action::ShopReport),
+        ));
+        assert_eq!(
+            hub_setup(en, &needs),
+            "The shop's report of every till needs a manager."
+        );
+        assert_eq!(hub_setup(da, &needs), "Dette kræver en leder.");
+        // The shipper's word for the status line says the same as the error.
+        let p = kassa_hub::Problem::from(&all[3]);
+        assert_eq!(hub_problem(en, &p), all[3].to_string());
     }
 }

@@ -31,6 +31,9 @@ pub enum HubSetupError {
         "set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number"
     )]
     NoProfile,
+    /// A day asked for that is not a date.
+    #[error("{0} is not a day: write it as YYYY-MM-DD")]
+    BadDay(String),
     #[error(transparent)]
     Hub(#[from] HubError),
     #[error(transparent)]
@@ -49,6 +52,9 @@ pub enum HubSetupError {
     NoSuchTill(String),
     #[error(transparent)]
     Saft(#[from] crate::saft_export::SaftExportError),
+    /// The step needs a manager, or nobody is logged in.
+    #[error(transparent)]
+    Session(#[from] crate::session::SessionError),
 }
 
 /// The hub the settings name, with its password from the address or the keyring.

@@ -11,6 +11,7 @@ mod day;
 pub mod daybook;
 mod doctor;
 pub mod hub;
+pub mod hub_view;
 pub mod keys;
 mod lifecycle;
 mod onboard;

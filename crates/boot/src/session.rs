@@ -1110,6 +1110,7 @@ mod tests {
             Action::ManageStaff,
             Action::ExportJournal,
             Action::MarkTransferSent,
+            Action::ShopReport,
         ] {
             let e = s.require(action, T0).unwrap_err();
             assert_eq!(e.needs_manager(), Some(action));

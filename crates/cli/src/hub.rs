@@ -75,7 +75,7 @@ pub async fn run(command: HubCommand) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let said = |e: &hub::HubSetupError| kassa_boot::error_words::hub(messages(), e);
+    let said = |e: &hub::HubSetupError| kassa_boot::error_words::hub_setup(messages(), e);
     match command {
         HubCommand::Connect { url } => {
             if let Err(code) =
@@ -112,7 +112,7 @@ pub async fn run(command: HubCommand) -> ExitCode {
             }
         }
         HubCommand::Status { json } => match hub::lag_live(&settings).await {
-            None => fail(EXIT_USAGE, &text("cli-hub-not-set")),
+            None => fail(EXIT_USAGE, &text("hub-err-not-set")),
             Some(lag) => {
                 if json {
                     match serde_json::to_string(&lag) {
@@ -309,12 +309,8 @@ pub async fn run(command: HubCommand) -> ExitCode {
 /// The hub's password: none when the address has one, else KASSA_HUB_PASSWORD, else asked
 /// for on standard input (empty: none, the keyring's stays).
 fn password_for(url: &str) -> Result<Option<String>, ExitCode> {
-    let parsed = kassa_hub::HubConfig::parse(url, None).map_err(|e| {
-        fail(
-            EXIT_USAGE,
-            &kassa_boot::error_words::hub(messages(), &e.into()),
-        )
-    })?;
+    let parsed = kassa_hub::HubConfig::parse(url, None)
+        .map_err(|e| fail(EXIT_USAGE, &kassa_boot::error_words::hub(messages(), &e)))?;
     if parsed.has_password() {
         return Ok(None);
     }

@@ -71,6 +71,7 @@ const KASSA_VARS: &[&str] = &[
     "KASSA_CUSTOM_API",
     "KASSA_REDIRECT_URL",
     "KASSA_LINK_TTL_S",
+    "KASSA_HUB_URL",
 ];
 
 /// A failed step, with everything known about why (driver log, page state, screenshot).

@@ -7,7 +7,8 @@
 //! * [`Role`] and [`Employee`]: a named employee with a role, checked when added.
 //! * [`Action`]: what a cashier may ask for, and which of those need a manager
 //!   ([`Action::needs_manager`], [`Role::may`]): returns, Z reports, settings, training mode,
-//!   the staff list, the journal export and marking a bank transfer sent.
+//!   the staff list, the journal export, marking a bank transfer sent and the shop's report
+//!   of every till (from the hub).
 //! * [`Pin`], [`hash_pin`], [`verify_pin`]: a PIN is 4 to 8 digits; it is stored only as an
 //!   argon2id hash in the PHC string format (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`), so
 //!   the cost travels with the hash and a stronger cost later still verifies old hashes. A
@@ -161,10 +162,12 @@ pub enum Action {
     ExportJournal,
     /// Mark a bank transfer (a pay-by-bank refund) as sent.
     MarkTransferSent,
+    /// See the whole shop's day from its hub: every till's figures (issue 14).
+    ShopReport,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::Sell,
         Action::XReport,
         Action::Return,
@@ -174,11 +177,12 @@ impl Action {
         Action::ManageStaff,
         Action::ExportJournal,
         Action::MarkTransferSent,
+        Action::ShopReport,
     ];
 
     /// Whether only a manager may do it. Selling and the X report are every cashier's; anything
-    /// that gives money back, closes the day, changes the till or its people, or takes the books
-    /// out of it needs a manager.
+    /// that gives money back, closes the day, changes the till or its people, takes the books
+    /// out of it or shows the whole shop's books needs a manager.
     pub fn needs_manager(self) -> bool {
         match self {
             Action::Sell | Action::XReport => false,
@@ -188,7 +192,8 @@ impl Action {
             | Action::TrainingMode
             | Action::ManageStaff
             | Action::ExportJournal
-            | Action::MarkTransferSent => true,
+            | Action::MarkTransferSent
+            | Action::ShopReport => true,
         }
     }
 
@@ -204,6 +209,7 @@ impl Action {
             Action::ManageStaff => "Managing employees",
             Action::ExportJournal => "Exporting the journal",
             Action::MarkTransferSent => "Marking a bank transfer sent",
+            Action::ShopReport => "The shop's report of every till",
         }
     }
 }
@@ -778,6 +784,7 @@ mod tests {
             (ManageStaff, false, true),
             (ExportJournal, false, true),
             (MarkTransferSent, false, true),
+            (ShopReport, false, true),
         ];
         assert_eq!(table.len(), Action::ALL.len());
         for (action, cashier, manager) in table {

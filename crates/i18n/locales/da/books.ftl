@@ -249,3 +249,37 @@ books-error-vat = Butikkens momstabel kan ikke læses: { $why }
 books-error-pdf = { $why } Rapporten er bevaret; gem den igen fra skærmen Dag.
 books-error-no-folder = Mappen { $path } kan ikke oprettes ({ $why }).
 books-error-no-report-folder = Ingen mappe til rapporter: { $why }
+
+## Hele butikken: alle kassernes dag fra butikkens hub (issue 14)
+
+day-whole-shop = Hele butikken
+shopday-aria = Hele butikkens dag
+shopday-title = Hele butikken
+shopday-mode = Rapport
+shopday-x = Dagen indtil nu (X)
+shopday-z = Lukket (Z)
+shopday-date = Dag
+shopday-net = Butikkens netto
+shopday-training = Træningstal
+shopday-till = Kasse
+shopday-open-bank-returns = Åbne bankreturneringer
+shopday-double-payments = Betalt to gange
+shopday-last-z = Seneste Z
+shopday-z-of-day = Dagens Z
+shopday-none = ingen
+shopday-total = Hele butikken
+shopday-this-till = denne kasse
+shopday-receipts-one = 1 bon
+shopday-receipts-other = { $n } bonner
+shopday-tills-one = 1 kasse
+shopday-tills-other = { $n } kasser
+shopday-no-tills = Ingen kasse har sendt sit regnskab til hubben endnu.
+shopday-no-hub-title = Der er ingen hub
+shopday-no-hub = Denne kasse fører sit regnskab alene. For at se alle butikkens kasser her forbinder en leder hver kasse til butikkens hub (en PostgreSQL-server) under Indstillinger → Butikkens hub.
+shopday-open-settings = Åbn Indstillinger
+shopday-hint = X: dagen indtil nu, så langt hver kasse har sendt sit regnskab. Z: de perioder, kasserne lukkede denne dag. Åbne bankreturneringer skal stadig betales tilbage med bankoverførsel, uanset hvilken dag de er fra.
+shopday-records = { $n ->
+    [one] 1 post i hubben
+   *[other] { $n } poster i hubben
+}
+shopday-unnamed = Kasse { $id }

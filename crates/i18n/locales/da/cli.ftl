@@ -342,19 +342,6 @@ cli-err-connect-timed-out = bankkontoen blev ikke tilknyttet: der kom intet tilb
 cli-err-connect-save = kontoen blev tilknyttet, men Kassa kunne ikke gemme den: { $error }
 
 ## Butikkens hub (kassa hub …, kassa status, Indstillinger)
-cli-hub-bad-address = hub-adressen skal se ud som postgres://bruger@vært:5432/kassa ({ $why })
-cli-hub-unreachable = hubben på { $hub } kan ikke nås ({ $why }); kassen sælger videre og sender sit regnskab, når hubben er tilbage
-cli-hub-wrong-password = hubben på { $hub } afviste adgangskoden for bruger { $user }: tjek hub-adgangskoden
-cli-hub-no-database = hubben på { $hub } har ingen database { $database }: opret den, eller tjek adressen
-cli-hub-tls = hubben på { $hub } kan ikke stoles på over TLS ({ $why })
-cli-hub-too-new = hubben er sat op af en nyere Kassa (hub-skema { $found }, denne Kassa kender { $supported }): opdater Kassa på denne kasse
-cli-hub-other-shop = hubben har en anden butiks regnskab ({ $theirs }, denne kasse er { $ours }): brug butikkens egen hub
-cli-hub-gap = hubben har denne kasses poster til og med { $has }, men journalens næste er { $first }: journalen er ikke den, hubben kender som kasse { $till }
-cli-hub-ahead = hubben har poster fra kasse { $till } til og med { $has }, flere end journalens { $head }: journalen er ældre end hubbens kopi (genskabt fra en backup?)
-cli-hub-other = hubben tog ikke imod posterne: { $what }
-cli-hub-refused = hubben afviste en forespørgsel: { $what }
-cli-hub-not-set = der er ikke sat nogen hub op: tilknyt en med `kassa hub connect postgres://…` eller i Indstillinger
-cli-hub-no-profile = opsæt først butikkens profil (Indstillinger → Butik): hubben kender en butik på dens CVR-nummer
 cli-hub-password-prompt = Hub-adgangskode for { $user } (vises ikke; Enter for ingen):
 cli-hub-connected = Denne kasse ({ $till }) sender nu sit regnskab til hubben på { $hub }; hubben havde { $acked } af dens poster. Kassen bruger den fra næste start.
 cli-hub-up-to-date = hub { $hub }: ajour

@@ -181,6 +181,7 @@ manager-step-training-mode = at slå træningstilstand til eller fra
 manager-step-manage-staff = administration af medarbejdere
 manager-step-export-journal = eksport af journalen
 manager-step-mark-transfer-sent = markering af en bankoverførsel som sendt
+manager-step-shop-report = butikkens rapport over alle kasser
 staff-number = Nr. { $id }
 staff-pin-set = PIN sat
 staff-no-pin = ingen PIN
@@ -316,3 +317,45 @@ shop-err-width = Bonbredden er 32 (58 mm papir), 42 eller 48 (80 mm papir) tegn,
 settings-file-cannot-read = indstillingsfilen { $path } kan ikke læses: { $error }
 settings-file-damaged = indstillingsfilen { $path } er beskadiget ({ $error }); ret eller slet den
 settings-file-cannot-save = indstillingsfilen { $path } kan ikke gemmes: { $error }
+
+## Indstillinger: butikkens hub (issue 14)
+
+settings-hub = Butikkens hub
+settings-hub-hint = Med flere kasser sender hver kasse sit regnskab til butikkens hub (en PostgreSQL-server), og Hele butikken lægger alle kassernes dag sammen. Hver kasse sælger selv, uanset om hubben er der eller ej.
+settings-hub-url = Hubbens adresse
+settings-hub-url-placeholder = postgres://kassa@hub.example:5432/butik
+settings-hub-password = Hubbens adgangskode
+settings-hub-password-empty = Kun hvis adressen ikke har en
+settings-hub-env = KASSA_HUB_URL er sat, så adressen kommer fra miljøet; ret den der.
+settings-hub-connect = Forbind
+settings-hub-connecting = Forbinder…
+hub-status-none = Der er ingen hub: denne kasse fører sit regnskab alene.
+hub-status-up-to-date = Alt er sendt
+hub-status-behind = { $n ->
+    [one] 1 post at sende
+   *[other] { $n } poster at sende
+}
+hub-status-problem-behind = { $problem } ({ $n ->
+    [one] 1 post venter
+   *[other] { $n } poster venter
+})
+hub-status-last-ok = sidst nået { $when }
+hub-connected = { $n ->
+    [0] Forbundet til hubben på { $hub }. Den har endnu ingen af denne kasses poster; kassen sender dem fra nu af.
+    [one] Forbundet til hubben på { $hub }. Den har 1 af denne kasses poster; kassen sender resten fra nu af.
+   *[other] Forbundet til hubben på { $hub }. Den har { $n } af denne kasses poster; kassen sender resten fra nu af.
+}
+hub-sale-open = Afslut eller annullér det åbne salg først: når hubben forbindes, starter kassen forfra.
+hub-err-bad-address = hubbens adresse skal se ud som postgres://bruger@vært:5432/kassa ({ $why })
+hub-err-unreachable = hubben på { $hub } kan ikke nås ({ $why }); kassen sælger videre og sender sit regnskab, når hubben er tilbage
+hub-err-wrong-password = hubben på { $hub } afviste adgangskoden for brugeren { $user }: tjek hubbens adgangskode
+hub-err-no-database = hubben på { $hub } har ingen database ved navn { $database }: opret den, eller tjek adressen
+hub-err-tls = hubben på { $hub } kan ikke stoles på over TLS ({ $why })
+hub-err-too-new = hubben er sat op af en nyere Kassa (hub-skema { $found }, denne Kassa kender { $supported }): opdatér Kassa på denne kasse
+hub-err-other-shop = hubben har en anden butiks regnskab ({ $theirs }, denne kasse er { $ours }): brug butikkens egen hub
+hub-err-gap = hubben har denne kasses poster til og med { $has }, men journalens næste er { $first }: journalen er ikke den, hubben kender som kasse { $till }
+hub-err-ahead-of-journal = hubben har poster fra kasse { $till } til og med { $has }, flere end journalens { $head }: journalen er ældre end hubbens kopi (gendannet fra en sikkerhedskopi?)
+hub-err-database = hubben afviste en forespørgsel: { $why }
+hub-err-not-set = der er ikke sat nogen hub op: forbind en med `kassa hub connect postgres://…` eller i Indstillinger
+hub-err-no-profile = udfyld først butikkens profil (Indstillinger → Butik): hubben kender en butik på dens CVR-nummer
+hub-err-bad-day = { $day } er ikke en dag: skriv den som ÅÅÅÅ-MM-DD

@@ -249,3 +249,37 @@ books-error-vat = The shop's VAT table cannot be read: { $why }
 books-error-pdf = { $why } The report is kept; save it again from the Day screen.
 books-error-no-folder = The folder { $path } cannot be made ({ $why }).
 books-error-no-report-folder = No folder for reports: { $why }
+
+## Whole shop: every till's day from the shop's hub (issue 14)
+
+day-whole-shop = Whole shop
+shopday-aria = The whole shop's day
+shopday-title = Whole shop
+shopday-mode = Report
+shopday-x = Day so far (X)
+shopday-z = Closed (Z)
+shopday-date = Day
+shopday-net = Shop's net
+shopday-training = Training figures
+shopday-till = Till
+shopday-open-bank-returns = Bank returns open
+shopday-double-payments = Paid twice
+shopday-last-z = Last Z
+shopday-z-of-day = Z of the day
+shopday-none = none
+shopday-total = Whole shop
+shopday-this-till = this till
+shopday-receipts-one = 1 receipt
+shopday-receipts-other = { $n } receipts
+shopday-tills-one = 1 till
+shopday-tills-other = { $n } tills
+shopday-no-tills = No till has sent its books to the hub yet.
+shopday-no-hub-title = No hub is set up
+shopday-no-hub = This till keeps its books on its own. To see every till of the shop here, a manager connects each till to the shop's hub (a PostgreSQL server) in Settings → Shop's hub.
+shopday-open-settings = Open Settings
+shopday-hint = X: the day so far, as far as each till has sent its books. Z: the periods the tills closed on this day. Bank returns open are still to be paid back by bank transfer, whatever their day.
+shopday-records = { $n ->
+    [one] 1 record at the hub
+   *[other] { $n } records at the hub
+}
+shopday-unnamed = Till { $id }

@@ -342,19 +342,6 @@ cli-err-connect-timed-out = the bank account was not connected: nothing came bac
 cli-err-connect-save = the account was connected but Kassa could not save it: { $error }
 
 ## The shop's hub (kassa hub …, kassa status, Settings)
-cli-hub-bad-address = the hub address must look like postgres://user@host:5432/kassa ({ $why })
-cli-hub-unreachable = the hub at { $hub } cannot be reached ({ $why }); the till keeps selling and sends its books when the hub is back
-cli-hub-wrong-password = the hub at { $hub } refused the password of user { $user }: check the hub password
-cli-hub-no-database = the hub at { $hub } has no database { $database }: create it, or check the address
-cli-hub-tls = the hub at { $hub } cannot be trusted over TLS ({ $why })
-cli-hub-too-new = the hub was set up by a newer Kassa (hub schema { $found }, this Kassa knows { $supported }): update Kassa on this till
-cli-hub-other-shop = the hub holds the books of another shop ({ $theirs }, this till is { $ours }): use this shop's own hub
-cli-hub-gap = the hub has this till's records up to { $has }, but the journal's next is { $first }: the journal is not the one the hub knows as till { $till }
-cli-hub-ahead = the hub has records of till { $till } up to { $has }, more than this journal's { $head }: this journal is older than the hub's copy (restored from a backup?)
-cli-hub-other = the hub did not take the records: { $what }
-cli-hub-refused = the hub refused a request: { $what }
-cli-hub-not-set = no hub is set up: connect one with `kassa hub connect postgres://…` or in Settings
-cli-hub-no-profile = set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number
 cli-hub-password-prompt = Hub password for { $user } (not shown; Enter for none):
 cli-hub-connected = This till ({ $till }) now sends its books to the hub at { $hub }; the hub had { $acked } of its records. The counter uses it from its next start.
 cli-hub-up-to-date = hub { $hub }: up to date

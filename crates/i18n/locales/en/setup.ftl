@@ -181,6 +181,7 @@ manager-step-training-mode = turning training mode on or off
 manager-step-manage-staff = managing employees
 manager-step-export-journal = exporting the journal
 manager-step-mark-transfer-sent = marking a bank transfer sent
+manager-step-shop-report = the shop's report of every till
 staff-number = No. { $id }
 staff-pin-set = PIN set
 staff-no-pin = no PIN
@@ -316,3 +317,46 @@ shop-err-width = The receipt width is 32 (58 mm paper), 42 or 48 (80 mm paper) c
 settings-file-cannot-read = cannot read the settings file { $path }: { $error }
 settings-file-damaged = the settings file { $path } is damaged ({ $error }); fix or delete it
 settings-file-cannot-save = cannot save the settings file { $path }: { $error }
+
+## Settings: the shop's hub (issue 14)
+
+settings-hub = Shop's hub
+settings-hub-hint = With more than one till, each till sends its books to the shop's hub (a PostgreSQL server), and Whole shop adds up every till's day. Each till sells on its own, whether the hub is there or not.
+settings-hub-url = Hub address
+settings-hub-url-placeholder = postgres://kassa@hub.example:5432/shop
+settings-hub-password = Hub password
+settings-hub-password-empty = Only if the address has none
+settings-hub-env = KASSA_HUB_URL is set, so the address comes from the environment; change it there.
+settings-hub-connect = Connect
+settings-hub-connecting = Connecting…
+hub-status-none = No hub is set: this till keeps its books on its own.
+hub-status-up-to-date = Up to date
+hub-status-behind = { $n ->
+    [one] 1 record to send
+   *[other] { $n } records to send
+}
+hub-status-problem-behind = { $problem } ({ $n ->
+    [one] 1 record waits
+   *[other] { $n } records wait
+})
+hub-status-last-ok = last reached { $when }
+hub-connected = { $n ->
+    [0] Connected to the hub at { $hub }. It has none of this till's records yet; the till sends them from now on.
+    [one] Connected to the hub at { $hub }. It has 1 of this till's records; the till sends it the rest from now on.
+   *[other] Connected to the hub at { $hub }. It has { $n } of this till's records; the till sends it the rest from now on.
+}
+hub-sale-open = Finish or cancel the open sale first: connecting the hub restarts the counter.
+# The hub's refusals: the English is each error's own sentence (logs and the CLI say it so).
+hub-err-bad-address = the hub address must look like postgres://user@host:5432/kassa ({ $why })
+hub-err-unreachable = the hub at { $hub } cannot be reached ({ $why }); the till keeps selling and sends its books when the hub is back
+hub-err-wrong-password = the hub at { $hub } refused the password of user { $user }: check the hub password
+hub-err-no-database = the hub at { $hub } has no database { $database }: create it, or check the address
+hub-err-tls = the hub at { $hub } cannot be trusted over TLS ({ $why })
+hub-err-too-new = the hub was set up by a newer Kassa (hub schema { $found }, this Kassa knows { $supported }): update Kassa on this till
+hub-err-other-shop = the hub holds the books of another shop ({ $theirs }, this till is { $ours }): use this shop's own hub
+hub-err-gap = the hub has this till's records up to { $has }, but the journal's next is { $first }: the journal is not the one the hub knows as till { $till }
+hub-err-ahead-of-journal = the hub has records of till { $till } up to { $has }, more than this journal's { $head }: this journal is older than the hub's copy (restored from a backup?)
+hub-err-database = the hub refused a request: { $why }
+hub-err-not-set = no hub is set up: connect one with `kassa hub connect postgres://…` or in Settings
+hub-err-no-profile = set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number
+hub-err-bad-day = { $day } is not a day: write it as YYYY-MM-DD

@@ -249,3 +249,37 @@ books-error-vat = Kaupan ALV-taulukkoa ei voi lukea: { $why }
 books-error-pdf = { $why } Raportti säilyy; tallenna se uudelleen Päivä-näkymästä.
 books-error-no-folder = Kansiota { $path } ei voi luoda ({ $why }).
 books-error-no-report-folder = Raporttikansiota ei ole: { $why }
+
+## Koko kauppa: kaikkien kassojen päivä kaupan keskuspalvelimelta (issue 14)
+
+day-whole-shop = Koko kauppa
+shopday-aria = Koko kaupan päivä
+shopday-title = Koko kauppa
+shopday-mode = Raportti
+shopday-x = Päivä tähän asti (X)
+shopday-z = Suljettu (Z)
+shopday-date = Päivä
+shopday-net = Kaupan netto
+shopday-training = Harjoitusluvut
+shopday-till = Kassa
+shopday-open-bank-returns = Avoimet pankkipalautukset
+shopday-double-payments = Maksettu kahdesti
+shopday-last-z = Viimeisin Z
+shopday-z-of-day = Päivän Z
+shopday-none = ei yhtään
+shopday-total = Koko kauppa
+shopday-this-till = tämä kassa
+shopday-receipts-one = 1 kuitti
+shopday-receipts-other = { $n } kuittia
+shopday-tills-one = 1 kassa
+shopday-tills-other = { $n } kassaa
+shopday-no-tills = Yksikään kassa ei ole vielä lähettänyt kirjanpitoaan keskuspalvelimelle.
+shopday-no-hub-title = Keskuspalvelinta ei ole asetettu
+shopday-no-hub = Tämä kassa pitää kirjanpitonsa yksin. Jotta näet tässä kaupan kaikki kassat, esimies yhdistää jokaisen kassan kaupan keskuspalvelimeen (PostgreSQL-palvelin) kohdassa Asetukset → Kaupan keskuspalvelin.
+shopday-open-settings = Avaa Asetukset
+shopday-hint = X: päivä tähän asti, sikäli kuin kukin kassa on lähettänyt kirjanpitonsa. Z: jaksot, jotka kassat sulkivat tänä päivänä. Avoimet pankkipalautukset on vielä maksettava takaisin tilisiirrolla, olivat ne miltä päivältä tahansa.
+shopday-records = { $n ->
+    [one] 1 tietue keskuspalvelimella
+   *[other] { $n } tietuetta keskuspalvelimella
+}
+shopday-unnamed = Kassa { $id }

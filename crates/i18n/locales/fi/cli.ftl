@@ -342,19 +342,6 @@ cli-err-connect-timed-out = pankkitiliä ei yhdistetty: selaimelta ei tullut mit
 cli-err-connect-save = tili yhdistettiin, mutta Kassa ei voinut tallentaa sitä: { $error }
 
 ## Kaupan keskitin (kassa hub …, kassa status, Asetukset)
-cli-hub-bad-address = keskittimen osoitteen on oltava muotoa postgres://käyttäjä@palvelin:5432/kassa ({ $why })
-cli-hub-unreachable = keskittimeen osoitteessa { $hub } ei saada yhteyttä ({ $why }); kassa myy edelleen ja lähettää kirjanpitonsa, kun keskitin on taas tavoitettavissa
-cli-hub-wrong-password = keskitin osoitteessa { $hub } hylkäsi käyttäjän { $user } salasanan: tarkista keskittimen salasana
-cli-hub-no-database = keskittimessä osoitteessa { $hub } ei ole tietokantaa { $database }: luo se tai tarkista osoite
-cli-hub-tls = keskittimeen osoitteessa { $hub } ei voi luottaa TLS-yhteydellä ({ $why })
-cli-hub-too-new = keskittimen on ottanut käyttöön uudempi Kassa (keskittimen skeema { $found }, tämä Kassa tuntee { $supported }): päivitä tämän kassan Kassa
-cli-hub-other-shop = keskittimessä on toisen kaupan kirjanpito ({ $theirs }, tämä kassa on { $ours }): käytä kaupan omaa keskitintä
-cli-hub-gap = keskittimellä on tämän kassan kirjaukset numeroon { $has } asti, mutta päiväkirjan seuraava on { $first }: päiväkirja ei ole se, jonka keskitin tuntee kassana { $till }
-cli-hub-ahead = keskittimellä on kassan { $till } kirjaukset numeroon { $has } asti, enemmän kuin päiväkirjan { $head }: päiväkirja on vanhempi kuin keskittimen kopio (palautettu varmuuskopiosta?)
-cli-hub-other = keskitin ei ottanut kirjauksia vastaan: { $what }
-cli-hub-refused = keskitin hylkäsi pyynnön: { $what }
-cli-hub-not-set = keskitintä ei ole asetettu: yhdistä se komennolla `kassa hub connect postgres://…` tai Asetuksissa
-cli-hub-no-profile = määritä ensin kaupan tiedot (Asetukset → Kauppa): keskitin tuntee kaupan sen Y-tunnuksesta
 cli-hub-password-prompt = Keskittimen salasana käyttäjälle { $user } (ei näy; Enter, jos ei salasanaa):
 cli-hub-connected = Tämä kassa ({ $till }) lähettää nyt kirjanpitonsa keskittimeen osoitteessa { $hub }; keskittimellä oli { $acked } sen kirjauksista. Kassa käyttää sitä seuraavasta käynnistyksestä alkaen.
 cli-hub-up-to-date = keskitin { $hub }: ajan tasalla

@@ -181,6 +181,7 @@ manager-step-training-mode = harjoitustilan kytkeminen päälle tai pois
 manager-step-manage-staff = työntekijöiden hallinta
 manager-step-export-journal = päiväkirjan vienti
 manager-step-mark-transfer-sent = pankkisiirron merkitseminen lähetetyksi
+manager-step-shop-report = myymälän kaikkien kassojen raportti
 staff-number = Nro { $id }
 staff-pin-set = PIN asetettu
 staff-no-pin = ei PIN-koodia
@@ -340,3 +341,45 @@ shop-err-width = Kuitin leveys on 32 (58 mm paperi), 42 tai 48 (80 mm paperi) me
 settings-file-cannot-read = asetustiedostoa { $path } ei voi lukea: { $error }
 settings-file-damaged = asetustiedosto { $path } on vioittunut ({ $error }); korjaa tai poista se
 settings-file-cannot-save = asetustiedostoa { $path } ei voi tallentaa: { $error }
+
+## Asetukset: kaupan keskuspalvelin (issue 14)
+
+settings-hub = Kaupan keskuspalvelin
+settings-hub-hint = Kun kassoja on useampi, kukin kassa lähettää kirjanpitonsa kaupan keskuspalvelimelle (PostgreSQL-palvelin), ja Koko kauppa laskee yhteen kaikkien kassojen päivän. Jokainen kassa myy itsenäisesti, oli keskuspalvelin tavoitettavissa tai ei.
+settings-hub-url = Keskuspalvelimen osoite
+settings-hub-url-placeholder = postgres://kassa@palvelin.example:5432/kauppa
+settings-hub-password = Keskuspalvelimen salasana
+settings-hub-password-empty = Vain jos osoitteessa ei ole salasanaa
+settings-hub-env = KASSA_HUB_URL on asetettu, joten osoite tulee ympäristöstä; muuta se siellä.
+settings-hub-connect = Yhdistä
+settings-hub-connecting = Yhdistetään…
+hub-status-none = Keskuspalvelinta ei ole asetettu: tämä kassa pitää kirjanpitonsa yksin.
+hub-status-up-to-date = Kaikki lähetetty
+hub-status-behind = { $n ->
+    [one] 1 tietue lähettämättä
+   *[other] { $n } tietuetta lähettämättä
+}
+hub-status-problem-behind = { $problem } ({ $n ->
+    [one] 1 tietue odottaa
+   *[other] { $n } tietuetta odottaa
+})
+hub-status-last-ok = viimeksi tavoitettu { $when }
+hub-connected = { $n ->
+    [0] Yhdistetty keskuspalvelimeen { $hub }. Sillä ei ole vielä yhtään tämän kassan tietuetta; kassa lähettää ne tästä lähtien.
+    [one] Yhdistetty keskuspalvelimeen { $hub }. Sillä on 1 tämän kassan tietue; kassa lähettää loput tästä lähtien.
+   *[other] Yhdistetty keskuspalvelimeen { $hub }. Sillä on { $n } tämän kassan tietuetta; kassa lähettää loput tästä lähtien.
+}
+hub-sale-open = Viimeistele tai peru avoin myynti ensin: keskuspalvelimen yhdistäminen käynnistää kassan uudelleen.
+hub-err-bad-address = keskuspalvelimen osoitteen pitää olla muotoa postgres://käyttäjä@palvelin:5432/kassa ({ $why })
+hub-err-unreachable = keskuspalvelimeen { $hub } ei saada yhteyttä ({ $why }); kassa myy edelleen ja lähettää kirjanpitonsa, kun palvelin on taas tavoitettavissa
+hub-err-wrong-password = keskuspalvelin { $hub } hylkäsi käyttäjän { $user } salasanan: tarkista keskuspalvelimen salasana
+hub-err-no-database = keskuspalvelimella { $hub } ei ole tietokantaa { $database }: luo se tai tarkista osoite
+hub-err-tls = keskuspalvelimeen { $hub } ei voi luottaa TLS-yhteydellä ({ $why })
+hub-err-too-new = keskuspalvelimen on ottanut käyttöön uudempi Kassa (skeema { $found }, tämä Kassa tuntee { $supported }): päivitä Kassa tällä kassalla
+hub-err-other-shop = keskuspalvelimella on toisen kaupan kirjanpito ({ $theirs }, tämä kassa on { $ours }): käytä tämän kaupan omaa keskuspalvelinta
+hub-err-gap = keskuspalvelimella on tämän kassan tietueet numeroon { $has } asti, mutta päiväkirjan seuraava on { $first }: päiväkirja ei ole se, jonka keskuspalvelin tuntee kassana { $till }
+hub-err-ahead-of-journal = keskuspalvelimella on kassan { $till } tietueet numeroon { $has } asti, enemmän kuin päiväkirjassa ({ $head }): päiväkirja on vanhempi kuin keskuspalvelimen kopio (palautettu varmuuskopiosta?)
+hub-err-database = keskuspalvelin hylkäsi pyynnön: { $why }
+hub-err-not-set = keskuspalvelinta ei ole asetettu: yhdistä se komennolla `kassa hub connect postgres://…` tai Asetuksissa
+hub-err-no-profile = täytä ensin kaupan profiili (Asetukset → Kauppa): keskuspalvelin tunnistaa kaupan sen Y-tunnuksesta
+hub-err-bad-day = { $day } ei ole päivä: kirjoita se muodossa VVVV-KK-PP

@@ -249,3 +249,37 @@ books-error-vat = Butikkens MVA-tabell kan ikke leses: { $why }
 books-error-pdf = { $why } Rapporten er tatt vare på; lagre den igjen fra Dag-skjermen.
 books-error-no-folder = Mappen { $path } kan ikke opprettes ({ $why }).
 books-error-no-report-folder = Ingen mappe for rapporter: { $why }
+
+## Hele butikken: dagen til alle kassene fra butikkens hub (issue 14)
+
+day-whole-shop = Hele butikken
+shopday-aria = Dagen til hele butikken
+shopday-title = Hele butikken
+shopday-mode = Rapport
+shopday-x = Dagen så langt (X)
+shopday-z = Lukket (Z)
+shopday-date = Dag
+shopday-net = Butikkens netto
+shopday-training = Treningstall
+shopday-till = Kasse
+shopday-open-bank-returns = Åpne bankreturer
+shopday-double-payments = Betalt to ganger
+shopday-last-z = Siste Z
+shopday-z-of-day = Dagens Z
+shopday-none = ingen
+shopday-total = Hele butikken
+shopday-this-till = denne kassen
+shopday-receipts-one = 1 kvittering
+shopday-receipts-other = { $n } kvitteringer
+shopday-tills-one = 1 kasse
+shopday-tills-other = { $n } kasser
+shopday-no-tills = Ingen kasse har sendt regnskapet sitt til huben ennå.
+shopday-no-hub-title = Ingen hub er satt opp
+shopday-no-hub = Denne kassen fører regnskapet sitt alene. For å se alle butikkens kasser her kobler en leder hver kasse til butikkens hub (en PostgreSQL-server) under Innstillinger → Butikkens hub.
+shopday-open-settings = Åpne Innstillinger
+shopday-hint = X: dagen så langt, så langt hver kasse har sendt regnskapet sitt. Z: periodene kassene lukket denne dagen. Åpne bankreturer skal fortsatt betales tilbake med bankoverføring, uansett hvilken dag de er fra.
+shopday-records = { $n ->
+    [one] 1 post i huben
+   *[other] { $n } poster i huben
+}
+shopday-unnamed = Kasse { $id }

@@ -342,19 +342,6 @@ cli-err-connect-timed-out = bankkontoen ble ikke koblet til: ingenting kom tilba
 cli-err-connect-save = kontoen ble koblet til, men Kassa kunne ikke lagre den: { $error }
 
 ## Butikkens hub (kassa hub …, kassa status, Innstillinger)
-cli-hub-bad-address = hub-adressen må se ut som postgres://bruker@vert:5432/kassa ({ $why })
-cli-hub-unreachable = huben på { $hub } kan ikke nås ({ $why }); kassen selger videre og sender regnskapet sitt når huben er tilbake
-cli-hub-wrong-password = huben på { $hub } avviste passordet til brukeren { $user }: sjekk hub-passordet
-cli-hub-no-database = huben på { $hub } har ingen database { $database }: opprett den, eller sjekk adressen
-cli-hub-tls = huben på { $hub } kan ikke stoles på over TLS ({ $why })
-cli-hub-too-new = huben er satt opp av en nyere Kassa (hub-skjema { $found }, denne Kassa kjenner { $supported }): oppdater Kassa på denne kassen
-cli-hub-other-shop = huben har en annen butikks regnskap ({ $theirs }, denne kassen er { $ours }): bruk butikkens egen hub
-cli-hub-gap = huben har denne kassens poster til og med { $has }, men journalens neste er { $first }: journalen er ikke den huben kjenner som kasse { $till }
-cli-hub-ahead = huben har poster fra kasse { $till } til og med { $has }, flere enn journalens { $head }: journalen er eldre enn hubens kopi (gjenopprettet fra en sikkerhetskopi?)
-cli-hub-other = huben tok ikke imot postene: { $what }
-cli-hub-refused = huben avviste en forespørsel: { $what }
-cli-hub-not-set = ingen hub er satt opp: koble til en med `kassa hub connect postgres://…` eller i Innstillinger
-cli-hub-no-profile = sett først opp butikkens profil (Innstillinger → Butikk): huben kjenner en butikk på organisasjonsnummeret
 cli-hub-password-prompt = Hub-passord for { $user } (vises ikke; Enter for ingen):
 cli-hub-connected = Denne kassen ({ $till }) sender nå regnskapet sitt til huben på { $hub }; huben hadde { $acked } av postene. Kassen bruker den fra neste oppstart.
 cli-hub-up-to-date = hub { $hub }: à jour

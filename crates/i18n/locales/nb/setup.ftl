@@ -181,6 +181,7 @@ manager-step-training-mode = å slå treningsmodus på eller av
 manager-step-manage-staff = administrasjon av ansatte
 manager-step-export-journal = eksport av journalen
 manager-step-mark-transfer-sent = markering av en bankoverføring som sendt
+manager-step-shop-report = butikkens rapport over alle kassene
 staff-number = Nr. { $id }
 staff-pin-set = PIN satt
 staff-no-pin = ingen PIN
@@ -316,3 +317,45 @@ shop-err-width = Kvitteringsbredden er 32 (58 mm papir), 42 eller 48 (80 mm papi
 settings-file-cannot-read = kan ikke lese innstillingsfilen { $path }: { $error }
 settings-file-damaged = innstillingsfilen { $path } er skadet ({ $error }); rett eller slett den
 settings-file-cannot-save = kan ikke lagre innstillingsfilen { $path }: { $error }
+
+## Innstillinger: butikkens hub (issue 14)
+
+settings-hub = Butikkens hub
+settings-hub-hint = Med mer enn én kasse sender hver kasse regnskapet sitt til butikkens hub (en PostgreSQL-server), og Hele butikken legger sammen dagen til alle kassene. Hver kasse selger på egen hånd, enten huben er der eller ikke.
+settings-hub-url = Adressen til huben
+settings-hub-url-placeholder = postgres://kassa@hub.example:5432/butikk
+settings-hub-password = Passordet til huben
+settings-hub-password-empty = Bare hvis adressen ikke har et
+settings-hub-env = KASSA_HUB_URL er satt, så adressen kommer fra miljøet; endre den der.
+settings-hub-connect = Koble til
+settings-hub-connecting = Kobler til…
+hub-status-none = Ingen hub er satt opp: denne kassen fører regnskapet sitt alene.
+hub-status-up-to-date = Alt er sendt
+hub-status-behind = { $n ->
+    [one] 1 post å sende
+   *[other] { $n } poster å sende
+}
+hub-status-problem-behind = { $problem } ({ $n ->
+    [one] 1 post venter
+   *[other] { $n } poster venter
+})
+hub-status-last-ok = sist nådd { $when }
+hub-connected = { $n ->
+    [0] Koblet til huben på { $hub }. Den har ennå ingen av postene til denne kassen; kassen sender dem fra nå av.
+    [one] Koblet til huben på { $hub }. Den har 1 av postene til denne kassen; kassen sender resten fra nå av.
+   *[other] Koblet til huben på { $hub }. Den har { $n } av postene til denne kassen; kassen sender resten fra nå av.
+}
+hub-sale-open = Fullfør eller avbryt det åpne salget først: når huben kobles til, starter kassen på nytt.
+hub-err-bad-address = adressen til huben må se ut som postgres://bruker@vert:5432/kassa ({ $why })
+hub-err-unreachable = huben på { $hub } kan ikke nås ({ $why }); kassen selger videre og sender regnskapet sitt når huben er tilbake
+hub-err-wrong-password = huben på { $hub } avviste passordet til brukeren { $user }: sjekk passordet til huben
+hub-err-no-database = huben på { $hub } har ingen database som heter { $database }: opprett den, eller sjekk adressen
+hub-err-tls = huben på { $hub } kan ikke stoles på over TLS ({ $why })
+hub-err-too-new = huben ble satt opp av en nyere Kassa (hub-skjema { $found }, denne Kassa kjenner { $supported }): oppdater Kassa på denne kassen
+hub-err-other-shop = huben har regnskapet til en annen butikk ({ $theirs }, denne kassen er { $ours }): bruk butikkens egen hub
+hub-err-gap = huben har postene til denne kassen til og med { $has }, men journalens neste er { $first }: journalen er ikke den huben kjenner som kasse { $till }
+hub-err-ahead-of-journal = huben har poster fra kasse { $till } til og med { $has }, flere enn journalens { $head }: journalen er eldre enn hubens kopi (gjenopprettet fra en sikkerhetskopi?)
+hub-err-database = huben avviste en forespørsel: { $why }
+hub-err-not-set = ingen hub er satt opp: koble til en med `kassa hub connect postgres://…` eller i Innstillinger
+hub-err-no-profile = fyll først ut butikkens profil (Innstillinger → Butikk): huben kjenner en butikk på organisasjonsnummeret
+hub-err-bad-day = { $day } er ikke en dag: skriv den som ÅÅÅÅ-MM-DD

@@ -249,3 +249,37 @@ books-error-vat = Butikens momstabell kan inte läsas: { $why }
 books-error-pdf = { $why } Rapporten finns kvar; spara den igen från skärmen Dag.
 books-error-no-folder = Mappen { $path } kan inte skapas ({ $why }).
 books-error-no-report-folder = Ingen mapp för rapporter: { $why }
+
+## Hela butiken: alla kassors dag från butikens hubb (issue 14)
+
+day-whole-shop = Hela butiken
+shopday-aria = Hela butikens dag
+shopday-title = Hela butiken
+shopday-mode = Rapport
+shopday-x = Dagen hittills (X)
+shopday-z = Stängd (Z)
+shopday-date = Dag
+shopday-net = Butikens netto
+shopday-training = Övningssiffror
+shopday-till = Kassa
+shopday-open-bank-returns = Öppna bankreturer
+shopday-double-payments = Betalt två gånger
+shopday-last-z = Senaste Z
+shopday-z-of-day = Dagens Z
+shopday-none = ingen
+shopday-total = Hela butiken
+shopday-this-till = den här kassan
+shopday-receipts-one = 1 kvitto
+shopday-receipts-other = { $n } kvitton
+shopday-tills-one = 1 kassa
+shopday-tills-other = { $n } kassor
+shopday-no-tills = Ingen kassa har skickat sin bokföring till hubben än.
+shopday-no-hub-title = Ingen hubb är inställd
+shopday-no-hub = Den här kassan sköter sin bokföring själv. För att se butikens alla kassor här ansluter en chef varje kassa till butikens hubb (en PostgreSQL-server) under Inställningar → Butikens hubb.
+shopday-open-settings = Öppna Inställningar
+shopday-hint = X: dagen hittills, så långt varje kassa har skickat sin bokföring. Z: de perioder som kassorna stängde den här dagen. Öppna bankreturer ska fortfarande betalas tillbaka med banköverföring, oavsett vilken dag de är från.
+shopday-records = { $n ->
+    [one] 1 post i hubben
+   *[other] { $n } poster i hubben
+}
+shopday-unnamed = Kassa { $id }

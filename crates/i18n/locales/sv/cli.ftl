@@ -342,19 +342,6 @@ cli-err-connect-timed-out = bankkontot kopplades inte: inget kom tillbaka från 
 cli-err-connect-save = kontot kopplades men Kassa kunde inte spara det: { $error }
 
 ## Butikens hubb (kassa hub …, kassa status, Inställningar)
-cli-hub-bad-address = hubbens adress ska se ut som postgres://användare@värd:5432/kassa ({ $why })
-cli-hub-unreachable = hubben på { $hub } går inte att nå ({ $why }); kassan säljer vidare och skickar sin bokföring när hubben är tillbaka
-cli-hub-wrong-password = hubben på { $hub } avvisade lösenordet för användaren { $user }: kontrollera hubbens lösenord
-cli-hub-no-database = hubben på { $hub } har ingen databas { $database }: skapa den, eller kontrollera adressen
-cli-hub-tls = hubben på { $hub } kan inte betros över TLS ({ $why })
-cli-hub-too-new = hubben är uppsatt av en nyare Kassa (hubbschema { $found }, den här Kassa känner till { $supported }): uppdatera Kassa på den här kassan
-cli-hub-other-shop = hubben har en annan butiks bokföring ({ $theirs }, den här kassan är { $ours }): använd butikens egen hubb
-cli-hub-gap = hubben har den här kassans poster till och med { $has }, men journalens nästa är { $first }: journalen är inte den som hubben känner som kassa { $till }
-cli-hub-ahead = hubben har poster från kassa { $till } till och med { $has }, fler än journalens { $head }: journalen är äldre än hubbens kopia (återställd från en säkerhetskopia?)
-cli-hub-other = hubben tog inte emot posterna: { $what }
-cli-hub-refused = hubben avvisade en begäran: { $what }
-cli-hub-not-set = ingen hubb är inställd: koppla en med `kassa hub connect postgres://…` eller i Inställningar
-cli-hub-no-profile = ställ först in butikens profil (Inställningar → Butik): hubben känner en butik på dess organisationsnummer
 cli-hub-password-prompt = Hubbens lösenord för { $user } (visas inte; Enter för inget):
 cli-hub-connected = Den här kassan ({ $till }) skickar nu sin bokföring till hubben på { $hub }; hubben hade { $acked } av dess poster. Kassan använder den från nästa start.
 cli-hub-up-to-date = hubb { $hub }: à jour

@@ -181,6 +181,7 @@ manager-step-training-mode = att slå på eller av övningsläget
 manager-step-manage-staff = hantering av anställda
 manager-step-export-journal = export av journalen
 manager-step-mark-transfer-sent = markering av en banköverföring som skickad
+manager-step-shop-report = butikens rapport över alla kassor
 staff-number = Nr { $id }
 staff-pin-set = PIN satt
 staff-no-pin = ingen PIN
@@ -316,3 +317,45 @@ shop-err-width = Kvittobredden är 32 (58 mm papper), 42 eller 48 (80 mm papper)
 settings-file-cannot-read = inställningsfilen { $path } kan inte läsas: { $error }
 settings-file-damaged = inställningsfilen { $path } är skadad ({ $error }); rätta eller radera den
 settings-file-cannot-save = inställningsfilen { $path } kan inte sparas: { $error }
+
+## Inställningar: butikens hubb (issue 14)
+
+settings-hub = Butikens hubb
+settings-hub-hint = Med fler än en kassa skickar varje kassa sin bokföring till butikens hubb (en PostgreSQL-server), och Hela butiken lägger ihop alla kassors dag. Varje kassa säljer på egen hand, oavsett om hubben finns där eller inte.
+settings-hub-url = Hubbens adress
+settings-hub-url-placeholder = postgres://kassa@hubb.example:5432/butik
+settings-hub-password = Hubbens lösenord
+settings-hub-password-empty = Bara om adressen saknar ett
+settings-hub-env = KASSA_HUB_URL är satt, så adressen kommer från miljön; ändra den där.
+settings-hub-connect = Anslut
+settings-hub-connecting = Ansluter…
+hub-status-none = Ingen hubb är inställd: den här kassan sköter sin bokföring själv.
+hub-status-up-to-date = Allt är skickat
+hub-status-behind = { $n ->
+    [one] 1 post att skicka
+   *[other] { $n } poster att skicka
+}
+hub-status-problem-behind = { $problem } ({ $n ->
+    [one] 1 post väntar
+   *[other] { $n } poster väntar
+})
+hub-status-last-ok = senast nådd { $when }
+hub-connected = { $n ->
+    [0] Ansluten till hubben på { $hub }. Den har ännu inga av den här kassans poster; kassan skickar dem från och med nu.
+    [one] Ansluten till hubben på { $hub }. Den har 1 av den här kassans poster; kassan skickar resten från och med nu.
+   *[other] Ansluten till hubben på { $hub }. Den har { $n } av den här kassans poster; kassan skickar resten från och med nu.
+}
+hub-sale-open = Avsluta eller avbryt den öppna försäljningen först: när hubben ansluts startar kassan om.
+hub-err-bad-address = hubbens adress ska se ut som postgres://användare@värd:5432/kassa ({ $why })
+hub-err-unreachable = hubben på { $hub } går inte att nå ({ $why }); kassan säljer vidare och skickar sin bokföring när hubben är tillbaka
+hub-err-wrong-password = hubben på { $hub } godtog inte lösenordet för användaren { $user }: kontrollera hubbens lösenord
+hub-err-no-database = hubben på { $hub } har ingen databas som heter { $database }: skapa den, eller kontrollera adressen
+hub-err-tls = hubben på { $hub } går inte att lita på över TLS ({ $why })
+hub-err-too-new = hubben sattes upp av en nyare Kassa (hubbschema { $found }, den här Kassa känner till { $supported }): uppdatera Kassa på den här kassan
+hub-err-other-shop = hubben har en annan butiks bokföring ({ $theirs }, den här kassan är { $ours }): använd butikens egen hubb
+hub-err-gap = hubben har den här kassans poster till och med { $has }, men journalens nästa är { $first }: journalen är inte den som hubben känner som kassa { $till }
+hub-err-ahead-of-journal = hubben har poster från kassa { $till } till och med { $has }, fler än journalens { $head }: journalen är äldre än hubbens kopia (återställd från en säkerhetskopia?)
+hub-err-database = hubben avvisade en begäran: { $why }
+hub-err-not-set = ingen hubb är inställd: anslut en med `kassa hub connect postgres://…` eller i Inställningar
+hub-err-no-profile = fyll först i butikens profil (Inställningar → Butik): hubben känner igen en butik på dess organisationsnummer
+hub-err-bad-day = { $day } är ingen dag: skriv den som ÅÅÅÅ-MM-DD
