@@ -127,6 +127,7 @@ pub fn run() {
                 connect: Mutex::new(None),
                 last_test: Mutex::new(None),
             });
+            pull_from_hub(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -272,6 +273,28 @@ fn startup_error(e: &kassa_boot::BootError) -> String {
         "app-could-not-start",
         &[("error", kassa_boot::error_words::boot(m, e).into())],
     )
+}
+
+/// How often the app takes the hub's newer shop settings and cashiers.
+const HUB_PULL: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Takes the hub's newer shop settings and cashiers now and then, for whichever counter
+/// runs (none without a hub). A hub away is said in the log; the till sells on.
+fn pull_from_hub(app: tauri::AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            if let Some(counter) = app.try_state::<AppState>().and_then(|s| s.counter().ok()) {
+                match counter.pull_from_hub().await {
+                    Ok(p) if p.shop.is_some() || p.staff.is_some() => {
+                        tracing::info!(shop = ?p.shop, staff = ?p.staff, "took the hub's lists");
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "the hub's lists were not taken"),
+                }
+            }
+            tokio::time::sleep(HUB_PULL).await;
+        }
+    });
 }
 
 /// The one place engine events become window events. Ends when the counter's engine is
