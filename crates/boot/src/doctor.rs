@@ -180,6 +180,24 @@ mod tests {
     use super::*;
     use kassa_aiia::Secret;
 
+    /// A sandbox of its own, and settings for it as for a live service with `secret`.
+    async fn on_a_sandbox(
+        secret: &str,
+    ) -> (kassa_sandbox::RunningSandbox, tempfile::TempDir, Settings) {
+        let sandbox = kassa_sandbox::Sandbox::new(kassa_sandbox::SandboxConfig::default())
+            .bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+            .await
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
+        settings.api_url = Some(sandbox.base_url().to_owned());
+        settings.client_id = Some("sandbox-client".into());
+        settings.custom_api = true;
+        settings.client_secret = Some(Secret::new(secret));
+        settings.destination_id = Some("sandbox-destination".into());
+        (sandbox, dir, settings)
+    }
+
     fn en() -> &'static Messages {
         Messages::of(crate::Lang::En)
     }
@@ -220,17 +238,7 @@ mod tests {
 
     #[tokio::test]
     async fn wrong_credentials_and_a_skewed_clock_are_named() {
-        let sandbox = kassa_sandbox::Sandbox::new(kassa_sandbox::SandboxConfig::default())
-            .bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let mut settings = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
-        settings.api_url = Some(sandbox.base_url().to_owned());
-        settings.client_id = Some("sandbox-client".into());
-        settings.custom_api = true;
-        settings.client_secret = Some(Secret::new("wrong"));
-        settings.destination_id = Some("sandbox-destination".into());
+        let (_sandbox, _dir, mut settings) = on_a_sandbox("wrong").await;
         let checks = doctor(&settings, now(), en()).await;
         let last = checks.last().unwrap();
         assert_eq!((last.name, last.ok), ("credentials", false), "{checks:#?}");
@@ -254,17 +262,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_checks_say_what_they_found_in_the_language_asked_for() {
-        let sandbox = kassa_sandbox::Sandbox::new(kassa_sandbox::SandboxConfig::default())
-            .bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let mut settings = Settings::from_vars(|_| None, dir.path().join("k.db")).unwrap();
-        settings.api_url = Some(sandbox.base_url().to_owned());
-        settings.client_id = Some("sandbox-client".into());
-        settings.custom_api = true;
-        settings.client_secret = Some(Secret::new("sandbox-secret"));
-        settings.destination_id = Some("sandbox-destination".into());
+        let (sandbox, dir, mut settings) = on_a_sandbox("sandbox-secret").await;
         let da = doctor(&settings, now() - 3600, Messages::of(crate::Lang::Da)).await;
         let labels: Vec<&str> = da.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["indstillinger", "adgang", "modtager", "ur"]);

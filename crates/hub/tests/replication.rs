@@ -336,17 +336,7 @@ async fn the_shops_x_and_z_add_up_per_till_and_for_the_shop() {
     let mut a = TestTill::new(dir.path(), "A");
     let mut b = TestTill::new(dir.path(), "B");
     let t = DAY_START + 8 * 3_600_000;
-    let s1 = a.sell(
-        &[("Bread", 3000, 1, 2500), ("Milk", 1200, 2, 1200)],
-        cash(6000),
-        t,
-    );
-    a.sell(&[("Cake", 5000, 1, 2500)], card(), t + 1000);
-    a.return_cash(&s1, "Bread", 3000, t + 2000);
-    a.journal
-        .close_z(kassa_journal::Backend::Live, t + 3000)
-        .unwrap();
-    a.sell_cash(700, t + 4000);
+    a.morning(t);
     b.sell_cash(900, t + 5000);
     // Yesterday's sale is not in today's report.
     b.sell_cash(100_000, DAY_START - 1000);
@@ -477,17 +467,7 @@ async fn a_tills_books_are_rebuilt_from_the_hub_record_for_record() {
     let dir = tempfile::tempdir().unwrap();
     let mut till = TestTill::new(dir.path(), "Till 1");
     let t = DAY_START + 9 * 3_600_000;
-    let s1 = till.sell(
-        &[("Bread", 3000, 1, 2500), ("Milk", 1200, 2, 1200)],
-        cash(6000),
-        t,
-    );
-    till.sell(&[("Cake", 5000, 1, 2500)], card(), t + 1000);
-    till.return_cash(&s1, "Bread", 3000, t + 2000);
-    till.journal
-        .close_z(kassa_journal::Backend::Live, t + 3000)
-        .unwrap();
-    till.sell_cash(700, t + 4000);
+    till.morning(t);
     let hub = config(&url);
     sync_once(&till.path, &hub, &till.identity).await.unwrap();
 

@@ -126,6 +126,22 @@ impl TestTill {
             .unwrap();
     }
 
+    /// A morning from `t`: bread and milk in cash (54,00), a cake by card (50,00), the bread
+    /// returned in cash, the period closed with Z 1 (receipts 1 to 3), then 7,00 in cash.
+    pub fn morning(&mut self, t: i64) {
+        let s1 = self.sell(
+            &[("Bread", 3000, 1, 2500), ("Milk", 1200, 2, 1200)],
+            cash(6000),
+            t,
+        );
+        self.sell(&[("Cake", 5000, 1, 2500)], card(), t + 1000);
+        self.return_cash(&s1, "Bread", 3000, t + 2000);
+        self.journal
+            .close_z(kassa_journal::Backend::Live, t + 3000)
+            .unwrap();
+        self.sell_cash(700, t + 4000);
+    }
+
     pub fn head(&self) -> i64 {
         self.journal.replication_head().unwrap()
     }
