@@ -232,7 +232,12 @@ pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -
         .resolve(settings.currency, LocalZone.day(now_ms()))
     {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::vat(crate::output::messages(), &e),
+            );
+        }
     };
     // A training report (the sandbox) carries the training shop when none is set up.
     let merchant =
@@ -283,7 +288,10 @@ pub fn report(db: &Path, settings: &kassa_boot::Settings, z: bool, json: bool) -
                 "",
             )
         {
-            return fail(EXIT_START, &e.to_string());
+            return fail(
+                EXIT_START,
+                &kassa_boot::error_words::session(crate::output::messages(), &e),
+            );
         }
         view
     };
@@ -489,7 +497,12 @@ pub async fn receipt(
     let now = now_ms();
     let shop = match settings.shop.resolve(settings.currency, LocalZone.day(now)) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::vat(crate::output::messages(), &e),
+            );
+        }
     };
     let printing = !matches!(to, PrintTo::Show);
     // A print is recorded in the journal: this command owns it meanwhile.

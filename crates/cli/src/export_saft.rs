@@ -75,7 +75,12 @@ pub fn export(settings: &Settings, args: SaftArgs<'_>) -> ExitCode {
     let currency = settings.currency;
     let shop = match settings.shop.resolve(currency, LocalZone.day(now)) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &kassa_boot::error_words::vat(crate::output::messages(), &e),
+            );
+        }
     };
     // A sandbox counter's books are training books: they carry the training shop when none
     // is set up. Live books need the merchant's own.

@@ -88,7 +88,12 @@ fn acting_pin(name: &str) -> Result<Pin, ExitCode> {
             })?
         }
     };
-    Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    Pin::parse(&text).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::session(crate::output::messages(), &e.into()),
+        )
+    })
 }
 
 /// A new PIN for someone else: `KASSA_NEW_PIN`, else a line of standard input.
@@ -107,7 +112,12 @@ fn new_pin(name: &str) -> Result<Pin, ExitCode> {
             },
         )?,
     };
-    Pin::parse(&text).map_err(|e| fail(EXIT_USAGE, &e.to_string()))
+    Pin::parse(&text).map_err(|e| {
+        fail(
+            EXIT_USAGE,
+            &kassa_boot::error_words::session(crate::output::messages(), &e.into()),
+        )
+    })
 }
 
 fn member(journal: &Journal, id: &str) -> Result<Option<StaffMember>, ExitCode> {
@@ -165,7 +175,12 @@ pub fn act(
 /// [`act`] on a write connection of its own (beside a read-only command, or before a
 /// journal is needed at all, as `setup`).
 pub fn check(db: &Path, who: &Who, action: Action) -> Result<(Journal, Employee), ExitCode> {
-    let mut journal = Journal::open(db).map_err(|e| fail(EXIT_START, &e.to_string()))?;
+    let mut journal = Journal::open(db).map_err(|e| {
+        fail(
+            EXIT_START,
+            &kassa_boot::error_words::journal(crate::output::messages(), &e),
+        )
+    })?;
     let (_, employee) = act(&mut journal, db, who, action)?;
     Ok((journal, employee))
 }
@@ -223,7 +238,12 @@ pub enum StaffCommand {
 pub fn staff(db: &Path, who: &Who, command: StaffCommand) -> ExitCode {
     let mut journal = match Journal::open(db) {
         Ok(j) => j,
-        Err(e) => return fail(EXIT_START, &e.to_string()),
+        Err(e) => {
+            return fail(
+                EXIT_START,
+                &kassa_boot::error_words::journal(crate::output::messages(), &e),
+            );
+        }
     };
     let action = match command {
         StaffCommand::List { .. } => Action::Sell,
