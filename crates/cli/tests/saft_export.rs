@@ -612,3 +612,72 @@ async fn an_empty_period_exports_a_valid_file_and_bad_input_is_refused_in_words(
         "only the export that owned the journal is journaled"
     );
 }
+
+/// Issue 14: the hub's copy of a Norwegian till's books gives its SAF-T file too
+/// (`kassa hub export`), made from the books rebuilt from the hub: it validates, and holds
+/// the same transactions and signatures as the till's own export.
+#[tokio::test]
+async fn the_hubs_copy_gives_the_same_saft_file_as_the_till() {
+    let till = Till::new("hub").await;
+    let (code, out) =
+        cli::run(
+            till.live()
+                .args(["charge", "--line", "Bolle=39@Food", "--cash", "50"]),
+        )
+        .await;
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = cli::run(
+        till.live()
+            .args(["charge", "--amount", "45", "--card", "T4411"]),
+    )
+    .await;
+    assert_eq!(code, Some(0), "{out}");
+    let url = kassa_testkit::pg::shared()
+        .create_database("saft_hub")
+        .unwrap();
+    let (code, out) = cli::run(till.live().args(["hub", "connect", &url])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = cli::run(till.live().args(["hub", "sync"])).await;
+    assert_eq!(code, Some(0), "{out}");
+
+    let (from, to) = around_today();
+    let own = till.path("own.xml");
+    let (code, out) = cli::run(
+        till.live()
+            .args([
+                "export", "--format", "saf-t", "--from", &from, "--to", &to, "--out",
+            ])
+            .arg(&own),
+    )
+    .await;
+    assert_eq!(code, Some(0), "{out}");
+    // The export was journaled: the hub gets that record too before its copy is read.
+    let (code, out) = cli::run(till.live().args(["hub", "sync"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let dir = till.path("from-hub");
+    let (code, out) = cli::run(
+        till.live()
+            .args(["hub", "export", "--from", &from, "--to", &to, "--out"])
+            .arg(&dir),
+    )
+    .await;
+    assert_eq!(code, Some(0), "{out}");
+    let from_hub: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    assert_eq!(from_hub.len(), 1, "one till, one SAF-T file: {from_hub:?}");
+    xmllint(&from_hub[0]);
+    let theirs = std::fs::read_to_string(&from_hub[0]).unwrap();
+    let ours = std::fs::read_to_string(&own).unwrap();
+    let sigs = |xml: &str| -> Vec<(String, String)> {
+        signed_receipts(xml)
+            .into_iter()
+            .map(|s| (s.nr, s.signature))
+            .collect()
+    };
+    assert_eq!(sigs(&theirs), sigs(&ours));
+    assert_eq!(sigs(&ours).len(), 2);
+    assert!(theirs.contains("<companyIdent>923609016</companyIdent>"));
+}
