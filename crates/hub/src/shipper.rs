@@ -260,8 +260,21 @@ async fn run(
     let mut acked = 0;
     let mut last_ok = None;
     let mut head = 0;
-    let publish = |st: HubStatus| {
-        st.write(&path);
+    // The file beside the journal is written when what it says changes, and at least once
+    // a minute (its `at_ms`); the screen's watch sees every status.
+    let mut written: Option<(i64, i64, bool, i64)> = None;
+    let mut publish = |st: HubStatus| {
+        let now = (st.head, st.acked, st.problem.is_some());
+        let due = match written {
+            Some((head, acked, problem, at)) => {
+                (head, acked, problem) != now || st.at_ms - at >= 60_000
+            }
+            None => true,
+        };
+        if due {
+            st.write(&path);
+            written = Some((now.0, now.1, now.2, st.at_ms));
+        }
         let _ = status.send(st);
     };
     while !*stopped.borrow() {
