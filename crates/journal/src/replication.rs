@@ -104,8 +104,10 @@ impl Journal {
             for (_, sql) in &saved {
                 tx.execute_batch(sql)?;
             }
+            // Each table's columns, read once; each statement prepared once.
+            let mut columns = std::collections::HashMap::new();
             for r in records {
-                replay(tx, r)?;
+                replay(tx, r, &mut columns)?;
             }
             Ok(())
         })?;
@@ -114,7 +116,11 @@ impl Journal {
 }
 
 /// One record written again: its row inserted, or its row's columns set.
-fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
+fn replay(
+    tx: &rusqlite::Transaction<'_>,
+    r: &LogRecord,
+    tables: &mut std::collections::HashMap<String, Vec<(String, bool)>>,
+) -> Result<()> {
     if !REPLICATED_TABLES.contains(&r.table.as_str()) {
         return Err(JournalError::Corrupt(format!(
             "record {} is of table {:?}, which a journal does not replicate",
@@ -123,13 +129,14 @@ fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
     }
     let row: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&r.row)
         .map_err(|e| JournalError::Corrupt(format!("record {}: {e}", r.seq)))?;
-    let columns: Vec<(String, bool)> = {
+    if !tables.contains_key(&r.table) {
         let mut st = tx.prepare(&format!("PRAGMA table_info({})", r.table))?;
         let rows = st.query_map([], |c| {
             Ok((c.get::<_, String>(1)?, c.get::<_, i64>(5)? > 0))
         })?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+        tables.insert(r.table.clone(), rows.collect::<rusqlite::Result<_>>()?);
+    }
+    let columns = &tables[&r.table];
     let value = |name: &str| -> rusqlite::types::Value {
         use rusqlite::types::Value as V;
         match row.get(name) {
@@ -145,15 +152,13 @@ fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
             let names: Vec<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
             let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
             let values: Vec<rusqlite::types::Value> = names.iter().map(|c| value(c)).collect();
-            tx.execute(
-                &format!(
-                    "INSERT INTO {} ({}) VALUES ({})",
-                    r.table,
-                    names.join(", "),
-                    marks.join(", ")
-                ),
-                rusqlite::params_from_iter(values),
-            )?
+            tx.prepare_cached(&format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                r.table,
+                names.join(", "),
+                marks.join(", ")
+            ))?
+            .execute(rusqlite::params_from_iter(values))?
         }
         "update" => {
             let (keys, rest): (Vec<_>, Vec<_>) = columns.iter().partition(|(_, pk)| *pk);
@@ -168,15 +173,13 @@ fn replay(tx: &rusqlite::Transaction<'_>, r: &LogRecord) -> Result<()> {
                 values.push(value(c));
                 wheres.push(format!("{c} = ?{}", values.len()));
             }
-            tx.execute(
-                &format!(
-                    "UPDATE {} SET {} WHERE {}",
-                    r.table,
-                    sets.join(", "),
-                    wheres.join(" AND ")
-                ),
-                rusqlite::params_from_iter(values),
-            )?
+            tx.prepare_cached(&format!(
+                "UPDATE {} SET {} WHERE {}",
+                r.table,
+                sets.join(", "),
+                wheres.join(" AND ")
+            ))?
+            .execute(rusqlite::params_from_iter(values))?
         }
         other => {
             return Err(JournalError::Corrupt(format!(
