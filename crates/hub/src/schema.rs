@@ -170,14 +170,17 @@ pub(crate) async fn migrate(
     client: &mut Client,
     err: impl Fn(tokio_postgres::Error) -> HubError,
 ) -> Result<()> {
-    // Refuse a newer hub before taking any lock or writing anything.
-    if let Some(found) = version(client).await.map_err(&err)?
-        && found > HUB_SCHEMA_VERSION
-    {
-        return Err(HubError::TooNew {
-            found,
-            supported: HUB_SCHEMA_VERSION,
-        });
+    // Refuse a newer hub before taking any lock or writing anything; an up-to-date one
+    // needs nothing more (every connection asks).
+    match version(client).await.map_err(&err)? {
+        Some(found) if found > HUB_SCHEMA_VERSION => {
+            return Err(HubError::TooNew {
+                found,
+                supported: HUB_SCHEMA_VERSION,
+            });
+        }
+        Some(found) if found == HUB_SCHEMA_VERSION => return Ok(()),
+        _ => {}
     }
     let tx = client.transaction().await.map_err(&err)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])
