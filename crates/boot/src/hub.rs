@@ -101,29 +101,12 @@ pub fn identity(settings: &Settings, till_id: &str) -> Result<TillIdentity, HubS
 /// status file, never as a failed start.
 pub fn start_shipper(settings: &Settings, till_id: &str) -> Option<Shipper> {
     settings.hub_url.as_ref()?;
-    let status = |problem: Problem| {
-        let st = HubStatus {
-            hub: shown(settings),
-            head: 0,
-            acked: 0,
-            last_ok_ms: None,
-            at_ms: kassa_till::Clock::now_ms(&kassa_till::SystemClock),
-            problem: Some(problem),
-        };
-        if let Ok(text) = serde_json::to_string(&st) {
-            let _ = std::fs::write(kassa_hub::status_path(&settings.db_path), text);
-        }
-    };
+    let status = |problem: Problem| keep_status(settings, shown(settings), None, Err(problem));
     let (hub, till) = match config(settings).and_then(|c| Ok((c, identity(settings, till_id)?))) {
         Ok(both) => both,
         Err(e) => {
             tracing::warn!(error = %e, "the books are not replicated to the hub");
-            status(match &e {
-                HubSetupError::Hub(h) => Problem::from(h),
-                other => Problem::Other {
-                    what: other.to_string(),
-                },
-            });
+            status(problem_of(&e));
             return None;
         }
     };
@@ -222,25 +205,53 @@ pub async fn sync(settings: &Settings) -> Result<Shipped, HubSetupError> {
     let till_id = Journal::open_read_only(&settings.db_path)?.till_id()?;
     let till = identity(settings, &till_id)?;
     let done = kassa_hub::sync_once(&settings.db_path, &hub, &till).await;
-    let head = Journal::open_read_only(&settings.db_path)?.replication_head()?;
+    keep_status(
+        settings,
+        hub.shown().to_owned(),
+        None,
+        done.as_ref().map(|d| d.acked).map_err(Problem::from),
+    );
+    Ok(done?)
+}
+
+/// A set-up failure as the status says it: the hub's own problem, or the failure's words.
+fn problem_of(e: &HubSetupError) -> Problem {
+    match e {
+        HubSetupError::Hub(h) => Problem::from(h),
+        other => Problem::Other {
+            what: other.to_string(),
+        },
+    }
+}
+
+/// Keeps the hub's status beside the journal (what `kassa status` reads): how far the hub
+/// has this till's records (`Ok`), or why it could not be told (`Err`: the last known
+/// progress stays). `head`: the journal's newest record, when already read.
+fn keep_status(settings: &Settings, hub: String, head: Option<i64>, outcome: Result<i64, Problem>) {
     let previous = HubStatus::read(&settings.db_path);
     let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
+    let head = head.unwrap_or_else(|| {
+        Journal::open_read_only(&settings.db_path)
+            .and_then(|j| j.replication_head())
+            .unwrap_or(0)
+    });
+    let (acked, last_ok_ms, problem) = match outcome {
+        Ok(acked) => (acked, Some(now), None),
+        Err(p) => (
+            previous.as_ref().map_or(0, |p| p.acked),
+            previous.and_then(|p| p.last_ok_ms),
+            Some(p),
+        ),
+    };
     HubStatus {
-        hub: hub.shown().to_owned(),
+        hub,
         head,
-        acked: match &done {
-            Ok(d) => d.acked,
-            Err(_) => previous.as_ref().map_or(0, |p| p.acked),
-        },
-        last_ok_ms: match &done {
-            Ok(_) => Some(now),
-            Err(_) => previous.and_then(|p| p.last_ok_ms),
-        },
+        acked,
+        last_ok_ms,
         at_ms: now,
-        problem: done.as_ref().err().map(Problem::from),
+        problem,
     }
     .write_beside(&settings.db_path);
-    Ok(done?)
 }
 
 /// How far the hub is behind, asked of the hub itself (its answer, or why there is none, is
@@ -256,34 +267,10 @@ pub async fn lag_live(settings: &Settings) -> Option<HubLag> {
         Ok::<_, HubSetupError>((hub.shown().to_owned(), head, acked))
     }
     .await;
-    let now = kassa_till::Clock::now_ms(&kassa_till::SystemClock);
-    let previous = HubStatus::read(&settings.db_path);
-    let status = match asked {
-        Ok((hub, head, acked)) => HubStatus {
-            hub,
-            head,
-            acked,
-            last_ok_ms: Some(now),
-            at_ms: now,
-            problem: None,
-        },
-        Err(e) => HubStatus {
-            hub: shown(settings),
-            head: Journal::open_read_only(&settings.db_path)
-                .and_then(|j| j.replication_head())
-                .unwrap_or(0),
-            acked: previous.as_ref().map_or(0, |p| p.acked),
-            last_ok_ms: previous.and_then(|p| p.last_ok_ms),
-            at_ms: now,
-            problem: Some(match &e {
-                HubSetupError::Hub(h) => Problem::from(h),
-                other => Problem::Other {
-                    what: other.to_string(),
-                },
-            }),
-        },
-    };
-    status.write_beside(&settings.db_path);
+    match asked {
+        Ok((hub, head, acked)) => keep_status(settings, hub, Some(head), Ok(acked)),
+        Err(e) => keep_status(settings, shown(settings), None, Err(problem_of(&e))),
+    }
     lag(settings)
 }
 

@@ -5,7 +5,7 @@
 //! by Rust in the language spoken.
 
 use kassa_config::HUB_PASSWORD_ACCOUNT;
-use kassa_hub::{Counted, Figures, TenderLine, VatLine};
+use kassa_hub::{Counted, Figures, TenderLine, VatLine, percent_decode};
 use kassa_i18n::Messages;
 use kassa_money::{Currency, Money};
 use kassa_shop::staff::Action;
@@ -158,29 +158,6 @@ pub fn without_password(url: &str) -> (String, Option<String>) {
         format!("?{}", kept.join("&"))
     };
     (format!("{scheme}://{authority}{path}{query}"), password)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A hub connected from Settings: where, and how far it has this till's records.

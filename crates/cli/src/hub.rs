@@ -317,10 +317,7 @@ fn password_for(url: &str) -> Result<Option<String>, ExitCode> {
     if let Ok(p) = std::env::var("KASSA_HUB_PASSWORD") {
         return Ok(Some(p));
     }
-    let user = url
-        .split_once("://")
-        .map(|(_, rest)| rest.split(['@', ':', '/']).next().unwrap_or(""))
-        .unwrap_or("");
+    let user = parsed.user();
     eprint!("{}", t("cli-hub-password-prompt", &[("user", user.into())]));
     let mut line = String::new();
     std::io::stdin()

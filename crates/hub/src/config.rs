@@ -140,6 +140,11 @@ impl HubConfig {
         &self.shown
     }
 
+    /// The database user the address names.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
     /// Whether the URL or the keyring gave a password.
     pub fn has_password(&self) -> bool {
         self.pg.get_password().is_some()
@@ -187,22 +192,25 @@ impl HubConfig {
     }
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%XX` escapes of a URL part decoded (the rest as it is).
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
         }
     }
     String::from_utf8_lossy(&out).into_owned()

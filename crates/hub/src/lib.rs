@@ -24,7 +24,7 @@ mod ship;
 mod shipper;
 
 pub use catalog::{CatalogEntry, CatalogKind};
-pub use config::{CONNECT_TIMEOUT, HubConfig, Tls};
+pub use config::{CONNECT_TIMEOUT, HubConfig, Tls, percent_decode};
 pub use error::{HubError, Result};
 pub use export::VatRow;
 pub use report::{Counted, Day, Figures, Mode, ShopReport, TenderLine, TillReport, VatLine, ZSeen};
