@@ -1,154 +1,131 @@
-"""App memory after start and after 100 sales, every process (app + WebKit), through the
-window: tauri-driver (WebDriver) launches the release app on its built-in sandbox, whose
-simulated customer approves each payment; each sale is typed on the on-screen keypad,
-charged, and ended with "New sale", all by clicking the window's buttons.
+"""App memory through the window, Kassa beside the bare Tauri floor (bench/floor), in one run.
 
-Usage (bench/app-memory.sh runs it under Xvfb): app_memory.py APP_BINARY [SALES] [RUNS]
+RUNS alternations (default 5). In each, under WebDriver (tauri-driver, as a test drives the
+window), in an order that rotates:
+  floor          the bare Tauri window, WebKitGTK's defaults: PSS/RSS of every process
+                 SETTLE_S (3 s) after its first frame
+  floor+kassa    the same with the WebKit settings Kassa applies
+  kassa          the release app on its built-in sandbox: after start, then SALES (default 100)
+                 bank sales driven through the window (keypad keys, Charge, the customer
+                 approves in the sandbox, "New sale"), sampled every EVERY (100) sales
+Kassa's figures are quoted as ratios to the floors' after-start figures of the same
+alternation.
+
+The sandbox's customer approves each payment CUSTOMER_MS (100 ms) after it is created, and
+the webhook listener is on (KASSA_WEBHOOK_BIND=127.0.0.1:0): a shop's setting that ends a
+paid sale at once, so a sale takes about a second and 1,000 sales about 15 minutes.
+
+Usage (bench/app-memory.sh and bench/window-soak.sh run it under Xvfb):
+  app_memory.py KASSA_APP FLOOR_APP [RUNS] [SALES] [EVERY]
 """
-import http.client
 import json
 import os
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import procmem  # noqa: E402
+import apprun  # noqa: E402
 
-APP = os.path.realpath(sys.argv[1])
-SALES = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-DRIVER = os.environ.get("TAURI_DRIVER", os.path.expanduser("~/.cargo/bin/tauri-driver"))
-SETTLE_S = 3  # let start-up or the last sale settle before measuring
+KASSA, FLOOR = sys.argv[1], sys.argv[2]
+RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+SALES = int(sys.argv[4]) if len(sys.argv) > 4 else 100
+EVERY = int(sys.argv[5]) if len(sys.argv) > 5 else 100
+NAME = os.environ.get("BENCH_NAME", "app-memory")
+KASSA_POLICY = os.environ.get("KASSA_POLICY", "never")
+CUSTOMER_MS = int(os.environ.get("CUSTOMER_MS", "100"))
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wd(base, method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    # tauri-driver now and then drops a connection without a reply: try again (a repeated
-    # key press or Charge click does no harm to a memory figure).
-    for attempt in range(5):
-        req = urllib.request.Request(base + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(req, timeout=90) as r:
-                return json.loads(r.read() or b"null")
-        except (ConnectionError, http.client.RemoteDisconnected):
-            if attempt == 4:
-                raise
-            time.sleep(0.2)
-
-
-def js(base, sid, script):
-    return wd(base, "POST", f"/session/{sid}/execute/sync", {"script": script, "args": []})["value"]
-
-
-def wait_js(base, sid, script, what, within=30):
-    deadline = time.time() + within
-    while time.time() < deadline:
-        v = js(base, sid, script)
-        if v:
-            return v
-        time.sleep(0.05)
-    raise SystemExit(f"timed out waiting for {what}")
-
-
-KEYPAD = "return !document.getElementById('screen-keypad').hidden && !!document.getElementById('key-1')"
+KEYPAD = ("const k = document.getElementById('screen-keypad');"
+          "return !!k && !k.hidden && !!document.getElementById('key-1')")
 RESULT = ("const r = document.getElementById('screen-result');"
           "return !r.hidden && document.getElementById('result-title').textContent.trim()")
+FLOOR_UP = "return document.readyState === 'complete'"
 
 
-def one_run(run):
-    tmp = tempfile.mkdtemp(prefix="kassa-mem-")
-    env = dict(os.environ)
-    for k in list(env):
-        if k.startswith("KASSA_"):
-            del env[k]
-    for sub in ("home", "data", "config", "cache"):
-        os.makedirs(f"{tmp}/{sub}")
-    env.update(HOME=f"{tmp}/home", XDG_DATA_HOME=f"{tmp}/data", XDG_CONFIG_HOME=f"{tmp}/config",
-               XDG_CACHE_HOME=f"{tmp}/cache", KASSA_DB=f"{tmp}/kassa.db", NO_COLOR="1",
-               KASSA_SANDBOX_FAULTS='{"customer": "approves", "customerDelayMs": 500}')
-    port, native = free_port(), free_port()
-    log = open(f"{tmp}/driver.log", "w")
-    driver = subprocess.Popen([DRIVER, "--port", str(port), "--native-port", str(native)],
-                              env=env, stdout=log, stderr=log, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                wd(base, "GET", "/status")
-                break
-            except OSError:
-                time.sleep(0.05)
-        caps = {"tauri:options": {"application": APP}}
-        sid = wd(base, "POST", "/session",
-                 {"capabilities": {"alwaysMatch": caps}, "desiredCapabilities": caps})["value"]["sessionId"]
-        wait_js(base, sid, KEYPAD, "the keypad")
-        apps = procmem.pids_of_exe(APP)
-        if len(apps) != 1:
-            raise SystemExit(f"expected one app process, found {apps}")
-        app = apps[0]
-        time.sleep(SETTLE_S)
-        start = procmem.measure(app)
-        procmem.show(f"run {run}: after start", start)
+def floor_after_start(app):
+    with apprun.Window(app) as w:
+        w.wait_js(FLOOR_UP, "the floor's page")
+        time.sleep(apprun.SETTLE_S)
+        return w.memory()
+
+
+def kassa_run(app, label):
+    samples = []
+    with apprun.Window(app, {"KASSA_SANDBOX_FAULTS": json.dumps({"customer": "approves",
+                                                                  "customerDelayMs": CUSTOMER_MS}),
+                             "KASSA_WEBHOOK_BIND": "127.0.0.1:0"}) as w:
+        w.wait_js(KEYPAD, "the keypad")
+        time.sleep(apprun.SETTLE_S)
+        samples.append({"sales": 0, "seconds": 0, **w.memory()})
+        print(f"{label}: kassa after start: PSS {samples[-1]['total_pss_mib']} MiB", flush=True)
         t0 = time.time()
         for i in range(SALES):
-            wait_js(base, sid, KEYPAD, "the keypad")
-            digits = str(100 + i * 7)
-            js(base, sid, "for (const k of %s) document.getElementById('key-' + k).click();"
-               % json.dumps(list(digits)))
-            wait_js(base, sid, "return !document.getElementById('charge').disabled", "Charge enabled", 10)
-            js(base, sid, "document.getElementById('charge').click()")
-            title = wait_js(base, sid, RESULT, f"the result of sale {i + 1}")
+            w.wait_js(KEYPAD, "the keypad")
+            digits = str(100 + i * 7 % 9000)
+            w.js("for (const k of %s) document.getElementById('key-' + k).click();"
+                 % json.dumps(list(digits)))
+            w.wait_js("return !document.getElementById('charge').disabled", "Charge enabled", 10)
+            w.js("document.getElementById('charge').click()")
+            title = w.wait_js(RESULT, f"the result of sale {i + 1}", within=60)
             if title != "Paid":
                 raise SystemExit(f"sale {i + 1} ended {title!r}")
-            js(base, sid, "document.getElementById('new-sale').click()")
-        took = time.time() - t0
-        wait_js(base, sid, KEYPAD, "the keypad")
-        paid = js(base, sid, "return document.getElementById('today-count').textContent")
-        time.sleep(SETTLE_S)
-        after = procmem.measure(app)
-        procmem.show(f"run {run}: after {SALES} sales ({took:.0f} s)", after)
-        wd(base, "DELETE", f"/session/{sid}")
-        return {"after_start": start, "after_sales": after, "sales": SALES, "seconds": took,
-                "today_count_text": paid}
-    finally:
-        os.killpg(driver.pid, 15)
-        driver.wait(timeout=10)
+            w.js("document.getElementById('new-sale').click()")
+            if (i + 1) % EVERY == 0 or i + 1 == SALES:
+                w.wait_js(KEYPAD, "the keypad")
+                time.sleep(apprun.SETTLE_S)
+                samples.append({"sales": i + 1, "seconds": round(time.time() - t0, 1), **w.memory()})
+                print(f"{label}: kassa after {i + 1} sales ({samples[-1]['seconds']:.0f} s): "
+                      f"PSS {samples[-1]['total_pss_mib']} MiB", flush=True)
+        count = w.js("return document.getElementById('today-count').textContent")
+    return {"samples": samples, "today_count_text": count}
 
 
 def main():
-    runs = [one_run(r) for r in range(1, RUNS + 1)]
-    def spread(key, field):
-        vals = [r[key][field] for r in runs]
-        return {"min": min(vals), "max": max(vals)}
-    summary = {
-        "figure": "app memory, all processes (MiB)",
-        "app": APP,
-        "runs": runs,
-        "after_start_pss": spread("after_start", "total_pss_mib"),
-        "after_sales_pss": spread("after_sales", "total_pss_mib"),
-        "after_start_rss": spread("after_start", "total_rss_mib"),
-        "after_sales_rss": spread("after_sales", "total_rss_mib"),
-    }
-    worst = summary["after_sales_pss"]["max"]
-    summary["met"] = max(worst, summary["after_start_pss"]["max"]) < 120
-    print(f"total PSS after start {summary['after_start_pss']} MiB, after {SALES} sales "
-          f"{summary['after_sales_pss']} MiB (target < 120 MiB: {'met' if summary['met'] else 'NOT met'})")
-    out = os.environ.get("KASSA_BENCH_OUT", "target/bench-results")
-    os.makedirs(out, exist_ok=True)
-    with open(f"{out}/app-memory.json", "w") as f:
-        json.dump(summary, f, indent=2)
-    print(f"results: {out}/app-memory.json")
+    apps = [apprun.App("floor", "floor", FLOOR),
+            apprun.App("floor+kassa", "floor", FLOOR,
+                       {"FLOOR_WEBKIT_ACCELERATION": KASSA_POLICY, "FLOOR_WEBKIT_CACHE": "small"}),
+            apprun.App("kassa", "kassa", KASSA)]
+    runs = []
+    for run in range(RUNS):
+        shift = run % len(apps)
+        one = {}
+        for app in apps[shift:] + apps[:shift]:
+            label = f"alternation {run + 1}"
+            if app.kind == "floor":
+                one[app.name] = floor_after_start(app)
+                print(f"{label}: {app.name} after start: PSS {one[app.name]['total_pss_mib']} MiB", flush=True)
+            else:
+                one["kassa"] = kassa_run(app, label)
+        runs.append(one)
+
+    points = [s["sales"] for s in runs[0]["kassa"]["samples"]]
+    summary = {"figure": "app memory through the window, Kassa beside the bare Tauri floor (PSS MiB)",
+               "kassa": os.path.realpath(KASSA), "floor": os.path.realpath(FLOOR),
+               "alternations": RUNS, "sales": SALES, "every": EVERY, "kassa_policy": KASSA_POLICY,
+               "customer_ms": CUSTOMER_MS, "runs": runs, "figures": {}}
+    floors = {n: [r[n]["total_pss_mib"] for r in runs] for n in ("floor", "floor+kassa")}
+    print(f"\n{RUNS} alternations, median (min-max) PSS of all processes; ratio = Kassa / floor after start")
+    print(f"  {'':<28}{'MiB':>22}{'/floor':>20}{'/floor+kassa':>20}")
+    for n, vals in floors.items():
+        summary["figures"][f"{n} after start"] = apprun.spread(vals)
+        print(f"  {n + ' after start':<28}{fmt(apprun.spread(vals)):>22}")
+    for k, point in enumerate(points):
+        vals = [r["kassa"]["samples"][k]["total_pss_mib"] for r in runs]
+        label = "kassa after start" if point == 0 else f"kassa after {point} sales"
+        fig = {"pss_mib": apprun.spread(vals),
+               "ratio to floor": apprun.ratio(vals, floors["floor"]),
+               "ratio to floor+kassa": apprun.ratio(vals, floors["floor+kassa"])}
+        summary["figures"][label] = fig
+        print(f"  {label:<28}{fmt(fig['pss_mib']):>22}{fmt(fig['ratio to floor'], 2):>20}"
+              f"{fmt(fig['ratio to floor+kassa'], 2):>20}")
+    last = runs[-1]["kassa"]["samples"]
+    for s in (last[0], last[-1]):
+        for p in s["processes"]:
+            print(f"    kassa after {s['sales']} sales: {p['name']:<18} PSS {p['pss_mib']:>6} MiB  RSS {p['rss_mib']:>6} MiB")
+    apprun.write_json(NAME, summary)
+
+
+def fmt(s, digits=1):
+    return f"{s['median']:.{digits}f} ({s['min']:.{digits}f}-{s['max']:.{digits}f})"
 
 
 main()

@@ -111,7 +111,8 @@ export const connectRetry = () => call("connect_retry");
 export function onConnect(handler) {
   return tauri().event.listen("connect", (event) => handler(event.payload));
 }
-export const keypadReady = () => call("keypad_ready");
+export const keypadReady = (startup) => call("keypad_ready", { startup });
+export const firstFrame = () => call("first_frame");
 
 /** Subscribes to the "till" event stream; `handler` receives the tagged payload. */
 export function onTill(handler) {

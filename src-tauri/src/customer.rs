@@ -44,8 +44,9 @@ fn now_ms() -> i64 {
     SystemClock.now_ms()
 }
 
-/// At start: the customer's screen for this counter, and its window when Settings says so.
-pub fn setup(app: &tauri::App, counter: Option<&Counter>, db_path: PathBuf) {
+/// At start: the customer's screen for this counter. Returns whether Settings asks for its
+/// window ([`open_at_start`] opens it, once nothing waits on the main thread for the counter).
+pub fn setup(app: &AppHandle, counter: Option<&Counter>, db_path: PathBuf) -> bool {
     let shop = counter.map(shop_of).unwrap_or(CustomerShop {
         name: None,
         lang: Lang::En,
@@ -63,9 +64,12 @@ pub fn setup(app: &tauri::App, counter: Option<&Counter>, db_path: PathBuf) {
         mode: Mutex::new(mode),
         file,
     });
-    if mode == DisplayMode::Window
-        && let Err(e) = open_window(app.handle())
-    {
+    mode == DisplayMode::Window
+}
+
+/// Opens the customer's window at start (Settings → Customer display: a window).
+pub fn open_at_start(app: &AppHandle) {
+    if let Err(e) = open_window(app) {
         tracing::warn!(error = %e.message, "cannot open the customer display");
     }
 }
@@ -300,6 +304,10 @@ fn open_window(app: &AppHandle) -> Result<(), IpcError> {
             .inner_size(size.width, size.height)
             .maximized(true);
     }
+    // No hardware-acceleration policy for this window: it opens on a running app, and a
+    // policy changed while its page loads swaps the page's drawing area under it (WebDriver
+    // lost the window, the e2e customer test hung). It shares the main window's web context,
+    // so it has its small caches.
     builder.build().map(|_| ()).map_err(|e| {
         IpcError::new(
             Code::Settings,

@@ -12,9 +12,10 @@ mod saft;
 mod settings;
 mod shop;
 mod staff;
+mod webview;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
 use std::time::Duration;
 
 use kassa_boot::{Counter, Settings};
@@ -27,6 +28,9 @@ use crate::error::{Code, IpcError};
 /// crashing), replaced when the merchant saves new settings.
 pub struct AppState {
     counter: RwLock<Result<Arc<Counter>, String>>,
+    /// Whether the first counter has started (or failed to): it starts beside the window's
+    /// page load, and a command that needs it waits until then.
+    started: Started,
     default_db: PathBuf,
     /// The Connect flow under way, if any; a new one or "Cancel" stops it.
     /// The running Connect flow's waiting task and its "Try again" handle.
@@ -41,8 +45,46 @@ pub struct AppState {
     last_test: Mutex<Option<kassa_boot::TestRecord>>,
 }
 
+/// Set once the first counter's start has ended, however it ended.
+#[derive(Default)]
+struct Started {
+    done: Mutex<bool>,
+    changed: Condvar,
+}
+
+impl Started {
+    /// The longest a command waits for the first counter (a start that hangs this long is
+    /// the keyring or the disk, and the window says the counter is not there).
+    const PATIENCE: Duration = Duration::from_secs(60);
+
+    fn set(&self) {
+        *self.done.lock().unwrap_or_else(PoisonError::into_inner) = true;
+        self.changed.notify_all();
+    }
+
+    fn wait(&self) {
+        let done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+        let _done = self
+            .changed
+            .wait_timeout_while(done, Self::PATIENCE, |done| !*done)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+/// Sets [`Started`] when dropped, so a start that panics still lets the commands go on.
+struct SetWhenDone(tauri::AppHandle);
+
+impl Drop for SetWhenDone {
+    fn drop(&mut self) {
+        if let Some(state) = self.0.try_state::<AppState>() {
+            state.started.set();
+        }
+    }
+}
+
 impl AppState {
     fn counter(&self) -> Result<Arc<Counter>, IpcError> {
+        self.started.wait();
         self.counter
             .read()
             .unwrap_or_else(PoisonError::into_inner)
@@ -60,6 +102,7 @@ impl AppState {
     /// counter was running (it had failed to start). Refused, and the counter left in
     /// place, if a command holds on to it for more than a few seconds.
     async fn take_counter(&self) -> Result<Option<Counter>, IpcError> {
+        self.started.wait();
         let taken = std::mem::replace(
             &mut *self.counter.write().unwrap_or_else(PoisonError::into_inner),
             Err(lang::messages().text("app-switching")),
@@ -108,6 +151,10 @@ pub fn run() {
             show_main_window(app);
         }))
         .setup(|app| {
+            // Before anything else, so the page's first frame is drawn with them.
+            if let Some(window) = app.get_webview_window("main") {
+                webview::apply(&window, webview::settings());
+            }
             let default_db = app.path().app_data_dir()?.join("kassa.db");
             // The window's first words are in the saved language, even when the counter
             // cannot start.
@@ -115,17 +162,34 @@ pub fn run() {
                 &|k: &str| std::env::var(k).ok(),
                 default_db.clone(),
             ));
-            let state = tauri::async_runtime::block_on(start_counter(default_db.clone()));
-            let db = kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), default_db.clone());
-            customer::setup(app, state.as_ref().ok().map(|c| c.as_ref()), db);
-            if let Ok(counter) = &state {
-                forward_events(app.handle().clone(), counter);
-            }
             app.manage(AppState {
-                counter: RwLock::new(state),
-                default_db,
+                counter: RwLock::new(Err(lang::messages().text("app-starting"))),
+                started: Started::default(),
+                default_db: default_db.clone(),
                 connect: Mutex::new(None),
                 last_test: Mutex::new(None),
+            });
+            // The counter (journal, sandbox, keyring, resume) starts beside the page load,
+            // off the main thread that serves the page; commands that need it wait for it.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let started = SetWhenDone(handle.clone());
+                let counter = start_counter(default_db.clone()).await;
+                let db = kassa_boot::db_path(&|k: &str| std::env::var(k).ok(), default_db);
+                let customer_window =
+                    customer::setup(&handle, counter.as_ref().ok().map(|c| c.as_ref()), db);
+                if let Ok(counter) = &counter {
+                    forward_events(handle.clone(), counter);
+                }
+                if let Some(state) = handle.try_state::<AppState>() {
+                    state.replace_counter(counter);
+                }
+                // Commands go on now; a window is built on the main thread, which one of them
+                // may have held while it waited.
+                drop(started);
+                if customer_window {
+                    customer::open_at_start(&handle);
+                }
             });
             pull_from_hub(app.handle().clone());
             Ok(())
@@ -169,6 +233,7 @@ pub fn run() {
             hub::hub_connect,
             hub::hub_shop_report,
             ready::keypad_ready,
+            ready::first_frame,
             books::sale_detail,
             books::find_sale,
             books::return_preview,
@@ -347,6 +412,45 @@ fn init_logging() {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    /// The modules a file imports (`from "./x.js"`, `import "./x.js"`).
+    fn imports_of(source: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for marker in ["from \"./", "import \"./"] {
+            let mut rest = source;
+            while let Some(at) = rest.find(marker) {
+                rest = &rest[at + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    found.push(rest[..end].to_owned());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_window_preloads_every_module_its_start_imports_and_no_other() {
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+        let mut imported = std::collections::BTreeSet::new();
+        let mut todo = vec!["main.js".to_owned()];
+        while let Some(module) = todo.pop() {
+            let source = std::fs::read_to_string(ui.join(&module)).unwrap();
+            for m in imports_of(&source) {
+                if imported.insert(m.clone()) {
+                    todo.push(m);
+                }
+            }
+        }
+        imported.remove("main.js");
+        let html = std::fs::read_to_string(ui.join("index.html")).unwrap();
+        let preloaded: std::collections::BTreeSet<String> = html
+            .split("<link rel=\"modulepreload\" href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+            .collect();
+        assert!(imported.len() > 20, "{imported:?}");
+        assert_eq!(preloaded, imported);
+    }
 
     #[tokio::test]
     async fn a_journal_owned_by_the_cli_is_a_plain_startup_error_naming_it() {

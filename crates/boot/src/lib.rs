@@ -23,6 +23,7 @@ mod serve;
 pub mod session;
 pub mod shop;
 pub mod webhook_listener;
+pub mod webview;
 pub mod window;
 pub mod words;
 

@@ -93,6 +93,7 @@ ipc-no-back-end = Kassas bagende er ikke tilgængelig.
 keypad-vat-default = forvalgt
 
 ## Start og skift af indstillinger
+app-starting = Kassa starter stadig; prøv igen om et øjeblik.
 app-switching = Kassa skifter til de nye indstillinger; prøv igen om et øjeblik.
 app-busy = Kassa er stadig optaget af de nuværende indstillinger; prøv at gemme igen om et øjeblik.
 app-settings-unreadable = Kassa kunne ikke læse sine indstillinger: { $error }

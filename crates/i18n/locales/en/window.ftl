@@ -93,6 +93,7 @@ ipc-no-back-end = Kassa's back end is not available.
 keypad-vat-default = default
 
 ## Starting and switching settings
+app-starting = Kassa is still starting; try again in a moment.
 app-switching = Kassa is switching to the new settings; try again in a moment.
 app-busy = Kassa is still busy with the current settings; try saving again in a moment.
 app-settings-unreadable = Kassa could not read its settings: { $error }

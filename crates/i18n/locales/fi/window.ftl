@@ -93,6 +93,7 @@ ipc-no-back-end = Kassan taustapalvelu ei ole käytettävissä.
 keypad-vat-default = oletus
 
 ## Käynnistys ja asetusten vaihto
+app-starting = Kassa käynnistyy vielä; yritä hetken kuluttua uudelleen.
 app-switching = Kassa vaihtaa uusiin asetuksiin; yritä hetken kuluttua uudelleen.
 app-busy = Kassa käsittelee yhä nykyisiä asetuksia; yritä tallentaa hetken kuluttua uudelleen.
 app-settings-unreadable = Kassa ei voinut lukea asetuksiaan: { $error }

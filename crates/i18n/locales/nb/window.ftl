@@ -93,6 +93,7 @@ ipc-no-back-end = Kassas bakende er ikke tilgjengelig.
 keypad-vat-default = forvalgt
 
 ## Oppstart og bytte av innstillinger
+app-starting = Kassa starter fortsatt; prøv igjen om et øyeblikk.
 app-switching = Kassa bytter til de nye innstillingene; prøv igjen om et øyeblikk.
 app-busy = Kassa er fortsatt opptatt med de nåværende innstillingene; prøv å lagre igjen om et øyeblikk.
 app-settings-unreadable = Kassa kunne ikke lese innstillingene sine: { $error }

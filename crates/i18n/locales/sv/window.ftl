@@ -93,6 +93,7 @@ ipc-no-back-end = Kassas bakände är inte tillgänglig.
 keypad-vat-default = förval
 
 ## Start och byte av inställningar
+app-starting = Kassa startar fortfarande; försök igen om en stund.
 app-switching = Kassa byter till de nya inställningarna; försök igen om en stund.
 app-busy = Kassa är fortfarande upptagen med de nuvarande inställningarna; försök spara igen om en stund.
 app-settings-unreadable = Kassa kunde inte läsa sina inställningar: { $error }
