@@ -7,7 +7,7 @@
 //! The journals are written first and not timed, through the journal API a till uses
 //! (`Journal::insert_paid_sale`: the sale, its lines, receipt, VAT rows and seal in one
 //! transaction, the schema's triggers writing the replication log; sealed by
-//! `kassa_journal::testing::TestSealer`), on tmpfs (`/dev/shm`, or `$KASSA_BUILD_DIR`) so the
+//! `kassa_testkit::TestSealer`), on tmpfs (`/dev/shm`, or `$KASSA_BUILD_DIR`) so the
 //! one `fsync` per sale costs nothing, on as many threads as there are cores. A sale every
 //! 4 s of one day, one or two lines (25 % and 0 %), every third on card, the rest cash.
 //!
@@ -81,10 +81,10 @@ impl Till {
         let path = dir.join(format!("{}.db", name.replace(' ', "-")));
         let e = |e: kassa_journal::JournalError| format!("{}: {e}", path.display());
         let mut journal = Journal::open(&path).map_err(e)?;
-        journal.set_sealer(Arc::new(kassa_journal::testing::TestSealer));
+        journal.set_sealer(Arc::new(kassa_testkit::TestSealer));
         if journal.signing_keys().map_err(e)?.is_empty() {
             journal
-                .record_signing_key(1, kassa_journal::testing::TEST_PUBLIC_PEM, 0)
+                .record_signing_key(1, kassa_testkit::TEST_PUBLIC_PEM, 0)
                 .map_err(e)?;
         }
         let till_id = journal.till_id().map_err(e)?;

@@ -23,10 +23,10 @@ use std::time::Instant;
 use kassa_bench::{BenchResult, Spread, Stats, env_u64, machine, ms, write_result};
 use kassa_boot::keys::{ReceiptSealer, verify};
 use kassa_boot::shop::FixedZone;
-use kassa_journal::testing::TestSealer;
 use kassa_journal::{Backend, Journal, NewLine, NewSale, Paid, SealInput, Sealer};
 use kassa_money::{Currency, Money};
 use kassa_saft::signature::ReceiptKey;
+use kassa_testkit::TestSealer;
 use serde::Serialize;
 use serde_json::json;
 

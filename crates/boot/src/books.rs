@@ -692,7 +692,7 @@ mod tests {
     /// sale s2: open.
     fn journal() -> Journal {
         let mut j = Journal::open_in_memory().unwrap();
-        kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+        kassa_testkit::TestSealer::install(&mut j).unwrap();
         let lines = [
             NewLine {
                 text: "Batterier",
@@ -776,7 +776,7 @@ mod tests {
     #[test]
     fn a_plain_amount_sale_is_returned_by_amount_without_vat() {
         let mut j = Journal::open_in_memory().unwrap();
-        kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+        kassa_testkit::TestSealer::install(&mut j).unwrap();
         j.insert_sale(&NewSale {
             id: "old",
             amount: nok(500),
@@ -905,7 +905,7 @@ mod tests {
     #[test]
     fn a_cash_sale_goes_back_in_cash_and_by_lines() {
         let mut j = Journal::open_in_memory().unwrap();
-        kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+        kassa_testkit::TestSealer::install(&mut j).unwrap();
         cash_sale(&mut j, "c1", 1_000);
         let one = return_sale(
             &mut j,

@@ -544,10 +544,10 @@ mod tests {
 
     #[test]
     fn a_receipt_that_does_not_verify_is_named_with_its_typed_reason() {
-        // The journal's test sealer signs with made-up signatures and records a public key
+        // The test sealer (kassa-testkit) signs with made-up signatures and records a public key
         // that is not one: the chain cannot be checked from its first receipt.
         let mut j = Journal::open_in_memory().unwrap();
-        kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+        kassa_testkit::TestSealer::install(&mut j).unwrap();
         cash_sale(&mut j, "a", 12_500, 1_617_100_800_000);
         let checks = verify(&j).unwrap();
         let live = checks.iter().find(|c| c.series == Backend::Live).unwrap();

@@ -44,6 +44,7 @@ use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 /// How long the app may take to open its window for the driver: seconds when the machine
@@ -342,7 +343,8 @@ impl Session {
             "tauri:options".to_owned(),
             json!({ "application": app.to_string_lossy() }),
         );
-        let mut builder = ClientBuilder::rustls().context("cannot set up the WebDriver client")?;
+        // Plain HTTP: tauri-driver listens on loopback.
+        let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{port}");
         let client = match tokio::time::timeout(SESSION_WAIT, builder.connect(&url)).await {

@@ -53,8 +53,8 @@ pub use replication::{LogRecord, REPLICATED_TABLES};
 pub use reports::Z_LIST_LIMIT;
 pub use schema::SCHEMA_VERSION;
 pub use seal::event_code;
-#[cfg(any(test, feature = "test-support"))]
-pub use seal::testing;
+#[cfg(test)]
+use seal::testing;
 pub use seal::{
     ChainReceipt, EmployeeRecord, JournalEventRecord, NamedBy, NewEmployee, NewJournalEvent,
     ReceiptSeal, Seal, SealInput, Sealer, SigningKey,

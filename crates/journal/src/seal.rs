@@ -500,30 +500,23 @@ pub(crate) fn seal_receipt(
     Ok(())
 }
 
-/// A sealer for tests of the journal's records: a made-up signature (not cryptographic)
-/// chained through the previous one, with key version 1 (recorded by
-/// [`TestSealer::install`]). The real signature is `kassa-saft`'s, tested there.
-#[cfg(any(test, feature = "test-support"))]
-pub mod testing {
+/// A sealer for this crate's own tests: a made-up signature (not cryptographic) chained
+/// through the previous one, with key version 1. The real signature is `kassa-saft`'s, tested
+/// there. Other crates' tests take `kassa_testkit::TestSealer` (the same made-up signature):
+/// kassa-testkit is a dev-dependency only, so no build of the app contains a fake sealer, and
+/// no feature of this crate has to be turned on for tests (one compiled kassa-journal serves
+/// the app and the tests).
+#[cfg(test)]
+pub(crate) mod testing {
     use super::*;
 
+    /// Installed by `Journal::open` in this crate's tests (see open.rs).
     #[derive(Debug, Default)]
     pub struct TestSealer;
 
     /// The made-up public key the test sealer's version 1 is recorded with.
     pub const TEST_PUBLIC_PEM: &str =
         "-----BEGIN PUBLIC KEY-----\ntest\n-----END PUBLIC KEY-----\n";
-
-    impl TestSealer {
-        /// Records key version 1 (if the journal has none) and installs the sealer.
-        pub fn install(journal: &mut Journal) -> Result<()> {
-            if journal.signing_keys()?.is_empty() {
-                journal.record_signing_key(1, TEST_PUBLIC_PEM, 0)?;
-            }
-            journal.set_sealer(Arc::new(TestSealer));
-            Ok(())
-        }
-    }
 
     impl Sealer for TestSealer {
         fn seal(&self, s: &SealInput<'_>) -> std::result::Result<Seal, String> {

@@ -36,7 +36,10 @@ pub mod html;
 pub mod logo;
 pub mod pdf;
 pub mod printer;
-#[cfg(any(test, feature = "test-support"))]
+// The ESC/POS decoder the tests read printed bytes back with (this crate's and kassa-boot's).
+// Compiled always, not behind a feature: it only reads bytes (nothing in it prints), and with
+// no feature to turn on for tests, the app and the tests share one compiled kassa-print.
+#[doc(hidden)]
 pub mod testing;
 
 pub use doc::{Align, Block, COLUMNS_58MM, COLUMNS_80MM, COLUMNS_80MM_NARROW, COPY_LABEL, Doc};

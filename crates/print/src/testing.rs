@@ -1,4 +1,4 @@
-//! A small ESC/POS decoder for tests (feature `test-support`, and this crate's own tests),
+//! A small ESC/POS decoder for tests (this crate's and kassa-boot's; the app never calls it),
 //! written from the command reference independently of the encoder: it turns the bytes back
 //! into lines (with alignment, bold, double size), images and cuts, and panics on anything
 //! it does not know, so a test fails at the first unexpected byte.

@@ -205,9 +205,9 @@ impl RigBuilder {
         let mut config = self.till.clone();
         config.destination_id = sandbox.sandbox().config().destination_ids[0].clone();
         let mut journal = Journal::open(db).unwrap();
-        // Receipts are only issued sealed: the journal's test sealer (not cryptographic;
+        // Receipts are only issued sealed: the test sealer (not cryptographic;
         // the real key is kassa-boot's, tested there).
-        kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
+        crate::TestSealer::install(&mut journal).unwrap();
         Till::new(
             wrap(self.client_on(sandbox)),
             journal,

@@ -109,8 +109,8 @@ impl IdSource for Seq {
 }
 
 fn till_with(fake: &Fake, mut journal: Journal) -> Till<Fake> {
-    // Receipts are only issued sealed (kassa-journal's test sealer).
-    kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
+    // Receipts are only issued sealed (the test sealer, kassa-testkit's).
+    kassa_testkit::TestSealer::install(&mut journal).unwrap();
     Till::new(
         fake.clone(),
         journal,
@@ -487,7 +487,7 @@ fn server_error(retry_after: Option<u64>) -> AiiaError {
 /// Caps the journal at its size and fills it to the last byte, as a full disk would.
 fn fill(journal: &mut Journal) {
     // The till's receipt key is in before the disk fills (a till always has it by then).
-    kassa_journal::testing::TestSealer::install(journal).unwrap();
+    kassa_testkit::TestSealer::install(journal).unwrap();
     journal
         .insert_sale(&NewSale {
             id: "filler",
@@ -580,7 +580,7 @@ async fn a_charge_on_a_full_disk_is_refused_in_plain_words() {
 /// A journal as a crash leaves it: sale `s1` with attempts p1 and p2, p1's status written.
 fn crashed_journal(p1_status: &str, sale_paid_by_p1: bool) -> Journal {
     let mut journal = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut journal).unwrap();
+    kassa_testkit::TestSealer::install(&mut journal).unwrap();
     journal
         .insert_sale(&NewSale {
             id: "s1",

@@ -169,7 +169,7 @@ fn paid_sale(
 #[test]
 fn a_cash_receipt_carries_the_lines_vat_given_and_change() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     paid_sale(
         &mut j,
         "s1",
@@ -200,7 +200,7 @@ fn a_cash_receipt_carries_the_lines_vat_given_and_change() {
 #[test]
 fn bank_and_card_receipts_say_how_they_were_paid() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     paid_sale(
         &mut j,
         "s1",
@@ -249,7 +249,7 @@ fn bank_and_card_receipts_say_how_they_were_paid() {
 #[test]
 fn live_receipts_need_the_profile_and_training_ones_get_a_training_shop() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     paid_sale(
         &mut j,
         "live",
@@ -335,7 +335,7 @@ fn a_training_receipt_without_a_profile_carries_the_training_shop_as_named() {
 #[test]
 fn a_plain_amount_sale_from_before_lines_reads_at_the_default_rate() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     j.insert_sale(&NewSale {
         id: "old",
         amount: nok(5000),
@@ -355,7 +355,7 @@ fn a_plain_amount_sale_from_before_lines_reads_at_the_default_rate() {
 #[test]
 fn a_return_receipt_carries_what_went_back_its_sale_and_reason() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     let sale = paid_sale(
         &mut j,
         "s1",
@@ -420,7 +420,7 @@ fn a_return_receipt_carries_what_went_back_its_sale_and_reason() {
 #[test]
 fn the_next_print_is_the_original_then_numbered_copies() {
     let mut j = Journal::open_in_memory().unwrap();
-    kassa_journal::testing::TestSealer::install(&mut j).unwrap();
+    kassa_testkit::TestSealer::install(&mut j).unwrap();
     let sale = paid_sale(&mut j, "s1", Backend::Live, &Paid::Card { reference: None });
     let shop = shop(Some(profile()));
     let till = j.till_id().unwrap();

@@ -42,10 +42,10 @@ impl TestTill {
     pub fn for_shop(dir: &Path, name: &str, merchant: &str) -> TestTill {
         let path = dir.join(format!("{name}.db"));
         let mut journal = Journal::open(&path).unwrap();
-        journal.set_sealer(Arc::new(kassa_journal::testing::TestSealer));
+        journal.set_sealer(Arc::new(kassa_testkit::TestSealer));
         if journal.signing_keys().unwrap().is_empty() {
             journal
-                .record_signing_key(1, kassa_journal::testing::TEST_PUBLIC_PEM, 0)
+                .record_signing_key(1, kassa_testkit::TEST_PUBLIC_PEM, 0)
                 .unwrap();
         }
         let till_id = journal.till_id().unwrap();
