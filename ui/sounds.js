@@ -14,7 +14,23 @@ const TONES = {
   ],
 };
 
+// One audio context while tones play, closed soon after the last one ends: an open context
+// keeps WebKit's audio pipeline (GStreamer, its sink and rendering thread) running and its
+// memory held for the rest of the day (bench/window-soak.sh).
 let context = null;
+let closing = null;
+const CLOSE_AFTER_S = 1;
+
+function closeWhenQuiet(endsAt) {
+  clearTimeout(closing);
+  const wait = Math.max(0, endsAt - context.currentTime + CLOSE_AFTER_S) * 1000;
+  closing = setTimeout(() => {
+    const done = context;
+    context = null;
+    closing = null;
+    done?.close().catch(() => {});
+  }, wait);
+}
 
 export const soundsOn = () => localStorage.getItem(KEY) !== "off";
 
@@ -29,6 +45,7 @@ export function playOutcome(outcome) {
   try {
     context ??= new AudioContext();
     const start = context.currentTime + 0.02;
+    let endsAt = start;
     for (const [hz, at, length] of tones) {
       const osc = context.createOscillator();
       const gain = context.createGain();
@@ -41,7 +58,9 @@ export function playOutcome(outcome) {
       osc.connect(gain).connect(context.destination);
       osc.start(start + at);
       osc.stop(start + at + length + 0.02);
+      endsAt = Math.max(endsAt, start + at + length + 0.02);
     }
+    closeWhenQuiet(endsAt);
     return true;
   } catch {
     return false; // no audio device: the screen says it all the same

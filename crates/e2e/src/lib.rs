@@ -73,6 +73,8 @@ const KASSA_VARS: &[&str] = &[
     "KASSA_REDIRECT_URL",
     "KASSA_LINK_TTL_S",
     "KASSA_HUB_URL",
+    "KASSA_WEBKIT_ACCELERATION",
+    "KASSA_WEBKIT_CACHE",
 ];
 
 /// A failed step, with everything known about why (driver log, page state, screenshot).
@@ -307,6 +309,12 @@ impl Session {
         // English unless the test asks for another language (`("KASSA_LANG", "da")`): the
         // tests read the screens' words, whatever the machine's own locale is.
         cmd.env("KASSA_LANG", "en");
+        // WebKitGTK's own renderer unless the test asks for Kassa's shipped one
+        // (`("KASSA_WEBKIT_ACCELERATION", "never")`): without GPU compositing, WebKitWebDriver
+        // stops answering a session after some screenshots (two tests hung for minutes; the
+        // window itself drew and sold on). `the_shipped_renderer_draws_and_sells` runs the
+        // shipped one.
+        cmd.env("KASSA_WEBKIT_ACCELERATION", "webkit");
         for (k, v) in env {
             cmd.env(k, v);
         }

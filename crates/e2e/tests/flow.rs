@@ -156,6 +156,32 @@ async fn the_status_line_follows_the_code_the_customer_is_on() -> Result<()> {
 /// Escape cancels at once when nobody is in their bank; Declined offers "Try again", which
 /// charges the same lines again; the declined sale's Today row shows the reference that
 /// reached the bank statement and opens the sale.
+/// Kassa as shipped draws without GPU compositing (kassa_boot::webview); the other window
+/// tests run on WebKitGTK's own renderer (see kassa_e2e). This one sells on the shipped one,
+/// without screenshots: the keypad, a code, the customer's approval, Paid.
+#[tokio::test]
+async fn the_shipped_renderer_draws_and_sells() -> Result<()> {
+    let s = Session::start_with(
+        "the_shipped_renderer_draws_and_sells",
+        None,
+        &[("KASSA_WEBKIT_ACCELERATION", "never")],
+    )
+    .await?;
+    ready(&s).await?;
+    type_amount(&s, &["1", "2", "5", "0"]).await?;
+    s.wait_for_amount("12,50").await?;
+    s.click("charge").await?;
+    let payment = live_payment(&s).await?;
+    s.wait_text("qr-amount", "12,50").await?;
+    let link = s.attr("qr", "data-authorization-url").await?;
+    let (base, _) = sandbox_from_authorization_url(&link)?;
+    sandbox_decide(&base, &payment, "approve").await?;
+    s.wait_for_result("Paid").await?;
+    s.click("new-sale").await?;
+    ready(&s).await?;
+    s.close().await
+}
+
 #[tokio::test]
 async fn escape_cancels_and_try_again_keeps_the_lines() -> Result<()> {
     let s = Session::start("escape_cancels_and_try_again_keeps_the_lines").await?;
