@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 export KASSA_BENCH_OUT=${KASSA_BENCH_OUT:-$TARGET/bench-results}
 if [[ -z ${KASSA_APP_BIN:-} || -z ${KASSA_FLOOR_BIN:-} ]]; then
-  cargo build --release --locked -p kassa-app -p kassa-floor
+  cargo build --release --locked -p kassa-app -p kassa-floor -p kassa-cli
   KASSA_APP_BIN=${KASSA_APP_BIN:-$TARGET/release/kassa-app}
   KASSA_FLOOR_BIN=${KASSA_FLOOR_BIN:-$TARGET/release/kassa-floor}
 fi

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --release --locked -p kassa-app -p kassa-cli
-for bin in kassa-app kassa; do
+# The same packages as bench/_x11.sh builds, so the two share every release build.
+cargo build --release --locked -p kassa-app -p kassa-floor -p kassa-cli
+for bin in kassa-app kassa kassa-floor; do
   bytes=$(stat -c %s "$TARGET/release/$bin")
   printf '%-10s %10d bytes  %6.2f MiB\n' "$bin" "$bytes" "$(echo "$bytes / 1048576" | bc -l)"
 done
