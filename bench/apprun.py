@@ -154,13 +154,23 @@ class Window:
         return self.wd("POST", f"/session/{self.sid}/execute/sync",
                        {"script": script, "args": []})["value"]
 
-    def wait_js(self, script, what, within=30, every=0.02):
+    def js_async(self, script, *args, within=30):
+        """Runs `script` with WebDriver's execute/async: it calls its last argument when done."""
+        if getattr(self, "script_timeout", None) != within:
+            self.wd("POST", f"/session/{self.sid}/timeouts", {"script": int(within * 1000)})
+            self.script_timeout = within
+        return self.wd("POST", f"/session/{self.sid}/execute/async",
+                       {"script": script, "args": list(args)})["value"]
+
+    def wait_js(self, script, what, within=30, every=0.02, fail=True):
         deadline = time.time() + within
         while time.time() < deadline:
             v = self.js(script)
             if v:
                 return v
             time.sleep(every)
+        if not fail:
+            return None
         raise SystemExit(f"{self.app.name}: timed out waiting for {what}")
 
     def memory(self):
