@@ -46,6 +46,7 @@ mod output;
 mod report;
 mod sell;
 mod staff;
+mod terminal;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -295,6 +296,12 @@ enum Command {
         #[command(subcommand)]
         command: hub::HubCommand,
     },
+    /// Kassa as the pay-by-bank terminal of a cash register (nexo Sale to POI JSON over
+    /// HTTP, as card terminals' Terminal API): `kassa terminal serve [--bind ADDR]`.
+    Terminal {
+        #[command(subcommand)]
+        command: terminal::TerminalCommand,
+    },
     /// The till's receipt signing keys: the private halves live in the OS keyring only.
     Keys {
         #[command(subcommand)]
@@ -534,6 +541,7 @@ async fn run(command: Command) -> ExitCode {
         },
         Command::Verify { json } => keys::verify(&db_path(), json),
         Command::Hub { command } => hub::run(command).await,
+        Command::Terminal { command } => terminal::run(command).await,
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }

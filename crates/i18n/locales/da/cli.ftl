@@ -385,3 +385,7 @@ cli-hub-pulled-staff = Hentede hubbens medarbejdere (version { $version }): { $c
 cli-hub-staff-current = Medarbejderne er allerede hubbens nyeste.
 cli-hub-no-such-till = hubben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser de kasser, den har
 cli-hub-restored = Genskabte kasse { $till } fra hubben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kasseapparater sender Authorization: Bearer med nøglen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
+cli-terminal-cannot-run = kan ikke betjene kasseapparater: { $error }

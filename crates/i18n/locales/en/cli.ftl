@@ -385,3 +385,7 @@ cli-hub-pulled-staff = Took the hub's cashiers (version { $version }): { $change
 cli-hub-staff-current = The cashiers are the hub's newest already.
 cli-hub-no-such-till = the hub has no records of till { $till }: `kassa hub report x --json` lists the tills it has
 cli-hub-restored = Rebuilt till { $till } from the hub: { $records } records in { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa is the pay-by-bank terminal at { $url } (POIID { $poi }, { $currency }); registers send Authorization: Bearer with the token in KASSA_TERMINAL_TOKEN. Ctrl-C stops.
+cli-terminal-cannot-run = cannot serve registers: { $error }

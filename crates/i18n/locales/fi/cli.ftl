@@ -385,3 +385,7 @@ cli-hub-pulled-staff = Otettiin keskittimen henkilökunta (versio { $version }):
 cli-hub-staff-current = Henkilökunta on jo keskittimen uusin.
 cli-hub-no-such-till = keskittimellä ei ole kassan { $till } kirjauksia: `kassa hub report x --json` luettelee sen kassat
 cli-hub-restored = Kassa { $till } palautettiin keskittimestä: { $records } kirjausta tiedostoon { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa on pankkimaksujen maksupääte osoitteessa { $url } (POIID { $poi }, { $currency }); kassajärjestelmät lähettävät Authorization: Bearer -otsakkeen, jossa on KASSA_TERMINAL_TOKEN-avain. Ctrl-C lopettaa.
+cli-terminal-cannot-run = kassajärjestelmiä ei voi palvella: { $error }

@@ -385,3 +385,7 @@ cli-hub-pulled-staff = Hentet hubens ansatte (versjon { $version }): { $changed 
 cli-hub-staff-current = De ansatte er allerede hubens nyeste.
 cli-hub-no-such-till = huben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser kassene den har
 cli-hub-restored = Gjenopprettet kasse { $till } fra huben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kassaapparater sender Authorization: Bearer med nøkkelen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
+cli-terminal-cannot-run = kan ikke betjene kassaapparater: { $error }

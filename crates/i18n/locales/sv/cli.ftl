@@ -385,3 +385,7 @@ cli-hub-pulled-staff = Hämtade hubbens personal (version { $version }): { $chan
 cli-hub-staff-current = Personalen är redan hubbens senaste.
 cli-hub-no-such-till = hubben har inga poster från kassa { $till }: `kassa hub report x --json` visar kassorna den har
 cli-hub-restored = Återskapade kassa { $till } från hubben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa är betalterminal för bankbetalning på { $url } (POIID { $poi }, { $currency }); kassaregister skickar Authorization: Bearer med nyckeln i KASSA_TERMINAL_TOKEN. Ctrl-C stoppar.
+cli-terminal-cannot-run = kan inte betjäna kassaregister: { $error }
