@@ -300,6 +300,19 @@ async fn a_register_is_paid_and_a_repeated_request_never_charges_twice() {
             Some(pid.as_str())
         );
     }
+    // The same ids with another amount is not a repeat: refused, nothing charged.
+    let (_, other) = post_as(
+        &kassa.url,
+        Some(TOKEN),
+        payment("POS1", "P1", "27908", "DKK", "13"),
+    )
+    .await;
+    let r = &payment_response(&other)["Response"];
+    assert_eq!(r["ErrorCondition"], "NotAllowed", "{other}");
+    assert!(
+        pair(r, "message").unwrap().contains("already used"),
+        "{other}"
+    );
     assert_eq!(sales(&db).len(), 1, "no second sale");
     assert_eq!(sandbox.sandbox().payments().len(), 1, "no second payment");
 
@@ -576,6 +589,11 @@ async fn refused_requests_say_why_and_change_nothing() {
             (&json!("Failure"), &json!("NotAllowed"))
         );
         assert!(pair(r, "message").unwrap().contains("token"), "{reply}");
+        assert_eq!(
+            payment_response(&reply)["SaleData"]["SaleTransactionID"]["TransactionID"],
+            "T1",
+            "the register's transaction is echoed"
+        );
     }
     // Not JSON.
     let (status, reply) = post_as(url, Some(TOKEN), "{\"SaleToPOIRequest\": ".into()).await;

@@ -231,7 +231,9 @@ pub struct BareResponse {
 #[serde(rename_all = "PascalCase")]
 pub struct PaymentResponse {
     pub response: Response,
-    pub sale_data: SaleData,
+    /// The register's transaction, as it sent it (left out when the request did not read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sale_data: Option<SaleData>,
     #[serde(rename = "POIData", skip_serializing_if = "Option::is_none")]
     pub poi_data: Option<PoiData>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -185,7 +185,11 @@ impl Terminal {
     /// `response` to the request `body` (refused before it was read: a wrong token, a body
     /// that does not read), its header echoed as far as it reads.
     pub fn refusal(&self, body: &[u8], response: Response) -> ResponseEnvelope {
-        self.bare(&self.header_echo(body), response)
+        let mut out = self.bare(&self.header_echo(body), response);
+        if let Some(p) = out.response.payment_response.as_mut() {
+            p.sale_data = sale_data_echo(body);
+        }
+        out
     }
 
     /// The header of a request that did not read, as far as it can be read.
@@ -337,12 +341,7 @@ impl Terminal {
             Some("Payment") => {
                 out.payment_response = Some(PaymentResponse {
                     response,
-                    sale_data: SaleData {
-                        sale_transaction_id: TransactionId {
-                            transaction_id: String::new(),
-                            time_stamp: String::new(),
-                        },
-                    },
+                    sale_data: None,
                     poi_data: None,
                     payment_result: None,
                     payment_receipt: Vec::new(),
@@ -375,7 +374,7 @@ impl Terminal {
         let respond = |response: Response| {
             let mut out = self.bare_for(h, response);
             if let Some(pr) = out.payment_response.as_mut() {
-                pr.sale_data = sale_data.clone();
+                pr.sale_data = Some(sale_data.clone());
             }
             out
         };
@@ -386,7 +385,7 @@ impl Terminal {
         // The reply waits for the sale's end (a long poll); a register that gives up
         // waiting asks with TransactionStatus, and a repeated request waits again.
         let mut response = self.await_end(&found).await;
-        response.sale_data = p.sale_data;
+        response.sale_data = Some(p.sale_data);
         let mut out = self.bare_for(h, Response::success());
         out.payment_response = Some(response);
         out
@@ -439,13 +438,15 @@ impl Terminal {
         let till = &self.counter.till;
         // This ServiceID again: the same request repeated, or a mistake.
         if let Some(earlier) = till.with_journal(|j| j.terminal_payment(register, service_id))? {
-            if earlier.transaction_id != tx.transaction_id {
+            if earlier.transaction_id != tx.transaction_id || earlier.amount != money {
                 return Err(refuse(
                     ErrorCondition::NotAllowed,
                     format!(
-                        "ServiceID {service_id} was already used for transaction {}: send \
-                         each request with a new ServiceID",
-                        earlier.transaction_id
+                        "ServiceID {service_id} was already used for transaction {} of {} \
+                         {}: send each request with a new ServiceID",
+                        earlier.transaction_id,
+                        earlier.amount.decimal(),
+                        earlier.amount.currency
                     ),
                 ));
             }
@@ -913,13 +914,26 @@ impl Terminal {
     }
 }
 
-fn sale_data_of(p: &TerminalPayment) -> SaleData {
-    SaleData {
+fn sale_data_of(p: &TerminalPayment) -> Option<SaleData> {
+    Some(SaleData {
         sale_transaction_id: TransactionId {
             transaction_id: p.transaction_id.clone(),
             time_stamp: p.transaction_at.clone(),
         },
-    }
+    })
+}
+
+/// The `SaleData` of a payment request that was refused before it was read, as far as it
+/// reads.
+fn sale_data_echo(body: &[u8]) -> Option<SaleData> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let id = &value["SaleToPOIRequest"]["PaymentRequest"]["SaleData"]["SaleTransactionID"];
+    Some(SaleData {
+        sale_transaction_id: TransactionId {
+            transaction_id: id["TransactionID"].as_str()?.to_owned(),
+            time_stamp: id["TimeStamp"].as_str().unwrap_or_default().to_owned(),
+        },
+    })
 }
 
 /// The `ErrorCondition` and sentence of a sale the engine ended as failed, from the
