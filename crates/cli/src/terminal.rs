@@ -3,6 +3,7 @@
 //! The register speaks nexo Sale to POI JSON (`docs/terminal-api.md`).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -13,38 +14,61 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:4020";
 
 #[derive(clap::Subcommand)]
 pub enum TerminalCommand {
-    /// Serve registers on this computer (`POST http://BIND/nexo`, the token from
+    /// Serve registers (`POST http://BIND/nexo`, or https with --tls-cert; the token from
     /// KASSA_TERMINAL_TOKEN as `Authorization: Bearer`) until Ctrl-C.
     Serve {
-        /// A loopback address and port (port 0 takes any free one).
+        /// The address and port (port 0 takes any free one): a loopback address for plain
+        /// HTTP, any address with TLS.
         #[arg(long, default_value = DEFAULT_BIND)]
         bind: SocketAddr,
+        /// Serve over TLS with this certificate (PEM); its SHA-256 fingerprint is shown for
+        /// pairing the register.
+        #[arg(long, value_name = "CERT.pem", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// The certificate's private key (PEM).
+        #[arg(long, value_name = "KEY.pem", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
         /// The terminal id (nexo POIID) Kassa answers with.
         #[arg(long, default_value = "KASSA")]
         poi_id: String,
     },
 }
 
+fn cannot(e: &dyn std::fmt::Display) -> String {
+    output::t(
+        "cli-terminal-cannot-run",
+        &[("error", e.to_string().into())],
+    )
+}
+
 pub async fn run(command: TerminalCommand) -> ExitCode {
     match command {
-        TerminalCommand::Serve { bind, poi_id } => serve(bind, poi_id).await,
+        TerminalCommand::Serve {
+            bind,
+            tls_cert,
+            tls_key,
+            poi_id,
+        } => {
+            let tls = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => match kassa_terminal::Tls::from_pem_files(&cert, &key) {
+                    Ok(tls) => Some(tls),
+                    Err(e) => return fail(EXIT_USAGE, &cannot(&e)),
+                },
+                _ => None,
+            };
+            serve(bind, tls, poi_id).await
+        }
     }
 }
 
-async fn serve(bind: SocketAddr, poi_id: String) -> ExitCode {
+async fn serve(bind: SocketAddr, tls: Option<kassa_terminal::Tls>, poi_id: String) -> ExitCode {
     let m = output::messages();
-    let cannot = |e: &dyn std::fmt::Display| {
-        output::t(
-            "cli-terminal-cannot-run",
-            &[("error", e.to_string().into())],
-        )
-    };
     let token = std::env::var("KASSA_TERMINAL_TOKEN").unwrap_or_default();
     let token = match kassa_terminal::Token::new(&token) {
         Ok(t) => t,
         Err(e) => return fail(EXIT_USAGE, &cannot(&e)),
     };
-    let listener = match kassa_terminal::bind(bind).await {
+    let listener = match kassa_terminal::bind(bind, tls.is_some()).await {
         Ok(l) => l,
         Err(e @ kassa_terminal::ServeError::NotLoopback(_)) => {
             return fail(EXIT_USAGE, &cannot(&e));
@@ -65,25 +89,41 @@ async fn serve(bind: SocketAddr, poi_id: String) -> ExitCode {
     };
     let terminal = Arc::new(kassa_terminal::Terminal::new(Arc::clone(&counter), config));
     let addr = listener.local_addr().unwrap_or(bind);
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let url = format!("{scheme}://{addr}{}", kassa_terminal::http::PATH);
     println!(
         "{}",
         m.get(
             "cli-terminal-ready",
             &[
-                (
-                    "url",
-                    format!("http://{addr}{}", kassa_terminal::http::PATH).into()
-                ),
+                ("url", url.into()),
                 ("poi", poi_id.as_str().into()),
                 ("currency", counter.currency.code().into()),
             ]
         )
     );
+    if let Some(tls) = &tls {
+        println!(
+            "{}",
+            m.get(
+                "cli-terminal-fingerprint",
+                &[("fingerprint", tls.fingerprint().into())]
+            )
+        );
+    }
     // Ctrl-C stops at once: a register still waiting for a payment's reply loses it and
     // asks again with TransactionStatus (the sale itself is in the journal and resumes at
     // the next start).
+    let serving = Arc::clone(&terminal);
     let served = tokio::select! {
-        served = kassa_terminal::serve(listener, Arc::clone(&terminal), token, std::future::pending()) => served,
+        served = async move {
+            match tls {
+                Some(tls) => kassa_terminal::serve_tls(listener, serving, token, tls).await,
+                None => {
+                    kassa_terminal::serve(listener, serving, token, std::future::pending()).await
+                }
+            }
+        } => served,
         _ = tokio::signal::ctrl_c() => Ok(()),
     };
     drop(terminal);

@@ -693,6 +693,181 @@ async fn refused_requests_say_why_and_change_nothing() {
     kassa.stop().await;
 }
 
+/// `openssl` makes a test CA and a certificate for 127.0.0.1 signed by it, in `dir`:
+/// (the CA's certificate, the server's certificate, its key).
+fn certificate(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    openssl(
+        &[
+            &["req", "-x509"][..],
+            &ec,
+            &[
+                "-days",
+                "30",
+                "-subj",
+                "/CN=test-ca",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+            ],
+        ]
+        .concat(),
+    );
+    openssl(
+        &[
+            &["req"][..],
+            &ec,
+            &[
+                "-subj",
+                "/CN=kassa-terminal",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "server.csr",
+            ],
+        ]
+        .concat(),
+    );
+    std::fs::write(dir.join("ext.cnf"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "30",
+        "-extfile",
+        "ext.cnf",
+        "-out",
+        "cert.pem",
+    ]);
+    (
+        dir.join("ca.pem"),
+        dir.join("cert.pem"),
+        dir.join("key.pem"),
+    )
+}
+
+#[tokio::test]
+async fn on_the_network_it_serves_over_tls_with_the_fingerprint_to_pair() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(&dir);
+    let (ca, cert, key) = certificate(dir.path());
+    let mut child = cli::kassa(env!("CARGO_BIN_EXE_kassa"), &sandbox, &db)
+        .env("KASSA_TERMINAL_TOKEN", TOKEN)
+        .args([
+            "terminal",
+            "serve",
+            "--bind",
+            "0.0.0.0:0",
+            "--poi-id",
+            "KASSA-1",
+        ])
+        .arg("--tls-cert")
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&key)
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut lines = Vec::new();
+    for _ in 0..2 {
+        let l = tokio::time::timeout(Duration::from_secs(60), stdout.next_line())
+            .await
+            .expect("kassa spoke")
+            .unwrap()
+            .expect("a line");
+        lines.push(l);
+    }
+    let (ready, shown) = (lines[0].clone(), lines[1].clone());
+    let url = ready
+        .split_whitespace()
+        .find(|w| w.starts_with("https://0.0.0.0:"))
+        .unwrap_or_else(|| panic!("no https address in {ready:?}"))
+        .replace("0.0.0.0", "127.0.0.1");
+    // The fingerprint to pair with is the certificate's, as openssl reads it.
+    let openssl = std::process::Command::new("openssl")
+        .args(["x509", "-noout", "-fingerprint", "-sha256", "-in"])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    let expected = String::from_utf8_lossy(&openssl.stdout)
+        .trim()
+        .rsplit('=')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(expected.len(), 95, "{expected}");
+    assert!(
+        shown.ends_with(&expected),
+        "{shown:?} should show {expected}"
+    );
+
+    let pem = std::fs::read(&ca).unwrap();
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
+        .build()
+        .unwrap();
+    let login = json!({"SaleToPOIRequest": {
+        "MessageHeader": header("Login", "POS1", "L1"),
+        "LoginRequest": {"DateTime": "2026-12-04T10:00:00+01:00", "OperatorLanguage": "da"}
+    }})
+    .to_string();
+    let send = |token: &'static str| {
+        client
+            .post(&url)
+            .header("authorization", format!("Bearer {token}"))
+            .body(login.clone())
+            .send()
+    };
+    let res = send(TOKEN).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(
+        v["SaleToPOIResponse"]["LoginResponse"]["Response"]["Result"], "Success",
+        "{v}"
+    );
+    assert_eq!(
+        send("not-the-token-at-all-000").await.unwrap().status(),
+        401
+    );
+    // Plain HTTP on the same port gets no answer.
+    let plain = reqwest::Client::new()
+        .post(url.replace("https://", "http://"))
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .body(login.clone())
+        .timeout(Duration::from_secs(5))
+        .send()
+        .await;
+    assert!(plain.is_err() || plain.is_ok_and(|r| r.status() != 200));
+    child.kill().await.unwrap();
+}
+
 #[tokio::test]
 async fn the_network_is_refused_without_tls_and_a_token_is_needed() {
     let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
@@ -705,7 +880,10 @@ async fn the_network_is_refused_without_tls_and_a_token_is_needed() {
     )
     .await;
     assert_eq!(code, Some(2), "{out}");
-    assert!(out.contains("TLS"), "{out}");
+    assert!(
+        out.contains("only over TLS") && out.contains("--tls-cert"),
+        "{out}"
+    );
     let (code, out) = cli::run(
         cli::kassa(env!("CARGO_BIN_EXE_kassa"), &sandbox, &db).args([
             "terminal",

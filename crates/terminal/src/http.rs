@@ -1,7 +1,8 @@
 //! The terminal API over HTTP: `POST /nexo` with a JSON `SaleToPOIRequest`, a bearer token
 //! in `Authorization`, the `SaleToPOIResponse` as the reply (a payment's reply comes when
-//! its sale ends). Loopback only: the network would need TLS, which this server does not
-//! do yet, so any other address is refused at start.
+//! its sale ends). Plain HTTP on a loopback address only; on the shop's network only over
+//! TLS ([`Tls`]: the merchant's certificate and key, its SHA-256 fingerprint shown so the
+//! register can pin it).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -39,10 +40,14 @@ pub enum ServeError {
     )]
     ShortToken(usize),
     #[error(
-        "the terminal API serves this computer only (a loopback address such as \
-         127.0.0.1:4020), not {0}: the network would need TLS, which Kassa does not do yet"
+        "the terminal API serves {0} only over TLS: give --tls-cert and --tls-key (a \
+         certificate and its key, PEM), or bind a loopback address such as 127.0.0.1:4020"
     )]
     NotLoopback(SocketAddr),
+    #[error("cannot read the TLS certificate or key {path}: {reason}")]
+    TlsFile { path: String, reason: String },
+    #[error("the TLS certificate and key do not make a TLS server: {0}")]
+    TlsConfig(String),
     #[error("cannot listen for registers on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -115,11 +120,78 @@ pub fn router(terminal: Arc<Terminal>, token: Token) -> Router {
         .with_state(Arc::new(App { terminal, token }))
 }
 
-/// Binds `addr` (loopback only) for [`serve`].
-pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, ServeError> {
-    if !addr.ip().is_loopback() {
+/// TLS for the terminal API: the merchant's certificate (chain) and private key, and the
+/// certificate's SHA-256 fingerprint for pairing the register.
+#[derive(Clone)]
+pub struct Tls {
+    config: Arc<rustls::ServerConfig>,
+    fingerprint: String,
+}
+
+impl std::fmt::Debug for Tls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tls({})", self.fingerprint)
+    }
+}
+
+impl Tls {
+    /// Reads the certificate chain (PEM, the server's first) and its private key (PEM).
+    pub fn from_pem_files(
+        cert: &std::path::Path,
+        key: &std::path::Path,
+    ) -> Result<Tls, ServeError> {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let file = |path: &std::path::Path, reason: String| ServeError::TlsFile {
+            path: path.display().to_string(),
+            reason,
+        };
+        let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
+            .map_err(|e| file(cert, e.to_string()))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| file(cert, e.to_string()))?;
+        let Some(first) = chain.first() else {
+            return Err(file(cert, "it holds no certificate".into()));
+        };
+        let fingerprint = fingerprint(first.as_ref());
+        let key = PrivateKeyDer::from_pem_file(key).map_err(|e| file(key, e.to_string()))?;
+        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let mut config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| ServeError::TlsConfig(e.to_string()))?
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .map_err(|e| ServeError::TlsConfig(e.to_string()))?;
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(Tls {
+            config: Arc::new(config),
+            fingerprint,
+        })
+    }
+
+    /// The certificate's SHA-256 fingerprint, `AB:CD:…` (as `openssl x509 -fingerprint
+    /// -sha256` writes it): the register pins it when it pairs.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+}
+
+fn fingerprint(der: &[u8]) -> String {
+    use sha2::Digest;
+    Sha256::digest(der)
+        .iter()
+        .map(|b| hex::encode_upper([*b]))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// Binds `addr` for [`serve`] (plain HTTP: loopback only) or [`serve_tls`] (`tls`: any
+/// address).
+pub async fn bind(addr: SocketAddr, tls: bool) -> Result<tokio::net::TcpListener, ServeError> {
+    if !tls && !addr.ip().is_loopback() {
         return Err(ServeError::NotLoopback(addr));
     }
+
     tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })
@@ -135,6 +207,55 @@ pub async fn serve(
     axum::serve(listener, router(terminal, token))
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// How long a client has to finish the TLS handshake, and to send a request's headers.
+const HANDSHAKE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves registers over TLS on `listener` for as long as the future runs.
+pub async fn serve_tls(
+    listener: tokio::net::TcpListener,
+    terminal: Arc<Terminal>,
+    token: Token,
+    tls: Tls,
+) -> std::io::Result<()> {
+    let app = router(terminal, token);
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(&tls.config));
+    loop {
+        let (tcp, peer) = match listener.accept().await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "a register's connection could not be accepted");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let acceptor = acceptor.clone();
+        let app = app.clone();
+        tokio::spawn(async move {
+            let stream = match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => {
+                    tracing::info!(%peer, error = %e, "a TLS handshake failed");
+                    return;
+                }
+                Err(_) => return,
+            };
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HANDSHAKE_TIMEOUT);
+            let served = builder
+                .serve_connection(
+                    hyper_util::rt::TokioIo::new(stream),
+                    hyper_util::service::TowerToHyperService::new(app),
+                )
+                .await;
+            if let Err(e) = served {
+                tracing::debug!(%peer, error = %e, "a register's connection ended");
+            }
+        });
+    }
 }
 
 async fn nexo(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> HttpResponse {
@@ -189,13 +310,24 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn only_loopback_addresses_are_served() {
-        let e = bind("0.0.0.0:0".parse().unwrap()).await.unwrap_err();
-        assert!(
-            e.to_string().contains("needs TLS") || e.to_string().contains("need TLS"),
-            "{e}"
-        );
-        let l = bind("127.0.0.1:0".parse().unwrap()).await.unwrap();
+    async fn plain_http_serves_loopback_addresses_only() {
+        let e = bind("0.0.0.0:0".parse().unwrap(), false).await.unwrap_err();
+        assert!(e.to_string().contains("only over TLS"), "{e}");
+        let l = bind("127.0.0.1:0".parse().unwrap(), false).await.unwrap();
         assert!(l.local_addr().unwrap().ip().is_loopback());
+        assert!(bind("0.0.0.0:0".parse().unwrap(), true).await.is_ok());
+    }
+
+    #[test]
+    fn a_missing_or_empty_certificate_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.pem");
+        std::fs::write(&empty, "").unwrap();
+        let e = Tls::from_pem_files(&dir.path().join("none.pem"), &empty).unwrap_err();
+        assert!(e.to_string().contains("none.pem"), "{e}");
+        let e = Tls::from_pem_files(&empty, &empty).unwrap_err();
+        assert!(e.to_string().contains("no certificate"), "{e}");
+        assert_eq!(fingerprint(b"abc").len(), 32 * 3 - 1);
+        assert!(fingerprint(b"abc").starts_with("BA:78:16:BF"));
     }
 }

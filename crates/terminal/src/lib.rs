@@ -9,12 +9,13 @@
 //!   opened on the same path as the window's, and the register's ids are kept in the
 //!   journal so a repeated request never opens a second sale and a lost reply is found
 //!   again after a restart of either side.
-//! * [`http`]: `POST /nexo` on a loopback address, with a bearer token.
+//! * [`http`]: `POST /nexo` with a bearer token: plain HTTP on a loopback address, or TLS
+//!   (the certificate's fingerprint shown for pairing) on the shop's network.
 
 pub mod amount;
 pub mod http;
 pub mod nexo;
 pub mod service;
 
-pub use http::{ServeError, Token, bind, router, serve};
+pub use http::{ServeError, Tls, Token, bind, router, serve, serve_tls};
 pub use service::{PROTOCOL_VERSION, Reply, Terminal, TerminalConfig};

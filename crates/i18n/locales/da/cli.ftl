@@ -389,3 +389,4 @@ cli-hub-restored = Genskabte kasse { $till } fra hubben: { $records } poster i {
 ## kassa terminal serve
 cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kasseapparater sender Authorization: Bearer med nøglen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
 cli-terminal-cannot-run = kan ikke betjene kasseapparater: { $error }
+cli-terminal-fingerprint = Par kasseapparatet med dette certifikats SHA-256-fingeraftryk: { $fingerprint }

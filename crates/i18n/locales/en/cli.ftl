@@ -389,3 +389,4 @@ cli-hub-restored = Rebuilt till { $till } from the hub: { $records } records in 
 ## kassa terminal serve
 cli-terminal-ready = Kassa is the pay-by-bank terminal at { $url } (POIID { $poi }, { $currency }); registers send Authorization: Bearer with the token in KASSA_TERMINAL_TOKEN. Ctrl-C stops.
 cli-terminal-cannot-run = cannot serve registers: { $error }
+cli-terminal-fingerprint = Pair the register with this certificate's SHA-256 fingerprint: { $fingerprint }

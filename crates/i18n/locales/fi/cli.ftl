@@ -389,3 +389,4 @@ cli-hub-restored = Kassa { $till } palautettiin keskittimestä: { $records } kir
 ## kassa terminal serve
 cli-terminal-ready = Kassa on pankkimaksujen maksupääte osoitteessa { $url } (POIID { $poi }, { $currency }); kassajärjestelmät lähettävät Authorization: Bearer -otsakkeen, jossa on KASSA_TERMINAL_TOKEN-avain. Ctrl-C lopettaa.
 cli-terminal-cannot-run = kassajärjestelmiä ei voi palvella: { $error }
+cli-terminal-fingerprint = Yhdistä kassajärjestelmä tämän varmenteen SHA-256-sormenjäljellä: { $fingerprint }

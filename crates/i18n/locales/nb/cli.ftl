@@ -389,3 +389,4 @@ cli-hub-restored = Gjenopprettet kasse { $till } fra huben: { $records } poster 
 ## kassa terminal serve
 cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kassaapparater sender Authorization: Bearer med nøkkelen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
 cli-terminal-cannot-run = kan ikke betjene kassaapparater: { $error }
+cli-terminal-fingerprint = Par kassaapparatet med sertifikatets SHA-256-fingeravtrykk: { $fingerprint }

@@ -389,3 +389,4 @@ cli-hub-restored = Återskapade kassa { $till } från hubben: { $records } poste
 ## kassa terminal serve
 cli-terminal-ready = Kassa är betalterminal för bankbetalning på { $url } (POIID { $poi }, { $currency }); kassaregister skickar Authorization: Bearer med nyckeln i KASSA_TERMINAL_TOKEN. Ctrl-C stoppar.
 cli-terminal-cannot-run = kan inte betjäna kassaregister: { $error }
+cli-terminal-fingerprint = Para ihop kassaregistret med certifikatets SHA-256-fingeravtryck: { $fingerprint }
