@@ -12,6 +12,7 @@ mod saft;
 mod settings;
 mod shop;
 mod staff;
+mod terminal;
 mod webview;
 
 use std::path::PathBuf;
@@ -91,6 +92,16 @@ impl AppState {
             .as_ref()
             .map(Arc::clone)
             .map_err(|m| IpcError::new(Code::Startup, m.clone()))
+    }
+
+    /// The running counter, without waiting (none while it starts, fails or is handed over).
+    fn running_counter(&self) -> Option<Arc<Counter>> {
+        self.counter
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .ok()
+            .map(Arc::clone)
     }
 
     fn replace_counter(&self, counter: Result<Arc<Counter>, String>) {
@@ -184,6 +195,7 @@ pub fn run() {
                 if let Some(state) = handle.try_state::<AppState>() {
                     state.replace_counter(counter);
                 }
+                terminal::start(handle.clone());
                 // Commands go on now; a window is built on the main thread, which one of them
                 // may have held while it waited.
                 drop(started);

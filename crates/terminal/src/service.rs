@@ -56,8 +56,12 @@ pub struct Reply {
 }
 
 /// The terminal service on a running counter.
+/// Where the service finds the running counter, at each request: the CLI's never changes,
+/// the app's is replaced when the merchant saves new settings (and is away meanwhile).
+pub type CounterSource = Box<dyn Fn() -> Option<Arc<Counter>> + Send + Sync>;
+
 pub struct Terminal {
-    counter: Arc<Counter>,
+    source: CounterSource,
     config: TerminalConfig,
     /// Held while a payment is checked, written and opened: one at a time.
     gate: Mutex<()>,
@@ -92,8 +96,15 @@ impl Terminal {
     /// between the two writes) are settled first: the one sale opened for it is taken as
     /// its own; with none, the request is forgotten (nothing was charged).
     pub fn new(counter: Arc<Counter>, config: TerminalConfig) -> Terminal {
+        Terminal::on(Box::new(move || Some(Arc::clone(&counter))), config)
+    }
+
+    /// The service on whichever counter `source` gives at each request (none: the register
+    /// is told Kassa is busy). It holds a counter only while it answers, and a waiting reply
+    /// only while it reads, so the host can stop and replace its counter meanwhile.
+    pub fn on(source: CounterSource, config: TerminalConfig) -> Terminal {
         let terminal = Terminal {
-            counter,
+            source,
             config,
             gate: Mutex::new(()),
             logins: Mutex::new(HashMap::new()),
@@ -108,13 +119,22 @@ impl Terminal {
         &self.config
     }
 
-    pub fn counter(&self) -> &Arc<Counter> {
-        &self.counter
+    /// The counter now, or why there is none.
+    fn counter(&self) -> Result<Arc<Counter>, Refusal> {
+        (self.source)().ok_or_else(|| {
+            refuse(
+                ErrorCondition::Busy,
+                "Kassa is starting or switching to new settings: try again in a moment",
+            )
+        })
     }
 
     fn settle_unopened(&self) -> Result<(), kassa_journal::JournalError> {
         let within = i64::try_from(self.config.adopt_within.as_millis()).unwrap_or(i64::MAX);
-        self.counter.till.with_journal(|j| {
+        let Some(counter) = (self.source)() else {
+            return Ok(());
+        };
+        counter.till.with_journal(|j| {
             for p in j.unopened_terminal_payments()? {
                 let sales = j.unclaimed_sales(
                     p.amount,
@@ -421,13 +441,14 @@ impl Terminal {
                 ));
             }
         }
+        let counter = self.counter()?;
         let asked = &p.payment_transaction.amounts_req;
         let currency: Currency = asked.currency.parse().map_err(|_| {
             refuse(
                 ErrorCondition::NotAllowed,
                 format!(
                     "Currency {:?} is not taken: this Kassa takes {}",
-                    asked.currency, self.counter.currency
+                    asked.currency, counter.currency
                 ),
             )
         })?;
@@ -435,7 +456,7 @@ impl Terminal {
             .map_err(|e| refuse(ErrorCondition::MessageFormat, e.to_string()))?;
 
         let _gate = self.gate.lock().unwrap_or_else(|p| p.into_inner());
-        let till = &self.counter.till;
+        let till = &counter.till;
         // This ServiceID again: the same request repeated, or a mistake.
         if let Some(earlier) = till.with_journal(|j| j.terminal_payment(register, service_id))? {
             if earlier.transaction_id != tx.transaction_id || earlier.amount != money {
@@ -474,12 +495,12 @@ impl Terminal {
                 return self.repeated(latest);
             }
         }
-        if currency != self.counter.currency {
+        if currency != counter.currency {
             return Err(refuse(
                 ErrorCondition::NotAllowed,
                 format!(
                     "this Kassa takes {}; the payment asked for {currency}: nothing was charged",
-                    self.counter.currency
+                    counter.currency
                 ),
             ));
         }
@@ -503,7 +524,7 @@ impl Terminal {
             return Err(refuse(ErrorCondition::Busy, message));
         }
         // Checked before anything is written: the shop's VAT table must take the amount.
-        self.counter
+        counter
             .cart(&kassa_boot::shop::CartInput::amount(money.minor))
             .map_err(|e| {
                 refuse(
@@ -511,7 +532,7 @@ impl Terminal {
                     format!("Kassa cannot sell this amount: {e}"),
                 )
             })?;
-        let received = self.counter.now_ms();
+        let received = counter.now_ms();
         let new = NewTerminalPayment {
             sale_system: register,
             service_id,
@@ -522,7 +543,7 @@ impl Terminal {
             received_at_ms: received,
         };
         till.with_journal(|j| j.begin_terminal_payment(&new))?;
-        let sale_id = match self.counter.charge(money, None) {
+        let sale_id = match counter.charge(money, None) {
             Ok(id) => id,
             Err(e) => {
                 till.with_journal(|j| j.forget_terminal_payment(register, service_id))?;
@@ -569,7 +590,7 @@ impl Terminal {
         let Some(sale_id) = &p.sale_id else {
             return Ok(false);
         };
-        let sale = self.counter.till.with_journal(|j| j.sale(sale_id))?;
+        let sale = self.counter()?.till.with_journal(|j| j.sale(sale_id))?;
         Ok(sale.is_some_and(|s| matches!(s.state, SaleState::Failed | SaleState::Cancelled)))
     }
 
@@ -606,7 +627,7 @@ impl Terminal {
                 .err()
                 .unwrap_or_else(|| refuse(ErrorCondition::Busy, "the payment has no sale")));
         };
-        let (sale, end, receipt, now) = self.counter.till.with_journal(|j| {
+        let (sale, end, receipt, now) = self.counter()?.till.with_journal(|j| {
             Ok::<_, kassa_journal::JournalError>((
                 j.sale(sale_id)?,
                 j.sale_end_record(sale_id)?,
@@ -723,7 +744,8 @@ impl Terminal {
             ));
         };
         let _gate = self.gate.lock().unwrap_or_else(|p| p.into_inner());
-        let till = &self.counter.till;
+        let counter = self.counter()?;
+        let till = &counter.till;
         let Some(p) = till.with_journal(|j| j.terminal_payment(register, service_id))? else {
             return Err(refuse(
                 ErrorCondition::NotFound,
@@ -754,9 +776,7 @@ impl Terminal {
                  bank's answer and cannot abort now (the payment's response follows)",
             ));
         }
-        till.with_journal(|j| {
-            j.terminal_payment_aborted(register, service_id, self.counter.now_ms())
-        })?;
+        till.with_journal(|j| j.terminal_payment_aborted(register, service_id, counter.now_ms()))?;
         match till.cancel(&sale_id) {
             Ok(()) => {
                 tracing::info!(register, service_id, sale = %sale_id, reason = ?a.abort_reason, "a register aborted its payment");
@@ -828,7 +848,8 @@ impl Terminal {
             }
         }
         let register = reference.sale_id.as_deref().unwrap_or(&h.sale_id);
-        let till = &self.counter.till;
+        let counter = self.counter()?;
+        let till = &counter.till;
         let found = match reference.service_id.as_deref() {
             Some(s) => till.with_journal(|j| j.terminal_payment(register, s))?,
             None => till.with_journal(|j| j.last_terminal_payment(register))?,
@@ -863,7 +884,10 @@ impl Terminal {
 
     fn poi_system_data(&self) -> PoiSystemData {
         PoiSystemData {
-            date_time: rfc3339(self.counter.now_ms()),
+            date_time: self
+                .counter()
+                .map(|c| rfc3339(c.now_ms()))
+                .unwrap_or_default(),
             poi_status: PoiStatus {
                 global_status: "OK",
             },
@@ -871,7 +895,7 @@ impl Terminal {
     }
 
     fn login(&self, h: &RequestHeader, l: &nexo::LoginRequest) -> SaleToPoiResponse {
-        let now = self.counter.now_ms();
+        let now = self.counter().map(|c| c.now_ms()).unwrap_or_default();
         self.logins
             .lock()
             .unwrap_or_else(|p| p.into_inner())
