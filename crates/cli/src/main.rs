@@ -23,6 +23,9 @@
 //!   `--vat-default`, `--quick NAME=PRICE@RATE`, `--quick-remove`, `--printer`, `--logo`, `--width`
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
+//! * `kassa terminal serve [--bind ADDR] [--tls-cert CERT.pem --tls-key KEY.pem] [--poi-id ID]`
+//!   (a cash register's pay-by-bank terminal: nexo Sale to POI JSON, the token in
+//!   `KASSA_TERMINAL_TOKEN`; docs/terminal-api.md)
 //! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--lan] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia]
 //!   [--faults JSON] [--status-shape object|flat] [--client-credentials]`

@@ -649,6 +649,18 @@ async fn refused_requests_say_why_and_change_nothing() {
         reversal.to_string().contains("UnavailableService"),
         "{reversal}"
     );
+    // A body far over any nexo message's size is refused before it is read.
+    let (status, _) = {
+        let res = reqwest::Client::new()
+            .post(url)
+            .header("authorization", format!("Bearer {TOKEN}"))
+            .body(" ".repeat(70 * 1024))
+            .send()
+            .await
+            .unwrap();
+        (res.status().as_u16(), ())
+    };
+    assert_eq!(status, 413);
     assert!(sales(&db).is_empty(), "nothing was opened");
     assert!(
         sandbox.sandbox().payments().is_empty(),
