@@ -32,6 +32,15 @@ pub enum TerminalCommand {
         #[arg(long, default_value = "KASSA")]
         poi_id: String,
     },
+    /// The registers' token kept in the OS keyring (a manager's step): `--new` makes one
+    /// and shows it once, `--remove` takes it away; neither says whether one is set.
+    /// KASSA_TERMINAL_TOKEN wins over it.
+    Token {
+        #[arg(long, conflicts_with = "remove")]
+        new: bool,
+        #[arg(long)]
+        remove: bool,
+    },
 }
 
 fn cannot(e: &dyn std::fmt::Display) -> String {
@@ -58,12 +67,82 @@ pub async fn run(command: TerminalCommand) -> ExitCode {
             };
             serve(bind, tls, poi_id).await
         }
+        TerminalCommand::Token { new, remove } => token(new, remove),
     }
+}
+
+fn token(new: bool, remove: bool) -> ExitCode {
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let keys = &*settings.keys.0;
+    let keyring = |e: &kassa_boot::SecretError| {
+        fail(
+            EXIT_START,
+            &cannot(&kassa_boot::error_words::secret(output::messages(), e)),
+        )
+    };
+    if new || remove {
+        if let Err(code) = crate::staff::check(
+            &settings.db_path,
+            crate::staff::who(),
+            kassa_boot::session::Action::Settings,
+        ) {
+            return code;
+        }
+    }
+    if new {
+        return match kassa_terminal::host::new_token(keys) {
+            Ok(t) => {
+                println!(
+                    "{}",
+                    output::t("cli-terminal-token-new", &[("token", t.into())])
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => keyring(&e),
+        };
+    }
+    if remove {
+        return match kassa_terminal::host::remove_token(keys) {
+            Ok(()) => {
+                println!("{}", output::text("cli-terminal-token-removed"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => keyring(&e),
+        };
+    }
+    match kassa_terminal::host::stored_token(keys) {
+        Ok(Some(_)) => println!("{}", output::text("cli-terminal-token-set")),
+        Ok(None) => println!("{}", output::text("cli-terminal-token-none")),
+        Err(e) => return keyring(&e),
+    }
+    ExitCode::SUCCESS
 }
 
 async fn serve(bind: SocketAddr, tls: Option<kassa_terminal::Tls>, poi_id: String) -> ExitCode {
     let m = output::messages();
-    let token = std::env::var("KASSA_TERMINAL_TOKEN").unwrap_or_default();
+    let settings = match settings() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    // The environment's token, else the one kept in the keyring.
+    let token = match std::env::var("KASSA_TERMINAL_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+    {
+        Some(t) => t,
+        None => match kassa_terminal::host::stored_token(&*settings.keys.0) {
+            Ok(t) => t.unwrap_or_default(),
+            Err(e) => {
+                return fail(
+                    EXIT_START,
+                    &cannot(&kassa_boot::error_words::secret(output::messages(), &e)),
+                );
+            }
+        },
+    };
     let token = match kassa_terminal::Token::new(&token) {
         Ok(t) => t,
         Err(e) => return fail(EXIT_USAGE, &cannot(&e)),
@@ -74,10 +153,6 @@ async fn serve(bind: SocketAddr, tls: Option<kassa_terminal::Tls>, poi_id: Strin
             return fail(EXIT_USAGE, &cannot(&e));
         }
         Err(e) => return fail(EXIT_START, &cannot(&e)),
-    };
-    let settings = match settings() {
-        Ok(s) => s,
-        Err(code) => return code,
     };
     let counter = match counter(settings, "kassa terminal serve").await {
         Ok(c) => Arc::new(c),

@@ -881,6 +881,75 @@ async fn on_the_network_it_serves_over_tls_with_the_fingerprint_to_pair() {
 }
 
 #[tokio::test]
+async fn a_manager_keeps_the_token_in_the_keyring_and_serve_takes_it_from_there() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(&dir);
+    // Its own keyring entries: the other tests share the session's keyring.
+    let service = format!("eu.kassa.counter.test-terminal-{}", std::process::id());
+    let kassa_cmd = |args: &[&str]| {
+        let mut cmd = cli::kassa(env!("CARGO_BIN_EXE_kassa"), &sandbox, &db);
+        cmd.env("KASSA_KEYRING_SERVICE", &service).args(args);
+        cmd
+    };
+    let (code, out) = cli::run(&mut kassa_cmd(&["terminal", "token"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("No registers' token is set"), "{out}");
+    let (code, out) = cli::run(&mut kassa_cmd(&["terminal", "token", "--new"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let token = out
+        .split_whitespace()
+        .find(|w| w.len() == 64 && w.bytes().all(|b| b.is_ascii_hexdigit()))
+        .unwrap_or_else(|| panic!("no token in {out}"))
+        .to_owned();
+    let (_, out) = cli::run(&mut kassa_cmd(&["terminal", "token"])).await;
+    assert!(
+        out.contains("token is set") && !out.contains(&token),
+        "{out}"
+    );
+
+    let mut child = kassa_cmd(&["terminal", "serve", "--bind", "127.0.0.1:0"])
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = tokio::time::timeout(Duration::from_secs(60), stdout.next_line())
+        .await
+        .expect("kassa said where it listens")
+        .unwrap()
+        .expect("a line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .to_owned();
+    let login = json!({"SaleToPOIRequest": {
+        "MessageHeader": header("Login", "POS1", "L1"),
+        "LoginRequest": {"DateTime": "2026-12-04T10:00:00+01:00", "OperatorLanguage": "da"}
+    }})
+    .to_string();
+    let (status, v) = post_as(&url, Some(&token), login.clone()).await;
+    assert_eq!(status, 200, "{v}");
+    let (status, _) = post_as(&url, Some(TOKEN), login).await;
+    assert_eq!(
+        status, 401,
+        "the environment's token of the other tests is not this one"
+    );
+    child.kill().await.unwrap();
+
+    let (code, out) = cli::run(&mut kassa_cmd(&["terminal", "token", "--remove"])).await;
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = cli::run(&mut kassa_cmd(&[
+        "terminal",
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+    ]))
+    .await;
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("kassa terminal token --new"), "{out}");
+}
+
+#[tokio::test]
 async fn the_network_is_refused_without_tls_and_a_token_is_needed() {
     let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
     let dir = tempfile::tempdir().unwrap();
@@ -896,13 +965,12 @@ async fn the_network_is_refused_without_tls_and_a_token_is_needed() {
         out.contains("only over TLS") && out.contains("--tls-cert"),
         "{out}"
     );
+    // A keyring service of its own: no token kept anywhere.
+    let service = format!("eu.kassa.counter.test-no-token-{}", std::process::id());
     let (code, out) = cli::run(
-        cli::kassa(env!("CARGO_BIN_EXE_kassa"), &sandbox, &db).args([
-            "terminal",
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-        ]),
+        cli::kassa(env!("CARGO_BIN_EXE_kassa"), &sandbox, &db)
+            .env("KASSA_KEYRING_SERVICE", &service)
+            .args(["terminal", "serve", "--bind", "127.0.0.1:0"]),
     )
     .await;
     assert_eq!(code, Some(2), "{out}");

@@ -1,7 +1,8 @@
-//! Starting the terminal API beside a host's counter from the environment: the app serves
-//! registers when `KASSA_TERMINAL_TOKEN` is set (`KASSA_TERMINAL_BIND`, default
-//! `127.0.0.1:4020`; `KASSA_TERMINAL_TLS_CERT` and `KASSA_TERMINAL_TLS_KEY` for TLS;
-//! `KASSA_TERMINAL_POI_ID`, default `KASSA`).
+//! Starting the terminal API beside a host's counter: the app serves registers when a
+//! token is set, in `KASSA_TERMINAL_TOKEN` or in the OS keyring (`kassa terminal token
+//! --new`, a manager's step); `KASSA_TERMINAL_BIND` (default `127.0.0.1:4020`),
+//! `KASSA_TERMINAL_TLS_CERT` and `KASSA_TERMINAL_TLS_KEY` for TLS, `KASSA_TERMINAL_POI_ID`
+//! (default `KASSA`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -12,6 +13,36 @@ use crate::service::{CounterSource, Terminal, TerminalConfig};
 
 /// Where registers reach Kassa unless told otherwise.
 pub const DEFAULT_BIND: &str = "127.0.0.1:4020";
+
+/// The OS keyring account the registers' token is kept under (in the counter's service).
+pub const TOKEN_ACCOUNT: &str = "terminal-token";
+
+/// The token kept in `secrets` (the counter's keyring), if one is set.
+pub fn stored_token(
+    secrets: &dyn kassa_boot::SecretStore,
+) -> Result<Option<String>, kassa_boot::SecretError> {
+    Ok(secrets
+        .get_account(TOKEN_ACCOUNT)?
+        .map(|s| s.expose().to_owned())
+        .filter(|t| !t.trim().is_empty()))
+}
+
+/// Makes a new token (244 random bits from the OS, as 64 hex digits), keeps it in
+/// `secrets` in place of any earlier one, and returns it to give to the register once.
+pub fn new_token(secrets: &dyn kassa_boot::SecretStore) -> Result<String, kassa_boot::SecretError> {
+    let token = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    secrets.set_account(TOKEN_ACCOUNT, &kassa_aiia::Secret::new(token.clone()))?;
+    Ok(token)
+}
+
+/// Removes the kept token: the app stops serving registers at its next start.
+pub fn remove_token(secrets: &dyn kassa_boot::SecretStore) -> Result<(), kassa_boot::SecretError> {
+    secrets.delete_account(TOKEN_ACCOUNT)
+}
 
 /// The terminal API's settings, as the environment gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +67,17 @@ impl TerminalSettings {
     pub fn from_vars(
         var: impl Fn(&str) -> Option<String>,
     ) -> Result<Option<TerminalSettings>, SettingsError> {
+        TerminalSettings::from_vars_or(var, None)
+    }
+
+    /// The token from `KASSA_TERMINAL_TOKEN`, else `stored` (the keyring's); `None` when
+    /// neither is set (the terminal API is off).
+    pub fn from_vars_or(
+        var: impl Fn(&str) -> Option<String>,
+        stored: Option<String>,
+    ) -> Result<Option<TerminalSettings>, SettingsError> {
         let set = |k: &str| var(k).filter(|v| !v.trim().is_empty());
-        let Some(token) = set("KASSA_TERMINAL_TOKEN") else {
+        let Some(token) = set("KASSA_TERMINAL_TOKEN").or(stored) else {
             return Ok(None);
         };
         let bind_text = set("KASSA_TERMINAL_BIND").unwrap_or_else(|| DEFAULT_BIND.to_owned());
@@ -139,5 +179,35 @@ mod tests {
             ])),
             Err(SettingsError::HalfTls)
         ));
+        // The environment wins over the kept token.
+        let kept = Some("kept".to_owned());
+        assert_eq!(
+            TerminalSettings::from_vars_or(vars(&[]), kept.clone())
+                .unwrap()
+                .unwrap()
+                .token,
+            "kept"
+        );
+        assert_eq!(
+            TerminalSettings::from_vars_or(vars(&[("KASSA_TERMINAL_TOKEN", "env")]), kept)
+                .unwrap()
+                .unwrap()
+                .token,
+            "env"
+        );
+    }
+
+    #[test]
+    fn a_new_token_is_kept_in_the_keyring_and_replaces_the_old_one() {
+        let secrets = kassa_boot::MemorySecrets::default();
+        assert_eq!(stored_token(&secrets).unwrap(), None);
+        let first = new_token(&secrets).unwrap();
+        assert_eq!(first.len(), 64);
+        assert!(first.bytes().all(|b| b.is_ascii_hexdigit()));
+        let second = new_token(&secrets).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(stored_token(&secrets).unwrap(), Some(second));
+        remove_token(&secrets).unwrap();
+        assert_eq!(stored_token(&secrets).unwrap(), None);
     }
 }

@@ -30,8 +30,9 @@ pub const MIN_TOKEN_CHARS: usize = 16;
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error(
-        "no token is set for the terminal API: set KASSA_TERMINAL_TOKEN to a secret of at \
-         least {MIN_TOKEN_CHARS} characters and give the same to the register"
+        "no token is set for the terminal API: make one with `kassa terminal token --new` \
+         (a manager's step), or set KASSA_TERMINAL_TOKEN to a secret of at least \
+         {MIN_TOKEN_CHARS} characters, and give the same to the register"
     )]
     NoToken,
     #[error(

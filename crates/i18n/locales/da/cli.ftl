@@ -390,3 +390,8 @@ cli-hub-restored = Genskabte kasse { $till } fra hubben: { $records } poster i {
 cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kasseapparater sender Authorization: Bearer med nøglen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
 cli-terminal-cannot-run = kan ikke betjene kasseapparater: { $error }
 cli-terminal-fingerprint = Par kasseapparatet med dette certifikats SHA-256-fingeraftryk: { $fingerprint }
+cli-terminal-token-new = Kasseapparaternes nøgle: { $token }
+    Giv den til kasseapparatet (det sender Authorization: Bearer NØGLE). Den gemmes i systemets nøglering og vises ikke igen; `kassa terminal token --new` erstatter den.
+cli-terminal-token-removed = Kasseapparaternes nøgle er fjernet: Kassa betjener ingen kasseapparater, før en ny er lavet.
+cli-terminal-token-set = Der er sat en nøgle til kasseapparaterne (i systemets nøglering).
+cli-terminal-token-none = Der er ingen nøgle til kasseapparaterne: `kassa terminal token --new` laver en.

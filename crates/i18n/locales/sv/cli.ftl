@@ -390,3 +390,8 @@ cli-hub-restored = Återskapade kassa { $till } från hubben: { $records } poste
 cli-terminal-ready = Kassa är betalterminal för bankbetalning på { $url } (POIID { $poi }, { $currency }); kassaregister skickar Authorization: Bearer med nyckeln i KASSA_TERMINAL_TOKEN. Ctrl-C stoppar.
 cli-terminal-cannot-run = kan inte betjäna kassaregister: { $error }
 cli-terminal-fingerprint = Para ihop kassaregistret med certifikatets SHA-256-fingeravtryck: { $fingerprint }
+cli-terminal-token-new = Kassaregistrens nyckel: { $token }
+    Ge den till kassaregistret (det skickar Authorization: Bearer NYCKEL). Den sparas i systemets nyckelring och visas inte igen; `kassa terminal token --new` ersätter den.
+cli-terminal-token-removed = Kassaregistrens nyckel är borttagen: Kassa betjänar inga kassaregister förrän en ny har skapats.
+cli-terminal-token-set = En nyckel för kassaregistren är satt (i systemets nyckelring).
+cli-terminal-token-none = Ingen nyckel för kassaregistren är satt: `kassa terminal token --new` skapar en.
