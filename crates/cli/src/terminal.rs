@@ -31,6 +31,10 @@ pub enum TerminalCommand {
         /// The terminal id (nexo POIID) Kassa answers with.
         #[arg(long, default_value = "KASSA")]
         poi_id: String,
+        /// Each sale's events (its QR code to scan, its end) as one JSON object per line,
+        /// as `kassa charge --json` prints them, instead of for people.
+        #[arg(long)]
+        json: bool,
     },
     /// The registers' token kept in the OS keyring (a manager's step): `--new` makes one
     /// and shows it once, `--remove` takes it away; neither says whether one is set.
@@ -57,6 +61,7 @@ pub async fn run(command: TerminalCommand) -> ExitCode {
             tls_cert,
             tls_key,
             poi_id,
+            json,
         } => {
             let tls = match (tls_cert, tls_key) {
                 (Some(cert), Some(key)) => match kassa_terminal::Tls::from_pem_files(&cert, &key) {
@@ -65,7 +70,7 @@ pub async fn run(command: TerminalCommand) -> ExitCode {
                 },
                 _ => None,
             };
-            serve(bind, tls, poi_id).await
+            serve(bind, tls, poi_id, json).await
         }
         TerminalCommand::Token { new, remove } => token(new, remove),
     }
@@ -121,7 +126,12 @@ fn token(new: bool, remove: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-async fn serve(bind: SocketAddr, tls: Option<kassa_terminal::Tls>, poi_id: String) -> ExitCode {
+async fn serve(
+    bind: SocketAddr,
+    tls: Option<kassa_terminal::Tls>,
+    poi_id: String,
+    json: bool,
+) -> ExitCode {
     let m = output::messages();
     let settings = match settings() {
         Ok(s) => s,
@@ -186,6 +196,21 @@ async fn serve(bind: SocketAddr, tls: Option<kassa_terminal::Tls>, poi_id: Strin
             )
         );
     }
+    // Without a window, the sales' codes are printed here for the customer to scan (as
+    // `kassa charge` prints its own), with the rest of each sale's events.
+    let mut events = counter.till.subscribe();
+    tokio::spawn(async move {
+        let printer = crate::output::Printer::new(json);
+        loop {
+            match events.recv().await {
+                Ok(e) => printer.event(&e),
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
+                    tracing::warn!(missed = n, "fell behind the event stream");
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+            }
+        }
+    });
     // Ctrl-C stops at once: a register still waiting for a payment's reply loses it and
     // asks again with TransactionStatus (the sale itself is in the journal and resumes at
     // the next start).

@@ -9,8 +9,8 @@ use std::time::Duration;
 use kassa_sandbox::{RunningSandbox, SandboxConfig};
 use kassa_testkit::{cli, sandbox_on_loopback};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader, Lines};
-use tokio::process::{Child, ChildStdout};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Child;
 
 const TOKEN: &str = "register-token-0123456789";
 
@@ -18,7 +18,8 @@ const TOKEN: &str = "register-token-0123456789";
 struct Kassa {
     child: Child,
     url: String,
-    _stdout: Lines<BufReader<ChildStdout>>,
+    /// The `--json` event lines printed so far.
+    events: std::sync::Arc<std::sync::Mutex<Vec<Value>>>,
 }
 
 async fn kassa(sandbox: &RunningSandbox, db: &Path) -> Kassa {
@@ -31,6 +32,7 @@ async fn kassa(sandbox: &RunningSandbox, db: &Path) -> Kassa {
             "127.0.0.1:0",
             "--poi-id",
             "KASSA-1",
+            "--json",
         ])
         .spawn()
         .unwrap();
@@ -45,11 +47,17 @@ async fn kassa(sandbox: &RunningSandbox, db: &Path) -> Kassa {
         .find(|w| w.starts_with("http://"))
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_owned();
-    Kassa {
-        child,
-        url,
-        _stdout: stdout,
-    }
+    // The sales' events (the codes to scan) follow, one JSON line each; kept for the test.
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = std::sync::Arc::clone(&events);
+    tokio::spawn(async move {
+        while let Ok(Some(l)) = stdout.next_line().await {
+            if let Ok(v) = serde_json::from_str::<Value>(&l) {
+                kept.lock().unwrap().push(v);
+            }
+        }
+    });
+    Kassa { child, url, events }
 }
 
 impl Kassa {
@@ -265,6 +273,14 @@ async fn a_register_is_paid_and_a_repeated_request_never_charges_twice() {
         .as_str()
         .unwrap()
         .to_owned();
+    // Without a window the code was printed for the customer to scan.
+    let printed = kassa.events.lock().unwrap().clone();
+    assert!(
+        printed
+            .iter()
+            .any(|e| e["event"] == "qr_ready" && e["payment_id"] == pid.as_str()),
+        "{printed:?}"
+    );
     let kept = sales(&db);
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].id, sale_id);
