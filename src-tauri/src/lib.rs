@@ -44,6 +44,8 @@ pub struct AppState {
     /// The last "Test connection" and the form contents it ran on (a digest), for Save to
     /// ask first after a failed or missing test.
     last_test: Mutex<Option<kassa_boot::TestRecord>>,
+    /// The terminal API, while it serves registers (`terminal.rs`).
+    terminal: Mutex<Option<kassa_terminal::host::Serving>>,
 }
 
 /// Set once the first counter's start has ended, however it ended.
@@ -102,6 +104,17 @@ impl AppState {
             .as_ref()
             .ok()
             .map(Arc::clone)
+    }
+
+    fn terminal(&self) -> Option<kassa_terminal::host::Serving> {
+        self.terminal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn set_terminal(&self, serving: Option<kassa_terminal::host::Serving>) {
+        *self.terminal.lock().unwrap_or_else(PoisonError::into_inner) = serving;
     }
 
     fn replace_counter(&self, counter: Result<Arc<Counter>, String>) {
@@ -179,6 +192,7 @@ pub fn run() {
                 default_db: default_db.clone(),
                 connect: Mutex::new(None),
                 last_test: Mutex::new(None),
+                terminal: Mutex::new(None),
             });
             // The counter (journal, sandbox, keyring, resume) starts beside the page load,
             // off the main thread that serves the page; commands that need it wait for it.
@@ -240,6 +254,9 @@ pub fn run() {
             settings::connect_start,
             settings::connect_cancel,
             settings::connect_retry,
+            terminal::terminal_view,
+            terminal::terminal_new_token,
+            terminal::terminal_remove_token,
             hub::hub_settings,
             hub::hub_status,
             hub::hub_connect,

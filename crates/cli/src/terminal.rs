@@ -154,7 +154,7 @@ async fn serve(
         },
     };
     let token = match kassa_terminal::Token::new(&token) {
-        Ok(t) => t,
+        Ok(t) => kassa_terminal::http::tokens(Some(t)),
         Err(e) => return fail(EXIT_USAGE, &cannot(&e)),
     };
     let listener = match kassa_terminal::bind(bind, tls.is_some()).await {

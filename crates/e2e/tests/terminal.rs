@@ -1,7 +1,8 @@
 //! A register's payment through the terminal API (issue 16): the app started with
 //! `KASSA_TERMINAL_TOKEN` serves registers; a `PaymentRequest` (raw nexo JSON, as the
 //! public Terminal API examples write it) puts the QR code on the window, the customer
-//! approves in the sandbox bank, the window shows Paid and the register gets Success.
+//! approves in the sandbox bank, the window shows Paid and the register gets Success; and
+//! Settings → Registers makes the token (a manager's step), shows it once, and removes it.
 //!
 //! Needs the built app (`cargo build -p kassa-app`), tauri-driver 2.x, WebKitWebDriver and a
 //! display. Run serially: `cargo test -p kassa-e2e --test terminal -- --test-threads=1`.
@@ -86,5 +87,86 @@ async fn a_registers_payment_puts_the_code_on_the_window() -> Result<()> {
             == payment.as_str(),
         || format!("the register got another payment id than {payment}: {reply}"),
     )?;
+    s.close().await
+}
+
+/// Clicks `id` once it is scrolled to the middle of the settings (clear of the sticky
+/// Save bar).
+async fn click_centred(s: &Session, id: &str) -> Result<()> {
+    s.client()?
+        .execute(
+            "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+            vec![serde_json::Value::String(id.to_owned())],
+        )
+        .await
+        .map_err(|e| Error::new(format!("cannot scroll to #{id}: {e}")))?;
+    s.click(id).await
+}
+
+async fn login_status(url: &str, token: &str) -> Result<u16> {
+    let body = r#"{"SaleToPOIRequest":{"MessageHeader":{"ProtocolVersion":"3.0","MessageClass":"Service","MessageCategory":"Login","MessageType":"Request","SaleID":"POS1","ServiceID":"L1","POIID":"KASSA"},"LoginRequest":{"DateTime":"2026-12-04T10:00:00+01:00","OperatorLanguage":"da"}}}"#;
+    let reply = reqwest::Client::new()
+        .post(url)
+        .header("authorization", format!("Bearer {token}"))
+        .body(body)
+        .timeout(Duration::from_secs(20))
+        .send()
+        .await
+        .map_err(|e| Error::new(format!("POST {url}: {e}")))?;
+    Ok(reply.status().as_u16())
+}
+
+#[tokio::test]
+async fn settings_make_the_registers_token_show_it_once_and_remove_it() -> Result<()> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| Error::new(e.to_string()))?
+        .port();
+    let bind = format!("127.0.0.1:{port}");
+    let url = format!("http://{bind}/nexo");
+    let s = Session::start_with(
+        "settings_make_the_registers_token_show_it_once_and_remove_it",
+        None,
+        &[("KASSA_TERMINAL_BIND", &bind)],
+    )
+    .await?;
+    s.wait_for_screen("keypad").await?;
+    s.click("nav-settings").await?;
+    s.wait_for_screen("settings").await?;
+    s.wait_text("terminal-status", "Off: no token is set.")
+        .await?;
+    click_centred(&s, "terminal-new-token").await?;
+    s.wait_text(
+        "terminal-status",
+        &format!("Registers reach Kassa at {url}"),
+    )
+    .await?;
+    s.wait_for(
+        "the new token",
+        Locator::Css("#terminal-token:not([hidden])"),
+    )
+    .await?;
+    let token = s
+        .find("#terminal-token")
+        .await?
+        .prop("value")
+        .await
+        .map_err(|e| Error::new(e.to_string()))?
+        .unwrap_or_default();
+    ensure(token.len() == 64, || format!("not a token: {token:?}"))?;
+    s.screenshot("81-terminal-settings.png").await?;
+    ensure(login_status(&url, &token).await? == 200, || {
+        "the register's token was refused".into()
+    })?;
+    ensure(
+        login_status(&url, "another-token-0123456789").await? == 401,
+        || "another token was taken".into(),
+    )?;
+    click_centred(&s, "terminal-remove-token").await?;
+    s.wait_text("terminal-status", "Off: no token is set.")
+        .await?;
+    ensure(login_status(&url, &token).await? == 401, || {
+        "the removed token still works".into()
+    })?;
     s.close().await
 }

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::http::{ServeError, Tls, Token};
+use crate::http::{ServeError, Tls, Token, Tokens};
 use crate::service::{CounterSource, Terminal, TerminalConfig};
 
 /// Where registers reach Kassa unless told otherwise.
@@ -102,11 +102,42 @@ impl TerminalSettings {
     }
 }
 
-/// A terminal API being served: where, and the TLS certificate's fingerprint.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A terminal API being served: where, the TLS certificate's fingerprint, and the token it
+/// takes (replaced by [`Serving::set_token`]).
+#[derive(Clone)]
 pub struct Serving {
     pub url: String,
     pub fingerprint: Option<String>,
+    tokens: Tokens,
+}
+
+impl std::fmt::Debug for Serving {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Serving")
+            .field("url", &self.url)
+            .field("fingerprint", &self.fingerprint)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Serving {
+    /// From now on the server takes `token` (none: it refuses every request).
+    pub fn set_token(&self, token: Option<&str>) -> Result<(), ServeError> {
+        let token = token.map(Token::new).transpose()?;
+        *self
+            .tokens
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = token;
+        Ok(())
+    }
+
+    /// Whether it takes a token at all.
+    pub fn has_token(&self) -> bool {
+        self.tokens
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .is_some()
+    }
 }
 
 /// Binds and serves the terminal API on the counters `source` gives, in a task of its own
@@ -115,7 +146,7 @@ pub async fn start(
     settings: TerminalSettings,
     source: CounterSource,
 ) -> Result<Serving, ServeError> {
-    let token = Token::new(&settings.token)?;
+    let tokens = crate::http::tokens(Some(Token::new(&settings.token)?));
     let tls = match &settings.tls {
         Some((cert, key)) => Some(Tls::from_pem_files(cert, key)?),
         None => None,
@@ -131,11 +162,12 @@ pub async fn start(
     let serving = Serving {
         url: format!("{scheme}://{addr}{}", crate::http::PATH),
         fingerprint: tls.as_ref().map(|t| t.fingerprint().to_owned()),
+        tokens: std::sync::Arc::clone(&tokens),
     };
     tokio::spawn(async move {
         let served = match tls {
-            Some(tls) => crate::http::serve_tls(listener, terminal, token, tls).await,
-            None => crate::http::serve(listener, terminal, token, std::future::pending()).await,
+            Some(tls) => crate::http::serve_tls(listener, terminal, tokens, tls).await,
+            None => crate::http::serve(listener, terminal, tokens, std::future::pending()).await,
         };
         if let Err(e) = served {
             tracing::error!(error = %e, "the terminal API stopped");

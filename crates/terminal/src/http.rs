@@ -108,17 +108,26 @@ fn tag(key: &[u8], data: &[u8]) -> Option<Vec<u8>> {
     Some(mac.finalize().into_bytes().to_vec())
 }
 
+/// The token a server takes, replaceable while it serves (a new one made in Settings);
+/// none refuses every request.
+pub type Tokens = Arc<std::sync::RwLock<Option<Token>>>;
+
+/// A [`Tokens`] holding `token`.
+pub fn tokens(token: Option<Token>) -> Tokens {
+    Arc::new(std::sync::RwLock::new(token))
+}
+
 struct App {
     terminal: Arc<Terminal>,
-    token: Token,
+    tokens: Tokens,
 }
 
 /// The terminal API's routes.
-pub fn router(terminal: Arc<Terminal>, token: Token) -> Router {
+pub fn router(terminal: Arc<Terminal>, tokens: Tokens) -> Router {
     Router::new()
         .route(PATH, post(nexo))
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(Arc::new(App { terminal, token }))
+        .with_state(Arc::new(App { terminal, tokens }))
 }
 
 /// TLS for the terminal API: the merchant's certificate (chain) and private key, and the
@@ -202,10 +211,10 @@ pub async fn bind(addr: SocketAddr, tls: bool) -> Result<tokio::net::TcpListener
 pub async fn serve(
     listener: tokio::net::TcpListener,
     terminal: Arc<Terminal>,
-    token: Token,
+    tokens: Tokens,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(terminal, token))
+    axum::serve(listener, router(terminal, tokens))
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -217,10 +226,10 @@ const HANDSHAKE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10
 pub async fn serve_tls(
     listener: tokio::net::TcpListener,
     terminal: Arc<Terminal>,
-    token: Token,
+    tokens: Tokens,
     tls: Tls,
 ) -> std::io::Result<()> {
-    let app = router(terminal, token);
+    let app = router(terminal, tokens);
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(&tls.config));
     loop {
         let (tcp, peer) = match listener.accept().await {
@@ -268,7 +277,13 @@ async fn nexo(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> H
                 .or_else(|| v.strip_prefix("bearer "))
         })
         .map(str::trim);
-    let allowed = presented.is_some_and(|t| app.token.matches(t));
+    let allowed = presented.is_some_and(|t| {
+        app.tokens
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|token| token.matches(t))
+    });
     if !allowed {
         tracing::warn!(
             token_sent = presented.is_some(),
