@@ -65,7 +65,12 @@ async fn serve(
             .try_state::<AppState>()
             .and_then(|s| s.running_counter())
     });
-    let serving = kassa_terminal::host::start(settings, source).await?;
+    // Kassa's own certificate (KASSA_TERMINAL_TLS=1) is kept beside the journal.
+    let dir = app
+        .try_state::<AppState>()
+        .and_then(|s| s.db_path().parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_default();
+    let serving = kassa_terminal::host::start(settings, source, &dir).await?;
     tracing::info!(url = %serving.url, fingerprint = ?serving.fingerprint, "serving registers (the terminal API)");
     Ok(serving)
 }

@@ -21,8 +21,12 @@ pub enum TerminalCommand {
         /// HTTP, any address with TLS.
         #[arg(long, default_value = DEFAULT_BIND)]
         bind: SocketAddr,
-        /// Serve over TLS with this certificate (PEM); its SHA-256 fingerprint is shown for
-        /// pairing the register.
+        /// Serve over TLS with Kassa's own certificate (made once and kept beside the
+        /// journal; its SHA-256 fingerprint is shown for pairing the register).
+        #[arg(long, conflicts_with = "tls_cert")]
+        tls: bool,
+        /// Serve over TLS with this certificate (PEM) instead; its SHA-256 fingerprint is
+        /// shown for pairing the register.
         #[arg(long, value_name = "CERT.pem", requires = "tls_key")]
         tls_cert: Option<PathBuf>,
         /// The certificate's private key (PEM).
@@ -58,6 +62,7 @@ pub async fn run(command: TerminalCommand) -> ExitCode {
     match command {
         TerminalCommand::Serve {
             bind,
+            tls: own,
             tls_cert,
             tls_key,
             poi_id,
@@ -68,6 +73,17 @@ pub async fn run(command: TerminalCommand) -> ExitCode {
                     Ok(tls) => Some(tls),
                     Err(e) => return fail(EXIT_USAGE, &cannot(&e)),
                 },
+                _ if own => {
+                    let dir = crate::db_path()
+                        .parent()
+                        .map(std::path::Path::to_path_buf)
+                        .unwrap_or_default();
+                    let names = kassa_terminal::host::own_names(bind);
+                    match kassa_terminal::Tls::own(&dir, &names) {
+                        Ok(tls) => Some(tls),
+                        Err(e) => return fail(EXIT_START, &cannot(&e)),
+                    }
+                }
                 _ => None,
             };
             serve(bind, tls, poi_id, json).await

@@ -896,6 +896,71 @@ async fn on_the_network_it_serves_over_tls_with_the_fingerprint_to_pair() {
     child.kill().await.unwrap();
 }
 
+/// `kassa terminal serve` with `args`: the child, its https address (on 127.0.0.1) and the
+/// fingerprint it shows.
+async fn serve_tls(
+    sandbox: &RunningSandbox,
+    db: &Path,
+    args: &[&std::ffi::OsStr],
+) -> (Child, String, String) {
+    let mut child = cli::kassa(env!("CARGO_BIN_EXE_kassa"), sandbox, db)
+        .env("KASSA_TERMINAL_TOKEN", TOKEN)
+        .args(["terminal", "serve", "--bind", "0.0.0.0:0"])
+        .args(args)
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut lines = Vec::new();
+    for _ in 0..2 {
+        let l = tokio::time::timeout(Duration::from_secs(60), stdout.next_line())
+            .await
+            .expect("kassa spoke")
+            .unwrap()
+            .expect("a line");
+        lines.push(l);
+    }
+    let url = lines[0]
+        .split_whitespace()
+        .find(|w| w.starts_with("https://0.0.0.0:"))
+        .unwrap_or_else(|| panic!("no https address in {lines:?}"))
+        .replace("0.0.0.0", "127.0.0.1");
+    let fingerprint = lines[1].rsplit(' ').next().unwrap().to_owned();
+    (child, url, fingerprint)
+}
+
+#[tokio::test]
+async fn kassas_own_certificate_serves_tls_and_stays_the_same_across_restarts() {
+    let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = journal(&dir);
+    let tls = [std::ffi::OsStr::new("--tls")];
+    let (mut child, url, fingerprint) = serve_tls(&sandbox, &db, &tls).await;
+    assert_eq!(fingerprint.len(), 95, "{fingerprint}");
+    // Kept beside the journal; the register trusts (pins) exactly this certificate.
+    let pem = std::fs::read(dir.path().join("terminal-cert.pem")).unwrap();
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
+        .build()
+        .unwrap();
+    let login = json!({"SaleToPOIRequest": {
+        "MessageHeader": header("Login", "POS1", "L1"),
+        "LoginRequest": {"DateTime": "2026-12-04T10:00:00+01:00", "OperatorLanguage": "da"}
+    }})
+    .to_string();
+    let res = client
+        .post(&url)
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .body(login)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    child.kill().await.unwrap();
+    let (mut again, _, same) = serve_tls(&sandbox, &db, &tls).await;
+    assert_eq!(same, fingerprint, "a paired register stays paired");
+    again.kill().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_manager_keeps_the_token_in_the_keyring_and_serve_takes_it_from_there() {
     let sandbox = sandbox_on_loopback(SandboxConfig::default()).await;

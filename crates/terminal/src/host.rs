@@ -14,6 +14,17 @@ use crate::service::{CounterSource, Terminal, TerminalConfig};
 /// Where registers reach Kassa unless told otherwise.
 pub const DEFAULT_BIND: &str = "127.0.0.1:4020";
 
+/// The names Kassa's own certificate is made for when it serves `bind`: `localhost`,
+/// `127.0.0.1`, and the address itself when it is one (not `0.0.0.0`).
+pub fn own_names(bind: SocketAddr) -> Vec<String> {
+    let mut names = vec!["localhost".to_owned(), "127.0.0.1".to_owned()];
+    let ip = bind.ip();
+    if !ip.is_unspecified() && !ip.is_loopback() {
+        names.push(ip.to_string());
+    }
+    names
+}
+
 /// The OS keyring account the registers' token is kept under (in the counter's service).
 pub const TOKEN_ACCOUNT: &str = "terminal-token";
 
@@ -49,8 +60,17 @@ pub fn remove_token(secrets: &dyn kassa_boot::SecretStore) -> Result<(), kassa_b
 pub struct TerminalSettings {
     pub token: String,
     pub bind: SocketAddr,
-    pub tls: Option<(PathBuf, PathBuf)>,
+    pub tls: Option<TlsSource>,
     pub poi_id: String,
+}
+
+/// Which certificate TLS serves with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TlsSource {
+    /// The merchant's certificate and key (PEM files).
+    Files(PathBuf, PathBuf),
+    /// Kassa's own, made once and kept in the journal's folder ([`Tls::own`]).
+    Own,
 }
 
 /// Why the environment's terminal settings do not read.
@@ -89,7 +109,10 @@ impl TerminalSettings {
             set("KASSA_TERMINAL_TLS_CERT"),
             set("KASSA_TERMINAL_TLS_KEY"),
         ) {
-            (Some(c), Some(k)) => Some((PathBuf::from(c), PathBuf::from(k))),
+            (Some(c), Some(k)) => Some(TlsSource::Files(PathBuf::from(c), PathBuf::from(k))),
+            (None, None) if set("KASSA_TERMINAL_TLS").is_some_and(|v| v.trim() == "1") => {
+                Some(TlsSource::Own)
+            }
             (None, None) => None,
             _ => return Err(SettingsError::HalfTls),
         };
@@ -141,14 +164,17 @@ impl Serving {
 }
 
 /// Binds and serves the terminal API on the counters `source` gives, in a task of its own
-/// for as long as the runtime runs.
+/// for as long as the runtime runs. `dir` keeps Kassa's own certificate (the journal's
+/// folder).
 pub async fn start(
     settings: TerminalSettings,
     source: CounterSource,
+    dir: &std::path::Path,
 ) -> Result<Serving, ServeError> {
     let tokens = crate::http::tokens(Some(Token::new(&settings.token)?));
     let tls = match &settings.tls {
-        Some((cert, key)) => Some(Tls::from_pem_files(cert, key)?),
+        Some(TlsSource::Files(cert, key)) => Some(Tls::from_pem_files(cert, key)?),
+        Some(TlsSource::Own) => Some(Tls::own(dir, &own_names(settings.bind))?),
         None => None,
     };
     let listener = crate::http::bind(settings.bind, tls.is_some()).await?;
@@ -197,6 +223,18 @@ mod tests {
             .unwrap();
         assert_eq!(on.bind, DEFAULT_BIND.parse().unwrap());
         assert_eq!((on.tls, on.poi_id.as_str()), (None, "KASSA"));
+        let own = TerminalSettings::from_vars(vars(&[
+            ("KASSA_TERMINAL_TOKEN", "t"),
+            ("KASSA_TERMINAL_TLS", "1"),
+        ]))
+        .unwrap()
+        .unwrap();
+        assert_eq!(own.tls, Some(TlsSource::Own));
+        assert_eq!(
+            own_names("192.168.1.5:4020".parse().unwrap()),
+            ["localhost", "127.0.0.1", "192.168.1.5"]
+        );
+        assert_eq!(own_names("0.0.0.0:4020".parse().unwrap()).len(), 2);
         assert!(matches!(
             TerminalSettings::from_vars(vars(&[
                 ("KASSA_TERMINAL_TOKEN", "t"),

@@ -49,6 +49,8 @@ pub enum ServeError {
     TlsFile { path: String, reason: String },
     #[error("the TLS certificate and key do not make a TLS server: {0}")]
     TlsConfig(String),
+    #[error("cannot make Kassa's TLS certificate in {path}: {reason}")]
+    OwnCertificate { path: String, reason: String },
     #[error("cannot listen for registers on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -179,11 +181,63 @@ impl Tls {
         })
     }
 
+    /// Kassa's own certificate, kept in `dir` as `terminal-cert.pem` and `terminal-key.pem`
+    /// (the key readable by this user only): made once, for `names` (host names and IP
+    /// addresses, e.g. `localhost`, `192.168.1.5`), then the same at every start, so a
+    /// register paired with its fingerprint stays paired. Delete both files for a new one.
+    pub fn own(dir: &std::path::Path, names: &[String]) -> Result<Tls, ServeError> {
+        let cert = dir.join(OWN_CERT);
+        let key = dir.join(OWN_KEY);
+        if !(cert.exists() && key.exists()) {
+            make_own(dir, &cert, &key, names)?;
+        }
+        Tls::from_pem_files(&cert, &key)
+    }
+
     /// The certificate's SHA-256 fingerprint, `AB:CD:…` (as `openssl x509 -fingerprint
     /// -sha256` writes it): the register pins it when it pairs.
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+}
+
+/// Kassa's own certificate and key, beside the journal.
+pub const OWN_CERT: &str = "terminal-cert.pem";
+pub const OWN_KEY: &str = "terminal-key.pem";
+
+fn make_own(
+    dir: &std::path::Path,
+    cert: &std::path::Path,
+    key: &std::path::Path,
+    names: &[String],
+) -> Result<(), ServeError> {
+    let failed = |reason: String| ServeError::OwnCertificate {
+        path: dir.display().to_string(),
+        reason,
+    };
+    let pair = rcgen::KeyPair::generate().map_err(|e| failed(e.to_string()))?;
+    let mut params =
+        rcgen::CertificateParams::new(names.to_vec()).map_err(|e| failed(e.to_string()))?;
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Kassa terminal API");
+    let made = params
+        .self_signed(&pair)
+        .map_err(|e| failed(e.to_string()))?;
+    std::fs::create_dir_all(dir).map_err(|e| failed(e.to_string()))?;
+    let write = |path: &std::path::Path, text: String| -> Result<(), ServeError> {
+        use std::io::Write;
+        let mut file =
+            kassa_journal::files::create_private(path).map_err(|e| failed(e.to_string()))?;
+        file.set_len(0).map_err(|e| failed(e.to_string()))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| failed(e.to_string()))
+    };
+    // The key first: a certificate without its key is never left behind as "made".
+    write(key, pair.serialize_pem())?;
+    write(cert, made.pem())?;
+    Ok(())
 }
 
 fn fingerprint(der: &[u8]) -> String {
@@ -332,6 +386,34 @@ mod tests {
         let l = bind("127.0.0.1:0".parse().unwrap(), false).await.unwrap();
         assert!(l.local_addr().unwrap().ip().is_loopback());
         assert!(bind("0.0.0.0:0".parse().unwrap(), true).await.is_ok());
+    }
+
+    #[test]
+    fn kassas_own_certificate_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = vec!["localhost".to_owned(), "127.0.0.1".to_owned()];
+        let first = Tls::own(dir.path(), &names).unwrap();
+        let again = Tls::own(dir.path(), &names).unwrap();
+        assert_eq!(
+            first.fingerprint(),
+            again.fingerprint(),
+            "the same at every start"
+        );
+        assert_eq!(first.fingerprint().len(), 95);
+        let pem = std::fs::read_to_string(dir.path().join(OWN_CERT)).unwrap();
+        assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join(OWN_KEY))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "the key is this user's only");
+        }
+        std::fs::remove_file(dir.path().join(OWN_CERT)).unwrap();
+        let new = Tls::own(dir.path(), &names).unwrap();
+        assert_ne!(new.fingerprint(), first.fingerprint(), "deleted: a new one");
     }
 
     #[test]
