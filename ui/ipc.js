@@ -172,5 +172,10 @@ export const hubSettings = () => call("hub_settings");
 export const hubStatus = () => invoke("hub_status");
 // `password`: "" keeps the one kept for the address. Restarts the counter: { message, info }.
 export const hubConnect = (url, password) => call("hub_connect", { url, password });
+// Settings → Registers (issue 16): `terminalView()`: { url, fingerprint, tokenSet, fromEnv };
+// a new token (a manager's step) is returned once; removing it stops serving registers.
+export const terminalView = () => call("terminal_view");
+export const terminalNewToken = () => call("terminal_new_token");
+export const terminalRemoveToken = () => call("terminal_remove_token");
 // `mode`: "x" or "z"; `day`: YYYY-MM-DD, or "" for today.
 export const hubShopReport = (mode, day) => call("hub_shop_report", { mode, day });

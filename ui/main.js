@@ -5,7 +5,7 @@ import { byId } from "./dom.js";
 import { showScreen } from "./screens.js";
 import { initKeypad, resetKeypad, setReference, showFormError } from "./keypad.js";
 import { addTypedAtDefault, clearCart, initCart, loadShop, refresh as refreshCart, restoreCart } from "./cart.js";
-import { closeDialogs, initTenders, isCharging, payByBank, setTendersReady } from "./tender.js";
+import { closeDialogs, initTenders, payByBank, setTendersReady } from "./tender.js";
 import { handleSaleEvent, initSaleScreen, openSale, saleOnScreen, setSandbox } from "./sale.js";
 import { showTraining } from "./training.js";
 import { initResult, showResult } from "./result.js";
@@ -71,8 +71,9 @@ function onTillEvent(payload) {
       refreshBooks();
       break;
     case "sale_started":
-      // Usually charge() answers first; this covers its reply arriving after the event.
-      if (isCharging() && saleOnScreen() === null) openSaleUnlessEnded(payload);
+      // Usually charge() answers first; this covers its reply arriving after the event, and
+      // a sale a register opened through the terminal API (docs/terminal-api.md).
+      if (saleOnScreen() === null) openSaleUnlessEnded(payload);
       break;
     case "sale_ended":
       endedSaleId = payload.saleId;

@@ -8,6 +8,7 @@ import { onLanguageChange, t } from "./i18n.js";
 import { showScreen } from "./screens.js";
 import { fillShop, initShopSettings, shopChanged, shopForm } from "./shop-settings.js";
 import { initHub, showHub } from "./hub-settings.js";
+import { initTerminal, showTerminal } from "./terminal-settings.js";
 
 const el = {
   form: byId("settings-form"),
@@ -82,6 +83,7 @@ export function initSettings({ onBack, onSaved }) {
   initShopSettings(() => {});
   // Connecting a hub restarts the counter, as a save does.
   initHub((info) => onSavedHandler(info));
+  initTerminal();
   el.confirmNo.addEventListener("click", () => {
     el.confirm.hidden = true;
   });
@@ -100,6 +102,7 @@ export async function showSettings() {
   setNotice(el.connectResult, "");
   hidePick();
   showHub();
+  showTerminal();
   try {
     const [view, info, shop] = await Promise.all([
       ipc.settingsView(),

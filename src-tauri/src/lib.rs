@@ -12,6 +12,7 @@ mod saft;
 mod settings;
 mod shop;
 mod staff;
+mod terminal;
 mod webview;
 
 use std::path::PathBuf;
@@ -43,6 +44,8 @@ pub struct AppState {
     /// The last "Test connection" and the form contents it ran on (a digest), for Save to
     /// ask first after a failed or missing test.
     last_test: Mutex<Option<kassa_boot::TestRecord>>,
+    /// The terminal API, while it serves registers (`terminal.rs`).
+    terminal: Mutex<Option<kassa_terminal::host::Serving>>,
 }
 
 /// Set once the first counter's start has ended, however it ended.
@@ -91,6 +94,27 @@ impl AppState {
             .as_ref()
             .map(Arc::clone)
             .map_err(|m| IpcError::new(Code::Startup, m.clone()))
+    }
+
+    /// The running counter, without waiting (none while it starts, fails or is handed over).
+    fn running_counter(&self) -> Option<Arc<Counter>> {
+        self.counter
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .ok()
+            .map(Arc::clone)
+    }
+
+    fn terminal(&self) -> Option<kassa_terminal::host::Serving> {
+        self.terminal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn set_terminal(&self, serving: Option<kassa_terminal::host::Serving>) {
+        *self.terminal.lock().unwrap_or_else(PoisonError::into_inner) = serving;
     }
 
     fn replace_counter(&self, counter: Result<Arc<Counter>, String>) {
@@ -168,6 +192,7 @@ pub fn run() {
                 default_db: default_db.clone(),
                 connect: Mutex::new(None),
                 last_test: Mutex::new(None),
+                terminal: Mutex::new(None),
             });
             // The counter (journal, sandbox, keyring, resume) starts beside the page load,
             // off the main thread that serves the page; commands that need it wait for it.
@@ -184,6 +209,7 @@ pub fn run() {
                 if let Some(state) = handle.try_state::<AppState>() {
                     state.replace_counter(counter);
                 }
+                terminal::start(handle.clone());
                 // Commands go on now; a window is built on the main thread, which one of them
                 // may have held while it waited.
                 drop(started);
@@ -228,6 +254,9 @@ pub fn run() {
             settings::connect_start,
             settings::connect_cancel,
             settings::connect_retry,
+            terminal::terminal_view,
+            terminal::terminal_new_token,
+            terminal::terminal_remove_token,
             hub::hub_settings,
             hub::hub_status,
             hub::hub_connect,

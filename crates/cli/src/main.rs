@@ -23,6 +23,9 @@
 //!   `--vat-default`, `--quick NAME=PRICE@RATE`, `--quick-remove`, `--printer`, `--logo`, `--width`
 //! * `kassa connect [--no-browser] [--account DESTINATION_ID]` (Aiia's Connect flow: choose
 //!   the receiving account in the browser, then pick and confirm it here)
+//! * `kassa terminal serve [--bind ADDR] [--tls-cert CERT.pem --tls-key KEY.pem] [--poi-id ID]`
+//!   (a cash register's pay-by-bank terminal: nexo Sale to POI JSON, the token in
+//!   `KASSA_TERMINAL_TOKEN`; docs/terminal-api.md)
 //! * `kassa doctor [--json]`
 //! * `kassa sandbox [--port N] [--lan] [--webhook-url URL --webhook-secret S --webhook-signing aiia|viia]
 //!   [--faults JSON] [--status-shape object|flat] [--client-credentials]`
@@ -46,6 +49,7 @@ mod output;
 mod report;
 mod sell;
 mod staff;
+mod terminal;
 
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -295,6 +299,12 @@ enum Command {
         #[command(subcommand)]
         command: hub::HubCommand,
     },
+    /// Kassa as the pay-by-bank terminal of a cash register (nexo Sale to POI JSON over
+    /// HTTP, as card terminals' Terminal API): `kassa terminal serve [--bind ADDR]`.
+    Terminal {
+        #[command(subcommand)]
+        command: terminal::TerminalCommand,
+    },
     /// The till's receipt signing keys: the private halves live in the OS keyring only.
     Keys {
         #[command(subcommand)]
@@ -534,6 +544,7 @@ async fn run(command: Command) -> ExitCode {
         },
         Command::Verify { json } => keys::verify(&db_path(), json),
         Command::Hub { command } => hub::run(command).await,
+        Command::Terminal { command } => terminal::run(command).await,
         Command::Refunded { payment_id, note } => {
             report::refunded(&db_path(), &payment_id, note.as_deref())
         }

@@ -50,6 +50,8 @@ pub trait SecretStore: Send + Sync {
     /// one per till and key version).
     fn get_account(&self, account: &str) -> Result<Option<Secret>, SecretError>;
     fn set_account(&self, account: &str, secret: &Secret) -> Result<(), SecretError>;
+    /// Removes the secret of `account` (none stored is fine).
+    fn delete_account(&self, account: &str) -> Result<(), SecretError>;
 }
 
 /// Where the receipt keys' private halves live: the OS keyring (a memory store in tests
@@ -139,6 +141,14 @@ impl SecretStore for Keyring {
             .map_err(map_error)
     }
 
+    fn delete_account(&self, account: &str) -> Result<(), SecretError> {
+        let entry = keyring::Entry::new(&self.service, account).map_err(map_error)?;
+        match entry.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_error(e)),
+        }
+    }
+
     fn get_kind(&self, kind: SecretKind) -> Result<Option<Secret>, SecretError> {
         match self.entry(kind)?.get_password() {
             Ok(s) => Ok(Some(Secret::new(s))),
@@ -183,6 +193,14 @@ impl SecretStore for MemorySecrets {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(account.to_owned(), secret.clone());
+        Ok(())
+    }
+
+    fn delete_account(&self, account: &str) -> Result<(), SecretError> {
+        self.1
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(account);
         Ok(())
     }
 

@@ -33,6 +33,7 @@ mod sales;
 mod schema;
 mod seal;
 mod status;
+mod terminal;
 mod write;
 
 use rusqlite::Connection;
@@ -60,6 +61,7 @@ pub use seal::{
     ReceiptSeal, Seal, SealInput, Sealer, SigningKey,
 };
 pub use status::{StatusWrite, Then, ThenDone};
+pub use terminal::{NewTerminalPayment, TerminalPayment};
 
 pub type Result<T> = std::result::Result<T, JournalError>;
 

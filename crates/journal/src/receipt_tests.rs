@@ -122,7 +122,7 @@ fn migration_4_upgrades_a_version_3_journal_in_place_and_keeps_everything() {
         .conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!((version, SCHEMA_VERSION), (8, 8));
+    assert_eq!((version, SCHEMA_VERSION), (9, 9));
     // Everything old is there, as it was.
     let paid = j.sale("old-paid").unwrap().unwrap();
     assert_eq!(

@@ -787,6 +787,37 @@ const MIGRATIONS: &[&str] = &[
             'employee', x.employee)
             AS row FROM z_reports x
     ) ORDER BY t, k, p, q;",
+    // 9: the registers' payments (issue 16, the terminal API): which register (its nexo
+    // `SaleID`) asked for which payment (its `ServiceID` and `SaleTransactionID`), and the
+    // sale Kassa opened for it. A reference record, nothing of the books: the sale, its
+    // payment and its receipt are the sale's own rows. It lets a register that lost a reply
+    // find its payment again after either side restarted, and keeps a repeated request
+    // from ever opening a second sale. Not replicated to the hub (the books are complete
+    // without it). `sale_id` is NULL only between the request's write and the sale's
+    // (a crash between them leaves it so, and the register is told); a request whose sale
+    // could not be opened is removed again, and only such a one.
+    "CREATE TABLE terminal_payments (
+        sale_system    TEXT NOT NULL CHECK (length(sale_system) > 0),
+        service_id     TEXT NOT NULL CHECK (length(service_id) > 0),
+        transaction_id TEXT NOT NULL CHECK (length(transaction_id) > 0),
+        transaction_at TEXT NOT NULL,
+        poi_id         TEXT NOT NULL,
+        amount_minor   INTEGER NOT NULL CHECK (amount_minor > 0),
+        currency       TEXT NOT NULL,
+        received_at    INTEGER NOT NULL,
+        sale_id        TEXT REFERENCES sales (id),
+        abort_at       INTEGER,
+        PRIMARY KEY (sale_system, service_id)
+    ) STRICT;
+    CREATE INDEX terminal_payments_transaction
+        ON terminal_payments (sale_system, transaction_id, received_at);
+    CREATE INDEX terminal_payments_latest ON terminal_payments (sale_system, received_at);
+    CREATE TRIGGER terminal_payments_no_delete BEFORE DELETE ON terminal_payments
+        WHEN OLD.sale_id IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a register''s payment record is never deleted'); END;
+    CREATE TRIGGER terminal_payments_sale_stays BEFORE UPDATE OF sale_id ON terminal_payments
+        WHEN OLD.sale_id IS NOT NULL AND NEW.sale_id IS NOT OLD.sale_id
+        BEGIN SELECT RAISE(ABORT, 'a register''s payment keeps its sale'); END;",
 ];
 
 /// The first schema, as Kassa 0.1 wrote it (tests build old journals from it).

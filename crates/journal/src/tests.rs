@@ -475,7 +475,7 @@ fn migration_2_keeps_old_sales_and_takes_only_real_aiia_links_as_live() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 8);
+    assert_eq!(SCHEMA_VERSION, 9);
     let backend = |id: &str| j.sale(id).unwrap().unwrap().backend;
     assert_eq!(backend("embedded"), Backend::Sandbox);
     assert_eq!(backend("proxied"), Backend::Sandbox);

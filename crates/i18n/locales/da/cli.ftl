@@ -385,3 +385,13 @@ cli-hub-pulled-staff = Hentede hubbens medarbejdere (version { $version }): { $c
 cli-hub-staff-current = Medarbejderne er allerede hubbens nyeste.
 cli-hub-no-such-till = hubben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser de kasser, den har
 cli-hub-restored = Genskabte kasse { $till } fra hubben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kasseapparater sender Authorization: Bearer med nøglen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
+cli-terminal-cannot-run = kan ikke betjene kasseapparater: { $error }
+cli-terminal-fingerprint = Par kasseapparatet med dette certifikats SHA-256-fingeraftryk: { $fingerprint }
+cli-terminal-token-new = Kasseapparaternes nøgle: { $token }
+    Giv den til kasseapparatet (det sender Authorization: Bearer NØGLE). Den gemmes i systemets nøglering og vises ikke igen; `kassa terminal token --new` erstatter den.
+cli-terminal-token-removed = Kasseapparaternes nøgle er fjernet: Kassa betjener ingen kasseapparater, før en ny er lavet.
+cli-terminal-token-set = Der er sat en nøgle til kasseapparaterne (i systemets nøglering).
+cli-terminal-token-none = Der er ingen nøgle til kasseapparaterne: `kassa terminal token --new` laver en.

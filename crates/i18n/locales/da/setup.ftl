@@ -359,3 +359,16 @@ hub-err-database = hubben afviste en forespørgsel: { $why }
 hub-err-not-set = der er ikke sat nogen hub op: forbind en med `kassa hub connect postgres://…` eller i Indstillinger
 hub-err-no-profile = udfyld først butikkens profil (Indstillinger → Butik): hubben kender en butik på dens CVR-nummer
 hub-err-bad-day = { $day } er ikke en dag: skriv den som ÅÅÅÅ-MM-DD
+
+## Settings → Registers (the terminal API, issue 16)
+settings-terminal = Kasseapparater (terminal-API)
+settings-terminal-hint = Et kasseapparat, butikken allerede har, kan tage bankbetaling gennem Kassa: det sender sine betalinger til Kassa som til en kortterminal (nexo Terminal API), og hver betalings kode vises på denne skærm. Kasseapparatet skal have nøglen.
+settings-terminal-on = Kasseapparater når Kassa på { $url }
+settings-terminal-off = Slået fra: der er ingen nøgle.
+settings-terminal-env = KASSA_TERMINAL_TOKEN er sat, så nøglen kommer fra miljøet; ret den dér.
+settings-terminal-fingerprint = Certifikatets fingeraftryk (til at parre kasseapparatet): { $fingerprint }
+settings-terminal-new = Lav en ny nøgle
+settings-terminal-remove = Fjern nøglen
+settings-terminal-token = Den nye nøgle, vist kun nu: giv den til kasseapparatet (Authorization: Bearer). Den gamle virker ikke længere.
+settings-terminal-removed = Nøglen er fjernet: Kassa betjener ingen kasseapparater.
+settings-terminal-cannot = Kassa kan ikke betjene kasseapparater: { $error }

@@ -385,3 +385,13 @@ cli-hub-pulled-staff = Took the hub's cashiers (version { $version }): { $change
 cli-hub-staff-current = The cashiers are the hub's newest already.
 cli-hub-no-such-till = the hub has no records of till { $till }: `kassa hub report x --json` lists the tills it has
 cli-hub-restored = Rebuilt till { $till } from the hub: { $records } records in { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa is the pay-by-bank terminal at { $url } (POIID { $poi }, { $currency }); registers send Authorization: Bearer with the token in KASSA_TERMINAL_TOKEN. Ctrl-C stops.
+cli-terminal-cannot-run = cannot serve registers: { $error }
+cli-terminal-fingerprint = Pair the register with this certificate's SHA-256 fingerprint: { $fingerprint }
+cli-terminal-token-new = The registers' token: { $token }
+    Give it to the register (it sends Authorization: Bearer TOKEN). It is kept in the system keyring and not shown again; `kassa terminal token --new` replaces it.
+cli-terminal-token-removed = The registers' token was removed: Kassa serves no register until a new one is made.
+cli-terminal-token-set = A registers' token is set (in the system keyring).
+cli-terminal-token-none = No registers' token is set: `kassa terminal token --new` makes one.

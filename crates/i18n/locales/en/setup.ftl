@@ -360,3 +360,16 @@ hub-err-database = the hub refused a request: { $why }
 hub-err-not-set = no hub is set up: connect one with `kassa hub connect postgres://…` or in Settings
 hub-err-no-profile = set up the shop's profile (Settings → Shop) first: the hub knows a shop by its organisation number
 hub-err-bad-day = { $day } is not a day: write it as YYYY-MM-DD
+
+## Settings → Registers (the terminal API, issue 16)
+settings-terminal = Registers (terminal API)
+settings-terminal-hint = A cash register the shop already has can take pay by bank through Kassa: it sends its payments to Kassa as to a card terminal (the nexo Terminal API), and each payment's code comes on this screen. The register needs the token.
+settings-terminal-on = Registers reach Kassa at { $url }
+settings-terminal-off = Off: no token is set.
+settings-terminal-env = KASSA_TERMINAL_TOKEN is set, so the token comes from the environment; change it there.
+settings-terminal-fingerprint = Certificate fingerprint (to pair the register): { $fingerprint }
+settings-terminal-new = Make a new token
+settings-terminal-remove = Remove the token
+settings-terminal-token = The new token, shown only now: give it to the register (Authorization: Bearer). The old one no longer works.
+settings-terminal-removed = The token was removed: Kassa serves no register.
+settings-terminal-cannot = Kassa cannot serve registers: { $error }

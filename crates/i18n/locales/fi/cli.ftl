@@ -385,3 +385,13 @@ cli-hub-pulled-staff = Otettiin keskittimen henkilökunta (versio { $version }):
 cli-hub-staff-current = Henkilökunta on jo keskittimen uusin.
 cli-hub-no-such-till = keskittimellä ei ole kassan { $till } kirjauksia: `kassa hub report x --json` luettelee sen kassat
 cli-hub-restored = Kassa { $till } palautettiin keskittimestä: { $records } kirjausta tiedostoon { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa on pankkimaksujen maksupääte osoitteessa { $url } (POIID { $poi }, { $currency }); kassajärjestelmät lähettävät Authorization: Bearer -otsakkeen, jossa on KASSA_TERMINAL_TOKEN-avain. Ctrl-C lopettaa.
+cli-terminal-cannot-run = kassajärjestelmiä ei voi palvella: { $error }
+cli-terminal-fingerprint = Yhdistä kassajärjestelmä tämän varmenteen SHA-256-sormenjäljellä: { $fingerprint }
+cli-terminal-token-new = Kassajärjestelmien avain: { $token }
+    Anna se kassajärjestelmälle (se lähettää Authorization: Bearer AVAIN). Se säilytetään järjestelmän avainnipussa eikä sitä näytetä uudelleen; `kassa terminal token --new` korvaa sen.
+cli-terminal-token-removed = Kassajärjestelmien avain poistettiin: Kassa ei palvele kassajärjestelmiä ennen kuin uusi tehdään.
+cli-terminal-token-set = Kassajärjestelmien avain on asetettu (järjestelmän avainnipussa).
+cli-terminal-token-none = Kassajärjestelmien avainta ei ole asetettu: `kassa terminal token --new` tekee sellaisen.

@@ -383,3 +383,16 @@ hub-err-database = keskuspalvelin hylkäsi pyynnön: { $why }
 hub-err-not-set = keskuspalvelinta ei ole asetettu: yhdistä se komennolla `kassa hub connect postgres://…` tai Asetuksissa
 hub-err-no-profile = täytä ensin kaupan profiili (Asetukset → Kauppa): keskuspalvelin tunnistaa kaupan sen Y-tunnuksesta
 hub-err-bad-day = { $day } ei ole päivä: kirjoita se muodossa VVVV-KK-PP
+
+## Settings → Registers (the terminal API, issue 16)
+settings-terminal = Kassajärjestelmät (pääte-API)
+settings-terminal-hint = Kaupan nykyinen kassajärjestelmä voi ottaa pankkimaksuja Kassan kautta: se lähettää maksunsa Kassalle kuin korttipäätteelle (nexo Terminal API), ja kunkin maksun koodi näkyy tällä näytöllä. Kassajärjestelmä tarvitsee avaimen.
+settings-terminal-on = Kassajärjestelmät tavoittavat Kassan osoitteessa { $url }
+settings-terminal-off = Pois päältä: avainta ei ole asetettu.
+settings-terminal-env = KASSA_TERMINAL_TOKEN on asetettu, joten avain tulee ympäristöstä; muuta se siellä.
+settings-terminal-fingerprint = Varmenteen sormenjälki (kassajärjestelmän yhdistämiseen): { $fingerprint }
+settings-terminal-new = Tee uusi avain
+settings-terminal-remove = Poista avain
+settings-terminal-token = Uusi avain näytetään vain nyt: anna se kassajärjestelmälle (Authorization: Bearer). Vanha ei enää toimi.
+settings-terminal-removed = Avain poistettiin: Kassa ei palvele kassajärjestelmiä.
+settings-terminal-cannot = Kassa ei voi palvella kassajärjestelmiä: { $error }

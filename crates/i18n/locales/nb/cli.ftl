@@ -385,3 +385,13 @@ cli-hub-pulled-staff = Hentet hubens ansatte (versjon { $version }): { $changed 
 cli-hub-staff-current = De ansatte er allerede hubens nyeste.
 cli-hub-no-such-till = huben har ingen poster fra kasse { $till }: `kassa hub report x --json` viser kassene den har
 cli-hub-restored = Gjenopprettet kasse { $till } fra huben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa er betalingsterminal for bankbetaling på { $url } (POIID { $poi }, { $currency }); kassaapparater sender Authorization: Bearer med nøkkelen i KASSA_TERMINAL_TOKEN. Ctrl-C stopper.
+cli-terminal-cannot-run = kan ikke betjene kassaapparater: { $error }
+cli-terminal-fingerprint = Par kassaapparatet med sertifikatets SHA-256-fingeravtrykk: { $fingerprint }
+cli-terminal-token-new = Kassaapparatenes nøkkel: { $token }
+    Gi den til kassaapparatet (det sender Authorization: Bearer NØKKEL). Den lagres i systemets nøkkelring og vises ikke igjen; `kassa terminal token --new` erstatter den.
+cli-terminal-token-removed = Kassaapparatenes nøkkel er fjernet: Kassa betjener ingen kassaapparater før en ny er laget.
+cli-terminal-token-set = En nøkkel for kassaapparatene er satt (i systemets nøkkelring).
+cli-terminal-token-none = Ingen nøkkel for kassaapparatene er satt: `kassa terminal token --new` lager en.

@@ -359,3 +359,16 @@ hub-err-database = huben avviste en forespørsel: { $why }
 hub-err-not-set = ingen hub er satt opp: koble til en med `kassa hub connect postgres://…` eller i Innstillinger
 hub-err-no-profile = fyll først ut butikkens profil (Innstillinger → Butikk): huben kjenner en butikk på organisasjonsnummeret
 hub-err-bad-day = { $day } er ikke en dag: skriv den som ÅÅÅÅ-MM-DD
+
+## Settings → Registers (the terminal API, issue 16)
+settings-terminal = Kassaapparater (terminal-API)
+settings-terminal-hint = Et kassaapparat butikken allerede har, kan ta bankbetaling gjennom Kassa: det sender betalingene sine til Kassa som til en kortterminal (nexo Terminal API), og koden for hver betaling vises på denne skjermen. Kassaapparatet trenger nøkkelen.
+settings-terminal-on = Kassaapparater når Kassa på { $url }
+settings-terminal-off = Av: ingen nøkkel er satt.
+settings-terminal-env = KASSA_TERMINAL_TOKEN er satt, så nøkkelen kommer fra miljøet; endre den der.
+settings-terminal-fingerprint = Sertifikatets fingeravtrykk (for å pare kassaapparatet): { $fingerprint }
+settings-terminal-new = Lag en ny nøkkel
+settings-terminal-remove = Fjern nøkkelen
+settings-terminal-token = Den nye nøkkelen, vises bare nå: gi den til kassaapparatet (Authorization: Bearer). Den gamle virker ikke lenger.
+settings-terminal-removed = Nøkkelen er fjernet: Kassa betjener ingen kassaapparater.
+settings-terminal-cannot = Kassa kan ikke betjene kassaapparater: { $error }

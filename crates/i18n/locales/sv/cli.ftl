@@ -385,3 +385,13 @@ cli-hub-pulled-staff = Hämtade hubbens personal (version { $version }): { $chan
 cli-hub-staff-current = Personalen är redan hubbens senaste.
 cli-hub-no-such-till = hubben har inga poster från kassa { $till }: `kassa hub report x --json` visar kassorna den har
 cli-hub-restored = Återskapade kassa { $till } från hubben: { $records } poster i { $file }.
+
+## kassa terminal serve
+cli-terminal-ready = Kassa är betalterminal för bankbetalning på { $url } (POIID { $poi }, { $currency }); kassaregister skickar Authorization: Bearer med nyckeln i KASSA_TERMINAL_TOKEN. Ctrl-C stoppar.
+cli-terminal-cannot-run = kan inte betjäna kassaregister: { $error }
+cli-terminal-fingerprint = Para ihop kassaregistret med certifikatets SHA-256-fingeravtryck: { $fingerprint }
+cli-terminal-token-new = Kassaregistrens nyckel: { $token }
+    Ge den till kassaregistret (det skickar Authorization: Bearer NYCKEL). Den sparas i systemets nyckelring och visas inte igen; `kassa terminal token --new` ersätter den.
+cli-terminal-token-removed = Kassaregistrens nyckel är borttagen: Kassa betjänar inga kassaregister förrän en ny har skapats.
+cli-terminal-token-set = En nyckel för kassaregistren är satt (i systemets nyckelring).
+cli-terminal-token-none = Ingen nyckel för kassaregistren är satt: `kassa terminal token --new` skapar en.

@@ -359,3 +359,16 @@ hub-err-database = hubben avvisade en begäran: { $why }
 hub-err-not-set = ingen hubb är inställd: anslut en med `kassa hub connect postgres://…` eller i Inställningar
 hub-err-no-profile = fyll först i butikens profil (Inställningar → Butik): hubben känner igen en butik på dess organisationsnummer
 hub-err-bad-day = { $day } är ingen dag: skriv den som ÅÅÅÅ-MM-DD
+
+## Settings → Registers (the terminal API, issue 16)
+settings-terminal = Kassaregister (terminal-API)
+settings-terminal-hint = Ett kassaregister som butiken redan har kan ta bankbetalning genom Kassa: det skickar sina betalningar till Kassa som till en kortterminal (nexo Terminal API), och varje betalnings kod visas på den här skärmen. Kassaregistret behöver nyckeln.
+settings-terminal-on = Kassaregister når Kassa på { $url }
+settings-terminal-off = Av: ingen nyckel är satt.
+settings-terminal-env = KASSA_TERMINAL_TOKEN är satt, så nyckeln kommer från miljön; ändra den där.
+settings-terminal-fingerprint = Certifikatets fingeravtryck (för att para ihop kassaregistret): { $fingerprint }
+settings-terminal-new = Skapa en ny nyckel
+settings-terminal-remove = Ta bort nyckeln
+settings-terminal-token = Den nya nyckeln, visas bara nu: ge den till kassaregistret (Authorization: Bearer). Den gamla fungerar inte längre.
+settings-terminal-removed = Nyckeln är borttagen: Kassa betjänar inga kassaregister.
+settings-terminal-cannot = Kassa kan inte betjäna kassaregister: { $error }
