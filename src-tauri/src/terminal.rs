@@ -25,7 +25,7 @@ pub struct TerminalView {
 }
 
 fn env_token() -> bool {
-    std::env::var("KASSA_TERMINAL_TOKEN").is_ok_and(|t| !t.trim().is_empty())
+    kassa_terminal::host::env_token(|k| std::env::var(k).ok()).is_some()
 }
 
 fn secret_error(e: &kassa_boot::SecretError) -> IpcError {

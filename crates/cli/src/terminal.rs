@@ -154,10 +154,7 @@ async fn serve(
         Err(code) => return code,
     };
     // The environment's token, else the one kept in the keyring.
-    let token = match std::env::var("KASSA_TERMINAL_TOKEN")
-        .ok()
-        .filter(|t| !t.trim().is_empty())
-    {
+    let token = match kassa_terminal::host::env_token(|k| std::env::var(k).ok()) {
         Some(t) => t,
         None => match kassa_terminal::host::stored_token(&*settings.keys.0) {
             Ok(t) => t.unwrap_or_default(),

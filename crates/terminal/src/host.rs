@@ -28,6 +28,12 @@ pub fn own_names(bind: SocketAddr) -> Vec<String> {
 /// The OS keyring account the registers' token is kept under (in the counter's service).
 pub const TOKEN_ACCOUNT: &str = "terminal-token";
 
+/// The registers' token from the environment (`KASSA_TERMINAL_TOKEN`, when not blank): it
+/// wins over the keyring's, and the window cannot change it.
+pub fn env_token(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    var("KASSA_TERMINAL_TOKEN").filter(|t| !t.trim().is_empty())
+}
+
 /// The token kept in `secrets` (the counter's keyring), if one is set.
 pub fn stored_token(
     secrets: &dyn kassa_boot::SecretStore,
@@ -97,7 +103,7 @@ impl TerminalSettings {
         stored: Option<String>,
     ) -> Result<Option<TerminalSettings>, SettingsError> {
         let set = |k: &str| var(k).filter(|v| !v.trim().is_empty());
-        let Some(token) = set("KASSA_TERMINAL_TOKEN").or(stored) else {
+        let Some(token) = env_token(&var).or(stored) else {
             return Ok(None);
         };
         let bind_text = set("KASSA_TERMINAL_BIND").unwrap_or_else(|| DEFAULT_BIND.to_owned());

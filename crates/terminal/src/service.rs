@@ -30,7 +30,8 @@ pub const PROTOCOL_VERSION: &str = "3.0";
 pub struct TerminalConfig {
     /// Kassa's terminal id (nexo `POIID`), told to registers in every response.
     pub poi_id: String,
-    /// How often a waiting reply reads the journal for its sale's end.
+    /// How long a waiting reply waits for the counter's next event before it reads the
+    /// journal for its sale's end anyway (every event of the counter wakes it at once).
     pub poll: Duration,
     /// How long after a request's write its sale can have been opened: the window in which
     /// a sale is taken as the request's after Kassa stopped between the two writes.
@@ -41,7 +42,7 @@ impl Default for TerminalConfig {
     fn default() -> Self {
         TerminalConfig {
             poi_id: "KASSA".into(),
-            poll: Duration::from_millis(200),
+            poll: Duration::from_secs(1),
             adopt_within: Duration::from_secs(10),
         }
     }
@@ -596,15 +597,33 @@ impl Terminal {
 
     /// The payment's response once its sale has ended (read from the journal, so it is the
     /// same before and after a restart).
+    /// It is read again at each of the counter's events (a sale's end is one), so the reply
+    /// goes out as the sale ends, not at the next turn of a timer.
     async fn await_end(&self, p: &TerminalPayment) -> PaymentResponse {
         loop {
+            // Listen before reading: an end between the read and the wait still wakes it.
+            let mut events = self.counter().ok().map(|c| c.till.subscribe());
             match self.ended(p) {
                 Ok(Some(r)) => return r,
-                Ok(None) => tokio::time::sleep(self.config.poll).await,
+                Ok(None) => {}
                 Err(r) => {
                     return self
                         .payment_failure(p, Response::failure(r.condition, &r.message, &[]));
                 }
+            }
+            match events.as_mut() {
+                // An event, a lagged or closed stream (the app replaced its counter) or the
+                // timeout: read the journal again either way.
+                Some(events) => {
+                    let woke = tokio::time::timeout(self.config.poll, events.recv()).await;
+                    if matches!(
+                        woke,
+                        Ok(Err(tokio::sync::broadcast::error::RecvError::Closed))
+                    ) {
+                        tokio::time::sleep(self.config.poll).await;
+                    }
+                }
+                None => tokio::time::sleep(self.config.poll).await,
             }
         }
     }
