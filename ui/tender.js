@@ -36,8 +36,6 @@ let dialogCart = null;
 let latestChange = 0;
 let callbacks = { onSaleOpened() {}, onSaleInProgress() {}, onPaid() {} };
 
-export const isCharging = () => busy;
-
 /**
  * `onSaleOpened({ saleId, amountDisplay, reference }, tried)`: a bank sale is waiting for the
  * customer; `tried` = { cart, reference } is what was charged (for "Try again");
